@@ -1,0 +1,350 @@
+/* parastudy-cli: the engine from the command line.
+ *
+ * Everything the GUI does can be done here headless; exit status 0 is success, 1 a
+ * run that failed, 2 bad input (the message names the JSON path or the argument),
+ * 130 a run cancelled with Ctrl+C.
+ */
+#define G_LOG_DOMAIN "parastudy-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parastudy.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_INVALID = 2,
+  EXIT_CANCELLED = 130,
+};
+
+static volatile gint cancel_flag = 0;
+
+static void
+on_sigint (int sig)
+{
+  cancel_flag = 1;
+}
+
+static int
+exit_code_for (const GError *error)
+{
+  if (error->domain == PS_ERROR && error->code == PS_ERROR_CANCELLED)
+    return EXIT_CANCELLED;
+  if (error->domain == PS_ERROR &&
+      (error->code == PS_ERROR_INVALID || error->code == PS_ERROR_UNSUPPORTED ||
+       error->code == PS_ERROR_IO))
+    return EXIT_INVALID;
+  if (error->domain == G_OPTION_ERROR)
+    return EXIT_INVALID;
+  return EXIT_FAILED;
+}
+
+static int
+fail (const char *what, const GError *error)
+{
+  if (what != NULL)
+    g_printerr ("parastudy-cli: %s: %s\n", what, error->message);
+  else
+    g_printerr ("parastudy-cli: %s\n", error->message);
+  return exit_code_for (error);
+}
+
+typedef struct {
+  gint64 last_us;
+  gboolean shown;
+} ProgressLine;
+
+static void
+on_progress (const PsProgress *p, gpointer user_data)
+{
+  ProgressLine *line = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - line->last_us < 100000 && p->items_done < p->items_total)
+    return;
+  line->last_us = now;
+  line->shown = TRUE;
+  fprintf (stderr, "\r  %5.1f %%  %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " items  "
+           "%.3g items/s  %s %.0f s   ",
+           100.0 * (double) p->items_done / (double) MAX (p->items_total, 1), p->items_done,
+           p->items_total, p->elapsed > 0 ? (double) p->items_done / p->elapsed : 0.0,
+           _("left"), p->eta > 0 ? p->eta : 0.0);
+  fflush (stderr);
+}
+
+static char *
+default_out_dir (const char *study_path)
+{
+  g_autofree char *base = g_path_get_basename (study_path);
+
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  return g_strconcat (base, "-results", NULL);
+}
+
+static int
+cmd_run (int argc, char **argv)
+{
+  g_autofree char *backend = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *rows = NULL;
+  gboolean json = FALSE;
+  gint workers = 0;
+  GOptionEntry entries[] = {
+    { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend, N_("serial or threads (default threads)"),
+      "NAME" },
+    { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_("Worker count (default: all cores)"), "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      N_("Output folder (default: STUDY-results)"), "DIR" },
+    { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+      N_("Rows in results.csv: all, passing or none (default: all up to a million items)"),
+      "WHICH" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("STUDY.json — run a study"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  g_autoptr (PsRunResult) result = NULL;
+  PsRunOptions opts;
+  ProgressLine line = { 0, FALSE };
+  struct sigaction sa = { 0 };
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return fail (NULL, error);
+  if (argc != 2)
+    {
+      g_printerr ("parastudy-cli run: %s\n", _("expected one study file: parastudy-cli run STUDY.json"));
+      return EXIT_INVALID;
+    }
+  if (workers < 0)
+    {
+      g_printerr ("parastudy-cli run: --workers: %s (got %d)\n", _("must be ≥ 1"), workers);
+      return EXIT_INVALID;
+    }
+
+  study = ps_study_load_file (argv[1], &error);
+  if (study == NULL)
+    return fail (argv[1], error);
+
+  ps_run_options_init (&opts);
+  opts.backend = backend;
+  opts.workers = workers;
+  if (rows == NULL)
+    opts.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+  else if (g_str_equal (rows, "all"))
+    opts.rows = PS_ROWS_ALL;
+  else if (g_str_equal (rows, "passing"))
+    opts.rows = PS_ROWS_PASSING;
+  else if (g_str_equal (rows, "none"))
+    opts.rows = PS_ROWS_NONE;
+  else
+    {
+      g_printerr ("parastudy-cli run: --rows: %s \"%s\"\n", _("expected all, passing or none, got"),
+                  rows);
+      return EXIT_INVALID;
+    }
+  if (out_dir == NULL)
+    out_dir = default_out_dir (argv[1]);
+  opts.cancel = (const gint *) &cancel_flag;
+  if (isatty (STDOUT_FILENO) && isatty (STDERR_FILENO))
+    {
+      opts.progress = on_progress;
+      opts.progress_data = &line;
+    }
+  sa.sa_handler = on_sigint;
+  sigaction (SIGINT, &sa, NULL);
+  sigaction (SIGTERM, &sa, NULL);
+
+  result = ps_run_to_dir (study, &opts, out_dir, &error);
+  if (line.shown)
+    fputs ("\n", stderr);
+  if (result == NULL)
+    return fail (argv[1], error);
+
+  if (json)
+    {
+      g_autofree char *summary = ps_run_summary_json (study, result);
+
+      fputs (summary, stdout);
+      fputs ("\n", stdout);
+    }
+  else
+    {
+      g_autofree char *text = ps_run_summary_text (study, result);
+      g_autofree char *size = g_format_size (result->rows_bytes);
+
+      fputs (text, stdout);
+      g_print ("  wrote            %s/summary.json", out_dir);
+      if (opts.rows != PS_ROWS_NONE)
+        g_print (", %s/results.csv (%s)", out_dir, size);
+      g_print ("\n");
+      if (rows == NULL && opts.rows == PS_ROWS_NONE)
+        g_print ("  %s\n", _("results.csv not written for a sweep this large: add --rows all or "
+                             "--rows passing"));
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_validate (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsStudy) study = NULL;
+
+  if (argc != 2)
+    {
+      g_printerr ("parastudy-cli validate: %s\n", _("expected one study file"));
+      return EXIT_INVALID;
+    }
+  study = ps_study_load_file (argv[1], &error);
+  if (study == NULL)
+    return fail (argv[1], error);
+  g_print (_("%s: valid %s study \"%s\", %" G_GUINT64_FORMAT " items\n"), argv[1],
+           ps_study_kind_name (study->kind), study->name, study->n_items);
+  return EXIT_OK;
+}
+
+static int
+cmd_example (int argc, char **argv)
+{
+  const char *text;
+
+  if (argc != 2)
+    {
+      g_printerr ("parastudy-cli example: %s\n", _("expected a kind: beam"));
+      return EXIT_INVALID;
+    }
+  text = ps_study_example (argv[1]);
+  if (text == NULL)
+    {
+      g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _("no example for"), argv[1],
+                  _("available: beam"));
+      return EXIT_INVALID;
+    }
+  fputs (text, stdout);
+  return EXIT_OK;
+}
+
+static int
+cmd_backends (int argc, char **argv)
+{
+  const PsBackend *const *all = ps_backends_list ();
+  const PsMachine *m = ps_machine_get ();
+  g_autofree char *mem = g_format_size_full (m->memory_bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_print (_("Machine: %s, %d cores, %s memory\n"), m->cpu_model, m->cores, mem);
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      g_autofree char *reason = NULL;
+      gboolean ok = all[i]->is_available (&reason);
+
+      g_print ("  %-10s %-10s %s", all[i]->name, ok ? _("available") : _("unavailable"),
+               all[i]->description);
+      if (ok)
+        g_print (_(" (default %d workers)"), all[i]->default_workers ());
+      else
+        g_print (" — %s", reason);
+      g_print ("\n");
+    }
+  g_print ("  %-10s %-10s %s\n", "processes", _("unavailable"), _("not in this version"));
+  g_print ("  %-10s %-10s %s\n", "mpi", _("unavailable"),
+           HAVE_MPI ? _("not in this version") : _("built without MPI"));
+  g_print ("  %-10s %-10s %s\n", "gpu", _("unavailable"),
+           HAVE_CUDA ? _("not in this version") : _("built without CUDA"));
+  return EXIT_OK;
+}
+
+static int
+cmd_tables (int argc, char **argv, gboolean sections)
+{
+  if (sections)
+    {
+      g_print ("# %s\n", ps_sections_get_source ());
+      g_print ("%-12s %8s %8s %10s %12s %10s %8s\n", "designation", "h [mm]", "b [mm]",
+               "A [cm²]", "Iy [cm⁴]", "Wy [cm³]", "kg/m");
+      for (guint i = 0; i < ps_sections_get_n (); i++)
+        {
+          const PsSectionInfo *s = ps_sections_get_nth (i);
+
+          g_print ("%-12s %8.1f %8.1f %10.2f %12.1f %10.1f %8.1f\n", s->designation, s->h * 1e3,
+                   s->b * 1e3, s->A * 1e4, s->I * 1e8, s->W * 1e6, s->mass);
+        }
+    }
+  else
+    {
+      g_print ("# %s\n", ps_materials_get_source ());
+      g_print ("%-10s %-10s %8s %10s %10s %10s\n", "name", "family", "E [GPa]", "f_k [MPa]",
+               "f_d [MPa]", "ρ [kg/m³]");
+      for (guint i = 0; i < ps_materials_get_n (); i++)
+        {
+          const PsMaterialInfo *m = ps_materials_get_nth (i);
+
+          g_print ("%-10s %-10s %8.1f %10.1f %10.2f %10.0f\n", m->name, m->family, m->E * 1e-9,
+                   m->f_k * 1e-6, m->f_d * 1e-6, m->density);
+        }
+    }
+  return EXIT_OK;
+}
+
+static void
+usage (FILE *f)
+{
+  fprintf (f, "%s",
+           _("Usage: parastudy-cli COMMAND [OPTIONS]\n"
+             "\n"
+             "Commands:\n"
+             "  run STUDY.json [--backend serial|threads] [--workers N] [--out DIR]\n"
+             "                 [--rows all|passing|none] [--json]\n"
+             "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
+             "  validate STUDY.json      Check a study file\n"
+             "  example beam             Print an example study\n"
+             "  backends                 What this machine can run on\n"
+             "  materials                The built-in materials and their sources\n"
+             "  sections                 The built-in standard sections and their sources\n"
+             "  version                  Print the version\n"));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? EXIT_INVALID : EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "run"))
+    return cmd_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "validate"))
+    return cmd_validate (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "example"))
+    return cmd_example (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "backends"))
+    return cmd_backends (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "sections"))
+    return cmd_tables (argc - 1, argv + 1, TRUE);
+  if (g_str_equal (argv[1], "materials"))
+    return cmd_tables (argc - 1, argv + 1, FALSE);
+  if (g_str_equal (argv[1], "version") || g_str_equal (argv[1], "--version"))
+    {
+      g_print ("parastudy %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  g_printerr ("parastudy-cli: %s \"%s\"\n\n", _("unknown command"), argv[1]);
+  usage (stderr);
+  return EXIT_INVALID;
+}

@@ -1,0 +1,31 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include "ps-backend.h"
+
+static const PsBackend *const backends[] = {
+  &ps_backend_serial,
+  &ps_backend_threads,
+  NULL,
+};
+
+const PsBackend *const *
+ps_backends_list (void)
+{
+  return backends;
+}
+
+const PsBackend *
+ps_backend_lookup (const char *name)
+{
+  for (guint i = 0; backends[i] != NULL; i++)
+    if (g_strcmp0 (backends[i]->name, name) == 0)
+      return backends[i];
+  return NULL;
+}
+
+const char *
+ps_backend_default_name (void)
+{
+  return "threads";
+}

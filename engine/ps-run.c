@@ -1,0 +1,416 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backends/ps-backend.h"
+#include "ps-error.h"
+#include "ps-machine.h"
+#include "ps-run.h"
+
+struct _PsExec {
+  const PsStudy *study;
+  const PsRunOptions *options;
+  guint64 chunk_items;
+  guint64 n_chunks;
+  guint64 next_commit;
+  gpointer acc;
+  PsErrors errors;
+  guint64 items_done;
+  gint64 t0;
+  gint failed; /* atomic */
+  GError *error;
+  guint64 rows_bytes;
+};
+
+void
+ps_run_options_init (PsRunOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->rows = PS_ROWS_NONE;
+}
+
+guint64
+ps_exec_get_n_chunks (PsExec *exec)
+{
+  return exec->n_chunks;
+}
+
+const PsStudy *
+ps_exec_get_study (PsExec *exec)
+{
+  return exec->study;
+}
+
+gboolean
+ps_exec_should_stop (PsExec *exec)
+{
+  if (g_atomic_int_get (&exec->failed))
+    return TRUE;
+  return exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0;
+}
+
+void
+ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer summary,
+                    PsErrors *errors, PsBuf *rows)
+{
+  const PsStudy *study = exec->study;
+  guint64 begin = chunk * exec->chunk_items;
+  guint64 end = MIN (study->n_items, begin + exec->chunk_items);
+
+  study->klass->summary_init (study, summary);
+  ps_errors_clear (errors);
+  rows->len = 0;
+  study->klass->eval (study, workspace, begin, end, summary, errors, exec->options->rows, rows);
+}
+
+void
+ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors,
+                      PsBuf *rows)
+{
+  const PsRunOptions *o = exec->options;
+  guint64 begin = chunk * exec->chunk_items;
+  guint64 end = MIN (exec->study->n_items, begin + exec->chunk_items);
+
+  if (g_atomic_int_get (&exec->failed))
+    return;
+  g_assert (chunk == exec->next_commit);
+  exec->next_commit++;
+  exec->study->klass->merge (exec->study, exec->acc, summary);
+  ps_errors_merge (&exec->errors, errors);
+  if (rows->len > 0 && o->rows_write != NULL)
+    {
+      if (!o->rows_write (rows->data, rows->len, o->rows_data, &exec->error))
+        {
+          g_atomic_int_set (&exec->failed, 1);
+          return;
+        }
+      exec->rows_bytes += rows->len;
+    }
+  exec->items_done += end - begin;
+  if (o->progress != NULL)
+    {
+      PsProgress p;
+
+      p.items_done = exec->items_done;
+      p.items_total = exec->study->n_items;
+      p.elapsed = (double) (g_get_monotonic_time () - exec->t0) * 1e-6;
+      p.eta = p.items_done > 0
+                ? p.elapsed * (double) (p.items_total - p.items_done) / (double) p.items_done
+                : -1.0;
+      o->progress (&p, o->progress_data);
+    }
+}
+
+void
+ps_run_result_free (PsRunResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->summary);
+  ps_errors_clear (&result->errors);
+  g_free (result->backend);
+  g_free (result->started);
+  g_free (result);
+}
+
+PsRunResult *
+ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
+{
+  const char *name = options->backend ? options->backend : ps_backend_default_name ();
+  const PsBackend *backend = ps_backend_lookup (name);
+  g_autofree char *reason = NULL;
+  g_autoptr (PsRunResult) result = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  PsExec exec = { 0 };
+  int workers;
+  double cpu0;
+
+  if (backend == NULL)
+    {
+      GString *names = g_string_new (NULL);
+      const PsBackend *const *all = ps_backends_list ();
+
+      for (guint i = 0; all[i] != NULL; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", all[i]->name);
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "unknown backend \"%s\" (available: %s)",
+                   name, names->str);
+      g_string_free (names, TRUE);
+      return NULL;
+    }
+  if (!backend->is_available (&reason))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED, "the %s backend is not available: %s",
+                   backend->name, reason ? reason : "unknown reason");
+      return NULL;
+    }
+  workers = options->workers > 0 ? options->workers : backend->default_workers ();
+  if (workers > 4096)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--workers: at most 4096 (got %d)", workers);
+      return NULL;
+    }
+
+  exec.study = study;
+  exec.options = options;
+  exec.chunk_items = study->klass->chunk_items (study);
+  exec.n_chunks = (study->n_items + exec.chunk_items - 1) / exec.chunk_items;
+  exec.acc = g_malloc (study->klass->summary_size);
+  study->klass->summary_init (study, exec.acc);
+  ps_errors_init (&exec.errors);
+
+  result = g_new0 (PsRunResult, 1);
+  result->started = g_date_time_format_iso8601 (now);
+  cpu0 = ps_cpu_seconds ();
+  exec.t0 = g_get_monotonic_time ();
+  if (!backend->execute (&exec, workers, &exec.error) && exec.error == NULL)
+    g_set_error (&exec.error, PS_ERROR, PS_ERROR_FAILED, "the %s backend failed", backend->name);
+
+  result->wall_seconds = (double) (g_get_monotonic_time () - exec.t0) * 1e-6;
+  result->cpu_seconds = ps_cpu_seconds () - cpu0;
+  result->peak_rss_bytes = ps_peak_rss_bytes ();
+  result->summary = exec.acc;
+  result->errors = exec.errors;
+  result->backend = g_strdup (backend->name);
+  result->workers = workers;
+  result->items = study->n_items;
+  result->chunk_items = exec.chunk_items;
+  result->chunks = exec.n_chunks;
+  result->rows_bytes = exec.rows_bytes;
+
+  if (exec.error != NULL)
+    {
+      g_propagate_error (error, exec.error);
+      return NULL;
+    }
+  if (exec.next_commit != exec.n_chunks)
+    {
+      if (options->cancel != NULL && g_atomic_int_get (options->cancel))
+        g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED, "the run was cancelled after %"
+                     G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " items",
+                     exec.items_done, study->n_items);
+      else
+        g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "the run stopped after %" G_GUINT64_FORMAT
+                     " of %" G_GUINT64_FORMAT " items", exec.items_done, study->n_items);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+char *
+ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "parastudy_version");
+  json_builder_add_string_value (b, PACKAGE_VERSION);
+  json_builder_set_member_name (b, "study");
+  json_builder_add_string_value (b, study->name);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, ps_study_kind_name (study->kind));
+  if (study->path)
+    {
+      json_builder_set_member_name (b, "study_file");
+      json_builder_add_string_value (b, study->path);
+    }
+  json_builder_set_member_name (b, "study_sha256");
+  json_builder_add_string_value (b, study->checksum);
+  json_builder_set_member_name (b, "items");
+  json_builder_add_int_value (b, (gint64) r->items);
+  json_builder_set_member_name (b, "backend");
+  json_builder_add_string_value (b, r->backend);
+  json_builder_set_member_name (b, "workers");
+  json_builder_add_int_value (b, r->workers);
+  json_builder_set_member_name (b, "chunk_items");
+  json_builder_add_int_value (b, (gint64) r->chunk_items);
+  json_builder_set_member_name (b, "chunks");
+  json_builder_add_int_value (b, (gint64) r->chunks);
+  json_builder_set_member_name (b, "started");
+  json_builder_add_string_value (b, r->started);
+  json_builder_set_member_name (b, "wall_seconds");
+  json_builder_add_double_value (b, r->wall_seconds);
+  json_builder_set_member_name (b, "cpu_seconds");
+  json_builder_add_double_value (b, r->cpu_seconds);
+  json_builder_set_member_name (b, "peak_rss_bytes");
+  json_builder_add_int_value (b, (gint64) r->peak_rss_bytes);
+  json_builder_set_member_name (b, "machine");
+  ps_machine_to_json (ps_machine_get (), b);
+
+  json_builder_set_member_name (b, "item_errors");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, (gint64) r->errors.count);
+  json_builder_set_member_name (b, "first");
+  json_builder_begin_array (b);
+  if (r->errors.first != NULL)
+    for (guint i = 0; i < r->errors.first->len; i++)
+      {
+        PsItemError *e = &g_array_index (r->errors.first, PsItemError, i);
+
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "item");
+        json_builder_add_int_value (b, (gint64) e->item);
+        json_builder_set_member_name (b, "message");
+        json_builder_add_string_value (b, e->message);
+        json_builder_end_object (b);
+      }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  study->klass->summary_to_json (study, r->summary, b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  return json_generator_to_data (gen, NULL);
+}
+
+char *
+ps_run_summary_text (const PsStudy *study, const PsRunResult *r)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s (%s study)\n", study->name, ps_study_kind_name (study->kind));
+  study->klass->summary_to_text (study, r->summary, out);
+  if (r->errors.count > 0)
+    {
+      PsItemError *e = &g_array_index (r->errors.first, PsItemError, 0);
+
+      g_string_append_printf (out, "  item errors      %" G_GUINT64_FORMAT
+                              " (first: item %" G_GUINT64_FORMAT ": %s)\n",
+                              r->errors.count, e->item, e->message);
+    }
+  g_string_append_printf (out, "  run              %s, %d worker%s, %.3f s wall, %.3f s CPU\n",
+                          r->backend, r->workers, r->workers == 1 ? "" : "s", r->wall_seconds,
+                          r->cpu_seconds);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  int fd;
+  const char *path;
+} FileSink;
+
+static gboolean
+write_all (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  FileSink *sink = user_data;
+
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing %s: %s", sink->path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+PsRunResult *
+ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir,
+               GError **error)
+{
+  g_autofree char *results_path = g_build_filename (dir, "results.csv", NULL);
+  g_autofree char *summary_path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr (PsRunResult) result = NULL;
+  g_autoptr (GError) local_error = NULL;
+  PsRunOptions opts = *options;
+  FileSink sink = { -1, NULL };
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot create the output folder %s: %s", dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  if (opts.rows != PS_ROWS_NONE)
+    {
+      PsBuf header;
+
+      tmp_path = g_build_filename (dir, ".results.csv.XXXXXX", NULL);
+      sink.fd = g_mkstemp (tmp_path);
+      if (sink.fd < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot write in %s: %s", dir,
+                       g_strerror (saved));
+          return NULL;
+        }
+      sink.path = results_path;
+      fchmod (sink.fd, 0644);
+      ps_buf_init (&header, 1024);
+      study->klass->write_header (study, &header);
+      if (!write_all (header.data, header.len, &sink, error))
+        {
+          ps_buf_clear (&header);
+          close (sink.fd);
+          g_unlink (tmp_path);
+          return NULL;
+        }
+      ps_buf_clear (&header);
+      opts.rows_write = write_all;
+      opts.rows_data = &sink;
+    }
+
+  result = ps_run_study (study, &opts, &local_error);
+  if (sink.fd >= 0 && close (sink.fd) != 0 && result != NULL)
+    {
+      int saved = errno;
+
+      g_set_error (&local_error, PS_ERROR, PS_ERROR_IO, "writing %s: %s", results_path,
+                   g_strerror (saved));
+      g_clear_pointer (&result, ps_run_result_free);
+    }
+  if (result == NULL)
+    {
+      if (tmp_path != NULL)
+        g_unlink (tmp_path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  summary = ps_run_summary_json (study, result);
+  if (tmp_path != NULL && g_rename (tmp_path, results_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot rename the results into %s: %s",
+                   results_path, g_strerror (saved));
+      return NULL;
+    }
+  if (tmp_path == NULL)
+    g_unlink (results_path); /* a stale file from an earlier run would not match */
+  if (!g_file_set_contents (summary_path, summary, -1, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
+      if (tmp_path != NULL)
+        g_unlink (results_path);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}

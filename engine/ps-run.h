@@ -1,0 +1,82 @@
+/* ps-run.h: running a study on a backend.
+ *
+ * A run walks the study in fixed chunks of items. Each chunk is evaluated into its
+ * own partial summary and committed in chunk order: the partial is merged, its item
+ * errors kept, its rows written and progress reported. So the summary, the errors and
+ * the rows are the same whichever backend or worker count evaluated the chunks.
+ */
+#pragma once
+
+#include "study/ps-study.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint64 items_done;
+  guint64 items_total;
+  double elapsed; /* s */
+  double eta;     /* s, or a negative number while unknown */
+} PsProgress;
+
+typedef void (*PsProgressFunc) (const PsProgress *progress, gpointer user_data);
+typedef gboolean (*PsRowsWriteFunc) (const char *data, gsize length, gpointer user_data,
+                                     GError **error);
+
+typedef struct {
+  const char *backend; /* "serial", "threads"; NULL for the default */
+  int workers;         /* 0 for the backend's default */
+  PsRowsMode rows;
+  PsRowsWriteFunc rows_write;
+  gpointer rows_data;
+  PsProgressFunc progress;
+  gpointer progress_data;
+  const gint *cancel; /* non-zero cancels the run within one chunk; may be NULL */
+} PsRunOptions;
+
+typedef struct {
+  gpointer summary; /* the study kind's summary */
+  PsErrors errors;
+  char *backend;
+  int workers;
+  guint64 items;
+  guint64 chunk_items;
+  guint64 chunks;
+  double wall_seconds;
+  double cpu_seconds;
+  guint64 peak_rss_bytes;
+  guint64 rows_bytes;
+  char *started; /* ISO 8601 */
+} PsRunResult;
+
+void ps_run_options_init (PsRunOptions *options);
+
+PsRunResult *ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error);
+void ps_run_result_free (PsRunResult *result);
+
+/* The summary.json document of a finished run. */
+char *ps_run_summary_json (const PsStudy *study, const PsRunResult *result);
+/* A short human summary. */
+char *ps_run_summary_text (const PsStudy *study, const PsRunResult *result);
+
+/* Runs the study and writes DIR/summary.json and, unless rows are PS_ROWS_NONE,
+ * DIR/results.csv. Both are written to temporary files and renamed into place only
+ * when the run completes; a failed or cancelled run leaves neither behind. */
+PsRunResult *ps_run_to_dir (const PsStudy *study, const PsRunOptions *options,
+                            const char *dir, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
+
+/* For backends. */
+typedef struct _PsExec PsExec;
+
+guint64 ps_exec_get_n_chunks (PsExec *exec);
+const PsStudy *ps_exec_get_study (PsExec *exec);
+gboolean ps_exec_should_stop (PsExec *exec);
+/* Evaluates chunk @chunk; @summary and @errors are (re)initialised, @rows emptied. */
+void ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer summary,
+                         PsErrors *errors, PsBuf *rows);
+/* Commits chunk @chunk; must be called in chunk order. */
+void ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors,
+                           PsBuf *rows);
+
+G_END_DECLS

@@ -1,0 +1,1506 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ps-beam.h"
+#include "ps-error.h"
+#include "ps-tables.h"
+
+/* Closed forms for the maxima of each support and load case.
+ *
+ * Source: AISC Steel Construction Manual, 15th ed., Table 3-23 "Shears, Moments and
+ * Deflections" (cases 1, 7, 8, 12, 15, 16, 22, 24); the same formulas are in
+ * Roark's Formulas for Stress and Strain, 8th ed., Table 8.1.
+ *
+ *   delta_max = cPd * P L^3 / EI + cqd * q L^4 / EI
+ *   M_max     = cPm * P L       + cqm * q L^2
+ *   V_max     = cPv * P         + cqv * q L
+ *
+ * Superposing a point load and a uniform load (the self-weight) is exact for these
+ * cases because both maxima occur at the same section; the simply supported beam with
+ * a point load off midspan is handled separately. Coordinates x run from the left
+ * support; a cantilever is fixed at x = 0 and free at x = L; a propped cantilever is
+ * fixed at x = 0 and pinned at x = L.
+ */
+typedef struct {
+  double cPd, cPm, cPv;
+  double cqd, cqm, cqv;
+  double fxd, fxm, fxv; /* positions of the maxima as fractions of L */
+} CaseCoef;
+
+/* Propped cantilever under a uniform load: y(u) = w L^4 u (1 - 3u^2 + 2u^3) / 48EI with
+ * u measured from the pinned end; y' = 0 at 8u^3 - 9u^2 + 1 = 0, u = (1 + sqrt 33)/16. */
+static double
+propped_u (void)
+{
+  return (1.0 + sqrt (33.0)) / 16.0;
+}
+
+static double
+propped_cqd (void)
+{
+  double u = propped_u ();
+
+  return u * (1.0 - 3.0 * u * u + 2.0 * u * u * u) / 48.0;
+}
+
+static CaseCoef
+case_coef (PsSupport support, PsLoadCase load)
+{
+  CaseCoef c = { 0 };
+
+  switch (support)
+    {
+    case PS_SUPPORT_SIMPLY_SUPPORTED:
+      c = (CaseCoef) { 1.0 / 48, 1.0 / 4, 1.0 / 2, 5.0 / 384, 1.0 / 8, 1.0 / 2, 0.5, 0.5, 0.0 };
+      break;
+    case PS_SUPPORT_CANTILEVER:
+      c = (CaseCoef) { 1.0 / 3, 1.0, 1.0, 1.0 / 8, 1.0 / 2, 1.0, 1.0, 0.0, 0.0 };
+      break;
+    case PS_SUPPORT_FIXED_FIXED:
+      c = (CaseCoef) { 1.0 / 192, 1.0 / 8, 1.0 / 2, 1.0 / 384, 1.0 / 12, 1.0 / 2, 0.5, 0.0, 0.0 };
+      break;
+    case PS_SUPPORT_PROPPED_CANTILEVER:
+      c = (CaseCoef) { 0, 0, 0, propped_cqd (), 1.0 / 8, 5.0 / 8, 1.0 - propped_u (), 0.0, 0.0 };
+      break;
+    }
+  (void) load;
+  return c;
+}
+
+const char *
+ps_beam_support_name (PsSupport support)
+{
+  static const char *names[] = { "simply-supported", "cantilever", "fixed-fixed",
+                                 "propped-cantilever" };
+  return names[support];
+}
+
+const char *
+ps_beam_load_case_name (PsLoadCase load_case)
+{
+  static const char *names[] = { "point load at midspan", "point load at the free end",
+                                 "point load at distance a", "uniform load" };
+  return names[load_case];
+}
+
+static const char *out_names[PS_BEAM_N_OUT] = {
+  "deflection", "moment", "shear", "stress", "utilisation", "span_deflection_ratio",
+  "mass_per_metre",
+};
+static const char *out_units[PS_BEAM_N_OUT] = { "m", "N*m", "N", "Pa", "", "", "kg/m" };
+
+const char *
+ps_beam_out_name (PsBeamOut out)
+{
+  return out_names[out];
+}
+
+const char *
+ps_beam_out_unit (PsBeamOut out)
+{
+  return out_units[out];
+}
+
+/* ---------------------------------------------------------------------------------
+ * Parsing
+ * ------------------------------------------------------------------------------ */
+
+static void
+model_free (gpointer data)
+{
+  PsBeamModel *m = data;
+
+  for (guint i = 0; i < m->n_materials; i++)
+    {
+      g_free (m->materials[i].name);
+      g_free (m->materials[i].csv);
+    }
+  g_free (m->materials);
+  for (guint64 i = 0; i < m->n_sections; i++)
+    {
+      g_free (m->sections[i].label);
+      g_free (m->sections[i].error);
+      g_free (m->sections[i].csv);
+    }
+  g_free (m->sections);
+  if (m->span_csv)
+    for (guint64 i = 0; i < m->span.count; i++)
+      g_free (m->span_csv[i]);
+  if (m->load_csv)
+    for (guint64 i = 0; i < m->load.count; i++)
+      g_free (m->load_csv[i]);
+  if (m->position_csv)
+    for (guint64 i = 0; i < m->position.count; i++)
+      g_free (m->position_csv[i]);
+  g_free (m->span_csv);
+  g_free (m->load_csv);
+  g_free (m->position_csv);
+  ps_param_clear (&m->span);
+  ps_param_clear (&m->load);
+  ps_param_clear (&m->position);
+  g_free (m->limit_text);
+  g_free (m);
+}
+
+static char *
+fmt_field (double v)
+{
+  char buf[PS_FMT_MAX + 1];
+  char *end;
+
+  if (isnan (v))
+    return g_strdup ("");
+  end = ps_fmt_double (buf, v);
+  *end = '\0';
+  return g_strdup (buf);
+}
+
+/* CSV-quotes @s when it needs it. */
+static char *
+csv_text (const char *s)
+{
+  GString *out;
+
+  if (strpbrk (s, ",\"\n\r") == NULL)
+    return g_strdup (s);
+  out = g_string_new ("\"");
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_material (JsonNode *node, const char *path, GArray *materials, GError **error)
+{
+  PsBeamMaterial m = { 0 };
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *name = json_node_get_string (node);
+      const PsMaterialInfo *info = ps_materials_lookup (name);
+
+      if (info == NULL)
+        {
+          GString *names = g_string_new (NULL);
+
+          for (guint i = 0; i < ps_materials_get_n (); i++)
+            g_string_append_printf (names, "%s%s", i ? ", " : "", ps_materials_get_nth (i)->name);
+          ps_json_set_error (error, path, "unknown material \"%s\" (built-in: %s; or an object "
+                             "with name, E, strength, density)", name, names->str);
+          g_string_free (names, TRUE);
+          return FALSE;
+        }
+      m.name = g_strdup (info->name);
+      m.E = info->E;
+      m.f_d = info->f_d;
+      m.density = info->density;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      static const char *const keys[] = { "name", "E", "strength", "density", NULL };
+      JsonObject *obj = json_node_get_object (node);
+      const char *name = NULL;
+
+      if (!ps_json_check_keys (obj, path, keys, error) ||
+          !ps_json_get_string (obj, path, "name", FALSE, &name, error) ||
+          !ps_json_get_quantity (obj, path, "E", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &m.E,
+                                 error) ||
+          !ps_json_get_quantity (obj, path, "strength", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                 &m.f_d, error) ||
+          !ps_json_get_quantity (obj, path, "density", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                 &m.density, error))
+        return FALSE;
+      m.name = g_strdup (name && *name ? name : "custom");
+    }
+  else
+    {
+      ps_json_set_error (error, path, "expected a material name such as \"S355\" or an object, "
+                         "got %s", ps_json_type_name (node));
+      return FALSE;
+    }
+  m.csv = csv_text (m.name);
+  g_array_append_val (materials, m);
+  return TRUE;
+}
+
+static void
+section_csv (PsBeamSection *s)
+{
+  g_autofree char *label = csv_text (s->label);
+  double f[] = { s->b, s->h, s->d, s->D, s->t, s->A, s->I, s->W };
+  GString *out = g_string_new (label);
+
+  for (guint i = 0; i < G_N_ELEMENTS (f); i++)
+    {
+      g_autofree char *v = fmt_field (f[i]);
+
+      g_string_append_c (out, ',');
+      g_string_append (out, v);
+    }
+  s->csv = g_string_free (out, FALSE);
+}
+
+static void
+section_props (PsBeamSection *s)
+{
+  if (g_str_equal (s->shape, "rectangular"))
+    {
+      s->A = s->b * s->h;
+      s->I = s->b * s->h * s->h * s->h / 12.0;
+      s->W = s->b * s->h * s->h / 6.0;
+    }
+  else if (g_str_equal (s->shape, "circular"))
+    {
+      s->A = G_PI * s->d * s->d / 4.0;
+      s->I = G_PI * pow (s->d, 4) / 64.0;
+      s->W = G_PI * pow (s->d, 3) / 32.0;
+    }
+  else if (g_str_equal (s->shape, "hollow-circular"))
+    {
+      double di = s->D - 2.0 * s->t;
+
+      if (!(s->t < s->D / 2.0))
+        {
+          s->error = g_strdup_printf ("hollow-circular section: t = %g m must be less than D/2 = "
+                                      "%g m", s->t, s->D / 2.0);
+          s->A = s->I = s->W = NAN;
+          return;
+        }
+      s->A = G_PI * (s->D * s->D - di * di) / 4.0;
+      s->I = G_PI * (pow (s->D, 4) - pow (di, 4)) / 64.0;
+      s->W = 2.0 * s->I / s->D;
+    }
+}
+
+/* Enumerates the sub-grid of one section entry: its parameters in the order given,
+ * the last fastest. */
+static gboolean
+add_parametric_sections (const char *shape, const char *path, const char **names,
+                         PsParam *params, guint n_params, const char *custom_mode,
+                         GArray *sections, GError **error)
+{
+  guint64 total = 1;
+  guint64 idx[4] = { 0 };
+  guint64 invalid = 0;
+  guint first = sections->len;
+
+  for (guint p = 0; p < n_params; p++)
+    {
+      if (__builtin_mul_overflow (total, params[p].count, &total) ||
+          total > ps_memory_budget () / 512)
+        {
+          ps_json_set_error (error, path, "the section's parameters make too many sections for "
+                             "this machine's memory");
+          return FALSE;
+        }
+    }
+  for (guint64 k = 0; k < total; k++)
+    {
+      PsBeamSection s = { 0 };
+
+      s.shape = g_intern_static_string (shape);
+      s.label = g_strdup (shape);
+      s.b = s.h = s.d = s.D = s.t = NAN;
+      for (guint p = 0; p < n_params; p++)
+        {
+          double v = params[p].values[idx[p]];
+          const char *n = names[p];
+
+          if (g_str_equal (n, "b"))
+            s.b = v;
+          else if (g_str_equal (n, "h"))
+            s.h = v;
+          else if (g_str_equal (n, "d"))
+            s.d = v;
+          else if (g_str_equal (n, "D"))
+            s.D = v;
+          else if (g_str_equal (n, "t"))
+            s.t = v;
+          else if (g_str_equal (n, "I"))
+            s.I = v;
+          else if (g_str_equal (n, "A"))
+            s.A = v;
+          else if (g_str_equal (n, "W"))
+            s.W = v;
+          else if (g_str_equal (n, "c"))
+            s.W = v; /* turned into I/c below */
+        }
+      if (custom_mode != NULL && g_str_equal (custom_mode, "c"))
+        s.W = s.I / s.W;
+      section_props (&s);
+      if (s.error != NULL)
+        invalid++;
+      section_csv (&s);
+      g_array_append_val (sections, s);
+      for (int p = (int) n_params - 1; p >= 0; p--)
+        {
+          if (++idx[p] < params[p].count)
+            break;
+          idx[p] = 0;
+        }
+    }
+  if (invalid == total)
+    {
+      /* Nothing of this entry can be computed: that is a mistake in the file, not a
+       * per-item failure. */
+      PsBeamSection *s = &g_array_index (sections, PsBeamSection, first);
+
+      ps_json_set_error (error, path, "%s", s->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_section (JsonNode *node, const char *path, GArray *sections, GError **error)
+{
+  JsonObject *obj;
+  const char *shape = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ps_json_set_error (error, path, "expected a section object with a \"shape\", got %s",
+                         ps_json_type_name (node));
+      return FALSE;
+    }
+  obj = json_node_get_object (node);
+  if (!ps_json_get_string (obj, path, "shape", TRUE, &shape, error))
+    return FALSE;
+
+  if (g_str_equal (shape, "standard"))
+    {
+      static const char *const keys[] = { "shape", "designation", NULL };
+      JsonNode *d = json_object_get_member (obj, "designation");
+      g_autofree char *dpath = ps_json_path (path, "designation");
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+      if (!ps_json_check_keys (obj, path, keys, error))
+        return FALSE;
+      if (d != NULL && JSON_NODE_HOLDS_ARRAY (d) && json_array_get_length (json_node_get_array (d)) > 0)
+        {
+          JsonArray *a = json_node_get_array (d);
+
+          for (guint i = 0; i < json_array_get_length (a); i++)
+            {
+              JsonNode *e = json_array_get_element (a, i);
+
+              if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+                {
+                  ps_json_set_error (error, dpath, "expected a list of designations such as "
+                                     "\"IPE 300\", element %u is %s", i, ps_json_type_name (e));
+                  return FALSE;
+                }
+              g_ptr_array_add (names, (gpointer) json_node_get_string (e));
+            }
+        }
+      else if (d != NULL && JSON_NODE_HOLDS_VALUE (d) && json_node_get_value_type (d) == G_TYPE_STRING)
+        g_ptr_array_add (names, (gpointer) json_node_get_string (d));
+      else
+        {
+          ps_json_set_error (error, dpath, "expected a designation such as \"IPE 300\", "
+                             "\"HEB 200\" or \"W310x39\" (or a list), got %s",
+                             d ? ps_json_type_name (d) : "nothing");
+          return FALSE;
+        }
+      for (guint i = 0; i < names->len; i++)
+        {
+          const PsSectionInfo *info = ps_sections_lookup (names->pdata[i]);
+          PsBeamSection s = { 0 };
+
+          if (info == NULL)
+            {
+              ps_json_set_error (error, dpath, "unknown section \"%s\" (the table has IPE 80–600, "
+                                 "HEA and HEB 100–1000 and W shapes such as \"W310x39\"; "
+                                 "`parastudy-cli sections` lists them)",
+                                 (const char *) names->pdata[i]);
+              return FALSE;
+            }
+          s.shape = "standard";
+          s.label = g_strdup (info->designation);
+          s.b = info->b;
+          s.h = info->h;
+          s.d = s.D = s.t = NAN;
+          s.A = info->A;
+          s.I = info->I;
+          s.W = info->W;
+          section_csv (&s);
+          g_array_append_val (sections, s);
+        }
+      return TRUE;
+    }
+  else
+    {
+      const char *names[4];
+      PsQuantity qty[4];
+      guint n = 0;
+      const char *custom_mode = NULL;
+      PsParam params[4] = { 0 };
+      gboolean ok = TRUE;
+
+      if (g_str_equal (shape, "rectangular"))
+        {
+          static const char *const keys[] = { "shape", "b", "h", NULL };
+          if (!ps_json_check_keys (obj, path, keys, error))
+            return FALSE;
+          names[n] = "b", qty[n++] = PS_QTY_LENGTH;
+          names[n] = "h", qty[n++] = PS_QTY_LENGTH;
+        }
+      else if (g_str_equal (shape, "circular"))
+        {
+          static const char *const keys[] = { "shape", "d", NULL };
+          if (!ps_json_check_keys (obj, path, keys, error))
+            return FALSE;
+          names[n] = "d", qty[n++] = PS_QTY_LENGTH;
+        }
+      else if (g_str_equal (shape, "hollow-circular"))
+        {
+          static const char *const keys[] = { "shape", "D", "t", NULL };
+          if (!ps_json_check_keys (obj, path, keys, error))
+            return FALSE;
+          names[n] = "D", qty[n++] = PS_QTY_LENGTH;
+          names[n] = "t", qty[n++] = PS_QTY_LENGTH;
+        }
+      else if (g_str_equal (shape, "custom"))
+        {
+          static const char *const keys[] = { "shape", "I", "W", "c", "A", NULL };
+          gboolean has_w = json_object_has_member (obj, "W");
+          gboolean has_c = json_object_has_member (obj, "c");
+
+          if (!ps_json_check_keys (obj, path, keys, error))
+            return FALSE;
+          if (has_w == has_c)
+            {
+              ps_json_set_error (error, path, "a custom section needs exactly one of \"W\" "
+                                 "(section modulus) or \"c\" (distance to the extreme fibre)");
+              return FALSE;
+            }
+          names[n] = "I", qty[n++] = PS_QTY_SECOND_MOMENT;
+          if (has_w)
+            names[n] = "W", qty[n++] = PS_QTY_SECTION_MODULUS, custom_mode = "W";
+          else
+            names[n] = "c", qty[n++] = PS_QTY_LENGTH, custom_mode = "c";
+          names[n] = "A", qty[n++] = PS_QTY_AREA;
+        }
+      else
+        {
+          g_autofree char *p = ps_json_path (path, "shape");
+
+          ps_json_set_error (error, p, "expected \"rectangular\", \"circular\", "
+                             "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\"", shape);
+          return FALSE;
+        }
+      for (guint i = 0; i < n && ok; i++)
+        {
+          g_autofree char *p = ps_json_path (path, names[i]);
+
+          ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i],
+                               PS_CHECK_POSITIVE, &params[i], error);
+        }
+      if (ok)
+        ok = add_parametric_sections (shape, path, names, params, n, custom_mode, sections, error);
+      for (guint i = 0; i < n; i++)
+        ps_param_clear (&params[i]);
+      return ok;
+    }
+}
+
+static void
+clear_section (gpointer data)
+{
+  PsBeamSection *s = data;
+
+  g_free (s->label);
+  g_free (s->error);
+  g_free (s->csv);
+}
+
+static void
+clear_material (gpointer data)
+{
+  PsBeamMaterial *m = data;
+
+  g_free (m->name);
+  g_free (m->csv);
+}
+
+static gboolean
+parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
+{
+  static const char *const keys[] = { "deflection_limit", "safety_factor", NULL };
+  JsonObject *checks = ps_json_get_object (root, "", "checks", FALSE, error);
+  JsonNode *lim;
+
+  m->limit_ratio = 250.0;
+  m->limit_text = g_strdup ("L/250");
+  m->safety_factor = 1.0;
+  if (checks == NULL)
+    return error == NULL || *error == NULL;
+  if (!ps_json_check_keys (checks, "checks", keys, error))
+    return FALSE;
+  if (!ps_json_get_quantity (checks, "checks", "safety_factor", FALSE, PS_QTY_DIMENSIONLESS,
+                             PS_CHECK_POSITIVE, &m->safety_factor, error))
+    return FALSE;
+  lim = json_object_get_member (checks, "deflection_limit");
+  if (lim != NULL && !JSON_NODE_HOLDS_NULL (lim))
+    {
+      const char *text = JSON_NODE_HOLDS_VALUE (lim) && json_node_get_value_type (lim) == G_TYPE_STRING
+                           ? json_node_get_string (lim) : NULL;
+
+      if (text != NULL && (text[0] == 'L' || text[0] == 'l') && text[1] == '/')
+        {
+          char *end;
+          double r = g_ascii_strtod (text + 2, &end);
+
+          if (end == text + 2 || *end != '\0' || !isfinite (r) || !(r > 0))
+            {
+              ps_json_set_error (error, "checks.deflection_limit", "expected \"L/N\" with N > 0 "
+                                 "such as \"L/360\", or a length such as \"20 mm\", got \"%s\"", text);
+              return FALSE;
+            }
+          m->limit_ratio = r;
+          g_free (m->limit_text);
+          m->limit_text = g_strdup (text);
+        }
+      else
+        {
+          if (!ps_json_node_quantity (lim, "checks.deflection_limit", PS_QTY_LENGTH,
+                                      PS_CHECK_POSITIVE, &m->limit_abs, error))
+            return FALSE;
+          m->limit_ratio = 0;
+          g_free (m->limit_text);
+          m->limit_text = g_strdup_printf ("%g mm", m->limit_abs * 1e3);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
+{
+  static const char *const keys[] = { "type", "value", "position", NULL };
+  JsonObject *load = ps_json_get_object (beam, "beam", "load", TRUE, error);
+  const char *type = NULL;
+  JsonNode *pos;
+
+  if (load == NULL || !ps_json_check_keys (load, "beam.load", keys, error) ||
+      !ps_json_get_string (load, "beam.load", "type", TRUE, &type, error))
+    return FALSE;
+  pos = json_object_get_member (load, "position");
+  if (g_str_equal (type, "uniform"))
+    {
+      if (pos != NULL)
+        {
+          ps_json_set_error (error, "beam.load.position", "a uniform load has no position");
+          return FALSE;
+        }
+      m->load_case = PS_LOAD_UNIFORM;
+      if (!ps_param_parse (json_object_get_member (load, "value"), "beam.load.value",
+                           PS_QTY_FORCE_PER_LENGTH, PS_CHECK_POSITIVE, &m->load, error))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "point"))
+    {
+      if (pos == NULL || JSON_NODE_HOLDS_NULL (pos))
+        m->load_case = m->support == PS_SUPPORT_CANTILEVER ? PS_LOAD_POINT_FREE_END
+                                                            : PS_LOAD_POINT_MIDSPAN;
+      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING &&
+               g_str_equal (json_node_get_string (pos), "midspan"))
+        m->load_case = PS_LOAD_POINT_MIDSPAN;
+      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING &&
+               g_str_equal (json_node_get_string (pos), "free-end"))
+        m->load_case = PS_LOAD_POINT_FREE_END;
+      else
+        {
+          m->load_case = PS_LOAD_POINT_AT;
+          if (!ps_param_parse (pos, "beam.load.position", PS_QTY_LENGTH, PS_CHECK_POSITIVE,
+                               &m->position, error))
+            return FALSE;
+        }
+      if (!ps_param_parse (json_object_get_member (load, "value"), "beam.load.value",
+                           PS_QTY_FORCE, PS_CHECK_POSITIVE, &m->load, error))
+        return FALSE;
+    }
+  else
+    {
+      ps_json_set_error (error, "beam.load.type", "expected \"point\" or \"uniform\", got \"%s\"",
+                         type);
+      return FALSE;
+    }
+  if (m->position.values == NULL)
+    ps_param_init_value (&m->position, PS_QTY_LENGTH, NAN);
+
+  /* Which loads each support takes (the cases with closed forms). */
+  switch (m->support)
+    {
+    case PS_SUPPORT_SIMPLY_SUPPORTED:
+      if (m->load_case == PS_LOAD_POINT_FREE_END)
+        {
+          ps_json_set_error (error, "beam.load.position", "a simply supported beam has no free "
+                             "end: use \"midspan\" or a distance from the left support");
+          return FALSE;
+        }
+      break;
+    case PS_SUPPORT_CANTILEVER:
+      if (m->load_case == PS_LOAD_POINT_MIDSPAN || m->load_case == PS_LOAD_POINT_AT)
+        {
+          ps_json_set_error (error, "beam.load.position", "a cantilever takes its point load "
+                             "at \"free-end\"");
+          return FALSE;
+        }
+      break;
+    case PS_SUPPORT_FIXED_FIXED:
+      if (m->load_case == PS_LOAD_POINT_FREE_END || m->load_case == PS_LOAD_POINT_AT)
+        {
+          ps_json_set_error (error, "beam.load.position", "a fixed–fixed beam takes its point "
+                             "load at \"midspan\"");
+          return FALSE;
+        }
+      break;
+    case PS_SUPPORT_PROPPED_CANTILEVER:
+      if (m->load_case != PS_LOAD_UNIFORM)
+        {
+          ps_json_set_error (error, "beam.load.type", "a propped cantilever takes a \"uniform\" "
+                             "load");
+          return FALSE;
+        }
+      break;
+    }
+  return TRUE;
+}
+
+static char **
+format_values (const PsParam *p)
+{
+  char **out = g_new (char *, p->count);
+
+  for (guint64 i = 0; i < p->count; i++)
+    out[i] = fmt_field (p->values[i]);
+  return out;
+}
+
+gboolean
+ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
+{
+  static const char *const keys[] = { "support", "load", "span", "section", "material",
+                                      "self_weight", NULL };
+  static const char *const supports[] = { "simply-supported", "cantilever", "fixed-fixed",
+                                          "propped-cantilever", NULL };
+  PsBeamModel *m = g_new0 (PsBeamModel, 1);
+  JsonObject *beam;
+  JsonNode *node;
+  const char *support = NULL;
+  g_autoptr (GArray) materials = g_array_new (FALSE, TRUE, sizeof (PsBeamMaterial));
+  g_autoptr (GArray) sections = g_array_new (FALSE, TRUE, sizeof (PsBeamSection));
+  guint64 n = 1, table_bytes;
+  guint i;
+
+  g_array_set_clear_func (materials, clear_material);
+  g_array_set_clear_func (sections, clear_section);
+  study->kind = PS_STUDY_BEAM;
+  study->klass = &ps_beam_class;
+  study->model = m;
+  study->model_free = model_free;
+
+  beam = ps_json_get_object (root, "", "beam", TRUE, error);
+  if (beam == NULL || !ps_json_check_keys (beam, "beam", keys, error) ||
+      !ps_json_get_string (beam, "beam", "support", TRUE, &support, error))
+    return FALSE;
+  for (i = 0; supports[i] != NULL; i++)
+    if (g_str_equal (support, supports[i]))
+      break;
+  if (supports[i] == NULL)
+    {
+      ps_json_set_error (error, "beam.support", "expected \"simply-supported\", \"cantilever\", "
+                         "\"fixed-fixed\" or \"propped-cantilever\", got \"%s\"", support);
+      return FALSE;
+    }
+  m->support = (PsSupport) i;
+
+  if (!parse_load (m, beam, error) ||
+      !ps_param_parse (json_object_get_member (beam, "span"), "beam.span", PS_QTY_LENGTH,
+                       PS_CHECK_POSITIVE, &m->span, error) ||
+      !ps_json_get_bool (beam, "beam", "self_weight", FALSE, &m->self_weight, error))
+    return FALSE;
+
+  node = json_object_get_member (beam, "section");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      ps_json_set_error (error, "beam.section", "missing (expected a section object or a list)");
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      if (json_array_get_length (a) == 0)
+        {
+          ps_json_set_error (error, "beam.section", "an empty list (expected at least one section)");
+          return FALSE;
+        }
+      for (i = 0; i < json_array_get_length (a); i++)
+        {
+          g_autofree char *p = g_strdup_printf ("beam.section[%u]", i);
+
+          if (!parse_section (json_array_get_element (a, i), p, sections, error))
+            return FALSE;
+        }
+    }
+  else if (!parse_section (node, "beam.section", sections, error))
+    return FALSE;
+
+  node = json_object_get_member (beam, "material");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      ps_json_set_error (error, "beam.material", "missing (expected a material such as \"S355\", "
+                         "an object or a list)");
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      if (json_array_get_length (a) == 0)
+        {
+          ps_json_set_error (error, "beam.material", "an empty list (expected at least one material)");
+          return FALSE;
+        }
+      for (i = 0; i < json_array_get_length (a); i++)
+        {
+          g_autofree char *p = g_strdup_printf ("beam.material[%u]", i);
+
+          if (!parse_material (json_array_get_element (a, i), p, materials, error))
+            return FALSE;
+        }
+    }
+  else if (!parse_material (node, "beam.material", materials, error))
+    return FALSE;
+
+  if (!parse_checks (m, root, error))
+    return FALSE;
+
+  m->count[PS_BEAM_DIM_MATERIAL] = materials->len;
+  m->count[PS_BEAM_DIM_SECTION] = sections->len;
+  m->count[PS_BEAM_DIM_SPAN] = m->span.count;
+  m->count[PS_BEAM_DIM_LOAD] = m->load.count;
+  m->count[PS_BEAM_DIM_POSITION] = m->position.count;
+  for (int d = PS_BEAM_N_DIMS - 1; d >= 0; d--)
+    {
+      m->stride[d] = n;
+      if (__builtin_mul_overflow (n, m->count[d], &n) || n > (G_GUINT64_CONSTANT (1) << 62))
+        {
+          ps_json_set_error (error, "beam", "the grid has more than 2^62 configurations; "
+                             "reduce the number of steps");
+          return FALSE;
+        }
+    }
+  m->n_items = n;
+  study->n_items = n;
+
+  /* The per-value tables (pre-formatted row fields) must fit in memory. */
+  table_bytes = 48 * (m->span.count + m->load.count + m->position.count);
+  if (table_bytes > ps_memory_budget ())
+    {
+      const char *p = m->span.count >= m->load.count ? "beam.span" : "beam.load.value";
+      g_autofree char *need = g_format_size_full (table_bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+      ps_json_set_error (error, p, "the grid's value tables need %s, more than this machine's "
+                         "memory allows", need);
+      return FALSE;
+    }
+
+  m->n_materials = materials->len;
+  m->materials = (PsBeamMaterial *) g_array_steal (materials, NULL);
+  m->n_sections = sections->len;
+  m->sections = (PsBeamSection *) g_array_steal (sections, NULL);
+  m->span_csv = format_values (&m->span);
+  m->load_csv = format_values (&m->load);
+  m->position_csv = format_values (&m->position);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Evaluation
+ * ------------------------------------------------------------------------------ */
+
+void
+ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_BEAM_N_DIMS])
+{
+  for (int d = 0; d < PS_BEAM_N_DIMS; d++)
+    digits[d] = (item / model->stride[d]) % model->count[d];
+}
+
+/* Everything that is constant while only the load (and its position) vary: one
+ * material, section and span. Hoisting it leaves the inner loop a few multiplies. */
+typedef struct {
+  double L, EI, inv_EI, inv_W, sfd, q, mass, lim;
+  double a_d, b_d, a_m, b_m, a_v, b_v;
+  double x_d, x_m, x_v;
+  const char *error;
+} RunCoef;
+
+static void
+run_coef (const PsBeamModel *m, const CaseCoef *c, guint64 im, guint64 is, guint64 iL,
+          RunCoef *r)
+{
+  const PsBeamMaterial *mat = &m->materials[im];
+  const PsBeamSection *sec = &m->sections[is];
+  double L = m->span.values[iL];
+  double L2 = L * L, L3 = L2 * L, L4 = L3 * L;
+
+  r->error = sec->error;
+  r->L = L;
+  r->EI = mat->E * sec->I;
+  r->inv_EI = 1.0 / r->EI;
+  r->inv_W = 1.0 / sec->W;
+  r->sfd = m->safety_factor / mat->f_d;
+  r->mass = mat->density * sec->A;
+  r->q = m->self_weight ? r->mass * PS_GRAVITY : 0.0;
+  r->lim = m->limit_ratio > 0 ? L / m->limit_ratio : m->limit_abs;
+  if (m->load_case == PS_LOAD_UNIFORM)
+    {
+      r->a_d = c->cqd * L4 * r->inv_EI;
+      r->a_m = c->cqm * L2;
+      r->a_v = c->cqv * L;
+    }
+  else
+    {
+      r->a_d = c->cPd * L3 * r->inv_EI;
+      r->a_m = c->cPm * L;
+      r->a_v = c->cPv;
+    }
+  r->b_d = c->cqd * r->q * L4 * r->inv_EI;
+  r->b_m = c->cqm * r->q * L2;
+  r->b_v = c->cqv * r->q * L;
+  r->x_d = c->fxd * L;
+  r->x_m = c->fxm * L;
+  r->x_v = c->fxv * L;
+}
+
+/* The same expressions, in the same order, as the counting loop in eval_fast_run:
+ * the rows and the summary agree bit for bit. */
+static inline void
+fast_outputs (const RunCoef *r, double x, PsBeamOutputs *o)
+{
+  o->deflection = r->a_d * x + r->b_d;
+  o->moment = r->a_m * x + r->b_m;
+  o->shear = r->a_v * x + r->b_v;
+  o->stress = o->moment * r->inv_W;
+  o->utilisation = o->stress * r->sfd;
+  o->ratio = r->L / o->deflection;
+  o->mass = r->mass;
+  o->x_deflection = r->x_d;
+  o->x_moment = r->x_m;
+  o->x_shear = r->x_v;
+  o->pass_deflection = o->deflection <= r->lim;
+  o->pass_strength = o->utilisation <= 1.0;
+}
+
+/* Simply supported, point load P at distance a from the left support, plus the uniform
+ * self-weight q. Without q: AISC Table 3-23 case 8. With q the two maxima of deflection
+ * lie at different sections, so the maximum of the superposed deflection curve is
+ * found where its slope vanishes, by bisection between the two (the slope is monotone
+ * because the bending moment does not change sign). */
+static gboolean
+point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char **error_message)
+{
+  double L = r->L, q = r->q, b = L - a;
+  double R1, R2, xm, dmax, xd;
+
+  if (!(a > 0 && a < L))
+    {
+      if (error_message)
+        *error_message = g_strdup_printf ("the load position a = %g m is not inside the span "
+                                          "(0, %g m)", a, L);
+      return FALSE;
+    }
+  R1 = P * b / L + q * L / 2.0;
+  R2 = P * a / L + q * L / 2.0;
+  o->shear = R1 >= R2 ? R1 : R2;
+  o->x_shear = R1 >= R2 ? 0.0 : L;
+
+  if (q == 0.0)
+    xm = a;
+  else if (R1 - q * a <= 0.0)
+    xm = R1 / q;
+  else if (R1 - P - q * a >= 0.0)
+    xm = (R1 - P) / q;
+  else
+    xm = a;
+  o->moment = R1 * xm - q * xm * xm / 2.0 - (xm > a ? P * (xm - a) : 0.0);
+  o->x_moment = xm;
+
+  if (q == 0.0)
+    {
+      if (a >= b)
+        {
+          xd = sqrt (a * (a + 2.0 * b) / 3.0);
+          dmax = P * a * b * (a + 2.0 * b) * sqrt (3.0 * a * (a + 2.0 * b)) / (27.0 * L) * r->inv_EI;
+        }
+      else
+        {
+          xd = L - sqrt (b * (b + 2.0 * a) / 3.0);
+          dmax = P * a * b * (b + 2.0 * a) * sqrt (3.0 * b * (b + 2.0 * a)) / (27.0 * L) * r->inv_EI;
+        }
+    }
+  else
+    {
+      /* EI * slope of the point-load and uniform-load deflection curves. */
+      double xp = a >= b ? sqrt (a * (a + 2.0 * b) / 3.0) : L - sqrt (b * (b + 2.0 * a) / 3.0);
+      double lo = MIN (xp, L / 2.0), hi = MAX (xp, L / 2.0);
+
+      for (int it = 0; it < 200 && hi - lo > 1e-15 * L; it++)
+        {
+          double x = 0.5 * (lo + hi), s;
+
+          if (x <= a)
+            s = P * b * (L * L - b * b - 3.0 * x * x) / (6.0 * L);
+          else
+            {
+              double u = L - x;
+              s = -P * a * (L * L - a * a - 3.0 * u * u) / (6.0 * L);
+            }
+          s += q * (L * L * L - 6.0 * L * x * x + 4.0 * x * x * x) / 24.0;
+          if (s > 0)
+            lo = x;
+          else
+            hi = x;
+        }
+      xd = 0.5 * (lo + hi);
+      if (xd <= a)
+        dmax = P * b * xd * (L * L - b * b - xd * xd) / (6.0 * L);
+      else
+        {
+          double u = L - xd;
+          dmax = P * a * u * (L * L - a * a - u * u) / (6.0 * L);
+        }
+      dmax += q * xd * (L * L * L - 2.0 * L * xd * xd + xd * xd * xd) / 24.0;
+      dmax *= r->inv_EI;
+    }
+  o->deflection = dmax;
+  o->x_deflection = xd;
+  o->stress = o->moment * r->inv_W;
+  o->utilisation = o->stress * r->sfd;
+  o->ratio = L / o->deflection;
+  o->mass = r->mass;
+  o->pass_deflection = o->deflection <= r->lim;
+  o->pass_strength = o->utilisation <= 1.0;
+  return TRUE;
+}
+
+static void
+summary_add (PsBeamSummary *s, const PsBeamOutputs *o, guint64 item)
+{
+  double v[PS_BEAM_N_OUT] = { o->deflection, o->moment, o->shear, o->stress, o->utilisation,
+                              o->ratio, o->mass };
+
+  s->valid++;
+  for (int k = 0; k < PS_BEAM_N_OUT; k++)
+    {
+      if (v[k] < s->min[k])
+        s->min[k] = v[k];
+      if (v[k] > s->max[k])
+        s->max[k] = v[k];
+    }
+  s->fail_deflection += !o->pass_deflection;
+  s->fail_strength += !o->pass_strength;
+  if (o->pass_deflection && o->pass_strength)
+    {
+      s->passing++;
+      if (o->mass < s->lightest_mass)
+        {
+          s->lightest_mass = o->mass;
+          s->lightest_item = item;
+        }
+    }
+}
+
+static void
+write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 is, guint64 iL,
+           guint64 iP, guint64 ia, const PsBeamOutputs *o, const char *error_message)
+{
+  const char *mat = m->materials[im].csv, *sec = m->sections[is].csv;
+  const char *span = m->span_csv[iL], *load = m->load_csv[iP];
+  gsize lm = strlen (mat), ls = strlen (sec), lL = strlen (span), lP = strlen (load);
+  char *p = ps_buf_reserve (rows, 24 + lm + ls + lL + lP + 40 + 11 * PS_FMT_MAX + 16 +
+                                    (error_message ? 2 * strlen (error_message) + 4 : 0));
+  char *start = p;
+
+  p = ps_fmt_u64 (p, item);
+  *p++ = ',';
+  memcpy (p, mat, lm), p += lm, *p++ = ',';
+  memcpy (p, sec, ls), p += ls, *p++ = ',';
+  memcpy (p, span, lL), p += lL, *p++ = ',';
+  memcpy (p, load, lP), p += lP, *p++ = ',';
+  if (m->load_case == PS_LOAD_POINT_AT)
+    {
+      const char *pos = m->position_csv[ia];
+      gsize lpos = strlen (pos);
+
+      memcpy (p, pos, lpos), p += lpos, *p++ = ',';
+    }
+  if (o != NULL)
+    {
+      double v[] = { o->mass, o->deflection, o->x_deflection, o->moment, o->x_moment, o->shear,
+                     o->x_shear, o->stress, o->utilisation, o->ratio };
+
+      for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+        {
+          p = ps_fmt_double (p, v[k]);
+          *p++ = ',';
+        }
+      *p++ = o->pass_deflection ? '1' : '0';
+      *p++ = ',';
+      *p++ = o->pass_strength ? '1' : '0';
+      *p++ = ',';
+      *p++ = o->pass_deflection && o->pass_strength ? '1' : '0';
+      *p++ = ',';
+    }
+  else
+    {
+      for (int k = 0; k < 13; k++)
+        *p++ = ',';
+      *p++ = '"';
+      for (const char *e = error_message; *e; e++)
+        {
+          if (*e == '"')
+            *p++ = '"';
+          *p++ = *e;
+        }
+      *p++ = '"';
+    }
+  *p++ = '\n';
+  rows->len += (gsize) (p - start);
+}
+
+/* Items [j0, j1) of one group (material, section, span) where only the load varies.
+ * The counts come from a branch-free loop the compiler vectorises; the extremes come
+ * from the extreme loads, since every output is monotone in the load (all
+ * coefficients are positive and rounding is monotone). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+__attribute__ ((target_clones ("default", "avx2")))
+#endif
+static void
+count_passing (const double *restrict x, guint64 n, double a_d, double b_d, double a_m,
+               double b_m, double inv_W, double sfd, double lim, guint64 *n_def, guint64 *n_str,
+               guint64 *n_both)
+{
+  gint64 cd = 0, cs = 0, cb = 0;
+
+  for (guint64 j = 0; j < n; j++)
+    {
+      double d = a_d * x[j] + b_d;
+      double u = ((a_m * x[j] + b_m) * inv_W) * sfd;
+      gint64 okd = d <= lim;
+      gint64 oks = u <= 1.0;
+
+      cd += okd;
+      cs += oks;
+      cb += okd & oks;
+    }
+  *n_def = (guint64) cd;
+  *n_str = (guint64) cs;
+  *n_both = (guint64) cb;
+}
+
+static void
+eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint64 im,
+               guint64 is, guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s,
+               PsRowsMode mode, PsBuf *rows)
+{
+  const double *x = m->load.values + j0;
+  guint64 n = j1 - j0, n_def, n_str, n_both;
+  double xmin, xmax;
+  PsBeamOutputs lo, hi;
+
+  count_passing (x, n, r->a_d, r->b_d, r->a_m, r->b_m, r->inv_W, r->sfd, r->lim, &n_def, &n_str,
+                 &n_both);
+  s->valid += n;
+  s->passing += n_both;
+  s->fail_deflection += n - n_def;
+  s->fail_strength += n - n_str;
+
+  if (m->load.kind == PS_PARAM_RANGE)
+    {
+      xmin = MIN (x[0], x[n - 1]);
+      xmax = MAX (x[0], x[n - 1]);
+    }
+  else
+    {
+      xmin = xmax = x[0];
+      for (guint64 j = 1; j < n; j++)
+        {
+          xmin = MIN (xmin, x[j]);
+          xmax = MAX (xmax, x[j]);
+        }
+    }
+  fast_outputs (r, xmin, &lo);
+  fast_outputs (r, xmax, &hi);
+  {
+    double vlo[PS_BEAM_N_OUT] = { lo.deflection, lo.moment, lo.shear, lo.stress, lo.utilisation,
+                                  hi.ratio, lo.mass };
+    double vhi[PS_BEAM_N_OUT] = { hi.deflection, hi.moment, hi.shear, hi.stress, hi.utilisation,
+                                  lo.ratio, hi.mass };
+
+    for (int k = 0; k < PS_BEAM_N_OUT; k++)
+      {
+        s->min[k] = MIN (s->min[k], vlo[k]);
+        s->max[k] = MAX (s->max[k], vhi[k]);
+      }
+  }
+
+  if (n_both > 0 && r->mass < s->lightest_mass)
+    {
+      for (guint64 j = 0; j < n; j++)
+        {
+          PsBeamOutputs o;
+
+          fast_outputs (r, x[j], &o);
+          if (o.pass_deflection && o.pass_strength)
+            {
+              s->lightest_mass = r->mass;
+              s->lightest_item = first_item + j;
+              break;
+            }
+        }
+    }
+
+  if (mode != PS_ROWS_NONE)
+    {
+      for (guint64 j = 0; j < n; j++)
+        {
+          PsBeamOutputs o;
+
+          fast_outputs (r, x[j], &o);
+          if (mode == PS_ROWS_ALL || (o.pass_deflection && o.pass_strength))
+            write_row (m, rows, first_item + j, im, is, iL, j0 + j, 0, &o, NULL);
+        }
+    }
+}
+
+static void
+beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
+           gpointer summary, PsErrors *errors, PsRowsMode mode, PsBuf *rows)
+{
+  const PsBeamModel *m = study->model;
+  PsBeamSummary *s = summary;
+  CaseCoef c = case_coef (m->support, m->load_case);
+  guint64 inner = m->count[PS_BEAM_DIM_LOAD] * m->count[PS_BEAM_DIM_POSITION];
+  guint64 item = begin;
+
+  s->items += end - begin;
+  while (item < end)
+    {
+      guint64 g = item / inner, j0 = item % inner;
+      guint64 j1 = MIN (inner, j0 + (end - item));
+      guint64 iL = g % m->count[PS_BEAM_DIM_SPAN];
+      guint64 is = (g / m->count[PS_BEAM_DIM_SPAN]) % m->count[PS_BEAM_DIM_SECTION];
+      guint64 im = g / (m->count[PS_BEAM_DIM_SPAN] * m->count[PS_BEAM_DIM_SECTION]);
+      guint64 na = m->count[PS_BEAM_DIM_POSITION];
+      RunCoef r;
+
+      run_coef (m, &c, im, is, iL, &r);
+      if (r.error != NULL)
+        {
+          for (guint64 j = j0; j < j1; j++)
+            {
+              ps_errors_add (errors, item + (j - j0), g_strdup (r.error));
+              if (mode == PS_ROWS_ALL)
+                write_row (m, rows, item + (j - j0), im, is, iL, j / na, j % na, NULL, r.error);
+            }
+        }
+      else if (m->load_case != PS_LOAD_POINT_AT)
+        eval_fast_run (m, &r, item, im, is, iL, j0, j1, s, mode, rows);
+      else
+        {
+          for (guint64 j = j0; j < j1; j++)
+            {
+              guint64 iP = j / na, ia = j % na;
+              PsBeamOutputs o;
+              char *msg = NULL;
+
+              if (!point_at_outputs (&r, m->load.values[iP], m->position.values[ia], &o, &msg))
+                {
+                  if (mode == PS_ROWS_ALL)
+                    write_row (m, rows, item + (j - j0), im, is, iL, iP, ia, NULL, msg);
+                  ps_errors_add (errors, item + (j - j0), msg);
+                  continue;
+                }
+              summary_add (s, &o, item + (j - j0));
+              if (mode == PS_ROWS_ALL || (mode == PS_ROWS_PASSING && o.pass_deflection &&
+                                          o.pass_strength))
+                write_row (m, rows, item + (j - j0), im, is, iL, iP, ia, &o, NULL);
+            }
+        }
+      item += j1 - j0;
+    }
+}
+
+gboolean
+ps_beam_eval_item (const PsBeamModel *m, guint64 item, PsBeamOutputs *out, char **error_message)
+{
+  guint64 dg[PS_BEAM_N_DIMS];
+  CaseCoef c = case_coef (m->support, m->load_case);
+  RunCoef r;
+
+  g_return_val_if_fail (item < m->n_items, FALSE);
+  ps_beam_item_digits (m, item, dg);
+  run_coef (m, &c, dg[PS_BEAM_DIM_MATERIAL], dg[PS_BEAM_DIM_SECTION], dg[PS_BEAM_DIM_SPAN], &r);
+  if (r.error != NULL)
+    {
+      if (error_message)
+        *error_message = g_strdup (r.error);
+      return FALSE;
+    }
+  if (m->load_case == PS_LOAD_POINT_AT)
+    return point_at_outputs (&r, m->load.values[dg[PS_BEAM_DIM_LOAD]],
+                             m->position.values[dg[PS_BEAM_DIM_POSITION]], out, error_message);
+  fast_outputs (&r, m->load.values[dg[PS_BEAM_DIM_LOAD]], out);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Summary
+ * ------------------------------------------------------------------------------ */
+
+static guint64
+beam_chunk_items (const PsStudy *study)
+{
+  return 32768;
+}
+
+static gpointer
+beam_workspace_new (const PsStudy *study)
+{
+  return NULL;
+}
+
+static void
+beam_workspace_free (gpointer ws)
+{
+}
+
+static void
+beam_summary_init (const PsStudy *study, gpointer summary)
+{
+  PsBeamSummary *s = summary;
+
+  memset (s, 0, sizeof *s);
+  for (int k = 0; k < PS_BEAM_N_OUT; k++)
+    {
+      s->min[k] = INFINITY;
+      s->max[k] = -INFINITY;
+    }
+  s->lightest_mass = INFINITY;
+  s->lightest_item = G_MAXUINT64;
+}
+
+static void
+beam_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
+{
+  PsBeamSummary *acc = acc_p;
+  const PsBeamSummary *next = next_p;
+
+  acc->items += next->items;
+  acc->valid += next->valid;
+  acc->passing += next->passing;
+  acc->fail_deflection += next->fail_deflection;
+  acc->fail_strength += next->fail_strength;
+  for (int k = 0; k < PS_BEAM_N_OUT; k++)
+    {
+      acc->min[k] = MIN (acc->min[k], next->min[k]);
+      acc->max[k] = MAX (acc->max[k], next->max[k]);
+    }
+  if (next->lightest_mass < acc->lightest_mass ||
+      (next->lightest_mass == acc->lightest_mass && next->lightest_item < acc->lightest_item))
+    {
+      acc->lightest_mass = next->lightest_mass;
+      acc->lightest_item = next->lightest_item;
+    }
+}
+
+static void
+beam_write_header (const PsStudy *study, PsBuf *buf)
+{
+  const PsBeamModel *m = study->model;
+  GString *h = g_string_new ("item,material,section,b_m,h_m,d_m,D_outer_m,t_m,A_m2,I_m4,W_m3,"
+                             "span_m,");
+
+  g_string_append (h, m->load_case == PS_LOAD_UNIFORM ? "load_N_per_m," : "load_N,");
+  if (m->load_case == PS_LOAD_POINT_AT)
+    g_string_append (h, "position_m,");
+  g_string_append (h, "mass_kg_per_m,deflection_m,x_deflection_m,moment_N_m,x_moment_m,shear_N,"
+                      "x_shear_m,stress_Pa,utilisation,span_deflection_ratio,pass_deflection,"
+                      "pass_strength,pass,error\n");
+  ps_buf_append (buf, h->str, h->len);
+  g_string_free (h, TRUE);
+}
+
+static void
+add_number (JsonBuilder *b, const char *name, double v)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (v))
+    json_builder_add_double_value (b, v);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
+{
+  guint64 dg[PS_BEAM_N_DIMS];
+  const PsBeamSection *sec;
+  PsBeamOutputs o;
+
+  ps_beam_item_digits (m, item, dg);
+  sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
+  json_builder_set_member_name (b, "item");
+  json_builder_add_int_value (b, (gint64) item);
+  json_builder_set_member_name (b, "material");
+  json_builder_add_string_value (b, m->materials[dg[PS_BEAM_DIM_MATERIAL]].name);
+  json_builder_set_member_name (b, "section");
+  json_builder_add_string_value (b, sec->label);
+  if (!isnan (sec->b))
+    add_number (b, "b", sec->b);
+  if (!isnan (sec->h))
+    add_number (b, "h", sec->h);
+  if (!isnan (sec->d))
+    add_number (b, "d", sec->d);
+  if (!isnan (sec->D))
+    add_number (b, "D", sec->D);
+  if (!isnan (sec->t))
+    add_number (b, "t", sec->t);
+  add_number (b, "span", m->span.values[dg[PS_BEAM_DIM_SPAN]]);
+  add_number (b, "load", m->load.values[dg[PS_BEAM_DIM_LOAD]]);
+  if (m->load_case == PS_LOAD_POINT_AT)
+    add_number (b, "position", m->position.values[dg[PS_BEAM_DIM_POSITION]]);
+  if (ps_beam_eval_item (m, item, &o, NULL))
+    {
+      add_number (b, "mass_per_metre", o.mass);
+      add_number (b, "deflection", o.deflection);
+      add_number (b, "moment", o.moment);
+      add_number (b, "stress", o.stress);
+      add_number (b, "utilisation", o.utilisation);
+    }
+}
+
+static void
+beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b)
+{
+  const PsBeamModel *m = study->model;
+  const PsBeamSummary *s = summary;
+
+  json_builder_set_member_name (b, "support");
+  json_builder_add_string_value (b, ps_beam_support_name (m->support));
+  json_builder_set_member_name (b, "load_case");
+  json_builder_add_string_value (b, ps_beam_load_case_name (m->load_case));
+  json_builder_set_member_name (b, "checks");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "deflection_limit");
+  json_builder_add_string_value (b, m->limit_text);
+  add_number (b, "safety_factor", m->safety_factor);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "configurations");
+  json_builder_add_int_value (b, (gint64) s->items);
+  json_builder_set_member_name (b, "computed");
+  json_builder_add_int_value (b, (gint64) s->valid);
+  json_builder_set_member_name (b, "passing");
+  json_builder_add_int_value (b, (gint64) s->passing);
+  json_builder_set_member_name (b, "failing");
+  json_builder_add_int_value (b, (gint64) (s->valid - s->passing));
+  json_builder_set_member_name (b, "failing_deflection");
+  json_builder_add_int_value (b, (gint64) s->fail_deflection);
+  json_builder_set_member_name (b, "failing_strength");
+  json_builder_add_int_value (b, (gint64) s->fail_strength);
+  json_builder_set_member_name (b, "lightest_passing");
+  if (s->lightest_item == G_MAXUINT64)
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_begin_object (b);
+      describe_item (m, s->lightest_item, b);
+      json_builder_end_object (b);
+    }
+  add_number (b, "max_deflection", s->max[PS_BEAM_OUT_DEFLECTION]);
+  add_number (b, "max_stress", s->max[PS_BEAM_OUT_STRESS]);
+  add_number (b, "max_moment", s->max[PS_BEAM_OUT_MOMENT]);
+  add_number (b, "max_utilisation", s->max[PS_BEAM_OUT_UTILISATION]);
+  json_builder_set_member_name (b, "outputs");
+  json_builder_begin_object (b);
+  for (int k = 0; k < PS_BEAM_N_OUT; k++)
+    {
+      json_builder_set_member_name (b, out_names[k]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, out_units[k]);
+      add_number (b, "min", s->min[k]);
+      add_number (b, "max", s->max[k]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+beam_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
+{
+  const PsBeamModel *m = study->model;
+  const PsBeamSummary *s = summary;
+
+  g_string_append_printf (out, "  configurations   %" G_GUINT64_FORMAT "\n", s->items);
+  g_string_append_printf (out, "  passing          %" G_GUINT64_FORMAT " (%.1f %%)\n", s->passing,
+                          s->items ? 100.0 * (double) s->passing / (double) s->items : 0.0);
+  g_string_append_printf (out, "  failing          deflection %" G_GUINT64_FORMAT
+                          ", strength %" G_GUINT64_FORMAT "\n",
+                          s->fail_deflection, s->fail_strength);
+  if (s->valid > 0)
+    {
+      g_string_append_printf (out, "  deflection       %.4g – %.4g mm\n",
+                              s->min[PS_BEAM_OUT_DEFLECTION] * 1e3,
+                              s->max[PS_BEAM_OUT_DEFLECTION] * 1e3);
+      g_string_append_printf (out, "  stress           %.4g – %.4g MPa\n",
+                              s->min[PS_BEAM_OUT_STRESS] * 1e-6, s->max[PS_BEAM_OUT_STRESS] * 1e-6);
+      g_string_append_printf (out, "  utilisation      %.4g – %.4g\n",
+                              s->min[PS_BEAM_OUT_UTILISATION], s->max[PS_BEAM_OUT_UTILISATION]);
+    }
+  if (s->lightest_item != G_MAXUINT64)
+    {
+      guint64 dg[PS_BEAM_N_DIMS];
+      const PsBeamSection *sec;
+
+      ps_beam_item_digits (m, s->lightest_item, dg);
+      sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
+      g_string_append_printf (out, "  lightest passing %.4g kg/m: %s, %s", s->lightest_mass,
+                              m->materials[dg[PS_BEAM_DIM_MATERIAL]].name, sec->label);
+      if (!isnan (sec->b) && g_str_equal (sec->shape, "rectangular"))
+        g_string_append_printf (out, " %g × %g mm", sec->b * 1e3, sec->h * 1e3);
+      g_string_append_printf (out, ", span %g m, load %g %s (item %" G_GUINT64_FORMAT ")\n",
+                              m->span.values[dg[PS_BEAM_DIM_SPAN]],
+                              m->load.values[dg[PS_BEAM_DIM_LOAD]] * 1e-3,
+                              m->load_case == PS_LOAD_UNIFORM ? "kN/m" : "kN", s->lightest_item);
+    }
+  else
+    g_string_append (out, "  lightest passing none: no configuration passes both checks\n");
+}
+
+const PsKindClass ps_beam_class = {
+  .name = "beam",
+  .summary_size = sizeof (PsBeamSummary),
+  .chunk_items = beam_chunk_items,
+  .workspace_new = beam_workspace_new,
+  .workspace_free = beam_workspace_free,
+  .summary_init = beam_summary_init,
+  .eval = beam_eval,
+  .merge = beam_merge,
+  .write_header = beam_write_header,
+  .summary_to_json = beam_summary_to_json,
+  .summary_to_text = beam_summary_to_text,
+};

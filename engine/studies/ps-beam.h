@@ -1,0 +1,134 @@
+/* ps-beam.h: the beam parametric sweep.
+ *
+ * The study is the full factorial grid of five dimensions, slowest first:
+ * material, section, span, load value, load position. Item i maps to one grid
+ * point by mixed-radix digits; nothing proportional to the number of items is
+ * stored.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "study/ps-param.h"
+#include "study/ps-study.h"
+
+G_BEGIN_DECLS
+
+#define PS_GRAVITY 9.80665 /* standard gravity, m/s^2 (CGPM 1901) */
+
+typedef enum {
+  PS_SUPPORT_SIMPLY_SUPPORTED,
+  PS_SUPPORT_CANTILEVER,
+  PS_SUPPORT_FIXED_FIXED,
+  PS_SUPPORT_PROPPED_CANTILEVER,
+} PsSupport;
+
+typedef enum {
+  PS_LOAD_POINT_MIDSPAN,
+  PS_LOAD_POINT_FREE_END,
+  PS_LOAD_POINT_AT, /* at a distance a from the left support */
+  PS_LOAD_UNIFORM,
+} PsLoadCase;
+
+typedef enum {
+  PS_BEAM_DIM_MATERIAL,
+  PS_BEAM_DIM_SECTION,
+  PS_BEAM_DIM_SPAN,
+  PS_BEAM_DIM_LOAD,
+  PS_BEAM_DIM_POSITION,
+  PS_BEAM_N_DIMS
+} PsBeamDim;
+
+typedef struct {
+  char *name;
+  double E, f_d, density;
+  char *csv; /* pre-formatted row field */
+} PsBeamMaterial;
+
+typedef struct {
+  const char *shape; /* "rectangular", "circular", "hollow-circular", "standard", "custom" */
+  char *label;       /* shape, or the designation */
+  double b, h, d, D, t; /* m, NAN where not applicable */
+  double A, I, W;       /* m^2, m^4, m^3 */
+  char *error;          /* why this section is not valid, or NULL */
+  char *csv;            /* pre-formatted row fields */
+} PsBeamSection;
+
+/* One configuration's results. */
+typedef struct {
+  double deflection, x_deflection; /* m */
+  double moment, x_moment;         /* N m, m */
+  double shear, x_shear;           /* N, m */
+  double stress;                   /* Pa */
+  double utilisation;              /* safety factor * stress / f_d */
+  double ratio;                    /* span / deflection */
+  double mass;                     /* kg/m */
+  gboolean pass_deflection, pass_strength;
+} PsBeamOutputs;
+
+typedef enum {
+  PS_BEAM_OUT_DEFLECTION,
+  PS_BEAM_OUT_MOMENT,
+  PS_BEAM_OUT_SHEAR,
+  PS_BEAM_OUT_STRESS,
+  PS_BEAM_OUT_UTILISATION,
+  PS_BEAM_OUT_RATIO,
+  PS_BEAM_OUT_MASS,
+  PS_BEAM_N_OUT
+} PsBeamOut;
+
+typedef struct {
+  guint64 items;
+  guint64 valid;
+  guint64 passing;
+  guint64 fail_deflection;
+  guint64 fail_strength;
+  double min[PS_BEAM_N_OUT];
+  double max[PS_BEAM_N_OUT];
+  double lightest_mass;
+  guint64 lightest_item; /* G_MAXUINT64 when nothing passes */
+} PsBeamSummary;
+
+typedef struct {
+  PsSupport support;
+  PsLoadCase load_case;
+  gboolean self_weight;
+  /* Deflection limit: span / limit_ratio when limit_ratio > 0, else limit_abs. */
+  double limit_ratio;
+  double limit_abs;
+  char *limit_text;
+  double safety_factor;
+
+  guint n_materials;
+  PsBeamMaterial *materials;
+  guint64 n_sections;
+  PsBeamSection *sections;
+  PsParam span;
+  PsParam load;     /* N, or N/m for a uniform load */
+  PsParam position; /* m; one NAN value unless PS_LOAD_POINT_AT */
+
+  guint64 count[PS_BEAM_N_DIMS];
+  guint64 stride[PS_BEAM_N_DIMS];
+  guint64 n_items;
+
+  /* Pre-formatted row fields of the span, load and position values. */
+  char **span_csv, **load_csv, **position_csv;
+} PsBeamModel;
+
+extern const PsKindClass ps_beam_class;
+
+gboolean ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error);
+const char *ps_beam_support_name (PsSupport support);
+const char *ps_beam_load_case_name (PsLoadCase load_case);
+const char *ps_beam_out_name (PsBeamOut out);
+const char *ps_beam_out_unit (PsBeamOut out);
+
+/* The grid digits of item @item. */
+void ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_BEAM_N_DIMS]);
+
+/* Evaluates one item on its own. Returns FALSE with @error_message set for an item
+ * that cannot be computed (a point load outside the span, an invalid section). */
+gboolean ps_beam_eval_item (const PsBeamModel *model, guint64 item, PsBeamOutputs *out,
+                            char **error_message);
+
+G_END_DECLS

@@ -1,0 +1,249 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <math.h>
+
+#include "ps-error.h"
+#include "ps-json.h"
+
+char *
+ps_json_path (const char *parent, const char *member)
+{
+  if (parent == NULL || *parent == '\0')
+    return g_strdup (member);
+  return g_strconcat (parent, ".", member, NULL);
+}
+
+void
+ps_json_set_error (GError **error, const char *path, const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : "(study)",
+               msg);
+}
+
+const char *
+ps_json_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "a list";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+gboolean
+ps_json_check_keys (JsonObject *object, const char *path, const char *const *allowed,
+                    GError **error)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (!g_strv_contains (allowed, key))
+        {
+          g_autofree char *p = ps_json_path (path, key);
+          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+          ps_json_set_error (error, p, "unknown key (expected one of: %s)", list);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+JsonObject *
+ps_json_get_object (JsonObject *parent, const char *parent_path, const char *member,
+                    gboolean required, GError **error)
+{
+  g_autofree char *p = ps_json_path (parent_path, member);
+  JsonNode *node = json_object_get_member (parent, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        ps_json_set_error (error, p, "missing (expected an object)");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ps_json_set_error (error, p, "expected an object, got %s", ps_json_type_name (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+gboolean
+ps_json_get_string (JsonObject *parent, const char *parent_path, const char *member,
+                    gboolean required, const char **out, GError **error)
+{
+  g_autofree char *p = ps_json_path (parent_path, member);
+  JsonNode *node = json_object_get_member (parent, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          ps_json_set_error (error, p, "missing (expected a string)");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      ps_json_set_error (error, p, "expected a string, got %s", ps_json_type_name (node));
+      return FALSE;
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+ps_json_get_bool (JsonObject *parent, const char *parent_path, const char *member,
+                  gboolean default_value, gboolean *out, GError **error)
+{
+  g_autofree char *p = ps_json_path (parent_path, member);
+  JsonNode *node = json_object_get_member (parent, member);
+
+  *out = default_value;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      ps_json_set_error (error, p, "expected true or false, got %s", ps_json_type_name (node));
+      return FALSE;
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member,
+                 gboolean required, gint64 min, gint64 max, gint64 *out, GError **error)
+{
+  g_autofree char *p = ps_json_path (parent_path, member);
+  JsonNode *node = json_object_get_member (parent, member);
+  double v;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          ps_json_set_error (error, p, "missing (expected a whole number)");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      ps_json_set_error (error, p, "expected a whole number, got %s", ps_json_type_name (node));
+      return FALSE;
+    }
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    v = (double) json_node_get_int (node);
+  else
+    v = json_node_get_double (node);
+  if (!isfinite (v) || v != floor (v))
+    {
+      ps_json_set_error (error, p, "expected a whole number, got %g", v);
+      return FALSE;
+    }
+  if (v < (double) min)
+    {
+      ps_json_set_error (error, p, "must be ≥ %" G_GINT64_FORMAT " (got %.0f)", min, v);
+      return FALSE;
+    }
+  if (v > (double) max)
+    {
+      ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.0f)", max, v);
+      return FALSE;
+    }
+  *out = json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : (gint64) v;
+  return TRUE;
+}
+
+gboolean
+ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, PsCheck check,
+                       double *out, GError **error)
+{
+  double v;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      ps_json_set_error (error, path, "missing (expected %s such as %s)",
+                         ps_quantity_name (quantity), ps_quantity_example (quantity));
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autofree char *msg = NULL;
+
+      if (!ps_units_parse_quantity (json_node_get_string (node), quantity, &v, &msg))
+        {
+          ps_json_set_error (error, path, "%s", msg);
+          return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+                                            json_node_get_value_type (node) == G_TYPE_INT64))
+    {
+      v = json_node_get_double (node);
+    }
+  else
+    {
+      ps_json_set_error (error, path, "expected %s such as %s, got %s",
+                         ps_quantity_name (quantity), ps_quantity_example (quantity),
+                         ps_json_type_name (node));
+      return FALSE;
+    }
+  if (!isfinite (v))
+    {
+      ps_json_set_error (error, path, "must be a finite number");
+      return FALSE;
+    }
+  if (check == PS_CHECK_POSITIVE && !(v > 0))
+    {
+      ps_json_set_error (error, path, "must be > 0 (got %g %s)", v, ps_quantity_si_unit (quantity));
+      return FALSE;
+    }
+  if (check == PS_CHECK_NON_NEGATIVE && !(v >= 0))
+    {
+      ps_json_set_error (error, path, "must be ≥ 0 (got %g %s)", v, ps_quantity_si_unit (quantity));
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+ps_json_get_quantity (JsonObject *parent, const char *parent_path, const char *member,
+                      gboolean required, PsQuantity quantity, PsCheck check, double *out,
+                      GError **error)
+{
+  g_autofree char *p = ps_json_path (parent_path, member);
+  JsonNode *node = json_object_get_member (parent, member);
+
+  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && !required)
+    return TRUE;
+  return ps_json_node_quantity (node, p, quantity, check, out, error);
+}

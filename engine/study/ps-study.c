@@ -1,0 +1,208 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <string.h>
+
+#include "ps-error.h"
+#include "ps-json.h"
+#include "ps-study.h"
+#include "studies/ps-beam.h"
+
+void
+ps_errors_init (PsErrors *errors)
+{
+  errors->count = 0;
+  errors->first = NULL;
+}
+
+static void
+clear_item_error (gpointer data)
+{
+  PsItemError *e = data;
+
+  g_free (e->message);
+}
+
+void
+ps_errors_clear (PsErrors *errors)
+{
+  g_clear_pointer (&errors->first, g_array_unref);
+  errors->count = 0;
+}
+
+void
+ps_errors_add (PsErrors *errors, guint64 item, char *message)
+{
+  errors->count++;
+  if (errors->first == NULL)
+    {
+      errors->first = g_array_new (FALSE, FALSE, sizeof (PsItemError));
+      g_array_set_clear_func (errors->first, clear_item_error);
+    }
+  if (errors->first->len < PS_MAX_REPORTED_ERRORS)
+    {
+      PsItemError e = { item, message };
+
+      g_array_append_val (errors->first, e);
+    }
+  else
+    g_free (message);
+}
+
+void
+ps_errors_merge (PsErrors *acc, PsErrors *next)
+{
+  if (next->first != NULL)
+    {
+      for (guint i = 0; i < next->first->len; i++)
+        {
+          PsItemError *e = &g_array_index (next->first, PsItemError, i);
+
+          ps_errors_add (acc, e->item, g_steal_pointer (&e->message));
+          acc->count--; /* counted below, with the ones not kept */
+        }
+    }
+  acc->count += next->count;
+  ps_errors_clear (next);
+}
+
+const char *
+ps_study_kind_name (PsStudyKind kind)
+{
+  switch (kind)
+    {
+    case PS_STUDY_BEAM:
+      return "beam";
+    case PS_STUDY_RELIABILITY:
+      return "reliability";
+    case PS_STUDY_REGRESSION:
+      return "regression";
+    default:
+      return "unknown";
+    }
+}
+
+void
+ps_study_free (PsStudy *study)
+{
+  if (study == NULL)
+    return;
+  if (study->model_free != NULL && study->model != NULL)
+    study->model_free (study->model);
+  g_free (study->name);
+  g_free (study->description);
+  g_free (study->path);
+  g_free (study->checksum);
+  g_free (study);
+}
+
+PsStudy *
+ps_study_load_data (const char *data, gssize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  JsonNode *root;
+  JsonObject *obj;
+  const char *kind = NULL, *name = NULL, *description = NULL;
+  gint64 version = 0;
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   "(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
+                   "got %s", ps_json_type_name (root));
+      return NULL;
+    }
+  obj = json_node_get_object (root);
+
+  if (!ps_json_get_int (obj, "", "parastudy", TRUE, 1, G_MAXINT, &version, error))
+    return NULL;
+  if (version > PS_FORMAT_VERSION)
+    {
+      ps_json_set_error (error, "parastudy",
+                         "format version %" G_GINT64_FORMAT " is newer than this program reads "
+                         "(%d): update Parastudy",
+                         version, PS_FORMAT_VERSION);
+      return NULL;
+    }
+  if (!ps_json_get_string (obj, "", "kind", TRUE, &kind, error) ||
+      !ps_json_get_string (obj, "", "name", TRUE, &name, error) ||
+      !ps_json_get_string (obj, "", "description", FALSE, &description, error))
+    return NULL;
+  if (*name == '\0')
+    {
+      ps_json_set_error (error, "name", "must not be empty");
+      return NULL;
+    }
+
+  study = g_new0 (PsStudy, 1);
+  study->name = g_strdup (name);
+  study->description = g_strdup (description);
+  study->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
+                                                 (gsize) length);
+
+  if (g_strcmp0 (kind, "beam") == 0)
+    {
+      static const char *const keys[] = { "parastudy", "kind", "name", "description",
+                                          "beam", "checks", NULL };
+
+      if (!ps_json_check_keys (obj, "", keys, error) || !ps_beam_study_init (study, obj, error))
+        return NULL;
+    }
+  else if (g_strcmp0 (kind, "reliability") == 0 || g_strcmp0 (kind, "regression") == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
+                   "kind: \"%s\" studies are not supported by this version yet", kind);
+      return NULL;
+    }
+  else
+    {
+      ps_json_set_error (error, "kind",
+                         "expected \"beam\", \"reliability\" or \"regression\", got \"%s\"", kind);
+      return NULL;
+    }
+  return g_steal_pointer (&study);
+}
+
+PsStudy *
+ps_study_load_file (const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+  PsStudy *study;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (!g_utf8_validate (contents, (gssize) length, NULL))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: not UTF-8 text", path);
+      return NULL;
+    }
+  study = ps_study_load_data (contents, (gssize) length, error);
+  if (study != NULL)
+    study->path = g_strdup (path);
+  return study;
+}
+
+extern const char ps_embedded_example_beam[];
+
+const char *
+ps_study_example (const char *kind)
+{
+  if (g_strcmp0 (kind, "beam") == 0)
+    return ps_embedded_example_beam;
+  return NULL;
+}

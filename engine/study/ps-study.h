@@ -1,0 +1,97 @@
+/* ps-study.h: a study, loaded from its JSON file, and the interface every study
+ * kind implements.
+ *
+ * A study is N independent items. A kind evaluates any range of items into a
+ * partial summary (and, when asked, result rows); partial summaries are merged in
+ * item order. Backends only decide who evaluates which range, so every backend and
+ * worker count gives the same answer.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ps-fmt.h"
+
+G_BEGIN_DECLS
+
+#define PS_FORMAT_VERSION 1
+
+typedef enum {
+  PS_STUDY_BEAM,
+  PS_STUDY_RELIABILITY,
+  PS_STUDY_REGRESSION,
+} PsStudyKind;
+
+typedef enum {
+  PS_ROWS_NONE,
+  PS_ROWS_PASSING,
+  PS_ROWS_ALL,
+} PsRowsMode;
+
+typedef struct _PsStudy PsStudy;
+typedef struct _PsKindClass PsKindClass;
+
+/* The first item errors of a range, in item order, and how many there were. */
+#define PS_MAX_REPORTED_ERRORS 100
+
+typedef struct {
+  guint64 item;
+  char *message;
+} PsItemError;
+
+typedef struct {
+  guint64 count;
+  GArray *first; /* PsItemError, at most PS_MAX_REPORTED_ERRORS */
+} PsErrors;
+
+void ps_errors_init (PsErrors *errors);
+void ps_errors_clear (PsErrors *errors);
+void ps_errors_add (PsErrors *errors, guint64 item, char *message /* owned */);
+/* Appends @next, which covers later items than @acc. Empties @next. */
+void ps_errors_merge (PsErrors *acc, PsErrors *next);
+
+struct _PsKindClass {
+  const char *name;
+  gsize summary_size;
+  /* Items per chunk. A function of the study only, never of the backend or the
+   * worker count, so that merges happen at the same boundaries everywhere. */
+  guint64 (*chunk_items) (const PsStudy *study);
+  gpointer (*workspace_new) (const PsStudy *study);
+  void (*workspace_free) (gpointer workspace);
+  void (*summary_init) (const PsStudy *study, gpointer summary);
+  /* Evaluates items [begin, end) into @summary (initialised by the caller) and
+   * appends rows to @rows when @mode is not PS_ROWS_NONE. No allocation per item. */
+  void (*eval) (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
+                gpointer summary, PsErrors *errors, PsRowsMode mode, PsBuf *rows);
+  /* @acc = @acc followed by @next (later items). */
+  void (*merge) (const PsStudy *study, gpointer acc, gconstpointer next);
+  void (*write_header) (const PsStudy *study, PsBuf *buf);
+  void (*summary_to_json) (const PsStudy *study, gconstpointer summary, JsonBuilder *builder);
+  void (*summary_to_text) (const PsStudy *study, gconstpointer summary, GString *out);
+};
+
+struct _PsStudy {
+  PsStudyKind kind;
+  char *name;
+  char *description;
+  char *path;     /* the file it came from, or NULL */
+  char *checksum; /* SHA-256 of the file's text */
+  guint64 n_items;
+  const PsKindClass *klass;
+  gpointer model;
+  GDestroyNotify model_free;
+};
+
+PsStudy *ps_study_load_file (const char *path, GError **error);
+PsStudy *ps_study_load_data (const char *data, gssize length, GError **error);
+void ps_study_free (PsStudy *study);
+const char *ps_study_kind_name (PsStudyKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsStudy, ps_study_free)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* The example study file of a kind ("beam"), or NULL. */
+const char *ps_study_example (const char *kind);
+G_END_DECLS
