@@ -1,0 +1,27 @@
+#!/bin/bash
+# Installs what Parastudy needs to build, test and benchmark on Debian 12.
+# Idempotent: it asks apt only for what is missing.
+set -euo pipefail
+
+packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libjson-glib-dev libgsl-dev libgtk-4-dev
+  libopenmpi-dev openmpi-bin librandom123-dev libsqlite3-dev
+  xvfb xauth poppler-utils desktop-file-utils appstream
+  python3-numpy python3-numba
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
