@@ -306,7 +306,7 @@ add_parametric_sections (const char *shape, const char *path, const char **names
     {
       PsBeamSection s = { 0 };
 
-      s.shape = g_intern_static_string (shape);
+      s.shape = g_intern_string (shape);
       s.label = g_strdup (shape);
       s.b = s.h = s.d = s.D = s.t = NAN;
       for (guint p = 0; p < n_params; p++)
