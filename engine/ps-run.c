@@ -24,6 +24,7 @@ struct _PsExec {
   guint64 items_done;
   gint64 t0;
   gint failed; /* atomic */
+  gint done;   /* atomic: the study said it has enough items */
   GError *error;
   guint64 rows_bytes;
 };
@@ -50,7 +51,7 @@ ps_exec_get_study (PsExec *exec)
 gboolean
 ps_exec_should_stop (PsExec *exec)
 {
-  if (g_atomic_int_get (&exec->failed))
+  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done))
     return TRUE;
   return exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0;
 }
@@ -77,7 +78,7 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *e
   guint64 begin = chunk * exec->chunk_items;
   guint64 end = MIN (exec->study->n_items, begin + exec->chunk_items);
 
-  if (g_atomic_int_get (&exec->failed))
+  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done))
     return;
   g_assert (chunk == exec->next_commit);
   exec->next_commit++;
@@ -105,6 +106,10 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *e
                 : -1.0;
       o->progress (&p, o->progress_data);
     }
+  if (exec->study->klass->is_done != NULL &&
+      exec->study->klass->is_done (exec->study, exec->acc,
+                                   (double) (g_get_monotonic_time () - exec->t0) * 1e-6))
+    g_atomic_int_set (&exec->done, 1);
 }
 
 void
@@ -178,7 +183,7 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   result->errors = exec.errors;
   result->backend = g_strdup (backend->name);
   result->workers = workers;
-  result->items = study->n_items;
+  result->items = MIN (study->n_items, exec.next_commit * exec.chunk_items);
   result->chunk_items = exec.chunk_items;
   result->chunks = exec.n_chunks;
   result->rows_bytes = exec.rows_bytes;
@@ -188,7 +193,7 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
       g_propagate_error (error, exec.error);
       return NULL;
     }
-  if (exec.next_commit != exec.n_chunks)
+  if (exec.next_commit != exec.n_chunks && !g_atomic_int_get (&exec.done))
     {
       if (options->cancel != NULL && g_atomic_int_get (options->cancel))
         g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED, "the run was cancelled after %"

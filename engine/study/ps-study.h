@@ -68,6 +68,10 @@ struct _PsKindClass {
   void (*write_header) (const PsStudy *study, PsBuf *buf);
   void (*summary_to_json) (const PsStudy *study, gconstpointer summary, JsonBuilder *builder);
   void (*summary_to_text) (const PsStudy *study, gconstpointer summary, GString *out);
+  /* Optional: asked after each commit with the summary of every item so far, in
+   * item order. TRUE ends the run there (adaptive stopping): the items used are the
+   * same on every backend because commits happen in order. */
+  gboolean (*is_done) (const PsStudy *study, gconstpointer summary, double elapsed);
 };
 
 struct _PsStudy {
