@@ -352,6 +352,8 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
                    g_strerror (saved));
       return NULL;
     }
+  if (study->klass->write_header == NULL)
+    opts.rows = PS_ROWS_NONE;
   if (opts.rows != PS_ROWS_NONE)
     {
       PsBuf header;
@@ -410,6 +412,13 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     }
   if (tmp_path == NULL)
     g_unlink (results_path); /* a stale file from an earlier run would not match */
+  if (study->klass->write_outputs != NULL &&
+      !study->klass->write_outputs (study, result->summary, dir, error))
+    {
+      if (tmp_path != NULL)
+        g_unlink (results_path);
+      return NULL;
+    }
   if (!g_file_set_contents (summary_path, summary, -1, &local_error))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);

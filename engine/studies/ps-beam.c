@@ -70,6 +70,40 @@ case_coef (PsSupport support, PsLoadCase load)
   return c;
 }
 
+double
+ps_beam_deflection_coefficient (PsSupport support, PsLoadCase load_case)
+{
+  CaseCoef c = case_coef (support, load_case);
+
+  return load_case == PS_LOAD_UNIFORM ? c.cqd : c.cPd;
+}
+
+gboolean
+ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
+                         PsLoadCase *load_case)
+{
+  static const char *supports[] = { "simply-supported", "cantilever", "fixed-fixed",
+                                    "propped-cantilever" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (supports); i++)
+    if (g_strcmp0 (support, supports[i]) == 0)
+      break;
+  if (i == G_N_ELEMENTS (supports))
+    return FALSE;
+  *s = (PsSupport) i;
+  if (g_strcmp0 (load, "uniform") == 0)
+    *load_case = PS_LOAD_UNIFORM;
+  else if (g_strcmp0 (load, "point-midspan") == 0 &&
+           (*s == PS_SUPPORT_SIMPLY_SUPPORTED || *s == PS_SUPPORT_FIXED_FIXED))
+    *load_case = PS_LOAD_POINT_MIDSPAN;
+  else if (g_strcmp0 (load, "point-free-end") == 0 && *s == PS_SUPPORT_CANTILEVER)
+    *load_case = PS_LOAD_POINT_FREE_END;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 const char *
 ps_beam_support_name (PsSupport support)
 {

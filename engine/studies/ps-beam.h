@@ -123,6 +123,13 @@ const char *ps_beam_load_case_name (PsLoadCase load_case);
 const char *ps_beam_out_name (PsBeamOut out);
 const char *ps_beam_out_unit (PsBeamOut out);
 
+/* The coefficient c of the maximum deflection, c P L^3 / EI for a point load or
+ * c w L^4 / EI for a uniform load (AISC Table 3-23). */
+double ps_beam_deflection_coefficient (PsSupport support, PsLoadCase load_case);
+/* "simply-supported" + "point-midspan" | "point-free-end" | "uniform". */
+gboolean ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
+                                  PsLoadCase *load_case);
+
 /* The grid digits of item @item. */
 void ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_BEAM_N_DIMS]);
 

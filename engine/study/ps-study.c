@@ -7,6 +7,9 @@
 #include "ps-json.h"
 #include "ps-study.h"
 #include "studies/ps-beam.h"
+#if PS_WITH_RELIABILITY
+#include "studies/ps-reliability.h"
+#endif
 
 void
 ps_errors_init (PsErrors *errors)
@@ -158,6 +161,18 @@ ps_study_load_data (const char *data, gssize length, GError **error)
       if (!ps_json_check_keys (obj, "", keys, error) || !ps_beam_study_init (study, obj, error))
         return NULL;
     }
+#if PS_WITH_RELIABILITY
+  else if (g_strcmp0 (kind, "reliability") == 0)
+    {
+      static const char *const keys[] = { "parastudy", "kind", "name", "description",
+                                          "variables", "constants", "limit_state", "method",
+                                          NULL };
+
+      if (!ps_json_check_keys (obj, "", keys, error) ||
+          !ps_reliability_study_init (study, obj, error))
+        return NULL;
+    }
+#endif
   else if (g_strcmp0 (kind, "reliability") == 0 || g_strcmp0 (kind, "regression") == 0)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,

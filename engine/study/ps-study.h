@@ -65,6 +65,7 @@ struct _PsKindClass {
                 gpointer summary, PsErrors *errors, PsRowsMode mode, PsBuf *rows);
   /* @acc = @acc followed by @next (later items). */
   void (*merge) (const PsStudy *study, gpointer acc, gconstpointer next);
+  /* NULL for kinds without per-item rows. */
   void (*write_header) (const PsStudy *study, PsBuf *buf);
   void (*summary_to_json) (const PsStudy *study, gconstpointer summary, JsonBuilder *builder);
   void (*summary_to_text) (const PsStudy *study, gconstpointer summary, GString *out);
@@ -72,6 +73,10 @@ struct _PsKindClass {
    * item order. TRUE ends the run there (adaptive stopping): the items used are the
    * same on every backend because commits happen in order. */
   gboolean (*is_done) (const PsStudy *study, gconstpointer summary, double elapsed);
+  /* Optional: extra result files (e.g. convergence.csv) written into @dir, each
+   * atomically, after a successful run. */
+  gboolean (*write_outputs) (const PsStudy *study, gconstpointer summary, const char *dir,
+                             GError **error);
 };
 
 struct _PsStudy {

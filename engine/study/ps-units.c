@@ -360,3 +360,45 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
     }
   return TRUE;
 }
+
+char *
+ps_dim_describe (PsDim d)
+{
+  return describe_dim (d);
+}
+
+gboolean
+ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error_message)
+{
+  const char *p = text;
+  char *end;
+  double value, scale = 1.0;
+  PsDim d = { 0, 0, 0 };
+
+  while (g_ascii_isspace (*p))
+    p++;
+  value = g_ascii_strtod (p, &end);
+  if (end == p || !isfinite (value))
+    {
+      *error_message = g_strdup_printf ("expected a finite number with a unit such as "
+                                        "\"300 MPa\", got \"%s\"", text);
+      return FALSE;
+    }
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end != '\0')
+    {
+      char *msg = NULL;
+      g_autofree char *unit = g_strchomp (g_strdup (end));
+
+      if (!ps_unit_parse (unit, &scale, &d, &msg))
+        {
+          *error_message = g_strdup_printf ("%s in \"%s\"", msg, text);
+          g_free (msg);
+          return FALSE;
+        }
+    }
+  *value_si = value * scale;
+  *dim = d;
+  return isfinite (*value_si);
+}

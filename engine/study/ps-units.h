@@ -48,3 +48,9 @@ gboolean ps_units_parse_quantity (const char *text, PsQuantity quantity, double 
                                   char **error_message);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Parses "300 MPa" of any dimension (a plain number is dimensionless). */
+gboolean ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error_message);
+char *ps_dim_describe (PsDim dim);
+G_END_DECLS
