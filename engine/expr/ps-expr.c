@@ -1,0 +1,1309 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "ps-error.h"
+#include "ps-expr.h"
+#include "ps-math.h"
+
+struct _PsExpr
+{
+  PsExprOp *code;
+  guint n_ops;
+  guint stack_depth;
+  guint n_vars;
+  char **var_names; /* for the disassembly */
+  guint8 *uses_var; /* n_vars flags */
+};
+
+/* ---------------------------------------------------------------------------------
+ * The operations. The compiler folds constants with these same functions and both
+ * interpreters call them, so a folded constant has the bits the unfolded code would
+ * have computed.
+ */
+
+static inline double
+op_min (double a, double b)
+{
+  return (a < b || isnan (a)) ? a : b;
+}
+
+static inline double
+op_max (double a, double b)
+{
+  return (a > b || isnan (a)) ? a : b;
+}
+
+static double
+apply_binary (PsExprOpcode op, double a, double b)
+{
+  switch (op)
+    {
+    case PS_EXPR_OP_ADD: return a + b;
+    case PS_EXPR_OP_SUB: return a - b;
+    case PS_EXPR_OP_MUL: return a * b;
+    case PS_EXPR_OP_DIV: return a / b;
+    case PS_EXPR_OP_POW: return ps_pow (a, b);
+    case PS_EXPR_OP_MIN: return op_min (a, b);
+    case PS_EXPR_OP_MAX: return op_max (a, b);
+    default: g_assert_not_reached ();
+    }
+}
+
+static double
+apply_unary (PsExprOpcode op, double a)
+{
+  switch (op)
+    {
+    case PS_EXPR_OP_NEG: return -a;
+    case PS_EXPR_OP_SQRT: return sqrt (a);
+    case PS_EXPR_OP_EXP: return ps_exp (a);
+    case PS_EXPR_OP_LOG: return ps_log (a);
+    case PS_EXPR_OP_SIN: return ps_sin (a);
+    case PS_EXPR_OP_COS: return ps_cos (a);
+    case PS_EXPR_OP_TAN: return ps_tan (a);
+    case PS_EXPR_OP_ABS: return fabs (a);
+    default: g_assert_not_reached ();
+    }
+}
+
+/* How many operands each operation pops; PUSH_* pop none and push one. */
+static const guint8 op_arity[PS_EXPR_N_OPS] = {
+  [PS_EXPR_OP_PUSH_CONST] = 0, [PS_EXPR_OP_PUSH_VAR] = 0,
+  [PS_EXPR_OP_ADD] = 2, [PS_EXPR_OP_SUB] = 2, [PS_EXPR_OP_MUL] = 2, [PS_EXPR_OP_DIV] = 2,
+  [PS_EXPR_OP_NEG] = 1, [PS_EXPR_OP_POW] = 2,
+  [PS_EXPR_OP_SQRT] = 1, [PS_EXPR_OP_EXP] = 1, [PS_EXPR_OP_LOG] = 1, [PS_EXPR_OP_SIN] = 1,
+  [PS_EXPR_OP_COS] = 1, [PS_EXPR_OP_TAN] = 1, [PS_EXPR_OP_ABS] = 1,
+  [PS_EXPR_OP_MIN] = 2, [PS_EXPR_OP_MAX] = 2,
+};
+
+static const char *const op_names[PS_EXPR_N_OPS] = {
+  [PS_EXPR_OP_PUSH_CONST] = "PUSH_CONST", [PS_EXPR_OP_PUSH_VAR] = "PUSH_VAR",
+  [PS_EXPR_OP_ADD] = "ADD", [PS_EXPR_OP_SUB] = "SUB", [PS_EXPR_OP_MUL] = "MUL",
+  [PS_EXPR_OP_DIV] = "DIV", [PS_EXPR_OP_NEG] = "NEG", [PS_EXPR_OP_POW] = "POW",
+  [PS_EXPR_OP_SQRT] = "SQRT", [PS_EXPR_OP_EXP] = "EXP", [PS_EXPR_OP_LOG] = "LOG",
+  [PS_EXPR_OP_SIN] = "SIN", [PS_EXPR_OP_COS] = "COS", [PS_EXPR_OP_TAN] = "TAN",
+  [PS_EXPR_OP_ABS] = "ABS", [PS_EXPR_OP_MIN] = "MIN", [PS_EXPR_OP_MAX] = "MAX",
+};
+
+const char *
+ps_expr_opcode_name (PsExprOpcode op)
+{
+  g_return_val_if_fail (op < PS_EXPR_N_OPS, "?");
+  return op_names[op];
+}
+
+typedef struct {
+  const char *name;
+  PsExprOpcode op;
+  guint n_args;
+} FunctionInfo;
+
+static const FunctionInfo functions[] = {
+  { "sqrt", PS_EXPR_OP_SQRT, 1 }, { "exp", PS_EXPR_OP_EXP, 1 }, { "log", PS_EXPR_OP_LOG, 1 },
+  { "sin", PS_EXPR_OP_SIN, 1 },   { "cos", PS_EXPR_OP_COS, 1 }, { "tan", PS_EXPR_OP_TAN, 1 },
+  { "abs", PS_EXPR_OP_ABS, 1 },   { "min", PS_EXPR_OP_MIN, 2 }, { "max", PS_EXPR_OP_MAX, 2 },
+  { "pow", PS_EXPR_OP_POW, 2 },
+};
+
+#define FUNCTION_LIST "sqrt, exp, log, sin, cos, tan, abs, min, max, pow"
+
+/* ---------------------------------------------------------------------------------
+ * Error messages: "position N: what\n  text\n  ^" with the caret under character N.
+ * Positions count characters; a byte that is not valid UTF-8 counts as one.
+ */
+
+#define ECHO_WIDTH 72
+
+/* The length in bytes of the character at s[i], and whether it is valid UTF-8. */
+static gsize
+unit_at (const char *s, gsize i, gsize len, gunichar *ch)
+{
+  gunichar c = g_utf8_get_char_validated (s + i, (gssize) (len - i));
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *ch = (gunichar) -1;
+      return 1;
+    }
+  *ch = c;
+  return (gsize) g_utf8_skip[(guchar) s[i]];
+}
+
+/* Whether a character can be shown as itself in one terminal column. */
+static gboolean
+unit_is_showable (gunichar ch)
+{
+  if (ch == (gunichar) -1)
+    return FALSE;
+  if (ch < 0x80)
+    return g_ascii_isprint ((char) ch);
+  return g_unichar_isprint (ch) && !g_unichar_iszerowidth (ch) && !g_unichar_iswide (ch);
+}
+
+static void
+append_caret_lines (GString *msg, const char *text, gsize pos0)
+{
+  gsize len = strlen (text);
+  gsize n_units = 0;
+  gsize w0, w1, u = 0;
+
+  for (gsize i = 0; i < len; n_units++)
+    {
+      gunichar ch;
+      i += unit_at (text, i, len, &ch);
+    }
+
+  w0 = 0;
+  w1 = n_units;
+  if (n_units > ECHO_WIDTH)
+    {
+      w0 = pos0 > ECHO_WIDTH / 2 ? pos0 - ECHO_WIDTH / 2 : 0;
+      w1 = MIN (n_units, w0 + ECHO_WIDTH);
+      if (w1 - w0 < ECHO_WIDTH)
+        w0 = w1 - ECHO_WIDTH;
+    }
+
+  g_string_append (msg, "\n  ");
+  if (w0 > 0)
+    g_string_append (msg, "...");
+  for (gsize i = 0; i < len && u < w1; u++)
+    {
+      gunichar ch;
+      gsize k = unit_at (text, i, len, &ch);
+
+      if (u >= w0)
+        {
+          if (ch == '\t' || ch == '\n' || ch == '\r')
+            g_string_append_c (msg, ' ');
+          else if (unit_is_showable (ch))
+            g_string_append_len (msg, text + i, (gssize) k);
+          else
+            g_string_append_c (msg, '?');
+        }
+      i += k;
+    }
+  if (w1 < n_units)
+    g_string_append (msg, "...");
+
+  g_string_append (msg, "\n  ");
+  if (w0 > 0)
+    g_string_append (msg, "   ");
+  for (gsize i = w0; i < pos0; i++)
+    g_string_append_c (msg, ' ');
+  g_string_append_c (msg, '^');
+}
+
+/* The 0-based character index of byte offset @offset. */
+static gsize
+char_index (const char *text, gsize offset)
+{
+  gsize len = strlen (text);
+  gsize n = 0;
+
+  for (gsize i = 0; i < offset && i < len; n++)
+    {
+      gunichar ch;
+      i += unit_at (text, i, len, &ch);
+    }
+  return n;
+}
+
+/* ---------------------------------------------------------------------------------
+ * The parser: recursive descent that emits postfix code as it goes. Every operand
+ * it parses is a contiguous run of code starting at `start`; when all the operands
+ * of an operation are constants their code is replaced by one PUSH_CONST.
+ */
+
+typedef enum {
+  TOK_END,
+  TOK_NUMBER,
+  TOK_NAME,
+  TOK_PLUS,
+  TOK_MINUS,
+  TOK_STAR,
+  TOK_SLASH,
+  TOK_CARET,
+  TOK_LPAREN,
+  TOK_RPAREN,
+  TOK_COMMA,
+} TokenKind;
+
+typedef struct {
+  TokenKind kind;
+  gsize start; /* byte offset */
+  gsize len;
+  double value;
+} Token;
+
+typedef struct {
+  const char *text;
+  gsize len;
+  gsize pos; /* byte offset of the next token */
+  Token tok;
+
+  const char *const *var_names;
+  guint n_vars;
+  const char *const *const_names;
+  const double *const_values;
+  guint n_consts;
+
+  GArray *code;
+  guint nesting;
+  GError **error;
+} Parser;
+
+typedef struct {
+  guint start;       /* index of the operand's first instruction */
+  gboolean is_const; /* its code is a single PUSH_CONST of value */
+  double value;
+} Operand;
+
+typedef enum {
+  CONTEXT_TOP,
+  CONTEXT_PAREN,
+  CONTEXT_CALL,
+} Context;
+
+static void parser_error (Parser *p, gsize offset, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+parser_error (Parser *p, gsize offset, const char *format, ...)
+{
+  g_autoptr (GString) msg = g_string_new (NULL);
+  gsize pos0 = char_index (p->text, offset);
+  va_list args;
+
+  g_string_append_printf (msg, "position %" G_GSIZE_FORMAT ": ", pos0 + 1);
+  va_start (args, format);
+  g_string_append_vprintf (msg, format, args);
+  va_end (args);
+  append_caret_lines (msg, p->text, pos0);
+  g_set_error_literal (p->error, PS_ERROR, PS_ERROR_INVALID, msg->str);
+}
+
+static gboolean
+is_name_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_';
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+static gboolean
+lex_number (Parser *p, gsize start)
+{
+  const char *s = p->text;
+  gsize i = start;
+  gsize n_digits = 0;
+  char buf[64];
+  g_autofree char *heap = NULL;
+  char *copy;
+
+  while (g_ascii_isdigit (s[i]))
+    i++, n_digits++;
+  if (s[i] == '.')
+    {
+      i++;
+      while (g_ascii_isdigit (s[i]))
+        i++, n_digits++;
+    }
+  g_assert (n_digits > 0);
+  if (s[i] == 'e' || s[i] == 'E')
+    {
+      gsize e = i + 1;
+
+      if (s[e] == '+' || s[e] == '-')
+        e++;
+      if (!g_ascii_isdigit (s[e]))
+        {
+          parser_error (p, start, "malformed number \"%.*s\": the exponent has no digits",
+                        (int) (e - start), s + start);
+          return FALSE;
+        }
+      while (g_ascii_isdigit (s[e]))
+        e++;
+      i = e;
+    }
+
+  if (i - start < sizeof buf)
+    copy = buf;
+  else
+    copy = heap = g_malloc (i - start + 1);
+  memcpy (copy, s + start, i - start);
+  copy[i - start] = '\0';
+
+  p->tok.kind = TOK_NUMBER;
+  p->tok.start = start;
+  p->tok.len = i - start;
+  p->tok.value = g_ascii_strtod (copy, NULL);
+  p->pos = i;
+  if (isinf (p->tok.value))
+    {
+      parser_error (p, start, "number out of range: %.*s (the largest is about 1.8e308)",
+                    (int) MIN (i - start, 40), s + start);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+lex_bad_character (Parser *p, gsize start)
+{
+  gunichar ch;
+  gsize k = unit_at (p->text, start, p->len, &ch);
+
+  if (ch == (gunichar) -1)
+    parser_error (p, start, "unexpected byte 0x%02X (not valid UTF-8)", (guchar) p->text[start]);
+  else if (ch < 0x80 && unit_is_showable (ch))
+    parser_error (p, start, "unexpected character \"%c\"", (char) ch);
+  else if (unit_is_showable (ch))
+    parser_error (p, start, "unexpected character \"%.*s\" (U+%04X)", (int) k, p->text + start,
+                  (guint) ch);
+  else
+    parser_error (p, start, "unexpected character U+%04X", (guint) ch);
+  return FALSE;
+}
+
+/* Reads the next token into p->tok. */
+static gboolean
+advance (Parser *p)
+{
+  const char *s = p->text;
+  gsize i = p->pos;
+
+  while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+    i++;
+
+  p->tok.start = i;
+  p->tok.len = 1;
+  p->tok.value = 0.0;
+  p->pos = i + 1;
+
+  switch (s[i])
+    {
+    case '\0':
+      p->tok.kind = TOK_END;
+      p->tok.len = 0;
+      p->pos = i;
+      return TRUE;
+    case '+': p->tok.kind = TOK_PLUS; return TRUE;
+    case '-': p->tok.kind = TOK_MINUS; return TRUE;
+    case '*': p->tok.kind = TOK_STAR; return TRUE;
+    case '/': p->tok.kind = TOK_SLASH; return TRUE;
+    case '^': p->tok.kind = TOK_CARET; return TRUE;
+    case '(': p->tok.kind = TOK_LPAREN; return TRUE;
+    case ')': p->tok.kind = TOK_RPAREN; return TRUE;
+    case ',': p->tok.kind = TOK_COMMA; return TRUE;
+    default:
+      break;
+    }
+
+  if (g_ascii_isdigit (s[i]) || (s[i] == '.' && g_ascii_isdigit (s[i + 1])))
+    return lex_number (p, i);
+
+  if (is_name_start (s[i]))
+    {
+      gsize e = i + 1;
+
+      while (is_name_char (s[e]))
+        e++;
+      p->tok.kind = TOK_NAME;
+      p->tok.len = e - i;
+      p->pos = e;
+      return TRUE;
+    }
+
+  return lex_bad_character (p, i);
+}
+
+static gboolean
+token_is (const Token *tok, const char *text, const char *name)
+{
+  return strlen (name) == tok->len && memcmp (text + tok->start, name, tok->len) == 0;
+}
+
+static void
+emit (Parser *p, PsExprOpcode op, guint32 index, double value)
+{
+  PsExprOp ins = { 0 };
+
+  ins.op = (guint8) op;
+  ins.index = index;
+  ins.value = value;
+  g_array_append_val (p->code, ins);
+}
+
+static void
+emit_const (Parser *p, guint start, double value, Operand *result)
+{
+  g_array_set_size (p->code, start);
+  emit (p, PS_EXPR_OP_PUSH_CONST, 0, value);
+  result->start = start;
+  result->is_const = TRUE;
+  result->value = value;
+}
+
+/* a op b, where b's code follows a's. */
+static gboolean
+emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, const Operand *b,
+             Operand *result)
+{
+  if (op == PS_EXPR_OP_DIV && b->is_const && b->value == 0.0)
+    {
+      if (a->is_const)
+        parser_error (p, op_offset, "division by zero in a constant expression");
+      else
+        parser_error (p, op_offset, "division by zero: the divisor is a constant equal to 0");
+      return FALSE;
+    }
+
+  if (a->is_const && b->is_const)
+    {
+      emit_const (p, a->start, apply_binary (op, a->value, b->value), result);
+      return TRUE;
+    }
+
+  emit (p, op, 0, 0.0);
+  result->start = a->start;
+  result->is_const = FALSE;
+  result->value = 0.0;
+  return TRUE;
+}
+
+static void
+emit_unary (Parser *p, PsExprOpcode op, const Operand *a, Operand *result)
+{
+  if (a->is_const)
+    {
+      emit_const (p, a->start, apply_unary (op, a->value), result);
+      return;
+    }
+
+  emit (p, op, 0, 0.0);
+  *result = *a;
+}
+
+static gboolean
+enter (Parser *p, gsize offset)
+{
+  if (++p->nesting > PS_EXPR_MAX_NESTING)
+    {
+      parser_error (p, offset,
+                    "expression nested too deeply (more than %d levels of parentheses, "
+                    "functions, unary minus and ^)",
+                    PS_EXPR_MAX_NESTING);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+leave (Parser *p)
+{
+  p->nesting--;
+}
+
+/* The token after a complete operand is none of the operators nor what closes the
+ * current context. */
+static gboolean
+unexpected_after_operand (Parser *p, Context context, gsize open_offset)
+{
+  const Token *t = &p->tok;
+
+  switch (t->kind)
+    {
+    case TOK_NUMBER:
+    case TOK_NAME:
+    case TOK_LPAREN:
+      parser_error (p, t->start, "two operands in a row: expected an operator before \"%.*s\"",
+                    (int) MIN (t->len, 40), p->text + t->start);
+      break;
+    case TOK_END:
+      parser_error (p, t->start, "missing closing parenthesis for the \"(\" at position %"
+                    G_GSIZE_FORMAT, char_index (p->text, open_offset) + 1);
+      break;
+    case TOK_RPAREN:
+      parser_error (p, t->start, "unmatched closing parenthesis");
+      break;
+    case TOK_COMMA:
+      if (context == CONTEXT_TOP)
+        parser_error (p, t->start, "unexpected \",\" outside a function's arguments");
+      else
+        parser_error (p, t->start, "unexpected \",\": only a function's arguments are "
+                      "separated by commas");
+      break;
+    case TOK_PLUS:
+    case TOK_MINUS:
+    case TOK_STAR:
+    case TOK_SLASH:
+    case TOK_CARET:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static gboolean parse_expr (Parser *p, Operand *result);
+static gboolean parse_unary (Parser *p, Operand *result);
+
+static const FunctionInfo *
+find_function (const Parser *p, const Token *tok)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    if (token_is (tok, p->text, functions[i].name))
+      return &functions[i];
+  return NULL;
+}
+
+static gboolean
+find_name (const Token *tok, const char *text, const char *const *names, guint n, guint *index)
+{
+  for (guint i = 0; i < n; i++)
+    if (token_is (tok, text, names[i]))
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+append_name_list (GString *s, const char *what, const char *const *names, guint n)
+{
+  g_string_append_printf (s, "%s: ", what);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", names[i]);
+}
+
+static gboolean
+unknown_name (Parser *p, const Token *name)
+{
+  g_autoptr (GString) known = g_string_new (NULL);
+
+  if (p->n_vars > 0)
+    append_name_list (known, "variables", p->var_names, p->n_vars);
+  if (p->n_consts > 0)
+    {
+      if (known->len > 0)
+        g_string_append (known, "; ");
+      append_name_list (known, "constants", p->const_names, p->n_consts);
+    }
+  if (known->len == 0)
+    g_string_append (known, "no variables or constants are defined");
+
+  parser_error (p, name->start, "unknown name \"%.*s\" (%s)", (int) MIN (name->len, 40),
+                p->text + name->start, known->str);
+  return FALSE;
+}
+
+static gboolean
+parse_call (Parser *p, const Token *name, Operand *result)
+{
+  const FunctionInfo *f = find_function (p, name);
+  gsize open_offset = p->tok.start;
+  Operand args[2] = { { 0 } };
+  guint n_args = 0;
+  gboolean all_const = TRUE;
+  guint index;
+
+  if (f == NULL)
+    {
+      if (find_name (name, p->text, p->var_names, p->n_vars, &index))
+        parser_error (p, name->start, "\"%.*s\" is a variable, not a function",
+                      (int) name->len, p->text + name->start);
+      else if (find_name (name, p->text, p->const_names, p->n_consts, &index)
+               || token_is (name, p->text, "pi"))
+        parser_error (p, name->start, "\"%.*s\" is a constant, not a function",
+                      (int) name->len, p->text + name->start);
+      else
+        parser_error (p, name->start, "unknown function \"%.*s\" (functions: " FUNCTION_LIST ")",
+                      (int) MIN (name->len, 40), p->text + name->start);
+      return FALSE;
+    }
+
+  if (!enter (p, open_offset) || !advance (p))
+    return FALSE;
+
+  if (p->tok.kind != TOK_RPAREN)
+    {
+      for (;;)
+        {
+          Operand arg;
+
+          if (!parse_expr (p, &arg))
+            return FALSE;
+          if (n_args < G_N_ELEMENTS (args))
+            args[n_args] = arg;
+          all_const = all_const && arg.is_const;
+          n_args++;
+
+          if (p->tok.kind == TOK_RPAREN)
+            break;
+          if (p->tok.kind != TOK_COMMA)
+            return unexpected_after_operand (p, CONTEXT_CALL, open_offset);
+          if (!advance (p))
+            return FALSE;
+        }
+    }
+
+  if (n_args != f->n_args)
+    {
+      parser_error (p, name->start, "%s takes %u argument%s, got %u", f->name, f->n_args,
+                    f->n_args == 1 ? "" : "s", n_args);
+      return FALSE;
+    }
+  leave (p);
+  if (!advance (p))
+    return FALSE;
+
+  if (f->n_args == 1)
+    emit_unary (p, f->op, &args[0], result);
+  else if (all_const)
+    emit_const (p, args[0].start, apply_binary (f->op, args[0].value, args[1].value), result);
+  else
+    {
+      emit (p, f->op, 0, 0.0);
+      result->start = args[0].start;
+      result->is_const = FALSE;
+      result->value = 0.0;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_primary (Parser *p, Operand *result)
+{
+  Token tok = p->tok;
+  guint start = p->code->len;
+  guint index;
+
+  switch (tok.kind)
+    {
+    case TOK_NUMBER:
+      emit_const (p, start, tok.value, result);
+      return advance (p);
+
+    case TOK_NAME:
+      if (!advance (p))
+        return FALSE;
+      if (p->tok.kind == TOK_LPAREN)
+        return parse_call (p, &tok, result);
+
+      if (find_name (&tok, p->text, p->var_names, p->n_vars, &index))
+        {
+          emit (p, PS_EXPR_OP_PUSH_VAR, index, 0.0);
+          result->start = start;
+          result->is_const = FALSE;
+          result->value = 0.0;
+          return TRUE;
+        }
+      if (find_name (&tok, p->text, p->const_names, p->n_consts, &index))
+        {
+          emit_const (p, start, p->const_values[index], result);
+          return TRUE;
+        }
+      if (token_is (&tok, p->text, "pi"))
+        {
+          emit_const (p, start, G_PI, result);
+          return TRUE;
+        }
+      if (find_function (p, &tok) != NULL)
+        {
+          parser_error (p, tok.start, "\"%.*s\" is a function: write %.*s(...)", (int) tok.len,
+                        p->text + tok.start, (int) tok.len, p->text + tok.start);
+          return FALSE;
+        }
+      return unknown_name (p, &tok);
+
+    case TOK_LPAREN:
+      if (!enter (p, tok.start) || !advance (p) || !parse_expr (p, result))
+        return FALSE;
+      if (p->tok.kind != TOK_RPAREN)
+        return unexpected_after_operand (p, CONTEXT_PAREN, tok.start);
+      leave (p);
+      return advance (p);
+
+    case TOK_END:
+      parser_error (p, tok.start, "unexpected end of input: expected a number, a name or \"(\"");
+      return FALSE;
+
+    case TOK_PLUS:
+    case TOK_MINUS:
+    case TOK_STAR:
+    case TOK_SLASH:
+    case TOK_CARET:
+    case TOK_RPAREN:
+    case TOK_COMMA:
+    default:
+      parser_error (p, tok.start, "unexpected \"%c\": expected a number, a name or \"(\"",
+                    p->text[tok.start]);
+      return FALSE;
+    }
+}
+
+/* power := primary [ '^' unary ]: right-associative, and the exponent may carry a
+ * sign (2^-1); a sign in front of the base applies to the whole power (-2^2 = -4). */
+static gboolean
+parse_power (Parser *p, Operand *result)
+{
+  Operand base, exponent;
+  gsize op_offset;
+
+  if (!parse_primary (p, &base))
+    return FALSE;
+  if (p->tok.kind != TOK_CARET)
+    {
+      *result = base;
+      return TRUE;
+    }
+
+  op_offset = p->tok.start;
+  if (!enter (p, op_offset) || !advance (p) || !parse_unary (p, &exponent))
+    return FALSE;
+  leave (p);
+  return emit_binary (p, PS_EXPR_OP_POW, op_offset, &base, &exponent, result);
+}
+
+static gboolean
+parse_unary (Parser *p, Operand *result)
+{
+  TokenKind kind = p->tok.kind;
+  Operand a;
+
+  if (kind != TOK_MINUS && kind != TOK_PLUS)
+    return parse_power (p, result);
+
+  if (!enter (p, p->tok.start) || !advance (p) || !parse_unary (p, &a))
+    return FALSE;
+  leave (p);
+  if (kind == TOK_MINUS)
+    emit_unary (p, PS_EXPR_OP_NEG, &a, result);
+  else
+    *result = a;
+  return TRUE;
+}
+
+static gboolean
+parse_term (Parser *p, Operand *result)
+{
+  Operand a, b;
+
+  if (!parse_unary (p, &a))
+    return FALSE;
+  while (p->tok.kind == TOK_STAR || p->tok.kind == TOK_SLASH)
+    {
+      PsExprOpcode op = p->tok.kind == TOK_STAR ? PS_EXPR_OP_MUL : PS_EXPR_OP_DIV;
+      gsize op_offset = p->tok.start;
+
+      if (!advance (p) || !parse_unary (p, &b) || !emit_binary (p, op, op_offset, &a, &b, &a))
+        return FALSE;
+    }
+  *result = a;
+  return TRUE;
+}
+
+static gboolean
+parse_expr (Parser *p, Operand *result)
+{
+  Operand a, b;
+
+  if (!parse_term (p, &a))
+    return FALSE;
+  while (p->tok.kind == TOK_PLUS || p->tok.kind == TOK_MINUS)
+    {
+      PsExprOpcode op = p->tok.kind == TOK_PLUS ? PS_EXPR_OP_ADD : PS_EXPR_OP_SUB;
+      gsize op_offset = p->tok.start;
+
+      if (!advance (p) || !parse_term (p, &b) || !emit_binary (p, op, op_offset, &a, &b, &a))
+        return FALSE;
+    }
+  *result = a;
+  return TRUE;
+}
+
+/* Names come from the study file: each must be given and given once. */
+static gboolean
+check_names (const char *const *var_names, guint n_vars, const char *const *const_names,
+             guint n_consts, GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_vars + n_consts; i++)
+    {
+      const char *name = i < n_vars ? var_names[i] : const_names[i - n_vars];
+
+      if (name == NULL || name[0] == '\0')
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s %u has no name",
+                       i < n_vars ? "variable" : "constant", i < n_vars ? i : i - n_vars);
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, (gpointer) name))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       "the name \"%s\" is defined more than once", name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+PsExpr *
+ps_expr_compile (const char *text,
+                 const char *const *var_names,
+                 guint n_vars,
+                 const char *const *const_names,
+                 const double *const_values,
+                 guint n_consts,
+                 GError **error)
+{
+  g_autoptr (GArray) code = NULL;
+  g_autoptr (PsExpr) expr = NULL;
+  Parser p = { 0 };
+  Operand top;
+  gboolean blank = TRUE;
+  guint sp = 0, depth = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (n_vars == 0 || var_names != NULL, NULL);
+  g_return_val_if_fail (n_consts == 0 || (const_names != NULL && const_values != NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_names (var_names, n_vars, const_names, n_consts, error))
+    return NULL;
+
+  code = g_array_new (FALSE, TRUE, sizeof (PsExprOp));
+  p.text = text;
+  p.len = strlen (text);
+  p.var_names = var_names;
+  p.n_vars = n_vars;
+  p.const_names = const_names;
+  p.const_values = const_values;
+  p.n_consts = n_consts;
+  p.code = code;
+  p.error = error;
+
+  for (const char *c = text; *c != '\0' && blank; c++)
+    blank = (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r');
+  if (blank)
+    {
+      parser_error (&p, 0, "empty expression");
+      return NULL;
+    }
+
+  if (!advance (&p) || !parse_expr (&p, &top))
+    return NULL;
+  if (p.tok.kind != TOK_END)
+    {
+      unexpected_after_operand (&p, CONTEXT_TOP, 0);
+      return NULL;
+    }
+  g_assert (p.nesting == 0);
+
+  expr = g_new0 (PsExpr, 1);
+  expr->n_vars = n_vars;
+  expr->uses_var = g_new0 (guint8, MAX (n_vars, 1));
+  expr->var_names = g_new0 (char *, n_vars + 1);
+  for (guint i = 0; i < n_vars; i++)
+    expr->var_names[i] = g_strdup (var_names[i]);
+
+  for (guint i = 0; i < code->len; i++)
+    {
+      const PsExprOp *ins = &g_array_index (code, PsExprOp, i);
+
+      if (ins->op == PS_EXPR_OP_PUSH_CONST || ins->op == PS_EXPR_OP_PUSH_VAR)
+        sp++;
+      else
+        sp -= op_arity[ins->op] - 1u;
+      depth = MAX (depth, sp);
+      if (ins->op == PS_EXPR_OP_PUSH_VAR)
+        expr->uses_var[ins->index] = 1;
+    }
+  g_assert (sp == 1);
+
+  if (depth > PS_EXPR_MAX_STACK)
+    {
+      parser_error (&p, 0, "expression too complex: it needs %u stack slots, at most %d",
+                    depth, PS_EXPR_MAX_STACK);
+      return NULL;
+    }
+
+  expr->stack_depth = depth;
+  expr->n_ops = code->len;
+  expr->code = (PsExprOp *) g_array_free (g_steal_pointer (&code), FALSE);
+  return g_steal_pointer (&expr);
+}
+
+void
+ps_expr_free (PsExpr *expr)
+{
+  if (expr == NULL)
+    return;
+  g_free (expr->code);
+  g_free (expr->uses_var);
+  g_strfreev (expr->var_names);
+  g_free (expr);
+}
+
+const PsExprOp *
+ps_expr_get_code (const PsExpr *expr, guint *n_ops)
+{
+  g_return_val_if_fail (expr != NULL, NULL);
+  if (n_ops != NULL)
+    *n_ops = expr->n_ops;
+  return expr->code;
+}
+
+guint
+ps_expr_get_stack_depth (const PsExpr *expr)
+{
+  g_return_val_if_fail (expr != NULL, 0);
+  return expr->stack_depth;
+}
+
+guint
+ps_expr_get_n_vars (const PsExpr *expr)
+{
+  g_return_val_if_fail (expr != NULL, 0);
+  return expr->n_vars;
+}
+
+gboolean
+ps_expr_uses_variable (const PsExpr *expr, guint index)
+{
+  g_return_val_if_fail (expr != NULL, FALSE);
+  return index < expr->n_vars && expr->uses_var[index] != 0;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Interpreters.
+ */
+
+double
+ps_expr_eval (const PsExpr *expr, const double *vars)
+{
+  double stack[PS_EXPR_MAX_STACK];
+  guint sp = 0;
+
+  for (guint k = 0; k < expr->n_ops; k++)
+    {
+      const PsExprOp *ins = &expr->code[k];
+
+      switch ((PsExprOpcode) ins->op)
+        {
+        case PS_EXPR_OP_PUSH_CONST: stack[sp++] = ins->value; break;
+        case PS_EXPR_OP_PUSH_VAR: stack[sp++] = vars[ins->index]; break;
+        case PS_EXPR_OP_ADD: sp--; stack[sp - 1] = stack[sp - 1] + stack[sp]; break;
+        case PS_EXPR_OP_SUB: sp--; stack[sp - 1] = stack[sp - 1] - stack[sp]; break;
+        case PS_EXPR_OP_MUL: sp--; stack[sp - 1] = stack[sp - 1] * stack[sp]; break;
+        case PS_EXPR_OP_DIV: sp--; stack[sp - 1] = stack[sp - 1] / stack[sp]; break;
+        case PS_EXPR_OP_POW: sp--; stack[sp - 1] = ps_pow (stack[sp - 1], stack[sp]); break;
+        case PS_EXPR_OP_MIN: sp--; stack[sp - 1] = op_min (stack[sp - 1], stack[sp]); break;
+        case PS_EXPR_OP_MAX: sp--; stack[sp - 1] = op_max (stack[sp - 1], stack[sp]); break;
+        case PS_EXPR_OP_NEG: stack[sp - 1] = -stack[sp - 1]; break;
+        case PS_EXPR_OP_SQRT: stack[sp - 1] = sqrt (stack[sp - 1]); break;
+        case PS_EXPR_OP_EXP: stack[sp - 1] = ps_exp (stack[sp - 1]); break;
+        case PS_EXPR_OP_LOG: stack[sp - 1] = ps_log (stack[sp - 1]); break;
+        case PS_EXPR_OP_SIN: stack[sp - 1] = ps_sin (stack[sp - 1]); break;
+        case PS_EXPR_OP_COS: stack[sp - 1] = ps_cos (stack[sp - 1]); break;
+        case PS_EXPR_OP_TAN: stack[sp - 1] = ps_tan (stack[sp - 1]); break;
+        case PS_EXPR_OP_ABS: stack[sp - 1] = fabs (stack[sp - 1]); break;
+        case PS_EXPR_N_OPS:
+        default: g_assert_not_reached ();
+        }
+    }
+  return stack[0];
+}
+
+/* One loop per instruction over the samples of the block. The right operand of a
+ * binary operation that directly follows a PUSH is read from where it lives (the
+ * variable's array or the constant) instead of being copied onto the stack first;
+ * the arithmetic is the same, so the bits are too. */
+#define BINARY_LOOP(EXPR)                                                                  \
+  G_STMT_START                                                                             \
+  {                                                                                        \
+    if (y != NULL)                                                                         \
+      for (gsize i = 0; i < m; i++)                                                        \
+        {                                                                                  \
+          const double a = x[i], b = y[i];                                                 \
+          x[i] = (EXPR);                                                                   \
+        }                                                                                  \
+    else                                                                                   \
+      for (gsize i = 0; i < m; i++)                                                        \
+        {                                                                                  \
+          const double a = x[i], b = c;                                                    \
+          x[i] = (EXPR);                                                                   \
+        }                                                                                  \
+  }                                                                                        \
+  G_STMT_END
+
+#define UNARY_LOOP(EXPR)                                                                   \
+  G_STMT_START                                                                             \
+  {                                                                                        \
+    for (gsize i = 0; i < m; i++)                                                          \
+      {                                                                                    \
+        const double a = x[i];                                                             \
+        x[i] = (EXPR);                                                                     \
+      }                                                                                    \
+  }                                                                                        \
+  G_STMT_END
+
+static void
+eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsize m,
+                double *restrict out, double *restrict ws)
+{
+  const PsExprOp *code = expr->code;
+  guint n_ops = expr->n_ops;
+  guint sp = 0;
+
+  for (guint k = 0; k < n_ops; k++)
+    {
+      const PsExprOp *ins = &code[k];
+      PsExprOpcode op = (PsExprOpcode) ins->op;
+      const double *restrict y = NULL;
+      double *restrict x;
+      double c = 0.0;
+
+      if (op == PS_EXPR_OP_PUSH_CONST || op == PS_EXPR_OP_PUSH_VAR)
+        {
+          PsExprOpcode next = k + 1 < n_ops ? (PsExprOpcode) code[k + 1].op : PS_EXPR_N_OPS;
+
+          if (sp > 0 && next < PS_EXPR_N_OPS && op_arity[next] == 2)
+            {
+              /* Fused: the pushed value is the right operand of the next op. */
+              if (op == PS_EXPR_OP_PUSH_VAR)
+                y = vars[ins->index] + offset;
+              else
+                c = ins->value;
+              op = next;
+              k++;
+              sp++;
+            }
+          else
+            {
+              x = ws + (gsize) sp * PS_EXPR_BLOCK;
+              if (op == PS_EXPR_OP_PUSH_VAR)
+                memcpy (x, vars[ins->index] + offset, m * sizeof (double));
+              else
+                for (gsize i = 0; i < m; i++)
+                  x[i] = ins->value;
+              sp++;
+              continue;
+            }
+        }
+      else if (op_arity[op] == 2)
+        y = ws + (gsize) (sp - 1) * PS_EXPR_BLOCK;
+
+      if (op_arity[op] == 2)
+        sp--;
+      x = ws + (gsize) (sp - 1) * PS_EXPR_BLOCK;
+
+      switch (op)
+        {
+        case PS_EXPR_OP_ADD: BINARY_LOOP (a + b); break;
+        case PS_EXPR_OP_SUB: BINARY_LOOP (a - b); break;
+        case PS_EXPR_OP_MUL: BINARY_LOOP (a * b); break;
+        case PS_EXPR_OP_DIV: BINARY_LOOP (a / b); break;
+        case PS_EXPR_OP_POW: BINARY_LOOP (ps_pow (a, b)); break;
+        case PS_EXPR_OP_MIN: BINARY_LOOP (op_min (a, b)); break;
+        case PS_EXPR_OP_MAX: BINARY_LOOP (op_max (a, b)); break;
+        case PS_EXPR_OP_NEG: UNARY_LOOP (-a); break;
+        case PS_EXPR_OP_SQRT: UNARY_LOOP (sqrt (a)); break;
+        case PS_EXPR_OP_EXP: UNARY_LOOP (ps_exp (a)); break;
+        case PS_EXPR_OP_LOG: UNARY_LOOP (ps_log (a)); break;
+        case PS_EXPR_OP_SIN: UNARY_LOOP (ps_sin (a)); break;
+        case PS_EXPR_OP_COS: UNARY_LOOP (ps_cos (a)); break;
+        case PS_EXPR_OP_TAN: UNARY_LOOP (ps_tan (a)); break;
+        case PS_EXPR_OP_ABS: UNARY_LOOP (fabs (a)); break;
+        case PS_EXPR_OP_PUSH_CONST:
+        case PS_EXPR_OP_PUSH_VAR:
+        case PS_EXPR_N_OPS:
+        default: g_assert_not_reached ();
+        }
+    }
+
+  memcpy (out, ws, m * sizeof (double));
+}
+
+void
+ps_expr_eval_block (const PsExpr *expr,
+                    const double *const *vars,
+                    gsize n,
+                    double *out,
+                    double *workspace)
+{
+  for (gsize offset = 0; offset < n; offset += PS_EXPR_BLOCK)
+    eval_sub_block (expr, vars, offset, MIN (n - offset, PS_EXPR_BLOCK), out + offset,
+                    workspace);
+}
+
+/* ---------------------------------------------------------------------------------
+ * Disassembly and analysis.
+ */
+
+/* The shortest of %.15g, %.16g, %.17g that reads back as the same double. */
+static void
+append_double (GString *s, double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (digits == 17 || g_ascii_strtod (buf, NULL) == v || isnan (v))
+        break;
+    }
+  g_string_append (s, buf);
+}
+
+char *
+ps_expr_to_string (const PsExpr *expr)
+{
+  GString *s;
+
+  g_return_val_if_fail (expr != NULL, NULL);
+
+  s = g_string_new (NULL);
+  for (guint k = 0; k < expr->n_ops; k++)
+    {
+      const PsExprOp *ins = &expr->code[k];
+
+      g_string_append_printf (s, "%4u  %s", k, op_names[ins->op]);
+      if (ins->op == PS_EXPR_OP_PUSH_CONST)
+        {
+          g_string_append_c (s, ' ');
+          append_double (s, ins->value);
+        }
+      else if (ins->op == PS_EXPR_OP_PUSH_VAR)
+        g_string_append_printf (s, " %u (%s)", ins->index, expr->var_names[ins->index]);
+      g_string_append_c (s, '\n');
+    }
+  g_string_append_printf (s, "stack depth %u\n", expr->stack_depth);
+  return g_string_free (s, FALSE);
+}
+
+/* Runs the code over linear forms c0 + sum c_i x_i instead of numbers; any
+ * operation that would leave that set (a product of two forms with variables, a
+ * division by one, a function of one) makes the answer FALSE. */
+gboolean
+ps_expr_linear_form (const PsExpr *expr, double *coef, double *constant)
+{
+  guint nv, depth, sp = 0;
+  g_autofree double *rows = NULL;
+  g_autofree double *k = NULL;
+  g_autofree gboolean *has = NULL;
+
+  g_return_val_if_fail (expr != NULL, FALSE);
+
+  nv = expr->n_vars;
+  depth = expr->stack_depth;
+  rows = g_new0 (double, (gsize) depth * nv + 1);
+  k = g_new0 (double, depth);
+  has = g_new0 (gboolean, depth);
+
+  for (guint j = 0; j < expr->n_ops; j++)
+    {
+      const PsExprOp *ins = &expr->code[j];
+      PsExprOpcode op = (PsExprOpcode) ins->op;
+      double *r, *rb;
+      guint a, b;
+
+      if (op == PS_EXPR_OP_PUSH_CONST || op == PS_EXPR_OP_PUSH_VAR)
+        {
+          r = rows + (gsize) sp * nv;
+          memset (r, 0, nv * sizeof (double));
+          if (op == PS_EXPR_OP_PUSH_VAR)
+            r[ins->index] = 1.0;
+          k[sp] = op == PS_EXPR_OP_PUSH_CONST ? ins->value : 0.0;
+          has[sp] = op == PS_EXPR_OP_PUSH_VAR;
+          sp++;
+          continue;
+        }
+
+      if (op_arity[op] == 1)
+        {
+          a = sp - 1;
+          r = rows + (gsize) a * nv;
+          if (op == PS_EXPR_OP_NEG)
+            {
+              for (guint i = 0; i < nv; i++)
+                r[i] = -r[i];
+              k[a] = -k[a];
+            }
+          else if (has[a])
+            return FALSE;
+          else
+            k[a] = apply_unary (op, k[a]);
+          continue;
+        }
+
+      b = --sp;
+      a = sp - 1;
+      r = rows + (gsize) a * nv;
+      rb = rows + (gsize) b * nv;
+      switch (op)
+        {
+        case PS_EXPR_OP_ADD:
+        case PS_EXPR_OP_SUB:
+          for (guint i = 0; i < nv; i++)
+            r[i] = apply_binary (op, r[i], rb[i]);
+          k[a] = apply_binary (op, k[a], k[b]);
+          has[a] = has[a] || has[b];
+          break;
+        case PS_EXPR_OP_MUL:
+          if (!has[a])
+            {
+              for (guint i = 0; i < nv; i++)
+                r[i] = k[a] * rb[i];
+              has[a] = has[b];
+            }
+          else if (!has[b])
+            {
+              for (guint i = 0; i < nv; i++)
+                r[i] = r[i] * k[b];
+            }
+          else
+            return FALSE;
+          k[a] = k[a] * k[b];
+          break;
+        case PS_EXPR_OP_DIV:
+          if (has[b])
+            return FALSE;
+          for (guint i = 0; i < nv; i++)
+            r[i] = r[i] / k[b];
+          k[a] = k[a] / k[b];
+          break;
+        case PS_EXPR_OP_POW:
+        case PS_EXPR_OP_MIN:
+        case PS_EXPR_OP_MAX:
+        default:
+          if (has[a] || has[b])
+            return FALSE;
+          k[a] = apply_binary (op, k[a], k[b]);
+          break;
+        }
+    }
+
+  if (!isfinite (k[0]))
+    return FALSE;
+  for (guint i = 0; i < nv; i++)
+    if (!isfinite (rows[i]))
+      return FALSE;
+
+  if (coef != NULL)
+    memcpy (coef, rows, nv * sizeof (double));
+  if (constant != NULL)
+    *constant = k[0];
+  return TRUE;
+}
