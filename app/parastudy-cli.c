@@ -32,14 +32,19 @@ on_sigint (int sig)
   cancel_flag = 1;
 }
 
+/* Reading the study and the arguments is "bad input" (2) whatever went wrong; during
+ * a run, only an invalid option is, and an I/O error is a failed run (1). */
+static gboolean reading_input = TRUE;
+
 static int
 exit_code_for (const GError *error)
 {
   if (error->domain == PS_ERROR && error->code == PS_ERROR_CANCELLED)
     return EXIT_CANCELLED;
+  if (reading_input && error->domain == PS_ERROR)
+    return EXIT_INVALID;
   if (error->domain == PS_ERROR &&
-      (error->code == PS_ERROR_INVALID || error->code == PS_ERROR_UNSUPPORTED ||
-       error->code == PS_ERROR_IO))
+      (error->code == PS_ERROR_INVALID || error->code == PS_ERROR_UNSUPPORTED))
     return EXIT_INVALID;
   if (error->domain == G_OPTION_ERROR)
     return EXIT_INVALID;
@@ -96,7 +101,7 @@ cmd_run (int argc, char **argv)
   g_autofree char *out_dir = NULL;
   g_autofree char *rows = NULL;
   gboolean json = FALSE;
-  gint workers = 0;
+  gint workers = G_MININT; /* unset */
   GOptionEntry entries[] = {
     { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend, N_("serial or threads (default threads)"),
       "NAME" },
@@ -125,7 +130,7 @@ cmd_run (int argc, char **argv)
       g_printerr ("parastudy-cli run: %s\n", _("expected one study file: parastudy-cli run STUDY.json"));
       return EXIT_INVALID;
     }
-  if (workers < 0)
+  if (workers != G_MININT && workers < 1)
     {
       g_printerr ("parastudy-cli run: --workers: %s (got %d)\n", _("must be ≥ 1"), workers);
       return EXIT_INVALID;
@@ -137,7 +142,7 @@ cmd_run (int argc, char **argv)
 
   ps_run_options_init (&opts);
   opts.backend = backend;
-  opts.workers = workers;
+  opts.workers = workers > 0 ? workers : 0;
   if (rows == NULL)
     opts.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   else if (g_str_equal (rows, "all"))
@@ -164,6 +169,9 @@ cmd_run (int argc, char **argv)
   sigaction (SIGINT, &sa, NULL);
   sigaction (SIGTERM, &sa, NULL);
 
+  if (!ps_run_check_options (&opts, &error))
+    return fail (NULL, error);
+  reading_input = FALSE;
   result = ps_run_to_dir (study, &opts, out_dir, &error);
   if (line.shown)
     fputs ("\n", stderr);

@@ -185,6 +185,8 @@ ps_buf_reserve_slow (PsBuf *buf, gsize extra)
 void
 ps_buf_append (PsBuf *buf, const char *s, gsize len)
 {
+  if (len == 0)
+    return;
   memcpy (ps_buf_reserve (buf, len), s, len);
   buf->len += len;
 }

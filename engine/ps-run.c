@@ -124,17 +124,13 @@ ps_run_result_free (PsRunResult *result)
   g_free (result);
 }
 
-PsRunResult *
-ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
+static const PsBackend *
+resolve_backend (const PsRunOptions *options, int *workers_out, GError **error)
 {
   const char *name = options->backend ? options->backend : ps_backend_default_name ();
   const PsBackend *backend = ps_backend_lookup (name);
   g_autofree char *reason = NULL;
-  g_autoptr (PsRunResult) result = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  PsExec exec = { 0 };
   int workers;
-  double cpu0;
 
   if (backend == NULL)
     {
@@ -160,6 +156,34 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--workers: at most 4096 (got %d)", workers);
       return NULL;
     }
+  /* The serial backend is one worker whatever was asked. */
+  if (g_str_equal (backend->name, "serial"))
+    workers = 1;
+  *workers_out = workers;
+  return backend;
+}
+
+gboolean
+ps_run_check_options (const PsRunOptions *options, GError **error)
+{
+  int workers;
+
+  return resolve_backend (options, &workers, error) != NULL;
+}
+
+PsRunResult *
+ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
+{
+  g_autoptr (PsRunResult) result = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  const PsBackend *backend;
+  PsExec exec = { 0 };
+  int workers = 1;
+  double cpu0;
+
+  backend = resolve_backend (options, &workers, error);
+  if (backend == NULL)
+    return NULL;
 
   exec.study = study;
   exec.options = options;
@@ -344,6 +368,8 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
   PsRunOptions opts = *options;
   FileSink sink = { -1, NULL };
 
+  if (!ps_run_check_options (options, error))
+    return NULL;
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       int saved = errno;

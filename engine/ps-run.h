@@ -49,6 +49,8 @@ typedef struct {
 } PsRunResult;
 
 void ps_run_options_init (PsRunOptions *options);
+/* Checks the backend and worker count without running anything. */
+gboolean ps_run_check_options (const PsRunOptions *options, GError **error);
 
 PsRunResult *ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error);
 void ps_run_result_free (PsRunResult *result);

@@ -569,14 +569,18 @@ static gboolean
 parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
 {
   static const char *const keys[] = { "deflection_limit", "safety_factor", NULL };
-  JsonObject *checks = ps_json_get_object (root, "", "checks", FALSE, error);
+  JsonNode *node = json_object_get_member (root, "checks");
+  JsonObject *checks;
   JsonNode *lim;
 
   m->limit_ratio = 250.0;
   m->limit_text = g_strdup ("L/250");
   m->safety_factor = 1.0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  checks = ps_json_get_object (root, "", "checks", TRUE, error);
   if (checks == NULL)
-    return error == NULL || *error == NULL;
+    return FALSE;
   if (!ps_json_check_keys (checks, "checks", keys, error))
     return FALSE;
   if (!ps_json_get_quantity (checks, "checks", "safety_factor", FALSE, PS_QTY_DIMENSIONLESS,
@@ -710,10 +714,18 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
   return TRUE;
 }
 
+/* Row fields of a parameter's values, formatted once; past this many values they
+ * are formatted as rows are written instead, to keep the study small. */
+#define PRE_FORMAT_MAX 65536
+
 static char **
 format_values (const PsParam *p)
 {
-  char **out = g_new (char *, p->count);
+  char **out;
+
+  if (p->count > PRE_FORMAT_MAX)
+    return NULL;
+  out = g_new (char *, p->count);
 
   for (guint64 i = 0; i < p->count; i++)
     out[i] = fmt_field (p->values[i]);
@@ -838,13 +850,17 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   m->n_items = n;
   study->n_items = n;
 
-  /* The per-value tables (pre-formatted row fields) must fit in memory. */
-  table_bytes = 48 * (m->span.count + m->load.count + m->position.count);
+  /* The value tables together must fit in memory. */
+  table_bytes = sizeof (double) * (m->span.count + m->load.count + m->position.count);
   if (table_bytes > ps_memory_budget ())
     {
-      const char *p = m->span.count >= m->load.count ? "beam.span" : "beam.load.value";
+      const char *p = "beam.span";
       g_autofree char *need = g_format_size_full (table_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
+      if (m->load.count > m->span.count && m->load.count >= m->position.count)
+        p = "beam.load.value";
+      else if (m->position.count > m->span.count)
+        p = "beam.load.position";
       ps_json_set_error (error, p, "the grid's value tables need %s, more than this machine's "
                          "memory allows", need);
       return FALSE;
@@ -1056,12 +1072,28 @@ summary_add (PsBeamSummary *s, const PsBeamOutputs *o, guint64 item)
     }
 }
 
+static const char *
+value_field (char **table, const PsParam *p, guint64 k, char *buf)
+{
+  char *end;
+
+  if (table != NULL)
+    return table[k];
+  if (isnan (p->values[k]))
+    return "";
+  end = ps_fmt_double (buf, p->values[k]);
+  *end = '\0';
+  return buf;
+}
+
 static void
 write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 is, guint64 iL,
            guint64 iP, guint64 ia, const PsBeamOutputs *o, const char *error_message)
 {
+  char span_buf[PS_FMT_MAX + 1], load_buf[PS_FMT_MAX + 1], pos_buf[PS_FMT_MAX + 1];
   const char *mat = m->materials[im].csv, *sec = m->sections[is].csv;
-  const char *span = m->span_csv[iL], *load = m->load_csv[iP];
+  const char *span = value_field (m->span_csv, &m->span, iL, span_buf);
+  const char *load = value_field (m->load_csv, &m->load, iP, load_buf);
   gsize lm = strlen (mat), ls = strlen (sec), lL = strlen (span), lP = strlen (load);
   char *p = ps_buf_reserve (rows, 24 + lm + ls + lL + lP + 40 + 11 * PS_FMT_MAX + 16 +
                                     (error_message ? 2 * strlen (error_message) + 4 : 0));
@@ -1075,7 +1107,7 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
   memcpy (p, load, lP), p += lP, *p++ = ',';
   if (m->load_case == PS_LOAD_POINT_AT)
     {
-      const char *pos = m->position_csv[ia];
+      const char *pos = value_field (m->position_csv, &m->position, ia, pos_buf);
       gsize lpos = strlen (pos);
 
       memcpy (p, pos, lpos), p += lpos, *p++ = ',';

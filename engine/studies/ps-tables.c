@@ -144,6 +144,15 @@ normalise (const char *name)
   for (const char *p = name; *p; p++)
     if (*p != ' ' && *p != '-' && *p != '/' && *p != '_')
       g_string_append_c (s, g_ascii_tolower (*p));
+  /* EN 10365 writes "HE 200 A" for what catalogues call "HEA 200". */
+  if (g_str_has_prefix (s->str, "he") && s->len > 3 && g_ascii_isdigit (s->str[2]) &&
+      (s->str[s->len - 1] == 'a' || s->str[s->len - 1] == 'b'))
+    {
+      char series = s->str[s->len - 1];
+
+      g_string_truncate (s, s->len - 1);
+      g_string_insert_c (s, 2, series);
+    }
   return g_string_free (s, FALSE);
 }
 

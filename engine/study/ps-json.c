@@ -168,6 +168,12 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
       ps_json_set_error (error, p, "expected a whole number, got %g", v);
       return FALSE;
     }
+  /* 2^63 and above do not fit a gint64 (and (double) G_MAXINT64 rounds up to 2^63). */
+  if (v >= 9223372036854775808.0 || v < -9223372036854775808.0)
+    {
+      ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.17g)", max, v);
+      return FALSE;
+    }
   if (v < (double) min)
     {
       ps_json_set_error (error, p, "must be ≥ %" G_GINT64_FORMAT " (got %.0f)", min, v);
@@ -223,12 +229,14 @@ ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, Ps
     }
   if (check == PS_CHECK_POSITIVE && !(v > 0))
     {
-      ps_json_set_error (error, path, "must be > 0 (got %g %s)", v, ps_quantity_si_unit (quantity));
+      ps_json_set_error (error, path, "must be > 0 (got %g%s%s)", v,
+                         *ps_quantity_si_unit (quantity) ? " " : "", ps_quantity_si_unit (quantity));
       return FALSE;
     }
   if (check == PS_CHECK_NON_NEGATIVE && !(v >= 0))
     {
-      ps_json_set_error (error, path, "must be ≥ 0 (got %g %s)", v, ps_quantity_si_unit (quantity));
+      ps_json_set_error (error, path, "must be ≥ 0 (got %g%s%s)", v,
+                         *ps_quantity_si_unit (quantity) ? " " : "", ps_quantity_si_unit (quantity));
       return FALSE;
     }
   *out = v;

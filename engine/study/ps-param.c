@@ -39,16 +39,23 @@ ps_param_clear (PsParam *param)
 static gboolean
 check_allocation (const char *path, guint64 count, GError **error)
 {
-  guint64 budget = ps_memory_budget ();
+  /* One parameter may take a quarter of the study's memory budget; the grid's other
+   * tables need the rest. Checked before anything is allocated. */
+  guint64 budget = ps_memory_budget () / 4;
+  double need_bytes = (double) count * (double) sizeof (double);
 
-  if (count > PS_PARAM_MAX_VALUES || count * sizeof (double) > budget)
+  if (count > PS_PARAM_MAX_VALUES || need_bytes > (double) budget)
     {
-      g_autofree char *need = g_format_size_full (count * sizeof (double), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *need = NULL;
       g_autofree char *have = g_format_size_full (budget, G_FORMAT_SIZE_IEC_UNITS);
 
+      if (need_bytes < 1e18)
+        need = g_format_size_full ((guint64) need_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      else
+        need = g_strdup_printf ("%.3g bytes", need_bytes);
       ps_json_set_error (error, path,
-                         "%" G_GUINT64_FORMAT " values need %s, more than this machine allows "
-                         "for one parameter (%s)",
+                         "%" G_GUINT64_FORMAT " values need %s of memory, more than this machine "
+                         "allows for one parameter (%s)",
                          count, need, have);
       return FALSE;
     }

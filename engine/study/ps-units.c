@@ -257,7 +257,15 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
             }
           else
             {
-              *error_message = g_strdup_printf ("unexpected \"%c\" in unit \"%s\"", *p, unit);
+              /* Quote the whole character, which may take several bytes. */
+              const char *next = g_utf8_find_next_char (p, NULL);
+              int len = next != NULL ? (int) (next - p) : 1;
+
+              if (!g_utf8_validate (p, len, NULL))
+                *error_message = g_strdup_printf ("unexpected byte 0x%02x in unit", (guchar) *p);
+              else
+                *error_message = g_strdup_printf ("unexpected \"%.*s\" in unit \"%s\"", len, p,
+                                                  unit);
               return FALSE;
             }
           p++;
@@ -400,5 +408,10 @@ ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error
     }
   *value_si = value * scale;
   *dim = d;
-  return isfinite (*value_si);
+  if (!isfinite (*value_si))
+    {
+      *error_message = g_strdup_printf ("\"%s\" is out of range", text);
+      return FALSE;
+    }
+  return TRUE;
 }
