@@ -25,6 +25,8 @@ struct _PsExec {
   gint64 t0;
   gint failed; /* atomic */
   gint done;   /* atomic: the study said it has enough items */
+  gint stopped; /* atomic: latched once a stop was seen, so a reset cancel flag
+                 * cannot resume a run that skipped chunks */
   GError *error;
   guint64 rows_bytes;
 };
@@ -51,9 +53,15 @@ ps_exec_get_study (PsExec *exec)
 gboolean
 ps_exec_should_stop (PsExec *exec)
 {
-  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done))
+  if (g_atomic_int_get (&exec->stopped))
     return TRUE;
-  return exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0;
+  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done) ||
+      (exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0))
+    {
+      g_atomic_int_set (&exec->stopped, 1);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -80,7 +88,12 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *e
 
   if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done))
     return;
-  g_assert (chunk == exec->next_commit);
+  if (chunk != exec->next_commit)
+    {
+      /* A chunk before this one was skipped by a stop: never commit out of order. */
+      g_atomic_int_set (&exec->stopped, 1);
+      return;
+    }
   exec->next_commit++;
   exec->study->klass->merge (exec->study, exec->acc, summary);
   ps_errors_merge (&exec->errors, errors);
