@@ -157,6 +157,8 @@ cmd_run (int argc, char **argv)
                   rows);
       return EXIT_INVALID;
     }
+  if (study->klass->write_header == NULL)
+    opts.rows = PS_ROWS_NONE; /* this kind has no per-item rows */
   if (out_dir == NULL)
     out_dir = default_out_dir (argv[1]);
   opts.cancel = (const gint *) &cancel_flag;
@@ -194,8 +196,10 @@ cmd_run (int argc, char **argv)
       g_print ("  wrote            %s/summary.json", out_dir);
       if (opts.rows != PS_ROWS_NONE)
         g_print (", %s/results.csv (%s)", out_dir, size);
+      if (study->kind == PS_STUDY_RELIABILITY)
+        g_print (", %s/convergence.csv", out_dir);
       g_print ("\n");
-      if (rows == NULL && opts.rows == PS_ROWS_NONE)
+      if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
         g_print ("  %s\n", _("results.csv not written for a sweep this large: add --rows all or "
                              "--rows passing"));
     }
@@ -228,14 +232,14 @@ cmd_example (int argc, char **argv)
 
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli example: %s\n", _("expected a kind: beam"));
+      g_printerr ("parastudy-cli example: %s\n", _("expected a kind: beam or reliability"));
       return EXIT_INVALID;
     }
   text = ps_study_example (argv[1]);
   if (text == NULL)
     {
       g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _("no example for"), argv[1],
-                  _("available: beam"));
+                  _("available: beam, reliability"));
       return EXIT_INVALID;
     }
   fputs (text, stdout);
@@ -314,7 +318,7 @@ usage (FILE *f)
              "                 [--rows all|passing|none] [--json]\n"
              "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
              "  validate STUDY.json      Check a study file\n"
-             "  example beam             Print an example study\n"
+             "  example beam|reliability Print an example study\n"
              "  backends                 What this machine can run on\n"
              "  materials                The built-in materials and their sources\n"
              "  sections                 The built-in standard sections and their sources\n"

@@ -213,11 +213,16 @@ ps_study_load_file (const char *path, GError **error)
 }
 
 extern const char ps_embedded_example_beam[];
+extern const char ps_embedded_example_reliability[];
 
 const char *
 ps_study_example (const char *kind)
 {
   if (g_strcmp0 (kind, "beam") == 0)
     return ps_embedded_example_beam;
+#if PS_WITH_RELIABILITY
+  if (g_strcmp0 (kind, "reliability") == 0)
+    return ps_embedded_example_reliability;
+#endif
   return NULL;
 }

@@ -1,0 +1,13 @@
+/* ps-philox-private.h: for the tests. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* ps_rng_uniforms() computed by the portable C loop only, never the x86 AVX2 kernel,
+ * so that the tests check both against the scalar definition. */
+void ps_rng_uniforms_portable (guint64 seed, guint32 var, guint64 first_sample, gsize n,
+                               double *out);
+
+G_END_DECLS
