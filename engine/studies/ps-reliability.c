@@ -707,6 +707,22 @@ rel_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
                             gsl_cdf_ugaussian_Qinv (m->exact_pf), m->exact_method);
 }
 
+static void
+append_convergence_row (GString *csv, guint64 samples, guint64 failures, guint64 nans)
+{
+  PsReliabilityEstimate e;
+  char buf[5][G_ASCII_DTOSTR_BUF_SIZE];
+
+  ps_reliability_estimate (failures, samples - nans, &e);
+  g_string_append_printf (csv, "%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
+                          ",%s,%s,%s,%s,%s\n", samples, failures, nans,
+                          g_ascii_formatd (buf[0], sizeof buf[0], "%.10g", e.pf),
+                          g_ascii_formatd (buf[1], sizeof buf[1], "%.10g", e.pf_low),
+                          g_ascii_formatd (buf[2], sizeof buf[2], "%.10g", e.pf_high),
+                          isfinite (e.cov) ? g_ascii_formatd (buf[3], sizeof buf[3], "%.6g", e.cov) : "",
+                          isfinite (e.beta) ? g_ascii_formatd (buf[4], sizeof buf[4], "%.6g", e.beta) : "");
+}
+
 static gboolean
 rel_write_outputs (const PsStudy *study, gconstpointer summary, const char *dir, GError **error)
 {
@@ -716,36 +732,13 @@ rel_write_outputs (const PsStudy *study, gconstpointer summary, const char *dir,
   g_autoptr (GString) csv = g_string_new ("samples,failures,nan_samples,pf,pf_low95,pf_high95,"
                                           "cov,beta\n");
   g_autoptr (GError) local_error = NULL;
+  guint k;
 
-  for (guint k = 0; k < m->n_checkpoints && m->checkpoints[k] <= s->samples; k++)
-    {
-      PsReliabilityEstimate e;
-      char buf[6][G_ASCII_DTOSTR_BUF_SIZE];
-
-      ps_reliability_estimate (s->fail_at[k], m->checkpoints[k] - s->nan_at[k], &e);
-      g_string_append_printf (csv, "%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
-                              ",%s,%s,%s,%s,%s\n", m->checkpoints[k], s->fail_at[k], s->nan_at[k],
-                              g_ascii_formatd (buf[0], sizeof buf[0], "%.10g", e.pf),
-                              g_ascii_formatd (buf[1], sizeof buf[1], "%.10g", e.pf_low),
-                              g_ascii_formatd (buf[2], sizeof buf[2], "%.10g", e.pf_high),
-                              isfinite (e.cov) ? g_ascii_formatd (buf[3], sizeof buf[3], "%.6g", e.cov) : "",
-                              isfinite (e.beta) ? g_ascii_formatd (buf[4], sizeof buf[4], "%.6g", e.beta) : "");
-    }
-  if (s->samples > 0 && (m->n_checkpoints == 0 || m->checkpoints[m->n_checkpoints - 1] > s->samples))
-    {
-      /* The run stopped between checkpoints: its last point is the final estimate. */
-      PsReliabilityEstimate e;
-      char buf[5][G_ASCII_DTOSTR_BUF_SIZE];
-
-      ps_reliability_estimate (s->failures, s->samples - s->nan_samples, &e);
-      g_string_append_printf (csv, "%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
-                              ",%s,%s,%s,%s,%s\n", s->samples, s->failures, s->nan_samples,
-                              g_ascii_formatd (buf[0], sizeof buf[0], "%.10g", e.pf),
-                              g_ascii_formatd (buf[1], sizeof buf[1], "%.10g", e.pf_low),
-                              g_ascii_formatd (buf[2], sizeof buf[2], "%.10g", e.pf_high),
-                              isfinite (e.cov) ? g_ascii_formatd (buf[3], sizeof buf[3], "%.6g", e.cov) : "",
-                              isfinite (e.beta) ? g_ascii_formatd (buf[4], sizeof buf[4], "%.6g", e.beta) : "");
-    }
+  for (k = 0; k < m->n_checkpoints && m->checkpoints[k] <= s->samples; k++)
+    append_convergence_row (csv, m->checkpoints[k], s->fail_at[k], s->nan_at[k]);
+  /* A run stopped between checkpoints ends on its final estimate. */
+  if (s->samples > 0 && (k == 0 || m->checkpoints[k - 1] != s->samples))
+    append_convergence_row (csv, s->samples, s->failures, s->nan_samples);
   if (!g_file_set_contents (path, csv->str, (gssize) csv->len, &local_error))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
