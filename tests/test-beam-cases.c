@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* Beam results against textbook formulas, written out here independently of the engine.
  *
@@ -50,22 +51,6 @@
 /* Closed forms evaluated two ways agree to rounding. */
 #define RTOL 1e-12
 
-static void
-assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
-                   double want, double rtol)
-{
-  if (!(fabs (got - want) <= rtol * fabs (want)))
-    {
-      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
-                                              "%.3g, tolerance %.3g)",
-                                              label, got, want, fabs (got - want) / fabs (want),
-                                              rtol);
-      g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
-    }
-}
-
-#define assert_close(label, got, want, rtol) \
-  assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
 
 /* A position is right when it is one of the (up to three) places where the maximum is
  * reached; NAN marks an unused place. */

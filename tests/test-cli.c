@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* End-to-end tests of parastudy-cli: each runs the built program ($PS_CLI) in a
  * temporary folder and checks its exit status, its messages and the files it
@@ -322,46 +323,6 @@ assert_csv_shape (GPtrArray *records, gboolean all_rows)
     }
 }
 
-/* The number of values of a sweepable parameter, read from the study file. */
-static guint64
-param_count (JsonNode *node)
-{
-  if (node == NULL)
-    return 1;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return (guint64) json_object_get_int_member (json_node_get_object (node), "steps");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node));
-  return 1;
-}
-
-static guint64
-section_count (JsonNode *node)
-{
-  JsonObject *obj;
-  guint64 n = 1;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-
-      n = 0;
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        n += section_count (json_array_get_element (a, i));
-      return n;
-    }
-  obj = json_node_get_object (node);
-  if (g_str_equal (json_object_get_string_member (obj, "shape"), "standard"))
-    return param_count (json_object_get_member (obj, "designation"));
-  {
-    g_autoptr (GList) members = json_object_get_members (obj);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      if (!g_str_equal (l->data, "shape"))
-        n *= param_count (json_object_get_member (obj, l->data));
-  }
-  return n;
-}
 
 /* materials x sections x spans x loads x positions, from the study file. */
 static guint64

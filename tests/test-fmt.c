@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* ps_fmt_double against the C library's "%.10g" (ISO C17 7.21.6.1: %g with precision
  * 10 uses style e when the exponent X < -4 or X >= 10, else style f, and removes
@@ -16,22 +17,6 @@
 /* A byte the formatter never writes, to catch writes past the returned end. */
 #define CANARY '\x7f'
 
-static void
-assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
-                   double want, double rtol)
-{
-  if (!(fabs (got - want) <= rtol * fabs (want)))
-    {
-      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
-                                              "%.3g, tolerance %.3g)",
-                                              label, got, want, fabs (got - want) / fabs (want),
-                                              rtol);
-      g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
-    }
-}
-
-#define assert_close(label, got, want, rtol) \
-  assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
 
 /* Formats @v into @out (PS_FMT_MAX + 1 bytes) and checks that nothing past the end it
  * returns was touched. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* Every case starts from a valid study and breaks one thing; the loader must refuse
  * it with a PS_ERROR_INVALID error that names the JSON path and says what was
@@ -517,46 +518,6 @@ test_steps_2_pow_63 (void)
  * Valid variants
  * ------------------------------------------------------------------------------ */
 
-/* The number of values of a sweepable parameter, read from the file itself. */
-static guint64
-param_count (JsonNode *node)
-{
-  if (node == NULL)
-    return 1;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return (guint64) json_object_get_int_member (json_node_get_object (node), "steps");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node));
-  return 1;
-}
-
-static guint64
-section_count (JsonNode *node)
-{
-  JsonObject *obj;
-  guint64 n = 1;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-
-      n = 0;
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        n += section_count (json_array_get_element (a, i));
-      return n;
-    }
-  obj = json_node_get_object (node);
-  if (g_str_equal (json_object_get_string_member (obj, "shape"), "standard"))
-    return param_count (json_object_get_member (obj, "designation"));
-  {
-    g_autoptr (GList) members = json_object_get_members (obj);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      if (!g_str_equal (l->data, "shape"))
-        n *= param_count (json_object_get_member (obj, l->data));
-  }
-  return n;
-}
 
 /* materials x sections x spans x loads x positions, from the JSON text. */
 static guint64

@@ -5,26 +5,11 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* The built-in material and section tables against the standards and catalogues they
  * cite, and the section table against the geometry of each row. */
 
-static void
-assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
-                   double want, double rtol)
-{
-  if (!(fabs (got - want) <= rtol * fabs (want)))
-    {
-      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
-                                              "%.3g, tolerance %.3g)",
-                                              label, got, want, fabs (got - want) / fabs (want),
-                                              rtol);
-      g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
-    }
-}
-
-#define assert_close(label, got, want, rtol) \
-  assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
 
 #define GPA 1e9
 #define MPA 1e6

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* Unit parsing against the definitions of the units.
  *
@@ -25,22 +26,6 @@
 #define IN_M 0.0254
 #define LBF_N (LB_KG * G_N)
 
-static void
-assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
-                   double want, double rtol)
-{
-  if (!(fabs (got - want) <= rtol * fabs (want)))
-    {
-      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
-                                              "%.3g, tolerance %.3g)",
-                                              label, got, want, fabs (got - want) / fabs (want),
-                                              rtol);
-      g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
-    }
-}
-
-#define assert_close(label, got, want, rtol) \
-  assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
 
 /* Rounding in a product of a few factors: a handful of ulps. */
 #define RTOL 1e-14

@@ -6,6 +6,7 @@
 
 #include "ps-beam.h"
 #include "ps-error.h"
+#include "study/ps-json.h"
 #include "ps-tables.h"
 
 /* Closed forms for the maxima of each support and load case.
@@ -1410,16 +1411,6 @@ beam_write_header (const PsStudy *study, PsBuf *buf)
 }
 
 static void
-add_number (JsonBuilder *b, const char *name, double v)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
 {
   guint64 dg[PS_BEAM_N_DIMS];
@@ -1435,26 +1426,26 @@ describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
   json_builder_set_member_name (b, "section");
   json_builder_add_string_value (b, sec->label);
   if (!isnan (sec->b))
-    add_number (b, "b", sec->b);
+    ps_json_add_number (b, "b", sec->b);
   if (!isnan (sec->h))
-    add_number (b, "h", sec->h);
+    ps_json_add_number (b, "h", sec->h);
   if (!isnan (sec->d))
-    add_number (b, "d", sec->d);
+    ps_json_add_number (b, "d", sec->d);
   if (!isnan (sec->D))
-    add_number (b, "D", sec->D);
+    ps_json_add_number (b, "D", sec->D);
   if (!isnan (sec->t))
-    add_number (b, "t", sec->t);
-  add_number (b, "span", m->span.values[dg[PS_BEAM_DIM_SPAN]]);
-  add_number (b, "load", m->load.values[dg[PS_BEAM_DIM_LOAD]]);
+    ps_json_add_number (b, "t", sec->t);
+  ps_json_add_number (b, "span", m->span.values[dg[PS_BEAM_DIM_SPAN]]);
+  ps_json_add_number (b, "load", m->load.values[dg[PS_BEAM_DIM_LOAD]]);
   if (m->load_case == PS_LOAD_POINT_AT)
-    add_number (b, "position", m->position.values[dg[PS_BEAM_DIM_POSITION]]);
+    ps_json_add_number (b, "position", m->position.values[dg[PS_BEAM_DIM_POSITION]]);
   if (ps_beam_eval_item (m, item, &o, NULL))
     {
-      add_number (b, "mass_per_metre", o.mass);
-      add_number (b, "deflection", o.deflection);
-      add_number (b, "moment", o.moment);
-      add_number (b, "stress", o.stress);
-      add_number (b, "utilisation", o.utilisation);
+      ps_json_add_number (b, "mass_per_metre", o.mass);
+      ps_json_add_number (b, "deflection", o.deflection);
+      ps_json_add_number (b, "moment", o.moment);
+      ps_json_add_number (b, "stress", o.stress);
+      ps_json_add_number (b, "utilisation", o.utilisation);
     }
 }
 
@@ -1472,7 +1463,7 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "deflection_limit");
   json_builder_add_string_value (b, m->limit_text);
-  add_number (b, "safety_factor", m->safety_factor);
+  ps_json_add_number (b, "safety_factor", m->safety_factor);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "configurations");
@@ -1496,10 +1487,10 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
       describe_item (m, s->lightest_item, b);
       json_builder_end_object (b);
     }
-  add_number (b, "max_deflection", s->max[PS_BEAM_OUT_DEFLECTION]);
-  add_number (b, "max_stress", s->max[PS_BEAM_OUT_STRESS]);
-  add_number (b, "max_moment", s->max[PS_BEAM_OUT_MOMENT]);
-  add_number (b, "max_utilisation", s->max[PS_BEAM_OUT_UTILISATION]);
+  ps_json_add_number (b, "max_deflection", s->max[PS_BEAM_OUT_DEFLECTION]);
+  ps_json_add_number (b, "max_stress", s->max[PS_BEAM_OUT_STRESS]);
+  ps_json_add_number (b, "max_moment", s->max[PS_BEAM_OUT_MOMENT]);
+  ps_json_add_number (b, "max_utilisation", s->max[PS_BEAM_OUT_UTILISATION]);
   json_builder_set_member_name (b, "outputs");
   json_builder_begin_object (b);
   for (int k = 0; k < PS_BEAM_N_OUT; k++)
@@ -1508,8 +1499,8 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "unit");
       json_builder_add_string_value (b, out_units[k]);
-      add_number (b, "min", s->min[k]);
-      add_number (b, "max", s->max[k]);
+      ps_json_add_number (b, "min", s->min[k]);
+      ps_json_add_number (b, "max", s->max[k]);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);

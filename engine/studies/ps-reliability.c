@@ -609,16 +609,6 @@ stopped_by (const PsReliabilityModel *m, const PsReliabilitySummary *s)
 }
 
 static void
-add_number (JsonBuilder *b, const char *name, double v)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_interval (JsonBuilder *b, const char *name, double lo, double hi)
 {
   json_builder_set_member_name (b, name);
@@ -657,26 +647,26 @@ rel_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
   json_builder_add_int_value (b, (gint64) s->failures);
   json_builder_set_member_name (b, "nan_samples");
   json_builder_add_int_value (b, (gint64) s->nan_samples);
-  add_number (b, "pf", e.pf);
+  ps_json_add_number (b, "pf", e.pf);
   add_interval (b, "pf_ci95", e.pf_low, e.pf_high);
   json_builder_set_member_name (b, "pf_ci95_method");
   json_builder_add_string_value (b, "Wilson score interval");
-  add_number (b, "cov", e.cov);
-  add_number (b, "beta", e.beta);
+  ps_json_add_number (b, "cov", e.cov);
+  ps_json_add_number (b, "beta", e.beta);
   add_interval (b, "beta_ci95", e.beta_low, e.beta_high);
   json_builder_set_member_name (b, "stopped_by");
   json_builder_add_string_value (b, stopped_by (m, s));
   if (m->target_cov > 0)
-    add_number (b, "target_cov", m->target_cov);
+    ps_json_add_number (b, "target_cov", m->target_cov);
   if (m->has_exact)
     {
       double se = sqrt (m->exact_pf * (1 - m->exact_pf) / (double) MAX (n, 1));
 
       json_builder_set_member_name (b, "exact");
       json_builder_begin_object (b);
-      add_number (b, "pf", m->exact_pf);
-      add_number (b, "beta", gsl_cdf_ugaussian_Qinv (m->exact_pf));
-      add_number (b, "deviation_in_standard_errors", se > 0 ? (e.pf - m->exact_pf) / se : NAN);
+      ps_json_add_number (b, "pf", m->exact_pf);
+      ps_json_add_number (b, "beta", gsl_cdf_ugaussian_Qinv (m->exact_pf));
+      ps_json_add_number (b, "deviation_in_standard_errors", se > 0 ? (e.pf - m->exact_pf) / se : NAN);
       json_builder_set_member_name (b, "method");
       json_builder_add_string_value (b, m->exact_method);
       json_builder_end_object (b);

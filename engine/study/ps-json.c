@@ -255,3 +255,13 @@ ps_json_get_quantity (JsonObject *parent, const char *parent_path, const char *m
     return TRUE;
   return ps_json_node_quantity (node, p, quantity, check, out, error);
 }
+
+void
+ps_json_add_number (JsonBuilder *b, const char *name, double v)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (v))
+    json_builder_add_double_value (b, v);
+  else
+    json_builder_add_null_value (b);
+}

@@ -47,4 +47,7 @@ gboolean ps_json_get_quantity (JsonObject *parent, const char *parent_path, cons
                                gboolean required, PsQuantity quantity, PsCheck check,
                                double *out, GError **error);
 
+/* Adds a member holding @v, or null when @v is not finite (JSON has no NaN or inf). */
+void ps_json_add_number (JsonBuilder *builder, const char *name, double v);
+
 G_END_DECLS

@@ -1,0 +1,66 @@
+/* ps-test-utils.h: small helpers shared by the GLib test programs. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+/* Asserts |got - want| <= rtol |want|, printing both values on failure. */
+static inline void
+assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
+                   double want, double rtol)
+{
+  if (!(fabs (got - want) <= rtol * fabs (want)))
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
+                                              "%.3g, tolerance %.3g)",
+                                              label, got, want, fabs (got - want) / fabs (want),
+                                              rtol);
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
+    }
+}
+
+#define assert_close(label, got, want, rtol) \
+  assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
+
+/* The number of values of a sweepable parameter, read from a study file itself (not
+ * from the engine), so that item counts can be checked independently. */
+static inline guint64
+param_count (JsonNode *node)
+{
+  if (node == NULL)
+    return 1;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return (guint64) json_object_get_int_member (json_node_get_object (node), "steps");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node));
+  return 1;
+}
+
+static inline guint64
+section_count (JsonNode *node)
+{
+  JsonObject *obj;
+  guint64 n = 1;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      n = 0;
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        n += section_count (json_array_get_element (a, i));
+      return n;
+    }
+  obj = json_node_get_object (node);
+  if (g_str_equal (json_object_get_string_member (obj, "shape"), "standard"))
+    return param_count (json_object_get_member (obj, "designation"));
+  {
+    g_autoptr (GList) members = json_object_get_members (obj);
+
+    for (GList *l = members; l != NULL; l = l->next)
+      if (!g_str_equal (l->data, "shape"))
+        n *= param_count (json_object_get_member (obj, l->data));
+  }
+  return n;
+}
