@@ -7,18 +7,52 @@
 #include "ps-fmt.h"
 
 /* Powers of ten that are exact in binary64 go up to 1e22; the rest are the nearest
- * doubles, which is what costs the rare last-digit difference. */
-static double
-pow10_of (int e)
-{
-  static const double exact[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  };
+ * doubles, which is what costs the rare last-digit difference. All are tabulated once:
+ * a pow() call per number was a tenth of the cost of writing rows. */
+#define POW10_MIN (-350)
+#define POW10_MAX 350
 
-  if (e >= 0 && e <= 22)
-    return exact[e];
-  return pow (10.0, e);
+static const double *
+pow10_table (void)
+{
+  static gsize once = 0;
+  static double table[POW10_MAX - POW10_MIN + 1];
+
+  if (g_once_init_enter (&once))
+    {
+      static const double exact[] = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+      };
+
+      for (int e = POW10_MIN; e <= POW10_MAX; e++)
+        table[e - POW10_MIN] = e >= 0 && e <= 22 ? exact[e] : pow (10.0, e);
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
+static inline double
+pow10_of (const double *table, int e)
+{
+  return table[e - POW10_MIN];
+}
+
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+/* Five decimal digits of @x < 100000, with leading zeros. */
+static inline void
+five_digits (char *out, guint32 x)
+{
+  guint32 a = x / 1000, b = x % 1000;
+
+  out[0] = (char) ('0' + a / 10);
+  out[1] = (char) ('0' + a % 10);
+  out[2] = (char) ('0' + b / 100);
+  memcpy (out + 3, digit_pairs + 2 * (b % 100), 2);
 }
 
 static const guint64 pow10_u64[] = {
@@ -46,11 +80,13 @@ ps_fmt_u64 (char *p, guint64 v)
 char *
 ps_fmt_double (char *p, double v)
 {
+  const double *table = pow10_table ();
   char digits[PS_FMT_DIGITS];
-  guint64 m;
-  int e10, nd;
+  guint64 m, bits;
+  int e10, e2, nd;
   double a;
 
+  G_STATIC_ASSERT (PS_FMT_DIGITS == 10);
   if (G_UNLIKELY (!isfinite (v)))
     {
       const char *s = isnan (v) ? "nan" : (v > 0 ? "inf" : "-inf");
@@ -71,17 +107,18 @@ ps_fmt_double (char *p, double v)
   else
     a = v;
 
-  {
-    int e2;
-
+  /* The binary exponent, as frexp would give it, read from the bits for normal
+   * numbers. */
+  memcpy (&bits, &a, sizeof bits);
+  if (G_LIKELY ((bits >> 52) != 0))
+    e2 = (int) (bits >> 52) - 1022;
+  else
     frexp (a, &e2);
-    /* floor(log10(2^(e2-1))) with an integer approximation of log10(2), corrected
-     * below by at most one. */
-    e10 = (int) floor ((e2 - 1) * 0.30102999566398119521);
-  }
-  if (a >= pow10_of (e10 + 1))
+  /* floor(log10(2^(e2-1))), corrected below by at most one. */
+  e10 = (int) floor ((e2 - 1) * 0.30102999566398119521);
+  if (a >= pow10_of (table, e10 + 1))
     e10++;
-  else if (a < pow10_of (e10))
+  else if (a < pow10_of (table, e10))
     e10--;
 
   {
@@ -89,11 +126,11 @@ ps_fmt_double (char *p, double v)
     double scaled;
 
     if (shift > 300)
-      scaled = (a * 1e300) * pow10_of (shift - 300);
+      scaled = (a * 1e300) * pow10_of (table, shift - 300);
     else if (shift >= 0)
-      scaled = a * pow10_of (shift);
+      scaled = a * pow10_of (table, shift);
     else
-      scaled = a / pow10_of (-shift);
+      scaled = a / pow10_of (table, -shift);
     m = (guint64) (scaled + 0.5);
   }
   if (m >= pow10_u64[PS_FMT_DIGITS])
@@ -106,11 +143,8 @@ ps_fmt_double (char *p, double v)
       m = pow10_u64[PS_FMT_DIGITS - 1];
     }
 
-  for (int i = PS_FMT_DIGITS - 1; i >= 0; i--)
-    {
-      digits[i] = (char) ('0' + m % 10);
-      m /= 10;
-    }
+  five_digits (digits, (guint32) (m / 100000));
+  five_digits (digits + 5, (guint32) (m % 100000));
   nd = PS_FMT_DIGITS;
   while (nd > 1 && digits[nd - 1] == '0')
     nd--;

@@ -36,8 +36,11 @@ model_free (gpointer data)
 /* A value of a variable or constant: a number (SI) or a string with a unit of any
  * dimension. @dim receives the dimension so that mean and sd can be compared. */
 static gboolean
-get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim, GError **error)
+get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim,
+                  gboolean *plain, GError **error)
 {
+  if (plain != NULL)
+    *plain = !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       g_autofree char *msg = NULL;
@@ -150,12 +153,16 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
           JsonNode *node = json_object_get_member (v, fields[f].key);
           g_autofree char *fpath = ps_json_path (path, fields[f].key);
           PsDim dim;
+          gboolean plain;
 
           if (node == NULL || JSON_NODE_HOLDS_NULL (node))
             continue;
-          if (!get_any_quantity (node, fpath, fields[f].value, &dim, error))
+          if (!get_any_quantity (node, fpath, fields[f].value, &dim, &plain, error))
             return FALSE;
           *fields[f].has = TRUE;
+          /* A plain number is SI, whatever the dimension of the variable. */
+          if (plain)
+            continue;
           if (fields[f].dimensionless)
             {
               if (dim.kg || dim.m || dim.s)
@@ -226,7 +233,7 @@ parse_constants (PsReliabilityModel *m, JsonObject *root, GError **error)
             return FALSE;
           }
       if (!get_any_quantity (json_object_get_member (consts, name), path, &m->const_values[i],
-                             &dim, error))
+                             &dim, NULL, error))
         return FALSE;
       m->const_names[i] = g_strdup (name);
     }
@@ -334,12 +341,13 @@ static void
 init_exact (PsReliabilityModel *m)
 {
   g_autofree double *coef = g_new0 (double, m->n_vars);
-  double c0 = 0, mu = 0, var = 0;
+  double c0 = 0, mu, var = 0;
   gboolean all_normal = TRUE;
   guint n_used = 0, used[2] = { 0, 0 };
 
   if (!ps_expr_linear_form (m->expr, coef, &c0))
     return;
+  mu = c0;
   for (guint i = 0; i < m->n_vars; i++)
     {
       if (coef[i] == 0)
@@ -569,8 +577,9 @@ ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *e)
   centre = (p + z * z / (2.0 * nd)) / denom;
   half = z * sqrt (p * (1.0 - p) / nd + z * z / (4.0 * nd * nd)) / denom;
   e->pf = p;
-  e->pf_low = MAX (0.0, centre - half);
-  e->pf_high = MIN (1.0, centre + half);
+  /* At the ends the interval reaches 0 or 1 exactly; rounding must not move it. */
+  e->pf_low = failures == 0 ? 0.0 : MAX (0.0, centre - half);
+  e->pf_high = failures == n ? 1.0 : MIN (1.0, centre + half);
   e->cov = failures > 0 ? sqrt ((1.0 - p) / (nd * p)) : INFINITY;
   e->beta = failures > 0 ? gsl_cdf_ugaussian_Qinv (p) : INFINITY;
   e->beta_low = gsl_cdf_ugaussian_Qinv (e->pf_high);
