@@ -81,7 +81,7 @@ char *
 ps_fmt_double (char *p, double v)
 {
   const double *table = pow10_table ();
-  char digits[PS_FMT_DIGITS];
+  char digits[16];
   guint64 m, bits;
   int e10, e2, nd;
   double a;
@@ -114,8 +114,9 @@ ps_fmt_double (char *p, double v)
     e2 = (int) (bits >> 52) - 1022;
   else
     frexp (a, &e2);
-  /* floor(log10(2^(e2-1))), corrected below by at most one. */
-  e10 = (int) floor ((e2 - 1) * 0.30102999566398119521);
+  /* floor(log10(2^(e2-1))) in integers (78913 / 2^18 = log10 2 to 6 digits, exact
+   * for |e2| < 1700), corrected below by at most one. */
+  e10 = ((e2 - 1) * 78913) >> 18;
   if (a >= pow10_of (table, e10 + 1))
     e10++;
   else if (a < pow10_of (table, e10))
@@ -131,7 +132,7 @@ ps_fmt_double (char *p, double v)
       scaled = a * pow10_of (table, shift);
     else
       scaled = a / pow10_of (table, -shift);
-    m = (guint64) (scaled + 0.5);
+    m = (guint64) (gint64) (scaled + 0.5); /* < 2^34: the signed conversion is one instruction */
   }
   if (m >= pow10_u64[PS_FMT_DIGITS])
     {
@@ -157,7 +158,7 @@ ps_fmt_double (char *p, double v)
       if (nd > 1)
         {
           *p++ = '.';
-          memcpy (p, digits + 1, nd - 1);
+          memcpy (p, digits + 1, 9); /* fixed size: no call; the extra bytes are overwritten */
           p += nd - 1;
         }
       *p++ = 'e';
@@ -171,21 +172,21 @@ ps_fmt_double (char *p, double v)
     {
       *p++ = '0';
       *p++ = '.';
-      for (int i = 0; i < -e10 - 1; i++)
-        *p++ = '0';
-      memcpy (p, digits, nd);
+      memcpy (p, "0000", 4); /* -e10 - 1 <= 3 leading zeros */
+      p += -e10 - 1;
+      memcpy (p, digits, 10);
       p += nd;
     }
   else
     {
       int int_digits = e10 + 1;
 
-      memcpy (p, digits, int_digits);
+      memcpy (p, digits, 10);
       p += int_digits;
       if (nd > int_digits)
         {
           *p++ = '.';
-          memcpy (p, digits + int_digits, nd - int_digits);
+          memcpy (p, digits + int_digits, 10);
           p += nd - int_digits;
         }
     }

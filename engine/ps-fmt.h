@@ -13,7 +13,9 @@
 G_BEGIN_DECLS
 
 #define PS_FMT_DIGITS 10
-#define PS_FMT_MAX 32 /* bytes one number may take, with room to spare */
+/* Bytes to reserve per number: it takes at most 17, and the formatter may write up
+ * to 12 scratch bytes past its end. */
+#define PS_FMT_MAX 32
 
 char *ps_fmt_double (char *p, double v);
 char *ps_fmt_u64 (char *p, guint64 v);

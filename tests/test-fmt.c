@@ -18,8 +18,9 @@
 #define CANARY '\x7f'
 
 
-/* Formats @v into @out (PS_FMT_MAX + 1 bytes) and checks that nothing past the end it
- * returns was touched. */
+/* Formats @v into @out (PS_FMT_MAX + 1 bytes) and checks that nothing past the
+ * PS_FMT_MAX bytes a caller reserves was touched (the formatter may use the bytes
+ * after the number's end as scratch, but never more than PS_FMT_MAX in all). */
 static void
 fmt (double v, char out[PS_FMT_MAX + 1])
 {
@@ -33,9 +34,9 @@ fmt (double v, char out[PS_FMT_MAX + 1])
   n = (gsize) (end - buf);
   if (n > PS_FMT_MAX)
     g_error ("%.17g took %" G_GSIZE_FORMAT " bytes, more than PS_FMT_MAX", v, n);
-  for (gsize i = n; i < sizeof buf; i++)
+  for (gsize i = PS_FMT_MAX; i < sizeof buf; i++)
     if (buf[i] != CANARY)
-      g_error ("%.17g: byte %" G_GSIZE_FORMAT " past the returned end was written", v, i);
+      g_error ("%.17g: byte %" G_GSIZE_FORMAT " past PS_FMT_MAX was written", v, i);
   memcpy (out, buf, n);
   out[n] = '\0';
 }

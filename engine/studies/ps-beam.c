@@ -262,6 +262,7 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
       return FALSE;
     }
   m.csv = csv_text (m.name);
+  m.csv_len = strlen (m.csv);
   g_array_append_val (materials, m);
   return TRUE;
 }
@@ -280,6 +281,7 @@ section_csv (PsBeamSection *s)
       g_string_append_c (out, ',');
       g_string_append (out, v);
     }
+  s->csv_len = out->len;
   s->csv = g_string_free (out, FALSE);
 }
 
@@ -1095,7 +1097,8 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
   const char *mat = m->materials[im].csv, *sec = m->sections[is].csv;
   const char *span = value_field (m->span_csv, &m->span, iL, span_buf);
   const char *load = value_field (m->load_csv, &m->load, iP, load_buf);
-  gsize lm = strlen (mat), ls = strlen (sec), lL = strlen (span), lP = strlen (load);
+  gsize lm = m->materials[im].csv_len, ls = m->sections[is].csv_len;
+  gsize lL = strlen (span), lP = strlen (load);
   char *p = ps_buf_reserve (rows, 24 + lm + ls + lL + lP + 40 + 11 * PS_FMT_MAX + 16 +
                                     (error_message ? 2 * strlen (error_message) + 4 : 0));
   char *start = p;

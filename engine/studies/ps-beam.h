@@ -43,6 +43,7 @@ typedef struct {
   char *name;
   double E, f_d, density;
   char *csv; /* pre-formatted row field */
+  gsize csv_len;
 } PsBeamMaterial;
 
 typedef struct {
@@ -52,6 +53,7 @@ typedef struct {
   double A, I, W;       /* m^2, m^4, m^3 */
   char *error;          /* why this section is not valid, or NULL */
   char *csv;            /* pre-formatted row fields */
+  gsize csv_len;
 } PsBeamSection;
 
 /* One configuration's results. */
