@@ -81,7 +81,7 @@ char *
 ps_fmt_double (char *p, double v)
 {
   const double *table = pow10_table ();
-  char digits[16];
+  char digits[24]; /* 10 digits; the fixed-size copies below read up to 20 bytes */
   guint64 m, bits;
   int e10, e2, nd;
   double a;
