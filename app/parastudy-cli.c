@@ -17,7 +17,8 @@
 
 #include "parastudy.h"
 
-enum {
+enum
+{
   EXIT_OK = 0,
   EXIT_FAILED = 1,
   EXIT_INVALID = 2,
@@ -43,8 +44,8 @@ exit_code_for (const GError *error)
     return EXIT_CANCELLED;
   if (reading_input && error->domain == PS_ERROR)
     return EXIT_INVALID;
-  if (error->domain == PS_ERROR &&
-      (error->code == PS_ERROR_INVALID || error->code == PS_ERROR_UNSUPPORTED))
+  if (error->domain == PS_ERROR
+      && (error->code == PS_ERROR_INVALID || error->code == PS_ERROR_UNSUPPORTED))
     return EXIT_INVALID;
   if (error->domain == G_OPTION_ERROR)
     return EXIT_INVALID;
@@ -61,7 +62,8 @@ fail (const char *what, const GError *error)
   return exit_code_for (error);
 }
 
-typedef struct {
+typedef struct
+{
   gint64 last_us;
   gboolean shown;
 } ProgressLine;
@@ -76,11 +78,12 @@ on_progress (const PsProgress *p, gpointer user_data)
     return;
   line->last_us = now;
   line->shown = TRUE;
-  fprintf (stderr, "\r  %5.1f %%  %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " items  "
+  fprintf (stderr,
+           "\r  %5.1f %%  %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " items  "
            "%.3g items/s  %s %.0f s   ",
-           100.0 * (double) p->items_done / (double) MAX (p->items_total, 1), p->items_done,
-           p->items_total, p->elapsed > 0 ? (double) p->items_done / p->elapsed : 0.0,
-           _("left"), p->eta > 0 ? p->eta : 0.0);
+           100.0 * (double)p->items_done / (double)MAX (p->items_total, 1), p->items_done,
+           p->items_total, p->elapsed > 0 ? (double)p->items_done / p->elapsed : 0.0, _ ("left"),
+           p->eta > 0 ? p->eta : 0.0);
   fflush (stderr);
 }
 
@@ -102,19 +105,19 @@ cmd_run (int argc, char **argv)
   g_autofree char *rows = NULL;
   gboolean json = FALSE;
   gint workers = G_MININT; /* unset */
-  GOptionEntry entries[] = {
-    { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend, N_("serial or threads (default threads)"),
-      "NAME" },
-    { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_("Worker count (default: all cores)"), "N" },
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
-      N_("Output folder (default: STUDY-results)"), "DIR" },
-    { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
-      N_("Rows in results.csv: all, passing or none (default: all up to a million items)"),
-      "WHICH" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("STUDY.json — run a study"));
+  GOptionEntry entries[]
+      = { { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend,
+            N_ ("serial or threads (default threads)"), "NAME" },
+          { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_ ("Worker count (default: all cores)"),
+            "N" },
+          { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+            N_ ("Output folder (default: STUDY-results)"), "DIR" },
+          { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+            N_ ("Rows in results.csv: all, passing or none (default: all up to a million items)"),
+            "WHICH" },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the summary as JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("STUDY.json — run a study"));
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
   g_autoptr (PsRunResult) result = NULL;
@@ -127,12 +130,13 @@ cmd_run (int argc, char **argv)
     return fail (NULL, error);
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli run: %s\n", _("expected one study file: parastudy-cli run STUDY.json"));
+      g_printerr ("parastudy-cli run: %s\n",
+                  _ ("expected one study file: parastudy-cli run STUDY.json"));
       return EXIT_INVALID;
     }
   if (workers != G_MININT && workers < 1)
     {
-      g_printerr ("parastudy-cli run: --workers: %s (got %d)\n", _("must be ≥ 1"), workers);
+      g_printerr ("parastudy-cli run: --workers: %s (got %d)\n", _ ("must be ≥ 1"), workers);
       return EXIT_INVALID;
     }
 
@@ -153,15 +157,15 @@ cmd_run (int argc, char **argv)
     opts.rows = PS_ROWS_NONE;
   else
     {
-      g_printerr ("parastudy-cli run: --rows: %s \"%s\"\n", _("expected all, passing or none, got"),
-                  rows);
+      g_printerr ("parastudy-cli run: --rows: %s \"%s\"\n",
+                  _ ("expected all, passing or none, got"), rows);
       return EXIT_INVALID;
     }
   if (study->klass->write_header == NULL)
     opts.rows = PS_ROWS_NONE; /* this kind has no per-item rows */
   if (out_dir == NULL)
     out_dir = default_out_dir (argv[1]);
-  opts.cancel = (const gint *) &cancel_flag;
+  opts.cancel = (const gint *)&cancel_flag;
   if (isatty (STDOUT_FILENO) && isatty (STDERR_FILENO))
     {
       opts.progress = on_progress;
@@ -200,8 +204,8 @@ cmd_run (int argc, char **argv)
         g_print (", %s/convergence.csv", out_dir);
       g_print ("\n");
       if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
-        g_print ("  %s\n", _("results.csv not written for a sweep this large: add --rows all or "
-                             "--rows passing"));
+        g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
+                              "--rows passing"));
     }
   return EXIT_OK;
 }
@@ -214,13 +218,13 @@ cmd_validate (int argc, char **argv)
 
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli validate: %s\n", _("expected one study file"));
+      g_printerr ("parastudy-cli validate: %s\n", _ ("expected one study file"));
       return EXIT_INVALID;
     }
   study = ps_study_load_file (argv[1], &error);
   if (study == NULL)
     return fail (argv[1], error);
-  g_print (_("%s: valid %s study \"%s\", %" G_GUINT64_FORMAT " items\n"), argv[1],
+  g_print (_ ("%s: valid %s study \"%s\", %" G_GUINT64_FORMAT " items\n"), argv[1],
            ps_study_kind_name (study->kind), study->name, study->n_items);
   return EXIT_OK;
 }
@@ -232,14 +236,14 @@ cmd_example (int argc, char **argv)
 
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli example: %s\n", _("expected a kind: beam or reliability"));
+      g_printerr ("parastudy-cli example: %s\n", _ ("expected a kind: beam or reliability"));
       return EXIT_INVALID;
     }
   text = ps_study_example (argv[1]);
   if (text == NULL)
     {
-      g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _("no example for"), argv[1],
-                  _("available: beam, reliability"));
+      g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _ ("no example for"), argv[1],
+                  _ ("available: beam, reliability"));
       return EXIT_INVALID;
     }
   fputs (text, stdout);
@@ -253,25 +257,25 @@ cmd_backends (int argc, char **argv)
   const PsMachine *m = ps_machine_get ();
   g_autofree char *mem = g_format_size_full (m->memory_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
-  g_print (_("Machine: %s, %d cores, %s memory\n"), m->cpu_model, m->cores, mem);
+  g_print (_ ("Machine: %s, %d cores, %s memory\n"), m->cpu_model, m->cores, mem);
   for (guint i = 0; all[i] != NULL; i++)
     {
       g_autofree char *reason = NULL;
       gboolean ok = all[i]->is_available (&reason);
 
-      g_print ("  %-10s %-10s %s", all[i]->name, ok ? _("available") : _("unavailable"),
+      g_print ("  %-10s %-10s %s", all[i]->name, ok ? _ ("available") : _ ("unavailable"),
                all[i]->description);
       if (ok)
-        g_print (_(" (default %d workers)"), all[i]->default_workers ());
+        g_print (_ (" (default %d workers)"), all[i]->default_workers ());
       else
         g_print (" — %s", reason);
       g_print ("\n");
     }
-  g_print ("  %-10s %-10s %s\n", "processes", _("unavailable"), _("not in this version"));
-  g_print ("  %-10s %-10s %s\n", "mpi", _("unavailable"),
-           HAVE_MPI ? _("not in this version") : _("built without MPI"));
-  g_print ("  %-10s %-10s %s\n", "gpu", _("unavailable"),
-           HAVE_CUDA ? _("not in this version") : _("built without CUDA"));
+  g_print ("  %-10s %-10s %s\n", "processes", _ ("unavailable"), _ ("not in this version"));
+  g_print ("  %-10s %-10s %s\n", "mpi", _ ("unavailable"),
+           HAVE_MPI ? _ ("not in this version") : _ ("built without MPI"));
+  g_print ("  %-10s %-10s %s\n", "gpu", _ ("unavailable"),
+           HAVE_CUDA ? _ ("not in this version") : _ ("built without CUDA"));
   return EXIT_OK;
 }
 
@@ -281,8 +285,8 @@ cmd_tables (int argc, char **argv, gboolean sections)
   if (sections)
     {
       g_print ("# %s\n", ps_sections_get_source ());
-      g_print ("%-12s %8s %8s %10s %12s %10s %8s\n", "designation", "h [mm]", "b [mm]",
-               "A [cm²]", "Iy [cm⁴]", "Wy [cm³]", "kg/m");
+      g_print ("%-12s %8s %8s %10s %12s %10s %8s\n", "designation", "h [mm]", "b [mm]", "A [cm²]",
+               "Iy [cm⁴]", "Wy [cm³]", "kg/m");
       for (guint i = 0; i < ps_sections_get_n (); i++)
         {
           const PsSectionInfo *s = ps_sections_get_nth (i);
@@ -311,18 +315,18 @@ static void
 usage (FILE *f)
 {
   fprintf (f, "%s",
-           _("Usage: parastudy-cli COMMAND [OPTIONS]\n"
-             "\n"
-             "Commands:\n"
-             "  run STUDY.json [--backend serial|threads] [--workers N] [--out DIR]\n"
-             "                 [--rows all|passing|none] [--json]\n"
-             "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
-             "  validate STUDY.json      Check a study file\n"
-             "  example beam|reliability Print an example study\n"
-             "  backends                 What this machine can run on\n"
-             "  materials                The built-in materials and their sources\n"
-             "  sections                 The built-in standard sections and their sources\n"
-             "  version                  Print the version\n"));
+           _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n"
+              "\n"
+              "Commands:\n"
+              "  run STUDY.json [--backend serial|threads] [--workers N] [--out DIR]\n"
+              "                 [--rows all|passing|none] [--json]\n"
+              "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
+              "  validate STUDY.json      Check a study file\n"
+              "  example beam|reliability Print an example study\n"
+              "  backends                 What this machine can run on\n"
+              "  materials                The built-in materials and their sources\n"
+              "  sections                 The built-in standard sections and their sources\n"
+              "  version                  Print the version\n"));
 }
 
 int
@@ -333,8 +337,8 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "help"))
     {
       usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? EXIT_INVALID : EXIT_OK;
@@ -356,7 +360,7 @@ main (int argc, char **argv)
       g_print ("parastudy %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
-  g_printerr ("parastudy-cli: %s \"%s\"\n\n", _("unknown command"), argv[1]);
+  g_printerr ("parastudy-cli: %s \"%s\"\n\n", _ ("unknown command"), argv[1]);
   usage (stderr);
   return EXIT_INVALID;
 }

@@ -34,7 +34,8 @@
 #define RAW_BLOCK (4u << 20) /* bytes per write() of the raw disk measurement */
 #define SCALE 10             /* steps multiplier of each scaled dimension */
 
-typedef enum {
+typedef enum
+{
   MODE_SUMMARY,   /* ps_run_study, no rows */
   MODE_FORMAT,    /* every row formatted into a sink that discards it */
   MODE_FILE,      /* ps_run_to_dir, every row written to results.csv */
@@ -45,15 +46,16 @@ typedef enum {
 } Mode;
 
 static const char *const mode_names[N_MODES] = {
-  "summary only", "format only (discard)", "rows to file", "rows to file + fdatasync",
-  "raw write()", "raw write() + fdatasync",
+  "summary only", "format only (discard)",   "rows to file", "rows to file + fdatasync",
+  "raw write()",  "raw write() + fdatasync",
 };
 
 static const char *const mode_keys[N_MODES] = {
   "summary", "format", "file", "file_sync", "raw", "raw_sync",
 };
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *backend; /* NULL: not an engine run */
   int workers;
@@ -67,7 +69,8 @@ static const Config configs[] = {
 #define N_CONFIGS G_N_ELEMENTS (configs)
 static const Config raw_config = { "write()", NULL, 1 };
 
-typedef struct {
+typedef struct
+{
   char *variant;
   Mode mode;
   const Config *config;
@@ -83,7 +86,8 @@ typedef struct {
   guint64 passing;
 } Measurement;
 
-typedef struct {
+typedef struct
+{
   char *variant;
   char *impl;
   int threads;
@@ -92,7 +96,8 @@ typedef struct {
   char *failure;      /* why there is no record */
 } PyRun;
 
-typedef struct {
+typedef struct
+{
   /* Options. */
   int repeats;
   int rows_repeats;
@@ -120,14 +125,15 @@ now_s (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* What the machine did during a measurement: the CPU time of all processes (from
  * /proc/stat) and of this one and its children, so that the share used by other
  * processes can be reported: other developers' builds and tests run on the same
  * machine, and a figure taken while they did is worth less. */
-typedef struct {
+typedef struct
+{
   double wall;
   double busy; /* CPU seconds of the whole machine */
   double own;  /* CPU seconds of this process and its waited-for children */
@@ -147,18 +153,22 @@ load_sample (LoadSample *s)
       guint64 v[8] = { 0 };
 
       /* user nice system idle iowait irq softirq steal */
-      if (sscanf (stat + 4, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+      if (sscanf (stat + 4,
+                  "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
                   " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
                   " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
-                  &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]) == 8 && tck > 0)
-        s->busy = (double) (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / (double) tck;
+                  &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7])
+              == 8
+          && tck > 0)
+        s->busy = (double)(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / (double)tck;
     }
   getrusage (RUSAGE_SELF, &self);
   getrusage (RUSAGE_CHILDREN, &children);
-  s->own = (double) (self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec +
-                     children.ru_stime.tv_sec) +
-           1e-6 * (double) (self.ru_utime.tv_usec + self.ru_stime.tv_usec +
-                            children.ru_utime.tv_usec + children.ru_stime.tv_usec);
+  s->own = (double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec
+                    + children.ru_stime.tv_sec)
+           + 1e-6
+                 * (double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec
+                            + children.ru_utime.tv_usec + children.ru_stime.tv_usec);
 }
 
 /* The share of all cores that other processes used between @a and @b; NAN when the
@@ -171,11 +181,10 @@ other_load (const LoadSample *a, const LoadSample *b)
 
   if (!(wall >= 0.5) || !isfinite (other))
     return NAN;
-  return CLAMP (other / (wall * (double) g_get_num_processors ()), 0.0, 1.0);
+  return CLAMP (other / (wall * (double)g_get_num_processors ()), 0.0, 1.0);
 }
 
-static void
-warn (Bench *b, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void warn (Bench *b, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static void
 warn (Bench *b, const char *format, ...)
@@ -215,7 +224,7 @@ py_run_free (gpointer data)
 static int
 cmp_double (gconstpointer a, gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return (x > y) - (x < y);
 }
@@ -251,8 +260,8 @@ sync_path (const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "fdatasync %s: %s",
-                   path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "fdatasync %s: %s", path,
+                   g_strerror (saved));
       if (fd >= 0)
         close (fd);
       return FALSE;
@@ -264,8 +273,8 @@ sync_path (const char *path, GError **error)
 /* One engine run; the clock covers the engine call (and the fdatasync in
  * MODE_FILE_SYNC), not the removal of the previous run's file. */
 static gboolean
-engine_once (const PsStudy *study, Mode mode, const Config *cfg, const char *dir,
-             double *seconds, double *cpu, guint64 *bytes, guint64 *passing, GError **error)
+engine_once (const PsStudy *study, Mode mode, const Config *cfg, const char *dir, double *seconds,
+             double *cpu, guint64 *bytes, guint64 *passing, GError **error)
 {
   g_autofree char *csv = g_build_filename (dir, "results.csv", NULL);
   g_autoptr (PsRunResult) r = NULL;
@@ -307,11 +316,11 @@ engine_once (const PsStudy *study, Mode mode, const Config *cfg, const char *dir
     {
       GStatBuf st;
 
-      *bytes = g_stat (csv, &st) == 0 ? (guint64) st.st_size : r->rows_bytes;
+      *bytes = g_stat (csv, &st) == 0 ? (guint64)st.st_size : r->rows_bytes;
     }
   else
     *bytes = mode == MODE_FORMAT ? sink : 0;
-  *passing = ((const PsBeamSummary *) r->summary)->passing;
+  *passing = ((const PsBeamSummary *)r->summary)->passing;
   return TRUE;
 }
 
@@ -329,7 +338,7 @@ write_fd (int fd, const char *data, gsize length)
           return FALSE;
         }
       data += n;
-      length -= (gsize) n;
+      length -= (gsize)n;
     }
   return TRUE;
 }
@@ -348,7 +357,7 @@ raw_once (const char *dir, const char *block, guint64 bytes, gboolean sync, doub
 
   while (ok && left > 0)
     {
-      gsize n = (gsize) MIN (left, (guint64) RAW_BLOCK);
+      gsize n = (gsize)MIN (left, (guint64)RAW_BLOCK);
 
       ok = write_fd (fd, block, n);
       left -= n;
@@ -362,8 +371,8 @@ raw_once (const char *dir, const char *block, guint64 bytes, gboolean sync, doub
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "writing %s: %s",
-                   path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "writing %s: %s", path,
+                   g_strerror (saved));
     }
   if (fd >= 0)
     g_unlink (path);
@@ -419,7 +428,8 @@ measure (Bench *b, const char *variant, const PsStudy *study, Mode mode, const C
       if (mode != MODE_RAW && mode != MODE_RAW_SYNC)
         {
           if (k >= 0 && (bytes != m->bytes || passing != m->passing))
-            warn (b, "%s %s %s: run %d gave %" G_GUINT64_FORMAT " bytes and %" G_GUINT64_FORMAT
+            warn (b,
+                  "%s %s %s: run %d gave %" G_GUINT64_FORMAT " bytes and %" G_GUINT64_FORMAT
                   " passing, the warm-up %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT,
                   variant, mode_names[mode], cfg->label, k + 1, bytes, passing, m->bytes,
                   m->passing);
@@ -442,10 +452,10 @@ measure (Bench *b, const char *variant, const PsStudy *study, Mode mode, const C
   m->other_load = other_load (&l0, &l1);
   g_array_sort (m->times, cmp_double);
   m->best = g_array_index (m->times, double, 0);
-  m->median = m->times->len % 2
-                ? g_array_index (m->times, double, m->times->len / 2)
-                : 0.5 * (g_array_index (m->times, double, m->times->len / 2 - 1) +
-                         g_array_index (m->times, double, m->times->len / 2));
+  m->median = m->times->len % 2 ? g_array_index (m->times, double, m->times->len / 2)
+                                : 0.5
+                                      * (g_array_index (m->times, double, m->times->len / 2 - 1)
+                                         + g_array_index (m->times, double, m->times->len / 2));
   g_ptr_array_add (b->measurements, m);
   return m;
 }
@@ -457,8 +467,8 @@ find_measurement (Bench *b, const char *variant, Mode mode, const char *config_l
     {
       Measurement *m = g_ptr_array_index (b->measurements, i);
 
-      if (m->mode == mode && g_str_equal (m->variant, variant) &&
-          g_str_equal (m->config->label, config_label))
+      if (m->mode == mode && g_str_equal (m->variant, variant)
+          && g_str_equal (m->config->label, config_label))
         return m;
     }
   return NULL;
@@ -493,9 +503,10 @@ measure_configs (Bench *b, const char *variant, const PsStudy *study, Mode mode,
             m->efficiency = m->speedup / configs[c].workers;
         }
       if (serial != NULL && m->passing != serial->passing)
-        warn (b, "%s %s: %s counts %" G_GUINT64_FORMAT " passing, serial %" G_GUINT64_FORMAT
-              ": the backends disagree", variant, mode_names[mode], configs[c].label, m->passing,
-              serial->passing);
+        warn (b,
+              "%s %s: %s counts %" G_GUINT64_FORMAT " passing, serial %" G_GUINT64_FORMAT
+              ": the backends disagree",
+              variant, mode_names[mode], configs[c].label, m->passing, serial->passing);
     }
   return TRUE;
 }
@@ -520,20 +531,23 @@ write_scaled_study (Bench *b, const char *path, gboolean scale_load, char **why)
     }
   root = json_node_get_object (json_parser_get_root (parser));
   beam = root && json_object_has_member (root, "beam")
-           ? json_object_get_object_member (root, "beam") : NULL;
-  sec = beam && json_object_has_member (beam, "section") &&
-            JSON_NODE_HOLDS_OBJECT (json_object_get_member (beam, "section"))
-          ? json_object_get_object_member (beam, "section") : NULL;
+             ? json_object_get_object_member (root, "beam")
+             : NULL;
+  sec = beam && json_object_has_member (beam, "section")
+                && JSON_NODE_HOLDS_OBJECT (json_object_get_member (beam, "section"))
+            ? json_object_get_object_member (beam, "section")
+            : NULL;
   load = beam && json_object_has_member (beam, "load")
-           ? json_object_get_object_member (beam, "load") : NULL;
-  if (sec && json_object_has_member (sec, "h") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (sec, "h")))
+             ? json_object_get_object_member (beam, "load")
+             : NULL;
+  if (sec && json_object_has_member (sec, "h")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (sec, "h")))
     ranges[0] = json_object_get_object_member (sec, "h");
-  if (beam && json_object_has_member (beam, "span") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (beam, "span")))
+  if (beam && json_object_has_member (beam, "span")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (beam, "span")))
     ranges[1] = json_object_get_object_member (beam, "span");
-  if (load && json_object_has_member (load, "value") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (load, "value")))
+  if (load && json_object_has_member (load, "value")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (load, "value")))
     ranges[2] = json_object_get_object_member (load, "value");
   for (int i = 0; i < 3; i++)
     if (ranges[i] == NULL || !json_object_has_member (ranges[i], "steps"))
@@ -545,13 +559,13 @@ write_scaled_study (Bench *b, const char *path, gboolean scale_load, char **why)
   for (int i = 0; i < (scale_load ? 3 : 2); i++)
     json_object_set_int_member (ranges[i], "steps",
                                 json_object_get_int_member (ranges[i], "steps") * SCALE);
-  name = g_strdup_printf ("%s (bench-beam: steps x%d)",
-                          json_object_has_member (root, "name")
-                            ? json_object_get_string_member (root, "name") : "beam",
-                          SCALE);
+  name = g_strdup_printf (
+      "%s (bench-beam: steps x%d)",
+      json_object_has_member (root, "name") ? json_object_get_string_member (root, "name") : "beam",
+      SCALE);
   json_object_set_string_member (root, "name", name);
-  out = g_build_filename (b->out_dir, scale_load ? "bench-beam-large.json"
-                                                 : "bench-beam-medium.json", NULL);
+  out = g_build_filename (b->out_dir,
+                          scale_load ? "bench-beam-large.json" : "bench-beam-medium.json", NULL);
   json_generator_set_root (gen, json_parser_get_root (parser));
   json_generator_set_pretty (gen, TRUE);
   if (!json_generator_to_file (gen, out, &error))
@@ -569,7 +583,7 @@ parse_last_json_line (const char *text, GError **error)
 {
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  int n = (int) g_strv_length (lines);
+  int n = (int)g_strv_length (lines);
 
   for (int i = n - 1; i >= 0; i--)
     {
@@ -589,8 +603,8 @@ parse_last_json_line (const char *text, GError **error)
 }
 
 static PyRun *
-python_run (Bench *b, const char *variant, const char *impl, const char *study_path,
-            int threads, int repeats)
+python_run (Bench *b, const char *variant, const char *impl, const char *study_path, int threads,
+            int repeats)
 {
   PyRun *p = g_new0 (PyRun, 1);
   g_autofree char *script = g_strdup_printf ("%s/beam_%s.py", b->scripts_dir, impl);
@@ -599,8 +613,8 @@ python_run (Bench *b, const char *variant, const char *impl, const char *study_p
   g_autofree char *r = g_strdup_printf ("%d", repeats);
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr (GError) error = NULL;
-  const char *argv[] = { b->python, script, "--study", study_path, "--materials", materials,
-                         "--threads", t, "--repeats", r, NULL };
+  const char *argv[] = { b->python,   script, "--study",   study_path, "--materials", materials,
+                         "--threads", t,      "--repeats", r,          NULL };
   int status = 0;
   gboolean spawned;
   LoadSample l0, l1;
@@ -608,18 +622,19 @@ python_run (Bench *b, const char *variant, const char *impl, const char *study_p
   p->variant = g_strdup (variant);
   p->impl = g_strdup (impl);
   p->threads = threads;
-  fprintf (stderr, "  %-5s %-24s %d thread%s ...", variant, impl, threads, threads == 1 ? " " : "s");
+  fprintf (stderr, "  %-5s %-24s %d thread%s ...", variant, impl, threads,
+           threads == 1 ? " " : "s");
   fflush (stderr);
   load_sample (&l0);
-  spawned = g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+  spawned = g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
                           &status, &error);
   load_sample (&l1);
   p->other_load = other_load (&l0, &l1);
-  if (!spawned || !g_spawn_check_wait_status (status, &error) ||
-      (p->record = parse_last_json_line (out, &error)) == NULL)
+  if (!spawned || !g_spawn_check_wait_status (status, &error)
+      || (p->record = parse_last_json_line (out, &error)) == NULL)
     {
-      g_autofree char *tail = g_strdup (err && strlen (err) > 600 ? err + strlen (err) - 600
-                                                                   : (err ? err : ""));
+      g_autofree char *tail
+          = g_strdup (err && strlen (err) > 600 ? err + strlen (err) - 600 : (err ? err : ""));
 
       p->failure = g_strdup_printf ("%s: %s%s%s", script, error->message, *tail ? "\n" : "",
                                     g_strstrip (tail));
@@ -637,8 +652,8 @@ python_run (Bench *b, const char *variant, const char *impl, const char *study_p
 static gboolean
 py_ok (const PyRun *p)
 {
-  return p != NULL && p->record != NULL && !json_object_has_member (p->record, "skipped") &&
-         json_object_has_member (p->record, "summary");
+  return p != NULL && p->record != NULL && !json_object_has_member (p->record, "skipped")
+         && json_object_has_member (p->record, "summary");
 }
 
 static gint64
@@ -656,12 +671,13 @@ check_python (Bench *b, const PyRun *p, const PsBeamSummary *engine)
 {
   if (!py_ok (p))
     return;
-  if ((guint64) py_summary_int (p, "passing") != engine->passing ||
-      (guint64) py_summary_int (p, "failing_deflection") != engine->fail_deflection ||
-      (guint64) py_summary_int (p, "failing_strength") != engine->fail_strength)
-    warn (b, "%s %s (%d threads) disagrees with the engine: passing %" G_GINT64_FORMAT
-          " vs %" G_GUINT64_FORMAT ", failing deflection %" G_GINT64_FORMAT " vs %"
-          G_GUINT64_FORMAT ", failing strength %" G_GINT64_FORMAT " vs %" G_GUINT64_FORMAT
+  if ((guint64)py_summary_int (p, "passing") != engine->passing
+      || (guint64)py_summary_int (p, "failing_deflection") != engine->fail_deflection
+      || (guint64)py_summary_int (p, "failing_strength") != engine->fail_strength)
+    warn (b,
+          "%s %s (%d threads) disagrees with the engine: passing %" G_GINT64_FORMAT
+          " vs %" G_GUINT64_FORMAT ", failing deflection %" G_GINT64_FORMAT " vs %" G_GUINT64_FORMAT
+          ", failing strength %" G_GINT64_FORMAT " vs %" G_GUINT64_FORMAT
           " (Python vs engine): check the items near the limits against the closed form",
           p->variant, p->impl, p->threads, py_summary_int (p, "passing"), engine->passing,
           py_summary_int (p, "failing_deflection"), engine->fail_deflection,
@@ -680,7 +696,7 @@ engine_summary (const PsStudy *study, PsBeamSummary *out, char **text, GError **
   r = ps_run_study (study, &o, error);
   if (r == NULL)
     return FALSE;
-  *out = *(const PsBeamSummary *) r->summary;
+  *out = *(const PsBeamSummary *)r->summary;
   if (text)
     *text = ps_run_summary_text (study, r);
   return TRUE;
@@ -700,8 +716,10 @@ bench_variant (Bench *b, const char *path, gboolean is_main, GError **error)
     return FALSE;
   if (study->kind != PS_STUDY_BEAM)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s is a %s study; bench-beam "
-                   "runs beam studies", path, ps_study_kind_name (study->kind));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "%s is a %s study; bench-beam "
+                   "runs beam studies",
+                   path, ps_study_kind_name (study->kind));
       return FALSE;
     }
   variant = count_label (study->n_items);
@@ -716,13 +734,13 @@ bench_variant (Bench *b, const char *path, gboolean is_main, GError **error)
     {
       Measurement *fmt, *file;
 
-      if (!measure_configs (b, variant, study, MODE_FORMAT, b->rows_repeats, error) ||
-          !measure_configs (b, variant, study, MODE_FILE, b->rows_repeats, error))
+      if (!measure_configs (b, variant, study, MODE_FORMAT, b->rows_repeats, error)
+          || !measure_configs (b, variant, study, MODE_FILE, b->rows_repeats, error))
         return FALSE;
       fprintf (stderr, "  %-5s %-24s %-11s ...", variant, mode_names[MODE_FILE_SYNC],
                configs[2].label);
-      if (measure (b, variant, study, MODE_FILE_SYNC, &configs[2], b->rows_repeats, 0,
-                   error) == NULL)
+      if (measure (b, variant, study, MODE_FILE_SYNC, &configs[2], b->rows_repeats, 0, error)
+          == NULL)
         return FALSE;
       fprintf (stderr, " done\n");
       fmt = find_measurement (b, variant, MODE_FORMAT, configs[2].label);
@@ -730,13 +748,15 @@ bench_variant (Bench *b, const char *path, gboolean is_main, GError **error)
       g_assert (fmt != NULL && file != NULL);
       /* The file is the formatted rows and a header line. */
       if (file->bytes < fmt->bytes || file->bytes - fmt->bytes > 4096)
-        warn (b, "results.csv has %" G_GUINT64_FORMAT " bytes for %" G_GUINT64_FORMAT
-              " bytes of rows formatted", file->bytes, fmt->bytes);
+        warn (b,
+              "results.csv has %" G_GUINT64_FORMAT " bytes for %" G_GUINT64_FORMAT
+              " bytes of rows formatted",
+              file->bytes, fmt->bytes);
       for (Mode mode = MODE_RAW; mode <= MODE_RAW_SYNC; mode++)
         {
           fprintf (stderr, "  %-5s %-24s %-11s ...", variant, mode_names[mode], "");
-          if (measure (b, variant, study, mode, &raw_config, b->rows_repeats, file->bytes,
-                       error) == NULL)
+          if (measure (b, variant, study, mode, &raw_config, b->rows_repeats, file->bytes, error)
+              == NULL)
             return FALSE;
           fprintf (stderr, " done\n");
         }
@@ -780,8 +800,8 @@ mount_of (const char *path)
       if (g_strv_length (f) < 3)
         continue;
       n = strlen (f[1]);
-      if (g_str_has_prefix (real, f[1]) &&
-          (real[n] == '/' || real[n] == '\0' || g_str_equal (f[1], "/")) && n >= best_len)
+      if (g_str_has_prefix (real, f[1])
+          && (real[n] == '/' || real[n] == '\0' || g_str_equal (f[1], "/")) && n >= best_len)
         {
           g_free (best);
           best = g_strdup_printf ("%s on %s (%s)", f[1], f[0], f[2]);
@@ -821,8 +841,8 @@ print_engine_table (Bench *b)
       fmt_opt (cw, sizeof cw, 2, "", m->best >= 0.05 ? m->cpu_best / m->best : NAN);
       fmt_opt (ol, sizeof ol, 0, " %", 100.0 * m->other_load);
       printf ("  %-5s %-11s %10.5f %10.5f %12.1f %12.1f %8s %7s %8s %8.4f %6s\n", m->variant,
-              m->config->label, m->best, m->median, (double) m->items / m->best * 1e-6,
-              (double) m->items / m->median * 1e-6, sp, ef, cw, m->warmup, ol);
+              m->config->label, m->best, m->median, (double)m->items / m->best * 1e-6,
+              (double)m->items / m->median * 1e-6, sp, ef, cw, m->warmup, ol);
     }
 }
 
@@ -832,14 +852,13 @@ print_rows_table (Bench *b)
   gboolean any = FALSE;
 
   for (guint i = 0; i < b->measurements->len && !any; i++)
-    any = ((Measurement *) g_ptr_array_index (b->measurements, i))->mode != MODE_SUMMARY;
+    any = ((Measurement *)g_ptr_array_index (b->measurements, i))->mode != MODE_SUMMARY;
   if (!any)
     return;
   printf ("\nAll rows (rows all); MB = 10^6 bytes; raw write() writes the same bytes as the "
           "rows file, in 4 MiB blocks\n");
   printf ("  %-5s %-25s %-11s %9s %9s %10s %9s %8s %8s %7s %8s %6s\n", "size", "what", "run",
-          "best s", "median s", "Mrows/s", "MB", "MB/s", "speedup", "effic.", "CPU/wall",
-          "other");
+          "best s", "median s", "Mrows/s", "MB", "MB/s", "speedup", "effic.", "CPU/wall", "other");
   for (guint i = 0; i < b->measurements->len; i++)
     {
       Measurement *m = g_ptr_array_index (b->measurements, i);
@@ -848,14 +867,14 @@ print_rows_table (Bench *b)
 
       if (m->mode == MODE_SUMMARY)
         continue;
-      fmt_opt (rows, sizeof rows, 2, "", raw ? NAN : (double) m->items / m->best * 1e-6);
+      fmt_opt (rows, sizeof rows, 2, "", raw ? NAN : (double)m->items / m->best * 1e-6);
       fmt_opt (sp, sizeof sp, 2, "", m->speedup);
       fmt_opt (ef, sizeof ef, 0, " %", 100.0 * m->efficiency);
       fmt_opt (cw, sizeof cw, 2, "", m->cpu_best / m->best);
       fmt_opt (ol, sizeof ol, 0, " %", 100.0 * m->other_load);
       printf ("  %-5s %-25s %-11s %9.3f %9.3f %10s %9.1f %8.0f %8s %7s %8s %6s\n", m->variant,
               mode_names[m->mode], raw ? "" : m->config->label, m->best, m->median, rows,
-              (double) m->bytes * 1e-6, (double) m->bytes * 1e-6 / m->best, sp, ef, cw, ol);
+              (double)m->bytes * 1e-6, (double)m->bytes * 1e-6 / m->best, sp, ef, cw, ol);
     }
 }
 
@@ -867,8 +886,8 @@ print_python_table (Bench *b)
   printf ("\nPython versions of the same grid (subprocesses; JIT compile excluded); ratio = "
           "engine speed / Python speed, engine on the threads backend with as many workers "
           "as Python threads, best of each\n");
-  printf ("  %-5s %-6s %7s %9s %9s %12s %12s %8s %10s %6s\n", "size", "impl", "threads",
-          "best s", "median s", "Mconf/s best", "Mconf/s med", "compile", "ratio", "other");
+  printf ("  %-5s %-6s %7s %9s %9s %12s %12s %8s %10s %6s\n", "size", "impl", "threads", "best s",
+          "median s", "Mconf/s best", "Mconf/s med", "compile", "ratio", "other");
   for (guint i = 0; i < b->py_runs->len; i++)
     {
       PyRun *p = g_ptr_array_index (b->py_runs, i);
@@ -892,13 +911,14 @@ print_python_table (Bench *b)
       printf ("  %-5s %-6s %7d %9.4f %9.4f %12.1f %12.1f %8s %10s %6s\n", p->variant, p->impl,
               p->threads, best, json_object_get_double_member (p->record, "median_s"),
               json_object_get_double_member (p->record, "configs_per_s_best") * 1e-6,
-              json_object_get_double_member (p->record, "configs_per_s_median") * 1e-6, comp,
-              ratio, ol);
+              json_object_get_double_member (p->record, "configs_per_s_median") * 1e-6, comp, ratio,
+              ol);
     }
   printf ("  (numpy's element-wise work is single-threaded: its \"2 threads\" run uses one)\n");
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *verdict; /* "met", "not met", "not measured" */
   char *detail;
@@ -929,8 +949,8 @@ judge_targets (Bench *b, const char *main_variant, Target targets[3])
       if (!g_str_equal (p->impl, "numba") || !py_ok (p) || e == NULL)
         continue;
       ratio = json_object_get_double_member (p->record, "best_s") / e->best;
-      g_string_append_printf (d, "%s%s %d thread%s %.1fx", any ? ", " : "", p->variant,
-                              p->threads, p->threads == 1 ? "" : "s", ratio);
+      g_string_append_printf (d, "%s%s %d thread%s %.1fx", any ? ", " : "", p->variant, p->threads,
+                              p->threads == 1 ? "" : "s", ratio);
       any = TRUE;
       all = all && ratio >= 3.0;
     }
@@ -960,8 +980,9 @@ judge_targets (Bench *b, const char *main_variant, Target targets[3])
     if (longest != NULL)
       g_string_append_printf (d, " (judged on %s, the longest run)", longest->variant);
     targets[1].name = "threads efficiency >= 90 % at 2 workers (summary only)";
-    targets[1].verdict = longest == NULL ? "not measured"
-                         : longest->efficiency >= 0.9 ? "met" : "not met";
+    targets[1].verdict = longest == NULL              ? "not measured"
+                         : longest->efficiency >= 0.9 ? "met"
+                                                      : "not met";
     targets[1].detail = g_string_free (d, FALSE);
   }
 
@@ -987,21 +1008,22 @@ judge_targets (Bench *b, const char *main_variant, Target targets[3])
         gboolean disk = file->best <= 1.25 * raw->best;
         gboolean disk_sync = sync->best <= 1.25 * raw_sync->best;
         const char *bound = disk ? "disk-limited"
-                            : fmt->best >= 0.75 * file->best ? "formatting-limited"
-                            : "limited by neither alone (is the machine busy? see \"other\")";
+                            : fmt->best >= 0.75 * file->best
+                                ? "formatting-limited"
+                                : "limited by neither alone (is the machine busy? see \"other\")";
 
         targets[2].verdict = disk ? "met" : "not met";
         targets[2].detail = g_strdup_printf (
-          "threads x2: rows to file %.0f MB/s (%.2f Mrows/s); formatting alone %.0f MB/s "
-          "(%.0f %% of the file run's time); the same bytes with write() %.0f MB/s, page cache "
-          "(%.0f %%): %s. Durable (fdatasync at the end): rows %.0f MB/s, write() %.0f MB/s "
-          "(%.0f %%): %s",
-          (double) file->bytes * 1e-6 / file->best, (double) file->items / file->best * 1e-6,
-          (double) fmt->bytes * 1e-6 / fmt->best, 100.0 * fmt->best / file->best,
-          (double) raw->bytes * 1e-6 / raw->best, 100.0 * raw->best / file->best, bound,
-          (double) sync->bytes * 1e-6 / sync->best,
-          (double) raw_sync->bytes * 1e-6 / raw_sync->best, 100.0 * raw_sync->best / sync->best,
-          disk_sync ? "disk-limited" : "not disk-limited");
+            "threads x2: rows to file %.0f MB/s (%.2f Mrows/s); formatting alone %.0f MB/s "
+            "(%.0f %% of the file run's time); the same bytes with write() %.0f MB/s, page cache "
+            "(%.0f %%): %s. Durable (fdatasync at the end): rows %.0f MB/s, write() %.0f MB/s "
+            "(%.0f %%): %s",
+            (double)file->bytes * 1e-6 / file->best, (double)file->items / file->best * 1e-6,
+            (double)fmt->bytes * 1e-6 / fmt->best, 100.0 * fmt->best / file->best,
+            (double)raw->bytes * 1e-6 / raw->best, 100.0 * raw->best / file->best, bound,
+            (double)sync->bytes * 1e-6 / sync->best,
+            (double)raw_sync->bytes * 1e-6 / raw_sync->best, 100.0 * raw_sync->best / sync->best,
+            disk_sync ? "disk-limited" : "not disk-limited");
       }
   }
 }
@@ -1023,12 +1045,12 @@ add_measurement_json (JsonBuilder *jb, const Measurement *m)
       json_builder_set_member_name (jb, "workers");
       json_builder_add_int_value (jb, m->config->workers);
       json_builder_set_member_name (jb, "passing");
-      json_builder_add_int_value (jb, (gint64) m->passing);
+      json_builder_add_int_value (jb, (gint64)m->passing);
     }
   json_builder_set_member_name (jb, "configurations");
-  json_builder_add_int_value (jb, (gint64) m->items);
+  json_builder_add_int_value (jb, (gint64)m->items);
   json_builder_set_member_name (jb, "bytes");
-  json_builder_add_int_value (jb, (gint64) m->bytes);
+  json_builder_add_int_value (jb, (gint64)m->bytes);
   json_builder_set_member_name (jb, "repeats");
   json_builder_add_int_value (jb, m->repeats);
   json_builder_set_member_name (jb, "warmup_s");
@@ -1043,13 +1065,13 @@ add_measurement_json (JsonBuilder *jb, const Measurement *m)
   json_builder_set_member_name (jb, "median_s");
   json_builder_add_double_value (jb, m->median);
   json_builder_set_member_name (jb, "configs_per_s_best");
-  json_builder_add_double_value (jb, (double) m->items / m->best);
+  json_builder_add_double_value (jb, (double)m->items / m->best);
   json_builder_set_member_name (jb, "configs_per_s_median");
-  json_builder_add_double_value (jb, (double) m->items / m->median);
+  json_builder_add_double_value (jb, (double)m->items / m->median);
   if (m->bytes > 0)
     {
       json_builder_set_member_name (jb, "mb_per_s_best");
-      json_builder_add_double_value (jb, (double) m->bytes * 1e-6 / m->best);
+      json_builder_add_double_value (jb, (double)m->bytes * 1e-6 / m->best);
     }
   if (isfinite (m->speedup))
     {
@@ -1221,8 +1243,8 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   ctx = g_option_context_new ("[STUDY.json] - beam sweep throughput");
   g_option_context_set_summary (ctx, "Measures the beam sweep on the serial and threads "
-                                "backends, summary only and with every row written, against "
-                                "the raw disk and numpy/numba versions of the same grid.");
+                                     "backends, summary only and with every row written, against "
+                                     "the raw disk and numpy/numba versions of the same grid.");
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
@@ -1235,8 +1257,7 @@ main (int argc, char **argv)
       return 2;
     }
   study_path = argc == 2 ? g_strdup (argv[1])
-                         : g_build_filename (PS_SOURCE_DATADIR, "examples", "beam-grid.json",
-                                             NULL);
+                         : g_build_filename (PS_SOURCE_DATADIR, "examples", "beam-grid.json", NULL);
   main_study = ps_study_load_file (study_path, &error);
   if (main_study == NULL)
     {
@@ -1270,17 +1291,17 @@ main (int argc, char **argv)
   b.warnings = g_ptr_array_new_with_free_func (g_free);
   b.created = g_ptr_array_new_with_free_func (g_free);
 
-
   machine = ps_machine_get ();
   mount = mount_of (b.out_dir);
   printf ("bench-beam, parastudy %s, %s\n", PACKAGE_VERSION, date);
   printf ("machine   %s, %d cores, %.1f GiB; %s\n", machine->cpu_model, machine->cores,
-          (double) machine->memory_bytes / (1 << 30), machine->compiler);
+          (double)machine->memory_bytes / (1 << 30), machine->compiler);
   printf ("build     %s\n", machine->flags);
   printf ("study     %s\n", study_path);
   printf ("out-dir   %s, %s\n", b.out_dir, mount);
   printf ("repeats   best and median of %d (summary only), %d (rows, raw writes), after one "
-          "warm-up each\n\n", b.repeats, b.rows_repeats);
+          "warm-up each\n\n",
+          b.repeats, b.rows_repeats);
   fflush (stdout);
 
   fprintf (stderr, "measuring (progress on stderr, tables on stdout at the end):\n");
@@ -1316,15 +1337,15 @@ main (int argc, char **argv)
     guint busy = 0, total = 0;
 
     for (guint i = 0; i < b.measurements->len; i++, total++)
-      busy += ((Measurement *) g_ptr_array_index (b.measurements, i))->other_load > 0.1;
+      busy += ((Measurement *)g_ptr_array_index (b.measurements, i))->other_load > 0.1;
     for (guint i = 0; i < b.py_runs->len; i++, total++)
-      busy += ((PyRun *) g_ptr_array_index (b.py_runs, i))->other_load > 0.1;
+      busy += ((PyRun *)g_ptr_array_index (b.py_runs, i))->other_load > 0.1;
     printf ("\n\"other\": the share of the machine's CPU time that other processes used during "
             "the measurement (- when it lasted under 0.5 s).\n");
     if (busy > 0)
       printf ("NOTE: %u of %u measurements ran while other processes used more than 10 %% of the "
-              "machine: their figures are pessimistic; run again on a quiet machine.\n", busy,
-              total);
+              "machine: their figures are pessimistic; run again on a quiet machine.\n",
+              busy, total);
   }
   judge_targets (&b, main_variant, targets);
   printf ("\nTargets\n");
@@ -1334,7 +1355,7 @@ main (int argc, char **argv)
     {
       printf ("\n%u WARNING%s\n", b.warnings->len, b.warnings->len == 1 ? "" : "S");
       for (guint i = 0; i < b.warnings->len; i++)
-        printf ("  WARNING: %s\n", (const char *) g_ptr_array_index (b.warnings, i));
+        printf ("  WARNING: %s\n", (const char *)g_ptr_array_index (b.warnings, i));
     }
   if (b.json_path != NULL && !write_json (&b, study_path, date, mount, targets, &error))
     {

@@ -3,4 +3,4 @@
 
 #include "ps-error.h"
 
-G_DEFINE_QUARK (parastudy-error-quark, ps_error)
+G_DEFINE_QUARK (parastudy - error - quark, ps_error)

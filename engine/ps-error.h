@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 #define PS_ERROR (ps_error_quark ())
 
-typedef enum {
+typedef enum
+{
   PS_ERROR_INVALID,     /* the study or an argument is wrong: the message names it */
   PS_ERROR_IO,          /* a file could not be read or written */
   PS_ERROR_CANCELLED,   /* the run was cancelled */

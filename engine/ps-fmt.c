@@ -21,7 +21,7 @@ pow10_table (void)
   if (g_once_init_enter (&once))
     {
       static const double exact[] = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
       };
 
@@ -38,10 +38,10 @@ pow10_of (const double *table, int e)
   return table[e - POW10_MIN];
 }
 
-static const char digit_pairs[] =
-  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-  "8081828384858687888990919293949596979899";
+static const char digit_pairs[]
+    = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
 
 /* Five decimal digits of @x < 100000, with leading zeros. */
 static inline void
@@ -49,15 +49,15 @@ five_digits (char *out, guint32 x)
 {
   guint32 a = x / 1000, b = x % 1000;
 
-  out[0] = (char) ('0' + a / 10);
-  out[1] = (char) ('0' + a % 10);
-  out[2] = (char) ('0' + b / 100);
+  out[0] = (char)('0' + a / 10);
+  out[1] = (char)('0' + a % 10);
+  out[2] = (char)('0' + b / 100);
   memcpy (out + 3, digit_pairs + 2 * (b % 100), 2);
 }
 
 static const guint64 pow10_u64[] = {
-  1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
-  100000000ull, 1000000000ull, 10000000000ull, 100000000000ull,
+  1ull,       10ull,       100ull,       1000ull,       10000ull,       100000ull,
+  1000000ull, 10000000ull, 100000000ull, 1000000000ull, 10000000000ull, 100000000000ull,
 };
 
 char *
@@ -68,7 +68,7 @@ ps_fmt_u64 (char *p, guint64 v)
 
   do
     {
-      tmp[n++] = (char) ('0' + v % 10);
+      tmp[n++] = (char)('0' + v % 10);
       v /= 10;
     }
   while (v != 0);
@@ -111,7 +111,7 @@ ps_fmt_double (char *p, double v)
    * numbers. */
   memcpy (&bits, &a, sizeof bits);
   if (G_LIKELY ((bits >> 52) != 0))
-    e2 = (int) (bits >> 52) - 1022;
+    e2 = (int)(bits >> 52) - 1022;
   else
     frexp (a, &e2);
   /* floor(log10(2^(e2-1))) in integers (78913 / 2^18 = log10 2 to 6 digits, exact
@@ -132,7 +132,7 @@ ps_fmt_double (char *p, double v)
       scaled = a * pow10_of (table, shift);
     else
       scaled = a / pow10_of (table, -shift);
-    m = (guint64) (gint64) (scaled + 0.5); /* < 2^34: the signed conversion is one instruction */
+    m = (guint64)(gint64)(scaled + 0.5); /* < 2^34: the signed conversion is one instruction */
   }
   if (m >= pow10_u64[PS_FMT_DIGITS])
     {
@@ -144,8 +144,8 @@ ps_fmt_double (char *p, double v)
       m = pow10_u64[PS_FMT_DIGITS - 1];
     }
 
-  five_digits (digits, (guint32) (m / 100000));
-  five_digits (digits + 5, (guint32) (m % 100000));
+  five_digits (digits, (guint32)(m / 100000));
+  five_digits (digits + 5, (guint32)(m % 100000));
   nd = PS_FMT_DIGITS;
   while (nd > 1 && digits[nd - 1] == '0')
     nd--;
@@ -164,9 +164,9 @@ ps_fmt_double (char *p, double v)
       *p++ = 'e';
       *p++ = e10 < 0 ? '-' : '+';
       if (ae >= 100)
-        *p++ = (char) ('0' + ae / 100);
-      *p++ = (char) ('0' + (ae / 10) % 10);
-      *p++ = (char) ('0' + ae % 10);
+        *p++ = (char)('0' + ae / 100);
+      *p++ = (char)('0' + (ae / 10) % 10);
+      *p++ = (char)('0' + ae % 10);
     }
   else if (e10 < 0)
     {

@@ -21,7 +21,8 @@ char *ps_fmt_double (char *p, double v);
 char *ps_fmt_u64 (char *p, guint64 v);
 
 /* A growable byte buffer for rows. */
-typedef struct {
+typedef struct
+{
   char *data;
   gsize len;
   gsize cap;

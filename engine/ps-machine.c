@@ -41,8 +41,8 @@ ps_machine_get (void)
       long pages = sysconf (_SC_PHYS_PAGES), page = sysconf (_SC_PAGESIZE);
 
       machine.cpu_model = read_cpu_model ();
-      machine.cores = (int) g_get_num_processors ();
-      machine.memory_bytes = pages > 0 && page > 0 ? (guint64) pages * (guint64) page : 0;
+      machine.cores = (int)g_get_num_processors ();
+      machine.memory_bytes = pages > 0 && page > 0 ? (guint64)pages * (guint64)page : 0;
       if (uname (&u) == 0)
         {
           machine.os = g_strdup_printf ("%s %s %s", u.sysname, u.release, u.machine);
@@ -69,7 +69,7 @@ ps_machine_to_json (const PsMachine *m, JsonBuilder *b)
   json_builder_set_member_name (b, "cores");
   json_builder_add_int_value (b, m->cores);
   json_builder_set_member_name (b, "memory_bytes");
-  json_builder_add_int_value (b, (gint64) m->memory_bytes);
+  json_builder_add_int_value (b, (gint64)m->memory_bytes);
   json_builder_set_member_name (b, "os");
   json_builder_add_string_value (b, m->os);
   json_builder_set_member_name (b, "hostname");
@@ -88,7 +88,7 @@ ps_peak_rss_bytes (void)
 
   if (getrusage (RUSAGE_SELF, &ru) != 0)
     return 0;
-  return (guint64) ru.ru_maxrss * 1024;
+  return (guint64)ru.ru_maxrss * 1024;
 }
 
 double
@@ -98,6 +98,6 @@ ps_cpu_seconds (void)
 
   if (getrusage (RUSAGE_SELF, &ru) != 0)
     return 0;
-  return (double) ru.ru_utime.tv_sec + 1e-6 * (double) ru.ru_utime.tv_usec +
-         (double) ru.ru_stime.tv_sec + 1e-6 * (double) ru.ru_stime.tv_usec;
+  return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec
+         + (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
 }

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   char *cpu_model;
   int cores;
   guint64 memory_bytes;

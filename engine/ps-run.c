@@ -13,7 +13,8 @@
 #include "ps-machine.h"
 #include "ps-run.h"
 
-struct _PsExec {
+struct _PsExec
+{
   const PsStudy *study;
   const PsRunOptions *options;
   guint64 chunk_items;
@@ -23,8 +24,8 @@ struct _PsExec {
   PsErrors errors;
   guint64 items_done;
   gint64 t0;
-  gint failed; /* atomic */
-  gint done;   /* atomic: the study said it has enough items */
+  gint failed;  /* atomic */
+  gint done;    /* atomic: the study said it has enough items */
   gint stopped; /* atomic: latched once a stop was seen, so a reset cancel flag
                  * cannot resume a run that skipped chunks */
   GError *error;
@@ -55,8 +56,8 @@ ps_exec_should_stop (PsExec *exec)
 {
   if (g_atomic_int_get (&exec->stopped))
     return TRUE;
-  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done) ||
-      (exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0))
+  if (g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->done)
+      || (exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0))
     {
       g_atomic_int_set (&exec->stopped, 1);
       return TRUE;
@@ -79,8 +80,7 @@ ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer su
 }
 
 void
-ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors,
-                      PsBuf *rows)
+ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors, PsBuf *rows)
 {
   const PsRunOptions *o = exec->options;
   guint64 begin = chunk * exec->chunk_items;
@@ -113,15 +113,15 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *e
 
       p.items_done = exec->items_done;
       p.items_total = exec->study->n_items;
-      p.elapsed = (double) (g_get_monotonic_time () - exec->t0) * 1e-6;
+      p.elapsed = (double)(g_get_monotonic_time () - exec->t0) * 1e-6;
       p.eta = p.items_done > 0
-                ? p.elapsed * (double) (p.items_total - p.items_done) / (double) p.items_done
-                : -1.0;
+                  ? p.elapsed * (double)(p.items_total - p.items_done) / (double)p.items_done
+                  : -1.0;
       o->progress (&p, o->progress_data);
     }
-  if (exec->study->klass->is_done != NULL &&
-      exec->study->klass->is_done (exec->study, exec->acc,
-                                   (double) (g_get_monotonic_time () - exec->t0) * 1e-6))
+  if (exec->study->klass->is_done != NULL
+      && exec->study->klass->is_done (exec->study, exec->acc,
+                                      (double)(g_get_monotonic_time () - exec->t0) * 1e-6))
     g_atomic_int_set (&exec->done, 1);
 }
 
@@ -213,7 +213,7 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   if (!backend->execute (&exec, workers, &exec.error) && exec.error == NULL)
     g_set_error (&exec.error, PS_ERROR, PS_ERROR_FAILED, "the %s backend failed", backend->name);
 
-  result->wall_seconds = (double) (g_get_monotonic_time () - exec.t0) * 1e-6;
+  result->wall_seconds = (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
   result->cpu_seconds = ps_cpu_seconds () - cpu0;
   result->peak_rss_bytes = ps_peak_rss_bytes ();
   result->summary = exec.acc;
@@ -233,12 +233,14 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   if (exec.next_commit != exec.n_chunks && !g_atomic_int_get (&exec.done))
     {
       if (options->cancel != NULL && g_atomic_int_get (options->cancel))
-        g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED, "the run was cancelled after %"
-                     G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " items",
+        g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED,
+                     "the run was cancelled after %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                     " items",
                      exec.items_done, study->n_items);
       else
-        g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "the run stopped after %" G_GUINT64_FORMAT
-                     " of %" G_GUINT64_FORMAT " items", exec.items_done, study->n_items);
+        g_set_error (error, PS_ERROR, PS_ERROR_FAILED,
+                     "the run stopped after %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " items",
+                     exec.items_done, study->n_items);
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -266,15 +268,15 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_set_member_name (b, "study_sha256");
   json_builder_add_string_value (b, study->checksum);
   json_builder_set_member_name (b, "items");
-  json_builder_add_int_value (b, (gint64) r->items);
+  json_builder_add_int_value (b, (gint64)r->items);
   json_builder_set_member_name (b, "backend");
   json_builder_add_string_value (b, r->backend);
   json_builder_set_member_name (b, "workers");
   json_builder_add_int_value (b, r->workers);
   json_builder_set_member_name (b, "chunk_items");
-  json_builder_add_int_value (b, (gint64) r->chunk_items);
+  json_builder_add_int_value (b, (gint64)r->chunk_items);
   json_builder_set_member_name (b, "chunks");
-  json_builder_add_int_value (b, (gint64) r->chunks);
+  json_builder_add_int_value (b, (gint64)r->chunks);
   json_builder_set_member_name (b, "started");
   json_builder_add_string_value (b, r->started);
   json_builder_set_member_name (b, "wall_seconds");
@@ -282,14 +284,14 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_set_member_name (b, "cpu_seconds");
   json_builder_add_double_value (b, r->cpu_seconds);
   json_builder_set_member_name (b, "peak_rss_bytes");
-  json_builder_add_int_value (b, (gint64) r->peak_rss_bytes);
+  json_builder_add_int_value (b, (gint64)r->peak_rss_bytes);
   json_builder_set_member_name (b, "machine");
   ps_machine_to_json (ps_machine_get (), b);
 
   json_builder_set_member_name (b, "item_errors");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, (gint64) r->errors.count);
+  json_builder_add_int_value (b, (gint64)r->errors.count);
   json_builder_set_member_name (b, "first");
   json_builder_begin_array (b);
   if (r->errors.first != NULL)
@@ -299,7 +301,7 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
 
         json_builder_begin_object (b);
         json_builder_set_member_name (b, "item");
-        json_builder_add_int_value (b, (gint64) e->item);
+        json_builder_add_int_value (b, (gint64)e->item);
         json_builder_set_member_name (b, "message");
         json_builder_add_string_value (b, e->message);
         json_builder_end_object (b);
@@ -328,9 +330,9 @@ ps_run_summary_text (const PsStudy *study, const PsRunResult *r)
     {
       PsItemError *e = &g_array_index (r->errors.first, PsItemError, 0);
 
-      g_string_append_printf (out, "  item errors      %" G_GUINT64_FORMAT
-                              " (first: item %" G_GUINT64_FORMAT ": %s)\n",
-                              r->errors.count, e->item, e->message);
+      g_string_append_printf (
+          out, "  item errors      %" G_GUINT64_FORMAT " (first: item %" G_GUINT64_FORMAT ": %s)\n",
+          r->errors.count, e->item, e->message);
     }
   g_string_append_printf (out, "  run              %s, %d worker%s, %.3f s wall, %.3f s CPU\n",
                           r->backend, r->workers, r->workers == 1 ? "" : "s", r->wall_seconds,
@@ -338,7 +340,8 @@ ps_run_summary_text (const PsStudy *study, const PsRunResult *r)
   return g_string_free (out, FALSE);
 }
 
-typedef struct {
+typedef struct
+{
   int fd;
   const char *path;
 } FileSink;
@@ -363,14 +366,13 @@ write_all (const char *data, gsize length, gpointer user_data, GError **error)
           return FALSE;
         }
       data += n;
-      length -= (gsize) n;
+      length -= (gsize)n;
     }
   return TRUE;
 }
 
 PsRunResult *
-ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir,
-               GError **error)
+ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir, GError **error)
 {
   g_autofree char *results_path = g_build_filename (dir, "results.csv", NULL);
   g_autofree char *summary_path = g_build_filename (dir, "summary.json", NULL);
@@ -451,8 +453,8 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     }
   if (tmp_path == NULL)
     g_unlink (results_path); /* a stale file from an earlier run would not match */
-  if (study->klass->write_outputs != NULL &&
-      !study->klass->write_outputs (study, result->summary, dir, error))
+  if (study->klass->write_outputs != NULL
+      && !study->klass->write_outputs (study, result->summary, dir, error))
     {
       if (tmp_path != NULL)
         g_unlink (results_path);

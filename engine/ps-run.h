@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   guint64 items_done;
   guint64 items_total;
   double elapsed; /* s */
@@ -22,7 +23,8 @@ typedef void (*PsProgressFunc) (const PsProgress *progress, gpointer user_data);
 typedef gboolean (*PsRowsWriteFunc) (const char *data, gsize length, gpointer user_data,
                                      GError **error);
 
-typedef struct {
+typedef struct
+{
   const char *backend; /* "serial", "threads"; NULL for the default */
   int workers;         /* 0 for the backend's default */
   PsRowsMode rows;
@@ -33,7 +35,8 @@ typedef struct {
   const gint *cancel; /* non-zero cancels the run within one chunk; may be NULL */
 } PsRunOptions;
 
-typedef struct {
+typedef struct
+{
   gpointer summary; /* the study kind's summary */
   PsErrors errors;
   char *backend;
@@ -63,8 +66,8 @@ char *ps_run_summary_text (const PsStudy *study, const PsRunResult *result);
 /* Runs the study and writes DIR/summary.json and, unless rows are PS_ROWS_NONE,
  * DIR/results.csv. Both are written to temporary files and renamed into place only
  * when the run completes; a failed or cancelled run leaves neither behind. */
-PsRunResult *ps_run_to_dir (const PsStudy *study, const PsRunOptions *options,
-                            const char *dir, GError **error);
+PsRunResult *ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir,
+                            GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
 

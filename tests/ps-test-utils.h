@@ -12,15 +12,15 @@ assert_close_impl (const char *file, int line, const char *func, const char *lab
 {
   if (!(fabs (got - want) <= rtol * fabs (want)))
     {
-      g_autofree char *msg = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
-                                              "%.3g, tolerance %.3g)",
-                                              label, got, want, fabs (got - want) / fabs (want),
-                                              rtol);
+      g_autofree char *msg
+          = g_strdup_printf ("%s: got %.17g, expected %.17g (relative error "
+                             "%.3g, tolerance %.3g)",
+                             label, got, want, fabs (got - want) / fabs (want), rtol);
       g_assertion_message (G_LOG_DOMAIN, file, line, func, msg);
     }
 }
 
-#define assert_close(label, got, want, rtol) \
+#define assert_close(label, got, want, rtol)                                                       \
   assert_close_impl (__FILE__, __LINE__, G_STRFUNC, (label), (got), (want), (rtol))
 
 /* The number of values of a sweepable parameter, read from a study file itself (not
@@ -31,7 +31,7 @@ param_count (JsonNode *node)
   if (node == NULL)
     return 1;
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return (guint64) json_object_get_int_member (json_node_get_object (node), "steps");
+    return (guint64)json_object_get_int_member (json_node_get_object (node), "steps");
   if (JSON_NODE_HOLDS_ARRAY (node))
     return json_array_get_length (json_node_get_array (node));
   return 1;

@@ -42,15 +42,14 @@
 #define A_M2 58.37e-4
 #define C_M 0.1553
 
-#define CUSTOM_MATERIAL                                                                      \
-  "{\"name\": \"test steel\", \"E\": \"203.5 GPa\", \"strength\": \"287.3 MPa\", "          \
+#define CUSTOM_MATERIAL                                                                            \
+  "{\"name\": \"test steel\", \"E\": \"203.5 GPa\", \"strength\": \"287.3 MPa\", "                 \
   "\"density\": \"7712 kg/m^3\"}"
-#define CUSTOM_SECTION                                                                       \
+#define CUSTOM_SECTION                                                                             \
   "{\"shape\": \"custom\", \"I\": \"9271.4 cm^4\", \"W\": \"611.9 cm^3\", \"A\": \"58.37 cm^2\"}"
 
 /* Closed forms evaluated two ways agree to rounding. */
 #define RTOL 1e-12
-
 
 /* A position is right when it is one of the (up to three) places where the maximum is
  * reached; NAN marks an unused place. */
@@ -71,16 +70,16 @@ assert_x_impl (const char *file, int line, const char *func, const char *label, 
   }
 }
 
-#define assert_x(label, x, tol, x1, x2, x3) \
+#define assert_x(label, x, tol, x1, x2, x3)                                                        \
   assert_x_impl (__FILE__, __LINE__, G_STRFUNC, (label), (x), (tol), (x1), (x2), (x3))
 
 static PsStudy *
 load_beam (const char *beam, const char *checks)
 {
-  g_autofree char *json = g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"beam\", \"name\": "
-                                           "\"test\", \"beam\": {%s}%s%s}",
-                                           beam, checks ? ", \"checks\": " : "",
-                                           checks ? checks : "");
+  g_autofree char *json
+      = g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"beam\", \"name\": "
+                         "\"test\", \"beam\": {%s}%s%s}",
+                         beam, checks ? ", \"checks\": " : "", checks ? checks : "");
   g_autoptr (GError) error = NULL;
   PsStudy *study = ps_study_load_data (json, -1, &error);
 
@@ -97,11 +96,10 @@ static PsStudy *
 load_simple (const char *support, const char *load, const char *section, gboolean self_weight,
              const char *checks)
 {
-  g_autofree char *beam = g_strdup_printf ("\"support\": \"%s\", \"load\": %s, \"span\": \""
-                                           SPAN_TEXT "\", \"section\": %s, \"material\": "
-                                           CUSTOM_MATERIAL ", \"self_weight\": %s",
-                                           support, load, section,
-                                           self_weight ? "true" : "false");
+  g_autofree char *beam = g_strdup_printf (
+      "\"support\": \"%s\", \"load\": %s, \"span\": \"" SPAN_TEXT
+      "\", \"section\": %s, \"material\": " CUSTOM_MATERIAL ", \"self_weight\": %s",
+      support, load, section, self_weight ? "true" : "false");
 
   return load_beam (beam, checks);
 }
@@ -116,10 +114,11 @@ eval_ok (const PsStudy *study, guint64 item, PsBeamOutputs *o)
     g_error ("item %" G_GUINT64_FORMAT " failed: %s", item, msg);
 }
 
-typedef struct {
-  double d, xd;       /* max deflection and where; NAN: not checked */
-  double m, xm[3];    /* max moment and up to three places it is reached */
-  double v, xv[3];    /* max shear likewise */
+typedef struct
+{
+  double d, xd;    /* max deflection and where; NAN: not checked */
+  double m, xm[3]; /* max moment and up to three places it is reached */
+  double v, xv[3]; /* max shear likewise */
 } Expect;
 
 static void
@@ -152,12 +151,13 @@ check (const char *label, const PsBeamOutputs *o, const Expect *e, double L)
 static void
 test_ss_point_midspan (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", "{\"type\": \"point\", "
+  g_autoptr (PsStudy) st = load_simple ("simply-supported",
+                                        "{\"type\": \"point\", "
                                         "\"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
                                         CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
-  Expect e = { P * L * L * L / (48 * EI), L / 2, P * L / 4, { L / 2, NAN, NAN },
-               P / 2, { 0, L, NAN } };
+  Expect e
+      = { P * L * L * L / (48 * EI), L / 2, P * L / 4, { L / 2, NAN, NAN }, P / 2, { 0, L, NAN } };
   PsBeamOutputs o;
 
   eval_ok (st, 0, &o);
@@ -172,15 +172,20 @@ static void
 check_point_at (double a)
 {
   g_autofree char *load = g_strdup_printf ("{\"type\": \"point\", \"position\": \"%.17g m\", "
-                                           "\"value\": \"" P_TEXT "\"}", a);
+                                           "\"value\": \"" P_TEXT "\"}",
+                                           a);
   g_autoptr (PsStudy) st = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4, b = L - a;
   const double big = MAX (a, b), small = MIN (a, b);
-  double dmax = P * big * small * (big + 2 * small) * sqrt (3 * big * (big + 2 * small)) /
-                (27 * EI * L);
+  double dmax
+      = P * big * small * (big + 2 * small) * sqrt (3 * big * (big + 2 * small)) / (27 * EI * L);
   double xd = sqrt (big * (big + 2 * small) / 3);
-  Expect e = { dmax, a > b ? xd : L - xd, P * a * b / L, { a, NAN, NAN },
-               MAX (P * b / L, P * a / L), { a > b ? L : 0, NAN, NAN } };
+  Expect e = { dmax,
+               a > b ? xd : L - xd,
+               P * a * b / L,
+               { a, NAN, NAN },
+               MAX (P * b / L, P * a / L),
+               { a > b ? L : 0, NAN, NAN } };
   g_autofree char *label = g_strdup_printf ("simply supported, point at a = %g m", a);
   PsBeamOutputs o;
   double best = 0, xbest = 0;
@@ -222,7 +227,8 @@ test_ss_point_at_a_lt_b (void)
 static void
 test_ss_point_at_half (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", "{\"type\": \"point\", "
+  g_autoptr (PsStudy) st = load_simple ("simply-supported",
+                                        "{\"type\": \"point\", "
                                         "\"position\": \"3.675 m\", \"value\": \"" P_TEXT "\"}",
                                         CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
@@ -239,12 +245,17 @@ test_ss_point_at_half (void)
 static void
 test_ss_uniform (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", "{\"type\": \"uniform\", "
+  g_autoptr (PsStudy) st = load_simple ("simply-supported",
+                                        "{\"type\": \"uniform\", "
                                         "\"value\": \"" W_TEXT "\"}",
                                         CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
-  Expect e = { 5 * w * L * L * L * L / (384 * EI), L / 2, w * L * L / 8, { L / 2, NAN, NAN },
-               w * L / 2, { 0, L, NAN } };
+  Expect e = { 5 * w * L * L * L * L / (384 * EI),
+               L / 2,
+               w * L * L / 8,
+               { L / 2, NAN, NAN },
+               w * L / 2,
+               { 0, L, NAN } };
   PsBeamOutputs o;
 
   eval_ok (st, 0, &o);
@@ -255,7 +266,8 @@ test_ss_uniform (void)
 static void
 test_cantilever_point (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("cantilever", "{\"type\": \"point\", \"position\": "
+  g_autoptr (PsStudy) st = load_simple ("cantilever",
+                                        "{\"type\": \"point\", \"position\": "
                                         "\"free-end\", \"value\": \"" P_TEXT "\"}",
                                         CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
@@ -272,11 +284,12 @@ test_cantilever_point (void)
 static void
 test_cantilever_uniform (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("cantilever", "{\"type\": \"uniform\", \"value\": \""
-                                        W_TEXT "\"}", CUSTOM_SECTION, FALSE, NULL);
+  g_autoptr (PsStudy) st
+      = load_simple ("cantilever", "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}",
+                     CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
-  Expect e = { w * L * L * L * L / (8 * EI), L, w * L * L / 2, { 0, NAN, NAN },
-               w * L, { 0, NAN, NAN } };
+  Expect e
+      = { w * L * L * L * L / (8 * EI), L, w * L * L / 2, { 0, NAN, NAN }, w * L, { 0, NAN, NAN } };
   PsBeamOutputs o;
 
   eval_ok (st, 0, &o);
@@ -287,11 +300,13 @@ test_cantilever_uniform (void)
 static void
 test_fixed_uniform (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("fixed-fixed", "{\"type\": \"uniform\", \"value\": \""
-                                        W_TEXT "\"}", CUSTOM_SECTION, FALSE, NULL);
+  g_autoptr (PsStudy) st
+      = load_simple ("fixed-fixed", "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}",
+                     CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
-  Expect e = { w * L * L * L * L / (384 * EI), L / 2, w * L * L / 12, { 0, L, NAN },
-               w * L / 2, { 0, L, NAN } };
+  Expect e = {
+    w * L * L * L * L / (384 * EI), L / 2, w * L * L / 12, { 0, L, NAN }, w * L / 2, { 0, L, NAN }
+  };
   PsBeamOutputs o;
 
   eval_ok (st, 0, &o);
@@ -302,12 +317,13 @@ test_fixed_uniform (void)
 static void
 test_fixed_point_midspan (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("fixed-fixed", "{\"type\": \"point\", \"position\": "
+  g_autoptr (PsStudy) st = load_simple ("fixed-fixed",
+                                        "{\"type\": \"point\", \"position\": "
                                         "\"midspan\", \"value\": \"" P_TEXT "\"}",
                                         CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
-  Expect e = { P * L * L * L / (192 * EI), L / 2, P * L / 8, { 0, L / 2, L },
-               P / 2, { 0, L / 2, L } };
+  Expect e
+      = { P * L * L * L / (192 * EI), L / 2, P * L / 8, { 0, L / 2, L }, P / 2, { 0, L / 2, L } };
   PsBeamOutputs o;
 
   eval_ok (st, 0, &o);
@@ -355,16 +371,17 @@ propped_max (double w, double L, double EI, double *u_max)
 static void
 check_propped (gboolean self_weight)
 {
-  g_autoptr (PsStudy) st = load_simple ("propped-cantilever", "{\"type\": \"uniform\", "
-                                        "\"value\": \"" W_TEXT "\"}", CUSTOM_SECTION,
-                                        self_weight, NULL);
+  g_autoptr (PsStudy) st = load_simple ("propped-cantilever",
+                                        "{\"type\": \"uniform\", "
+                                        "\"value\": \"" W_TEXT "\"}",
+                                        CUSTOM_SECTION, self_weight, NULL);
   const double L = L_M, EI = E_PA * I_M4;
   const double q = self_weight ? RHO * A_M2 * GRAVITY : 0;
   const double w = W_NPM + q;
   double u, dmax = propped_max (w, L, EI, &u);
   PsBeamOutputs o;
-  const char *label = self_weight ? "propped cantilever, uniform + self-weight"
-                                  : "propped cantilever, uniform";
+  const char *label
+      = self_weight ? "propped cantilever, uniform + self-weight" : "propped cantilever, uniform";
   char what[200];
 
   eval_ok (st, 0, &o);
@@ -411,11 +428,14 @@ test_self_weight_uniform (void)
 {
   const char *load = "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}";
   g_autoptr (PsStudy) with = load_simple ("simply-supported", load, CUSTOM_SECTION, TRUE, NULL);
-  g_autoptr (PsStudy) without = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE,
-                                             NULL);
+  g_autoptr (PsStudy) without = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, EI = E_PA * I_M4, q = RHO * A_M2 * GRAVITY, w = W_NPM + q;
-  Expect e = { 5 * w * L * L * L * L / (384 * EI), L / 2, w * L * L / 8, { L / 2, NAN, NAN },
-               w * L / 2, { 0, L, NAN } };
+  Expect e = { 5 * w * L * L * L * L / (384 * EI),
+               L / 2,
+               w * L * L / 8,
+               { L / 2, NAN, NAN },
+               w * L / 2,
+               { 0, L, NAN } };
   PsBeamOutputs o, o0;
 
   eval_ok (with, 0, &o);
@@ -436,27 +456,41 @@ test_self_weight_point_symmetric (void)
 {
   const double L = L_M, P = P_N, EI = E_PA * I_M4, q = RHO * A_M2 * GRAVITY;
   const double L3 = L * L * L, L4 = L3 * L;
-  struct {
+  struct
+  {
     const char *support, *load;
     Expect e;
   } cases[] = {
-    { "simply-supported", "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \""
-      P_TEXT "\"}",
-      { P * L3 / (48 * EI) + 5 * q * L4 / (384 * EI), L / 2, P * L / 4 + q * L * L / 8,
-        { L / 2, NAN, NAN }, P / 2 + q * L / 2, { 0, L, NAN } } },
-    { "cantilever", "{\"type\": \"point\", \"value\": \"" P_TEXT "\"}",
-      { P * L3 / (3 * EI) + q * L4 / (8 * EI), L, P * L + q * L * L / 2, { 0, NAN, NAN },
-        P + q * L, { 0, NAN, NAN } } },
-    { "fixed-fixed", "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \""
-      P_TEXT "\"}",
-      { P * L3 / (192 * EI) + q * L4 / (384 * EI), L / 2, P * L / 8 + q * L * L / 12,
-        { 0, L, NAN }, P / 2 + q * L / 2, { 0, L, NAN } } },
+    { "simply-supported",
+      "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
+      { P * L3 / (48 * EI) + 5 * q * L4 / (384 * EI),
+        L / 2,
+        P * L / 4 + q * L * L / 8,
+        { L / 2, NAN, NAN },
+        P / 2 + q * L / 2,
+        { 0, L, NAN } } },
+    { "cantilever",
+      "{\"type\": \"point\", \"value\": \"" P_TEXT "\"}",
+      { P * L3 / (3 * EI) + q * L4 / (8 * EI),
+        L,
+        P * L + q * L * L / 2,
+        { 0, NAN, NAN },
+        P + q * L,
+        { 0, NAN, NAN } } },
+    { "fixed-fixed",
+      "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
+      { P * L3 / (192 * EI) + q * L4 / (384 * EI),
+        L / 2,
+        P * L / 8 + q * L * L / 12,
+        { 0, L, NAN },
+        P / 2 + q * L / 2,
+        { 0, L, NAN } } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (PsStudy) st = load_simple (cases[i].support, cases[i].load, CUSTOM_SECTION,
-                                            TRUE, NULL);
+      g_autoptr (PsStudy) st
+          = load_simple (cases[i].support, cases[i].load, CUSTOM_SECTION, TRUE, NULL);
       g_autofree char *label = g_strdup_printf ("%s, point + self-weight", cases[i].support);
       PsBeamOutputs o;
 
@@ -490,7 +524,8 @@ test_self_weight_point_at (void)
     g_string_append_printf (pos, "%s\"%.17g m\"", k ? ", " : "", frac[k] * L);
   g_string_append (pos, "]");
   load = g_strdup_printf ("{\"type\": \"point\", \"position\": %s, \"value\": [\"83.7 kN\", "
-                          "\"2.385 kN\"]}", pos->str);
+                          "\"2.385 kN\"]}",
+                          pos->str);
   g_string_free (pos, TRUE);
   st = load_simple ("simply-supported", load, CUSTOM_SECTION, TRUE, NULL);
   g_assert_cmpuint (st->n_items, ==, G_N_ELEMENTS (frac) * G_N_ELEMENTS (loads));
@@ -547,12 +582,13 @@ test_self_weight_point_at (void)
  * Sections and materials
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *section;
   const char *material;
-  double A, I, W;           /* expected, SI */
-  double E, f_d, density;   /* expected, SI */
+  double A, I, W;         /* expected, SI */
+  double E, f_d, density; /* expected, SI */
 } SectionCase;
 
 /* Simply supported under a uniform load ([AISC] case 1) with a safety factor of 1.5:
@@ -564,21 +600,26 @@ test_sections (void)
   const double b = 0.1385, h = 0.4127, d = 0.2731, D = 0.3239, t = 0.0088, di = D - 2 * t;
   const double Ic = G_PI * (D * D * D * D - di * di * di * di) / 64;
   const SectionCase cases[] = {
-    { "rectangular, GL24h (EN 14080)", "{\"shape\": \"rectangular\", \"b\": \"138.5 mm\", "
-      "\"h\": \"412.7 mm\"}", "\"GL24h\"", b * h, b * h * h * h / 12, b * h * h / 6,
-      11.5e9, 0.8 * 24e6 / 1.25, 420 },
+    { "rectangular, GL24h (EN 14080)",
+      "{\"shape\": \"rectangular\", \"b\": \"138.5 mm\", "
+      "\"h\": \"412.7 mm\"}",
+      "\"GL24h\"", b * h, b * h * h * h / 12, b * h * h / 6, 11.5e9, 0.8 * 24e6 / 1.25, 420 },
     { "circular, 6061-T6 (EN 1999-1-1)", "{\"shape\": \"circular\", \"d\": \"273.1 mm\"}",
-      "\"6061-T6\"", G_PI * d * d / 4, G_PI * d * d * d * d / 64, G_PI * d * d * d / 32,
-      70e9, 240e6 / 1.1, 2700 },
-    { "hollow-circular, S355 (EN 1993-1-1)", "{\"shape\": \"hollow-circular\", \"D\": "
-      "\"323.9 mm\", \"t\": \"8.8 mm\"}", "\"S355\"", G_PI * (D * D - di * di) / 4, Ic,
-      2 * Ic / D, 210e9, 355e6, 7850 },
-    { "standard IPE 300 (ArcelorMittal), S235", "{\"shape\": \"standard\", \"designation\": "
-      "\"IPE 300\"}", "\"S235\"", 53.81e-4, 8356e-8, 557.1e-6, 210e9, 235e6, 7850 },
+      "\"6061-T6\"", G_PI * d * d / 4, G_PI * d * d * d * d / 64, G_PI * d * d * d / 32, 70e9,
+      240e6 / 1.1, 2700 },
+    { "hollow-circular, S355 (EN 1993-1-1)",
+      "{\"shape\": \"hollow-circular\", \"D\": "
+      "\"323.9 mm\", \"t\": \"8.8 mm\"}",
+      "\"S355\"", G_PI * (D * D - di * di) / 4, Ic, 2 * Ic / D, 210e9, 355e6, 7850 },
+    { "standard IPE 300 (ArcelorMittal), S235",
+      "{\"shape\": \"standard\", \"designation\": "
+      "\"IPE 300\"}",
+      "\"S235\"", 53.81e-4, 8356e-8, 557.1e-6, 210e9, 235e6, 7850 },
     { "custom with W", CUSTOM_SECTION, CUSTOM_MATERIAL, A_M2, I_M4, WEL_M3, E_PA, FD_PA, RHO },
-    { "custom with c: W = I/c", "{\"shape\": \"custom\", \"I\": \"9271.4 cm^4\", "
-      "\"c\": \"155.3 mm\", \"A\": \"58.37 cm^2\"}", CUSTOM_MATERIAL, A_M2, I_M4, I_M4 / C_M,
-      E_PA, FD_PA, RHO },
+    { "custom with c: W = I/c",
+      "{\"shape\": \"custom\", \"I\": \"9271.4 cm^4\", "
+      "\"c\": \"155.3 mm\", \"A\": \"58.37 cm^2\"}",
+      CUSTOM_MATERIAL, A_M2, I_M4, I_M4 / C_M, E_PA, FD_PA, RHO },
   };
   const double L = L_M, w = W_NPM;
 
@@ -626,10 +667,12 @@ test_sections (void)
 static void
 test_invalid_section_item (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", "{\"type\": \"uniform\", "
+  g_autoptr (PsStudy) st = load_simple ("simply-supported",
+                                        "{\"type\": \"uniform\", "
                                         "\"value\": \"" W_TEXT "\"}",
                                         "{\"shape\": \"hollow-circular\", \"D\": \"323.9 mm\", "
-                                        "\"t\": [\"8.8 mm\", \"170 mm\"]}", FALSE, NULL);
+                                        "\"t\": [\"8.8 mm\", \"170 mm\"]}",
+                                        FALSE, NULL);
   g_autofree char *msg = NULL;
   PsBeamOutputs o;
 
@@ -645,10 +688,11 @@ test_invalid_section_item (void)
 static void
 test_point_outside_span (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", "{\"type\": \"point\", "
+  g_autoptr (PsStudy) st = load_simple ("simply-supported",
+                                        "{\"type\": \"point\", "
                                         "\"position\": [\"2.15 m\", \"7.35 m\", \"8.1 m\"], "
-                                        "\"value\": \"" P_TEXT "\"}", CUSTOM_SECTION, FALSE,
-                                        NULL);
+                                        "\"value\": \"" P_TEXT "\"}",
+                                        CUSTOM_SECTION, FALSE, NULL);
   PsBeamOutputs o;
 
   g_assert_cmpuint (st->n_items, ==, 3);
@@ -686,7 +730,8 @@ check_deflection_boundary (const char *checks, double lim)
   g_autofree char *p_at = json_number (P * (1 - 1e-12));
   g_autofree char *p_beyond = json_number (P * (1 + 1e-9));
   g_autofree char *load = g_strdup_printf ("{\"type\": \"point\", \"position\": \"midspan\", "
-                                           "\"value\": [%s, %s]}", p_at, p_beyond);
+                                           "\"value\": [%s, %s]}",
+                                           p_at, p_beyond);
   g_autoptr (PsStudy) st = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE, checks);
   PsBeamOutputs at, beyond;
 
@@ -732,7 +777,8 @@ test_limit_exact (void)
                                           "0.0001220703125, \"W\": 0.0009765625, \"A\": 0.00625}, "
                                           "\"material\": {\"name\": \"dyadic\", \"E\": "
                                           "34359738368, \"strength\": \"24 MPa\", \"density\": "
-                                          "\"420 kg/m^3\"}", checks);
+                                          "\"420 kg/m^3\"}",
+                                          checks);
       PsBeamOutputs o;
 
       eval_ok (st, 0, &o);
@@ -756,8 +802,8 @@ test_strength_boundary (void)
   g_autofree char *f_beyond = json_number (sf * sigma * (1 - 1e-9));
   g_autofree char *beam = g_strdup_printf ("\"support\": \"simply-supported\", \"load\": "
                                            "{\"type\": \"point\", \"value\": \"" P_TEXT "\"}, "
-                                           "\"span\": \"" SPAN_TEXT "\", \"section\": "
-                                           CUSTOM_SECTION ", \"material\": ["
+                                           "\"span\": \"" SPAN_TEXT
+                                           "\", \"section\": " CUSTOM_SECTION ", \"material\": ["
                                            "{\"E\": \"203.5 GPa\", \"strength\": %s, \"density\": "
                                            "7712}, {\"E\": \"203.5 GPa\", \"strength\": %s, "
                                            "\"density\": 7712}]",

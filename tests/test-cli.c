@@ -66,7 +66,8 @@ rm_rf (const char *path)
     g_unlink (path);
 }
 
-typedef struct {
+typedef struct
+{
   char *path;
 } TmpDir;
 
@@ -105,7 +106,7 @@ tmp_file (TmpDir *t, const char *name, const char *contents)
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+  return g_strcmp0 (*(char *const *)a, *(char *const *)b);
 }
 
 /* The names in a folder, sorted and joined with spaces; "" when it is empty or
@@ -121,14 +122,15 @@ dir_listing (const char *path)
     g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return g_strjoinv (" ", (char **)names->pdata);
 }
 
 /* ---------------------------------------------------------------------------------
  * Running the CLI
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   int status; /* exit status, or -1 when it did not exit normally */
   char *out;
   char *err;
@@ -156,12 +158,12 @@ run_cliv (const char *cwd, GSpawnChildSetupFunc setup, const char *const *args)
   /* Untranslated messages, whatever the machine's locale. */
   envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer)cli_path ());
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
+    g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, setup, NULL, &r->out, &r->err,
+  g_spawn_sync (cwd, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, setup, NULL, &r->out, &r->err,
                 &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
@@ -170,7 +172,7 @@ run_cliv (const char *cwd, GSpawnChildSetupFunc setup, const char *const *args)
   return r;
 }
 
-#define run_cli(cwd, ...) run_cliv ((cwd), NULL, (const char *const[]) { __VA_ARGS__, NULL })
+#define run_cli(cwd, ...) run_cliv ((cwd), NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* One message: a single line, ending in a newline. */
 static void
@@ -213,7 +215,7 @@ read_json_object (const char *path, JsonParser **parser_out)
 static GPtrArray *
 csv_parse (const char *text)
 {
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   GPtrArray *record = NULL;
   GString *field = g_string_new (NULL);
   const char *p = text;
@@ -323,7 +325,6 @@ assert_csv_shape (GPtrArray *records, gboolean all_rows)
     }
 }
 
-
 /* materials x sections x spans x loads x positions, from the study file. */
 static guint64
 study_file_items (const char *path)
@@ -334,13 +335,14 @@ study_file_items (const char *path)
   JsonObject *load = json_object_get_object_member (beam, "load");
   JsonNode *position = json_object_get_member (load, "position");
 
-  return param_count (json_object_get_member (beam, "material")) *
-         section_count (json_object_get_member (beam, "section")) *
-         param_count (json_object_get_member (beam, "span")) *
-         param_count (json_object_get_member (load, "value")) *
-         (position != NULL && (JSON_NODE_HOLDS_OBJECT (position) || JSON_NODE_HOLDS_ARRAY (position))
-            ? param_count (position)
-            : 1);
+  return param_count (json_object_get_member (beam, "material"))
+         * section_count (json_object_get_member (beam, "section"))
+         * param_count (json_object_get_member (beam, "span"))
+         * param_count (json_object_get_member (load, "value"))
+         * (position != NULL
+                    && (JSON_NODE_HOLDS_OBJECT (position) || JSON_NODE_HOLDS_ARRAY (position))
+                ? param_count (position)
+                : 1);
 }
 
 static gboolean
@@ -356,9 +358,9 @@ is_beam_study (const char *path)
 static char *
 summary_invariant (JsonObject *summary)
 {
-  static const char *const volatile_keys[] = { "backend", "workers", "wall_seconds",
-                                               "cpu_seconds", "peak_rss_bytes", "started",
-                                               "machine" };
+  static const char *const volatile_keys[]
+      = { "backend",        "workers", "wall_seconds", "cpu_seconds",
+          "peak_rss_bytes", "started", "machine" };
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), summary);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr (JsonNode) copy = json_from_string (text, NULL);
@@ -390,9 +392,9 @@ test_run_summary_and_rows (void)
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GError) error = NULL;
-  const char *const keys[] = { "study", "items", "backend", "workers", "wall_seconds",
-                               "configurations", "passing", "lightest_passing",
-                               "max_deflection", "max_stress", "item_errors" };
+  const char *const keys[] = { "study",          "items",          "backend",    "workers",
+                               "wall_seconds",   "configurations", "passing",    "lightest_passing",
+                               "max_deflection", "max_stress",     "item_errors" };
   JsonObject *s;
   guint64 items, want_items = study_file_items (study);
   guint pass_col;
@@ -414,17 +416,18 @@ test_run_summary_and_rows (void)
   g_assert_cmpstr (json_object_get_string_member (s, "backend"), ==, "serial");
   g_assert_cmpint (json_object_get_int_member (s, "workers"), ==, 1);
   g_assert_cmpfloat (json_object_get_double_member (s, "wall_seconds"), >=, 0.0);
-  items = (guint64) json_object_get_int_member (s, "items");
+  items = (guint64)json_object_get_int_member (s, "items");
   g_assert_cmpuint (items, ==, want_items);
   g_assert_cmpuint (items, ==, 11 * 9 * 3 * 13 * 2);
-  g_assert_cmpint (json_object_get_int_member (s, "configurations"), ==, (gint64) items);
+  g_assert_cmpint (json_object_get_int_member (s, "configurations"), ==, (gint64)items);
   g_assert_cmpint (json_object_get_int_member (s, "passing"), >, 0);
-  g_assert_cmpint (json_object_get_int_member (s, "passing"), <, (gint64) items);
+  g_assert_cmpint (json_object_get_int_member (s, "passing"), <, (gint64)items);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "lightest_passing")));
   g_assert_cmpfloat (json_object_get_double_member (s, "max_deflection"), >, 0.0);
   g_assert_cmpfloat (json_object_get_double_member (s, "max_stress"), >, 0.0);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (s, "item_errors"),
-                                               "count"), ==, 0);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (s, "item_errors"), "count"), ==,
+      0);
 
   csv_path = g_build_filename (out, "results.csv", NULL);
   g_file_get_contents (csv_path, &csv, NULL, &error);
@@ -470,7 +473,7 @@ test_run_summary_and_rows (void)
                                     1e-9 * max_def);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (s, "max_stress"), max_stress,
                                     1e-9 * max_stress);
-    g_assert_cmpint (json_object_get_int_member (lightest, "item"), ==, (gint64) min_item);
+    g_assert_cmpint (json_object_get_int_member (lightest, "item"), ==, (gint64)min_item);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (lightest, "mass_per_metre"),
                                     min_mass, 1e-9 * min_mass);
   }
@@ -508,9 +511,9 @@ test_run_rows_passing (void)
   csv_path = g_build_filename (out, "results.csv", NULL);
   g_file_get_contents (csv_path, &csv, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_lines (csv), ==, (guint64) passing + 1);
+  g_assert_cmpuint (count_lines (csv), ==, (guint64)passing + 1);
   records = csv_parse (csv);
-  g_assert_cmpuint (records->len, ==, (guint) passing + 1);
+  g_assert_cmpuint (records->len, ==, (guint)passing + 1);
   assert_csv_shape (records, FALSE);
   pass_col = csv_column (records, "pass");
   def_col = csv_column (records, "pass_deflection");
@@ -613,27 +616,28 @@ test_run_default_out_dir (void)
 
 /* 2 x 16 x 16 x 32 x 8 = 131072 items: four chunks, with a point load at positions
  * some of which lie beyond the shorter spans (error rows), and self-weight. */
-static const char backend_study[] =
-  "{\n"
-  "  \"parastudy\": 1,\n"
-  "  \"kind\": \"beam\",\n"
-  "  \"name\": \"Backend comparison\",\n"
-  "  \"beam\": {\n"
-  "    \"support\": \"simply-supported\",\n"
-  "    \"load\": { \"type\": \"point\",\n"
-  "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 32 },\n"
-  "              \"position\": [\"0.5 m\", \"1.5 m\", \"2.5 m\", \"3.5 m\", \"5 m\", \"7 m\",\n"
-  "                             \"9 m\", \"11 m\"] },\n"
-  "    \"span\": { \"from\": \"2 m\", \"to\": \"10 m\", \"steps\": 16 },\n"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"100 mm\", \"200 mm\"],\n"
-  "                 \"h\": { \"from\": \"200 mm\", \"to\": \"600 mm\", \"steps\": 8 } },\n"
-  "    \"material\": [\"S355\", \"C24\"],\n"
-  "    \"self_weight\": true\n"
-  "  },\n"
-  "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 }\n"
-  "}\n";
+static const char backend_study[]
+    = "{\n"
+      "  \"parastudy\": 1,\n"
+      "  \"kind\": \"beam\",\n"
+      "  \"name\": \"Backend comparison\",\n"
+      "  \"beam\": {\n"
+      "    \"support\": \"simply-supported\",\n"
+      "    \"load\": { \"type\": \"point\",\n"
+      "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 32 },\n"
+      "              \"position\": [\"0.5 m\", \"1.5 m\", \"2.5 m\", \"3.5 m\", \"5 m\", \"7 m\",\n"
+      "                             \"9 m\", \"11 m\"] },\n"
+      "    \"span\": { \"from\": \"2 m\", \"to\": \"10 m\", \"steps\": 16 },\n"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"100 mm\", \"200 mm\"],\n"
+      "                 \"h\": { \"from\": \"200 mm\", \"to\": \"600 mm\", \"steps\": 8 } },\n"
+      "    \"material\": [\"S355\", \"C24\"],\n"
+      "    \"self_weight\": true\n"
+      "  },\n"
+      "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 }\n"
+      "}\n";
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *example; /* NULL: backend_study */
   const char *rows;
@@ -653,10 +657,8 @@ test_backends_identical (gconstpointer data)
 {
   const BackendCase *c = data;
   const char *const runs[][3] = {
-    { "serial", "1", "serial-1" },
-    { "serial", "2", "serial-2" },
-    { "threads", "1", "threads-1" },
-    { "threads", "2", "threads-2" },
+    { "serial", "1", "serial-1" },   { "serial", "2", "serial-2" },
+    { "threads", "1", "threads-1" }, { "threads", "2", "threads-2" },
     { "threads", "3", "threads-3" },
   };
   g_autoptr (TmpDir) tmp = NULL;
@@ -761,7 +763,8 @@ test_run_item_errors (void)
                             g_ascii_dtostr (num, sizeof num, positions[k]));
   g_string_append (text, "] },\n    \"span\": [");
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
-    g_string_append_printf (text, "%s%s", i ? ", " : "", g_ascii_dtostr (num, sizeof num, spans[i]));
+    g_string_append_printf (text, "%s%s", i ? ", " : "",
+                            g_ascii_dtostr (num, sizeof num, spans[i]));
   g_string_append (text, "],\n    \"section\": { \"shape\": \"standard\", \"designation\": ");
   g_string_append (text, sections);
   g_string_append (text, " },\n    \"material\": \"S355\", \"self_weight\": true },\n"
@@ -780,14 +783,14 @@ test_run_item_errors (void)
 
   summary_path = g_build_filename (out, "summary.json", NULL);
   s = read_json_object (summary_path, &parser);
-  g_assert_cmpint (json_object_get_int_member (s, "items"), ==, (gint64) items);
+  g_assert_cmpint (json_object_get_int_member (s, "items"), ==, (gint64)items);
   errors = json_object_get_object_member (s, "item_errors");
   g_assert_nonnull (errors);
-  g_assert_cmpint (json_object_get_int_member (errors, "count"), ==, (gint64) want);
+  g_assert_cmpint (json_object_get_int_member (errors, "count"), ==, (gint64)want);
   /* 7 (span, position) pairs with a >= L, times 5 loads and 3 sections: more errors
    * than the summary lists. */
   g_assert_cmpint (json_object_get_int_member (errors, "count"), ==, 105);
-  g_assert_cmpint (json_object_get_int_member (s, "computed"), ==, (gint64) (items - want));
+  g_assert_cmpint (json_object_get_int_member (s, "computed"), ==, (gint64)(items - want));
   first = json_object_get_array_member (errors, "first");
   g_assert_cmpuint (json_array_get_length (first), ==, MIN (want, PS_MAX_REPORTED_ERRORS));
 
@@ -823,7 +826,7 @@ test_run_item_errors (void)
       gint64 item = json_object_get_int_member (e, "item");
 
       g_assert_cmpint (item, >=, 0);
-      g_assert_cmpint (item, <, (gint64) items);
+      g_assert_cmpint (item, <, (gint64)items);
       if (j > 0)
         {
           JsonObject *prev = json_array_get_object_element (first, j - 1);
@@ -831,7 +834,7 @@ test_run_item_errors (void)
           g_assert_cmpint (item, >, json_object_get_int_member (prev, "item"));
         }
       g_assert_cmpstr (json_object_get_string_member (e, "message"), ==,
-                       csv_field (records, (guint) item + 1, err_col));
+                       csv_field (records, (guint)item + 1, err_col));
     }
 }
 
@@ -947,18 +950,19 @@ test_backends_list (void)
 
 static const char malformed_study[] = "{ \"parastudy\": 1, \"kind\": \"beam\",\n  \"name\": ";
 
-static const char broken_study[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Broken\",\n"
-  "  \"beam\": { \"support\": \"simply-supported\",\n"
-  "    \"load\": { \"type\": \"point\", \"value\": \"10 kN\" },\n"
-  "    \"span\": { \"from\": \"2 m\", \"to\": \"6 m\", \"steps\": 0 },\n"
-  "    \"section\": { \"shape\": \"standard\", \"designation\": \"IPE 300\" },\n"
-  "    \"material\": \"S355\" } }\n";
+static const char broken_study[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Broken\",\n"
+      "  \"beam\": { \"support\": \"simply-supported\",\n"
+      "    \"load\": { \"type\": \"point\", \"value\": \"10 kN\" },\n"
+      "    \"span\": { \"from\": \"2 m\", \"to\": \"6 m\", \"steps\": 0 },\n"
+      "    \"section\": { \"shape\": \"standard\", \"designation\": \"IPE 300\" },\n"
+      "    \"material\": \"S355\" } }\n";
 
 /* In args, "@OUT@" is the output folder, "@GOOD@" a valid study, "@BROKEN@" one with
  * an invalid value, "@MALFORMED@" one that is not JSON and "@MISSING@" a file that
  * does not exist. */
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *args[12];
   gboolean one_line; /* the whole of stderr is one line */
@@ -966,23 +970,41 @@ typedef struct {
 } BadArgsCase;
 
 static const BadArgsCase bad_args_cases[] = {
-  { "missing-file", { "run", "@MISSING@", "--out", "@OUT@" }, TRUE,
+  { "missing-file",
+    { "run", "@MISSING@", "--out", "@OUT@" },
+    TRUE,
     { "missing.json", "No such file" } },
-  { "malformed-json", { "run", "@MALFORMED@", "--out", "@OUT@" }, TRUE,
+  { "malformed-json",
+    { "run", "@MALFORMED@", "--out", "@OUT@" },
+    TRUE,
     { "malformed.json", "JSON" } },
-  { "invalid-study", { "run", "@BROKEN@", "--out", "@OUT@" }, TRUE,
+  { "invalid-study",
+    { "run", "@BROKEN@", "--out", "@OUT@" },
+    TRUE,
     { "broken.json", "beam.span.steps", "must be" } },
-  { "unknown-backend", { "run", "@GOOD@", "--backend", "quantum", "--out", "@OUT@" }, TRUE,
+  { "unknown-backend",
+    { "run", "@GOOD@", "--backend", "quantum", "--out", "@OUT@" },
+    TRUE,
     { "backend", "\"quantum\"", "serial" } },
-  { "workers-negative", { "run", "@GOOD@", "--workers", "-1", "--out", "@OUT@" }, TRUE,
+  { "workers-negative",
+    { "run", "@GOOD@", "--workers", "-1", "--out", "@OUT@" },
+    TRUE,
     { "--workers", "-1" } },
-  { "workers-too-many", { "run", "@GOOD@", "--workers", "5000", "--out", "@OUT@" }, TRUE,
+  { "workers-too-many",
+    { "run", "@GOOD@", "--workers", "5000", "--out", "@OUT@" },
+    TRUE,
     { "--workers", "4096" } },
-  { "workers-not-a-number", { "run", "@GOOD@", "--workers", "many", "--out", "@OUT@" }, TRUE,
+  { "workers-not-a-number",
+    { "run", "@GOOD@", "--workers", "many", "--out", "@OUT@" },
+    TRUE,
     { "many" } },
-  { "rows-bogus", { "run", "@GOOD@", "--rows", "bogus", "--out", "@OUT@" }, TRUE,
+  { "rows-bogus",
+    { "run", "@GOOD@", "--rows", "bogus", "--out", "@OUT@" },
+    TRUE,
     { "--rows", "bogus" } },
-  { "unknown-option", { "run", "@GOOD@", "--frobnicate", "--out", "@OUT@" }, TRUE,
+  { "unknown-option",
+    { "run", "@GOOD@", "--frobnicate", "--out", "@OUT@" },
+    TRUE,
     { "frobnicate" } },
   { "no-study", { "run", "--out", "@OUT@" }, TRUE, { "study" } },
   { "two-studies", { "run", "@GOOD@", "@GOOD@", "--out", "@OUT@" }, TRUE, { "one study" } },
@@ -1034,10 +1056,10 @@ test_bad_args (gconstpointer data)
         a = malformed;
       else if (g_str_equal (a, "@MISSING@"))
         a = missing;
-      g_ptr_array_add (args, (gpointer) a);
+      g_ptr_array_add (args, (gpointer)a);
     }
   g_ptr_array_add (args, NULL);
-  r = run_cliv (tmp->path, NULL, (const char *const *) args->pdata);
+  r = run_cliv (tmp->path, NULL, (const char *const *)args->pdata);
 
   g_assert_cmpint (r->status, ==, 2);
   g_assert_cmpstr (r->out, ==, "");
@@ -1099,8 +1121,8 @@ test_run_write_fails (void)
   tmp = tmp_dir_new ();
   out = g_build_filename (tmp->path, "out", NULL);
   r = run_cliv (tmp->path, limit_file_size,
-                (const char *const[]) { "run", study, "--backend", "serial", "--rows", "all",
-                                        "--out", out, NULL });
+                (const char *const[]){ "run", study, "--backend", "serial", "--rows", "all",
+                                       "--out", out, NULL });
   g_assert_cmpint (r->status, !=, 0);
   g_assert_cmpint (r->status, !=, -1);
   g_assert_nonnull (strstr (r->err, "results.csv"));
@@ -1113,15 +1135,15 @@ static void
 test_run_cancelled (void)
 {
   /* 10^7 items: far more rows than are written before the signal arrives. */
-  static const char big_study[] =
-    "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Big\",\n"
-    "  \"beam\": { \"support\": \"simply-supported\",\n"
-    "    \"load\": { \"type\": \"point\", \"position\": \"midspan\",\n"
-    "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 1000 } },\n"
-    "    \"span\": { \"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 100 },\n"
-    "    \"section\": { \"shape\": \"rectangular\", \"b\": \"300 mm\",\n"
-    "                 \"h\": { \"from\": \"200 mm\", \"to\": \"1000 mm\", \"steps\": 100 } },\n"
-    "    \"material\": \"S355\" } }\n";
+  static const char big_study[]
+      = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Big\",\n"
+        "  \"beam\": { \"support\": \"simply-supported\",\n"
+        "    \"load\": { \"type\": \"point\", \"position\": \"midspan\",\n"
+        "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 1000 } },\n"
+        "    \"span\": { \"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 100 },\n"
+        "    \"section\": { \"shape\": \"rectangular\", \"b\": \"300 mm\",\n"
+        "                 \"h\": { \"from\": \"200 mm\", \"to\": \"1000 mm\", \"steps\": 100 } },\n"
+        "    \"material\": \"S355\" } }\n";
   g_autoptr (TmpDir) tmp = NULL;
   g_autofree char *study = NULL, *out = NULL, *err = NULL;
   g_autoptr (GSubprocessLauncher) launcher = NULL;
@@ -1135,8 +1157,8 @@ test_run_cancelled (void)
   tmp = tmp_dir_new ();
   study = tmp_file (tmp, "big.json", big_study);
   out = g_build_filename (tmp->path, "out", NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, tmp->path);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
   proc = g_subprocess_launcher_spawn (launcher, &error, cli_path (), "run", study, "--backend",
@@ -1181,8 +1203,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/cancelled", test_run_cancelled);
   for (guint i = 0; i < G_N_ELEMENTS (backend_cases); i++)
     {
-      g_autofree char *path = g_strconcat ("/cli/run/backends-identical/", backend_cases[i].name,
-                                           NULL);
+      g_autofree char *path
+          = g_strconcat ("/cli/run/backends-identical/", backend_cases[i].name, NULL);
 
       g_test_add_data_func (path, &backend_cases[i], test_backends_identical);
     }

@@ -21,8 +21,8 @@ static PsExpr *
 compile_ok (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  PsExpr *expr = ps_expr_compile (text, var_names, N_VARS, const_names, const_values, N_CONSTS,
-                                  &error);
+  PsExpr *expr
+      = ps_expr_compile (text, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
 
   if (error != NULL)
     g_test_message ("compiling \"%s\": %s", text, error->message);
@@ -72,7 +72,8 @@ test_precedence (void)
 {
   const double R = var_values[0], S = var_values[1], F = var_values[2];
   const double D = const_values[0], k = const_values[1];
-  const struct {
+  const struct
+  {
     const char *text;
     double expected;
   } cases[] = {
@@ -150,10 +151,13 @@ test_axial_bar (void)
   const double cvalues[] = { 20e-3 };
   const double area = G_PI * pow (20e-3, 2.0) / 4.0;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsExpr) expr = ps_expr_compile ("R - F/(pi*D^2/4)", names, 2, cnames, cvalues, 1,
-                                             &error);
+  g_autoptr (PsExpr) expr
+      = ps_expr_compile ("R - F/(pi*D^2/4)", names, 2, cnames, cvalues, 1, &error);
   const double samples[][2] = {
-    { 300e6, 75e3 }, { 243.7e6, 81.25e3 }, { 210e6, 66.1e3 }, { 150e6, 90e3 },
+    { 300e6, 75e3 },
+    { 243.7e6, 81.25e3 },
+    { 210e6, 66.1e3 },
+    { 150e6, 90e3 },
   };
   const PsExprOp *code;
   guint n_ops;
@@ -241,13 +245,14 @@ check_error_shape (const GError *error, const char *text, gboolean check_echo)
       /* Short texts are echoed whole, so the caret sits in column pos. */
       g_assert_cmpuint (n_spaces + 1, ==, pos);
     }
-  return (guint) pos;
+  return (guint)pos;
 }
 
 static void
 test_errors (void)
 {
-  const struct {
+  const struct
+  {
     const char *text;
     guint position;
     const char *message; /* the first line after "position N: " starts with this */
@@ -294,8 +299,8 @@ test_errors (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (PsExpr) expr = ps_expr_compile (cases[i].text, var_names, N_VARS, const_names,
                                                  const_values, N_CONSTS, &error);
-      g_autofree char *prefix = g_strdup_printf ("position %u: %s", cases[i].position,
-                                                 cases[i].message);
+      g_autofree char *prefix
+          = g_strdup_printf ("position %u: %s", cases[i].position, cases[i].message);
       gboolean valid_utf8 = g_utf8_validate (cases[i].text, -1, NULL);
 
       g_autofree char *escaped = g_strescape (cases[i].text, NULL);
@@ -343,8 +348,8 @@ test_error_window (void)
   for (guint i = 0; i < 40; i++)
     g_string_append (text, " * S");
 
-  expr = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS,
-                          &error);
+  expr
+      = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
   g_assert_null (expr);
   pos = check_error_shape (error, text->str, FALSE);
   g_assert_cmpuint (pos, ==, 40 * 4 + 1);
@@ -366,8 +371,8 @@ test_error_window (void)
   for (guint i = 0; i < 40; i++)
     g_string_append (text, "R + ");
   g_string_append (text, "S -");
-  expr = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS,
-                          &error);
+  expr
+      = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
   g_assert_null (expr);
   pos = check_error_shape (error, text->str, FALSE);
   g_assert_cmpuint (pos, ==, text->len + 1);
@@ -413,8 +418,8 @@ test_names (void)
      * parenthesis is a function. */
     const char *const v[] = { "pi", "exp", "f_y2" };
     const double x[] = { 3.0, 0.25, 355e6 };
-    g_autoptr (PsExpr) a = ps_expr_compile ("pi * exp(0) + exp + f_y2", v, 3, NULL, NULL, 0,
-                                            &error);
+    g_autoptr (PsExpr) a
+        = ps_expr_compile ("pi * exp(0) + exp + f_y2", v, 3, NULL, NULL, 0, &error);
     g_assert_no_error (error);
     g_assert_cmpfloat (ps_expr_eval (a, x), ==, 3.0 * 1.0 + 0.25 + 355e6);
   }
@@ -505,8 +510,8 @@ test_folding (void)
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
         g_autoptr (GError) error = NULL;
-        g_autoptr (PsExpr) folded = ps_expr_compile (texts[i], names_var, 2, const_names,
-                                                     const_values, 1, &error);
+        g_autoptr (PsExpr) folded
+            = ps_expr_compile (texts[i], names_var, 2, const_names, const_values, 1, &error);
         g_autoptr (PsExpr) unfolded = NULL;
 
         g_assert_no_error (error);
@@ -562,8 +567,8 @@ check_block_against_scalar (const PsExpr *expr, double *const *cols, guint n_var
         x[v] = cols[v][i];
       s = ps_expr_eval (expr, x);
       if (!same_double (s, out[i]))
-        g_error ("sample %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT ": block %.17g, scalar %.17g",
-                 i, n, out[i], s);
+        g_error ("sample %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT ": block %.17g, scalar %.17g", i,
+                 n, out[i], s);
     }
 }
 
@@ -622,8 +627,7 @@ test_nan (void)
 {
   const double x[N_VARS] = { -1.0, NAN, 2.0 };
   const char *nan_texts[] = {
-    "sqrt(R)", "log(R)", "S + 1", "min(S, 1)", "min(1, S)", "max(S, R)", "max(R, S)",
-    "S * 0",
+    "sqrt(R)", "log(R)", "S + 1", "min(S, 1)", "min(1, S)", "max(S, R)", "max(R, S)", "S * 0",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (nan_texts); i++)
@@ -651,7 +655,8 @@ test_nan (void)
 static void
 test_stack_depth (void)
 {
-  const struct {
+  const struct
+  {
     const char *text;
     guint depth;
   } cases[] = {
@@ -725,7 +730,8 @@ static void
 test_linear_form (void)
 {
   const double D = const_values[0], k = const_values[1];
-  const struct {
+  const struct
+  {
     const char *text;
     double coef[N_VARS];
     double constant;
@@ -740,8 +746,8 @@ test_linear_form (void)
     { "exp(1)*R - sqrt(2)", { exp (1.0), 0.0, 0.0 }, -sqrt (2.0) },
   };
   const char *nonlinear[] = {
-    "R*S", "R^2", "exp(R)", "R/S", "min(R, S)", "sqrt(R)", "abs(R - S)", "(R - R)*S",
-    "pow(R, 1)", "1/R", "F/(pi*R^2/4)", "R*1e308*10",
+    "R*S",        "R^2",       "exp(R)",    "R/S", "min(R, S)",    "sqrt(R)",
+    "abs(R - S)", "(R - R)*S", "pow(R, 1)", "1/R", "F/(pi*R^2/4)", "R*1e308*10",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (linear); i++)
@@ -759,7 +765,7 @@ test_linear_form (void)
       /* The form reproduces the expression. */
       assert_close (linear[i].text,
                     c0 + coef[0] * var_values[0] + coef[1] * var_values[1]
-                      + coef[2] * var_values[2],
+                        + coef[2] * var_values[2],
                     ps_expr_eval (expr, var_values), 1e-14);
     }
 
@@ -773,8 +779,7 @@ test_linear_form (void)
   {
     const char *const names[] = { "strength", "load" };
     g_autoptr (GError) error = NULL;
-    g_autoptr (PsExpr) expr = ps_expr_compile ("strength - load", names, 2, NULL, NULL, 0,
-                                               &error);
+    g_autoptr (PsExpr) expr = ps_expr_compile ("strength - load", names, 2, NULL, NULL, 0, &error);
     double coef[2], c0;
 
     g_assert_no_error (error);
@@ -793,21 +798,21 @@ gen_expr (GString *s, guint depth, const double *x)
 {
   static const char *const numbers[] = { "2.5", "0.5", "3", "1e-3", ".25", "7.125" };
   static const double number_values[] = { 2.5, 0.5, 3.0, 1e-3, 0.25, 7.125 };
-  guint kind = depth == 0 ? (guint) g_test_rand_int_range (0, 3)
-                          : (guint) g_test_rand_int_range (0, 9);
+  guint kind
+      = depth == 0 ? (guint)g_test_rand_int_range (0, 3) : (guint)g_test_rand_int_range (0, 9);
   double a, b;
 
   switch (kind)
     {
     case 0: /* a variable */
       {
-        guint v = (guint) g_test_rand_int_range (0, N_VARS);
+        guint v = (guint)g_test_rand_int_range (0, N_VARS);
         g_string_append (s, var_names[v]);
         return x[v];
       }
     case 1: /* a named constant */
       {
-        guint c = (guint) g_test_rand_int_range (0, N_CONSTS + 1);
+        guint c = (guint)g_test_rand_int_range (0, N_CONSTS + 1);
         if (c == N_CONSTS)
           {
             g_string_append (s, "pi");
@@ -818,7 +823,7 @@ gen_expr (GString *s, guint depth, const double *x)
       }
     case 2: /* a number */
       {
-        guint c = (guint) g_test_rand_int_range (0, G_N_ELEMENTS (numbers));
+        guint c = (guint)g_test_rand_int_range (0, G_N_ELEMENTS (numbers));
         g_string_append (s, numbers[c]);
         return number_values[c];
       }
@@ -830,26 +835,33 @@ gen_expr (GString *s, guint depth, const double *x)
     case 4: /* a function of one argument */
       {
         static const char *const names[] = { "sqrt", "exp", "log", "sin", "cos", "tan", "abs" };
-        guint f = (guint) g_test_rand_int_range (0, G_N_ELEMENTS (names));
+        guint f = (guint)g_test_rand_int_range (0, G_N_ELEMENTS (names));
 
         g_string_append_printf (s, "%s(", names[f]);
         a = gen_expr (s, depth - 1, x);
         g_string_append (s, ")");
         switch (f)
           {
-          case 0: return sqrt (a);
-          case 1: return ps_exp (a);
-          case 2: return ps_log (a);
-          case 3: return ps_sin (a);
-          case 4: return ps_cos (a);
-          case 5: return ps_tan (a);
-          default: return fabs (a);
+          case 0:
+            return sqrt (a);
+          case 1:
+            return ps_exp (a);
+          case 2:
+            return ps_log (a);
+          case 3:
+            return ps_sin (a);
+          case 4:
+            return ps_cos (a);
+          case 5:
+            return ps_tan (a);
+          default:
+            return fabs (a);
           }
       }
     case 5: /* a function of two */
       {
         static const char *const names[] = { "min", "max", "pow" };
-        guint f = (guint) g_test_rand_int_range (0, G_N_ELEMENTS (names));
+        guint f = (guint)g_test_rand_int_range (0, G_N_ELEMENTS (names));
 
         g_string_append_printf (s, "%s(", names[f]);
         a = gen_expr (s, depth - 1, x);
@@ -874,11 +886,16 @@ gen_expr (GString *s, guint depth, const double *x)
         g_string_append_c (s, ')');
         switch (op)
           {
-          case '+': return a + b;
-          case '-': return a - b;
-          case '*': return a * b;
-          case '/': return a / b;
-          default: return ps_pow (a, b);
+          case '+':
+            return a + b;
+          case '-':
+            return a - b;
+          case '*':
+            return a * b;
+          case '/':
+            return a / b;
+          default:
+            return ps_pow (a, b);
           }
       }
     }
@@ -899,7 +916,7 @@ test_random_expressions (void)
 
       for (guint v = 0; v < N_VARS; v++)
         x[v] = g_test_rand_double_range (-4.0, 4.0);
-      expected = gen_expr (s, (guint) g_test_rand_int_range (0, 6), x);
+      expected = gen_expr (s, (guint)g_test_rand_int_range (0, 6), x);
 
       expr = ps_expr_compile (s->str, var_names, N_VARS, const_names, const_values, N_CONSTS,
                               &error);
@@ -1040,8 +1057,13 @@ check_compiled (const PsExpr *expr, const char *text)
         case PS_EXPR_OP_PUSH_VAR:
           sp++;
           break;
-        case PS_EXPR_OP_ADD: case PS_EXPR_OP_SUB: case PS_EXPR_OP_MUL: case PS_EXPR_OP_DIV:
-        case PS_EXPR_OP_POW: case PS_EXPR_OP_MIN: case PS_EXPR_OP_MAX:
+        case PS_EXPR_OP_ADD:
+        case PS_EXPR_OP_SUB:
+        case PS_EXPR_OP_MUL:
+        case PS_EXPR_OP_DIV:
+        case PS_EXPR_OP_POW:
+        case PS_EXPR_OP_MIN:
+        case PS_EXPR_OP_MAX:
           g_assert_cmpuint (sp, >=, 2);
           sp--;
           break;
@@ -1058,16 +1080,16 @@ check_compiled (const PsExpr *expr, const char *text)
 
   fill_samples (cols, N_VARS, 64);
   check_block_against_scalar (expr, cols, N_VARS, 64);
-  (void) ps_expr_linear_form (expr, coef, &c0);
-  (void) text;
+  (void)ps_expr_linear_form (expr, coef, &c0);
+  (void)text;
 }
 
 static void
 compile_any (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsExpr) expr = ps_expr_compile (text, var_names, N_VARS, const_names, const_values,
-                                             N_CONSTS, &error);
+  g_autoptr (PsExpr) expr
+      = ps_expr_compile (text, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
 
   g_assert_true ((expr == NULL) != (error == NULL));
   if (expr != NULL)
@@ -1087,14 +1109,14 @@ test_fuzz_bytes (void)
 
   for (guint iter = 0; iter < 20000; iter++)
     {
-      guint len = (guint) g_test_rand_int_range (0, 40);
+      guint len = (guint)g_test_rand_int_range (0, 40);
 
       for (guint i = 0; i < len; i++)
         {
           if (iter % 2 == 0)
-            buf[i] = (char) g_test_rand_int_range (1, 256);
+            buf[i] = (char)g_test_rand_int_range (1, 256);
           else
-            buf[i] = charset[g_test_rand_int_range (0, (gint32) sizeof charset - 1)];
+            buf[i] = charset[g_test_rand_int_range (0, (gint32)sizeof charset - 1)];
         }
       buf[len] = '\0';
       compile_any (buf);
@@ -1105,17 +1127,17 @@ static void
 test_fuzz_tokens (void)
 {
   static const char *const vocab[] = {
-    "R", "S", "F", "D", "k", "pi", "Q", "2", "2.5", "1e-3", ".5", "0", "1e999", "7.",
-    "+", "-", "*", "/", "^", "(", ")", "(", ")", ",", "-", "*",
-    "sqrt(", "exp(", "log(", "sin(", "cos(", "tan(", "abs(", "min(", "max(", "pow(",
-    "sine(", "R(", "sqrt", "#", "\xc3\xa9", "1e", " ",
+    "R",    "S",     "F",    "D",     "k",     "pi",   "Q",    "2",        "2.5",  "1e-3", ".5",
+    "0",    "1e999", "7.",   "+",     "-",     "*",    "/",    "^",        "(",    ")",    "(",
+    ")",    ",",     "-",    "*",     "sqrt(", "exp(", "log(", "sin(",     "cos(", "tan(", "abs(",
+    "min(", "max(",  "pow(", "sine(", "R(",    "sqrt", "#",    "\xc3\xa9", "1e",   " ",
   };
   guint n_ok = 0;
 
   for (guint iter = 0; iter < 20000; iter++)
     {
       g_autoptr (GString) s = g_string_new (NULL);
-      guint n_tokens = (guint) g_test_rand_int_range (1, 16);
+      guint n_tokens = (guint)g_test_rand_int_range (1, 16);
 
       for (guint i = 0; i < n_tokens; i++)
         {

@@ -17,7 +17,6 @@
 /* A byte the formatter never writes, to catch writes past the returned end. */
 #define CANARY '\x7f'
 
-
 /* Formats @v into @out (PS_FMT_MAX + 1 bytes) and checks that nothing past the
  * PS_FMT_MAX bytes a caller reserves was touched (the formatter may use the bytes
  * after the number's end as scratch, but never more than PS_FMT_MAX in all). */
@@ -31,7 +30,7 @@ fmt (double v, char out[PS_FMT_MAX + 1])
   memset (buf, CANARY, sizeof buf);
   end = ps_fmt_double (buf, v);
   g_assert_true (end > buf);
-  n = (gsize) (end - buf);
+  n = (gsize)(end - buf);
   if (n > PS_FMT_MAX)
     g_error ("%.17g took %" G_GSIZE_FORMAT " bytes, more than PS_FMT_MAX", v, n);
   for (gsize i = PS_FMT_MAX; i < sizeof buf; i++)
@@ -41,7 +40,8 @@ fmt (double v, char out[PS_FMT_MAX + 1])
   out[n] = '\0';
 }
 
-typedef struct {
+typedef struct
+{
   double v;
   const char *want;
   const char *what;
@@ -115,7 +115,8 @@ test_negative_zero (void)
   g_assert_cmpfloat (g_ascii_strtod (got, NULL), ==, 0.0);
 }
 
-typedef struct {
+typedef struct
+{
   guint64 n;
   guint64 differ;
   guint64 ties;
@@ -151,8 +152,7 @@ check_one (double v, Sweep *s)
         double pb = g_ascii_strtod (ref, NULL);
 
         if (!(fabs (pb - back) <= 1.000001e-9 * fabs (v)))
-          g_error ("%.17g: \"%s\" and printf's \"%s\" differ by more than one digit", v, got,
-                   ref);
+          g_error ("%.17g: \"%s\" and printf's \"%s\" differ by more than one digit", v, got, ref);
       }
     }
 }
@@ -183,9 +183,9 @@ test_random (void)
     }
   for (guint i = 0; i < 100000; i++)
     {
-      guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
-      double frac = (double) (bits >> 12) / 4503599627370496.0; /* 52 random bits / 2^52 */
-      int e2 = g_rand_int_range (rand, -996, 997);                 /* 2^±996 ≈ 10^±300 */
+      guint64 bits = ((guint64)g_rand_int (rand) << 32) | g_rand_int (rand);
+      double frac = (double)(bits >> 12) / 4503599627370496.0; /* 52 random bits / 2^52 */
+      int e2 = g_rand_int_range (rand, -996, 997);             /* 2^±996 ≈ 10^±300 */
       double v = ldexp (1.0 + frac, e2);
 
       check_one (g_rand_boolean (rand) ? v : -v, &s);
@@ -207,7 +207,7 @@ test_short_decimals (void)
     {
       gint64 digits = g_rand_int_range (rand, 1, 1000000000);
       int e = g_rand_int_range (rand, -12, 12);
-      double v = (double) digits * pow (10.0, e);
+      double v = (double)digits * pow (10.0, e);
 
       check_one (g_rand_boolean (rand) ? v : -v, &s);
     }
@@ -224,8 +224,8 @@ test_denormals (void)
 
   for (guint i = 0; i < 20000; i++)
     {
-      guint64 bits = (((guint64) g_rand_int (rand) << 32) | g_rand_int (rand)) &
-                     G_GUINT64_CONSTANT (0x000fffffffffffff);
+      guint64 bits = (((guint64)g_rand_int (rand) << 32) | g_rand_int (rand))
+                     & G_GUINT64_CONSTANT (0x000fffffffffffff);
       double v;
 
       if (bits == 0)
@@ -249,8 +249,13 @@ test_powers_of_ten (void)
   for (int e = -307; e <= 307; e++)
     {
       double p = pow (10.0, e);
-      double vs[] = { p, nextafter (p, 0), nextafter (p, INFINITY), p * (1 - 4e-11),
-                      p * (1 - 6e-11), p * 9.9999999994, p * 9.9999999996 };
+      double vs[] = { p,
+                      nextafter (p, 0),
+                      nextafter (p, INFINITY),
+                      p * (1 - 4e-11),
+                      p * (1 - 6e-11),
+                      p * 9.9999999994,
+                      p * 9.9999999996 };
 
       for (guint k = 0; k < G_N_ELEMENTS (vs); k++)
         check_one (vs[k], &s);
@@ -262,7 +267,8 @@ test_powers_of_ten (void)
 static void
 test_u64 (void)
 {
-  const struct {
+  const struct
+  {
     guint64 v;
     const char *want;
   } cases[] = {
@@ -286,7 +292,7 @@ test_u64 (void)
     }
   for (guint i = 0; i < 10000; i++)
     {
-      guint64 v = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      guint64 v = ((guint64)g_rand_int (rand) << 32) | g_rand_int (rand);
       char buf[PS_FMT_MAX + 1];
       char ref[32];
       char *end;
@@ -320,12 +326,12 @@ test_buf_growth (void)
       for (guint i = 0; i < 2000; i++)
         {
           char piece[300];
-          gsize n = (gsize) g_rand_int_range (rand, 1, (gint32) sizeof piece);
+          gsize n = (gsize)g_rand_int_range (rand, 1, (gint32)sizeof piece);
 
           for (gsize k = 0; k < n; k++)
-            piece[k] = (char) ('a' + (i + k) % 26);
+            piece[k] = (char)('a' + (i + k) % 26);
           ps_buf_append (&buf, piece, n);
-          g_string_append_len (ref, piece, (gssize) n);
+          g_string_append_len (ref, piece, (gssize)n);
           g_assert_cmpuint (buf.len, ==, ref->len);
           g_assert_cmpuint (buf.cap, >=, buf.len);
         }
@@ -339,7 +345,7 @@ test_buf_growth (void)
         g_assert_true (p == buf.data + buf.len);
         g_assert_cmpuint (buf.cap, >=, buf.len + 1000);
         end = ps_fmt_double (p, 2.385);
-        buf.len += (gsize) (end - p);
+        buf.len += (gsize)(end - p);
         g_string_append (ref, "2.385");
         g_assert_cmpuint (buf.len, ==, ref->len);
         g_assert_true (memcmp (buf.data, ref->str, ref->len) == 0);

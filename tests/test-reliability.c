@@ -35,13 +35,13 @@ stat_samples (void)
  * Study files
  * ------------------------------------------------------------------------------ */
 
-#define LOAD_STRENGTH_VARS                                                                     \
-  "\"load\": { \"distribution\": \"normal\", \"mean\": \"1000 kN\", \"sd\": \"100 kN\" },"      \
+#define LOAD_STRENGTH_VARS                                                                         \
+  "\"load\": { \"distribution\": \"normal\", \"mean\": \"1000 kN\", \"sd\": \"100 kN\" },"         \
   "\"strength\": { \"distribution\": \"normal\", \"mean\": \"1500 kN\", \"sd\": \"150 kN\" }"
 
 /* OpenTURNS's "axial stressed beam" use case. */
-#define AXIAL_BAR_VARS                                                                         \
-  "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\" },"      \
+#define AXIAL_BAR_VARS                                                                             \
+  "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\" },"         \
   "\"F\": { \"distribution\": \"normal\", \"mean\": \"75 kN\", \"sd\": \"5 kN\" }"
 #define AXIAL_BAR_CONSTS "\"D\": \"20 mm\""
 #define AXIAL_BAR_G "\"R - F / (pi * D^2 / 4)\""
@@ -50,19 +50,19 @@ stat_samples (void)
 /* Every distribution, each given in one of the ways the file format allows, in a
  * limit state that uses every function and operator and is NaN where t < 0.2 mm
  * (about 6 % of the samples). Pf is about 3e-2. */
-#define MIXED_VARS                                                                             \
-  "\"fy\": { \"distribution\": \"lognormal\", \"mean\": \"355 MPa\", \"sd\": \"28.4 MPa\" },"   \
-  "\"P\": { \"distribution\": \"gumbel\", \"mean\": \"38.5 kN\", \"sd\": \"9.2 kN\" },"         \
-  "\"E\": { \"distribution\": \"normal\", \"mean\": \"210 GPa\", \"sd\": \"12.6 GPa\" },"       \
-  "\"b\": { \"distribution\": \"uniform\", \"lower\": \"190 mm\", \"upper\": \"212.5 mm\" },"   \
-  "\"k\": { \"distribution\": \"weibull\", \"shape\": 2.385, \"scale\": 1.07 },"                \
-  "\"t\": { \"distribution\": \"exponential\", \"mean\": \"3.2 mm\" },"                          \
-  "\"h\": { \"distribution\": \"truncated-normal\", \"mean\": \"300 mm\", \"sd\": \"12 mm\","   \
+#define MIXED_VARS                                                                                 \
+  "\"fy\": { \"distribution\": \"lognormal\", \"mean\": \"355 MPa\", \"sd\": \"28.4 MPa\" },"      \
+  "\"P\": { \"distribution\": \"gumbel\", \"mean\": \"38.5 kN\", \"sd\": \"9.2 kN\" },"            \
+  "\"E\": { \"distribution\": \"normal\", \"mean\": \"210 GPa\", \"sd\": \"12.6 GPa\" },"          \
+  "\"b\": { \"distribution\": \"uniform\", \"lower\": \"190 mm\", \"upper\": \"212.5 mm\" },"      \
+  "\"k\": { \"distribution\": \"weibull\", \"shape\": 2.385, \"scale\": 1.07 },"                   \
+  "\"t\": { \"distribution\": \"exponential\", \"mean\": \"3.2 mm\" },"                            \
+  "\"h\": { \"distribution\": \"truncated-normal\", \"mean\": \"300 mm\", \"sd\": \"12 mm\","      \
   "         \"lower\": \"285 mm\", \"upper\": \"330 mm\" }"
 #define MIXED_CONSTS "\"L\": \"6 m\", \"c\": 0.125"
-#define MIXED_G                                                                                \
-  "\"fy * exp(-c * abs(sin(t * 100))) - k * 6 * P * L / (b * pow(h, 2)) - E / 2000"           \
-  " - max(sqrt(t - 0.2e-3) * 1e9, 1e6) * min(cos(h), 1) + log(h / 0.3) * 1e8 * tan(0.1)"    \
+#define MIXED_G                                                                                    \
+  "\"fy * exp(-c * abs(sin(t * 100))) - k * 6 * P * L / (b * pow(h, 2)) - E / 2000"                \
+  " - max(sqrt(t - 0.2e-3) * 1e9, 1e6) * min(cos(h), 1) + log(h / 0.3) * 1e8 * tan(0.1)"           \
   " - -(h - 0.3)^2 * 2^-1 * 1e9\""
 
 static char *
@@ -170,8 +170,8 @@ summary_object (const PsStudy *study, const PsRunResult *r)
 static char *
 summary_json_untimed (const PsStudy *study, const PsRunResult *r)
 {
-  static const char *const varying[] = { "started", "wall_seconds", "cpu_seconds",
-                                         "peak_rss_bytes", "backend", "workers" };
+  static const char *const varying[]
+      = { "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes", "backend", "workers" };
   g_autoptr (JsonObject) obj = summary_object (study, r);
   g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -198,15 +198,17 @@ stopped_by (const PsStudy *study, const PsRunResult *r)
 static void
 assert_within_4_se (guint64 failures, guint64 n, double exact, const char *what)
 {
-  double pf = (double) failures / (double) n;
-  double se = sqrt (exact * (1.0 - exact) / (double) n);
+  double pf = (double)failures / (double)n;
+  double se = sqrt (exact * (1.0 - exact) / (double)n);
   double dev = (pf - exact) / se;
 
   g_test_message ("%s: Pf %.6g (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT "), exact %.6g, "
-                  "%+.2f standard errors", what, pf, failures, n, exact, dev);
+                  "%+.2f standard errors",
+                  what, pf, failures, n, exact, dev);
   if (!(fabs (dev) <= 4.0))
     g_error ("%s: Pf %.8g from %" G_GUINT64_FORMAT " samples is %.2f standard errors from "
-             "%.8g", what, pf, n, dev, exact);
+             "%.8g",
+             what, pf, n, dev, exact);
 }
 
 /* The failures and NaN samples of samples [0, n) by the scalar definition: the uniform
@@ -281,8 +283,8 @@ chunk_summaries (const PsStudy *study, guint64 *n_chunks_out)
 static void
 wilson (guint64 failures, guint64 n, double *low, double *high)
 {
-  double z = gsl_cdf_ugaussian_Pinv (0.975), p = (double) failures / (double) n;
-  double nd = (double) n, z2 = z * z;
+  double z = gsl_cdf_ugaussian_Pinv (0.975), p = (double)failures / (double)n;
+  double nd = (double)n, z2 = z * z;
   double centre = (p + z2 / (2 * nd)) / (1 + z2 / nd);
   double half = z / (1 + z2 / nd) * sqrt (p * (1 - p) / nd + z2 / (4 * nd * nd));
 
@@ -297,7 +299,7 @@ assert_exact_block (const PsStudy *study, const PsRunResult *r, double exact, co
   g_autoptr (JsonObject) obj = summary_object (study, r);
   const PsReliabilitySummary *s = summary_of (r);
   guint64 n = s->samples - s->nan_samples;
-  double se = sqrt (exact * (1.0 - exact) / (double) n);
+  double se = sqrt (exact * (1.0 - exact) / (double)n);
   JsonObject *ex;
 
   g_assert_true (json_object_has_member (obj, "exact"));
@@ -306,12 +308,12 @@ assert_exact_block (const PsStudy *study, const PsRunResult *r, double exact, co
   assert_close (what, json_object_get_double_member (ex, "beta"), -gsl_cdf_ugaussian_Pinv (exact),
                 1e-10);
   assert_close (what, json_object_get_double_member (ex, "deviation_in_standard_errors"),
-                ((double) s->failures / (double) n - exact) / se, 1e-6);
+                ((double)s->failures / (double)n - exact) / se, 1e-6);
   g_assert_nonnull (json_object_get_string_member (ex, "method"));
-  assert_close (what, json_object_get_double_member (obj, "pf"), (double) s->failures / (double) n,
+  assert_close (what, json_object_get_double_member (obj, "pf"), (double)s->failures / (double)n,
                 1e-15);
-  g_assert_cmpint (json_object_get_int_member (obj, "samples"), ==, (gint64) s->samples);
-  g_assert_cmpint (json_object_get_int_member (obj, "failures"), ==, (gint64) s->failures);
+  g_assert_cmpint (json_object_get_int_member (obj, "samples"), ==, (gint64)s->samples);
+  g_assert_cmpint (json_object_get_int_member (obj, "failures"), ==, (gint64)s->failures);
   {
     JsonArray *ci = json_object_get_array_member (obj, "pf_ci95");
     JsonArray *bci = json_object_get_array_member (obj, "beta_ci95");
@@ -328,13 +330,14 @@ assert_exact_block (const PsStudy *study, const PsRunResult *r, double exact, co
     assert_close (what, json_array_get_double_element (bci, 1), -gsl_cdf_ugaussian_Pinv (low),
                   1e-12);
     assert_close (what, json_object_get_double_member (obj, "cov"),
-                  sqrt ((1 - pf) / ((double) n * pf)), 1e-12);
+                  sqrt ((1 - pf) / ((double)n * pf)), 1e-12);
     g_assert_cmpstr (json_object_get_string_member (obj, "pf_ci95_method"), ==,
                      "Wilson score interval");
   }
 }
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *variables;
   const char *constants;
@@ -346,8 +349,15 @@ typedef struct {
 } LinearCase;
 
 static const LinearCase linear_cases[] = {
-  { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-    2, { 1, -1 }, { 1500e3, 1000e3 }, { 150e3, 100e3 }, 0 },
+  { "load-strength",
+    LOAD_STRENGTH_VARS,
+    NULL,
+    "\"strength - load\"",
+    2,
+    { 1, -1 },
+    { 1500e3, 1000e3 },
+    { 150e3, 100e3 },
+    0 },
   /* Three variables, coefficients, a constant folded in, a division by a constant
    * and a unary minus. */
   { "three-normals",
@@ -356,7 +366,10 @@ static const LinearCase linear_cases[] = {
     "\"Q\": { \"distribution\": \"normal\", \"mean\": \"120 kN\", \"sd\": \"31 kN\" }",
     "\"gammaQ\": 1.35, \"e\": \"12.5 kN\"",
     "\"0.9 * R - (1.1 * G + gammaQ * Q) / 1.05 + -e\"",
-    3, { 0.9, -1.1 / 1.05, -1.35 / 1.05 }, { 412.5e3, 96e3, 120e3 }, { 38.1e3, 9.6e3, 31e3 },
+    3,
+    { 0.9, -1.1 / 1.05, -1.35 / 1.05 },
+    { 412.5e3, 96e3, 120e3 },
+    { 38.1e3, 9.6e3, 31e3 },
     -12.5e3 },
 };
 
@@ -368,10 +381,10 @@ test_exact_normal_linear (void)
   for (guint c = 0; c < G_N_ELEMENTS (linear_cases); c++)
     {
       const LinearCase *lc = &linear_cases[c];
-      g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                                 ", \"seed\": 2385", n);
-      g_autoptr (PsStudy) study = load_study (lc->variables, lc->constants, lc->limit_state,
-                                              method);
+      g_autofree char *method
+          = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 2385", n);
+      g_autoptr (PsStudy) study
+          = load_study (lc->variables, lc->constants, lc->limit_state, method);
       g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
       const PsReliabilitySummary *s = summary_of (r);
       double mu = lc->c0, var = 0, exact;
@@ -397,7 +410,8 @@ test_exact_normal_linear (void)
     }
 }
 
-typedef struct {
+typedef struct
+{
   double mr, sr, ms, ss; /* means and sds of R and S */
 } LognormalRS;
 
@@ -418,10 +432,10 @@ static double
 lognormal_pf_by_quadrature (const double p[4])
 {
   gsl_integration_workspace *w = gsl_integration_workspace_alloc (1000);
-  gsl_function f = { lognormal_integrand, (void *) p };
+  gsl_function f = { lognormal_integrand, (void *)p };
   double result, abserr;
-  int status = gsl_integration_qags (&f, p[3] - 15 * p[2], p[3] + 15 * p[2], 0.0, 1e-12, 1000,
-                                     w, &result, &abserr);
+  int status = gsl_integration_qags (&f, p[3] - 15 * p[2], p[3] + 15 * p[2], 0.0, 1e-12, 1000, w,
+                                     &result, &abserr);
 
   g_assert_cmpint (status, ==, GSL_SUCCESS);
   gsl_integration_workspace_free (w);
@@ -442,11 +456,11 @@ test_exact_lognormal (void)
     {
       const LognormalRS *lc = &cases[c];
       g_autofree char *vars = g_strdup_printf (
-        "\"S\": { \"distribution\": \"lognormal\", \"mean\": %.17g, \"sd\": %.17g },"
-        "\"R\": { \"distribution\": \"lognormal\", \"mean\": %.17g, \"sd\": %.17g }",
-        lc->ms, lc->ss, lc->mr, lc->sr);
-      g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                                 ", \"seed\": 9001", n);
+          "\"S\": { \"distribution\": \"lognormal\", \"mean\": %.17g, \"sd\": %.17g },"
+          "\"R\": { \"distribution\": \"lognormal\", \"mean\": %.17g, \"sd\": %.17g }",
+          lc->ms, lc->ss, lc->mr, lc->sr);
+      g_autofree char *method
+          = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 9001", n);
       g_autoptr (PsStudy) study = load_study (vars, NULL, "\"R - S\"", method);
       g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
       const PsReliabilitySummary *s = summary_of (r);
@@ -476,19 +490,24 @@ test_exact_lognormal (void)
 static void
 test_exact_absent (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *variables;
     const char *limit_state;
   } cases[] = {
     { "\"R\": { \"distribution\": \"lognormal\", \"mean\": 300, \"sd\": 30 },"
-      "\"S\": { \"distribution\": \"normal\", \"mean\": 200, \"sd\": 20 }", "\"R - S\"" },
+      "\"S\": { \"distribution\": \"normal\", \"mean\": 200, \"sd\": 20 }",
+      "\"R - S\"" },
     { LOAD_STRENGTH_VARS, "\"strength - load * load / 1e6\"" },
     { "\"R\": { \"distribution\": \"lognormal\", \"mean\": 300, \"sd\": 30 },"
-      "\"S\": { \"distribution\": \"lognormal\", \"mean\": 200, \"sd\": 20 }", "\"R - S - 10\"" },
+      "\"S\": { \"distribution\": \"lognormal\", \"mean\": 200, \"sd\": 20 }",
+      "\"R - S - 10\"" },
     { "\"R\": { \"distribution\": \"lognormal\", \"mean\": 300, \"sd\": 30 },"
-      "\"S\": { \"distribution\": \"lognormal\", \"mean\": 200, \"sd\": 20 }", "\"2 * R - S\"" },
+      "\"S\": { \"distribution\": \"lognormal\", \"mean\": 200, \"sd\": 20 }",
+      "\"2 * R - S\"" },
     { "\"R\": { \"distribution\": \"gumbel\", \"mean\": 300, \"sd\": 30 },"
-      "\"S\": { \"distribution\": \"normal\", \"mean\": 200, \"sd\": 20 }", "\"R - S\"" },
+      "\"S\": { \"distribution\": \"normal\", \"mean\": 200, \"sd\": 20 }",
+      "\"R - S\"" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -516,8 +535,8 @@ static void
 test_axial_bar_openturns (void)
 {
   guint64 n = stat_samples ();
-  g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                             ", \"seed\": 20240", n);
+  g_autofree char *method
+      = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 20240", n);
   g_autoptr (PsStudy) study = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G, method);
   g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
   g_autoptr (JsonObject) obj = summary_object (study, r);
@@ -529,8 +548,9 @@ test_axial_bar_openturns (void)
   double integral, abserr;
 
   /* P(R <= F/A) = integral of f_F(f) F_R(f/A) df, as a check of the reference. */
-  g_assert_cmpint (gsl_integration_qags (&f, 75e3 - 15 * 5e3, 75e3 + 15 * 5e3, 0.0, 1e-12, 1000,
-                                         w, &integral, &abserr), ==, GSL_SUCCESS);
+  g_assert_cmpint (gsl_integration_qags (&f, 75e3 - 15 * 5e3, 75e3 + 15 * 5e3, 0.0, 1e-12, 1000, w,
+                                         &integral, &abserr),
+                   ==, GSL_SUCCESS);
   gsl_integration_workspace_free (w);
   g_test_message ("axial bar: Pf by quadrature %.8g, OpenTURNS reference %.5f", integral,
                   OPENTURNS_AXIAL_BAR_PF);
@@ -548,7 +568,8 @@ test_axial_bar_openturns (void)
 static void
 test_examples (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *file;
     double pf;
   } cases[] = {
@@ -562,12 +583,12 @@ test_examples (void)
       const PsReliabilityModel *m = model_of (study);
       g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
       const PsReliabilitySummary *s = summary_of (r);
-      double p = (double) s->failures / (double) s->samples;
+      double p = (double)s->failures / (double)s->samples;
 
       g_assert_cmpfloat (m->target_cov, >, 0);
       g_assert_cmpstr (stopped_by (study, r), ==, "target_cov");
       g_assert_cmpuint (s->samples % (PS_REL_BLOCK * PS_REL_CHUNK_ITEMS), ==, 0);
-      g_assert_cmpfloat (sqrt ((1 - p) / ((double) s->samples * p)), <=, m->target_cov);
+      g_assert_cmpfloat (sqrt ((1 - p) / ((double)s->samples * p)), <=, m->target_cov);
       assert_within_4_se (s->failures, s->samples, cases[c].pf, cases[c].file);
     }
 }
@@ -576,7 +597,8 @@ test_examples (void)
  * Every backend and worker count gives the same bits
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *variables;
   const char *constants;
@@ -588,8 +610,8 @@ typedef struct {
 static const BitwiseCase bitwise_cases[] = {
   /* 1,234,567 = 301 blocks and 1,671 samples: the last chunk is short and its last
    * block partial. */
-  { "load-strength, not a multiple of the block", LOAD_STRENGTH_VARS, NULL,
-    "\"strength - load\"", "\"samples\": 1234567, \"seed\": 42", "samples" },
+  { "load-strength, not a multiple of the block", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
+    "\"samples\": 1234567, \"seed\": 42", "samples" },
   { "load-strength, target_cov", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
     "\"samples\": 100000000, \"target_cov\": 0.02, \"seed\": 7", "target_cov" },
   { "axial bar, target_cov, odd maximum", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
@@ -620,8 +642,9 @@ assert_same_summary (const PsStudy *study, const PsRunResult *ref, const PsRunRe
   if (memcmp (a, b, sizeof *a) != 0)
     g_error ("%s: %s x%d differs from serial: samples %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
              ", failures %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ", NaN %" G_GUINT64_FORMAT
-             "/%" G_GUINT64_FORMAT, what, r->backend, r->workers, a->samples, b->samples,
-             a->failures, b->failures, a->nan_samples, b->nan_samples);
+             "/%" G_GUINT64_FORMAT,
+             what, r->backend, r->workers, a->samples, b->samples, a->failures, b->failures,
+             a->nan_samples, b->nan_samples);
   if (!g_str_equal (ja, jb))
     g_error ("%s: summary.json of %s x%d differs from serial:\n%s\n---\n%s", what, r->backend,
              r->workers, ja, jb);
@@ -634,15 +657,15 @@ test_backends_bitwise (void)
   for (guint c = 0; c < G_N_ELEMENTS (bitwise_cases); c++)
     {
       const BitwiseCase *bc = &bitwise_cases[c];
-      g_autoptr (PsStudy) study = load_study (bc->variables, bc->constants, bc->limit_state,
-                                              bc->method);
+      g_autoptr (PsStudy) study
+          = load_study (bc->variables, bc->constants, bc->limit_state, bc->method);
       const PsReliabilityModel *m = model_of (study);
       g_autoptr (PsRunResult) ref = run_study (study, "serial", 1);
       const PsReliabilitySummary *s = summary_of (ref);
 
-      g_test_message ("%s: %" G_GUINT64_FORMAT " samples, %" G_GUINT64_FORMAT " failures, %"
-                      G_GUINT64_FORMAT " NaN, stopped by %s", bc->label, s->samples,
-                      s->failures, s->nan_samples, stopped_by (study, ref));
+      g_test_message ("%s: %" G_GUINT64_FORMAT " samples, %" G_GUINT64_FORMAT
+                      " failures, %" G_GUINT64_FORMAT " NaN, stopped by %s",
+                      bc->label, s->samples, s->failures, s->nan_samples, stopped_by (study, ref));
       g_assert_cmpstr (stopped_by (study, ref), ==, bc->stop);
       if (g_str_equal (bc->stop, "samples"))
         g_assert_cmpuint (s->samples, ==, m->max_samples);
@@ -669,20 +692,20 @@ test_backends_bitwise (void)
 static void
 test_variable_order (void)
 {
-  g_autoptr (PsStudy) a = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G,
-                                      "\"samples\": 200000, \"seed\": 77");
+  g_autoptr (PsStudy) a
+      = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 77");
   g_autoptr (PsStudy) b = load_study (
-    "\"h\": { \"distribution\": \"truncated-normal\", \"mean\": \"300 mm\", \"sd\": \"12 mm\","
-    "         \"lower\": \"285 mm\", \"upper\": \"330 mm\" },"
-    "\"t\": { \"distribution\": \"exponential\", \"mean\": \"3.2 mm\" },"
-    "\"P\": { \"distribution\": \"gumbel\", \"mean\": \"38.5 kN\", \"sd\": \"9.2 kN\" },"
-    "\"fy\": { \"distribution\": \"lognormal\", \"mean\": \"355 MPa\", \"sd\": \"28.4 MPa\" },"
-    "\"k\": { \"distribution\": \"weibull\", \"shape\": 2.385, \"scale\": 1.07 },"
-    "\"E\": { \"distribution\": \"normal\", \"mean\": \"210 GPa\", \"sd\": \"12.6 GPa\" },"
-    "\"b\": { \"distribution\": \"uniform\", \"lower\": \"190 mm\", \"upper\": \"212.5 mm\" }",
-    MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 77");
-  g_autoptr (PsStudy) other_seed = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G,
-                                               "\"samples\": 200000, \"seed\": 78");
+      "\"h\": { \"distribution\": \"truncated-normal\", \"mean\": \"300 mm\", \"sd\": \"12 mm\","
+      "         \"lower\": \"285 mm\", \"upper\": \"330 mm\" },"
+      "\"t\": { \"distribution\": \"exponential\", \"mean\": \"3.2 mm\" },"
+      "\"P\": { \"distribution\": \"gumbel\", \"mean\": \"38.5 kN\", \"sd\": \"9.2 kN\" },"
+      "\"fy\": { \"distribution\": \"lognormal\", \"mean\": \"355 MPa\", \"sd\": \"28.4 MPa\" },"
+      "\"k\": { \"distribution\": \"weibull\", \"shape\": 2.385, \"scale\": 1.07 },"
+      "\"E\": { \"distribution\": \"normal\", \"mean\": \"210 GPa\", \"sd\": \"12.6 GPa\" },"
+      "\"b\": { \"distribution\": \"uniform\", \"lower\": \"190 mm\", \"upper\": \"212.5 mm\" }",
+      MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 77");
+  g_autoptr (PsStudy) other_seed
+      = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 78");
   g_autoptr (PsRunResult) ra = run_study (a, "serial", 1);
   g_autoptr (PsRunResult) rb = run_study (b, "threads", 2);
   g_autoptr (PsRunResult) rc = run_study (other_seed, "serial", 1);
@@ -699,7 +722,8 @@ test_variable_order (void)
 static void
 test_scalar_equals_block (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *label;
     const char *variables;
     const char *constants;
@@ -714,10 +738,10 @@ test_scalar_equals_block (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                                 ", \"seed\": 1234567890123", n);
-      g_autoptr (PsStudy) study = load_study (cases[c].variables, cases[c].constants,
-                                              cases[c].limit_state, method);
+      g_autofree char *method
+          = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 1234567890123", n);
+      g_autoptr (PsStudy) study
+          = load_study (cases[c].variables, cases[c].constants, cases[c].limit_state, method);
       const PsReliabilityModel *m = model_of (study);
       guint64 fail_at[PS_REL_N_CHECKPOINTS], nan_at[PS_REL_N_CHECKPOINTS];
       guint64 failures, nans;
@@ -728,9 +752,9 @@ test_scalar_equals_block (void)
       g_assert_cmpuint (m->n_checkpoints, >=, 50);
       g_assert_cmpuint (m->checkpoints[m->n_checkpoints - 1], ==, n);
       direct_count (m, n, &failures, &nans, fail_at, nan_at);
-      g_test_message ("%s: %" G_GUINT64_FORMAT " failures, %" G_GUINT64_FORMAT " NaN in %"
-                      G_GUINT64_FORMAT " samples by the scalar path", cases[c].label, failures,
-                      nans, n);
+      g_test_message ("%s: %" G_GUINT64_FORMAT " failures, %" G_GUINT64_FORMAT
+                      " NaN in %" G_GUINT64_FORMAT " samples by the scalar path",
+                      cases[c].label, failures, nans, n);
       g_assert_cmpuint (failures, >, 0);
       for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
         {
@@ -742,11 +766,11 @@ test_scalar_equals_block (void)
           g_assert_cmpuint (s->nan_samples, ==, nans);
           for (guint k = 0; k < m->n_checkpoints; k++)
             if (s->fail_at[k] != fail_at[k] || s->nan_at[k] != nan_at[k])
-              g_error ("%s, %s x%d: at %" G_GUINT64_FORMAT " samples the run has %"
-                       G_GUINT64_FORMAT " failures and %" G_GUINT64_FORMAT " NaN, the scalar "
-                       "path %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT, cases[c].label,
-                       backends[b], workers[b], m->checkpoints[k], s->fail_at[k], s->nan_at[k],
-                       fail_at[k], nan_at[k]);
+              g_error ("%s, %s x%d: at %" G_GUINT64_FORMAT " samples the run has %" G_GUINT64_FORMAT
+                       " failures and %" G_GUINT64_FORMAT " NaN, the scalar "
+                       "path %" G_GUINT64_FORMAT " and %" G_GUINT64_FORMAT,
+                       cases[c].label, backends[b], workers[b], m->checkpoints[k], s->fail_at[k],
+                       s->nan_at[k], fail_at[k], nan_at[k]);
         }
     }
 }
@@ -774,7 +798,8 @@ test_seed_high_bits (void)
 static void
 test_target_cov_first_boundary (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *label;
     const char *variables;
     const char *constants;
@@ -791,7 +816,7 @@ test_target_cov_first_boundary (void)
     { "axial bar, loose target", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
       "\"samples\": 5000000, \"target_cov\": 0.1, \"seed\": 34" },
   };
-  const guint64 chunk_samples = (guint64) PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
+  const guint64 chunk_samples = (guint64)PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
@@ -813,8 +838,8 @@ test_target_cov_first_boundary (void)
           failures += chunks[k].failures;
           nans += chunks[k].nan_samples;
           used = samples - nans;
-          p = (double) failures / (double) used;
-          cov = failures > 0 ? sqrt ((1.0 - p) / ((double) used * p)) : INFINITY;
+          p = (double)failures / (double)used;
+          cov = failures > 0 ? sqrt ((1.0 - p) / ((double)used * p)) : INFINITY;
           if (cov <= m->target_cov)
             {
               stop_chunk = k;
@@ -826,14 +851,15 @@ test_target_cov_first_boundary (void)
       g_assert_cmpuint (stop_chunk, <, n_chunks - 1);
       expected_samples = (stop_chunk + 1) * chunk_samples;
       g_test_message ("%s: CoV %.5f after chunk %" G_GUINT64_FORMAT " (%.5f before), target %g: "
-                      "%" G_GUINT64_FORMAT " samples", cases[c].label, cov_at, stop_chunk,
-                      cov_before, m->target_cov, expected_samples);
+                      "%" G_GUINT64_FORMAT " samples",
+                      cases[c].label, cov_at, stop_chunk, cov_before, m->target_cov,
+                      expected_samples);
       g_assert_cmpfloat (cov_before, >, m->target_cov);
 
       for (int workers = 0; workers <= 3; workers++)
         {
-          g_autoptr (PsRunResult) r = run_study (study, workers ? "threads" : "serial",
-                                                 MAX (workers, 1));
+          g_autoptr (PsRunResult) r
+              = run_study (study, workers ? "threads" : "serial", MAX (workers, 1));
           const PsReliabilitySummary *s = summary_of (r);
           g_autoptr (JsonObject) obj = summary_object (study, r);
 
@@ -861,14 +887,14 @@ test_time_limit (void)
   assert_close ("time_limit", m->time_limit, 0.05, 1e-15);
   for (int workers = 0; workers <= 2; workers++)
     {
-      g_autoptr (PsRunResult) r = run_study (study, workers ? "threads" : "serial",
-                                             MAX (workers, 1));
+      g_autoptr (PsRunResult) r
+          = run_study (study, workers ? "threads" : "serial", MAX (workers, 1));
       const PsReliabilitySummary *s = summary_of (r);
 
       g_assert_cmpstr (stopped_by (study, r), ==, "time");
       g_assert_cmpuint (s->samples, >, 0);
       g_assert_cmpuint (s->samples, <, m->max_samples);
-      g_assert_cmpuint (s->samples % ((guint64) PS_REL_BLOCK * PS_REL_CHUNK_ITEMS), ==, 0);
+      g_assert_cmpuint (s->samples % ((guint64)PS_REL_BLOCK * PS_REL_CHUNK_ITEMS), ==, 0);
       g_assert_cmpfloat (r->wall_seconds, <, 10.0);
     }
 }
@@ -877,7 +903,8 @@ test_time_limit (void)
  * convergence.csv
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   guint64 samples, failures, nans;
   double pf, low, high, cov, beta;
   gboolean has_cov, has_beta;
@@ -934,8 +961,8 @@ read_convergence (const char *dir)
 }
 
 static void
-check_convergence (const char *label, const PsStudy *study, const PsRunResult *r,
-                   const char *dir, gboolean log_spaced_to_end)
+check_convergence (const char *label, const PsStudy *study, const PsRunResult *r, const char *dir,
+                   gboolean log_spaced_to_end)
 {
   const PsReliabilitySummary *s = summary_of (r);
   g_autoptr (GArray) rows = read_convergence (dir);
@@ -954,17 +981,17 @@ check_convergence (const char *label, const PsStudy *study, const PsRunResult *r
 
   for (guint i = 1; i < rows->len; i++)
     if (g_array_index (rows, CsvRow, i).samples <= g_array_index (rows, CsvRow, i - 1).samples)
-      g_error ("%s: convergence.csv rows %u and %u are at %" G_GUINT64_FORMAT " and %"
-               G_GUINT64_FORMAT " samples: the sample counts must rise", label, i - 1, i,
-               g_array_index (rows, CsvRow, i - 1).samples,
+      g_error ("%s: convergence.csv rows %u and %u are at %" G_GUINT64_FORMAT
+               " and %" G_GUINT64_FORMAT " samples: the sample counts must rise",
+               label, i - 1, i, g_array_index (rows, CsvRow, i - 1).samples,
                g_array_index (rows, CsvRow, i).samples);
 
   /* Log-spaced: log(samples) rises by the same step from row to row, to the rounding
    * of the counts to whole samples (the last row of a run stopped between checkpoints
    * is the final estimate and is off the grid). */
   n_log = log_spaced_to_end ? rows->len : rows->len - 1;
-  step = log ((double) g_array_index (rows, CsvRow, n_log - 1).samples / (double) first->samples) /
-         (n_log - 1);
+  step = log ((double)g_array_index (rows, CsvRow, n_log - 1).samples / (double)first->samples)
+         / (n_log - 1);
   g_assert_cmpfloat (step, >, 0);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -975,12 +1002,13 @@ check_convergence (const char *label, const PsStudy *study, const PsRunResult *r
       if (i < n_log)
         {
           /* Each count is rounded to a whole sample, and so are the two that set the step. */
-          double tolerance = 1.1 / (double) row->samples + 1e-12;
+          double tolerance = 1.1 / (double)row->samples + 1e-12;
 
-          expected_log = log ((double) first->samples) + step * i;
-          if (!(fabs (log ((double) row->samples) - expected_log) <= tolerance))
+          expected_log = log ((double)first->samples) + step * i;
+          if (!(fabs (log ((double)row->samples) - expected_log) <= tolerance))
             g_error ("%s: row %u (%" G_GUINT64_FORMAT " samples) is off the log-spaced grid "
-                     "(expected about %.1f)", label, i, row->samples, exp (expected_log));
+                     "(expected about %.1f)",
+                     label, i, row->samples, exp (expected_log));
         }
       g_assert_cmpuint (row->failures + row->nans, <=, row->samples);
       g_assert_cmpuint (row->failures, <=, s->failures);
@@ -990,20 +1018,20 @@ check_convergence (const char *label, const PsStudy *study, const PsRunResult *r
           g_assert_cmpuint (row->nans, >=, g_array_index (rows, CsvRow, i - 1).nans);
         }
       /* pf = failures / (samples - NaN), with 10 significant digits in the file. */
-      assert_close (label, row->pf, (double) row->failures / (double) n, 1e-9);
+      assert_close (label, row->pf, (double)row->failures / (double)n, 1e-9);
       g_assert_cmpfloat (row->low, <=, row->pf);
       g_assert_cmpfloat (row->pf, <=, row->high);
       wilson (row->failures, n, &low, &high);
       if (!(fabs (row->low - low) <= 1e-9 * high && fabs (row->high - high) <= 1e-9 * high))
-        g_error ("%s: row %u: Wilson interval [%.10g, %.10g], expected [%.10g, %.10g]", label,
-                 i, row->low, row->high, low, high);
+        g_error ("%s: row %u: Wilson interval [%.10g, %.10g], expected [%.10g, %.10g]", label, i,
+                 row->low, row->high, low, high);
       g_assert_true (row->has_cov == (row->failures > 0));
       g_assert_true (row->has_beta == (row->failures > 0));
       if (row->failures > 0)
         {
-          assert_close (label, row->cov, sqrt ((1 - row->pf) / ((double) n * row->pf)), 1e-5);
+          assert_close (label, row->cov, sqrt ((1 - row->pf) / ((double)n * row->pf)), 1e-5);
           assert_close (label, row->beta,
-                        -gsl_cdf_ugaussian_Pinv ((double) row->failures / (double) n), 1e-5);
+                        -gsl_cdf_ugaussian_Pinv ((double)row->failures / (double)n), 1e-5);
         }
     }
 }
@@ -1011,25 +1039,23 @@ check_convergence (const char *label, const PsStudy *study, const PsRunResult *r
 static void
 test_convergence_csv (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *label;
     const char *variables;
     const char *constants;
     const char *limit_state;
     const char *method; /* after the samples */
-    guint64 samples;        /* 0: stat_samples () */
+    guint64 samples;    /* 0: stat_samples () */
     gboolean to_end;
   } cases[] = {
-    { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-      ", \"seed\": 42", 0, TRUE },
-    { "axial bar, odd maximum", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-      ", \"seed\": 43", 1000003, TRUE },
+    { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"", ", \"seed\": 42", 0, TRUE },
+    { "axial bar, odd maximum", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G, ", \"seed\": 43",
+      1000003, TRUE },
     /* Stops on target_cov between two checkpoints. */
     { "axial bar, target_cov", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-      ", \"target_cov\": 0.02, \"seed\": 44", 100000000,
-      FALSE },
-    { "mixed with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G,
-      ", \"seed\": 45", 1000003, TRUE },
+      ", \"target_cov\": 0.02, \"seed\": 44", 100000000, FALSE },
+    { "mixed with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G, ", \"seed\": 45", 1000003, TRUE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1040,10 +1066,10 @@ test_convergence_csv (void)
       g_autofree char *summary = g_build_filename (sub, "summary.json", NULL);
       g_autofree char *results = g_build_filename (sub, "results.csv", NULL);
       guint64 n = cases[c].samples ? cases[c].samples : stat_samples ();
-      g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT "%s", n,
-                                                 cases[c].method);
-      g_autoptr (PsStudy) study = load_study (cases[c].variables, cases[c].constants,
-                                              cases[c].limit_state, method);
+      g_autofree char *method
+          = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT "%s", n, cases[c].method);
+      g_autoptr (PsStudy) study
+          = load_study (cases[c].variables, cases[c].constants, cases[c].limit_state, method);
       g_autoptr (PsRunResult) r = NULL;
       g_autoptr (GError) error = NULL;
       g_autoptr (JsonParser) parser = json_parser_new ();
@@ -1068,9 +1094,9 @@ test_convergence_csv (void)
       /* summary.json was written next to it and is the one of this run. */
       json_parser_load_from_file (parser, summary, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (json_object_get_int_member (json_node_get_object (
-                         json_parser_get_root (parser)), "failures"), ==,
-                       (gint64) summary_of (r)->failures);
+      g_assert_cmpint (json_object_get_int_member (
+                           json_node_get_object (json_parser_get_root (parser)), "failures"),
+                       ==, (gint64)summary_of (r)->failures);
       g_assert_false (g_file_test (results, G_FILE_TEST_EXISTS));
 
       g_assert_cmpint (g_unlink (csv), ==, 0);
@@ -1088,7 +1114,7 @@ static void
 test_convergence_stop_on_checkpoint (void)
 {
   const guint64 max = 3276800, stop = 1638400;
-  const guint64 chunk_samples = (guint64) PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
+  const guint64 chunk_samples = (guint64)PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
   g_autoptr (PsStudy) probe = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
                                           "\"samples\": 3276800, \"seed\": 46");
   const PsReliabilityModel *pm = model_of (probe);
@@ -1103,10 +1129,10 @@ test_convergence_stop_on_checkpoint (void)
   g_assert_cmpuint (n_chunks, ==, max / chunk_samples);
   for (guint64 k = 0; k <= k_stop; k++)
     {
-      double n = (double) ((k + 1) * chunk_samples), p;
+      double n = (double)((k + 1) * chunk_samples), p;
 
       failures += chunks[k].failures;
-      p = (double) failures / n;
+      p = (double)failures / n;
       cov = sqrt ((1 - p) / (n * p));
       if (k < k_stop)
         min_before = MIN (min_before, cov);
@@ -1115,11 +1141,10 @@ test_convergence_stop_on_checkpoint (void)
   target = cov + 0.5 * MIN (min_before - cov, cov * 1e-6);
 
   {
-    g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                               ", \"seed\": 46, \"target_cov\": %.17g",
-                                               max, target);
-    g_autoptr (PsStudy) study = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-                                            method);
+    g_autofree char *method = g_strdup_printf (
+        "\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 46, \"target_cov\": %.17g", max, target);
+    g_autoptr (PsStudy) study
+        = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"", method);
     g_autofree char *dir = g_dir_make_tmp ("test-reliability-XXXXXX", NULL);
     g_autofree char *csv = g_build_filename (dir, "convergence.csv", NULL);
     g_autofree char *summary = g_build_filename (dir, "summary.json", NULL);
@@ -1147,7 +1172,8 @@ test_convergence_stop_on_checkpoint (void)
 static void
 test_nan_samples (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *label;
     const char *variables;
     const char *limit_state;
@@ -1167,10 +1193,10 @@ test_nan_samples (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                                 ", \"seed\": 99", n);
-      g_autoptr (PsStudy) study = load_study (cases[c].variables, NULL, cases[c].limit_state,
-                                              method);
+      g_autofree char *method
+          = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 99", n);
+      g_autoptr (PsStudy) study
+          = load_study (cases[c].variables, NULL, cases[c].limit_state, method);
       const PsReliabilityModel *m = model_of (study);
       g_autoptr (PsRunResult) r = run_study (study, "threads", 3);
       g_autoptr (PsRunResult) rs = run_study (study, "serial", 1);
@@ -1180,16 +1206,17 @@ test_nan_samples (void)
       guint64 failures, nans;
 
       direct_count (m, n, &failures, &nans, NULL, NULL);
-      g_test_message ("%s: %" G_GUINT64_FORMAT " failures, %" G_GUINT64_FORMAT " NaN of %"
-                      G_GUINT64_FORMAT, cases[c].label, failures, nans, n);
+      g_test_message ("%s: %" G_GUINT64_FORMAT " failures, %" G_GUINT64_FORMAT
+                      " NaN of %" G_GUINT64_FORMAT,
+                      cases[c].label, failures, nans, n);
       g_assert_cmpuint (nans, >, 0);
       g_assert_cmpuint (failures, >, 0);
       g_assert_cmpuint (s->nan_samples, ==, nans);
       g_assert_cmpuint (s->failures, ==, failures);
       g_assert_true (memcmp (s, rs->summary, sizeof *s) == 0);
-      g_assert_cmpint (json_object_get_int_member (obj, "nan_samples"), ==, (gint64) nans);
+      g_assert_cmpint (json_object_get_int_member (obj, "nan_samples"), ==, (gint64)nans);
       assert_close (cases[c].label, json_object_get_double_member (obj, "pf"),
-                    (double) failures / (double) (n - nans), 1e-15);
+                    (double)failures / (double)(n - nans), 1e-15);
       g_assert_nonnull (strstr (text, "NaN samples"));
     }
 
@@ -1211,10 +1238,9 @@ test_nan_samples (void)
   /* The share of NaN samples is P(R < 250 MPa). */
   {
     guint64 big = stat_samples () / 10;
-    g_autofree char *method = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT
-                                               ", \"seed\": 100", big);
-    g_autoptr (PsStudy) study = load_study (cases[0].variables, NULL, cases[0].limit_state,
-                                            method);
+    g_autofree char *method
+        = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 100", big);
+    g_autoptr (PsStudy) study = load_study (cases[0].variables, NULL, cases[0].limit_state, method);
     g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
     const PsReliabilitySummary *s = summary_of (r);
     double zeta = sqrt (log1p (0.01)), lambda = log (300e6) - zeta * zeta / 2;
@@ -1242,18 +1268,19 @@ assert_same_failures (const char *label, const char *variables, const char *cons
   g_autoptr (PsRunResult) ra = run_study (a, "threads", 2);
   g_autoptr (PsRunResult) rb = run_study (b, "serial", 1);
   const PsReliabilitySummary *sa = summary_of (ra), *sb = summary_of (rb);
-  guint64 diff = sa->failures > sb->failures ? sa->failures - sb->failures
-                                             : sb->failures - sa->failures;
+  guint64 diff
+      = sa->failures > sb->failures ? sa->failures - sb->failures : sb->failures - sa->failures;
 
-  g_test_message ("%s: built-in g = %s: %" G_GUINT64_FORMAT " failures; written: %"
-                  G_GUINT64_FORMAT, label, model_of (a)->limit_state, sa->failures,
-                  sb->failures);
+  g_test_message ("%s: built-in g = %s: %" G_GUINT64_FORMAT
+                  " failures; written: %" G_GUINT64_FORMAT,
+                  label, model_of (a)->limit_state, sa->failures, sb->failures);
   g_assert_cmpuint (sa->samples, ==, sb->samples);
   g_assert_cmpuint (sa->failures, >, 100);
   g_assert_cmpuint (sa->nan_samples, ==, sb->nan_samples);
   if (diff > max_difference)
-    g_error ("%s: %" G_GUINT64_FORMAT " failures with the built-in limit state, %"
-             G_GUINT64_FORMAT " with the written one", label, sa->failures, sb->failures);
+    g_error ("%s: %" G_GUINT64_FORMAT " failures with the built-in limit state, %" G_GUINT64_FORMAT
+             " with the written one",
+             label, sa->failures, sb->failures);
   if (max_difference == 0)
     g_assert_true (memcmp (sa, sb, sizeof *sa) == 0);
 }
@@ -1278,9 +1305,9 @@ test_builtin_r_s (void)
   {
     /* The built-in R - S has the lognormal exact answer too. */
     g_autoptr (PsStudy) study = load_study (
-      "\"S\": { \"distribution\": \"lognormal\", \"mean\": 238.5e6, \"sd\": 47.7e6 },"
-      "\"R\": { \"distribution\": \"lognormal\", \"mean\": 412.5e6, \"sd\": 37.2e6 }",
-      NULL, "{ \"builtin\": \"R-S\" }", method);
+        "\"S\": { \"distribution\": \"lognormal\", \"mean\": 238.5e6, \"sd\": 47.7e6 },"
+        "\"R\": { \"distribution\": \"lognormal\", \"mean\": 412.5e6, \"sd\": 37.2e6 }",
+        NULL, "{ \"builtin\": \"R-S\" }", method);
 
     g_assert_true (model_of (study)->has_exact);
     g_assert_cmpstr (model_of (study)->limit_state, ==, "R - S");
@@ -1299,8 +1326,7 @@ test_builtin_axial_bending (void)
                         "\"F\": { \"distribution\": \"normal\", \"mean\": \"75 kN\","
                         "         \"sd\": \"5 kN\" }",
                         "\"A\": 3.1415926535897931e-4, \"D\": \"20 mm\"",
-                        "{ \"builtin\": \"axial-bar\" }", "\"fy - F / (pi * D^2 / 4)\"", method,
-                        3);
+                        "{ \"builtin\": \"axial-bar\" }", "\"fy - F / (pi * D^2 / 4)\"", method, 3);
   assert_same_failures ("axial-bar, bitwise",
                         "\"fy\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\","
                         "          \"sd\": \"30 MPa\" },"
@@ -1322,7 +1348,8 @@ test_builtin_axial_bending (void)
 static void
 test_builtin_deflection (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *support;
     const char *load;
     const char *written; /* the closed form, written by hand */
@@ -1348,19 +1375,19 @@ test_builtin_deflection (void)
       double span = g_str_equal (cases[c].support, "cantilever") ? 2.4 : 6.0;
       double limit = span / (uniform ? 250.0 : 300.0);
       /* A mean load whose deflection is 70 % of the limit: Pf is a few per cent. */
-      double mean_load = 0.7 * limit * 11e9 * 2.5e-4 / (cases[c].coefficient *
-                                                        pow (span, uniform ? 4 : 3));
+      double mean_load
+          = 0.7 * limit * 11e9 * 2.5e-4 / (cases[c].coefficient * pow (span, uniform ? 4 : 3));
       g_autofree char *vars = g_strdup_printf (
-        "\"%s\": { \"distribution\": \"gumbel\", \"mean\": %.17g, \"sd\": %.17g },"
-        "\"E\": { \"distribution\": \"lognormal\", \"mean\": \"11 GPa\", \"sd\": \"1.1 GPa\" },"
-        "\"I\": { \"distribution\": \"normal\", \"mean\": \"2.5e8 mm^4\", \"sd\": \"1e7 mm^4\" }",
-        uniform ? "w" : "P", mean_load, 0.15 * mean_load);
+          "\"%s\": { \"distribution\": \"gumbel\", \"mean\": %.17g, \"sd\": %.17g },"
+          "\"E\": { \"distribution\": \"lognormal\", \"mean\": \"11 GPa\", \"sd\": \"1.1 GPa\" },"
+          "\"I\": { \"distribution\": \"normal\", \"mean\": \"2.5e8 mm^4\", \"sd\": \"1e7 mm^4\" }",
+          uniform ? "w" : "P", mean_load, 0.15 * mean_load);
       g_autofree char *consts = g_strdup_printf ("\"L\": %.17g, \"limit\": %.17g", span, limit);
       g_autofree char *builtin = g_strdup_printf ("{ \"builtin\": \"beam-deflection\", "
                                                   "\"support\": \"%s\", \"load\": \"%s\" }",
                                                   cases[c].support, cases[c].load);
-      g_autofree char *label = g_strdup_printf ("beam-deflection %s %s", cases[c].support,
-                                                cases[c].load);
+      g_autofree char *label
+          = g_strdup_printf ("beam-deflection %s %s", cases[c].support, cases[c].load);
       g_autoptr (PsStudy) study = load_study (vars, consts, builtin, method);
       PsSupport s;
       PsLoadCase lc;
@@ -1380,9 +1407,9 @@ test_plain_number_is_si (void)
   g_autoptr (PsStudy) a = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
                                       "\"samples\": 50000, \"seed\": 21");
   g_autoptr (PsStudy) b = load_study (
-    "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": 3e7 },"
-    "\"F\": { \"distribution\": \"normal\", \"mean\": 75000, \"sd\": \"5 kN\" }",
-    "\"D\": 0.02", AXIAL_BAR_G, "\"samples\": 50000, \"seed\": 21");
+      "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": 3e7 },"
+      "\"F\": { \"distribution\": \"normal\", \"mean\": 75000, \"sd\": \"5 kN\" }",
+      "\"D\": 0.02", AXIAL_BAR_G, "\"samples\": 50000, \"seed\": 21");
   g_autoptr (PsRunResult) ra = run_study (a, "serial", 1);
   g_autoptr (PsRunResult) rb = run_study (b, "serial", 1);
 
@@ -1394,7 +1421,8 @@ test_plain_number_is_si (void)
  * Bad input
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *variables;
   const char *constants;
@@ -1413,16 +1441,16 @@ typedef struct {
 static const BadCase bad_cases[] = {
   { "unknown variable", BAD_RS, NULL, "\"R - Q * 2\"", BAD_M, "limit_state", "unknown name \"Q\"",
     5 },
-  { "unknown variable after a function", BAD_RS, "\"D\": \"20 mm\"",
-    "\"R - S / sqrt(pi * DD^2)\"", BAD_M, "limit_state", "\"DD\"", 19 },
+  { "unknown variable after a function", BAD_RS, "\"D\": \"20 mm\"", "\"R - S / sqrt(pi * DD^2)\"",
+    BAD_M, "limit_state", "\"DD\"", 19 },
   { "syntax: two operators", BAD_RS, NULL, "\"R - * S\"", BAD_M, "limit_state", "expected", 5 },
-  { "syntax: missing parenthesis", BAD_RS, NULL, "\"(R - S\"", BAD_M, "limit_state",
-    "parenthesis", 7 },
+  { "syntax: missing parenthesis", BAD_RS, NULL, "\"(R - S\"", BAD_M, "limit_state", "parenthesis",
+    7 },
   { "syntax: unexpected character", BAD_RS, NULL, "\"R # S\"", BAD_M, "limit_state",
     "unexpected character", 3 },
   { "syntax: wrong arity", BAD_RS, NULL, "\"pow(R) - S\"", BAD_M, "limit_state", "argument", 1 },
-  { "division by zero in constants", BAD_RS, "\"a\": 2.5, \"b\": 2.5",
-    "\"R - S / (a - b)\"", BAD_M, "limit_state", "division by zero", 7 },
+  { "division by zero in constants", BAD_RS, "\"a\": 2.5, \"b\": 2.5", "\"R - S / (a - b)\"", BAD_M,
+    "limit_state", "division by zero", 7 },
   { "division by zero, literal", BAD_RS, NULL, "\"R - 1 / 0 * S\"", BAD_M, "limit_state",
     "division by zero", 7 },
   { "empty limit state", BAD_RS, NULL, "\"\"", BAD_M, "limit_state", "empty expression", 1 },
@@ -1437,14 +1465,13 @@ static const BadCase bad_cases[] = {
     "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"0 MPa\", \"sd\": \"30 MPa\" }", NULL,
     "\"R - 1\"", BAD_M, "variables.R", "'mean' must be positive", 0 },
   { "lognormal mean negative",
-    "\"R\": { \"distribution\": \"lognormal\", \"mean\": -2.385, \"sd\": 0.3 }", NULL,
-    "\"R - 1\"", BAD_M, "variables.R", "'mean' must be positive", 0 },
+    "\"R\": { \"distribution\": \"lognormal\", \"mean\": -2.385, \"sd\": 0.3 }", NULL, "\"R - 1\"",
+    BAD_M, "variables.R", "'mean' must be positive", 0 },
   { "uniform lower = upper",
     "\"R\": { \"distribution\": \"uniform\", \"lower\": \"2.385 m\", \"upper\": \"2.385 m\" }",
     NULL, "\"R - 1\"", BAD_M, "variables.R", "must be less than 'upper'", 0 },
-  { "uniform lower > upper",
-    "\"R\": { \"distribution\": \"uniform\", \"lower\": 3, \"upper\": 2 }", NULL, "\"R - 1\"",
-    BAD_M, "variables.R", "must be less than 'upper'", 0 },
+  { "uniform lower > upper", "\"R\": { \"distribution\": \"uniform\", \"lower\": 3, \"upper\": 2 }",
+    NULL, "\"R - 1\"", BAD_M, "variables.R", "must be less than 'upper'", 0 },
   { "weibull shape zero",
     "\"R\": { \"distribution\": \"weibull\", \"shape\": 0, \"scale\": \"300 MPa\" }", NULL,
     "\"R - 1\"", BAD_M, "variables.R", "'shape' must be positive", 0 },
@@ -1452,11 +1479,10 @@ static const BadCase bad_cases[] = {
     "\"R\": { \"distribution\": \"weibull\", \"shape\": -1.5, \"scale\": \"300 MPa\" }", NULL,
     "\"R - 1\"", BAD_M, "variables.R", "'shape' must be positive", 0 },
   { "weibull shape with a unit",
-    "\"R\": { \"distribution\": \"weibull\", \"shape\": \"2 MPa\", \"scale\": \"300 MPa\" }",
-    NULL, "\"R - 1\"", BAD_M, "variables.R.shape", "plain number", 0 },
-  { "unknown distribution",
-    "\"R\": { \"distribution\": \"gaussian\", \"mean\": 300, \"sd\": 30 }", NULL, "\"R - 1\"",
-    BAD_M, "variables.R", "unknown distribution 'gaussian'", 0 },
+    "\"R\": { \"distribution\": \"weibull\", \"shape\": \"2 MPa\", \"scale\": \"300 MPa\" }", NULL,
+    "\"R - 1\"", BAD_M, "variables.R.shape", "plain number", 0 },
+  { "unknown distribution", "\"R\": { \"distribution\": \"gaussian\", \"mean\": 300, \"sd\": 30 }",
+    NULL, "\"R - 1\"", BAD_M, "variables.R", "unknown distribution 'gaussian'", 0 },
   { "missing distribution", "\"R\": { \"mean\": 300, \"sd\": 30 }", NULL, "\"R - 1\"", BAD_M,
     "variables.R.distribution", "missing", 0 },
   { "missing sd", "\"R\": { \"distribution\": \"normal\", \"mean\": 300 }", NULL, "\"R - 1\"",
@@ -1470,8 +1496,8 @@ static const BadCase bad_cases[] = {
     "method.target_cov", "", 0 },
   { "samples zero", BAD_RS, NULL, "\"R - S\"", "\"samples\": 0", "method.samples", "", 0 },
   { "samples negative", BAD_RS, NULL, "\"R - S\"", "\"samples\": -5", "method.samples", "", 0 },
-  { "samples fractional", BAD_RS, NULL, "\"R - S\"", "\"samples\": 2.385",
-    "method.samples", "whole number", 0 },
+  { "samples fractional", BAD_RS, NULL, "\"R - S\"", "\"samples\": 2.385", "method.samples",
+    "whole number", 0 },
   { "samples missing", BAD_RS, NULL, "\"R - S\"", "\"seed\": 1", "method.samples", "missing", 0 },
   { "negative seed", BAD_RS, NULL, "\"R - S\"", "\"samples\": 1000, \"seed\": -1", "method.seed",
     "", 0 },
@@ -1485,11 +1511,10 @@ static const BadCase bad_cases[] = {
     "\"R - 1\"", BAD_M, "variables.R.upper", "units", 0 },
   { "unknown unit", "\"R\": { \"distribution\": \"normal\", \"mean\": \"300 MPx\", \"sd\": 3 }",
     NULL, "\"R - 1\"", BAD_M, "variables.R.mean", "", 0 },
-  { "variable named pi", "\"pi\": { \"distribution\": \"normal\", \"mean\": 3, \"sd\": 0.1 }",
-    NULL, "\"pi - 3\"", BAD_M, "variables.pi", "\"pi\"", 0 },
-  { "invalid variable name",
-    "\"2R\": { \"distribution\": \"normal\", \"mean\": 3, \"sd\": 0.1 }", NULL, "\"3\"", BAD_M,
-    "variables.2R", "letter", 0 },
+  { "variable named pi", "\"pi\": { \"distribution\": \"normal\", \"mean\": 3, \"sd\": 0.1 }", NULL,
+    "\"pi - 3\"", BAD_M, "variables.pi", "\"pi\"", 0 },
+  { "invalid variable name", "\"2R\": { \"distribution\": \"normal\", \"mean\": 3, \"sd\": 0.1 }",
+    NULL, "\"3\"", BAD_M, "variables.2R", "letter", 0 },
   { "variable name with a space",
     "\"R 1\": { \"distribution\": \"normal\", \"mean\": 3, \"sd\": 0.1 }", NULL, "\"3\"", BAD_M,
     "variables.R 1", "letter", 0 },
@@ -1511,7 +1536,8 @@ static const BadCase bad_cases[] = {
     "R-S", 0 },
   { "beam-deflection without a closed form", BAD_RS, NULL,
     "{ \"builtin\": \"beam-deflection\", \"support\": \"cantilever\", \"load\": "
-    "\"point-midspan\" }", BAD_M, "limit_state", "no closed form", 0 },
+    "\"point-midspan\" }",
+    BAD_M, "limit_state", "no closed form", 0 },
   { "beam-deflection without support", BAD_RS, NULL,
     "{ \"builtin\": \"beam-deflection\", \"load\": \"uniform\" }", BAD_M, "limit_state.support",
     "missing", 0 },
@@ -1613,8 +1639,7 @@ main (int argc, char *argv[])
                    test_convergence_stop_on_checkpoint);
   g_test_add_func ("/engine/reliability/nan-samples", test_nan_samples);
   g_test_add_func ("/engine/reliability/builtin/r-s", test_builtin_r_s);
-  g_test_add_func ("/engine/reliability/builtin/axial-bar-and-bending",
-                   test_builtin_axial_bending);
+  g_test_add_func ("/engine/reliability/builtin/axial-bar-and-bending", test_builtin_axial_bending);
   g_test_add_func ("/engine/reliability/builtin/beam-deflection", test_builtin_deflection);
   g_test_add_func ("/engine/reliability/units/plain-number-is-si", test_plain_number_is_si);
   g_test_add_func ("/engine/reliability/invalid/cases", test_bad_input);

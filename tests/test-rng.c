@@ -56,7 +56,8 @@ same_bits (double a, double b)
 
 /* ---- Philox ----------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   const char *label;
   uint32_t ctr[4];
   uint32_t key[2];
@@ -117,15 +118,16 @@ test_philox_random123 (void)
 static double
 contract_uniform (guint64 seed, guint32 var, guint64 i)
 {
-  philox4x32_ctr_t c = { { (uint32_t) (i >> 2), (uint32_t) (i >> 34), (uint32_t) (seed >> 32),
-                           0x50534D43 } };
-  philox4x32_key_t k = { { (uint32_t) seed, var } };
+  philox4x32_ctr_t c
+      = { { (uint32_t)(i >> 2), (uint32_t)(i >> 34), (uint32_t)(seed >> 32), 0x50534D43 } };
+  philox4x32_key_t k = { { (uint32_t)seed, var } };
   philox4x32_ctr_t r = philox4x32 (c, k);
 
-  return ((double) r.v[i & 3] + 0.5) / 4294967296.0;
+  return ((double)r.v[i & 3] + 0.5) / 4294967296.0;
 }
 
-static const struct {
+static const struct
+{
   guint64 seed;
   guint32 var;
 } streams[] = {
@@ -137,7 +139,10 @@ static const struct {
 static void
 test_rng_contract (void)
 {
-  const guint64 starts[] = { 0, 1, 5, G_GUINT64_CONSTANT (1) << 34,
+  const guint64 starts[] = { 0,
+                             1,
+                             5,
+                             G_GUINT64_CONSTANT (1) << 34,
                              (G_GUINT64_CONSTANT (1) << 34) - 2,
                              G_GUINT64_CONSTANT (0x123456789abcd) };
 
@@ -159,7 +164,15 @@ typedef void (*UniformsFunc) (guint64 seed, guint32 var, guint64 first, gsize n,
 static void
 check_uniforms (UniformsFunc f, const char *what)
 {
-  const guint64 firsts[] = { 0, 1, 2, 3, 4, 5, 7, 1001, (G_GUINT64_CONSTANT (1) << 34) - 3,
+  const guint64 firsts[] = { 0,
+                             1,
+                             2,
+                             3,
+                             4,
+                             5,
+                             7,
+                             1001,
+                             (G_GUINT64_CONSTANT (1) << 34) - 3,
                              G_GUINT64_CONSTANT (0xfedcba987653) };
   const gsize lengths[] = { 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 257, 1000, 1003 };
   g_autofree double *buf = g_new (double, 1003 + 2);
@@ -262,7 +275,8 @@ typedef double (*Fn1) (double);
 typedef double (*Fn2) (double, double);
 
 /* x = lo + (hi - lo) v, or exp of that when logarithmic. */
-typedef struct {
+typedef struct
+{
   const char *label;
   Fn1 ours, libm;
   double lo, hi;
@@ -387,15 +401,63 @@ test_math_pow_ulp (void)
 }
 
 static const double special_args[] = {
-  0.0,        -0.0,       1.0,      -1.0,     0.5,         -0.5,        2.0,
-  -2.0,       3.0,        -3.0,     2.5,      -2.5,        INFINITY,    -INFINITY,
-  NAN,        4.9e-324,   -4.9e-324, 1e-310,  2.2250738585072014e-308, 1e300, -1e300,
-  DBL_MAX,    -DBL_MAX,   0x1p53,   -0x1p53,  0x1p53 + 2,  0x1p52 + 1,  -(0x1p52 + 1),
-  0x1p63,     0x1p65,     -0x1p65,  0x1p31 + 1, 1.0000001, 0.9999999, -1.0000001,
-  1 - 0x1p-53, 1 + 0x1p-52, 7.0,   -7.0,     1024.0,      -1075.0,     1074.5,
-  0.1,        709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412,
-  -708.4,     1e-20,      -1e-20,   0x1p-27,  0x1p-26,     -0x1p-26,    0x1.921fb54442d18p+0,
-  0x1.921fb54442d18p+1, 1e6, -1e6,
+  0.0,
+  -0.0,
+  1.0,
+  -1.0,
+  0.5,
+  -0.5,
+  2.0,
+  -2.0,
+  3.0,
+  -3.0,
+  2.5,
+  -2.5,
+  INFINITY,
+  -INFINITY,
+  NAN,
+  4.9e-324,
+  -4.9e-324,
+  1e-310,
+  2.2250738585072014e-308,
+  1e300,
+  -1e300,
+  DBL_MAX,
+  -DBL_MAX,
+  0x1p53,
+  -0x1p53,
+  0x1p53 + 2,
+  0x1p52 + 1,
+  -(0x1p52 + 1),
+  0x1p63,
+  0x1p65,
+  -0x1p65,
+  0x1p31 + 1,
+  1.0000001,
+  0.9999999,
+  -1.0000001,
+  1 - 0x1p-53,
+  1 + 0x1p-52,
+  7.0,
+  -7.0,
+  1024.0,
+  -1075.0,
+  1074.5,
+  0.1,
+  709.782712893384,
+  709.7827128933841,
+  -745.1332191019411,
+  -745.1332191019412,
+  -708.4,
+  1e-20,
+  -1e-20,
+  0x1p-27,
+  0x1p-26,
+  -0x1p-26,
+  0x1.921fb54442d18p+0,
+  0x1.921fb54442d18p+1,
+  1e6,
+  -1e6,
 };
 
 /* ps-math gives exactly what libm gives at special values and on the boundaries, or,
@@ -403,12 +465,13 @@ static const double special_args[] = {
 static void
 test_math_special (void)
 {
-  const struct {
+  const struct
+  {
     const char *name;
     Fn1 ours, libm;
   } fns[] = {
-    { "exp", ps_exp, exp }, { "log", ps_log, log },    { "sin", ps_sin, sin_libm },
-    { "cos", ps_cos, cos }, { "tan", ps_tan, tan },    { "log1p", ps_log1p, log1p },
+    { "exp", ps_exp, exp }, { "log", ps_log, log }, { "sin", ps_sin, sin_libm },
+    { "cos", ps_cos, cos }, { "tan", ps_tan, tan }, { "log1p", ps_log1p, log1p },
   };
   const int n = G_N_ELEMENTS (special_args);
 
@@ -432,8 +495,8 @@ test_math_special (void)
       {
         double x = special_args[i], y = special_args[j];
         double a = ps_pow (x, y), b = pow (x, y);
-        gboolean special = !isfinite (b) || b == 0.0 || !isfinite (x) || x == 0.0
-                           || !isfinite (y) || y == 0.0 || fabs (x) == 1.0;
+        gboolean special = !isfinite (b) || b == 0.0 || !isfinite (x) || x == 0.0 || !isfinite (y)
+                           || y == 0.0 || fabs (x) == 1.0;
 
         if (special ? !same_bits (a, b) : !(ulp_error (a, b) <= 1.0))
           g_error ("pow(%a, %a) = %a, libm %a", x, y, a, b);
@@ -549,9 +612,14 @@ test_normal_cdf_gsl (void)
 
 /* ---- distributions ---------------------------------------------------------------- */
 
-typedef enum { CDF_P, CDF_Q } CdfSide;
+typedef enum
+{
+  CDF_P,
+  CDF_Q
+} CdfSide;
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *name;
   PsDistParams given;
@@ -559,38 +627,75 @@ typedef struct {
   double lower, upper;
 } DistCase;
 
-#define P_MEAN_SD(m, s) { .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s) }
+#define P_MEAN_SD(m, s)                                                                            \
+  {                                                                                                \
+    .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s)                                       \
+  }
 
 static DistCase dist_cases[] = {
   { "normal", "normal", P_MEAN_SD (1003.7, 98.45) },
   { "lognormal (axial bar R)", "lognormal", P_MEAN_SD (301.7, 31.9) },
   { "lognormal skewed", "lognormal", P_MEAN_SD (2.385, 3.1) },
   { "gumbel", "gumbel", P_MEAN_SD (48.3, 7.25) },
-  { "uniform lower/upper", "uniform",
+  { "uniform lower/upper",
+    "uniform",
     { .has_lower = TRUE, .lower = 2.385, .has_upper = TRUE, .upper = 7.93 } },
   { "uniform mean/sd", "uniform", P_MEAN_SD (5.2, 1.13) },
-  { "weibull shape/scale", "weibull",
+  { "weibull shape/scale",
+    "weibull",
     { .has_shape = TRUE, .shape = 2.37, .has_scale = TRUE, .scale = 41.6 } },
   { "weibull mean/sd", "weibull", P_MEAN_SD (35.2, 9.8) },
-  { "weibull shape < 1", "weibull",
+  { "weibull shape < 1",
+    "weibull",
     { .has_shape = TRUE, .shape = 0.73, .has_scale = TRUE, .scale = 1.9 } },
   { "exponential", "exponential", { .has_mean = TRUE, .mean = 3.85 } },
   { "exponential with sd", "exponential", P_MEAN_SD (3.85, 3.85) },
-  { "truncated-normal two-sided", "truncated-normal",
-    { .has_mean = TRUE, .mean = 10.4, .has_sd = TRUE, .sd = 2.2, .has_lower = TRUE, .lower = 8.1,
-      .has_upper = TRUE, .upper = 15.7 } },
-  { "truncated-normal lower only", "truncated-normal",
-    { .has_mean = TRUE, .mean = 10.4, .has_sd = TRUE, .sd = 2.2, .has_lower = TRUE,
+  { "truncated-normal two-sided",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 10.4,
+      .has_sd = TRUE,
+      .sd = 2.2,
+      .has_lower = TRUE,
+      .lower = 8.1,
+      .has_upper = TRUE,
+      .upper = 15.7 } },
+  { "truncated-normal lower only",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 10.4,
+      .has_sd = TRUE,
+      .sd = 2.2,
+      .has_lower = TRUE,
       .lower = 12.9 } },
-  { "truncated-normal upper only", "truncated-normal",
-    { .has_mean = TRUE, .mean = 10.4, .has_sd = TRUE, .sd = 2.2, .has_upper = TRUE,
+  { "truncated-normal upper only",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 10.4,
+      .has_sd = TRUE,
+      .sd = 2.2,
+      .has_upper = TRUE,
       .upper = 6.0 } },
-  { "truncated-normal [8, 9] sd", "truncated-normal",
-    { .has_mean = TRUE, .mean = 0.0, .has_sd = TRUE, .sd = 1.0, .has_lower = TRUE, .lower = 8.0,
-      .has_upper = TRUE, .upper = 9.0 } },
-  { "truncated-normal [-31, -30] sd", "truncated-normal",
-    { .has_mean = TRUE, .mean = 5.0, .has_sd = TRUE, .sd = 0.5, .has_lower = TRUE, .lower = -10.5,
-      .has_upper = TRUE, .upper = -10.0 } },
+  { "truncated-normal [8, 9] sd",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 0.0,
+      .has_sd = TRUE,
+      .sd = 1.0,
+      .has_lower = TRUE,
+      .lower = 8.0,
+      .has_upper = TRUE,
+      .upper = 9.0 } },
+  { "truncated-normal [-31, -30] sd",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 5.0,
+      .has_sd = TRUE,
+      .sd = 0.5,
+      .has_lower = TRUE,
+      .lower = -10.5,
+      .has_upper = TRUE,
+      .upper = -10.0 } },
 };
 
 /* The truncated normal's standardised bounds, and its probability from the side where
@@ -724,14 +829,14 @@ gsl_cdf (const DistCase *c, double x)
 static int
 cmp_double (const void *a, const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
 static void
 test_dist_case (gconstpointer data)
 {
-  DistCase *c = (DistCase *) data;
+  DistCase *c = (DistCase *)data;
   const gsize n = scaled (1000000);
   g_autofree double *x = g_new (double, n);
   g_autofree char *err = NULL;
@@ -758,7 +863,7 @@ test_dist_case (gconstpointer data)
   g_assert_cmpfloat (fabs (ps_dist_sd (&d) - c->sd), <=, tol * c->sd);
 
   /* Sample, in place, by blocks of an awkward size; each case its own stream. */
-  guint32 var = (guint32) (c - dist_cases);
+  guint32 var = (guint32)(c - dist_cases);
   ps_rng_uniforms (0xC0FFEE, var, 5, n, x);
   for (gsize i = 0; i < n; i += 1000 + 3)
     ps_dist_quantile_block (&d, x + i, MIN (1003, n - i), x + i);
@@ -788,7 +893,7 @@ test_dist_case (gconstpointer data)
     }
   m2 /= n;
   m4 /= n;
-  double se_mean = c->sd / sqrt ((double) n);
+  double se_mean = c->sd / sqrt ((double)n);
   double se_var = sqrt ((m4 - m2 * m2) / n);
   g_test_message ("%s: mean %.6g (exact %.6g, %.2f se), variance %.6g (exact %.6g, %.2f se)",
                   c->label, mean, c->mean, (mean - c->mean) / se_mean, m2, c->sd * c->sd,
@@ -803,16 +908,16 @@ test_dist_case (gconstpointer data)
   for (gsize i = 0; i < n && have_cdf; i++)
     {
       double f = gsl_cdf (c, x[i]);
-      dmax = MAX (dmax, MAX (f - (double) i / n, (double) (i + 1) / n - f));
+      dmax = MAX (dmax, MAX (f - (double)i / n, (double)(i + 1) / n - f));
     }
   if (!have_cdf) /* weibull from mean and sd: against the solved parameters */
     for (gsize i = 0; i < n; i++)
       {
         double f = gsl_cdf_weibull_P (x[i], d.p[0], d.p[2]);
-        dmax = MAX (dmax, MAX (f - (double) i / n, (double) (i + 1) / n - f));
+        dmax = MAX (dmax, MAX (f - (double)i / n, (double)(i + 1) / n - f));
       }
-  g_test_message ("%s: Kolmogorov-Smirnov D sqrt(n) = %.3f", c->label, dmax * sqrt ((double) n));
-  g_assert_cmpfloat (dmax * sqrt ((double) n), <, 1.95);
+  g_test_message ("%s: Kolmogorov-Smirnov D sqrt(n) = %.3f", c->label, dmax * sqrt ((double)n));
+  g_assert_cmpfloat (dmax * sqrt ((double)n), <, 1.95);
 
   /* The quantile rises with u. */
   double prev = -INFINITY;
@@ -839,17 +944,23 @@ test_dist_truncated_bounds (void)
 {
   const double intervals[][4] = {
     /* mean, sd, lower, upper */
-    { 0.0, 1.0, 8.0, 9.0 },           { 0.0, 1.0, -9.0, -8.0 },   { 3.3, 0.7, 3.3, 3.3000001 },
-    { 1e5, 1.0, 1e5 + 0.1, 1e5 + 0.2 }, { 2.385, 1.2, -37.0, 2.0 }, { 0.0, 1.0, 30.0, 35.0 },
+    { 0.0, 1.0, 8.0, 9.0 },       { 0.0, 1.0, -9.0, -8.0 },
+    { 3.3, 0.7, 3.3, 3.3000001 }, { 1e5, 1.0, 1e5 + 0.1, 1e5 + 0.2 },
+    { 2.385, 1.2, -37.0, 2.0 },   { 0.0, 1.0, 30.0, 35.0 },
     { 0.0, 1.0, -1e-9, 1e-9 },
   };
   const double us[] = { 0x1p-33, 0x1p-32, 1e-9, 0.25, 0.5, 0.75, 1.0 - 1e-9, 1.0 - 0x1p-33 };
 
   for (guint c = 0; c < G_N_ELEMENTS (intervals); c++)
     {
-      PsDistParams g = { .has_mean = TRUE, .mean = intervals[c][0], .has_sd = TRUE,
-                         .sd = intervals[c][1], .has_lower = TRUE, .lower = intervals[c][2],
-                         .has_upper = TRUE, .upper = intervals[c][3] };
+      PsDistParams g = { .has_mean = TRUE,
+                         .mean = intervals[c][0],
+                         .has_sd = TRUE,
+                         .sd = intervals[c][1],
+                         .has_lower = TRUE,
+                         .lower = intervals[c][2],
+                         .has_upper = TRUE,
+                         .upper = intervals[c][3] };
       g_autofree char *err = NULL;
       PsDist d;
 
@@ -935,7 +1046,8 @@ test_dist_weibull_fit (void)
   g_assert_cmpfloat (fabs (d.p[0] - 23.85), <, 1e-8);
 }
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *name;
   PsDistParams given;
@@ -948,7 +1060,8 @@ static const BadCase bad_cases[] = {
   { "normal without sd", "normal", { .has_mean = TRUE, .mean = 3.0 }, "normal: 'sd' is required" },
   { "normal without mean", "normal", { .has_sd = TRUE, .sd = 3.0 }, "'mean' is required" },
   { "normal NaN mean", "normal", P_MEAN_SD (NAN, 1.0), "'mean' must be a finite number" },
-  { "normal with shape", "normal",
+  { "normal with shape",
+    "normal",
     { .has_mean = TRUE, .mean = 1, .has_sd = TRUE, .sd = 1, .has_shape = TRUE, .shape = 2 },
     "normal: 'shape' is not a parameter of this distribution" },
   { "lognormal mean negative", "lognormal", P_MEAN_SD (-3.0, 1.0),
@@ -956,46 +1069,71 @@ static const BadCase bad_cases[] = {
   { "lognormal mean 0", "lognormal", P_MEAN_SD (0.0, 1.0), "'mean' must be positive" },
   { "lognormal sd 0", "lognormal", P_MEAN_SD (300.0, 0.0), "'sd' must be positive" },
   { "gumbel sd negative", "gumbel", P_MEAN_SD (48.3, -7.25), "gumbel: 'sd' must be positive" },
-  { "uniform lower = upper", "uniform",
+  { "uniform lower = upper",
+    "uniform",
     { .has_lower = TRUE, .lower = 5.0, .has_upper = TRUE, .upper = 5.0 },
     "uniform: 'lower' (5) must be less than 'upper' (5)" },
-  { "uniform lower > upper", "uniform",
+  { "uniform lower > upper",
+    "uniform",
     { .has_lower = TRUE, .lower = 7.93, .has_upper = TRUE, .upper = 2.385 },
     "'lower' (7.93) must be less than 'upper' (2.385)" },
   { "uniform lower only", "uniform", { .has_lower = TRUE, .lower = 1.0 }, "'upper' is required" },
-  { "uniform bounds and mean", "uniform",
+  { "uniform bounds and mean",
+    "uniform",
     { .has_mean = TRUE, .mean = 1, .has_lower = TRUE, .lower = 0, .has_upper = TRUE, .upper = 2 },
     "give either 'lower' and 'upper' or 'mean' and 'sd'" },
   { "uniform sd 0", "uniform", P_MEAN_SD (5.0, 0.0), "uniform: 'sd' must be positive" },
-  { "weibull shape 0", "weibull",
+  { "weibull shape 0",
+    "weibull",
     { .has_shape = TRUE, .shape = 0.0, .has_scale = TRUE, .scale = 41.6 },
     "weibull: 'shape' must be positive (got 0)" },
-  { "weibull scale negative", "weibull",
+  { "weibull scale negative",
+    "weibull",
     { .has_shape = TRUE, .shape = 2.37, .has_scale = TRUE, .scale = -41.6 },
     "'scale' must be positive" },
-  { "weibull shape without scale", "weibull", { .has_shape = TRUE, .shape = 2.0 },
+  { "weibull shape without scale",
+    "weibull",
+    { .has_shape = TRUE, .shape = 2.0 },
     "'scale' is required" },
   { "weibull cov too large", "weibull", P_MEAN_SD (1.0, 1e20), "outside the range" },
   { "weibull cov too small", "weibull", P_MEAN_SD (1.0, 1e-7), "sd/mean = 1e-07 is outside" },
   { "weibull mean negative", "weibull", P_MEAN_SD (-35.2, 9.8), "'mean' must be positive" },
   { "exponential sd != mean", "exponential", P_MEAN_SD (3.85, 2.0),
     "exponential: 'sd' (2) must equal 'mean' (3.85)" },
-  { "exponential mean 0", "exponential", { .has_mean = TRUE, .mean = 0.0 },
+  { "exponential mean 0",
+    "exponential",
+    { .has_mean = TRUE, .mean = 0.0 },
     "'mean' must be positive" },
-  { "truncated lower = upper", "truncated-normal",
-    { .has_mean = TRUE, .mean = 0, .has_sd = TRUE, .sd = 1, .has_lower = TRUE, .lower = 1.5,
-      .has_upper = TRUE, .upper = 1.5 },
+  { "truncated lower = upper",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 0,
+      .has_sd = TRUE,
+      .sd = 1,
+      .has_lower = TRUE,
+      .lower = 1.5,
+      .has_upper = TRUE,
+      .upper = 1.5 },
     "'lower' (1.5) must be less than 'upper' (1.5)" },
-  { "truncated negligible", "truncated-normal",
-    { .has_mean = TRUE, .mean = 0, .has_sd = TRUE, .sd = 1, .has_lower = TRUE, .lower = 40,
-      .has_upper = TRUE, .upper = 41 },
+  { "truncated negligible",
+    "truncated-normal",
+    { .has_mean = TRUE,
+      .mean = 0,
+      .has_sd = TRUE,
+      .sd = 1,
+      .has_lower = TRUE,
+      .lower = 40,
+      .has_upper = TRUE,
+      .upper = 41 },
     "negligible probability" },
-  { "truncated negligible below", "truncated-normal",
+  { "truncated negligible below",
+    "truncated-normal",
     { .has_mean = TRUE, .mean = 100, .has_sd = TRUE, .sd = 1, .has_upper = TRUE, .upper = 50 },
     "negligible probability" },
   { "truncated without bounds", "truncated-normal", P_MEAN_SD (0.0, 1.0),
     "'lower' or 'upper' (or both) is required" },
-  { "truncated sd 0", "truncated-normal",
+  { "truncated sd 0",
+    "truncated-normal",
     { .has_mean = TRUE, .mean = 0, .has_sd = TRUE, .sd = 0, .has_lower = TRUE, .lower = 1 },
     "truncated-normal: 'sd' must be positive" },
   { "unknown", "gamma", P_MEAN_SD (1.0, 1.0), "unknown distribution 'gamma'" },

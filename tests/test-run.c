@@ -17,114 +17,117 @@
 
 /* All five grid dimensions have more than one value: 3 materials, 1 + 4 sections,
  * 7 spans, 6 loads (log scale) and 3 positions given out of order. */
-static const char grid_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Grid enumeration\","
-  "  \"beam\": {"
-  "    \"support\": \"simply-supported\","
-  "    \"load\": { \"type\": \"point\","
-  "                \"value\": { \"from\": \"1.5 kN\", \"to\": \"120 kN\", \"steps\": 6,"
-  "                             \"scale\": \"log\" },"
-  "                \"position\": [\"2.385 m\", \"0.75 m\", \"1.6 m\"] },"
-  "    \"span\": { \"from\": \"2.385 m\", \"to\": \"8.9 m\", \"steps\": 7 },"
-  "    \"section\": [ { \"shape\": \"standard\", \"designation\": \"IPE 300\" },"
-  "                   { \"shape\": \"rectangular\", \"b\": \"120 mm\","
-  "                     \"h\": { \"from\": \"200 mm\", \"to\": \"500 mm\", \"steps\": 4 } } ],"
-  "    \"material\": [\"S355\", \"C24\", \"GL24h\"] } }";
+static const char grid_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Grid enumeration\","
+      "  \"beam\": {"
+      "    \"support\": \"simply-supported\","
+      "    \"load\": { \"type\": \"point\","
+      "                \"value\": { \"from\": \"1.5 kN\", \"to\": \"120 kN\", \"steps\": 6,"
+      "                             \"scale\": \"log\" },"
+      "                \"position\": [\"2.385 m\", \"0.75 m\", \"1.6 m\"] },"
+      "    \"span\": { \"from\": \"2.385 m\", \"to\": \"8.9 m\", \"steps\": 7 },"
+      "    \"section\": [ { \"shape\": \"standard\", \"designation\": \"IPE 300\" },"
+      "                   { \"shape\": \"rectangular\", \"b\": \"120 mm\","
+      "                     \"h\": { \"from\": \"200 mm\", \"to\": \"500 mm\", \"steps\": 4 } } ],"
+      "    \"material\": [\"S355\", \"C24\", \"GL24h\"] } }";
 
 /* A point load whose position (0.5 m to 4.5 m in steps of exactly 0.5 m) runs past
  * the 3 m span but not the 5 m one. The 5 m span comes first and the load has 3636
  * values so that the 3 m group of the first section starts 44 items before the end
  * of the first chunk: the first chunk holds 19 item errors, the second thousands,
  * and the reported list is built across a chunk boundary. */
-static const char errors_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Load beyond the span\","
-  "  \"beam\": {"
-  "    \"support\": \"simply-supported\","
-  "    \"load\": { \"type\": \"point\","
-  "                \"value\": { \"from\": \"12 kN\", \"to\": \"85 kN\", \"steps\": 3636 },"
-  "                \"position\": { \"from\": \"0.5 m\", \"to\": \"4.5 m\", \"steps\": 9 } },"
-  "    \"span\": [\"5 m\", \"3 m\"],"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": \"160 mm\","
-  "                   \"h\": [\"300 mm\", \"450 mm\"] },"
-  "    \"material\": \"S355\","
-  "    \"self_weight\": true },"
-  "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 } }";
+static const char errors_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Load beyond the span\","
+      "  \"beam\": {"
+      "    \"support\": \"simply-supported\","
+      "    \"load\": { \"type\": \"point\","
+      "                \"value\": { \"from\": \"12 kN\", \"to\": \"85 kN\", \"steps\": 3636 },"
+      "                \"position\": { \"from\": \"0.5 m\", \"to\": \"4.5 m\", \"steps\": 9 } },"
+      "    \"span\": [\"5 m\", \"3 m\"],"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": \"160 mm\","
+      "                   \"h\": [\"300 mm\", \"450 mm\"] },"
+      "    \"material\": \"S355\","
+      "    \"self_weight\": true },"
+      "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 } }";
 
 #define ERRORS_LOADS 3636
 #define ERRORS_POSITIONS 9
 
 /* The fast (uniform load) path over six chunks; 997 loads, so load runs straddle
  * chunk boundaries. */
-static const char chunks_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Multi-chunk sweep\","
-  "  \"beam\": {"
-  "    \"support\": \"fixed-fixed\","
-  "    \"load\": { \"type\": \"uniform\","
-  "                \"value\": { \"from\": \"2.5 kN/m\", \"to\": \"95 kN/m\", \"steps\": 997 } },"
-  "    \"span\": { \"from\": \"1.8 m\", \"to\": \"11.4 m\", \"steps\": 9 },"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"140 mm\", \"220 mm\"],"
-  "                   \"h\": { \"from\": \"240 mm\", \"to\": \"760 mm\", \"steps\": 5 } },"
-  "    \"material\": [\"S235\", \"C30/37\"],"
-  "    \"self_weight\": true },"
-  "  \"checks\": { \"deflection_limit\": \"L/300\", \"safety_factor\": 1.4 } }";
+static const char chunks_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Multi-chunk sweep\","
+      "  \"beam\": {"
+      "    \"support\": \"fixed-fixed\","
+      "    \"load\": { \"type\": \"uniform\","
+      "                \"value\": { \"from\": \"2.5 kN/m\", \"to\": \"95 kN/m\", \"steps\": 997 } "
+      "},"
+      "    \"span\": { \"from\": \"1.8 m\", \"to\": \"11.4 m\", \"steps\": 9 },"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"140 mm\", \"220 mm\"],"
+      "                   \"h\": { \"from\": \"240 mm\", \"to\": \"760 mm\", \"steps\": 5 } },"
+      "    \"material\": [\"S235\", \"C30/37\"],"
+      "    \"self_weight\": true },"
+      "  \"checks\": { \"deflection_limit\": \"L/300\", \"safety_factor\": 1.4 } }";
 
 /* The fast path with loads on a log scale (the extremes of a run are taken from its
  * end values, which holds only if the values are monotone) and spans in a list that is
  * not sorted. */
-static const char log_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Log loads\","
-  "  \"beam\": {"
-  "    \"support\": \"propped-cantilever\","
-  "    \"load\": { \"type\": \"uniform\","
-  "                \"value\": { \"from\": \"0.35 kN/m\", \"to\": \"240 kN/m\", \"steps\": 4099,"
-  "                             \"scale\": \"log\" } },"
-  "    \"span\": [\"7.25 m\", \"2.4 m\", \"11.8 m\", \"4.6 m\"],"
-  "    \"section\": { \"shape\": \"hollow-circular\", \"D\": [\"168.3 mm\", \"323.9 mm\"],"
-  "                   \"t\": [\"6.3 mm\", \"12.5 mm\"] },"
-  "    \"material\": [\"S355\", \"GL24h\"],"
-  "    \"self_weight\": true },"
-  "  \"checks\": { \"deflection_limit\": \"25 mm\", \"safety_factor\": 1.35 } }";
+static const char log_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Log loads\","
+      "  \"beam\": {"
+      "    \"support\": \"propped-cantilever\","
+      "    \"load\": { \"type\": \"uniform\","
+      "                \"value\": { \"from\": \"0.35 kN/m\", \"to\": \"240 kN/m\", \"steps\": 4099,"
+      "                             \"scale\": \"log\" } },"
+      "    \"span\": [\"7.25 m\", \"2.4 m\", \"11.8 m\", \"4.6 m\"],"
+      "    \"section\": { \"shape\": \"hollow-circular\", \"D\": [\"168.3 mm\", \"323.9 mm\"],"
+      "                   \"t\": [\"6.3 mm\", \"12.5 mm\"] },"
+      "    \"material\": [\"S355\", \"GL24h\"],"
+      "    \"self_weight\": true },"
+      "  \"checks\": { \"deflection_limit\": \"25 mm\", \"safety_factor\": 1.35 } }";
 
 /* More load values than the study pre-formats for rows (65536): their row fields are
  * formatted as the rows are written. */
-static const char many_loads_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Many loads\","
-  "  \"beam\": {"
-  "    \"support\": \"cantilever\","
-  "    \"load\": { \"type\": \"point\","
-  "                \"value\": { \"from\": \"0.125 kN\", \"to\": \"37.5 kN\", \"steps\": 70001 } },"
-  "    \"span\": \"2.385 m\","
-  "    \"section\": { \"shape\": \"circular\", \"d\": \"193.7 mm\" },"
-  "    \"material\": \"S275\" } }";
+static const char many_loads_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Many loads\","
+      "  \"beam\": {"
+      "    \"support\": \"cantilever\","
+      "    \"load\": { \"type\": \"point\","
+      "                \"value\": { \"from\": \"0.125 kN\", \"to\": \"37.5 kN\", \"steps\": 70001 "
+      "} },"
+      "    \"span\": \"2.385 m\","
+      "    \"section\": { \"shape\": \"circular\", \"d\": \"193.7 mm\" },"
+      "    \"material\": \"S275\" } }";
 
 /* 2 x 100 x 100 x 100 x 100 = 200 million items of the slow path (a point load at a
  * distance with self-weight: a bisection per item), all inside the span. It runs for
  * many seconds; the cancel tests stop it long before. */
-static const char long_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Long run\","
-  "  \"beam\": {"
-  "    \"support\": \"simply-supported\","
-  "    \"load\": { \"type\": \"point\","
-  "                \"value\": { \"from\": \"5 kN\", \"to\": \"150 kN\", \"steps\": 100 },"
-  "                \"position\": { \"from\": \"0.4 m\", \"to\": \"1.7 m\", \"steps\": 100 } },"
-  "    \"span\": { \"from\": \"2 m\", \"to\": \"14 m\", \"steps\": 100 },"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": \"200 mm\","
-  "                   \"h\": { \"from\": \"150 mm\", \"to\": \"900 mm\", \"steps\": 100 } },"
-  "    \"material\": [\"S355\", \"GL24h\"],"
-  "    \"self_weight\": true } }";
+static const char long_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Long run\","
+      "  \"beam\": {"
+      "    \"support\": \"simply-supported\","
+      "    \"load\": { \"type\": \"point\","
+      "                \"value\": { \"from\": \"5 kN\", \"to\": \"150 kN\", \"steps\": 100 },"
+      "                \"position\": { \"from\": \"0.4 m\", \"to\": \"1.7 m\", \"steps\": 100 } },"
+      "    \"span\": { \"from\": \"2 m\", \"to\": \"14 m\", \"steps\": 100 },"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": \"200 mm\","
+      "                   \"h\": { \"from\": \"150 mm\", \"to\": \"900 mm\", \"steps\": 100 } },"
+      "    \"material\": [\"S355\", \"GL24h\"],"
+      "    \"self_weight\": true } }";
 
 /* The same size on the fast path, for cancelling while rows are written. */
-static const char long_rows_json[] =
-  "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Long run with rows\","
-  "  \"beam\": {"
-  "    \"support\": \"cantilever\","
-  "    \"load\": { \"type\": \"uniform\","
-  "                \"value\": { \"from\": \"1 kN/m\", \"to\": \"30 kN/m\", \"steps\": 10000 } },"
-  "    \"span\": { \"from\": \"0.5 m\", \"to\": \"4 m\", \"steps\": 100 },"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": \"200 mm\","
-  "                   \"h\": { \"from\": \"150 mm\", \"to\": \"900 mm\", \"steps\": 100 } },"
-  "    \"material\": [\"S355\", \"GL24h\"],"
-  "    \"self_weight\": true } }";
+static const char long_rows_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Long run with rows\","
+      "  \"beam\": {"
+      "    \"support\": \"cantilever\","
+      "    \"load\": { \"type\": \"uniform\","
+      "                \"value\": { \"from\": \"1 kN/m\", \"to\": \"30 kN/m\", \"steps\": 10000 } "
+      "},"
+      "    \"span\": { \"from\": \"0.5 m\", \"to\": \"4 m\", \"steps\": 100 },"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": \"200 mm\","
+      "                   \"h\": { \"from\": \"150 mm\", \"to\": \"900 mm\", \"steps\": 100 } },"
+      "    \"material\": [\"S355\", \"GL24h\"],"
+      "    \"self_weight\": true } }";
 
 static const char *const examples[] = {
   "beam-crane-girder.json",
@@ -193,7 +196,7 @@ assert_close (double got, double expected, double rel)
 static gboolean
 rows_to_string (const char *data, gsize length, gpointer user_data, GError **error)
 {
-  g_string_append_len (user_data, data, (gssize) length);
+  g_string_append_len (user_data, data, (gssize)length);
   return TRUE;
 }
 
@@ -244,13 +247,12 @@ same_double (double a, double b)
 static void
 assert_summary_equal (const PsBeamSummary *a, const PsBeamSummary *b, const char *what)
 {
-  if (a->items != b->items || a->valid != b->valid || a->passing != b->passing ||
-      a->fail_deflection != b->fail_deflection || a->fail_strength != b->fail_strength ||
-      a->lightest_item != b->lightest_item || !same_double (a->lightest_mass, b->lightest_mass))
+  if (a->items != b->items || a->valid != b->valid || a->passing != b->passing
+      || a->fail_deflection != b->fail_deflection || a->fail_strength != b->fail_strength
+      || a->lightest_item != b->lightest_item || !same_double (a->lightest_mass, b->lightest_mass))
     g_error ("%s: counts differ: items %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
-             ", valid %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
-             ", passing %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
-             ", fail_deflection %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+             ", valid %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT ", passing %" G_GUINT64_FORMAT
+             "/%" G_GUINT64_FORMAT ", fail_deflection %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
              ", fail_strength %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
              ", lightest %" G_GUINT64_FORMAT " (%.17g)/%" G_GUINT64_FORMAT " (%.17g)",
              what, a->items, b->items, a->valid, b->valid, a->passing, b->passing,
@@ -289,7 +291,8 @@ assert_rows_equal (const GString *a, const GString *b, const char *what)
       while (i < a->len && i < b->len && a->str[i] == b->str[i])
         i++;
       g_error ("%s: rows differ at byte %" G_GSIZE_FORMAT " (lengths %" G_GSIZE_FORMAT
-               " and %" G_GSIZE_FORMAT ")", what, i, a->len, b->len);
+               " and %" G_GSIZE_FORMAT ")",
+               what, i, a->len, b->len);
     }
 }
 
@@ -326,15 +329,15 @@ assert_backends_agree (const PsStudy *study, const char *label, gboolean with_ro
 
           for (gsize i = 0; i < ref_rows->len; i++)
             lines += ref_rows->str[i] == '\n';
-          g_assert_cmpuint (lines, ==, ((const PsBeamSummary *) ref->summary)->passing);
+          g_assert_cmpuint (lines, ==, ((const PsBeamSummary *)ref->summary)->passing);
         }
 
       for (int workers = 1; workers <= 3; workers++)
         {
           g_autoptr (GString) rows = g_string_new (NULL);
           g_autoptr (PsRunResult) r = run_study (study, "threads", workers, mode, rows);
-          g_autofree char *what = g_strdup_printf ("%s, rows mode %d, threads x%d", label,
-                                                   (int) mode, workers);
+          g_autofree char *what
+              = g_strdup_printf ("%s, rows mode %d, threads x%d", label, (int)mode, workers);
 
           assert_summary_equal (ref->summary, r->summary, what);
           assert_errors_equal (&ref->errors, &r->errors);
@@ -398,16 +401,16 @@ summary_by_items (const PsStudy *study, PsBeamSummary *s, guint64 *n_errors)
 }
 
 static void
-assert_summary_matches_items (const PsStudy *study, const PsRunResult *result,
-                              const char *label)
+assert_summary_matches_items (const PsStudy *study, const PsRunResult *result, const char *label)
 {
   const PsBeamSummary *run = result->summary;
   PsBeamSummary s;
   guint64 n_errors;
 
   summary_by_items (study, &s, &n_errors);
-  g_test_message ("%s: %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " passing, %"
-                  G_GUINT64_FORMAT " item errors", label, s.items, s.passing, n_errors);
+  g_test_message ("%s: %" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT
+                  " passing, %" G_GUINT64_FORMAT " item errors",
+                  label, s.items, s.passing, n_errors);
   g_assert_cmpuint (run->items, ==, s.items);
   g_assert_cmpuint (run->valid, ==, s.valid);
   g_assert_cmpuint (result->errors.count, ==, n_errors);
@@ -521,7 +524,7 @@ test_grid_values (void)
   g_assert_cmpfloat (ps_param_get (&m->span, 0), ==, L0);
   g_assert_cmpfloat (ps_param_get (&m->span, 6), ==, L1);
   for (guint64 k = 0; k < 7; k++)
-    assert_close (ps_param_get (&m->span, k), L0 + (L1 - L0) * (double) k / 6.0, 1e-14);
+    assert_close (ps_param_get (&m->span, k), L0 + (L1 - L0) * (double)k / 6.0, 1e-14);
 
   /* A log range: geometric, from (to/from)^(k / (steps - 1)), the ends exact. */
   g_assert_cmpint (m->load.kind, ==, PS_PARAM_RANGE);
@@ -529,7 +532,7 @@ test_grid_values (void)
   g_assert_cmpuint (m->load.count, ==, 6);
   g_assert_cmpfloat (ps_param_get (&m->load, 5), ==, P1);
   for (guint64 k = 0; k < 6; k++)
-    assert_close (ps_param_get (&m->load, k), P0 * pow (P1 / P0, (double) k / 5.0), 1e-13);
+    assert_close (ps_param_get (&m->load, k), P0 * pow (P1 / P0, (double)k / 5.0), 1e-13);
   for (guint64 k = 1; k + 1 < 6; k++)
     assert_close (ps_param_get (&m->load, k + 1) / ps_param_get (&m->load, k),
                   ps_param_get (&m->load, k) / ps_param_get (&m->load, k - 1), 1e-13);
@@ -565,7 +568,7 @@ test_grid_values (void)
       g_assert_cmpstr (s->shape, ==, "rectangular");
       g_assert_null (s->error);
       g_assert_cmpfloat (s->b, ==, b);
-      assert_close (s->h, h0 + (h1 - h0) * (double) (k - 1) / 3.0, 1e-14);
+      assert_close (s->h, h0 + (h1 - h0) * (double)(k - 1) / 3.0, 1e-14);
       assert_close (s->I, b * s->h * s->h * s->h / 12.0, 1e-14);
     }
 }
@@ -684,7 +687,7 @@ assert_rows_match_items (const PsStudy *study, PsRowsMode mode)
   header.data[header.len - 1] = '\0';
   columns = g_strsplit (header.data, ",", -1);
   ps_buf_clear (&header);
-  n_columns = (int) g_strv_length (columns);
+  n_columns = (int)g_strv_length (columns);
   c_pass = header_column (columns, "pass");
   c_error = header_column (columns, "error");
   c_deflection = header_column (columns, "deflection_m");
@@ -712,9 +715,9 @@ assert_rows_match_items (const PsStudy *study, PsRowsMode mode)
       if (mode == PS_ROWS_PASSING && !(ok && o.pass_deflection && o.pass_strength))
         continue;
       g_assert_true (p < end);
-      eol = memchr (p, '\n', (gsize) (end - p));
+      eol = memchr (p, '\n', (gsize)(end - p));
       g_assert_nonnull (eol);
-      text = g_strndup (p, (gsize) (eol - p));
+      text = g_strndup (p, (gsize)(eol - p));
       p = eol + 1;
       /* The error, last, may hold commas; it is the rest of the line. */
       f = g_strsplit (text, ",", n_columns);
@@ -764,7 +767,8 @@ test_rows_match_items (void)
  * 3. Cancellation
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   gint flag;
   gulong delay_us;
   gint64 set_at;
@@ -815,8 +819,8 @@ cancel_mid_run (const char *json, PsRowsMode mode)
   g_assert_error (error, PS_ERROR, PS_ERROR_CANCELLED);
   g_assert_cmpint (c.set_at, >, started);
   g_test_message ("%s: cancelled after %.1f ms, returned %.1f ms after the flag was set (%s)",
-                  study->name, (double) (c.set_at - started) * 1e-3,
-                  (double) (returned - c.set_at) * 1e-3, error->message);
+                  study->name, (double)(c.set_at - started) * 1e-3,
+                  (double)(returned - c.set_at) * 1e-3, error->message);
   return returned - c.set_at;
 }
 
@@ -841,7 +845,7 @@ test_cancel_threads_rows (void)
 static void
 count_progress (const PsProgress *progress, gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  (*(guint *)user_data)++;
 }
 
 static void
@@ -884,7 +888,7 @@ test_cancel_before_start (void)
 static void
 record_progress (const PsProgress *progress, gpointer user_data)
 {
-  g_array_append_val ((GArray *) user_data, *progress);
+  g_array_append_val ((GArray *)user_data, *progress);
 }
 
 static void
@@ -971,7 +975,7 @@ test_item_errors (void)
 
       ps_beam_item_digits (m, i, dg);
       L = spans[dg[PS_BEAM_DIM_SPAN]];
-      a = 0.5 + 0.5 * (double) dg[PS_BEAM_DIM_POSITION];
+      a = 0.5 + 0.5 * (double)dg[PS_BEAM_DIM_POSITION];
       if (!(a > 0 && a < L))
         g_array_append_val (bad, i);
     }
@@ -1002,7 +1006,7 @@ test_item_errors (void)
       /* The first errors, in item order. */
       g_assert_cmpuint (e->item, ==, g_array_index (bad, guint64, k));
       ps_beam_item_digits (m, e->item, dg);
-      where = g_strdup_printf ("a = %g m", 0.5 + 0.5 * (double) dg[PS_BEAM_DIM_POSITION]);
+      where = g_strdup_printf ("a = %g m", 0.5 + 0.5 * (double)dg[PS_BEAM_DIM_POSITION]);
       if (strstr (e->message, where) == NULL)
         g_error ("item %" G_GUINT64_FORMAT ": \"%s\" does not say \"%s\"", e->item, e->message,
                  where);
@@ -1019,7 +1023,8 @@ test_item_errors (void)
  * 6. Failing sinks and atomic output files
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   guint calls;
 } FailingSink;
 
@@ -1039,7 +1044,8 @@ rows_fail_second (const char *data, gsize length, gpointer user_data, GError **e
 static void
 test_rows_write_error (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *backend;
     int workers;
   } runs[] = { { "serial", 1 }, { "threads", 1 }, { "threads", 2 }, { "threads", 3 } };
@@ -1085,7 +1091,8 @@ list_dir (const char *path)
   return names;
 }
 
-typedef struct {
+typedef struct
+{
   const char *dir;
   gint cancel;
   guint calls;
@@ -1145,12 +1152,12 @@ test_to_dir_cancelled (void)
       g_assert_error (error, PS_ERROR, PS_ERROR_CANCELLED);
       /* A chunk another worker was already evaluating may still be committed. */
       g_assert_cmpuint (mr.calls, >=, 1);
-      g_assert_cmpuint (mr.calls, <=, (guint) options.workers);
+      g_assert_cmpuint (mr.calls, <=, (guint)options.workers);
       g_assert_true (mr.saw_temp);
 
       names = list_dir (out);
       for (guint k = 0; k < names->len; k++)
-        g_test_message ("left behind: %s", (const char *) names->pdata[k]);
+        g_test_message ("left behind: %s", (const char *)names->pdata[k]);
       g_assert_cmpuint (names->len, ==, 0);
 
       g_assert_cmpint (g_rmdir (out), ==, 0);
@@ -1181,11 +1188,11 @@ test_to_dir_complete (void)
   g_assert_no_error (error);
   ps_buf_init (&header, 256);
   study->klass->write_header (study, &header);
-  g_string_append_len (expect, header.data, (gssize) header.len);
+  g_string_append_len (expect, header.data, (gssize)header.len);
   ps_buf_clear (&header);
   ref = run_study (study, "serial", 1, PS_ROWS_PASSING, rows);
   g_assert_cmpuint (rows->len, >, 0);
-  g_string_append_len (expect, rows->str, (gssize) rows->len);
+  g_string_append_len (expect, rows->str, (gssize)rows->len);
 
   ps_run_options_init (&options);
   options.backend = "threads";
@@ -1205,12 +1212,12 @@ test_to_dir_complete (void)
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpint (json_object_get_int_member (root, "items"), ==, (gint64) study->n_items);
+  g_assert_cmpint (json_object_get_int_member (root, "items"), ==, (gint64)study->n_items);
   g_assert_cmpint (json_object_get_int_member (root, "passing"), ==,
-                   (gint64) ((const PsBeamSummary *) ref->summary)->passing);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "item_errors"),
-                                               "count"),
-                   ==, (gint64) ref->errors.count);
+                   (gint64)((const PsBeamSummary *)ref->summary)->passing);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (root, "item_errors"), "count"), ==,
+      (gint64)ref->errors.count);
 
   /* Nothing but the two files. */
   names = list_dir (tmp);
@@ -1293,7 +1300,7 @@ test_too_many_workers (void)
     g_autoptr (PsRunResult) r = run_study (study, "serial", 4096, PS_ROWS_NONE, NULL);
 
     g_assert_cmpint (r->workers, ==, 1);
-    g_assert_cmpuint (((const PsBeamSummary *) r->summary)->items, ==, study->n_items);
+    g_assert_cmpuint (((const PsBeamSummary *)r->summary)->items, ==, study->n_items);
   }
 }
 

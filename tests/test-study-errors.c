@@ -12,65 +12,66 @@
  * expected. */
 
 /* A small version of data/examples/beam-grid.json: a point load at midspan. */
-static const char base_grid[] =
-  "{\n"
-  "  \"parastudy\": 1,\n"
-  "  \"kind\": \"beam\",\n"
-  "  \"name\": \"Floor beam sweep\",\n"
-  "  \"description\": \"Simply supported floor beam, point load at midspan.\",\n"
-  "  \"beam\": {\n"
-  "    \"support\": \"simply-supported\",\n"
-  "    \"load\": { \"type\": \"point\", \"position\": \"midspan\",\n"
-  "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 5 } },\n"
-  "    \"span\": { \"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 6 },\n"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": \"300 mm\",\n"
-  "                 \"h\": { \"from\": \"200 mm\", \"to\": \"1000 mm\", \"steps\": 7 } },\n"
-  "    \"material\": [\"S355\", \"C30/37\", \"C24\"],\n"
-  "    \"self_weight\": false\n"
-  "  },\n"
-  "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 }\n"
-  "}\n";
+static const char base_grid[]
+    = "{\n"
+      "  \"parastudy\": 1,\n"
+      "  \"kind\": \"beam\",\n"
+      "  \"name\": \"Floor beam sweep\",\n"
+      "  \"description\": \"Simply supported floor beam, point load at midspan.\",\n"
+      "  \"beam\": {\n"
+      "    \"support\": \"simply-supported\",\n"
+      "    \"load\": { \"type\": \"point\", \"position\": \"midspan\",\n"
+      "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 5 } },\n"
+      "    \"span\": { \"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 6 },\n"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": \"300 mm\",\n"
+      "                 \"h\": { \"from\": \"200 mm\", \"to\": \"1000 mm\", \"steps\": 7 } },\n"
+      "    \"material\": [\"S355\", \"C30/37\", \"C24\"],\n"
+      "    \"self_weight\": false\n"
+      "  },\n"
+      "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 }\n"
+      "}\n";
 
 /* Like data/examples/beam-crane-girder.json: a point load at swept positions. */
-static const char base_point_at[] =
-  "{\n"
-  "  \"parastudy\": 1,\n"
-  "  \"kind\": \"beam\",\n"
-  "  \"name\": \"Crane runway\",\n"
-  "  \"beam\": {\n"
-  "    \"support\": \"simply-supported\",\n"
-  "    \"load\": { \"type\": \"point\", \"value\": [\"60 kN\", \"90 kN\", \"120 kN\"],\n"
-  "              \"position\": { \"from\": \"0.25 m\", \"to\": \"5.75 m\", \"steps\": 23 } },\n"
-  "    \"span\": \"6 m\",\n"
-  "    \"section\": { \"shape\": \"standard\", \"designation\": [\"HEB 240\", \"HEB 300\"] },\n"
-  "    \"material\": \"S355\",\n"
-  "    \"self_weight\": true\n"
-  "  },\n"
-  "  \"checks\": { \"deflection_limit\": \"L/600\", \"safety_factor\": 1.35 }\n"
-  "}\n";
+static const char base_point_at[]
+    = "{\n"
+      "  \"parastudy\": 1,\n"
+      "  \"kind\": \"beam\",\n"
+      "  \"name\": \"Crane runway\",\n"
+      "  \"beam\": {\n"
+      "    \"support\": \"simply-supported\",\n"
+      "    \"load\": { \"type\": \"point\", \"value\": [\"60 kN\", \"90 kN\", \"120 kN\"],\n"
+      "              \"position\": { \"from\": \"0.25 m\", \"to\": \"5.75 m\", \"steps\": 23 } },\n"
+      "    \"span\": \"6 m\",\n"
+      "    \"section\": { \"shape\": \"standard\", \"designation\": [\"HEB 240\", \"HEB 300\"] },\n"
+      "    \"material\": \"S355\",\n"
+      "    \"self_weight\": true\n"
+      "  },\n"
+      "  \"checks\": { \"deflection_limit\": \"L/600\", \"safety_factor\": 1.35 }\n"
+      "}\n";
 
 /* Like data/examples/beam-timber-cantilever.json: a uniform load on a cantilever. */
-static const char base_uniform[] =
-  "{\n"
-  "  \"parastudy\": 1,\n"
-  "  \"kind\": \"beam\",\n"
-  "  \"name\": \"Timber balcony cantilever\",\n"
-  "  \"beam\": {\n"
-  "    \"support\": \"cantilever\",\n"
-  "    \"load\": { \"type\": \"uniform\",\n"
-  "              \"value\": { \"from\": \"1 kN/m\", \"to\": \"6 kN/m\", \"steps\": 11 } },\n"
-  "    \"span\": { \"from\": \"0.8 m\", \"to\": \"2.4 m\", \"steps\": 9 },\n"
-  "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"90 mm\", \"115 mm\", \"140 mm\"],\n"
-  "                 \"h\": { \"from\": \"160 mm\", \"to\": \"400 mm\", \"steps\": 13 } },\n"
-  "    \"material\": [\"C24\", \"GL24h\"],\n"
-  "    \"self_weight\": true\n"
-  "  },\n"
-  "  \"checks\": { \"deflection_limit\": \"L/150\", \"safety_factor\": 1.5 }\n"
-  "}\n";
+static const char base_uniform[]
+    = "{\n"
+      "  \"parastudy\": 1,\n"
+      "  \"kind\": \"beam\",\n"
+      "  \"name\": \"Timber balcony cantilever\",\n"
+      "  \"beam\": {\n"
+      "    \"support\": \"cantilever\",\n"
+      "    \"load\": { \"type\": \"uniform\",\n"
+      "              \"value\": { \"from\": \"1 kN/m\", \"to\": \"6 kN/m\", \"steps\": 11 } },\n"
+      "    \"span\": { \"from\": \"0.8 m\", \"to\": \"2.4 m\", \"steps\": 9 },\n"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": [\"90 mm\", \"115 mm\", \"140 mm\"],\n"
+      "                 \"h\": { \"from\": \"160 mm\", \"to\": \"400 mm\", \"steps\": 13 } },\n"
+      "    \"material\": [\"C24\", \"GL24h\"],\n"
+      "    \"self_weight\": true\n"
+      "  },\n"
+      "  \"checks\": { \"deflection_limit\": \"L/150\", \"safety_factor\": 1.5 }\n"
+      "}\n";
 
 /* Sets the member at a dotted path ("beam.section.h.steps") to a JSON text, or
  * removes it when @json is NULL. */
-typedef struct {
+typedef struct
+{
   const char *path;
   const char *json;
 } Edit;
@@ -138,7 +139,8 @@ edited_text (const char *base, const Edit *edits)
  * Bad input
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *base; /* NULL: base_grid */
   const char *raw;  /* the whole text, instead of base and edits */
@@ -150,8 +152,7 @@ typedef struct {
 
 static const BadCase bad_cases[] = {
   /* The document. */
-  { "malformed-json", .raw = "{ \"parastudy\": 1, \"kind\": \"beam\", ",
-    .want_words = { "JSON" } },
+  { "malformed-json", .raw = "{ \"parastudy\": 1, \"kind\": \"beam\", ", .want_words = { "JSON" } },
   { "trailing-garbage", .raw = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"x\" } }",
     .want_words = { "JSON" } },
   { "empty-text", .raw = "", .want_words = { "JSON" } },
@@ -176,8 +177,7 @@ static const BadCase bad_cases[] = {
     .want_words = { "expected a string", "a number" } },
   { "missing-name", .edits = { { "name", NULL } }, .want_path = "name",
     .want_words = { "missing", "string" } },
-  { "empty-name", .edits = { { "name", "\"\"" } }, .want_path = "name",
-    .want_words = { "empty" } },
+  { "empty-name", .edits = { { "name", "\"\"" } }, .want_path = "name", .want_words = { "empty" } },
   { "description-list", .edits = { { "description", "[\"a\"]" } }, .want_path = "description",
     .want_words = { "expected a string", "a list" } },
   { "unknown-top-level-key", .edits = { { "colour", "\"red\"" } }, .want_path = "colour",
@@ -196,8 +196,8 @@ static const BadCase bad_cases[] = {
     .want_path = "beam.section.d", .want_words = { "unknown key", "shape, b, h" } },
   { "unknown-range-key", .edits = { { "beam.span.step", "1" } }, .want_path = "beam.span.step",
     .want_words = { "unknown key", "steps" } },
-  { "unknown-checks-key", .edits = { { "checks.limit", "\"L/250\"" } },
-    .want_path = "checks.limit", .want_words = { "unknown key", "deflection_limit" } },
+  { "unknown-checks-key", .edits = { { "checks.limit", "\"L/250\"" } }, .want_path = "checks.limit",
+    .want_words = { "unknown key", "deflection_limit" } },
 
   /* Numbers and units. */
   { "span-boolean", .edits = { { "beam.span", "true" } }, .want_path = "beam.span",
@@ -222,16 +222,16 @@ static const BadCase bad_cases[] = {
     .want_words = { "must be > 0" } },
   { "span-out-of-range", .edits = { { "beam.span", "\"1e308 km\"" } }, .want_path = "beam.span",
     .want_words = { "out of range" } },
-  { "h-negative", .edits = { { "beam.section.h", "\"-200 mm\"" } },
-    .want_path = "beam.section.h", .want_words = { "must be > 0", "-0.2" } },
+  { "h-negative", .edits = { { "beam.section.h", "\"-200 mm\"" } }, .want_path = "beam.section.h",
+    .want_words = { "must be > 0", "-0.2" } },
   { "range-from-negative", .edits = { { "beam.section.h.from", "\"-200 mm\"" } },
     .want_path = "beam.section.h.from", .want_words = { "must be > 0" } },
   { "range-missing-to", .edits = { { "beam.span.to", NULL } }, .want_path = "beam.span.to",
     .want_words = { "missing", "a length" } },
-  { "range-missing-steps", .edits = { { "beam.span.steps", NULL } },
-    .want_path = "beam.span.steps", .want_words = { "missing", "whole number" } },
-  { "steps-zero", .edits = { { "beam.section.h.steps", "0" } },
-    .want_path = "beam.section.h.steps", .want_words = { "must be ≥ 1", "got 0" } },
+  { "range-missing-steps", .edits = { { "beam.span.steps", NULL } }, .want_path = "beam.span.steps",
+    .want_words = { "missing", "whole number" } },
+  { "steps-zero", .edits = { { "beam.section.h.steps", "0" } }, .want_path = "beam.section.h.steps",
+    .want_words = { "must be ≥ 1", "got 0" } },
   { "steps-negative", .edits = { { "beam.load.value.steps", "-3" } },
     .want_path = "beam.load.value.steps", .want_words = { "must be ≥ 1", "got -3" } },
   { "steps-fraction", .edits = { { "beam.section.h.steps", "2.5" } },
@@ -261,16 +261,16 @@ static const BadCase bad_cases[] = {
   /* Sections. */
   { "section-missing", .edits = { { "beam.section", NULL } }, .want_path = "beam.section",
     .want_words = { "missing" } },
-  { "section-string", .edits = { { "beam.section", "\"IPE 300\"" } },
-    .want_path = "beam.section", .want_words = { "section object", "a string" } },
+  { "section-string", .edits = { { "beam.section", "\"IPE 300\"" } }, .want_path = "beam.section",
+    .want_words = { "section object", "a string" } },
   { "section-empty-list", .edits = { { "beam.section", "[]" } }, .want_path = "beam.section",
     .want_words = { "empty list", "at least one section" } },
   { "section-missing-shape", .edits = { { "beam.section.shape", NULL } },
     .want_path = "beam.section.shape", .want_words = { "missing" } },
   { "unknown-shape", .edits = { { "beam.section.shape", "\"triangular\"" } },
     .want_path = "beam.section.shape", .want_words = { "\"rectangular\"", "triangular" } },
-  { "rectangular-missing-b", .edits = { { "beam.section.b", NULL } },
-    .want_path = "beam.section.b", .want_words = { "missing", "a length" } },
+  { "rectangular-missing-b", .edits = { { "beam.section.b", NULL } }, .want_path = "beam.section.b",
+    .want_words = { "missing", "a length" } },
   { "unknown-designation",
     .edits = { { "beam.section", "{ \"shape\": \"standard\", \"designation\": \"IPE 301\" }" } },
     .want_path = "beam.section.designation", .want_words = { "unknown section", "IPE 301" } },
@@ -285,11 +285,13 @@ static const BadCase bad_cases[] = {
     .edits = { { "beam.section", "{ \"shape\": \"standard\", \"designation\": [] }" } },
     .want_path = "beam.section.designation", .want_words = { "designation", "a list" } },
   { "designation-list-element",
-    .edits = { { "beam.section", "{ \"shape\": \"standard\", \"designation\": [\"IPE 300\", 5] }" } },
+    .edits
+    = { { "beam.section", "{ \"shape\": \"standard\", \"designation\": [\"IPE 300\", 5] }" } },
     .want_path = "beam.section.designation", .want_words = { "element 1", "a number" } },
   { "custom-w-and-c",
-    .edits = { { "beam.section", "{ \"shape\": \"custom\", \"I\": \"8356 cm^4\", "
-                                 "\"W\": \"557 cm^3\", \"c\": \"150 mm\", \"A\": \"53.8 cm^2\" }" } },
+    .edits
+    = { { "beam.section", "{ \"shape\": \"custom\", \"I\": \"8356 cm^4\", "
+                          "\"W\": \"557 cm^3\", \"c\": \"150 mm\", \"A\": \"53.8 cm^2\" }" } },
     .want_path = "beam.section", .want_words = { "exactly one", "\"W\"", "\"c\"" } },
   { "custom-neither-w-nor-c",
     .edits = { { "beam.section", "{ \"shape\": \"custom\", \"I\": \"8356 cm^4\", "
@@ -313,36 +315,40 @@ static const BadCase bad_cases[] = {
                                  "{ \"shape\": \"circular\", \"d\": \"0 mm\" }]" } },
     .want_path = "beam.section[1].d", .want_words = { "must be > 0" } },
   { "too-many-sections",
-    .edits = { { "beam.section.b", "{ \"from\": \"100 mm\", \"to\": \"300 mm\", \"steps\": 100000 }" },
-               { "beam.section.h", "{ \"from\": \"100 mm\", \"to\": \"900 mm\", \"steps\": 100000 }" } },
-    .want_path = "beam.section", .want_words = { "too many sections", "memory" }, .max_seconds = 1.0 },
+    .edits
+    = { { "beam.section.b", "{ \"from\": \"100 mm\", \"to\": \"300 mm\", \"steps\": 100000 }" },
+        { "beam.section.h", "{ \"from\": \"100 mm\", \"to\": \"900 mm\", \"steps\": 100000 }" } },
+    .want_path = "beam.section", .want_words = { "too many sections", "memory" },
+    .max_seconds = 1.0 },
 
   /* Materials. */
   { "material-missing", .edits = { { "beam.material", NULL } }, .want_path = "beam.material",
     .want_words = { "missing", "S355" } },
   { "material-empty-list", .edits = { { "beam.material", "[]" } }, .want_path = "beam.material",
     .want_words = { "empty list", "at least one material" } },
-  { "unknown-material", .edits = { { "beam.material", "\"S999\"" } },
-    .want_path = "beam.material", .want_words = { "unknown material \"S999\"", "built-in", "S355" } },
+  { "unknown-material", .edits = { { "beam.material", "\"S999\"" } }, .want_path = "beam.material",
+    .want_words = { "unknown material \"S999\"", "built-in", "S355" } },
   { "unknown-material-in-list", .edits = { { "beam.material", "[\"S355\", \"Oak\"]" } },
     .want_path = "beam.material[1]", .want_words = { "\"Oak\"", "built-in", "C24" } },
   { "material-number", .edits = { { "beam.material", "355" } }, .want_path = "beam.material",
     .want_words = { "material name", "a number" } },
   { "material-object-missing-E",
     .edits = { { "beam.material", "{ \"name\": \"Oak\", \"strength\": \"20 MPa\", "
-                                   "\"density\": \"700 kg/m^3\" }" } },
+                                  "\"density\": \"700 kg/m^3\" }" } },
     .want_path = "beam.material.E", .want_words = { "missing", "a stress" } },
   { "material-object-E-wrong-unit",
     .edits = { { "beam.material", "[\"S355\", { \"name\": \"Oak\", \"E\": \"11 GN\", "
-                                   "\"strength\": \"20 MPa\", \"density\": \"700 kg/m^3\" }]" } },
+                                  "\"strength\": \"20 MPa\", \"density\": \"700 kg/m^3\" }]" } },
     .want_path = "beam.material[1].E", .want_words = { "a stress", "11 GN" } },
   { "material-object-unknown-key",
-    .edits = { { "beam.material", "{ \"name\": \"Oak\", \"E\": \"11 GPa\", \"strength\": \"20 MPa\", "
-                                   "\"density\": \"700 kg/m^3\", \"colour\": \"brown\" }" } },
+    .edits
+    = { { "beam.material", "{ \"name\": \"Oak\", \"E\": \"11 GPa\", \"strength\": \"20 MPa\", "
+                           "\"density\": \"700 kg/m^3\", \"colour\": \"brown\" }" } },
     .want_path = "beam.material.colour", .want_words = { "unknown key", "density" } },
   { "material-object-density-zero",
-    .edits = { { "beam.material", "{ \"name\": \"Oak\", \"E\": \"11 GPa\", \"strength\": \"20 MPa\", "
-                                   "\"density\": 0 }" } },
+    .edits
+    = { { "beam.material", "{ \"name\": \"Oak\", \"E\": \"11 GPa\", \"strength\": \"20 MPa\", "
+                           "\"density\": 0 }" } },
     .want_path = "beam.material.density", .want_words = { "must be > 0" } },
 
   /* Supports and loads. */
@@ -352,12 +358,12 @@ static const BadCase bad_cases[] = {
     .want_words = { "missing" } },
   { "missing-load", .edits = { { "beam.load", NULL } }, .want_path = "beam.load",
     .want_words = { "missing", "object" } },
-  { "bad-load-type", .edits = { { "beam.load.type", "\"moment\"" } },
-    .want_path = "beam.load.type", .want_words = { "\"point\"", "\"uniform\"", "moment" } },
+  { "bad-load-type", .edits = { { "beam.load.type", "\"moment\"" } }, .want_path = "beam.load.type",
+    .want_words = { "\"point\"", "\"uniform\"", "moment" } },
   { "missing-load-type", .edits = { { "beam.load.type", NULL } }, .want_path = "beam.load.type",
     .want_words = { "missing" } },
-  { "missing-load-value", .edits = { { "beam.load.value", NULL } },
-    .want_path = "beam.load.value", .want_words = { "missing", "a force" } },
+  { "missing-load-value", .edits = { { "beam.load.value", NULL } }, .want_path = "beam.load.value",
+    .want_words = { "missing", "a force" } },
   { "point-load-per-length", .edits = { { "beam.load.value", "\"5 kN/m\"" } },
     .want_path = "beam.load.value", .want_words = { "a force", "5 kN/m" } },
   { "cantilever-point-at-midspan", .edits = { { "beam.support", "\"cantilever\"" } },
@@ -415,16 +421,18 @@ static const BadCase bad_cases[] = {
     .want_path = "beam.span.steps", .want_words = { "must be ≤" }, .max_seconds = 1.0 },
   /* 10^6 values each in span, load and position and 5 materials: 5 10^18 > 2^62. */
   { "grid-beyond-2^62", .base = base_point_at,
-    .edits = { { "beam.span", "{ \"from\": \"4 m\", \"to\": \"8 m\", \"steps\": 1000000 }" },
-               { "beam.load.value", "{ \"from\": \"1 kN\", \"to\": \"2 kN\", \"steps\": 1000000 }" },
-               { "beam.load.position", "{ \"from\": \"1 m\", \"to\": \"2 m\", \"steps\": 1000000 }" },
-               { "beam.material", "[\"S235\", \"S275\", \"S355\", \"S355\", \"S235\"]" } },
+    .edits
+    = { { "beam.span", "{ \"from\": \"4 m\", \"to\": \"8 m\", \"steps\": 1000000 }" },
+        { "beam.load.value", "{ \"from\": \"1 kN\", \"to\": \"2 kN\", \"steps\": 1000000 }" },
+        { "beam.load.position", "{ \"from\": \"1 m\", \"to\": \"2 m\", \"steps\": 1000000 }" },
+        { "beam.material", "[\"S235\", \"S275\", \"S355\", \"S355\", \"S235\"]" } },
     .want_path = "beam", .want_words = { "2^62", "steps" }, .max_seconds = 5.0 },
   /* 5 10^6 values in each of three dimensions: the product wraps a 64-bit integer. */
   { "grid-beyond-2^64", .base = base_point_at,
-    .edits = { { "beam.span", "{ \"from\": \"4 m\", \"to\": \"8 m\", \"steps\": 5000000 }" },
-               { "beam.load.value", "{ \"from\": \"1 kN\", \"to\": \"2 kN\", \"steps\": 5000000 }" },
-               { "beam.load.position", "{ \"from\": \"1 m\", \"to\": \"2 m\", \"steps\": 5000000 }" } },
+    .edits
+    = { { "beam.span", "{ \"from\": \"4 m\", \"to\": \"8 m\", \"steps\": 5000000 }" },
+        { "beam.load.value", "{ \"from\": \"1 kN\", \"to\": \"2 kN\", \"steps\": 5000000 }" },
+        { "beam.load.position", "{ \"from\": \"1 m\", \"to\": \"2 m\", \"steps\": 5000000 }" } },
     .want_path = "beam", .want_words = { "2^62" }, .max_seconds = 10.0 },
 };
 
@@ -484,7 +492,7 @@ test_truncated_length (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (whole);
-  cut = ps_study_load_data (base_grid, (gssize) strlen (base_grid) / 2, &error);
+  cut = ps_study_load_data (base_grid, (gssize)strlen (base_grid) / 2, &error);
   g_assert_null (cut);
   g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "JSON"));
@@ -518,7 +526,6 @@ test_steps_2_pow_63 (void)
  * Valid variants
  * ------------------------------------------------------------------------------ */
 
-
 /* materials x sections x spans x loads x positions, from the JSON text. */
 static guint64
 expected_items (const char *text)
@@ -532,16 +539,18 @@ expected_items (const char *text)
   beam = json_object_get_object_member (json_node_get_object (root), "beam");
   load = json_object_get_object_member (beam, "load");
   position = json_object_get_member (load, "position");
-  return param_count (json_object_get_member (beam, "material")) *
-         section_count (json_object_get_member (beam, "section")) *
-         param_count (json_object_get_member (beam, "span")) *
-         param_count (json_object_get_member (load, "value")) *
-         (position != NULL && (JSON_NODE_HOLDS_OBJECT (position) || JSON_NODE_HOLDS_ARRAY (position))
-            ? param_count (position)
-            : 1);
+  return param_count (json_object_get_member (beam, "material"))
+         * section_count (json_object_get_member (beam, "section"))
+         * param_count (json_object_get_member (beam, "span"))
+         * param_count (json_object_get_member (load, "value"))
+         * (position != NULL
+                    && (JSON_NODE_HOLDS_OBJECT (position) || JSON_NODE_HOLDS_ARRAY (position))
+                ? param_count (position)
+                : 1);
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *base;
   Edit edits[MAX_EDITS];
@@ -574,15 +583,19 @@ static const GoodCase good_cases[] = {
     .edits = { { "beam.span", "{ \"from\": \"5 m\", \"to\": \"9 m\", \"steps\": 1 }" } },
     .span0 = 5.0, .span_last = 5.0 },
   { "single-values",
-    .edits = { { "beam.span", "\"6 m\"" }, { "beam.load.value", "\"50 kN\"" },
-               { "beam.section.h", "\"500 mm\"" }, { "beam.material", "\"S355\"" } },
+    .edits = { { "beam.span", "\"6 m\"" },
+               { "beam.load.value", "\"50 kN\"" },
+               { "beam.section.h", "\"500 mm\"" },
+               { "beam.material", "\"S355\"" } },
     .span0 = 6.0, .span_last = 6.0, .load0 = 50e3, .sections = 1 },
   { "si-numbers",
-    .edits = { { "beam.span", "6.25" }, { "beam.load.value", "[12500, 25000]" },
+    .edits = { { "beam.span", "6.25" },
+               { "beam.load.value", "[12500, 25000]" },
                { "beam.section", "{ \"shape\": \"rectangular\", \"b\": 0.3, \"h\": 0.5 }" } },
     .span0 = 6.25, .span_last = 6.25, .load0 = 12500, .sections = 1 },
   { "imperial-and-prefixes",
-    .edits = { { "beam.span", "\"20 ft\"" }, { "beam.load.value", "\"10 kip\"" },
+    .edits = { { "beam.span", "\"20 ft\"" },
+               { "beam.load.value", "\"10 kip\"" },
                { "beam.section.b", "\"12 in\"" } },
     .span0 = 6.096, .span_last = 6.096, .load0 = 44482.216152605 },
   { "mixed-section-list",
@@ -739,8 +752,8 @@ test_position_beyond_span (void)
     for (guint64 a = 0; a < m->position.count; a++)
       if (m->position.values[a] >= m->span.values[s])
         want_fail++;
-  want_fail *= m->count[PS_BEAM_DIM_MATERIAL] * m->count[PS_BEAM_DIM_SECTION] *
-               m->count[PS_BEAM_DIM_LOAD];
+  want_fail *= m->count[PS_BEAM_DIM_MATERIAL] * m->count[PS_BEAM_DIM_SECTION]
+               * m->count[PS_BEAM_DIM_LOAD];
   /* Positions 4, 5 and 6 m on the 4 m span; none on the 8 m span. */
   g_assert_cmpuint (want_fail, ==, 3 * 1 * 2 * 3);
 
@@ -895,8 +908,8 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/engine/study/errors/", bad_cases[i].name, NULL);
-      g_autofree char *path_null = g_strconcat ("/engine/study/errors/null-error/",
-                                                bad_cases[i].name, NULL);
+      g_autofree char *path_null
+          = g_strconcat ("/engine/study/errors/null-error/", bad_cases[i].name, NULL);
 
       g_test_add_data_func (path, &bad_cases[i], test_bad_case);
       /* The large grids are slow enough to run once. */

@@ -10,7 +10,6 @@
 /* The built-in material and section tables against the standards and catalogues they
  * cite, and the section table against the geometry of each row. */
 
-
 #define GPA 1e9
 #define MPA 1e6
 #define RTOL 1e-12
@@ -19,13 +18,14 @@
  * Materials
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
-  const char *lookup;  /* as a user might type it */
-  const char *name;    /* as the table spells it */
+typedef struct
+{
+  const char *lookup; /* as a user might type it */
+  const char *name;   /* as the table spells it */
   const char *family;
-  double E, f_k;       /* Pa */
+  double E, f_k; /* Pa */
   double gamma_M, k_mod;
-  double density;      /* kg/m^3 */
+  double density; /* kg/m^3 */
   double density_rtol;
   const char *source;
 } MaterialCase;
@@ -131,8 +131,8 @@ test_materials_table (void)
 static void
 test_materials_unknown (void)
 {
-  static const char *const unknown[] = { "S460", "C20/25", "C16", "GL28h", "6063-T6", "steel",
-                                         "", "S35", "S3555" };
+  static const char *const unknown[]
+      = { "S460", "C20/25", "C16", "GL28h", "6063-T6", "steel", "", "S35", "S3555" };
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
     if (ps_materials_lookup (unknown[i]) != NULL)
@@ -143,12 +143,13 @@ test_materials_unknown (void)
  * Sections
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   const char *lookup;
   const char *designation;
   const char *family;
-  double h, b, tw, tf;  /* mm, NAN where not checked */
-  double A, I, W;       /* mm^2, mm^4, mm^3 */
+  double h, b, tw, tf; /* mm, NAN where not checked */
+  double A, I, W;      /* mm^2, mm^4, mm^3 */
   double rtol;
   const char *source;
 } SectionCase;
@@ -187,20 +188,20 @@ static const SectionCase section_cases[] = {
   { "HEB-1000", "HEB 1000", "HEB", 1000, 300, 19, 36, 400.0e2, 644700e4, 12890e3, 1e-3,
     "ArcelorMittal: HE 1000 B" },
   /* AISC, 1 % as the brief allows for the metric rounding of the W table. */
-  { "W310x39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2,
-    204 * IN4, 33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
-  { "W 310x39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2,
-    204 * IN4, 33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
-  { "w310X39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2,
-    204 * IN4, 33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
+  { "W310x39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2, 204 * IN4,
+    33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
+  { "W 310x39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2, 204 * IN4,
+    33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
+  { "w310X39", "W310x39", "W", 12.2 * IN, 6.49 * IN, 0.230 * IN, 0.380 * IN, 7.65 * IN2, 204 * IN4,
+    33.4 * IN3, 1e-2, "AISC v15.0: W12x26" },
   { "W200x46.1", "W200x46.1", "W", 8.00 * IN, 8.00 * IN, 0.285 * IN, 0.435 * IN, 9.13 * IN2,
     110 * IN4, 27.5 * IN3, 1e-2, "AISC v15.0: W8x31" },
-  { "W360x33", "W360x33", "W", 13.7 * IN, 5.00 * IN, 0.230 * IN, 0.335 * IN, 6.49 * IN2,
-    199 * IN4, 29.0 * IN3, 1e-2, "AISC v15.0: W14x22" },
-  { "W410x39", "W410x39", "W", 15.7 * IN, 5.50 * IN, 0.250 * IN, 0.345 * IN, 7.68 * IN2,
-    301 * IN4, 38.4 * IN3, 1e-2, "AISC v15.0: W16x26" },
-  { "W610x82", "W610x82", "W", 23.6 * IN, 7.01 * IN, 0.395 * IN, 0.505 * IN, 16.2 * IN2,
-    1350 * IN4, 114 * IN3, 1e-2, "AISC v15.0: W24x55" },
+  { "W360x33", "W360x33", "W", 13.7 * IN, 5.00 * IN, 0.230 * IN, 0.335 * IN, 6.49 * IN2, 199 * IN4,
+    29.0 * IN3, 1e-2, "AISC v15.0: W14x22" },
+  { "W410x39", "W410x39", "W", 15.7 * IN, 5.50 * IN, 0.250 * IN, 0.345 * IN, 7.68 * IN2, 301 * IN4,
+    38.4 * IN3, 1e-2, "AISC v15.0: W16x26" },
+  { "W610x82", "W610x82", "W", 23.6 * IN, 7.01 * IN, 0.395 * IN, 0.505 * IN, 16.2 * IN2, 1350 * IN4,
+    114 * IN3, 1e-2, "AISC v15.0: W24x55" },
 };
 
 static void
@@ -211,16 +212,14 @@ test_sections (void)
       const SectionCase *c = &section_cases[i];
       const PsSectionInfo *s = ps_sections_lookup (c->lookup);
       char label[160];
-      const struct {
+      const struct
+      {
         const char *what;
         double got, want;
       } q[] = {
-        { "h", s ? s->h : NAN, c->h * 1e-3 },
-        { "b", s ? s->b : NAN, c->b * 1e-3 },
-        { "tw", s ? s->tw : NAN, c->tw * 1e-3 },
-        { "tf", s ? s->tf : NAN, c->tf * 1e-3 },
-        { "A", s ? s->A : NAN, c->A * 1e-6 },
-        { "I", s ? s->I : NAN, c->I * 1e-12 },
+        { "h", s ? s->h : NAN, c->h * 1e-3 },    { "b", s ? s->b : NAN, c->b * 1e-3 },
+        { "tw", s ? s->tw : NAN, c->tw * 1e-3 }, { "tf", s ? s->tf : NAN, c->tf * 1e-3 },
+        { "A", s ? s->A : NAN, c->A * 1e-6 },    { "I", s ? s->I : NAN, c->I * 1e-12 },
         { "W", s ? s->W : NAN, c->W * 1e-9 },
       };
 
@@ -243,8 +242,8 @@ test_sections (void)
 static void
 test_section_series (void)
 {
-  static const int ipe[] = { 80, 100, 120, 140, 160, 180, 200, 220, 240,
-                             270, 300, 330, 360, 400, 450, 500, 550, 600 };
+  static const int ipe[]
+      = { 80, 100, 120, 140, 160, 180, 200, 220, 240, 270, 300, 330, 360, 400, 450, 500, 550, 600 };
   static const int he[] = { 100, 120, 140, 160, 180, 200, 220, 240, 260, 280, 300, 320,
                             340, 360, 400, 450, 500, 550, 600, 650, 700, 800, 900, 1000 };
   char name[32];
@@ -307,8 +306,8 @@ test_sections_geometry (void)
       g_assert_true (ps_sections_lookup (s->designation) == s);
       g_assert_cmpfloat (s->h, >, 2 * s->tf);
       g_assert_cmpfloat (s->b, >, s->tw);
-      if (g_str_equal (s->family, "IPE") || g_str_equal (s->family, "HEA") ||
-          g_str_equal (s->family, "HEB"))
+      if (g_str_equal (s->family, "IPE") || g_str_equal (s->family, "HEA")
+          || g_str_equal (s->family, "HEB"))
         {
           n_eu++;
           i_section_geometry (s, &A, &I);
@@ -373,8 +372,8 @@ test_fillet_formula (void)
 static void
 test_sections_unknown (void)
 {
-  static const char *const unknown[] = { "IPE 310", "IPE", "HEB 210", "HEC 200", "W310x38",
-                                         "W310x39.5", "", "300", "IPE 3000" };
+  static const char *const unknown[]
+      = { "IPE 310", "IPE", "HEB 210", "HEC 200", "W310x38", "W310x39.5", "", "300", "IPE 3000" };
 
   for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
     if (ps_sections_lookup (unknown[i]) != NULL)

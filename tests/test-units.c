@@ -26,11 +26,11 @@
 #define IN_M 0.0254
 #define LBF_N (LB_KG * G_N)
 
-
 /* Rounding in a product of a few factors: a handful of ulps. */
 #define RTOL 1e-14
 
-typedef struct {
+typedef struct
+{
   const char *text;
   PsQuantity quantity;
   double want; /* SI */
@@ -136,7 +136,8 @@ test_ksi_nist (void)
   g_assert_null (msg);
 }
 
-typedef struct {
+typedef struct
+{
   const char *text;
   PsQuantity quantity;
   const char *must_contain[3];
@@ -237,7 +238,8 @@ test_messages_utf8 (void)
 static void
 test_parse_any (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *text;
     double want;
     PsDim dim;
@@ -281,7 +283,8 @@ test_parse_any (void)
     g_test_fail_printf ("refused without an error message:%s", silent->str);
 }
 
-typedef struct {
+typedef struct
+{
   const char *unit;
   double scale;
   PsDim dim;
@@ -344,8 +347,8 @@ static void
 test_unit_parse_errors (void)
 {
   static const char *const bad[] = {
-    "", "   ", "5", "kN/", "kN//m", "kN**m", "m^x", "m^10", "furlong", "kmin", "mpa", "N/mm2",
-    "kN#m",
+    "",     "   ",     "5",    "kN/", "kN//m", "kN**m", "m^x",
+    "m^10", "furlong", "kmin", "mpa", "N/mm2", "kN#m",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -368,16 +371,17 @@ test_unit_parse_errors (void)
 static void
 test_quantity_dims (void)
 {
-  static const struct {
+  static const struct
+  {
     PsQuantity q;
     PsDim dim;
   } cases[] = {
-    { PS_QTY_DIMENSIONLESS, { 0, 0, 0 } },   { PS_QTY_LENGTH, { 0, 1, 0 } },
-    { PS_QTY_FORCE, { 1, 1, -2 } },          { PS_QTY_FORCE_PER_LENGTH, { 1, 0, -2 } },
-    { PS_QTY_STRESS, { 1, -1, -2 } },        { PS_QTY_DENSITY, { 1, -3, 0 } },
-    { PS_QTY_TIME, { 0, 0, 1 } },            { PS_QTY_AREA, { 0, 2, 0 } },
-    { PS_QTY_SECOND_MOMENT, { 0, 4, 0 } },   { PS_QTY_SECTION_MODULUS, { 0, 3, 0 } },
-    { PS_QTY_MOMENT, { 1, 2, -2 } },         { PS_QTY_MASS_PER_LENGTH, { 1, -1, 0 } },
+    { PS_QTY_DIMENSIONLESS, { 0, 0, 0 } }, { PS_QTY_LENGTH, { 0, 1, 0 } },
+    { PS_QTY_FORCE, { 1, 1, -2 } },        { PS_QTY_FORCE_PER_LENGTH, { 1, 0, -2 } },
+    { PS_QTY_STRESS, { 1, -1, -2 } },      { PS_QTY_DENSITY, { 1, -3, 0 } },
+    { PS_QTY_TIME, { 0, 0, 1 } },          { PS_QTY_AREA, { 0, 2, 0 } },
+    { PS_QTY_SECOND_MOMENT, { 0, 4, 0 } }, { PS_QTY_SECTION_MODULUS, { 0, 3, 0 } },
+    { PS_QTY_MOMENT, { 1, 2, -2 } },       { PS_QTY_MASS_PER_LENGTH, { 1, -1, 0 } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -415,7 +419,7 @@ main (int argc, char *argv[])
   int n_args = argc + 1;
 
   memcpy (args, argv, sizeof (char *) * argc);
-  args[argc] = (char *) "--keep-going";
+  args[argc] = (char *)"--keep-going";
   argv = args;
   g_test_init (&n_args, &argv, NULL);
 

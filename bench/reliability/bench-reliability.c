@@ -33,27 +33,26 @@
 #define TARGET_RATIO 10.0      /* engine / numba at the same thread count */
 #define TARGET_EFFICIENCY 0.90 /* threads x2 */
 
-typedef struct {
+typedef struct
+{
   const char *label;
   const char *backend; /* NULL: numba */
   int workers;
 } Config;
 
 static const Config configs[] = {
-  { "serial", "serial", 1 },
-  { "threads x1", "threads", 1 },
-  { "threads x2", "threads", 2 },
-  { "numba x1", NULL, 1 },
-  { "numba x2", NULL, 2 },
+  { "serial", "serial", 1 }, { "threads x1", "threads", 1 }, { "threads x2", "threads", 2 },
+  { "numba x1", NULL, 1 },   { "numba x2", NULL, 2 },
 };
 #define N_CONFIGS G_N_ELEMENTS (configs)
 
-typedef struct {
+typedef struct
+{
   gboolean done;
-  char *failure;    /* why there is no figure */
-  GArray *times;    /* seconds, sorted */
+  char *failure; /* why there is no figure */
+  GArray *times; /* seconds, sorted */
   double best, median;
-  double cpu_best;  /* CPU seconds of the best run (engine), or NAN */
+  double cpu_best; /* CPU seconds of the best run (engine), or NAN */
   double other_load;
   guint64 samples;
   guint64 failures;
@@ -71,12 +70,13 @@ now_s (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* The CPU time of the whole machine (/proc/stat) and of this process and its waited-for
  * children, so that the share other processes took during a measurement is known. */
-typedef struct {
+typedef struct
+{
   double wall;
   double busy;
   double own;
@@ -96,18 +96,22 @@ load_sample (LoadSample *s)
       guint64 v[8] = { 0 };
 
       /* user nice system idle iowait irq softirq steal */
-      if (sscanf (stat + 4, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+      if (sscanf (stat + 4,
+                  "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
                   " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
                   " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
-                  &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]) == 8 && tck > 0)
-        s->busy = (double) (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / (double) tck;
+                  &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7])
+              == 8
+          && tck > 0)
+        s->busy = (double)(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / (double)tck;
     }
   getrusage (RUSAGE_SELF, &self);
   getrusage (RUSAGE_CHILDREN, &children);
-  s->own = (double) (self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec +
-                     children.ru_stime.tv_sec) +
-           1e-6 * (double) (self.ru_utime.tv_usec + self.ru_stime.tv_usec +
-                            children.ru_utime.tv_usec + children.ru_stime.tv_usec);
+  s->own = (double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec
+                    + children.ru_stime.tv_sec)
+           + 1e-6
+                 * (double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec
+                            + children.ru_utime.tv_usec + children.ru_stime.tv_usec);
 }
 
 static double
@@ -118,13 +122,13 @@ other_load (const LoadSample *a, const LoadSample *b)
 
   if (!(wall >= 0.5) || !isfinite (other))
     return NAN;
-  return CLAMP (other / (wall * (double) g_get_num_processors ()), 0.0, 1.0);
+  return CLAMP (other / (wall * (double)g_get_num_processors ()), 0.0, 1.0);
 }
 
 static int
 cmp_double (gconstpointer a, gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return (x > y) - (x < y);
 }
@@ -137,8 +141,9 @@ finish_times (Result *r)
   g_array_sort (r->times, cmp_double);
   r->best = g_array_index (r->times, double, 0);
   r->median = n % 2 ? g_array_index (r->times, double, n / 2)
-                    : 0.5 * (g_array_index (r->times, double, n / 2 - 1) +
-                             g_array_index (r->times, double, n / 2));
+                    : 0.5
+                          * (g_array_index (r->times, double, n / 2 - 1)
+                             + g_array_index (r->times, double, n / 2));
   r->done = TRUE;
 }
 
@@ -150,15 +155,16 @@ static char *
 study_json (guint64 samples, guint64 seed)
 {
   return g_strdup_printf (
-    "{ \"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Load and strength (bench)\","
-    "  \"variables\": {"
-    "    \"load\": { \"distribution\": \"normal\", \"mean\": \"1000 kN\", \"sd\": \"100 kN\" },"
-    "    \"strength\": { \"distribution\": \"normal\", \"mean\": \"1500 kN\", \"sd\": \"150 kN\" }"
-    "  },"
-    "  \"limit_state\": \"strength - load\","
-    "  \"method\": { \"name\": \"monte-carlo\", \"samples\": %" G_GUINT64_FORMAT
-    ", \"seed\": %" G_GUINT64_FORMAT " } }",
-    samples, seed);
+      "{ \"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Load and strength (bench)\","
+      "  \"variables\": {"
+      "    \"load\": { \"distribution\": \"normal\", \"mean\": \"1000 kN\", \"sd\": \"100 kN\" },"
+      "    \"strength\": { \"distribution\": \"normal\", \"mean\": \"1500 kN\", \"sd\": \"150 kN\" "
+      "}"
+      "  },"
+      "  \"limit_state\": \"strength - load\","
+      "  \"method\": { \"name\": \"monte-carlo\", \"samples\": %" G_GUINT64_FORMAT
+      ", \"seed\": %" G_GUINT64_FORMAT " } }",
+      samples, seed);
 }
 
 static PsStudy *
@@ -187,7 +193,7 @@ engine_once (const PsStudy *study, const Config *cfg, double *seconds, double *c
     return FALSE;
   *seconds = t1 - t0;
   *cpu = r->cpu_seconds;
-  *summary = *(const PsReliabilitySummary *) r->summary;
+  *summary = *(const PsReliabilitySummary *)r->summary;
   return TRUE;
 }
 
@@ -251,7 +257,7 @@ measure_engine (const PsStudy *study, const PsStudy *warmup, int repeats, Result
             res[c].cpu_best = cpu;
           }
         fprintf (stderr, "  %-12s run %d/%d: %.3f s (%.1f M samples/s), %.2f cores\n",
-                 configs[c].label, k + 1, repeats, t, (double) s.samples / t * 1e-6, cpu / t);
+                 configs[c].label, k + 1, repeats, t, (double)s.samples / t * 1e-6, cpu / t);
       }
   for (guint c = 0; c < N_CONFIGS; c++)
     if (configs[c].backend != NULL && res[c].failure == NULL && res[c].times->len > 0)
@@ -273,8 +279,8 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
   g_autofree char *t_arg = g_strdup_printf ("%d", cfg->workers);
   g_autofree char *r_arg = g_strdup_printf ("%d", repeats);
   g_autofree char *s_arg = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
-  const char *argv[] = { python, script, "--samples", n_arg, "--threads", t_arg,
-                         "--repeats", r_arg, "--seed", s_arg, NULL };
+  const char *argv[] = { python,      script, "--samples", n_arg, "--threads", t_arg,
+                         "--repeats", r_arg,  "--seed",    s_arg, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -287,12 +293,12 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
 
   res->cpu_best = NAN;
   res->failures_agree = TRUE;
-  fprintf (stderr, "  %-12s %s --samples %s --threads %s --repeats %s ...\n", cfg->label,
-           script, n_arg, t_arg, r_arg);
+  fprintf (stderr, "  %-12s %s --samples %s --threads %s --repeats %s ...\n", cfg->label, script,
+           n_arg, t_arg, r_arg);
   load_sample (&l0);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                     &error)
+      || !g_spawn_check_wait_status (status, &error))
     {
       res->failure = g_strdup_printf ("%s%s%s", error->message, err && *err ? ": " : "",
                                       err ? g_strstrip (err) : "");
@@ -306,11 +312,11 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
   for (guint i = 0; lines[i] != NULL; i++)
     if (lines[i][0] == '{')
       last = lines[i];
-  if (last == NULL || !json_parser_load_from_data (parser, last, -1, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (last == NULL || !json_parser_load_from_data (parser, last, -1, &error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      res->failure = g_strdup_printf ("no JSON line from %s: %s", script,
-                                      error ? error->message : out);
+      res->failure
+          = g_strdup_printf ("no JSON line from %s: %s", script, error ? error->message : out);
       return;
     }
   obj = json_node_get_object (json_parser_get_root (parser));
@@ -321,8 +327,8 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
 
       g_array_append_val (res->times, t);
     }
-  res->samples = (guint64) json_object_get_int_member (obj, "samples");
-  res->failures = (guint64) json_object_get_int_member (obj, "failures");
+  res->samples = (guint64)json_object_get_int_member (obj, "samples");
+  res->failures = (guint64)json_object_get_int_member (obj, "failures");
   if (json_object_has_member (obj, "cpu_seconds"))
     res->cpu_best = json_object_get_double_member (obj, "cpu_seconds");
   res->note = g_strdup_printf ("numba %s, numpy %s, threading layer %s, compile %.2f s",
@@ -333,8 +339,7 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
   if (json_object_get_int_member (obj, "threads") != cfg->workers)
     {
       res->failure = g_strdup_printf ("numba ran %" G_GINT64_FORMAT " threads, not %d",
-                                      json_object_get_int_member (obj, "threads"),
-                                      cfg->workers);
+                                      json_object_get_int_member (obj, "threads"), cfg->workers);
       return;
     }
   if (res->times->len == 0)
@@ -345,7 +350,7 @@ measure_numba (const Config *cfg, const char *python, const char *script, guint6
   for (guint i = 0; i < res->times->len; i++)
     fprintf (stderr, "  %-12s run %u/%u: %.3f s (%.1f M samples/s)\n", cfg->label, i + 1,
              res->times->len, g_array_index (res->times, double, i),
-             (double) res->samples / g_array_index (res->times, double, i) * 1e-6);
+             (double)res->samples / g_array_index (res->times, double, i) * 1e-6);
   fprintf (stderr, "  %-12s other load %.0f %% (whole script)\n", cfg->label,
            100 * res->other_load);
   finish_times (res);
@@ -360,7 +365,7 @@ rate (const Result *r, gboolean best)
 {
   if (!r->done)
     return NAN;
-  return (double) r->samples / (best ? r->best : r->median);
+  return (double)r->samples / (best ? r->best : r->median);
 }
 
 static const char *
@@ -387,7 +392,8 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
   printf ("\nbench-reliability: load-strength (g = strength - load), %" G_GUINT64_FORMAT
-          " samples, no target_cov; best and median of %d\n", samples, repeats);
+          " samples, no target_cov; best and median of %d\n",
+          samples, repeats);
   printf ("machine: %s, %d cores; %s; %s\n\n", mc->cpu_model, mc->cores, mc->compiler, date);
   printf ("%-12s %9s %9s %12s %12s %9s %6s %10s %7s\n", "", "best s", "median s", "best Ms/s",
           "median Ms/s", "CPU s", "cores", "failures", "other");
@@ -401,12 +407,12 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
           continue;
         }
       g_autofree char *other = isfinite (r->other_load)
-                                 ? g_strdup_printf ("%.0f%%", 100 * r->other_load)
-                                 : g_strdup ("-");
+                                   ? g_strdup_printf ("%.0f%%", 100 * r->other_load)
+                                   : g_strdup ("-");
 
       printf ("%-12s %9.3f %9.3f %12.1f %12.1f %9.3f %6.2f %10" G_GUINT64_FORMAT " %7s%s\n",
-              configs[c].label, r->best, r->median, rate (r, TRUE) * 1e-6,
-              rate (r, FALSE) * 1e-6, r->cpu_best, r->cpu_best / r->best, r->failures, other,
+              configs[c].label, r->best, r->median, rate (r, TRUE) * 1e-6, rate (r, FALSE) * 1e-6,
+              r->cpu_best, r->cpu_best / r->best, r->failures, other,
               r->failures_agree ? "" : "  (failure counts differ between repeats!)");
     }
   printf ("(cores: CPU seconds / wall seconds of the best run; other: the share of the "
@@ -415,8 +421,8 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
   if (n1->note != NULL)
     printf ("(%s)\n", n1->note);
   printf ("\nthreads x2: speedup %.2f over serial (efficiency %.0f %%; median %.0f %%), "
-          "%.2f over threads x1 (efficiency %.0f %%)\n", speedup, 50 * speedup,
-          50 * speedup_med, speedup_t1, 50 * speedup_t1);
+          "%.2f over threads x1 (efficiency %.0f %%)\n",
+          speedup, 50 * speedup, 50 * speedup_med, speedup_t1, 50 * speedup_t1);
   printf ("engine / numba: x1 %.1f (median %.1f), x2 %.1f (median %.1f)\n", ratio1, ratio1_med,
           ratio2, ratio2_med);
   printf ("\nPf (exact %.6g):\n", exact);
@@ -427,25 +433,26 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
 
       if (!r->done)
         continue;
-      pf = (double) r->failures / (double) r->samples;
-      se = sqrt (exact * (1 - exact) / (double) r->samples);
+      pf = (double)r->failures / (double)r->samples;
+      se = sqrt (exact * (1 - exact) / (double)r->samples);
       printf ("  %-12s %.6g  (%+.2f standard errors from exact)\n", configs[c].label, pf,
               (pf - exact) / se);
     }
   if (serial->done && t1->done && t2->done)
     printf ("  engine failure counts serial / x1 / x2: %s\n",
-            serial->failures == t1->failures && t1->failures == t2->failures
-              ? "identical" : "DIFFER");
+            serial->failures == t1->failures && t1->failures == t2->failures ? "identical"
+                                                                             : "DIFFER");
   printf ("\ntargets: engine >= %.0fx numba at the same thread count: x1 %s, x2 %s; "
-          "threads efficiency >= %.0f %% at 2 workers: %s\n", TARGET_RATIO,
-          verdict (ratio1, TARGET_RATIO), verdict (ratio2, TARGET_RATIO),
+          "threads efficiency >= %.0f %% at 2 workers: %s\n",
+          TARGET_RATIO, verdict (ratio1, TARGET_RATIO), verdict (ratio2, TARGET_RATIO),
           100 * TARGET_EFFICIENCY, verdict (speedup / 2, TARGET_EFFICIENCY));
   /* Two workers that got less than about two cores measure the machine, not the
    * engine. */
   if (t2->done && t2->cpu_best / t2->best < 1.8)
     printf ("  (threads x2 had only %.2f cores in its best run: other processes took the "
             "rest, so the\n  efficiency figure is not conclusive; run again when the machine "
-            "is quiet)\n", t2->cpu_best / t2->best);
+            "is quiet)\n",
+            t2->cpu_best / t2->best);
 
   if (json_path == NULL)
     return;
@@ -457,7 +464,7 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
   json_builder_set_member_name (b, "machine");
   ps_machine_to_json (mc, b);
   json_builder_set_member_name (b, "samples");
-  json_builder_add_int_value (b, (gint64) samples);
+  json_builder_add_int_value (b, (gint64)samples);
   json_builder_set_member_name (b, "repeats");
   json_builder_add_int_value (b, repeats);
   json_builder_set_member_name (b, "exact_pf");
@@ -487,9 +494,9 @@ report (const Result *res, guint64 samples, int repeats, double exact, const cha
               json_builder_add_double_value (b, r->cpu_best);
             }
           json_builder_set_member_name (b, "failures");
-          json_builder_add_int_value (b, (gint64) r->failures);
+          json_builder_add_int_value (b, (gint64)r->failures);
           json_builder_set_member_name (b, "pf");
-          json_builder_add_double_value (b, (double) r->failures / (double) r->samples);
+          json_builder_add_double_value (b, (double)r->failures / (double)r->samples);
           if (isfinite (r->other_load))
             {
               json_builder_set_member_name (b, "other_load");
@@ -565,9 +572,9 @@ main (int argc, char *argv[])
     python = g_strdup ("/usr/bin/python3");
   script = g_build_filename (scripts_dir ? scripts_dir : PS_BENCH_SRCDIR, "mc_numba.py", NULL);
 
-  study = make_study ((guint64) samples, (guint64) seed, &error);
+  study = make_study ((guint64)samples, (guint64)seed, &error);
   if (study != NULL)
-    warmup = make_study (MIN ((guint64) samples, WARMUP_SAMPLES), (guint64) seed, &error);
+    warmup = make_study (MIN ((guint64)samples, WARMUP_SAMPLES), (guint64)seed, &error);
   if (study == NULL || warmup == NULL)
     {
       fprintf (stderr, "bench-reliability: %s\n", error->message);
@@ -585,13 +592,13 @@ main (int argc, char *argv[])
   for (guint c = 0; c < N_CONFIGS; c++)
     {
       if (configs[c].backend == NULL && !no_numba)
-        measure_numba (&configs[c], python, script, (guint64) numba_samples, repeats,
-                       (guint64) seed, &res[c]);
+        measure_numba (&configs[c], python, script, (guint64)numba_samples, repeats, (guint64)seed,
+                       &res[c]);
       if (res[c].failure != NULL)
         fprintf (stderr, "  %-12s failed: %s\n", configs[c].label, res[c].failure);
     }
 
-  report (res, (guint64) samples, repeats, exact, json_path);
+  report (res, (guint64)samples, repeats, exact, json_path);
 
   for (guint c = 0; c < N_CONFIGS; c++)
     {

@@ -5,7 +5,8 @@
 
 #include "ps-backend.h"
 
-typedef struct {
+typedef struct
+{
   PsExec *exec;
   guint64 n_chunks;
   guint64 next_claim; /* atomic */
@@ -24,7 +25,7 @@ threads_is_available (char **reason)
 static int
 threads_default_workers (void)
 {
-  return (int) g_get_num_processors ();
+  return (int)g_get_num_processors ();
 }
 
 /* Waits until chunk @k is next to commit, or the run stops. A stop set from outside
@@ -84,7 +85,7 @@ threads_execute (PsExec *exec, int workers, GError **error)
     ps_buf_init (&rows, 1 << 16);
     for (;;)
       {
-        guint64 k = (guint64) g_atomic_pointer_add ((gsize *) &s.next_claim, 1);
+        guint64 k = (guint64)g_atomic_pointer_add ((gsize *)&s.next_claim, 1);
 
         if (k >= s.n_chunks)
           break;

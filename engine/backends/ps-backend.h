@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *description;
   /* Whether this machine can run it; @reason says why not. */

@@ -42,14 +42,22 @@ apply_binary (PsExprOpcode op, double a, double b)
 {
   switch (op)
     {
-    case PS_EXPR_OP_ADD: return a + b;
-    case PS_EXPR_OP_SUB: return a - b;
-    case PS_EXPR_OP_MUL: return a * b;
-    case PS_EXPR_OP_DIV: return a / b;
-    case PS_EXPR_OP_POW: return ps_pow (a, b);
-    case PS_EXPR_OP_MIN: return op_min (a, b);
-    case PS_EXPR_OP_MAX: return op_max (a, b);
-    default: g_assert_not_reached ();
+    case PS_EXPR_OP_ADD:
+      return a + b;
+    case PS_EXPR_OP_SUB:
+      return a - b;
+    case PS_EXPR_OP_MUL:
+      return a * b;
+    case PS_EXPR_OP_DIV:
+      return a / b;
+    case PS_EXPR_OP_POW:
+      return ps_pow (a, b);
+    case PS_EXPR_OP_MIN:
+      return op_min (a, b);
+    case PS_EXPR_OP_MAX:
+      return op_max (a, b);
+    default:
+      g_assert_not_reached ();
     }
 }
 
@@ -58,35 +66,55 @@ apply_unary (PsExprOpcode op, double a)
 {
   switch (op)
     {
-    case PS_EXPR_OP_NEG: return -a;
-    case PS_EXPR_OP_SQRT: return sqrt (a);
-    case PS_EXPR_OP_EXP: return ps_exp (a);
-    case PS_EXPR_OP_LOG: return ps_log (a);
-    case PS_EXPR_OP_SIN: return ps_sin (a);
-    case PS_EXPR_OP_COS: return ps_cos (a);
-    case PS_EXPR_OP_TAN: return ps_tan (a);
-    case PS_EXPR_OP_ABS: return fabs (a);
-    default: g_assert_not_reached ();
+    case PS_EXPR_OP_NEG:
+      return -a;
+    case PS_EXPR_OP_SQRT:
+      return sqrt (a);
+    case PS_EXPR_OP_EXP:
+      return ps_exp (a);
+    case PS_EXPR_OP_LOG:
+      return ps_log (a);
+    case PS_EXPR_OP_SIN:
+      return ps_sin (a);
+    case PS_EXPR_OP_COS:
+      return ps_cos (a);
+    case PS_EXPR_OP_TAN:
+      return ps_tan (a);
+    case PS_EXPR_OP_ABS:
+      return fabs (a);
+    default:
+      g_assert_not_reached ();
     }
 }
 
 /* How many operands each operation pops; PUSH_* pop none and push one. */
 static const guint8 op_arity[PS_EXPR_N_OPS] = {
-  [PS_EXPR_OP_PUSH_CONST] = 0, [PS_EXPR_OP_PUSH_VAR] = 0,
-  [PS_EXPR_OP_ADD] = 2, [PS_EXPR_OP_SUB] = 2, [PS_EXPR_OP_MUL] = 2, [PS_EXPR_OP_DIV] = 2,
-  [PS_EXPR_OP_NEG] = 1, [PS_EXPR_OP_POW] = 2,
-  [PS_EXPR_OP_SQRT] = 1, [PS_EXPR_OP_EXP] = 1, [PS_EXPR_OP_LOG] = 1, [PS_EXPR_OP_SIN] = 1,
-  [PS_EXPR_OP_COS] = 1, [PS_EXPR_OP_TAN] = 1, [PS_EXPR_OP_ABS] = 1,
-  [PS_EXPR_OP_MIN] = 2, [PS_EXPR_OP_MAX] = 2,
+  [PS_EXPR_OP_PUSH_CONST] = 0, [PS_EXPR_OP_PUSH_VAR] = 0, [PS_EXPR_OP_ADD] = 2,
+  [PS_EXPR_OP_SUB] = 2,        [PS_EXPR_OP_MUL] = 2,      [PS_EXPR_OP_DIV] = 2,
+  [PS_EXPR_OP_NEG] = 1,        [PS_EXPR_OP_POW] = 2,      [PS_EXPR_OP_SQRT] = 1,
+  [PS_EXPR_OP_EXP] = 1,        [PS_EXPR_OP_LOG] = 1,      [PS_EXPR_OP_SIN] = 1,
+  [PS_EXPR_OP_COS] = 1,        [PS_EXPR_OP_TAN] = 1,      [PS_EXPR_OP_ABS] = 1,
+  [PS_EXPR_OP_MIN] = 2,        [PS_EXPR_OP_MAX] = 2,
 };
 
 static const char *const op_names[PS_EXPR_N_OPS] = {
-  [PS_EXPR_OP_PUSH_CONST] = "PUSH_CONST", [PS_EXPR_OP_PUSH_VAR] = "PUSH_VAR",
-  [PS_EXPR_OP_ADD] = "ADD", [PS_EXPR_OP_SUB] = "SUB", [PS_EXPR_OP_MUL] = "MUL",
-  [PS_EXPR_OP_DIV] = "DIV", [PS_EXPR_OP_NEG] = "NEG", [PS_EXPR_OP_POW] = "POW",
-  [PS_EXPR_OP_SQRT] = "SQRT", [PS_EXPR_OP_EXP] = "EXP", [PS_EXPR_OP_LOG] = "LOG",
-  [PS_EXPR_OP_SIN] = "SIN", [PS_EXPR_OP_COS] = "COS", [PS_EXPR_OP_TAN] = "TAN",
-  [PS_EXPR_OP_ABS] = "ABS", [PS_EXPR_OP_MIN] = "MIN", [PS_EXPR_OP_MAX] = "MAX",
+  [PS_EXPR_OP_PUSH_CONST] = "PUSH_CONST",
+  [PS_EXPR_OP_PUSH_VAR] = "PUSH_VAR",
+  [PS_EXPR_OP_ADD] = "ADD",
+  [PS_EXPR_OP_SUB] = "SUB",
+  [PS_EXPR_OP_MUL] = "MUL",
+  [PS_EXPR_OP_DIV] = "DIV",
+  [PS_EXPR_OP_NEG] = "NEG",
+  [PS_EXPR_OP_POW] = "POW",
+  [PS_EXPR_OP_SQRT] = "SQRT",
+  [PS_EXPR_OP_EXP] = "EXP",
+  [PS_EXPR_OP_LOG] = "LOG",
+  [PS_EXPR_OP_SIN] = "SIN",
+  [PS_EXPR_OP_COS] = "COS",
+  [PS_EXPR_OP_TAN] = "TAN",
+  [PS_EXPR_OP_ABS] = "ABS",
+  [PS_EXPR_OP_MIN] = "MIN",
+  [PS_EXPR_OP_MAX] = "MAX",
 };
 
 const char *
@@ -96,7 +124,8 @@ ps_expr_opcode_name (PsExprOpcode op)
   return op_names[op];
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   PsExprOpcode op;
   guint n_args;
@@ -122,25 +151,25 @@ static const FunctionInfo functions[] = {
 static gsize
 unit_at (const char *s, gsize i, gsize len, gunichar *ch)
 {
-  gunichar c = g_utf8_get_char_validated (s + i, (gssize) (len - i));
+  gunichar c = g_utf8_get_char_validated (s + i, (gssize)(len - i));
 
-  if (c == (gunichar) -1 || c == (gunichar) -2)
+  if (c == (gunichar)-1 || c == (gunichar)-2)
     {
-      *ch = (gunichar) -1;
+      *ch = (gunichar)-1;
       return 1;
     }
   *ch = c;
-  return (gsize) g_utf8_skip[(guchar) s[i]];
+  return (gsize)g_utf8_skip[(guchar)s[i]];
 }
 
 /* Whether a character can be shown as itself in one terminal column. */
 static gboolean
 unit_is_showable (gunichar ch)
 {
-  if (ch == (gunichar) -1)
+  if (ch == (gunichar)-1)
     return FALSE;
   if (ch < 0x80)
-    return g_ascii_isprint ((char) ch);
+    return g_ascii_isprint ((char)ch);
   return g_unichar_isprint (ch) && !g_unichar_iszerowidth (ch) && !g_unichar_iswide (ch);
 }
 
@@ -180,7 +209,7 @@ append_caret_lines (GString *msg, const char *text, gsize pos0)
           if (ch == '\t' || ch == '\n' || ch == '\r')
             g_string_append_c (msg, ' ');
           else if (unit_is_showable (ch))
-            g_string_append_len (msg, text + i, (gssize) k);
+            g_string_append_len (msg, text + i, (gssize)k);
           else
             g_string_append_c (msg, '?');
         }
@@ -218,7 +247,8 @@ char_index (const char *text, gsize offset)
  * of an operation are constants their code is replaced by one PUSH_CONST.
  */
 
-typedef enum {
+typedef enum
+{
   TOK_END,
   TOK_NUMBER,
   TOK_NAME,
@@ -232,14 +262,16 @@ typedef enum {
   TOK_COMMA,
 } TokenKind;
 
-typedef struct {
+typedef struct
+{
   TokenKind kind;
   gsize start; /* byte offset */
   gsize len;
   double value;
 } Token;
 
-typedef struct {
+typedef struct
+{
   const char *text;
   gsize len;
   gsize pos; /* byte offset of the next token */
@@ -256,13 +288,15 @@ typedef struct {
   GError **error;
 } Parser;
 
-typedef struct {
+typedef struct
+{
   guint start;       /* index of the operand's first instruction */
   gboolean is_const; /* its code is a single PUSH_CONST of value */
   double value;
 } Operand;
 
-typedef enum {
+typedef enum
+{
   CONTEXT_TOP,
   CONTEXT_PAREN,
   CONTEXT_CALL,
@@ -325,7 +359,7 @@ lex_number (Parser *p, gsize start)
       if (!g_ascii_isdigit (s[e]))
         {
           parser_error (p, start, "malformed number \"%.*s\": the exponent has no digits",
-                        (int) (e - start), s + start);
+                        (int)(e - start), s + start);
           return FALSE;
         }
       while (g_ascii_isdigit (s[e]))
@@ -348,7 +382,7 @@ lex_number (Parser *p, gsize start)
   if (isinf (p->tok.value))
     {
       parser_error (p, start, "number out of range: %.*s (the largest is about 1.8e308)",
-                    (int) MIN (i - start, 40), s + start);
+                    (int)MIN (i - start, 40), s + start);
       return FALSE;
     }
   return TRUE;
@@ -360,15 +394,15 @@ lex_bad_character (Parser *p, gsize start)
   gunichar ch;
   gsize k = unit_at (p->text, start, p->len, &ch);
 
-  if (ch == (gunichar) -1)
-    parser_error (p, start, "unexpected byte 0x%02X (not valid UTF-8)", (guchar) p->text[start]);
+  if (ch == (gunichar)-1)
+    parser_error (p, start, "unexpected byte 0x%02X (not valid UTF-8)", (guchar)p->text[start]);
   else if (ch < 0x80 && unit_is_showable (ch))
-    parser_error (p, start, "unexpected character \"%c\"", (char) ch);
+    parser_error (p, start, "unexpected character \"%c\"", (char)ch);
   else if (unit_is_showable (ch))
-    parser_error (p, start, "unexpected character \"%.*s\" (U+%04X)", (int) k, p->text + start,
-                  (guint) ch);
+    parser_error (p, start, "unexpected character \"%.*s\" (U+%04X)", (int)k, p->text + start,
+                  (guint)ch);
   else
-    parser_error (p, start, "unexpected character U+%04X", (guint) ch);
+    parser_error (p, start, "unexpected character U+%04X", (guint)ch);
   return FALSE;
 }
 
@@ -394,14 +428,30 @@ advance (Parser *p)
       p->tok.len = 0;
       p->pos = i;
       return TRUE;
-    case '+': p->tok.kind = TOK_PLUS; return TRUE;
-    case '-': p->tok.kind = TOK_MINUS; return TRUE;
-    case '*': p->tok.kind = TOK_STAR; return TRUE;
-    case '/': p->tok.kind = TOK_SLASH; return TRUE;
-    case '^': p->tok.kind = TOK_CARET; return TRUE;
-    case '(': p->tok.kind = TOK_LPAREN; return TRUE;
-    case ')': p->tok.kind = TOK_RPAREN; return TRUE;
-    case ',': p->tok.kind = TOK_COMMA; return TRUE;
+    case '+':
+      p->tok.kind = TOK_PLUS;
+      return TRUE;
+    case '-':
+      p->tok.kind = TOK_MINUS;
+      return TRUE;
+    case '*':
+      p->tok.kind = TOK_STAR;
+      return TRUE;
+    case '/':
+      p->tok.kind = TOK_SLASH;
+      return TRUE;
+    case '^':
+      p->tok.kind = TOK_CARET;
+      return TRUE;
+    case '(':
+      p->tok.kind = TOK_LPAREN;
+      return TRUE;
+    case ')':
+      p->tok.kind = TOK_RPAREN;
+      return TRUE;
+    case ',':
+      p->tok.kind = TOK_COMMA;
+      return TRUE;
     default:
       break;
     }
@@ -435,7 +485,7 @@ emit (Parser *p, PsExprOpcode op, guint32 index, double value)
 {
   PsExprOp ins = { 0 };
 
-  ins.op = (guint8) op;
+  ins.op = (guint8)op;
   ins.index = index;
   ins.value = value;
   g_array_append_val (p->code, ins);
@@ -524,11 +574,12 @@ unexpected_after_operand (Parser *p, Context context, gsize open_offset)
     case TOK_NAME:
     case TOK_LPAREN:
       parser_error (p, t->start, "two operands in a row: expected an operator before \"%.*s\"",
-                    (int) MIN (t->len, 40), p->text + t->start);
+                    (int)MIN (t->len, 40), p->text + t->start);
       break;
     case TOK_END:
-      parser_error (p, t->start, "missing closing parenthesis for the \"(\" at position %"
-                    G_GSIZE_FORMAT, char_index (p->text, open_offset) + 1);
+      parser_error (p, t->start,
+                    "missing closing parenthesis for the \"(\" at position %" G_GSIZE_FORMAT,
+                    char_index (p->text, open_offset) + 1);
       break;
     case TOK_RPAREN:
       parser_error (p, t->start, "unmatched closing parenthesis");
@@ -537,7 +588,8 @@ unexpected_after_operand (Parser *p, Context context, gsize open_offset)
       if (context == CONTEXT_TOP)
         parser_error (p, t->start, "unexpected \",\" outside a function's arguments");
       else
-        parser_error (p, t->start, "unexpected \",\": only a function's arguments are "
+        parser_error (p, t->start,
+                      "unexpected \",\": only a function's arguments are "
                       "separated by commas");
       break;
     case TOK_PLUS:
@@ -599,7 +651,7 @@ unknown_name (Parser *p, const Token *name)
   if (known->len == 0)
     g_string_append (known, "no variables or constants are defined");
 
-  parser_error (p, name->start, "unknown name \"%.*s\" (%s)", (int) MIN (name->len, 40),
+  parser_error (p, name->start, "unknown name \"%.*s\" (%s)", (int)MIN (name->len, 40),
                 p->text + name->start, known->str);
   return FALSE;
 }
@@ -617,15 +669,15 @@ parse_call (Parser *p, const Token *name, Operand *result)
   if (f == NULL)
     {
       if (find_name (name, p->text, p->var_names, p->n_vars, &index))
-        parser_error (p, name->start, "\"%.*s\" is a variable, not a function",
-                      (int) name->len, p->text + name->start);
+        parser_error (p, name->start, "\"%.*s\" is a variable, not a function", (int)name->len,
+                      p->text + name->start);
       else if (find_name (name, p->text, p->const_names, p->n_consts, &index)
                || token_is (name, p->text, "pi"))
-        parser_error (p, name->start, "\"%.*s\" is a constant, not a function",
-                      (int) name->len, p->text + name->start);
+        parser_error (p, name->start, "\"%.*s\" is a constant, not a function", (int)name->len,
+                      p->text + name->start);
       else
         parser_error (p, name->start, "unknown function \"%.*s\" (functions: " FUNCTION_LIST ")",
-                      (int) MIN (name->len, 40), p->text + name->start);
+                      (int)MIN (name->len, 40), p->text + name->start);
       return FALSE;
     }
 
@@ -717,8 +769,8 @@ parse_primary (Parser *p, Operand *result)
         }
       if (find_function (p, &tok) != NULL)
         {
-          parser_error (p, tok.start, "\"%.*s\" is a function: write %.*s(...)", (int) tok.len,
-                        p->text + tok.start, (int) tok.len, p->text + tok.start);
+          parser_error (p, tok.start, "\"%.*s\" is a function: write %.*s(...)", (int)tok.len,
+                        p->text + tok.start, (int)tok.len, p->text + tok.start);
           return FALSE;
         }
       return unknown_name (p, &tok);
@@ -846,7 +898,7 @@ check_names (const char *const *var_names, guint n_vars, const char *const *cons
                        i < n_vars ? "variable" : "constant", i < n_vars ? i : i - n_vars);
           return FALSE;
         }
-      if (!g_hash_table_add (seen, (gpointer) name))
+      if (!g_hash_table_add (seen, (gpointer)name))
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
                        "the name \"%s\" is defined more than once", name);
@@ -857,12 +909,8 @@ check_names (const char *const *var_names, guint n_vars, const char *const *cons
 }
 
 PsExpr *
-ps_expr_compile (const char *text,
-                 const char *const *var_names,
-                 guint n_vars,
-                 const char *const *const_names,
-                 const double *const_values,
-                 guint n_consts,
+ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
+                 const char *const *const_names, const double *const_values, guint n_consts,
                  GError **error)
 {
   g_autoptr (GArray) code = NULL;
@@ -931,14 +979,14 @@ ps_expr_compile (const char *text,
 
   if (depth > PS_EXPR_MAX_STACK)
     {
-      parser_error (&p, 0, "expression too complex: it needs %u stack slots, at most %d",
-                    depth, PS_EXPR_MAX_STACK);
+      parser_error (&p, 0, "expression too complex: it needs %u stack slots, at most %d", depth,
+                    PS_EXPR_MAX_STACK);
       return NULL;
     }
 
   expr->stack_depth = depth;
   expr->n_ops = code->len;
-  expr->code = (PsExprOp *) g_array_free (g_steal_pointer (&code), FALSE);
+  expr->code = (PsExprOp *)g_array_free (g_steal_pointer (&code), FALSE);
   return g_steal_pointer (&expr);
 }
 
@@ -997,27 +1045,69 @@ ps_expr_eval (const PsExpr *expr, const double *vars)
     {
       const PsExprOp *ins = &expr->code[k];
 
-      switch ((PsExprOpcode) ins->op)
+      switch ((PsExprOpcode)ins->op)
         {
-        case PS_EXPR_OP_PUSH_CONST: stack[sp++] = ins->value; break;
-        case PS_EXPR_OP_PUSH_VAR: stack[sp++] = vars[ins->index]; break;
-        case PS_EXPR_OP_ADD: sp--; stack[sp - 1] = stack[sp - 1] + stack[sp]; break;
-        case PS_EXPR_OP_SUB: sp--; stack[sp - 1] = stack[sp - 1] - stack[sp]; break;
-        case PS_EXPR_OP_MUL: sp--; stack[sp - 1] = stack[sp - 1] * stack[sp]; break;
-        case PS_EXPR_OP_DIV: sp--; stack[sp - 1] = stack[sp - 1] / stack[sp]; break;
-        case PS_EXPR_OP_POW: sp--; stack[sp - 1] = ps_pow (stack[sp - 1], stack[sp]); break;
-        case PS_EXPR_OP_MIN: sp--; stack[sp - 1] = op_min (stack[sp - 1], stack[sp]); break;
-        case PS_EXPR_OP_MAX: sp--; stack[sp - 1] = op_max (stack[sp - 1], stack[sp]); break;
-        case PS_EXPR_OP_NEG: stack[sp - 1] = -stack[sp - 1]; break;
-        case PS_EXPR_OP_SQRT: stack[sp - 1] = sqrt (stack[sp - 1]); break;
-        case PS_EXPR_OP_EXP: stack[sp - 1] = ps_exp (stack[sp - 1]); break;
-        case PS_EXPR_OP_LOG: stack[sp - 1] = ps_log (stack[sp - 1]); break;
-        case PS_EXPR_OP_SIN: stack[sp - 1] = ps_sin (stack[sp - 1]); break;
-        case PS_EXPR_OP_COS: stack[sp - 1] = ps_cos (stack[sp - 1]); break;
-        case PS_EXPR_OP_TAN: stack[sp - 1] = ps_tan (stack[sp - 1]); break;
-        case PS_EXPR_OP_ABS: stack[sp - 1] = fabs (stack[sp - 1]); break;
+        case PS_EXPR_OP_PUSH_CONST:
+          stack[sp++] = ins->value;
+          break;
+        case PS_EXPR_OP_PUSH_VAR:
+          stack[sp++] = vars[ins->index];
+          break;
+        case PS_EXPR_OP_ADD:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] + stack[sp];
+          break;
+        case PS_EXPR_OP_SUB:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] - stack[sp];
+          break;
+        case PS_EXPR_OP_MUL:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] * stack[sp];
+          break;
+        case PS_EXPR_OP_DIV:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] / stack[sp];
+          break;
+        case PS_EXPR_OP_POW:
+          sp--;
+          stack[sp - 1] = ps_pow (stack[sp - 1], stack[sp]);
+          break;
+        case PS_EXPR_OP_MIN:
+          sp--;
+          stack[sp - 1] = op_min (stack[sp - 1], stack[sp]);
+          break;
+        case PS_EXPR_OP_MAX:
+          sp--;
+          stack[sp - 1] = op_max (stack[sp - 1], stack[sp]);
+          break;
+        case PS_EXPR_OP_NEG:
+          stack[sp - 1] = -stack[sp - 1];
+          break;
+        case PS_EXPR_OP_SQRT:
+          stack[sp - 1] = sqrt (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_EXP:
+          stack[sp - 1] = ps_exp (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_LOG:
+          stack[sp - 1] = ps_log (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_SIN:
+          stack[sp - 1] = ps_sin (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_COS:
+          stack[sp - 1] = ps_cos (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_TAN:
+          stack[sp - 1] = ps_tan (stack[sp - 1]);
+          break;
+        case PS_EXPR_OP_ABS:
+          stack[sp - 1] = fabs (stack[sp - 1]);
+          break;
         case PS_EXPR_N_OPS:
-        default: g_assert_not_reached ();
+        default:
+          g_assert_not_reached ();
         }
     }
   return stack[0];
@@ -1027,33 +1117,33 @@ ps_expr_eval (const PsExpr *expr, const double *vars)
  * binary operation that directly follows a PUSH is read from where it lives (the
  * variable's array or the constant) instead of being copied onto the stack first;
  * the arithmetic is the same, so the bits are too. */
-#define BINARY_LOOP(EXPR)                                                                  \
-  G_STMT_START                                                                             \
-  {                                                                                        \
-    if (y != NULL)                                                                         \
-      for (gsize i = 0; i < m; i++)                                                        \
-        {                                                                                  \
-          const double a = x[i], b = y[i];                                                 \
-          x[i] = (EXPR);                                                                   \
-        }                                                                                  \
-    else                                                                                   \
-      for (gsize i = 0; i < m; i++)                                                        \
-        {                                                                                  \
-          const double a = x[i], b = c;                                                    \
-          x[i] = (EXPR);                                                                   \
-        }                                                                                  \
-  }                                                                                        \
+#define BINARY_LOOP(EXPR)                                                                          \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (y != NULL)                                                                                 \
+      for (gsize i = 0; i < m; i++)                                                                \
+        {                                                                                          \
+          const double a = x[i], b = y[i];                                                         \
+          x[i] = (EXPR);                                                                           \
+        }                                                                                          \
+    else                                                                                           \
+      for (gsize i = 0; i < m; i++)                                                                \
+        {                                                                                          \
+          const double a = x[i], b = c;                                                            \
+          x[i] = (EXPR);                                                                           \
+        }                                                                                          \
+  }                                                                                                \
   G_STMT_END
 
-#define UNARY_LOOP(EXPR)                                                                   \
-  G_STMT_START                                                                             \
-  {                                                                                        \
-    for (gsize i = 0; i < m; i++)                                                          \
-      {                                                                                    \
-        const double a = x[i];                                                             \
-        x[i] = (EXPR);                                                                     \
-      }                                                                                    \
-  }                                                                                        \
+#define UNARY_LOOP(EXPR)                                                                           \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    for (gsize i = 0; i < m; i++)                                                                  \
+      {                                                                                            \
+        const double a = x[i];                                                                     \
+        x[i] = (EXPR);                                                                             \
+      }                                                                                            \
+  }                                                                                                \
   G_STMT_END
 
 static void
@@ -1067,14 +1157,14 @@ eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsi
   for (guint k = 0; k < n_ops; k++)
     {
       const PsExprOp *ins = &code[k];
-      PsExprOpcode op = (PsExprOpcode) ins->op;
+      PsExprOpcode op = (PsExprOpcode)ins->op;
       const double *restrict y = NULL;
       double *restrict x;
       double c = 0.0;
 
       if (op == PS_EXPR_OP_PUSH_CONST || op == PS_EXPR_OP_PUSH_VAR)
         {
-          PsExprOpcode next = k + 1 < n_ops ? (PsExprOpcode) code[k + 1].op : PS_EXPR_N_OPS;
+          PsExprOpcode next = k + 1 < n_ops ? (PsExprOpcode)code[k + 1].op : PS_EXPR_N_OPS;
 
           if (sp > 0 && next < PS_EXPR_N_OPS && op_arity[next] == 2)
             {
@@ -1089,7 +1179,7 @@ eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsi
             }
           else
             {
-              x = ws + (gsize) sp * PS_EXPR_BLOCK;
+              x = ws + (gsize)sp * PS_EXPR_BLOCK;
               if (op == PS_EXPR_OP_PUSH_VAR)
                 memcpy (x, vars[ins->index] + offset, m * sizeof (double));
               else
@@ -1100,33 +1190,64 @@ eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsi
             }
         }
       else if (op_arity[op] == 2)
-        y = ws + (gsize) (sp - 1) * PS_EXPR_BLOCK;
+        y = ws + (gsize)(sp - 1) * PS_EXPR_BLOCK;
 
       if (op_arity[op] == 2)
         sp--;
-      x = ws + (gsize) (sp - 1) * PS_EXPR_BLOCK;
+      x = ws + (gsize)(sp - 1) * PS_EXPR_BLOCK;
 
       switch (op)
         {
-        case PS_EXPR_OP_ADD: BINARY_LOOP (a + b); break;
-        case PS_EXPR_OP_SUB: BINARY_LOOP (a - b); break;
-        case PS_EXPR_OP_MUL: BINARY_LOOP (a * b); break;
-        case PS_EXPR_OP_DIV: BINARY_LOOP (a / b); break;
-        case PS_EXPR_OP_POW: BINARY_LOOP (ps_pow (a, b)); break;
-        case PS_EXPR_OP_MIN: BINARY_LOOP (op_min (a, b)); break;
-        case PS_EXPR_OP_MAX: BINARY_LOOP (op_max (a, b)); break;
-        case PS_EXPR_OP_NEG: UNARY_LOOP (-a); break;
-        case PS_EXPR_OP_SQRT: UNARY_LOOP (sqrt (a)); break;
-        case PS_EXPR_OP_EXP: UNARY_LOOP (ps_exp (a)); break;
-        case PS_EXPR_OP_LOG: UNARY_LOOP (ps_log (a)); break;
-        case PS_EXPR_OP_SIN: UNARY_LOOP (ps_sin (a)); break;
-        case PS_EXPR_OP_COS: UNARY_LOOP (ps_cos (a)); break;
-        case PS_EXPR_OP_TAN: UNARY_LOOP (ps_tan (a)); break;
-        case PS_EXPR_OP_ABS: UNARY_LOOP (fabs (a)); break;
+        case PS_EXPR_OP_ADD:
+          BINARY_LOOP (a + b);
+          break;
+        case PS_EXPR_OP_SUB:
+          BINARY_LOOP (a - b);
+          break;
+        case PS_EXPR_OP_MUL:
+          BINARY_LOOP (a * b);
+          break;
+        case PS_EXPR_OP_DIV:
+          BINARY_LOOP (a / b);
+          break;
+        case PS_EXPR_OP_POW:
+          BINARY_LOOP (ps_pow (a, b));
+          break;
+        case PS_EXPR_OP_MIN:
+          BINARY_LOOP (op_min (a, b));
+          break;
+        case PS_EXPR_OP_MAX:
+          BINARY_LOOP (op_max (a, b));
+          break;
+        case PS_EXPR_OP_NEG:
+          UNARY_LOOP (-a);
+          break;
+        case PS_EXPR_OP_SQRT:
+          UNARY_LOOP (sqrt (a));
+          break;
+        case PS_EXPR_OP_EXP:
+          UNARY_LOOP (ps_exp (a));
+          break;
+        case PS_EXPR_OP_LOG:
+          UNARY_LOOP (ps_log (a));
+          break;
+        case PS_EXPR_OP_SIN:
+          UNARY_LOOP (ps_sin (a));
+          break;
+        case PS_EXPR_OP_COS:
+          UNARY_LOOP (ps_cos (a));
+          break;
+        case PS_EXPR_OP_TAN:
+          UNARY_LOOP (ps_tan (a));
+          break;
+        case PS_EXPR_OP_ABS:
+          UNARY_LOOP (fabs (a));
+          break;
         case PS_EXPR_OP_PUSH_CONST:
         case PS_EXPR_OP_PUSH_VAR:
         case PS_EXPR_N_OPS:
-        default: g_assert_not_reached ();
+        default:
+          g_assert_not_reached ();
         }
     }
 
@@ -1134,15 +1255,11 @@ eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsi
 }
 
 void
-ps_expr_eval_block (const PsExpr *expr,
-                    const double *const *vars,
-                    gsize n,
-                    double *out,
+ps_expr_eval_block (const PsExpr *expr, const double *const *vars, gsize n, double *out,
                     double *workspace)
 {
   for (gsize offset = 0; offset < n; offset += PS_EXPR_BLOCK)
-    eval_sub_block (expr, vars, offset, MIN (n - offset, PS_EXPR_BLOCK), out + offset,
-                    workspace);
+    eval_sub_block (expr, vars, offset, MIN (n - offset, PS_EXPR_BLOCK), out + offset, workspace);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -1208,20 +1325,20 @@ ps_expr_linear_form (const PsExpr *expr, double *coef, double *constant)
 
   nv = expr->n_vars;
   depth = expr->stack_depth;
-  rows = g_new0 (double, (gsize) depth * nv + 1);
+  rows = g_new0 (double, (gsize)depth *nv + 1);
   k = g_new0 (double, depth);
   has = g_new0 (gboolean, depth);
 
   for (guint j = 0; j < expr->n_ops; j++)
     {
       const PsExprOp *ins = &expr->code[j];
-      PsExprOpcode op = (PsExprOpcode) ins->op;
+      PsExprOpcode op = (PsExprOpcode)ins->op;
       double *r, *rb;
       guint a, b;
 
       if (op == PS_EXPR_OP_PUSH_CONST || op == PS_EXPR_OP_PUSH_VAR)
         {
-          r = rows + (gsize) sp * nv;
+          r = rows + (gsize)sp * nv;
           memset (r, 0, nv * sizeof (double));
           if (op == PS_EXPR_OP_PUSH_VAR)
             r[ins->index] = 1.0;
@@ -1234,7 +1351,7 @@ ps_expr_linear_form (const PsExpr *expr, double *coef, double *constant)
       if (op_arity[op] == 1)
         {
           a = sp - 1;
-          r = rows + (gsize) a * nv;
+          r = rows + (gsize)a * nv;
           if (op == PS_EXPR_OP_NEG)
             {
               for (guint i = 0; i < nv; i++)
@@ -1250,8 +1367,8 @@ ps_expr_linear_form (const PsExpr *expr, double *coef, double *constant)
 
       b = --sp;
       a = sp - 1;
-      r = rows + (gsize) a * nv;
-      rb = rows + (gsize) b * nv;
+      r = rows + (gsize)a * nv;
+      rb = rows + (gsize)b * nv;
       switch (op)
         {
         case PS_EXPR_OP_ADD:

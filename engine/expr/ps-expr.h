@@ -26,7 +26,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PS_EXPR_OP_PUSH_CONST, /* push value */
   PS_EXPR_OP_PUSH_VAR,   /* push variable number index */
   PS_EXPR_OP_ADD,
@@ -48,11 +49,12 @@ typedef enum {
 } PsExprOpcode;
 
 /* One instruction: 16 bytes, the same layout on the host and on the device. */
-typedef struct {
-  guint8 op;      /* a PsExprOpcode */
-  guint8 pad[3];  /* zero */
-  guint32 index;  /* PUSH_VAR: the variable's number; otherwise 0 */
-  double value;   /* PUSH_CONST: the constant; otherwise 0 */
+typedef struct
+{
+  guint8 op;     /* a PsExprOpcode */
+  guint8 pad[3]; /* zero */
+  guint32 index; /* PUSH_VAR: the variable's number; otherwise 0 */
+  double value;  /* PUSH_CONST: the constant; otherwise 0 */
 } PsExprOp;
 
 G_STATIC_ASSERT (sizeof (PsExprOp) == 16);
@@ -72,12 +74,8 @@ typedef struct _PsExpr PsExpr;
  * error whose message is "position N: what went wrong", then the text and a caret
  * under character N (1-based; the end of the text is one past its last character).
  * A name defined twice, or empty, is an error too. */
-PsExpr *ps_expr_compile (const char *text,
-                         const char *const *var_names,
-                         guint n_vars,
-                         const char *const *const_names,
-                         const double *const_values,
-                         guint n_consts,
+PsExpr *ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
+                         const char *const *const_names, const double *const_values, guint n_consts,
                          GError **error);
 void ps_expr_free (PsExpr *expr);
 
@@ -98,10 +96,7 @@ double ps_expr_eval (const PsExpr *expr, const double *vars);
  * runs one instruction at a time over PS_EXPR_BLOCK samples (a loop the compiler
  * vectorises): no allocation and no per-sample dispatch. The results are bitwise
  * those of ps_expr_eval(). */
-void ps_expr_eval_block (const PsExpr *expr,
-                         const double *const *vars,
-                         gsize n,
-                         double *out,
+void ps_expr_eval_block (const PsExpr *expr, const double *const *vars, gsize n, double *out,
                          double *workspace);
 
 /* A disassembly, one instruction a line, for debugging and tests. */

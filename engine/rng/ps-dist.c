@@ -5,7 +5,7 @@
  * turns such selects into vector blends only if it may compute both sides, which
  * floating-point traps forbid by default. Nothing here reads the exception flags,
  * and the values are the same either way (the tests compare with the scalar code). */
-#pragma GCC optimize ("no-trapping-math")
+#pragma GCC optimize("no-trapping-math")
 
 #include <float.h>
 #include <math.h>
@@ -17,8 +17,8 @@
 #include "ps-dist.h"
 
 /* The block loops are compiled for any x86-64 and for AVX2 (same bits: no FMA). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                             \
-  && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                                \
+    && !defined(__SANITIZE_ADDRESS__)
 #define PS_DIST_CLONES __attribute__ ((target_clones ("default", "avx2")))
 #else
 #define PS_DIST_CLONES
@@ -49,8 +49,7 @@ ps_dist_kind_name (int kind)
 
 /* ---- set-up and validation ---------------------------------------------------- */
 
-static gboolean
-fail (char **error_message, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static gboolean fail (char **error_message, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static gboolean
 fail (char **error_message, const char *format, ...)
@@ -70,14 +69,15 @@ fail (char **error_message, const char *format, ...)
 static gboolean
 check_given (const char *name, const PsDistParams *g, guint allowed, char **error_message)
 {
-  struct {
+  struct
+  {
     guint bit;
     const char *key;
     gboolean has;
     double value;
   } fields[] = {
-    { 1, "mean", g->has_mean, g->mean },    { 2, "sd", g->has_sd, g->sd },
-    { 4, "lower", g->has_lower, g->lower }, { 8, "upper", g->has_upper, g->upper },
+    { 1, "mean", g->has_mean, g->mean },     { 2, "sd", g->has_sd, g->sd },
+    { 4, "lower", g->has_lower, g->lower },  { 8, "upper", g->has_upper, g->upper },
     { 16, "shape", g->has_shape, g->shape }, { 32, "scale", g->has_scale, g->scale },
   };
 
@@ -193,7 +193,7 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
       double x = truncated_end (d, d->p[2]);
       if (mirror ? x <= upper : x >= lower)
         break;
-      double step = MAX (d->p[2] * DBL_EPSILON * (double) (1 << (it / 4)), DBL_TRUE_MIN);
+      double step = MAX (d->p[2] * DBL_EPSILON * (double)(1 << (it / 4)), DBL_TRUE_MIN);
       d->p[2] += step;
       d->p[3] -= step;
     }
@@ -202,15 +202,16 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
       double x = truncated_end (d, d->p[2] + d->p[3]);
       if (mirror ? x >= lower : x <= upper)
         break;
-      d->p[3] -= MAX ((d->p[2] + d->p[3]) * DBL_EPSILON * (double) (1 << (it / 4)),
-                      DBL_TRUE_MIN);
+      d->p[3] -= MAX ((d->p[2] + d->p[3]) * DBL_EPSILON * (double)(1 << (it / 4)), DBL_TRUE_MIN);
     }
   double xa = truncated_end (d, d->p[2]), xb = truncated_end (d, d->p[2] + d->p[3]);
   if (!(d->p[3] > 0.0) || !(MIN (xa, xb) >= lower && MAX (xa, xb) <= upper))
     {
       d->kind = PS_DIST_NONE;
-      return fail (error_message, "%s: the interval ['lower', 'upper'] = [%g, %g] is too narrow "
-                   "to sample", name, lower, upper);
+      return fail (error_message,
+                   "%s: the interval ['lower', 'upper'] = [%g, %g] is too narrow "
+                   "to sample",
+                   name, lower, upper);
     }
   return TRUE;
 }
@@ -218,12 +219,20 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
 gboolean
 ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **error_message)
 {
-  enum { MEAN = 1, SD = 2, LOWER = 4, UPPER = 8, SHAPE = 16, SCALE = 32 };
+  enum
+  {
+    MEAN = 1,
+    SD = 2,
+    LOWER = 4,
+    UPPER = 8,
+    SHAPE = 16,
+    SCALE = 32
+  };
   const PsDistParams none = { 0 };
   const PsDistParams *g = given != NULL ? given : &none;
 
   g_return_val_if_fail (d != NULL, FALSE);
-  *d = (PsDist) { 0 };
+  *d = (PsDist){ 0 };
   if (error_message != NULL)
     *error_message = NULL;
   if (name == NULL)
@@ -238,19 +247,19 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
           || !positive (name, g->sd, "sd", error_message))
         return FALSE;
       if (g_str_equal (name, "normal"))
-        *d = (PsDist) { PS_DIST_NORMAL, { g->mean, g->sd, 0, 0 } };
+        *d = (PsDist){ PS_DIST_NORMAL, { g->mean, g->sd, 0, 0 } };
       else if (g_str_equal (name, "lognormal"))
         {
           if (!positive (name, g->mean, "mean", error_message))
             return FALSE;
           double cov = g->sd / g->mean;
           double s2 = log1p (cov * cov);
-          *d = (PsDist) { PS_DIST_LOGNORMAL, { log (g->mean) - 0.5 * s2, sqrt (s2), 0, 0 } };
+          *d = (PsDist){ PS_DIST_LOGNORMAL, { log (g->mean) - 0.5 * s2, sqrt (s2), 0, 0 } };
         }
       else
         {
           double beta = g->sd * sqrt (6.0) / G_PI;
-          *d = (PsDist) { PS_DIST_GUMBEL, { g->mean - EULER_GAMMA * beta, beta, 0, 0 } };
+          *d = (PsDist){ PS_DIST_GUMBEL, { g->mean - EULER_GAMMA * beta, beta, 0, 0 } };
         }
       return TRUE;
     }
@@ -265,16 +274,15 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         {
           if (g->has_mean || g->has_sd)
             return fail (error_message,
-                         "%s: give either 'lower' and 'upper' or 'mean' and 'sd', not both",
-                         name);
+                         "%s: give either 'lower' and 'upper' or 'mean' and 'sd', not both", name);
           if (!need (name, g->has_lower, "lower", error_message)
               || !need (name, g->has_upper, "upper", error_message))
             return FALSE;
           a = g->lower;
           b = g->upper;
           if (!(a < b))
-            return fail (error_message, "%s: 'lower' (%g) must be less than 'upper' (%g)", name,
-                         a, b);
+            return fail (error_message, "%s: 'lower' (%g) must be less than 'upper' (%g)", name, a,
+                         b);
         }
       else
         {
@@ -287,7 +295,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         }
       if (!isfinite (b - a))
         return fail (error_message, "%s: the interval is too wide", name);
-      *d = (PsDist) { PS_DIST_UNIFORM, { a, b - a, b, 0 } };
+      *d = (PsDist){ PS_DIST_UNIFORM, { a, b - a, b, 0 } };
       return TRUE;
     }
 
@@ -301,8 +309,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         {
           if (g->has_mean || g->has_sd)
             return fail (error_message,
-                         "%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both",
-                         name);
+                         "%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both", name);
           if (!need (name, g->has_shape, "shape", error_message)
               || !need (name, g->has_scale, "scale", error_message)
               || !positive (name, g->shape, "shape", error_message)
@@ -321,7 +328,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
             return FALSE;
           lambda = g->mean / gsl_sf_gamma (1.0 + 1.0 / k);
         }
-      *d = (PsDist) { PS_DIST_WEIBULL, { lambda, 1.0 / k, k, 0 } };
+      *d = (PsDist){ PS_DIST_WEIBULL, { lambda, 1.0 / k, k, 0 } };
       return TRUE;
     }
 
@@ -336,7 +343,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
                      "%s: 'sd' (%g) must equal 'mean' (%g): an exponential distribution has "
                      "sd = mean (omit 'sd')",
                      name, g->sd, g->mean);
-      *d = (PsDist) { PS_DIST_EXPONENTIAL, { g->mean, 0, 0, 0 } };
+      *d = (PsDist){ PS_DIST_EXPONENTIAL, { g->mean, 0, 0, 0 } };
       return TRUE;
     }
 
@@ -374,7 +381,7 @@ normal_quantile_chunk (const double *u, gsize n, double *restrict z)
 
   for (gsize i = 0; i < n; i++)
     {
-      idx[m] = (guint16) i;
+      idx[m] = (guint16)i;
       tu[m] = u[i];
       m += ps_math_fabs (u[i] - 0.5) > 0.425;
     }
@@ -527,13 +534,12 @@ ps_dist_quantile_block (const PsDist *d, const double *u, gsize n, double *x)
  * beta >= 0 and len >= 0 (possibly infinite), by composite 10-point Gauss-Legendre on
  * panels short against the integrand's decay length 1 / (beta + 1). */
 static void
-decaying_gauss_moments (double beta, double len, gsl_integration_glfixed_table *gl,
-                        double j[3])
+decaying_gauss_moments (double beta, double len, gsl_integration_glfixed_table *gl, double j[3])
 {
   /* beyond t_end the integrand is below e^-745 */
   double t_end = MIN (len, sqrt (beta * beta + 1490.0) - beta);
   double h = 0.25 / (beta + 1.0);
-  int panels = (int) ceil (t_end / h);
+  int panels = (int)ceil (t_end / h);
 
   j[0] = j[1] = j[2] = 0.0;
   for (int p = 0; p < panels; p++)

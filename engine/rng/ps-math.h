@@ -53,7 +53,7 @@ static inline PS_HD uint64_t
 ps_math_bits (double x)
 {
 #if defined(__CUDA_ARCH__)
-  return (uint64_t) __double_as_longlong (x);
+  return (uint64_t)__double_as_longlong (x);
 #else
   uint64_t u;
   memcpy (&u, &x, sizeof u);
@@ -65,7 +65,7 @@ static inline PS_HD double
 ps_math_from_bits (uint64_t u)
 {
 #if defined(__CUDA_ARCH__)
-  return __longlong_as_double ((long long) u);
+  return __longlong_as_double ((long long)u);
 #else
   double x;
   memcpy (&x, &u, sizeof x);
@@ -168,7 +168,7 @@ ps_log (double x)
 
   /* Subnormals are scaled by 2^54 into the normal range, chosen on the bits so that
    * no floating operation is conditional (see the note on vectorisation above). */
-  uint64_t sub = -(uint64_t) (x < 0x1p-1022); /* all ones for a subnormal x */
+  uint64_t sub = -(uint64_t)(x < 0x1p-1022); /* all ones for a subnormal x */
   uint64_t ux = ps_math_bits (x);
   uint64_t u = ux ^ ((ux ^ ps_math_bits (x * 0x1p54)) & sub);
   uint64_t hm = (u >> 32) & 0x000fffff;         /* top 20 bits of the fraction */
@@ -373,7 +373,7 @@ ps_tan (double x)
 {
   double y0, y1;
   uint64_t n = ps_math_rem_pio2 (x, &y0, &y1);
-  double r = ps_math_ktan (y0, y1, (int) (n & 1));
+  double r = ps_math_ktan (y0, y1, (int)(n & 1));
 
   return ps_math_fabs (x) < 0x1p-27 ? x : r;
 }
@@ -417,13 +417,13 @@ ps_math_pow_positive (double x, double y)
 
   /* log2 x = t1 + t2 to about 2^-64 relative. x = 2^n m, m in [sqrt(3)/2, sqrt(3)),
    * taken about 1 or about 1.5. */
-  uint64_t sub = -(uint64_t) (x < 0x1p-1022); /* all ones for a subnormal x */
+  uint64_t sub = -(uint64_t)(x < 0x1p-1022); /* all ones for a subnormal x */
   uint64_t ux = ps_math_bits (x);
   uint64_t ua = ux ^ ((ux ^ ps_math_bits (x * 0x1p53)) & sub);
   uint64_t ix = ua >> 32;
   uint64_t j = ix & 0x000fffff;
   uint64_t k1 = (j > 0x3988E) & (j < 0xBB67A); /* sqrt(3/2) <= mantissa < sqrt(3) */
-  uint64_t up = j >= 0xBB67A;                   /* mantissa >= sqrt(3): halve it */
+  uint64_t up = j >= 0xBB67A;                  /* mantissa >= sqrt(3): halve it */
   uint64_t ixn = (j | 0x3ff00000) - (up << 20);
   uint64_t nb = (ix >> 20) + up + (53 & ~sub);
   double tn = ps_math_from_bits (UINT64_C (0x4330000000000000) | nb) - (0x1p52 + 1076.0);
@@ -503,7 +503,7 @@ ps_pow (double x, double y)
   /* |y| > 2^31 and x not within 2^-20 of 1, or |y| > 2^64 and x not 1 (handled
    * below): the result certainly overflows or underflows (fdlibm's bounds). */
   uint64_t hxa = ps_math_bits (ax) >> 32;
-  int below = hxa < 0x3fefffff, above = hxa > 0x3ff00000;
+  int below = hxa<0x3fefffff, above = hxa> 0x3ff00000;
   double certain = (below == (y < 0.0)) ? inf : 0.0;
   res = ((ay > 0x1p31) & (below | above)) ? sgn * certain : res;
   res = (ay > 0x1p64) ? (((hxa <= 0x3fefffff) == (y < 0.0)) ? inf : 0.0) : res;

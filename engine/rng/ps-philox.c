@@ -14,26 +14,26 @@
  * further down, three times faster, is used instead. All give the same bits: the work
  * is integer arithmetic and one exact conversion. (ifunc resolvers and ASan do not
  * mix.) */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                             \
-  && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                                \
+    && !defined(__SANITIZE_ADDRESS__)
 #define PS_RNG_CLONES __attribute__ ((target_clones ("default", "avx2")))
 #else
 #define PS_RNG_CLONES
 #endif
 
 /* One Philox round on the state of one block; kr0/kr1 are the round's key words. */
-#define PHILOX_ROUND(kr0, kr1)                                                               \
-  do                                                                                         \
-    {                                                                                        \
-      uint64_t p0 = (uint64_t) PS_PHILOX_M0 * x0;                                            \
-      uint64_t p1 = (uint64_t) PS_PHILOX_M1 * x2;                                            \
-      uint32_t y0 = (uint32_t) (p1 >> 32) ^ x1 ^ (kr0);                                      \
-      uint32_t y2 = (uint32_t) (p0 >> 32) ^ x3 ^ (kr1);                                      \
-      x1 = (uint32_t) p1;                                                                    \
-      x3 = (uint32_t) p0;                                                                    \
-      x0 = y0;                                                                               \
-      x2 = y2;                                                                               \
-    }                                                                                        \
+#define PHILOX_ROUND(kr0, kr1)                                                                     \
+  do                                                                                               \
+    {                                                                                              \
+      uint64_t p0 = (uint64_t)PS_PHILOX_M0 * x0;                                                   \
+      uint64_t p1 = (uint64_t)PS_PHILOX_M1 * x2;                                                   \
+      uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1 ^ (kr0);                                             \
+      uint32_t y2 = (uint32_t)(p0 >> 32) ^ x3 ^ (kr1);                                             \
+      x1 = (uint32_t)p1;                                                                           \
+      x3 = (uint32_t)p0;                                                                           \
+      x0 = y0;                                                                                     \
+      x2 = y2;                                                                                     \
+    }                                                                                              \
   while (0)
 
 /* ps_rng_u01() without an unsigned conversion, which x86 vectorises only with
@@ -42,7 +42,7 @@
 static inline double
 u01_signed (uint32_t x)
 {
-  return ((double) (int32_t) (x ^ UINT32_C (0x80000000)) + 2147483648.5) * 0x1p-32;
+  return ((double)(int32_t)(x ^ UINT32_C (0x80000000)) + 2147483648.5) * 0x1p-32;
 }
 
 /* Uniforms of the whole Philox blocks b0 .. b0 + nb - 1 into out[4 (b - b0) + lane].
@@ -52,14 +52,14 @@ u01_signed (uint32_t x)
 PS_RNG_CLONES static void
 fill_blocks (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restrict out)
 {
-  const uint32_t c2 = (uint32_t) (seed >> 32);
-  const uint32_t k0 = (uint32_t) seed, k1 = var;
+  const uint32_t c2 = (uint32_t)(seed >> 32);
+  const uint32_t k0 = (uint32_t)seed, k1 = var;
   const uint32_t W0 = PS_PHILOX_W0, W1 = PS_PHILOX_W1;
 
   for (gsize j = 0; j < nb; j++)
     {
       uint64_t b = b0 + j;
-      uint32_t x0 = (uint32_t) b, x1 = (uint32_t) (b >> 32), x2 = c2, x3 = PS_RNG_TAG;
+      uint32_t x0 = (uint32_t)b, x1 = (uint32_t)(b >> 32), x2 = c2, x3 = PS_RNG_TAG;
 
       PHILOX_ROUND (k0, k1);
       PHILOX_ROUND (k0 + W0, k1 + W1);
@@ -91,7 +91,7 @@ fill_blocks_avx2 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restr
 {
   const __m256i m0 = _mm256_set1_epi64x (PS_PHILOX_M0);
   const __m256i m1 = _mm256_set1_epi64x (PS_PHILOX_M1);
-  const __m256i c2 = _mm256_set1_epi64x ((long long) (seed >> 32));
+  const __m256i c2 = _mm256_set1_epi64x ((long long)(seed >> 32));
   const __m256i c3 = _mm256_set1_epi64x (PS_RNG_TAG);
   const __m256i lane = _mm256_setr_epi64x (0, 1, 2, 3);
   const __m256i low = _mm256_set1_epi64x (0xffffffff);
@@ -103,13 +103,13 @@ fill_blocks_avx2 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restr
 
   for (int r = 0; r < 10; r++)
     {
-      rk0[r] = _mm256_set1_epi64x ((uint32_t) ((uint32_t) seed + (uint32_t) r * PS_PHILOX_W0));
-      rk1[r] = _mm256_set1_epi64x ((uint32_t) (var + (uint32_t) r * PS_PHILOX_W1));
+      rk0[r] = _mm256_set1_epi64x ((uint32_t)((uint32_t)seed + (uint32_t)r * PS_PHILOX_W0));
+      rk1[r] = _mm256_set1_epi64x ((uint32_t)(var + (uint32_t)r * PS_PHILOX_W1));
     }
 
   for (; j + 4 <= nb; j += 4)
     {
-      __m256i b = _mm256_add_epi64 (_mm256_set1_epi64x ((long long) (b0 + j)), lane);
+      __m256i b = _mm256_add_epi64 (_mm256_set1_epi64x ((long long)(b0 + j)), lane);
       __m256i x0 = b, x1 = _mm256_srli_epi64 (b, 32), x2 = c2, x3 = c3;
 
       for (int r = 0; r < 10; r++)
@@ -124,12 +124,12 @@ fill_blocks_avx2 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restr
           x2 = y2;
         }
 
-      /* (x + 0.5) 2^-32 via the bits of 2^52 + x, exact. */
-#define U01(x)                                                                              \
-  _mm256_mul_pd (                                                                           \
-    _mm256_sub_pd (_mm256_castsi256_pd (_mm256_or_si256 (_mm256_and_si256 (x, low), exp52)), \
-                   off),                                                                    \
-    scale)
+        /* (x + 0.5) 2^-32 via the bits of 2^52 + x, exact. */
+#define U01(x)                                                                                     \
+  _mm256_mul_pd (                                                                                  \
+      _mm256_sub_pd (_mm256_castsi256_pd (_mm256_or_si256 (_mm256_and_si256 (x, low), exp52)),     \
+                     off),                                                                         \
+      scale)
       __m256d d0 = U01 (x0), d1 = U01 (x1), d2 = U01 (x2), d3 = U01 (x3);
 #undef U01
 
@@ -153,8 +153,7 @@ fill_blocks_avx2 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restr
 typedef void (*FillFunc) (guint64 seed, guint32 var, guint64 b0, gsize nb, double *out);
 
 static void
-uniforms_with (FillFunc fill, guint64 seed, guint32 var, guint64 first_sample, gsize n,
-               double *out)
+uniforms_with (FillFunc fill, guint64 seed, guint32 var, guint64 first_sample, gsize n, double *out)
 {
   guint64 i = first_sample;
   guint64 end = first_sample + n;
@@ -172,11 +171,11 @@ uniforms_with (FillFunc fill, guint64 seed, guint32 var, guint64 first_sample, g
   /* Whole blocks, straight into the output. */
   if (end - i >= 4)
     {
-      gsize nb = (gsize) ((end - i) >> 2);
+      gsize nb = (gsize)((end - i) >> 2);
 
       fill (seed, var, i >> 2, nb, out);
       out += 4 * nb;
-      i += 4 * (guint64) nb;
+      i += 4 * (guint64)nb;
     }
 
   /* A partial last block. */

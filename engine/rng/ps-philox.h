@@ -54,13 +54,13 @@ ps_philox4x32_10 (const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4])
 
   for (int r = 0; r < 10; r++)
     {
-      uint64_t p0 = (uint64_t) PS_PHILOX_M0 * x0;
-      uint64_t p1 = (uint64_t) PS_PHILOX_M1 * x2;
-      uint32_t y0 = (uint32_t) (p1 >> 32) ^ x1 ^ k0;
-      uint32_t y2 = (uint32_t) (p0 >> 32) ^ x3 ^ k1;
+      uint64_t p0 = (uint64_t)PS_PHILOX_M0 * x0;
+      uint64_t p1 = (uint64_t)PS_PHILOX_M1 * x2;
+      uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1 ^ k0;
+      uint32_t y2 = (uint32_t)(p0 >> 32) ^ x3 ^ k1;
 
-      x1 = (uint32_t) p1;
-      x3 = (uint32_t) p0;
+      x1 = (uint32_t)p1;
+      x3 = (uint32_t)p0;
       x0 = y0;
       x2 = y2;
       k0 += PS_PHILOX_W0;
@@ -76,11 +76,11 @@ ps_philox4x32_10 (const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4])
 static inline PS_HD void
 ps_rng_key_counter (uint64_t seed, uint32_t var, uint64_t i, uint32_t key[2], uint32_t ctr[4])
 {
-  key[0] = (uint32_t) seed;
+  key[0] = (uint32_t)seed;
   key[1] = var;
-  ctr[0] = (uint32_t) (i >> 2);
-  ctr[1] = (uint32_t) (i >> 34);
-  ctr[2] = (uint32_t) (seed >> 32);
+  ctr[0] = (uint32_t)(i >> 2);
+  ctr[1] = (uint32_t)(i >> 34);
+  ctr[2] = (uint32_t)(seed >> 32);
   ctr[3] = PS_RNG_TAG;
 }
 
@@ -88,7 +88,7 @@ ps_rng_key_counter (uint64_t seed, uint32_t var, uint64_t i, uint32_t key[2], ui
 static inline PS_HD double
 ps_rng_u01 (uint32_t x)
 {
-  return ((double) x + 0.5) * 0x1p-32;
+  return ((double)x + 0.5) * 0x1p-32;
 }
 
 /* The uniform of sample i of variable var: the scalar definition. */

@@ -25,7 +25,8 @@
  * support; a cantilever is fixed at x = 0 and free at x = L; a propped cantilever is
  * fixed at x = 0 and pinned at x = L.
  */
-typedef struct {
+typedef struct
+{
   double cPd, cPm, cPv;
   double cqd, cqm, cqv;
   double fxd, fxm, fxv; /* positions of the maxima as fractions of L */
@@ -55,19 +56,19 @@ case_coef (PsSupport support, PsLoadCase load)
   switch (support)
     {
     case PS_SUPPORT_SIMPLY_SUPPORTED:
-      c = (CaseCoef) { 1.0 / 48, 1.0 / 4, 1.0 / 2, 5.0 / 384, 1.0 / 8, 1.0 / 2, 0.5, 0.5, 0.0 };
+      c = (CaseCoef){ 1.0 / 48, 1.0 / 4, 1.0 / 2, 5.0 / 384, 1.0 / 8, 1.0 / 2, 0.5, 0.5, 0.0 };
       break;
     case PS_SUPPORT_CANTILEVER:
-      c = (CaseCoef) { 1.0 / 3, 1.0, 1.0, 1.0 / 8, 1.0 / 2, 1.0, 1.0, 0.0, 0.0 };
+      c = (CaseCoef){ 1.0 / 3, 1.0, 1.0, 1.0 / 8, 1.0 / 2, 1.0, 1.0, 0.0, 0.0 };
       break;
     case PS_SUPPORT_FIXED_FIXED:
-      c = (CaseCoef) { 1.0 / 192, 1.0 / 8, 1.0 / 2, 1.0 / 384, 1.0 / 12, 1.0 / 2, 0.5, 0.0, 0.0 };
+      c = (CaseCoef){ 1.0 / 192, 1.0 / 8, 1.0 / 2, 1.0 / 384, 1.0 / 12, 1.0 / 2, 0.5, 0.0, 0.0 };
       break;
     case PS_SUPPORT_PROPPED_CANTILEVER:
-      c = (CaseCoef) { 0, 0, 0, propped_cqd (), 1.0 / 8, 5.0 / 8, 1.0 - propped_u (), 0.0, 0.0 };
+      c = (CaseCoef){ 0, 0, 0, propped_cqd (), 1.0 / 8, 5.0 / 8, 1.0 - propped_u (), 0.0, 0.0 };
       break;
     }
-  (void) load;
+  (void)load;
   return c;
 }
 
@@ -80,11 +81,10 @@ ps_beam_deflection_coefficient (PsSupport support, PsLoadCase load_case)
 }
 
 gboolean
-ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
-                         PsLoadCase *load_case)
+ps_beam_case_from_names (const char *support, const char *load, PsSupport *s, PsLoadCase *load_case)
 {
-  static const char *supports[] = { "simply-supported", "cantilever", "fixed-fixed",
-                                    "propped-cantilever" };
+  static const char *supports[]
+      = { "simply-supported", "cantilever", "fixed-fixed", "propped-cantilever" };
   guint i;
 
   for (i = 0; i < G_N_ELEMENTS (supports); i++)
@@ -92,11 +92,11 @@ ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
       break;
   if (i == G_N_ELEMENTS (supports))
     return FALSE;
-  *s = (PsSupport) i;
+  *s = (PsSupport)i;
   if (g_strcmp0 (load, "uniform") == 0)
     *load_case = PS_LOAD_UNIFORM;
-  else if (g_strcmp0 (load, "point-midspan") == 0 &&
-           (*s == PS_SUPPORT_SIMPLY_SUPPORTED || *s == PS_SUPPORT_FIXED_FIXED))
+  else if (g_strcmp0 (load, "point-midspan") == 0
+           && (*s == PS_SUPPORT_SIMPLY_SUPPORTED || *s == PS_SUPPORT_FIXED_FIXED))
     *load_case = PS_LOAD_POINT_MIDSPAN;
   else if (g_strcmp0 (load, "point-free-end") == 0 && *s == PS_SUPPORT_CANTILEVER)
     *load_case = PS_LOAD_POINT_FREE_END;
@@ -108,8 +108,8 @@ ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
 const char *
 ps_beam_support_name (PsSupport support)
 {
-  static const char *names[] = { "simply-supported", "cantilever", "fixed-fixed",
-                                 "propped-cantilever" };
+  static const char *names[]
+      = { "simply-supported", "cantilever", "fixed-fixed", "propped-cantilever" };
   return names[support];
 }
 
@@ -122,7 +122,7 @@ ps_beam_load_case_name (PsLoadCase load_case)
 }
 
 static const char *out_names[PS_BEAM_N_OUT] = {
-  "deflection", "moment", "shear", "stress", "utilisation", "span_deflection_ratio",
+  "deflection",     "moment", "shear", "stress", "utilisation", "span_deflection_ratio",
   "mass_per_metre",
 };
 static const char *out_units[PS_BEAM_N_OUT] = { "m", "N*m", "N", "Pa", "", "", "kg/m" };
@@ -228,8 +228,10 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
 
           for (guint i = 0; i < ps_materials_get_n (); i++)
             g_string_append_printf (names, "%s%s", i ? ", " : "", ps_materials_get_nth (i)->name);
-          ps_json_set_error (error, path, "unknown material \"%s\" (built-in: %s; or an object "
-                             "with name, E, strength, density)", name, names->str);
+          ps_json_set_error (error, path,
+                             "unknown material \"%s\" (built-in: %s; or an object "
+                             "with name, E, strength, density)",
+                             name, names->str);
           g_string_free (names, TRUE);
           return FALSE;
         }
@@ -244,21 +246,23 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
       JsonObject *obj = json_node_get_object (node);
       const char *name = NULL;
 
-      if (!ps_json_check_keys (obj, path, keys, error) ||
-          !ps_json_get_string (obj, path, "name", FALSE, &name, error) ||
-          !ps_json_get_quantity (obj, path, "E", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &m.E,
-                                 error) ||
-          !ps_json_get_quantity (obj, path, "strength", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
-                                 &m.f_d, error) ||
-          !ps_json_get_quantity (obj, path, "density", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
-                                 &m.density, error))
+      if (!ps_json_check_keys (obj, path, keys, error)
+          || !ps_json_get_string (obj, path, "name", FALSE, &name, error)
+          || !ps_json_get_quantity (obj, path, "E", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &m.E,
+                                    error)
+          || !ps_json_get_quantity (obj, path, "strength", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                    &m.f_d, error)
+          || !ps_json_get_quantity (obj, path, "density", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                    &m.density, error))
         return FALSE;
       m.name = g_strdup (name && *name ? name : "custom");
     }
   else
     {
-      ps_json_set_error (error, path, "expected a material name such as \"S355\" or an object, "
-                         "got %s", ps_json_type_name (node));
+      ps_json_set_error (error, path,
+                         "expected a material name such as \"S355\" or an object, "
+                         "got %s",
+                         ps_json_type_name (node));
       return FALSE;
     }
   m.csv = csv_text (m.name);
@@ -307,7 +311,8 @@ section_props (PsBeamSection *s)
       if (!(s->t < s->D / 2.0))
         {
           s->error = g_strdup_printf ("hollow-circular section: t = %g m must be less than D/2 = "
-                                      "%g m", s->t, s->D / 2.0);
+                                      "%g m",
+                                      s->t, s->D / 2.0);
           s->A = s->I = s->W = NAN;
           return;
         }
@@ -320,9 +325,8 @@ section_props (PsBeamSection *s)
 /* Enumerates the sub-grid of one section entry: its parameters in the order given,
  * the last fastest. */
 static gboolean
-add_parametric_sections (const char *shape, const char *path, const char **names,
-                         PsParam *params, guint n_params, const char *custom_mode,
-                         GArray *sections, GError **error)
+add_parametric_sections (const char *shape, const char *path, const char **names, PsParam *params,
+                         guint n_params, const char *custom_mode, GArray *sections, GError **error)
 {
   guint64 total = 1;
   guint64 idx[4] = { 0 };
@@ -331,10 +335,11 @@ add_parametric_sections (const char *shape, const char *path, const char **names
 
   for (guint p = 0; p < n_params; p++)
     {
-      if (__builtin_mul_overflow (total, params[p].count, &total) ||
-          total > ps_memory_budget () / 512)
+      if (__builtin_mul_overflow (total, params[p].count, &total)
+          || total > ps_memory_budget () / 512)
         {
-          ps_json_set_error (error, path, "the section's parameters make too many sections for "
+          ps_json_set_error (error, path,
+                             "the section's parameters make too many sections for "
                              "this machine's memory");
           return FALSE;
         }
@@ -377,7 +382,7 @@ add_parametric_sections (const char *shape, const char *path, const char **names
         invalid++;
       section_csv (&s);
       g_array_append_val (sections, s);
-      for (int p = (int) n_params - 1; p >= 0; p--)
+      for (int p = (int)n_params - 1; p >= 0; p--)
         {
           if (++idx[p] < params[p].count)
             break;
@@ -421,7 +426,8 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
 
       if (!ps_json_check_keys (obj, path, keys, error))
         return FALSE;
-      if (d != NULL && JSON_NODE_HOLDS_ARRAY (d) && json_array_get_length (json_node_get_array (d)) > 0)
+      if (d != NULL && JSON_NODE_HOLDS_ARRAY (d)
+          && json_array_get_length (json_node_get_array (d)) > 0)
         {
           JsonArray *a = json_node_get_array (d);
 
@@ -431,18 +437,22 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
 
               if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
                 {
-                  ps_json_set_error (error, dpath, "expected a list of designations such as "
-                                     "\"IPE 300\", element %u is %s", i, ps_json_type_name (e));
+                  ps_json_set_error (error, dpath,
+                                     "expected a list of designations such as "
+                                     "\"IPE 300\", element %u is %s",
+                                     i, ps_json_type_name (e));
                   return FALSE;
                 }
-              g_ptr_array_add (names, (gpointer) json_node_get_string (e));
+              g_ptr_array_add (names, (gpointer)json_node_get_string (e));
             }
         }
-      else if (d != NULL && JSON_NODE_HOLDS_VALUE (d) && json_node_get_value_type (d) == G_TYPE_STRING)
-        g_ptr_array_add (names, (gpointer) json_node_get_string (d));
+      else if (d != NULL && JSON_NODE_HOLDS_VALUE (d)
+               && json_node_get_value_type (d) == G_TYPE_STRING)
+        g_ptr_array_add (names, (gpointer)json_node_get_string (d));
       else
         {
-          ps_json_set_error (error, dpath, "expected a designation such as \"IPE 300\", "
+          ps_json_set_error (error, dpath,
+                             "expected a designation such as \"IPE 300\", "
                              "\"HEB 200\" or \"W310x39\" (or a list), got %s",
                              d ? ps_json_type_name (d) : "nothing");
           return FALSE;
@@ -454,10 +464,11 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
 
           if (info == NULL)
             {
-              ps_json_set_error (error, dpath, "unknown section \"%s\" (the table has IPE 80–600, "
+              ps_json_set_error (error, dpath,
+                                 "unknown section \"%s\" (the table has IPE 80–600, "
                                  "HEA and HEB 100–1000 and W shapes such as \"W310x39\"; "
                                  "`parastudy-cli sections` lists them)",
-                                 (const char *) names->pdata[i]);
+                                 (const char *)names->pdata[i]);
               return FALSE;
             }
           s.shape = "standard";
@@ -515,7 +526,8 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
             return FALSE;
           if (has_w == has_c)
             {
-              ps_json_set_error (error, path, "a custom section needs exactly one of \"W\" "
+              ps_json_set_error (error, path,
+                                 "a custom section needs exactly one of \"W\" "
                                  "(section modulus) or \"c\" (distance to the extreme fibre)");
               return FALSE;
             }
@@ -530,16 +542,18 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
         {
           g_autofree char *p = ps_json_path (path, "shape");
 
-          ps_json_set_error (error, p, "expected \"rectangular\", \"circular\", "
-                             "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\"", shape);
+          ps_json_set_error (error, p,
+                             "expected \"rectangular\", \"circular\", "
+                             "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\"",
+                             shape);
           return FALSE;
         }
       for (guint i = 0; i < n && ok; i++)
         {
           g_autofree char *p = ps_json_path (path, names[i]);
 
-          ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i],
-                               PS_CHECK_POSITIVE, &params[i], error);
+          ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i], PS_CHECK_POSITIVE,
+                               &params[i], error);
         }
       if (ok)
         ok = add_parametric_sections (shape, path, names, params, n, custom_mode, sections, error);
@@ -592,8 +606,10 @@ parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
   lim = json_object_get_member (checks, "deflection_limit");
   if (lim != NULL && !JSON_NODE_HOLDS_NULL (lim))
     {
-      const char *text = JSON_NODE_HOLDS_VALUE (lim) && json_node_get_value_type (lim) == G_TYPE_STRING
-                           ? json_node_get_string (lim) : NULL;
+      const char *text
+          = JSON_NODE_HOLDS_VALUE (lim) && json_node_get_value_type (lim) == G_TYPE_STRING
+                ? json_node_get_string (lim)
+                : NULL;
 
       if (text != NULL && (text[0] == 'L' || text[0] == 'l') && text[1] == '/')
         {
@@ -602,8 +618,10 @@ parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
 
           if (end == text + 2 || *end != '\0' || !isfinite (r) || !(r > 0))
             {
-              ps_json_set_error (error, "checks.deflection_limit", "expected \"L/N\" with N > 0 "
-                                 "such as \"L/360\", or a length such as \"20 mm\", got \"%s\"", text);
+              ps_json_set_error (error, "checks.deflection_limit",
+                                 "expected \"L/N\" with N > 0 "
+                                 "such as \"L/360\", or a length such as \"20 mm\", got \"%s\"",
+                                 text);
               return FALSE;
             }
           m->limit_ratio = r;
@@ -631,8 +649,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
   const char *type = NULL;
   JsonNode *pos;
 
-  if (load == NULL || !ps_json_check_keys (load, "beam.load", keys, error) ||
-      !ps_json_get_string (load, "beam.load", "type", TRUE, &type, error))
+  if (load == NULL || !ps_json_check_keys (load, "beam.load", keys, error)
+      || !ps_json_get_string (load, "beam.load", "type", TRUE, &type, error))
     return FALSE;
   pos = json_object_get_member (load, "position");
   if (g_str_equal (type, "uniform"))
@@ -650,13 +668,13 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
   else if (g_str_equal (type, "point"))
     {
       if (pos == NULL || JSON_NODE_HOLDS_NULL (pos))
-        m->load_case = m->support == PS_SUPPORT_CANTILEVER ? PS_LOAD_POINT_FREE_END
-                                                            : PS_LOAD_POINT_MIDSPAN;
-      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING &&
-               g_str_equal (json_node_get_string (pos), "midspan"))
+        m->load_case
+            = m->support == PS_SUPPORT_CANTILEVER ? PS_LOAD_POINT_FREE_END : PS_LOAD_POINT_MIDSPAN;
+      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING
+               && g_str_equal (json_node_get_string (pos), "midspan"))
         m->load_case = PS_LOAD_POINT_MIDSPAN;
-      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING &&
-               g_str_equal (json_node_get_string (pos), "free-end"))
+      else if (JSON_NODE_HOLDS_VALUE (pos) && json_node_get_value_type (pos) == G_TYPE_STRING
+               && g_str_equal (json_node_get_string (pos), "free-end"))
         m->load_case = PS_LOAD_POINT_FREE_END;
       else
         {
@@ -665,8 +683,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
                                &m->position, error))
             return FALSE;
         }
-      if (!ps_param_parse (json_object_get_member (load, "value"), "beam.load.value",
-                           PS_QTY_FORCE, PS_CHECK_POSITIVE, &m->load, error))
+      if (!ps_param_parse (json_object_get_member (load, "value"), "beam.load.value", PS_QTY_FORCE,
+                           PS_CHECK_POSITIVE, &m->load, error))
         return FALSE;
     }
   else
@@ -684,7 +702,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     case PS_SUPPORT_SIMPLY_SUPPORTED:
       if (m->load_case == PS_LOAD_POINT_FREE_END)
         {
-          ps_json_set_error (error, "beam.load.position", "a simply supported beam has no free "
+          ps_json_set_error (error, "beam.load.position",
+                             "a simply supported beam has no free "
                              "end: use \"midspan\" or a distance from the left support");
           return FALSE;
         }
@@ -692,7 +711,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     case PS_SUPPORT_CANTILEVER:
       if (m->load_case == PS_LOAD_POINT_MIDSPAN || m->load_case == PS_LOAD_POINT_AT)
         {
-          ps_json_set_error (error, "beam.load.position", "a cantilever takes its point load "
+          ps_json_set_error (error, "beam.load.position",
+                             "a cantilever takes its point load "
                              "at \"free-end\"");
           return FALSE;
         }
@@ -700,7 +720,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     case PS_SUPPORT_FIXED_FIXED:
       if (m->load_case == PS_LOAD_POINT_FREE_END || m->load_case == PS_LOAD_POINT_AT)
         {
-          ps_json_set_error (error, "beam.load.position", "a fixed–fixed beam takes its point "
+          ps_json_set_error (error, "beam.load.position",
+                             "a fixed–fixed beam takes its point "
                              "load at \"midspan\"");
           return FALSE;
         }
@@ -708,7 +729,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     case PS_SUPPORT_PROPPED_CANTILEVER:
       if (m->load_case != PS_LOAD_UNIFORM)
         {
-          ps_json_set_error (error, "beam.load.type", "a propped cantilever takes a \"uniform\" "
+          ps_json_set_error (error, "beam.load.type",
+                             "a propped cantilever takes a \"uniform\" "
                              "load");
           return FALSE;
         }
@@ -738,10 +760,10 @@ format_values (const PsParam *p)
 gboolean
 ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "support", "load", "span", "section", "material",
-                                      "self_weight", NULL };
-  static const char *const supports[] = { "simply-supported", "cantilever", "fixed-fixed",
-                                          "propped-cantilever", NULL };
+  static const char *const keys[]
+      = { "support", "load", "span", "section", "material", "self_weight", NULL };
+  static const char *const supports[]
+      = { "simply-supported", "cantilever", "fixed-fixed", "propped-cantilever", NULL };
   PsBeamModel *m = g_new0 (PsBeamModel, 1);
   JsonObject *beam;
   JsonNode *node;
@@ -759,24 +781,26 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   study->model_free = model_free;
 
   beam = ps_json_get_object (root, "", "beam", TRUE, error);
-  if (beam == NULL || !ps_json_check_keys (beam, "beam", keys, error) ||
-      !ps_json_get_string (beam, "beam", "support", TRUE, &support, error))
+  if (beam == NULL || !ps_json_check_keys (beam, "beam", keys, error)
+      || !ps_json_get_string (beam, "beam", "support", TRUE, &support, error))
     return FALSE;
   for (i = 0; supports[i] != NULL; i++)
     if (g_str_equal (support, supports[i]))
       break;
   if (supports[i] == NULL)
     {
-      ps_json_set_error (error, "beam.support", "expected \"simply-supported\", \"cantilever\", "
-                         "\"fixed-fixed\" or \"propped-cantilever\", got \"%s\"", support);
+      ps_json_set_error (error, "beam.support",
+                         "expected \"simply-supported\", \"cantilever\", "
+                         "\"fixed-fixed\" or \"propped-cantilever\", got \"%s\"",
+                         support);
       return FALSE;
     }
-  m->support = (PsSupport) i;
+  m->support = (PsSupport)i;
 
-  if (!parse_load (m, beam, error) ||
-      !ps_param_parse (json_object_get_member (beam, "span"), "beam.span", PS_QTY_LENGTH,
-                       PS_CHECK_POSITIVE, &m->span, error) ||
-      !ps_json_get_bool (beam, "beam", "self_weight", FALSE, &m->self_weight, error))
+  if (!parse_load (m, beam, error)
+      || !ps_param_parse (json_object_get_member (beam, "span"), "beam.span", PS_QTY_LENGTH,
+                          PS_CHECK_POSITIVE, &m->span, error)
+      || !ps_json_get_bool (beam, "beam", "self_weight", FALSE, &m->self_weight, error))
     return FALSE;
 
   node = json_object_get_member (beam, "section");
@@ -791,7 +815,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
 
       if (json_array_get_length (a) == 0)
         {
-          ps_json_set_error (error, "beam.section", "an empty list (expected at least one section)");
+          ps_json_set_error (error, "beam.section",
+                             "an empty list (expected at least one section)");
           return FALSE;
         }
       for (i = 0; i < json_array_get_length (a); i++)
@@ -808,7 +833,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   node = json_object_get_member (beam, "material");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      ps_json_set_error (error, "beam.material", "missing (expected a material such as \"S355\", "
+      ps_json_set_error (error, "beam.material",
+                         "missing (expected a material such as \"S355\", "
                          "an object or a list)");
       return FALSE;
     }
@@ -818,7 +844,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
 
       if (json_array_get_length (a) == 0)
         {
-          ps_json_set_error (error, "beam.material", "an empty list (expected at least one material)");
+          ps_json_set_error (error, "beam.material",
+                             "an empty list (expected at least one material)");
           return FALSE;
         }
       for (i = 0; i < json_array_get_length (a); i++)
@@ -845,7 +872,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
       m->stride[d] = n;
       if (__builtin_mul_overflow (n, m->count[d], &n) || n > (G_GUINT64_CONSTANT (1) << 62))
         {
-          ps_json_set_error (error, "beam", "the grid has more than 2^62 configurations; "
+          ps_json_set_error (error, "beam",
+                             "the grid has more than 2^62 configurations; "
                              "reduce the number of steps");
           return FALSE;
         }
@@ -864,15 +892,17 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
         p = "beam.load.value";
       else if (m->position.count > m->span.count)
         p = "beam.load.position";
-      ps_json_set_error (error, p, "the grid's value tables need %s, more than this machine's "
-                         "memory allows", need);
+      ps_json_set_error (error, p,
+                         "the grid's value tables need %s, more than this machine's "
+                         "memory allows",
+                         need);
       return FALSE;
     }
 
   m->n_materials = materials->len;
-  m->materials = (PsBeamMaterial *) g_array_steal (materials, NULL);
+  m->materials = (PsBeamMaterial *)g_array_steal (materials, NULL);
   m->n_sections = sections->len;
-  m->sections = (PsBeamSection *) g_array_steal (sections, NULL);
+  m->sections = (PsBeamSection *)g_array_steal (sections, NULL);
   m->span_csv = format_values (&m->span);
   m->load_csv = format_values (&m->load);
   m->position_csv = format_values (&m->position);
@@ -892,7 +922,8 @@ ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_B
 
 /* Everything that is constant while only the load (and its position) vary: one
  * material, section and span. Hoisting it leaves the inner loop a few multiplies. */
-typedef struct {
+typedef struct
+{
   double L, EI, inv_EI, inv_W, sfd, q, mass, lim;
   double a_d, b_d, a_m, b_m, a_v, b_v;
   double x_d, x_m, x_v;
@@ -900,8 +931,7 @@ typedef struct {
 } RunCoef;
 
 static void
-run_coef (const PsBeamModel *m, const CaseCoef *c, guint64 im, guint64 is, guint64 iL,
-          RunCoef *r)
+run_coef (const PsBeamModel *m, const CaseCoef *c, guint64 im, guint64 is, guint64 iL, RunCoef *r)
 {
   const PsBeamMaterial *mat = &m->materials[im];
   const PsBeamSection *sec = &m->sections[is];
@@ -971,7 +1001,8 @@ point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char *
     {
       if (error_message)
         *error_message = g_strdup_printf ("the load position a = %g m is not inside the span "
-                                          "(0, %g m)", a, L);
+                                          "(0, %g m)",
+                                          a, L);
       return FALSE;
     }
   R1 = P * b / L + q * L / 2.0;
@@ -995,12 +1026,14 @@ point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char *
       if (a >= b)
         {
           xd = sqrt (a * (a + 2.0 * b) / 3.0);
-          dmax = P * a * b * (a + 2.0 * b) * sqrt (3.0 * a * (a + 2.0 * b)) / (27.0 * L) * r->inv_EI;
+          dmax
+              = P * a * b * (a + 2.0 * b) * sqrt (3.0 * a * (a + 2.0 * b)) / (27.0 * L) * r->inv_EI;
         }
       else
         {
           xd = L - sqrt (b * (b + 2.0 * a) / 3.0);
-          dmax = P * a * b * (b + 2.0 * a) * sqrt (3.0 * b * (b + 2.0 * a)) / (27.0 * L) * r->inv_EI;
+          dmax
+              = P * a * b * (b + 2.0 * a) * sqrt (3.0 * b * (b + 2.0 * a)) / (27.0 * L) * r->inv_EI;
         }
     }
   else
@@ -1051,8 +1084,8 @@ point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char *
 static void
 summary_add (PsBeamSummary *s, const PsBeamOutputs *o, guint64 item)
 {
-  double v[PS_BEAM_N_OUT] = { o->deflection, o->moment, o->shear, o->stress, o->utilisation,
-                              o->ratio, o->mass };
+  double v[PS_BEAM_N_OUT]
+      = { o->deflection, o->moment, o->shear, o->stress, o->utilisation, o->ratio, o->mass };
 
   s->valid++;
   for (int k = 0; k < PS_BEAM_N_OUT; k++)
@@ -1099,8 +1132,8 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
   const char *load = value_field (m->load_csv, &m->load, iP, load_buf);
   gsize lm = m->materials[im].csv_len, ls = m->sections[is].csv_len;
   gsize lL = strlen (span), lP = strlen (load);
-  char *p = ps_buf_reserve (rows, 24 + lm + ls + lL + lP + 40 + 11 * PS_FMT_MAX + 16 +
-                                    (error_message ? 2 * strlen (error_message) + 4 : 0));
+  char *p = ps_buf_reserve (rows, 24 + lm + ls + lL + lP + 40 + 11 * PS_FMT_MAX + 16
+                                      + (error_message ? 2 * strlen (error_message) + 4 : 0));
   char *start = p;
 
   p = ps_fmt_u64 (p, item);
@@ -1118,8 +1151,8 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
     }
   if (o != NULL)
     {
-      double v[] = { o->mass, o->deflection, o->x_deflection, o->moment, o->x_moment, o->shear,
-                     o->x_shear, o->stress, o->utilisation, o->ratio };
+      double v[] = { o->mass,  o->deflection, o->x_deflection, o->moment,      o->x_moment,
+                     o->shear, o->x_shear,    o->stress,       o->utilisation, o->ratio };
 
       for (guint k = 0; k < G_N_ELEMENTS (v); k++)
         {
@@ -1147,19 +1180,20 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
       *p++ = '"';
     }
   *p++ = '\n';
-  rows->len += (gsize) (p - start);
+  rows->len += (gsize)(p - start);
 }
 
 /* Items [j0, j1) of one group (material, section, span) where only the load varies.
  * The counts come from a branch-free loop the compiler vectorises; the extremes come
  * from the extreme loads, since every output is monotone in the load (all
  * coefficients are positive and rounding is monotone). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                                \
+    && !defined(__SANITIZE_ADDRESS__)
 __attribute__ ((target_clones ("default", "avx2")))
 #endif
 static void
-count_passing (const double *restrict x, guint64 n, double a_d, double b_d, double a_m,
-               double b_m, double inv_W, double sfd, double lim, guint64 *n_def, guint64 *n_str,
+count_passing (const double *restrict x, guint64 n, double a_d, double b_d, double a_m, double b_m,
+               double inv_W, double sfd, double lim, guint64 *n_def, guint64 *n_str,
                guint64 *n_both)
 {
   gint64 cd = 0, cs = 0, cb = 0;
@@ -1175,15 +1209,14 @@ count_passing (const double *restrict x, guint64 n, double a_d, double b_d, doub
       cs += oks;
       cb += okd & oks;
     }
-  *n_def = (guint64) cd;
-  *n_str = (guint64) cs;
-  *n_both = (guint64) cb;
+  *n_def = (guint64)cd;
+  *n_str = (guint64)cs;
+  *n_both = (guint64)cb;
 }
 
 static void
-eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint64 im,
-               guint64 is, guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s,
-               PsRowsMode mode, PsBuf *rows)
+eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint64 im, guint64 is,
+               guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s, PsRowsMode mode, PsBuf *rows)
 {
   const double *x = m->load.values + j0;
   guint64 n = j1 - j0, n_def, n_str, n_both;
@@ -1214,10 +1247,10 @@ eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint
   fast_outputs (r, xmin, &lo);
   fast_outputs (r, xmax, &hi);
   {
-    double vlo[PS_BEAM_N_OUT] = { lo.deflection, lo.moment, lo.shear, lo.stress, lo.utilisation,
-                                  hi.ratio, lo.mass };
-    double vhi[PS_BEAM_N_OUT] = { hi.deflection, hi.moment, hi.shear, hi.stress, hi.utilisation,
-                                  lo.ratio, hi.mass };
+    double vlo[PS_BEAM_N_OUT]
+        = { lo.deflection, lo.moment, lo.shear, lo.stress, lo.utilisation, hi.ratio, lo.mass };
+    double vhi[PS_BEAM_N_OUT]
+        = { hi.deflection, hi.moment, hi.shear, hi.stress, hi.utilisation, lo.ratio, hi.mass };
 
     for (int k = 0; k < PS_BEAM_N_OUT; k++)
       {
@@ -1256,8 +1289,8 @@ eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint
 }
 
 static void
-beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
-           gpointer summary, PsErrors *errors, PsRowsMode mode, PsBuf *rows)
+beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, gpointer summary,
+           PsErrors *errors, PsRowsMode mode, PsBuf *rows)
 {
   const PsBeamModel *m = study->model;
   PsBeamSummary *s = summary;
@@ -1304,8 +1337,8 @@ beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
                   continue;
                 }
               summary_add (s, &o, item + (j - j0));
-              if (mode == PS_ROWS_ALL || (mode == PS_ROWS_PASSING && o.pass_deflection &&
-                                          o.pass_strength))
+              if (mode == PS_ROWS_ALL
+                  || (mode == PS_ROWS_PASSING && o.pass_deflection && o.pass_strength))
                 write_row (m, rows, item + (j - j0), im, is, iL, iP, ia, &o, NULL);
             }
         }
@@ -1388,8 +1421,8 @@ beam_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
       acc->min[k] = MIN (acc->min[k], next->min[k]);
       acc->max[k] = MAX (acc->max[k], next->max[k]);
     }
-  if (next->lightest_mass < acc->lightest_mass ||
-      (next->lightest_mass == acc->lightest_mass && next->lightest_item < acc->lightest_item))
+  if (next->lightest_mass < acc->lightest_mass
+      || (next->lightest_mass == acc->lightest_mass && next->lightest_item < acc->lightest_item))
     {
       acc->lightest_mass = next->lightest_mass;
       acc->lightest_item = next->lightest_item;
@@ -1423,7 +1456,7 @@ describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
   ps_beam_item_digits (m, item, dg);
   sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
   json_builder_set_member_name (b, "item");
-  json_builder_add_int_value (b, (gint64) item);
+  json_builder_add_int_value (b, (gint64)item);
   json_builder_set_member_name (b, "material");
   json_builder_add_string_value (b, m->materials[dg[PS_BEAM_DIM_MATERIAL]].name);
   json_builder_set_member_name (b, "section");
@@ -1470,17 +1503,17 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "configurations");
-  json_builder_add_int_value (b, (gint64) s->items);
+  json_builder_add_int_value (b, (gint64)s->items);
   json_builder_set_member_name (b, "computed");
-  json_builder_add_int_value (b, (gint64) s->valid);
+  json_builder_add_int_value (b, (gint64)s->valid);
   json_builder_set_member_name (b, "passing");
-  json_builder_add_int_value (b, (gint64) s->passing);
+  json_builder_add_int_value (b, (gint64)s->passing);
   json_builder_set_member_name (b, "failing");
-  json_builder_add_int_value (b, (gint64) (s->valid - s->passing));
+  json_builder_add_int_value (b, (gint64)(s->valid - s->passing));
   json_builder_set_member_name (b, "failing_deflection");
-  json_builder_add_int_value (b, (gint64) s->fail_deflection);
+  json_builder_add_int_value (b, (gint64)s->fail_deflection);
   json_builder_set_member_name (b, "failing_strength");
-  json_builder_add_int_value (b, (gint64) s->fail_strength);
+  json_builder_add_int_value (b, (gint64)s->fail_strength);
   json_builder_set_member_name (b, "lightest_passing");
   if (s->lightest_item == G_MAXUINT64)
     json_builder_add_null_value (b);
@@ -1517,10 +1550,10 @@ beam_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
 
   g_string_append_printf (out, "  configurations   %" G_GUINT64_FORMAT "\n", s->items);
   g_string_append_printf (out, "  passing          %" G_GUINT64_FORMAT " (%.1f %%)\n", s->passing,
-                          s->items ? 100.0 * (double) s->passing / (double) s->items : 0.0);
-  g_string_append_printf (out, "  failing          deflection %" G_GUINT64_FORMAT
-                          ", strength %" G_GUINT64_FORMAT "\n",
-                          s->fail_deflection, s->fail_strength);
+                          s->items ? 100.0 * (double)s->passing / (double)s->items : 0.0);
+  g_string_append_printf (
+      out, "  failing          deflection %" G_GUINT64_FORMAT ", strength %" G_GUINT64_FORMAT "\n",
+      s->fail_deflection, s->fail_strength);
   if (s->valid > 0)
     {
       g_string_append_printf (out, "  deflection       %.4g – %.4g mm\n",

@@ -16,21 +16,24 @@ G_BEGIN_DECLS
 
 #define PS_GRAVITY 9.80665 /* standard gravity, m/s^2 (CGPM 1901) */
 
-typedef enum {
+typedef enum
+{
   PS_SUPPORT_SIMPLY_SUPPORTED,
   PS_SUPPORT_CANTILEVER,
   PS_SUPPORT_FIXED_FIXED,
   PS_SUPPORT_PROPPED_CANTILEVER,
 } PsSupport;
 
-typedef enum {
+typedef enum
+{
   PS_LOAD_POINT_MIDSPAN,
   PS_LOAD_POINT_FREE_END,
   PS_LOAD_POINT_AT, /* at a distance a from the left support */
   PS_LOAD_UNIFORM,
 } PsLoadCase;
 
-typedef enum {
+typedef enum
+{
   PS_BEAM_DIM_MATERIAL,
   PS_BEAM_DIM_SECTION,
   PS_BEAM_DIM_SPAN,
@@ -39,16 +42,18 @@ typedef enum {
   PS_BEAM_N_DIMS
 } PsBeamDim;
 
-typedef struct {
+typedef struct
+{
   char *name;
   double E, f_d, density;
   char *csv; /* pre-formatted row field */
   gsize csv_len;
 } PsBeamMaterial;
 
-typedef struct {
-  const char *shape; /* "rectangular", "circular", "hollow-circular", "standard", "custom" */
-  char *label;       /* shape, or the designation */
+typedef struct
+{
+  const char *shape;    /* "rectangular", "circular", "hollow-circular", "standard", "custom" */
+  char *label;          /* shape, or the designation */
   double b, h, d, D, t; /* m, NAN where not applicable */
   double A, I, W;       /* m^2, m^4, m^3 */
   char *error;          /* why this section is not valid, or NULL */
@@ -57,7 +62,8 @@ typedef struct {
 } PsBeamSection;
 
 /* One configuration's results. */
-typedef struct {
+typedef struct
+{
   double deflection, x_deflection; /* m */
   double moment, x_moment;         /* N m, m */
   double shear, x_shear;           /* N, m */
@@ -68,7 +74,8 @@ typedef struct {
   gboolean pass_deflection, pass_strength;
 } PsBeamOutputs;
 
-typedef enum {
+typedef enum
+{
   PS_BEAM_OUT_DEFLECTION,
   PS_BEAM_OUT_MOMENT,
   PS_BEAM_OUT_SHEAR,
@@ -79,7 +86,8 @@ typedef enum {
   PS_BEAM_N_OUT
 } PsBeamOut;
 
-typedef struct {
+typedef struct
+{
   guint64 items;
   guint64 valid;
   guint64 passing;
@@ -91,7 +99,8 @@ typedef struct {
   guint64 lightest_item; /* G_MAXUINT64 when nothing passes */
 } PsBeamSummary;
 
-typedef struct {
+typedef struct
+{
   PsSupport support;
   PsLoadCase load_case;
   gboolean self_weight;

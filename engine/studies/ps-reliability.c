@@ -36,8 +36,8 @@ model_free (gpointer data)
 /* A value of a variable or constant: a number (SI) or a string with a unit of any
  * dimension. @dim receives the dimension so that mean and sd can be compared. */
 static gboolean
-get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim,
-                  gboolean *plain, GError **error)
+get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim, gboolean *plain,
+                  GError **error)
 {
   if (plain != NULL)
     *plain = !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
@@ -52,11 +52,12 @@ get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim,
         }
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
-                                       json_node_get_value_type (node) == G_TYPE_INT64))
+  if (JSON_NODE_HOLDS_VALUE (node)
+      && (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          || json_node_get_value_type (node) == G_TYPE_INT64))
     {
       *out = json_node_get_double (node);
-      *dim = (PsDim) { 0, 0, 0 };
+      *dim = (PsDim){ 0, 0, 0 };
       if (!isfinite (*out))
         {
           ps_json_set_error (error, path, "must be a finite number");
@@ -89,7 +90,7 @@ name_key (const char *name)
 
   for (const char *p = name; *p; p++)
     {
-      h ^= (guchar) *p;
+      h ^= (guchar)*p;
       h *= 16777619u;
     }
   return h;
@@ -98,8 +99,8 @@ name_key (const char *name)
 static gboolean
 parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "distribution", "mean", "sd", "lower", "upper", "shape",
-                                      "scale", NULL };
+  static const char *const keys[]
+      = { "distribution", "mean", "sd", "lower", "upper", "shape", "scale", NULL };
   JsonObject *vars = ps_json_get_object (root, "", "variables", TRUE, error);
   g_autoptr (GList) names = NULL;
   guint i = 0;
@@ -110,7 +111,8 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
   m->n_vars = g_list_length (names);
   if (m->n_vars == 0)
     {
-      ps_json_set_error (error, "variables", "no random variables (expected at least one, e.g. "
+      ps_json_set_error (error, "variables",
+                         "no random variables (expected at least one, e.g. "
                          "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", "
                          "\"sd\": \"30 MPa\"})");
       return FALSE;
@@ -128,25 +130,27 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
       g_autofree char *msg = NULL;
       PsDim dim0 = { 0, 0, 0 };
       gboolean have_dim = FALSE;
-      struct {
+      struct
+      {
         const char *key;
         gboolean *has;
         double *value;
         gboolean dimensionless;
       } fields[] = {
-        { "mean", &p.has_mean, &p.mean, FALSE }, { "sd", &p.has_sd, &p.sd, FALSE },
+        { "mean", &p.has_mean, &p.mean, FALSE },    { "sd", &p.has_sd, &p.sd, FALSE },
         { "lower", &p.has_lower, &p.lower, FALSE }, { "upper", &p.has_upper, &p.upper, FALSE },
         { "scale", &p.has_scale, &p.scale, FALSE }, { "shape", &p.has_shape, &p.shape, TRUE },
       };
 
       if (!valid_name (name))
         {
-          ps_json_set_error (error, path, "a variable name is a letter followed by letters, "
+          ps_json_set_error (error, path,
+                             "a variable name is a letter followed by letters, "
                              "digits or _ (and not \"pi\")");
           return FALSE;
         }
-      if (v == NULL || !ps_json_check_keys (v, path, keys, error) ||
-          !ps_json_get_string (v, path, "distribution", TRUE, &dist, error))
+      if (v == NULL || !ps_json_check_keys (v, path, keys, error)
+          || !ps_json_get_string (v, path, "distribution", TRUE, &dist, error))
         return FALSE;
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
@@ -177,8 +181,10 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
               g_autofree char *a = ps_dim_describe (dim0);
               g_autofree char *b = ps_dim_describe (dim);
 
-              ps_json_set_error (error, fpath, "has the units of %s but the variable's other "
-                                 "values are %s", b, a);
+              ps_json_set_error (error, fpath,
+                                 "has the units of %s but the variable's other "
+                                 "values are %s",
+                                 b, a);
               return FALSE;
             }
           dim0 = dim;
@@ -222,7 +228,8 @@ parse_constants (PsReliabilityModel *m, JsonObject *root, GError **error)
 
       if (!valid_name (name))
         {
-          ps_json_set_error (error, path, "a constant name is a letter followed by letters, "
+          ps_json_set_error (error, path,
+                             "a constant name is a letter followed by letters, "
                              "digits or _ (and not \"pi\")");
           return FALSE;
         }
@@ -232,8 +239,8 @@ parse_constants (PsReliabilityModel *m, JsonObject *root, GError **error)
             ps_json_set_error (error, path, "\"%s\" is also a random variable", name);
             return FALSE;
           }
-      if (!get_any_quantity (json_object_get_member (consts, name), path, &m->const_values[i],
-                             &dim, NULL, error))
+      if (!get_any_quantity (json_object_get_member (consts, name), path, &m->const_values[i], &dim,
+                             NULL, error))
         return FALSE;
       m->const_names[i] = g_strdup (name);
     }
@@ -246,8 +253,8 @@ builtin_expression (JsonObject *obj, GError **error)
   static const char *const keys[] = { "builtin", "support", "load", NULL };
   const char *name = NULL;
 
-  if (!ps_json_check_keys (obj, "limit_state", keys, error) ||
-      !ps_json_get_string (obj, "limit_state", "builtin", TRUE, &name, error))
+  if (!ps_json_check_keys (obj, "limit_state", keys, error)
+      || !ps_json_get_string (obj, "limit_state", "builtin", TRUE, &name, error))
     return NULL;
   if (g_str_equal (name, "R-S") || g_str_equal (name, "resistance-load"))
     return g_strdup ("R - S");
@@ -262,12 +269,13 @@ builtin_expression (JsonObject *obj, GError **error)
       PsLoadCase lc;
       double c;
 
-      if (!ps_json_get_string (obj, "limit_state", "support", TRUE, &support, error) ||
-          !ps_json_get_string (obj, "limit_state", "load", TRUE, &load, error))
+      if (!ps_json_get_string (obj, "limit_state", "support", TRUE, &support, error)
+          || !ps_json_get_string (obj, "limit_state", "load", TRUE, &load, error))
         return NULL;
       if (!ps_beam_case_from_names (support, load, &s, &lc))
         {
-          ps_json_set_error (error, "limit_state", "no closed form for support \"%s\" with load "
+          ps_json_set_error (error, "limit_state",
+                             "no closed form for support \"%s\" with load "
                              "\"%s\" (supports: simply-supported, cantilever, fixed-fixed, "
                              "propped-cantilever; loads: point-midspan, point-free-end, uniform)",
                              support, load);
@@ -279,51 +287,52 @@ builtin_expression (JsonObject *obj, GError **error)
         return g_strdup_printf ("limit - %.17g * w * L^4 / (E * I)", c);
       return g_strdup_printf ("limit - %.17g * P * L^3 / (E * I)", c);
     }
-  ps_json_set_error (error, "limit_state.builtin", "expected \"R-S\", \"axial-bar\", "
-                     "\"beam-bending\" or \"beam-deflection\", got \"%s\"", name);
+  ps_json_set_error (error, "limit_state.builtin",
+                     "expected \"R-S\", \"axial-bar\", "
+                     "\"beam-bending\" or \"beam-deflection\", got \"%s\"",
+                     name);
   return NULL;
 }
 
 static gboolean
 parse_method (PsReliabilityModel *m, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "name", "samples", "target_cov", "seed", "time_limit",
-                                      NULL };
+  static const char *const keys[] = { "name", "samples", "target_cov", "seed", "time_limit", NULL };
   JsonObject *method = ps_json_get_object (root, "", "method", TRUE, error);
   const char *name = NULL;
   gint64 samples = 0, seed = 1;
 
-  if (method == NULL || !ps_json_check_keys (method, "method", keys, error) ||
-      !ps_json_get_string (method, "method", "name", FALSE, &name, error))
+  if (method == NULL || !ps_json_check_keys (method, "method", keys, error)
+      || !ps_json_get_string (method, "method", "name", FALSE, &name, error))
     return FALSE;
   if (name != NULL && !g_str_equal (name, "monte-carlo"))
     {
       ps_json_set_error (error, "method.name", "expected \"monte-carlo\", got \"%s\"", name);
       return FALSE;
     }
-  if (!ps_json_get_int (method, "method", "samples", TRUE, 1, G_GINT64_CONSTANT (1) << 50,
-                        &samples, error) ||
-      !ps_json_get_int (method, "method", "seed", FALSE, 0, G_MAXINT64, &seed, error) ||
-      !ps_json_get_quantity (method, "method", "target_cov", FALSE, PS_QTY_DIMENSIONLESS,
-                             PS_CHECK_POSITIVE, &m->target_cov, error) ||
-      !ps_json_get_quantity (method, "method", "time_limit", FALSE, PS_QTY_TIME,
-                             PS_CHECK_POSITIVE, &m->time_limit, error))
+  if (!ps_json_get_int (method, "method", "samples", TRUE, 1, G_GINT64_CONSTANT (1) << 50, &samples,
+                        error)
+      || !ps_json_get_int (method, "method", "seed", FALSE, 0, G_MAXINT64, &seed, error)
+      || !ps_json_get_quantity (method, "method", "target_cov", FALSE, PS_QTY_DIMENSIONLESS,
+                                PS_CHECK_POSITIVE, &m->target_cov, error)
+      || !ps_json_get_quantity (method, "method", "time_limit", FALSE, PS_QTY_TIME,
+                                PS_CHECK_POSITIVE, &m->time_limit, error))
     return FALSE;
-  m->max_samples = (guint64) samples;
-  m->seed = (guint64) seed;
+  m->max_samples = (guint64)samples;
+  m->seed = (guint64)seed;
   return TRUE;
 }
 
 static void
 init_checkpoints (PsReliabilityModel *m)
 {
-  double lo = MIN (100.0, (double) m->max_samples), hi = (double) m->max_samples;
+  double lo = MIN (100.0, (double)m->max_samples), hi = (double)m->max_samples;
   guint n = 0;
 
   for (guint k = 0; k < PS_REL_N_CHECKPOINTS; k++)
     {
-      double t = (double) k / (PS_REL_N_CHECKPOINTS - 1);
-      guint64 c = (guint64) llround (lo * pow (hi / lo, t));
+      double t = (double)k / (PS_REL_N_CHECKPOINTS - 1);
+      guint64 c = (guint64)llround (lo * pow (hi / lo, t));
 
       if (k + 1 == PS_REL_N_CHECKPOINTS)
         c = m->max_samples;
@@ -370,8 +379,8 @@ init_exact (PsReliabilityModel *m)
                                   "beta = mu_g / sigma_g (Cornell)");
       return;
     }
-  if (n_used == 2 && c0 == 0 && coef[used[0]] == -coef[used[1]] &&
-      m->dists[used[0]].kind == PS_DIST_LOGNORMAL && m->dists[used[1]].kind == PS_DIST_LOGNORMAL)
+  if (n_used == 2 && c0 == 0 && coef[used[0]] == -coef[used[1]]
+      && m->dists[used[0]].kind == PS_DIST_LOGNORMAL && m->dists[used[1]].kind == PS_DIST_LOGNORMAL)
     {
       guint r = coef[used[0]] > 0 ? used[0] : used[1];
       guint s = coef[used[0]] > 0 ? used[1] : used[0];
@@ -399,8 +408,8 @@ ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error)
   study->model = m;
   study->model_free = model_free;
 
-  if (!parse_variables (m, root, error) || !parse_constants (m, root, error) ||
-      !parse_method (m, root, error))
+  if (!parse_variables (m, root, error) || !parse_constants (m, root, error)
+      || !parse_method (m, root, error))
     return FALSE;
 
   ls = json_object_get_member (root, "limit_state");
@@ -414,13 +423,14 @@ ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error)
     }
   else
     {
-      ps_json_set_error (error, "limit_state", "expected an expression such as \"R - S\" or "
+      ps_json_set_error (error, "limit_state",
+                         "expected an expression such as \"R - S\" or "
                          "{\"builtin\": \"axial-bar\"}, got %s",
                          ls ? ps_json_type_name (ls) : "nothing");
       return FALSE;
     }
-  m->expr = ps_expr_compile (m->limit_state, (const char *const *) m->var_names, m->n_vars,
-                             (const char *const *) m->const_names, m->const_values, m->n_consts,
+  m->expr = ps_expr_compile (m->limit_state, (const char *const *)m->var_names, m->n_vars,
+                             (const char *const *)m->const_names, m->const_values, m->n_consts,
                              &expr_error);
   if (m->expr == NULL)
     {
@@ -437,7 +447,8 @@ ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error)
  * Evaluation
  * ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   double *u;
   double *xdata;
   double **x;
@@ -454,10 +465,10 @@ rel_workspace_new (const PsStudy *study)
   ws->u = g_new (double, SUB_BLOCK);
   ws->g = g_new (double, SUB_BLOCK);
   ws->x = g_new (double *, m->n_vars);
-  ws->xdata = g_new (double, (gsize) m->n_vars * SUB_BLOCK);
+  ws->xdata = g_new (double, (gsize)m->n_vars *SUB_BLOCK);
   for (guint v = 0; v < m->n_vars; v++)
-    ws->x[v] = ws->xdata + (gsize) v * SUB_BLOCK;
-  ws->stack = g_new (double, (gsize) MAX (ps_expr_get_stack_depth (m->expr), 1) * PS_EXPR_BLOCK);
+    ws->x[v] = ws->xdata + (gsize)v * SUB_BLOCK;
+  ws->stack = g_new (double, (gsize)MAX (ps_expr_get_stack_depth (m->expr), 1) * PS_EXPR_BLOCK);
   return ws;
 }
 
@@ -504,7 +515,7 @@ rel_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
     k++;
   for (guint64 first = s0; first < s1; first += SUB_BLOCK)
     {
-      gsize n = (gsize) MIN (SUB_BLOCK, s1 - first);
+      gsize n = (gsize)MIN (SUB_BLOCK, s1 - first);
       guint64 f = 0, nn = 0;
 
       for (guint v = 0; v < m->n_vars; v++)
@@ -512,7 +523,7 @@ rel_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
           ps_rng_uniforms (m->seed, m->var_keys[v], first, n, ws->u);
           ps_dist_quantile_block (&m->dists[v], ws->u, n, ws->x[v]);
         }
-      ps_expr_eval_block (m->expr, (const double *const *) ws->x, n, ws->g, ws->stack);
+      ps_expr_eval_block (m->expr, (const double *const *)ws->x, n, ws->g, ws->stack);
       for (gsize j = 0; j < n; j++)
         {
           f += ws->g[j] <= 0.0;
@@ -565,14 +576,14 @@ void
 ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *e)
 {
   const double z = 1.959963984540054; /* Phi^-1(0.975) */
-  double nd = (double) n, p, denom, centre, half;
+  double nd = (double)n, p, denom, centre, half;
 
   if (n == 0)
     {
       e->pf = e->pf_low = e->pf_high = e->cov = e->beta = e->beta_low = e->beta_high = NAN;
       return;
     }
-  p = (double) failures / nd;
+  p = (double)failures / nd;
   denom = 1.0 + z * z / nd;
   centre = (p + z * z / (2.0 * nd)) / denom;
   half = z * sqrt (p * (1.0 - p) / nd + z * z / (4.0 * nd * nd)) / denom;
@@ -597,9 +608,9 @@ rel_is_done (const PsStudy *study, gconstpointer summary, double elapsed)
     return TRUE;
   if (m->target_cov > 0 && s->failures > 0 && n > 0)
     {
-      double p = (double) s->failures / (double) n;
+      double p = (double)s->failures / (double)n;
 
-      return sqrt ((1.0 - p) / ((double) n * p)) <= m->target_cov;
+      return sqrt ((1.0 - p) / ((double)n * p)) <= m->target_cov;
     }
   return FALSE;
 }
@@ -647,15 +658,15 @@ rel_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
   json_builder_set_member_name (b, "method");
   json_builder_add_string_value (b, "monte-carlo");
   json_builder_set_member_name (b, "seed");
-  json_builder_add_int_value (b, (gint64) m->seed);
+  json_builder_add_int_value (b, (gint64)m->seed);
   json_builder_set_member_name (b, "samples");
-  json_builder_add_int_value (b, (gint64) s->samples);
+  json_builder_add_int_value (b, (gint64)s->samples);
   json_builder_set_member_name (b, "max_samples");
-  json_builder_add_int_value (b, (gint64) m->max_samples);
+  json_builder_add_int_value (b, (gint64)m->max_samples);
   json_builder_set_member_name (b, "failures");
-  json_builder_add_int_value (b, (gint64) s->failures);
+  json_builder_add_int_value (b, (gint64)s->failures);
   json_builder_set_member_name (b, "nan_samples");
-  json_builder_add_int_value (b, (gint64) s->nan_samples);
+  json_builder_add_int_value (b, (gint64)s->nan_samples);
   ps_json_add_number (b, "pf", e.pf);
   add_interval (b, "pf_ci95", e.pf_low, e.pf_high);
   json_builder_set_member_name (b, "pf_ci95_method");
@@ -669,13 +680,14 @@ rel_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
     ps_json_add_number (b, "target_cov", m->target_cov);
   if (m->has_exact)
     {
-      double se = sqrt (m->exact_pf * (1 - m->exact_pf) / (double) MAX (n, 1));
+      double se = sqrt (m->exact_pf * (1 - m->exact_pf) / (double)MAX (n, 1));
 
       json_builder_set_member_name (b, "exact");
       json_builder_begin_object (b);
       ps_json_add_number (b, "pf", m->exact_pf);
       ps_json_add_number (b, "beta", gsl_cdf_ugaussian_Qinv (m->exact_pf));
-      ps_json_add_number (b, "deviation_in_standard_errors", se > 0 ? (e.pf - m->exact_pf) / se : NAN);
+      ps_json_add_number (b, "deviation_in_standard_errors",
+                          se > 0 ? (e.pf - m->exact_pf) / se : NAN);
       json_builder_set_member_name (b, "method");
       json_builder_add_string_value (b, m->exact_method);
       json_builder_end_object (b);
@@ -694,13 +706,16 @@ rel_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
   g_string_append_printf (out, "  samples          %" G_GUINT64_FORMAT " (stopped by %s)\n",
                           s->samples, stopped_by (m, s));
   g_string_append_printf (out, "  failures         %" G_GUINT64_FORMAT "\n", s->failures);
-  g_string_append_printf (out, "  Pf               %.5g  (95 %% Wilson interval %.5g – %.5g, "
-                          "CoV %.3g)\n", e.pf, e.pf_low, e.pf_high, e.cov);
+  g_string_append_printf (out,
+                          "  Pf               %.5g  (95 %% Wilson interval %.5g – %.5g, "
+                          "CoV %.3g)\n",
+                          e.pf, e.pf_low, e.pf_high, e.cov);
   g_string_append_printf (out, "  beta             %.4f  (%.4f – %.4f)\n", e.beta, e.beta_low,
                           e.beta_high);
   if (s->nan_samples > 0)
-    g_string_append_printf (out, "  NaN samples      %" G_GUINT64_FORMAT
-                            " (g undefined; excluded from Pf)\n", s->nan_samples);
+    g_string_append_printf (
+        out, "  NaN samples      %" G_GUINT64_FORMAT " (g undefined; excluded from Pf)\n",
+        s->nan_samples);
   if (m->has_exact)
     g_string_append_printf (out, "  exact Pf         %.5g, beta %.4f (%s)\n", m->exact_pf,
                             gsl_cdf_ugaussian_Qinv (m->exact_pf), m->exact_method);
@@ -713,13 +728,13 @@ append_convergence_row (GString *csv, guint64 samples, guint64 failures, guint64
   char buf[5][G_ASCII_DTOSTR_BUF_SIZE];
 
   ps_reliability_estimate (failures, samples - nans, &e);
-  g_string_append_printf (csv, "%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT
-                          ",%s,%s,%s,%s,%s\n", samples, failures, nans,
-                          g_ascii_formatd (buf[0], sizeof buf[0], "%.10g", e.pf),
-                          g_ascii_formatd (buf[1], sizeof buf[1], "%.10g", e.pf_low),
-                          g_ascii_formatd (buf[2], sizeof buf[2], "%.10g", e.pf_high),
-                          isfinite (e.cov) ? g_ascii_formatd (buf[3], sizeof buf[3], "%.6g", e.cov) : "",
-                          isfinite (e.beta) ? g_ascii_formatd (buf[4], sizeof buf[4], "%.6g", e.beta) : "");
+  g_string_append_printf (
+      csv, "%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",%s,%s,%s,%s,%s\n",
+      samples, failures, nans, g_ascii_formatd (buf[0], sizeof buf[0], "%.10g", e.pf),
+      g_ascii_formatd (buf[1], sizeof buf[1], "%.10g", e.pf_low),
+      g_ascii_formatd (buf[2], sizeof buf[2], "%.10g", e.pf_high),
+      isfinite (e.cov) ? g_ascii_formatd (buf[3], sizeof buf[3], "%.6g", e.cov) : "",
+      isfinite (e.beta) ? g_ascii_formatd (buf[4], sizeof buf[4], "%.6g", e.beta) : "");
 }
 
 static gboolean
@@ -738,7 +753,7 @@ rel_write_outputs (const PsStudy *study, gconstpointer summary, const char *dir,
   /* A run stopped between checkpoints ends on its final estimate. */
   if (s->samples > 0 && (k == 0 || m->checkpoints[k - 1] != s->samples))
     append_convergence_row (csv, s->samples, s->failures, s->nan_samples);
-  if (!g_file_set_contents (path, csv->str, (gssize) csv->len, &local_error))
+  if (!g_file_set_contents (path, csv->str, (gssize)csv->len, &local_error))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
       return FALSE;

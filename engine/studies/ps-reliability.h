@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 #define PS_REL_CHUNK_ITEMS 16    /* items per chunk: 65,536 samples */
 #define PS_REL_N_CHECKPOINTS 256 /* points of the convergence curve */
 
-typedef struct {
+typedef struct
+{
   guint n_vars;
   char **var_names;
   PsDist *dists;
@@ -39,7 +40,8 @@ typedef struct {
   char *exact_method;
 } PsReliabilityModel;
 
-typedef struct {
+typedef struct
+{
   guint64 samples;
   guint64 failures;
   guint64 nan_samples;
@@ -47,7 +49,8 @@ typedef struct {
   guint64 nan_at[PS_REL_N_CHECKPOINTS];
 } PsReliabilitySummary;
 
-typedef struct {
+typedef struct
+{
   double pf, pf_low, pf_high; /* Wilson score interval, 95 % */
   double cov;
   double beta, beta_low, beta_high;

@@ -8,7 +8,8 @@
 extern const char ps_embedded_materials_csv[];
 extern const char ps_embedded_sections_csv[];
 
-typedef struct {
+typedef struct
+{
   GPtrArray *materials; /* PsMaterialInfo */
   GPtrArray *sections;  /* PsSectionInfo */
   char *materials_source;
@@ -145,8 +146,8 @@ normalise (const char *name)
     if (*p != ' ' && *p != '-' && *p != '/' && *p != '_')
       g_string_append_c (s, g_ascii_tolower (*p));
   /* EN 10365 writes "HE 200 A" for what catalogues call "HEA 200". */
-  if (g_str_has_prefix (s->str, "he") && s->len > 3 && g_ascii_isdigit (s->str[2]) &&
-      (s->str[s->len - 1] == 'a' || s->str[s->len - 1] == 'b'))
+  if (g_str_has_prefix (s->str, "he") && s->len > 3 && g_ascii_isdigit (s->str[2])
+      && (s->str[s->len - 1] == 'a' || s->str[s->len - 1] == 'b'))
     {
       char series = s->str[s->len - 1];
 

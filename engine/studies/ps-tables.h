@@ -9,18 +9,20 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *family;
-  double E;        /* Pa */
-  double f_k;      /* Pa */
+  double E;   /* Pa */
+  double f_k; /* Pa */
   double gamma_M;
   double k_mod;
-  double f_d;      /* Pa, k_mod f_k / gamma_M */
-  double density;  /* kg/m^3 */
+  double f_d;     /* Pa, k_mod f_k / gamma_M */
+  double density; /* kg/m^3 */
 } PsMaterialInfo;
 
-typedef struct {
+typedef struct
+{
   const char *designation;
   const char *family;
   double h, b, tw, tf, r; /* m */

@@ -23,8 +23,7 @@ ps_json_set_error (GError **error, const char *path, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : "(study)",
-               msg);
+  g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : "(study)", msg);
 }
 
 const char *
@@ -60,7 +59,7 @@ ps_json_check_keys (JsonObject *object, const char *path, const char *const *all
       if (!g_strv_contains (allowed, key))
         {
           g_autofree char *p = ps_json_path (path, key);
-          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+          g_autofree char *list = g_strjoinv (", ", (char **)allowed);
 
           ps_json_set_error (error, p, "unknown key (expected one of: %s)", list);
           return FALSE;
@@ -136,8 +135,8 @@ ps_json_get_bool (JsonObject *parent, const char *parent_path, const char *membe
 }
 
 gboolean
-ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member,
-                 gboolean required, gint64 min, gint64 max, gint64 *out, GError **error)
+ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member, gboolean required,
+                 gint64 min, gint64 max, gint64 *out, GError **error)
 {
   g_autofree char *p = ps_json_path (parent_path, member);
   JsonNode *node = json_object_get_member (parent, member);
@@ -152,15 +151,15 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
         }
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 &&
-       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+  if (!JSON_NODE_HOLDS_VALUE (node)
+      || (json_node_get_value_type (node) != G_TYPE_INT64
+          && json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
       ps_json_set_error (error, p, "expected a whole number, got %s", ps_json_type_name (node));
       return FALSE;
     }
   if (json_node_get_value_type (node) == G_TYPE_INT64)
-    v = (double) json_node_get_int (node);
+    v = (double)json_node_get_int (node);
   else
     v = json_node_get_double (node);
   if (!isfinite (v) || v != floor (v))
@@ -174,17 +173,17 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
       ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.17g)", max, v);
       return FALSE;
     }
-  if (v < (double) min)
+  if (v < (double)min)
     {
       ps_json_set_error (error, p, "must be ≥ %" G_GINT64_FORMAT " (got %.0f)", min, v);
       return FALSE;
     }
-  if (v > (double) max)
+  if (v > (double)max)
     {
       ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.0f)", max, v);
       return FALSE;
     }
-  *out = json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : (gint64) v;
+  *out = json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : (gint64)v;
   return TRUE;
 }
 
@@ -210,16 +209,16 @@ ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, Ps
           return FALSE;
         }
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
-                                            json_node_get_value_type (node) == G_TYPE_INT64))
+  else if (JSON_NODE_HOLDS_VALUE (node)
+           && (json_node_get_value_type (node) == G_TYPE_DOUBLE
+               || json_node_get_value_type (node) == G_TYPE_INT64))
     {
       v = json_node_get_double (node);
     }
   else
     {
-      ps_json_set_error (error, path, "expected %s such as %s, got %s",
-                         ps_quantity_name (quantity), ps_quantity_example (quantity),
-                         ps_json_type_name (node));
+      ps_json_set_error (error, path, "expected %s such as %s, got %s", ps_quantity_name (quantity),
+                         ps_quantity_example (quantity), ps_json_type_name (node));
       return FALSE;
     }
   if (!isfinite (v))
@@ -230,13 +229,15 @@ ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, Ps
   if (check == PS_CHECK_POSITIVE && !(v > 0))
     {
       ps_json_set_error (error, path, "must be > 0 (got %g%s%s)", v,
-                         *ps_quantity_si_unit (quantity) ? " " : "", ps_quantity_si_unit (quantity));
+                         *ps_quantity_si_unit (quantity) ? " " : "",
+                         ps_quantity_si_unit (quantity));
       return FALSE;
     }
   if (check == PS_CHECK_NON_NEGATIVE && !(v >= 0))
     {
       ps_json_set_error (error, path, "must be ≥ 0 (got %g%s%s)", v,
-                         *ps_quantity_si_unit (quantity) ? " " : "", ps_quantity_si_unit (quantity));
+                         *ps_quantity_si_unit (quantity) ? " " : "",
+                         ps_quantity_si_unit (quantity));
       return FALSE;
     }
   *out = v;

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PS_CHECK_FINITE,
   PS_CHECK_POSITIVE,
   PS_CHECK_NON_NEGATIVE,
@@ -20,7 +21,7 @@ typedef enum {
 char *ps_json_path (const char *parent, const char *member);
 
 void ps_json_set_error (GError **error, const char *path, const char *format, ...)
-  G_GNUC_PRINTF (3, 4);
+    G_GNUC_PRINTF (3, 4);
 
 const char *ps_json_type_name (JsonNode *node);
 
@@ -44,8 +45,8 @@ gboolean ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity qua
                                 PsCheck check, double *out, GError **error);
 
 gboolean ps_json_get_quantity (JsonObject *parent, const char *parent_path, const char *member,
-                               gboolean required, PsQuantity quantity, PsCheck check,
-                               double *out, GError **error);
+                               gboolean required, PsQuantity quantity, PsCheck check, double *out,
+                               GError **error);
 
 /* Adds a member holding @v, or null when @v is not finite (JSON has no NaN or inf). */
 void ps_json_add_number (JsonBuilder *builder, const char *name, double v);

@@ -15,7 +15,7 @@ ps_memory_budget (void)
 
   if (pages <= 0 || page_size <= 0)
     return G_GUINT64_CONSTANT (1) << 30;
-  return (guint64) pages * (guint64) page_size / 4;
+  return (guint64)pages * (guint64)page_size / 4;
 }
 
 void
@@ -42,15 +42,15 @@ check_allocation (const char *path, guint64 count, GError **error)
   /* One parameter may take a quarter of the study's memory budget; the grid's other
    * tables need the rest. Checked before anything is allocated. */
   guint64 budget = ps_memory_budget () / 4;
-  double need_bytes = (double) count * (double) sizeof (double);
+  double need_bytes = (double)count * (double)sizeof (double);
 
-  if (count > PS_PARAM_MAX_VALUES || need_bytes > (double) budget)
+  if (count > PS_PARAM_MAX_VALUES || need_bytes > (double)budget)
     {
       g_autofree char *need = NULL;
       g_autofree char *have = g_format_size_full (budget, G_FORMAT_SIZE_IEC_UNITS);
 
       if (need_bytes < 1e18)
-        need = g_format_size_full ((guint64) need_bytes, G_FORMAT_SIZE_IEC_UNITS);
+        need = g_format_size_full ((guint64)need_bytes, G_FORMAT_SIZE_IEC_UNITS);
       else
         need = g_strdup_printf ("%.3g bytes", need_bytes);
       ps_json_set_error (error, path,
@@ -63,8 +63,8 @@ check_allocation (const char *path, guint64 count, GError **error)
 }
 
 static gboolean
-parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck check,
-             PsParam *param, GError **error)
+parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck check, PsParam *param,
+             GError **error)
 {
   static const char *const keys[] = { "from", "to", "steps", "scale", NULL };
   const char *scale = NULL;
@@ -72,11 +72,11 @@ parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck che
   gint64 steps = 0;
   g_autofree char *steps_path = ps_json_path (path, "steps");
 
-  if (!ps_json_check_keys (obj, path, keys, error) ||
-      !ps_json_get_quantity (obj, path, "from", TRUE, quantity, check, &from, error) ||
-      !ps_json_get_quantity (obj, path, "to", TRUE, quantity, check, &to, error) ||
-      !ps_json_get_int (obj, path, "steps", TRUE, 1, G_MAXINT64, &steps, error) ||
-      !ps_json_get_string (obj, path, "scale", FALSE, &scale, error))
+  if (!ps_json_check_keys (obj, path, keys, error)
+      || !ps_json_get_quantity (obj, path, "from", TRUE, quantity, check, &from, error)
+      || !ps_json_get_quantity (obj, path, "to", TRUE, quantity, check, &to, error)
+      || !ps_json_get_int (obj, path, "steps", TRUE, 1, G_MAXINT64, &steps, error)
+      || !ps_json_get_string (obj, path, "scale", FALSE, &scale, error))
     return FALSE;
 
   if (scale != NULL && g_strcmp0 (scale, "linear") != 0 && g_strcmp0 (scale, "log") != 0)
@@ -89,15 +89,15 @@ parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck che
   param->log_scale = g_strcmp0 (scale, "log") == 0;
   if (param->log_scale && !(from > 0 && to > 0))
     {
-      ps_json_set_error (error, path, "a log range needs from > 0 and to > 0 (got %g and %g)",
-                         from, to);
+      ps_json_set_error (error, path, "a log range needs from > 0 and to > 0 (got %g and %g)", from,
+                         to);
       return FALSE;
     }
-  if (!check_allocation (steps_path, (guint64) steps, error))
+  if (!check_allocation (steps_path, (guint64)steps, error))
     return FALSE;
 
   param->kind = PS_PARAM_RANGE;
-  param->count = (guint64) steps;
+  param->count = (guint64)steps;
   param->values = g_try_new (double, param->count);
   if (param->values == NULL)
     {
@@ -107,7 +107,7 @@ parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck che
     }
   for (guint64 k = 0; k < param->count; k++)
     {
-      double t = param->count == 1 ? 0.0 : (double) k / (double) (param->count - 1);
+      double t = param->count == 1 ? 0.0 : (double)k / (double)(param->count - 1);
       double v;
 
       if (k + 1 == param->count && param->count > 1)

@@ -11,13 +11,15 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PS_PARAM_VALUE,
   PS_PARAM_LIST,
   PS_PARAM_RANGE,
 } PsParamKind;
 
-typedef struct {
+typedef struct
+{
   PsParamKind kind;
   PsQuantity quantity;
   gboolean log_scale;

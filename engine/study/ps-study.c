@@ -111,7 +111,7 @@ ps_study_load_data (const char *data, gssize length, GError **error)
   gint64 version = 0;
 
   if (length < 0)
-    length = (gssize) strlen (data);
+    length = (gssize)strlen (data);
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "not valid JSON: %s", local_error->message);
@@ -122,7 +122,8 @@ ps_study_load_data (const char *data, gssize length, GError **error)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
                    "(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
-                   "got %s", ps_json_type_name (root));
+                   "got %s",
+                   ps_json_type_name (root));
       return NULL;
     }
   obj = json_node_get_object (root);
@@ -137,9 +138,9 @@ ps_study_load_data (const char *data, gssize length, GError **error)
                          version, PS_FORMAT_VERSION);
       return NULL;
     }
-  if (!ps_json_get_string (obj, "", "kind", TRUE, &kind, error) ||
-      !ps_json_get_string (obj, "", "name", TRUE, &name, error) ||
-      !ps_json_get_string (obj, "", "description", FALSE, &description, error))
+  if (!ps_json_get_string (obj, "", "kind", TRUE, &kind, error)
+      || !ps_json_get_string (obj, "", "name", TRUE, &name, error)
+      || !ps_json_get_string (obj, "", "description", FALSE, &description, error))
     return NULL;
   if (*name == '\0')
     {
@@ -150,13 +151,13 @@ ps_study_load_data (const char *data, gssize length, GError **error)
   study = g_new0 (PsStudy, 1);
   study->name = g_strdup (name);
   study->description = g_strdup (description);
-  study->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data,
-                                                 (gsize) length);
+  study->checksum
+      = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, (gsize)length);
 
   if (g_strcmp0 (kind, "beam") == 0)
     {
-      static const char *const keys[] = { "parastudy", "kind", "name", "description",
-                                          "beam", "checks", NULL };
+      static const char *const keys[]
+          = { "parastudy", "kind", "name", "description", "beam", "checks", NULL };
 
       if (!ps_json_check_keys (obj, "", keys, error) || !ps_beam_study_init (study, obj, error))
         return NULL;
@@ -164,12 +165,12 @@ ps_study_load_data (const char *data, gssize length, GError **error)
 #if PS_WITH_RELIABILITY
   else if (g_strcmp0 (kind, "reliability") == 0)
     {
-      static const char *const keys[] = { "parastudy", "kind", "name", "description",
-                                          "variables", "constants", "limit_state", "method",
-                                          NULL };
+      static const char *const keys[]
+          = { "parastudy", "kind",        "name",   "description", "variables",
+              "constants", "limit_state", "method", NULL };
 
-      if (!ps_json_check_keys (obj, "", keys, error) ||
-          !ps_reliability_study_init (study, obj, error))
+      if (!ps_json_check_keys (obj, "", keys, error)
+          || !ps_reliability_study_init (study, obj, error))
         return NULL;
     }
 #endif
@@ -201,12 +202,12 @@ ps_study_load_file (const char *path, GError **error)
       g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
       return NULL;
     }
-  if (!g_utf8_validate (contents, (gssize) length, NULL))
+  if (!g_utf8_validate (contents, (gssize)length, NULL))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: not UTF-8 text", path);
       return NULL;
     }
-  study = ps_study_load_data (contents, (gssize) length, error);
+  study = ps_study_load_data (contents, (gssize)length, error);
   if (study != NULL)
     study->path = g_strdup (path);
   return study;

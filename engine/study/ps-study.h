@@ -16,13 +16,15 @@ G_BEGIN_DECLS
 
 #define PS_FORMAT_VERSION 1
 
-typedef enum {
+typedef enum
+{
   PS_STUDY_BEAM,
   PS_STUDY_RELIABILITY,
   PS_STUDY_REGRESSION,
 } PsStudyKind;
 
-typedef enum {
+typedef enum
+{
   PS_ROWS_NONE,
   PS_ROWS_PASSING,
   PS_ROWS_ALL,
@@ -34,12 +36,14 @@ typedef struct _PsKindClass PsKindClass;
 /* The first item errors of a range, in item order, and how many there were. */
 #define PS_MAX_REPORTED_ERRORS 100
 
-typedef struct {
+typedef struct
+{
   guint64 item;
   char *message;
 } PsItemError;
 
-typedef struct {
+typedef struct
+{
   guint64 count;
   GArray *first; /* PsItemError, at most PS_MAX_REPORTED_ERRORS */
 } PsErrors;
@@ -50,7 +54,8 @@ void ps_errors_add (PsErrors *errors, guint64 item, char *message /* owned */);
 /* Appends @next, which covers later items than @acc. Empties @next. */
 void ps_errors_merge (PsErrors *acc, PsErrors *next);
 
-struct _PsKindClass {
+struct _PsKindClass
+{
   const char *name;
   gsize summary_size;
   /* Items per chunk. A function of the study only, never of the backend or the
@@ -79,7 +84,8 @@ struct _PsKindClass {
                              GError **error);
 };
 
-struct _PsStudy {
+struct _PsStudy
+{
   PsStudyKind kind;
   char *name;
   char *description;

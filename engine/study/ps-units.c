@@ -6,7 +6,8 @@
 
 #include "ps-units.h"
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *example;
   const char *si;
@@ -56,7 +57,8 @@ ps_quantity_dim (PsQuantity quantity)
   return quantities[quantity].dim;
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   double scale;
   PsDim dim;
@@ -82,13 +84,14 @@ static const BaseUnit base_units[] = {
   { "ksi", 6894757.293168361, { 1, -1, -2 }, FALSE },
 };
 
-typedef struct {
+typedef struct
+{
   const char *name;
   double scale;
 } Prefix;
 
 static const Prefix prefixes[] = {
-  { "G", 1e9 }, { "M", 1e6 }, { "k", 1e3 }, { "c", 1e-2 },
+  { "G", 1e9 },  { "M", 1e6 },  { "k", 1e3 },  { "c", 1e-2 },
   { "m", 1e-3 }, { "µ", 1e-6 }, { "u", 1e-6 }, { "n", 1e-9 },
 };
 
@@ -139,8 +142,8 @@ is_symbol_char (const char *p)
   if (g_ascii_isalpha (*p))
     return TRUE;
   /* µ (U+00B5) and μ (U+03BC) as micro. */
-  return ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xB5) ||
-         ((guchar) p[0] == 0xCE && (guchar) p[1] == 0xBC);
+  return ((guchar)p[0] == 0xC2 && (guchar)p[1] == 0xB5)
+         || ((guchar)p[0] == 0xCE && (guchar)p[1] == 0xBC);
 }
 
 gboolean
@@ -180,8 +183,8 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
               /* Normalise both micro signs to "µ". */
               if (n == 2)
                 {
-                  symbol[len++] = (char) 0xC2;
-                  symbol[len++] = (char) 0xB5;
+                  symbol[len++] = (char)0xC2;
+                  symbol[len++] = (char)0xB5;
                 }
               else
                 symbol[len++] = *p;
@@ -193,8 +196,7 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
               if (len == 0)
                 *error_message = g_strdup_printf ("\"%s\" is not a unit", unit);
               else
-                *error_message = g_strdup_printf ("unknown unit \"%.*s\"", (int) (p - start),
-                                                  start);
+                *error_message = g_strdup_printf ("unknown unit \"%.*s\"", (int)(p - start), start);
               return FALSE;
             }
           if (*p == '^')
@@ -209,15 +211,15 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
                   *error_message = g_strdup_printf ("bad exponent in unit \"%s\"", unit);
                   return FALSE;
                 }
-              power = (int) v;
+              power = (int)v;
               p = end;
             }
-          else if ((guchar) p[0] == 0xC2 && ((guchar) p[1] == 0xB2 || (guchar) p[1] == 0xB3))
+          else if ((guchar)p[0] == 0xC2 && ((guchar)p[1] == 0xB2 || (guchar)p[1] == 0xB3))
             {
-              power = (guchar) p[1] == 0xB2 ? 2 : 3;
+              power = (guchar)p[1] == 0xB2 ? 2 : 3;
               p += 2;
             }
-          else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x81 && (guchar) p[2] == 0xB4)
+          else if ((guchar)p[0] == 0xE2 && (guchar)p[1] == 0x81 && (guchar)p[2] == 0xB4)
             {
               power = 4;
               p += 3;
@@ -234,7 +236,7 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
             sign = -1;
           else if (*p == '*' || *p == '.')
             sign = 1;
-          else if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xB7) /* middle dot */
+          else if ((guchar)p[0] == 0xC2 && (guchar)p[1] == 0xB7) /* middle dot */
             {
               sign = 1;
               p++;
@@ -259,13 +261,13 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
             {
               /* Quote the whole character, which may take several bytes. */
               const char *next = g_utf8_find_next_char (p, NULL);
-              int len = next != NULL ? (int) (next - p) : 1;
+              int len = next != NULL ? (int)(next - p) : 1;
 
               if (!g_utf8_validate (p, len, NULL))
-                *error_message = g_strdup_printf ("unexpected byte 0x%02x in unit", (guchar) *p);
+                *error_message = g_strdup_printf ("unexpected byte 0x%02x in unit", (guchar)*p);
               else
-                *error_message = g_strdup_printf ("unexpected \"%.*s\" in unit \"%s\"", len, p,
-                                                  unit);
+                *error_message
+                    = g_strdup_printf ("unexpected \"%.*s\" in unit \"%s\"", len, p, unit);
               return FALSE;
             }
           p++;
@@ -314,9 +316,9 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
   value = g_ascii_strtod (p, &end);
   if (end == p)
     {
-      *error_message = g_strdup_printf ("expected %s such as %s, got \"%s\"",
-                                        ps_quantity_name (quantity), ps_quantity_example (quantity),
-                                        text);
+      *error_message
+          = g_strdup_printf ("expected %s such as %s, got \"%s\"", ps_quantity_name (quantity),
+                             ps_quantity_example (quantity), text);
       return FALSE;
     }
   if (!isfinite (value))
@@ -330,10 +332,10 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
     {
       if (quantity != PS_QTY_DIMENSIONLESS)
         {
-          *error_message = g_strdup_printf ("\"%s\" has no unit: expected %s such as %s "
-                                            "(a plain number is read as SI)",
-                                            text, ps_quantity_name (quantity),
-                                            ps_quantity_example (quantity));
+          *error_message
+              = g_strdup_printf ("\"%s\" has no unit: expected %s such as %s "
+                                 "(a plain number is read as SI)",
+                                 text, ps_quantity_name (quantity), ps_quantity_example (quantity));
           return FALSE;
         }
     }
@@ -344,9 +346,9 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
 
       if (!ps_unit_parse (unit, &scale, &dim, &msg))
         {
-          *error_message = g_strdup_printf ("%s in \"%s\" (expected %s such as %s)", msg, text,
-                                            ps_quantity_name (quantity),
-                                            ps_quantity_example (quantity));
+          *error_message
+              = g_strdup_printf ("%s in \"%s\" (expected %s such as %s)", msg, text,
+                                 ps_quantity_name (quantity), ps_quantity_example (quantity));
           g_free (msg);
           return FALSE;
         }
@@ -355,9 +357,9 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
     {
       g_autofree char *got = describe_dim (dim);
 
-      *error_message = g_strdup_printf ("expected %s such as %s, got \"%s\" (%s)",
-                                        ps_quantity_name (quantity), ps_quantity_example (quantity),
-                                        text, got);
+      *error_message
+          = g_strdup_printf ("expected %s such as %s, got \"%s\" (%s)", ps_quantity_name (quantity),
+                             ps_quantity_example (quantity), text, got);
       return FALSE;
     }
   *value_si = value * scale;
@@ -389,7 +391,8 @@ ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error
   if (end == p || !isfinite (value))
     {
       *error_message = g_strdup_printf ("expected a finite number with a unit such as "
-                                        "\"300 MPa\", got \"%s\"", text);
+                                        "\"300 MPa\", got \"%s\"",
+                                        text);
       return FALSE;
     }
   while (g_ascii_isspace (*end))

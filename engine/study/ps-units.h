@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PS_QTY_DIMENSIONLESS,
   PS_QTY_LENGTH,
   PS_QTY_FORCE,
@@ -27,7 +28,8 @@ typedef enum {
 } PsQuantity;
 
 /* Dimension as exponents of kg, m and s. */
-typedef struct {
+typedef struct
+{
   int kg;
   int m;
   int s;
