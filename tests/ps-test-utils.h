@@ -5,6 +5,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "config.h"
+#include "parastudy.h"
+
 /* Asserts |got - want| <= rtol |want|, printing both values on failure. */
 static inline void
 assert_close_impl (const char *file, int line, const char *func, const char *label, double got,
@@ -63,4 +66,21 @@ section_count (JsonNode *node)
         n *= param_count (json_object_get_member (obj, l->data));
   }
   return n;
+}
+
+/* Loads data/examples/NAME (from $PS_EXAMPLES, else the source tree). */
+static inline PsStudy *
+load_example (const char *name)
+{
+  const char *dir = g_getenv ("PS_EXAMPLES");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  PsStudy *study;
+
+  path = dir != NULL ? g_build_filename (dir, name, NULL)
+                     : g_build_filename (PS_SOURCE_DATADIR, "examples", name, NULL);
+  study = ps_study_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (study);
+  return study;
 }

@@ -100,23 +100,6 @@ load_study (const char *variables, const char *constants, const char *limit_stat
   return load_json (json);
 }
 
-static PsStudy *
-load_example (const char *name)
-{
-  const char *dir = g_getenv ("PS_EXAMPLES");
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  PsStudy *study;
-
-  path = dir != NULL ? g_build_filename (dir, name, NULL)
-                     : g_build_filename (PS_SOURCE_DATADIR, "examples", name, NULL);
-  study = ps_study_load_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (study);
-  g_assert_cmpint (study->kind, ==, PS_STUDY_RELIABILITY);
-  return study;
-}
-
 static const PsReliabilityModel *
 model_of (const PsStudy *study)
 {
@@ -581,6 +564,8 @@ test_examples (void)
     {
       g_autoptr (PsStudy) study = load_example (cases[c].file);
       const PsReliabilityModel *m = model_of (study);
+
+      g_assert_cmpint (study->kind, ==, PS_STUDY_RELIABILITY);
       g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
       const PsReliabilitySummary *s = summary_of (r);
       double p = (double)s->failures / (double)s->samples;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parastudy.h"
+#include "ps-test-utils.h"
 
 /* Tests of running a study: the grid walk, backends and worker counts agreeing bit for
  * bit, cancellation, progress, per-item errors, row sinks that fail, atomic output
@@ -148,22 +149,6 @@ load_json (const char *json)
   return study;
 }
 
-static PsStudy *
-load_example (const char *name)
-{
-  const char *dir = g_getenv ("PS_EXAMPLES");
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-  PsStudy *study;
-
-  path = dir != NULL ? g_build_filename (dir, name, NULL)
-                     : g_build_filename (PS_SOURCE_DATADIR, "examples", name, NULL);
-  study = ps_study_load_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (study);
-  return study;
-}
-
 static const PsBeamModel *
 beam_model (const PsStudy *study)
 {
@@ -180,13 +165,6 @@ parse_si (const char *text, PsQuantity quantity)
   if (!ps_units_parse_quantity (text, quantity, &v, &message))
     g_error ("cannot parse \"%s\": %s", text, message);
   return v;
-}
-
-static void
-assert_close (double got, double expected, double rel)
-{
-  if (!(fabs (got - expected) <= rel * fabs (expected)))
-    g_error ("%.17g is not %.17g within a relative %g", got, expected, rel);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -524,7 +502,8 @@ test_grid_values (void)
   g_assert_cmpfloat (ps_param_get (&m->span, 0), ==, L0);
   g_assert_cmpfloat (ps_param_get (&m->span, 6), ==, L1);
   for (guint64 k = 0; k < 7; k++)
-    assert_close (ps_param_get (&m->span, k), L0 + (L1 - L0) * (double)k / 6.0, 1e-14);
+    assert_close ("ps_param_get (&m->span, k)", ps_param_get (&m->span, k),
+                  L0 + (L1 - L0) * (double)k / 6.0, 1e-14);
 
   /* A log range: geometric, from (to/from)^(k / (steps - 1)), the ends exact. */
   g_assert_cmpint (m->load.kind, ==, PS_PARAM_RANGE);
@@ -532,9 +511,11 @@ test_grid_values (void)
   g_assert_cmpuint (m->load.count, ==, 6);
   g_assert_cmpfloat (ps_param_get (&m->load, 5), ==, P1);
   for (guint64 k = 0; k < 6; k++)
-    assert_close (ps_param_get (&m->load, k), P0 * pow (P1 / P0, (double)k / 5.0), 1e-13);
+    assert_close ("ps_param_get (&m->load, k)", ps_param_get (&m->load, k),
+                  P0 * pow (P1 / P0, (double)k / 5.0), 1e-13);
   for (guint64 k = 1; k + 1 < 6; k++)
-    assert_close (ps_param_get (&m->load, k + 1) / ps_param_get (&m->load, k),
+    assert_close ("ps_param_get (&m->load, k + 1) / ps_param_get (&m->load, k)",
+                  ps_param_get (&m->load, k + 1) / ps_param_get (&m->load, k),
                   ps_param_get (&m->load, k) / ps_param_get (&m->load, k - 1), 1e-13);
   g_assert_cmpfloat (ps_param_get (&m->load, 0), ==, P0);
 
@@ -568,8 +549,8 @@ test_grid_values (void)
       g_assert_cmpstr (s->shape, ==, "rectangular");
       g_assert_null (s->error);
       g_assert_cmpfloat (s->b, ==, b);
-      assert_close (s->h, h0 + (h1 - h0) * (double)(k - 1) / 3.0, 1e-14);
-      assert_close (s->I, b * s->h * s->h * s->h / 12.0, 1e-14);
+      assert_close ("s->h", s->h, h0 + (h1 - h0) * (double)(k - 1) / 3.0, 1e-14);
+      assert_close ("s->I", s->I, b * s->h * s->h * s->h / 12.0, 1e-14);
     }
 }
 
@@ -727,9 +708,9 @@ assert_rows_match_items (const PsStudy *study, PsRowsMode mode)
         guint64 dg[PS_BEAM_N_DIMS];
 
         ps_beam_item_digits (m, i, dg);
-        assert_close (g_ascii_strtod (f[c_span], NULL),
+        assert_close ("g_ascii_strtod (f[c_span], NULL)", g_ascii_strtod (f[c_span], NULL),
                       ps_param_get (&m->span, dg[PS_BEAM_DIM_SPAN]), 1e-9);
-        assert_close (g_ascii_strtod (f[c_load], NULL),
+        assert_close ("g_ascii_strtod (f[c_load], NULL)", g_ascii_strtod (f[c_load], NULL),
                       ps_param_get (&m->load, dg[PS_BEAM_DIM_LOAD]), 1e-9);
       }
       if (!ok)
@@ -742,9 +723,12 @@ assert_rows_match_items (const PsStudy *study, PsRowsMode mode)
         }
       g_assert_cmpstr (f[c_error], ==, "");
       g_assert_cmpstr (f[c_pass], ==, o.pass_deflection && o.pass_strength ? "1" : "0");
-      assert_close (g_ascii_strtod (f[c_deflection], NULL), o.deflection, 1e-9);
-      assert_close (g_ascii_strtod (f[c_stress], NULL), o.stress, 1e-9);
-      assert_close (g_ascii_strtod (f[c_mass], NULL), o.mass, 1e-9);
+      assert_close ("g_ascii_strtod (f[c_deflection], NULL)",
+                    g_ascii_strtod (f[c_deflection], NULL), o.deflection, 1e-9);
+      assert_close ("g_ascii_strtod (f[c_stress], NULL)", g_ascii_strtod (f[c_stress], NULL),
+                    o.stress, 1e-9);
+      assert_close ("g_ascii_strtod (f[c_mass], NULL)", g_ascii_strtod (f[c_mass], NULL), o.mass,
+                    1e-9);
     }
   g_assert_true (p == end);
 }
