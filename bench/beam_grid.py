@@ -144,3 +144,16 @@ def default_paths():
     here = os.path.dirname(os.path.abspath(__file__))
     data = os.path.join(os.path.dirname(here), "data")
     return os.path.join(data, "examples", "beam-grid.json"), os.path.join(data, "materials.csv")
+
+
+def skip_if_too_big(record, need, fraction):
+    """Prints @record as skipped and returns True when @need bytes exceed @fraction of
+    the memory available; the benchmark then reports the skip instead of swapping."""
+    avail = mem_available()
+    record["memory_estimate_bytes"] = need
+    if avail is not None and need > fraction * avail:
+        record["skipped"] = (f"needs about {need / 2**30:.1f} GiB, more than "
+                             f"{fraction:.0%} of the {avail / 2**30:.1f} GiB available")
+        print(json.dumps(record), flush=True)
+        return True
+    return False

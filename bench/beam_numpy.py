@@ -103,13 +103,7 @@ def main():
         "shape": list(g.shape),
         "linspace": args.linspace,
     }
-    need = g.n * BYTES_PER_CONFIG
-    avail = beam_grid.mem_available()
-    record["memory_estimate_bytes"] = need
-    if avail is not None and need > args.max_memory_fraction * avail:
-        record["skipped"] = (f"needs about {need / 2**30:.1f} GiB, more than "
-                             f"{args.max_memory_fraction:.0%} of the {avail / 2**30:.1f} GiB available")
-        print(json.dumps(record), flush=True)
+    if beam_grid.skip_if_too_big(record, g.n * BYTES_PER_CONFIG, args.max_memory_fraction):
         return 0
 
     t0 = time.perf_counter()
