@@ -7,9 +7,7 @@
 #include "ps-json.h"
 #include "ps-study.h"
 #include "studies/ps-beam.h"
-#if PS_WITH_RELIABILITY
 #include "studies/ps-reliability.h"
-#endif
 
 void
 ps_errors_init (PsErrors *errors)
@@ -162,7 +160,6 @@ ps_study_load_data (const char *data, gssize length, GError **error)
       if (!ps_json_check_keys (obj, "", keys, error) || !ps_beam_study_init (study, obj, error))
         return NULL;
     }
-#if PS_WITH_RELIABILITY
   else if (g_strcmp0 (kind, "reliability") == 0)
     {
       static const char *const keys[]
@@ -173,8 +170,7 @@ ps_study_load_data (const char *data, gssize length, GError **error)
           || !ps_reliability_study_init (study, obj, error))
         return NULL;
     }
-#endif
-  else if (g_strcmp0 (kind, "reliability") == 0 || g_strcmp0 (kind, "regression") == 0)
+  else if (g_strcmp0 (kind, "regression") == 0)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    "kind: \"%s\" studies are not supported by this version yet", kind);
@@ -221,9 +217,7 @@ ps_study_example (const char *kind)
 {
   if (g_strcmp0 (kind, "beam") == 0)
     return ps_embedded_example_beam;
-#if PS_WITH_RELIABILITY
   if (g_strcmp0 (kind, "reliability") == 0)
     return ps_embedded_example_reliability;
-#endif
   return NULL;
 }
