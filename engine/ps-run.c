@@ -30,6 +30,7 @@ struct _PsExec
                  * cannot resume a run that skipped chunks */
   GError *error;
   guint64 rows_bytes;
+  guint64 workers_rss;
 };
 
 void
@@ -43,6 +44,24 @@ guint64
 ps_exec_get_n_chunks (PsExec *exec)
 {
   return exec->n_chunks;
+}
+
+guint64
+ps_exec_get_chunk_items (PsExec *exec)
+{
+  return exec->chunk_items;
+}
+
+const PsRunOptions *
+ps_exec_get_options (PsExec *exec)
+{
+  return exec->options;
+}
+
+void
+ps_exec_add_workers_rss (PsExec *exec, guint64 bytes)
+{
+  exec->workers_rss += bytes;
 }
 
 const PsStudy *
@@ -66,17 +85,46 @@ ps_exec_should_stop (PsExec *exec)
 }
 
 void
-ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer summary,
-                    PsErrors *errors, PsBuf *rows)
+ps_study_eval_chunk (const PsStudy *study, guint64 chunk_items, guint64 chunk, PsRowsMode mode,
+                     gpointer workspace, gpointer summary, PsErrors *errors, PsBuf *rows)
 {
-  const PsStudy *study = exec->study;
-  guint64 begin = chunk * exec->chunk_items;
-  guint64 end = MIN (study->n_items, begin + exec->chunk_items);
+  guint64 begin = chunk * chunk_items;
+  guint64 end = MIN (study->n_items, begin + chunk_items);
+  guint64 cycle = study->cycle_items;
 
   study->klass->summary_init (study, summary);
   ps_errors_clear (errors);
   rows->len = 0;
-  study->klass->eval (study, workspace, begin, end, summary, errors, exec->options->rows, rows);
+  if (cycle == 0 || (begin < cycle && end <= cycle))
+    {
+      study->klass->eval (study, workspace, begin, end, summary, errors, mode, rows);
+      return;
+    }
+
+  /* A study made longer for a scaling run: the range wraps round the study's own
+   * items, each piece evaluated on its own and merged in order. */
+  g_autofree guint8 *part = g_malloc (study->klass->summary_size);
+  for (guint64 b = begin; b < end;)
+    {
+      guint64 first = b % cycle;
+      guint64 n = MIN (end - b, cycle - first);
+      PsErrors part_errors;
+
+      ps_errors_init (&part_errors);
+      study->klass->summary_init (study, part);
+      study->klass->eval (study, workspace, first, first + n, part, &part_errors, mode, rows);
+      study->klass->merge (study, summary, part);
+      ps_errors_merge (errors, &part_errors);
+      b += n;
+    }
+}
+
+void
+ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer summary,
+                    PsErrors *errors, PsBuf *rows)
+{
+  ps_study_eval_chunk (exec->study, exec->chunk_items, chunk, exec->options->rows, workspace,
+                       summary, errors, rows);
 }
 
 void
@@ -216,6 +264,7 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   result->wall_seconds = (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
   result->cpu_seconds = ps_cpu_seconds () - cpu0;
   result->peak_rss_bytes = ps_peak_rss_bytes ();
+  result->workers_peak_rss_bytes = exec.workers_rss;
   result->summary = exec.acc;
   result->errors = exec.errors;
   result->backend = g_strdup (backend->name);
@@ -285,6 +334,11 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_add_double_value (b, r->cpu_seconds);
   json_builder_set_member_name (b, "peak_rss_bytes");
   json_builder_add_int_value (b, (gint64)r->peak_rss_bytes);
+  if (r->workers_peak_rss_bytes > 0)
+    {
+      json_builder_set_member_name (b, "workers_peak_rss_bytes");
+      json_builder_add_int_value (b, (gint64)r->workers_peak_rss_bytes);
+    }
   json_builder_set_member_name (b, "machine");
   ps_machine_to_json (ps_machine_get (), b);
 

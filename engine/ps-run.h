@@ -33,6 +33,9 @@ typedef struct
   PsProgressFunc progress;
   gpointer progress_data;
   const gint *cancel; /* non-zero cancels the run within one chunk; may be NULL */
+  /* Backends with worker processes: a chunk that takes longer than this (s) is
+   * treated as a crash of its worker. 0 for no limit. */
+  double chunk_timeout;
 } PsRunOptions;
 
 typedef struct
@@ -47,6 +50,7 @@ typedef struct
   double wall_seconds;
   double cpu_seconds;
   guint64 peak_rss_bytes;
+  guint64 workers_peak_rss_bytes; /* the sum over worker processes, if any */
   guint64 rows_bytes;
   char *started; /* ISO 8601 */
 } PsRunResult;
@@ -75,6 +79,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
 typedef struct _PsExec PsExec;
 
 guint64 ps_exec_get_n_chunks (PsExec *exec);
+guint64 ps_exec_get_chunk_items (PsExec *exec);
+const PsRunOptions *ps_exec_get_options (PsExec *exec);
+/* Backends with worker processes: adds a finished worker's peak resident memory. */
+void ps_exec_add_workers_rss (PsExec *exec, guint64 bytes);
 const PsStudy *ps_exec_get_study (PsExec *exec);
 gboolean ps_exec_should_stop (PsExec *exec);
 /* Evaluates chunk @chunk; @summary and @errors are (re)initialised, @rows emptied. */
@@ -83,5 +91,12 @@ void ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpoint
 /* Commits chunk @chunk; must be called in chunk order. */
 void ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors,
                            PsBuf *rows);
+
+/* Evaluates chunk @chunk of @study, chunks being @chunk_items items long, into
+ * @summary and @errors (both reinitialised) and @rows (emptied). What
+ * ps_exec_eval_chunk() does, for code that evaluates outside the run's process
+ * (worker processes, MPI ranks). */
+void ps_study_eval_chunk (const PsStudy *study, guint64 chunk_items, guint64 chunk, PsRowsMode mode,
+                          gpointer workspace, gpointer summary, PsErrors *errors, PsBuf *rows);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 static const PsBackend *const backends[] = {
   &ps_backend_serial,
   &ps_backend_threads,
+  &ps_backend_processes,
   NULL,
 };
 

@@ -26,5 +26,6 @@ const char *ps_backend_default_name (void);
 
 extern const PsBackend ps_backend_serial;
 extern const PsBackend ps_backend_threads;
+extern const PsBackend ps_backend_processes;
 
 G_END_DECLS

@@ -761,6 +761,22 @@ rel_write_outputs (const PsStudy *study, gconstpointer summary, const char *dir,
   return TRUE;
 }
 
+static gboolean
+rel_set_items (PsStudy *study, guint64 n_items, GError **error)
+{
+  PsReliabilityModel *m = study->model;
+
+  if (n_items > G_MAXUINT64 / PS_REL_BLOCK)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "too many samples");
+      return FALSE;
+    }
+  m->max_samples = n_items * PS_REL_BLOCK;
+  init_checkpoints (m);
+  study->n_items = n_items;
+  return TRUE;
+}
+
 const PsKindClass ps_reliability_class = {
   .name = "reliability",
   .summary_size = sizeof (PsReliabilitySummary),
@@ -775,4 +791,5 @@ const PsKindClass ps_reliability_class = {
   .summary_to_text = rel_summary_to_text,
   .is_done = rel_is_done,
   .write_outputs = rel_write_outputs,
+  .set_items = rel_set_items,
 };

@@ -94,11 +94,36 @@ ps_study_free (PsStudy *study)
   g_free (study->description);
   g_free (study->path);
   g_free (study->checksum);
+  g_free (study->text);
   g_free (study);
+}
+
+gboolean
+ps_study_set_items (PsStudy *study, guint64 n_items, GError **error)
+{
+  if (n_items == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "a study needs at least one item");
+      return FALSE;
+    }
+  if (n_items == study->n_items)
+    return TRUE;
+  if (study->klass->set_items != NULL)
+    return study->klass->set_items (study, n_items, error);
+  if (study->cycle_items == 0)
+    study->cycle_items = study->n_items;
+  study->n_items = n_items;
+  return TRUE;
 }
 
 PsStudy *
 ps_study_load_data (const char *data, gssize length, GError **error)
+{
+  return ps_study_load_data_at (data, length, NULL, error);
+}
+
+PsStudy *
+ps_study_load_data_at (const char *data, gssize length, const char *path, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) local_error = NULL;
@@ -149,6 +174,9 @@ ps_study_load_data (const char *data, gssize length, GError **error)
   study = g_new0 (PsStudy, 1);
   study->name = g_strdup (name);
   study->description = g_strdup (description);
+  study->path = g_strdup (path);
+  study->text = g_strndup (data, (gsize)length);
+  study->text_length = (gsize)length;
   study->checksum
       = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, (gsize)length);
 
@@ -203,9 +231,7 @@ ps_study_load_file (const char *path, GError **error)
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: not UTF-8 text", path);
       return NULL;
     }
-  study = ps_study_load_data (contents, (gssize)length, error);
-  if (study != NULL)
-    study->path = g_strdup (path);
+  study = ps_study_load_data_at (contents, (gssize)length, path, error);
   return study;
 }
 

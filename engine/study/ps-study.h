@@ -82,6 +82,10 @@ struct _PsKindClass
    * atomically, after a successful run. */
   gboolean (*write_outputs) (const PsStudy *study, gconstpointer summary, const char *dir,
                              GError **error);
+  /* Optional: makes the study @n_items items long (weak and size scaling runs), for
+   * kinds whose items are open-ended (Monte Carlo sample blocks). Without it the
+   * items repeat cyclically (see ps_study_set_items()). */
+  gboolean (*set_items) (PsStudy *study, guint64 n_items, GError **error);
 };
 
 struct _PsStudy
@@ -91,7 +95,10 @@ struct _PsStudy
   char *description;
   char *path;     /* the file it came from, or NULL */
   char *checksum; /* SHA-256 of the file's text */
+  char *text;     /* the file's text, for processes that load the study again */
+  gsize text_length;
   guint64 n_items;
+  guint64 cycle_items; /* 0, or the item count as written when items repeat cyclically */
   const PsKindClass *klass;
   gpointer model;
   GDestroyNotify model_free;
@@ -99,7 +106,14 @@ struct _PsStudy
 
 PsStudy *ps_study_load_file (const char *path, GError **error);
 PsStudy *ps_study_load_data (const char *data, gssize length, GError **error);
+/* As ps_study_load_data(), for the text of the file @path (relative paths inside the
+ * study are taken from its folder); @path may be NULL. */
+PsStudy *ps_study_load_data_at (const char *data, gssize length, const char *path, GError **error);
 void ps_study_free (PsStudy *study);
+/* Makes the study @n_items items long, for scaling runs: more (or fewer) Monte Carlo
+ * samples, or, for kinds with a fixed set of items, item i evaluated as item
+ * i mod N of the study as written. Results then describe the scaled workload. */
+gboolean ps_study_set_items (PsStudy *study, guint64 n_items, GError **error);
 const char *ps_study_kind_name (PsStudyKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsStudy, ps_study_free)

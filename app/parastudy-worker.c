@@ -1,0 +1,22 @@
+/* parastudy-worker: one worker process of the processes backend. It is started by a
+ * run (engine/backends/ps-backend-processes.c) and talks to it over descriptors 0, 1
+ * and 3 (engine/backends/ps-worker.h); it is not meant to be run by hand. */
+#define G_LOG_DOMAIN "parastudy-worker"
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "backends/ps-worker.h"
+
+int
+main (int argc, char **argv)
+{
+  if (isatty (STDIN_FILENO))
+    {
+      fprintf (stderr, "parastudy-worker is started by parastudy runs with --backend "
+                       "processes; it is not meant to be run by hand\n");
+      return 2;
+    }
+  return ps_worker_main ();
+}
