@@ -178,6 +178,20 @@ gboolean ps_chart_nearest (PsChart *chart, double x, double y, PsChartPick *pick
 gboolean ps_chart_write (PsChart *chart, const char *path, int width, int height, double dpi,
                          GError **error);
 
+typedef enum
+{
+  PS_FORMAT_PNG,
+  PS_FORMAT_SVG,
+  PS_FORMAT_PDF,
+} PsChartFormat;
+
+/* Renders the chart into @out (appended), as ps_chart_write would write it. */
+gboolean ps_chart_render (PsChart *chart, PsChartFormat format, int width, int height, double dpi,
+                          GByteArray *out, GError **error);
+
+/* Writes @data to @path through a temporary file and a rename. */
+gboolean ps_write_file_atomic (const char *path, const guint8 *data, gsize length, GError **error);
+
 /* Viridis (perceptually uniform) at t in [0, 1]. */
 PsColor ps_color_viridis (double t);
 /* The default palette (colour-blind safe, Okabe–Ito), cycled by index. */
