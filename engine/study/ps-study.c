@@ -7,6 +7,7 @@
 #include "ps-json.h"
 #include "ps-study.h"
 #include "studies/ps-beam.h"
+#include "studies/ps-regression.h"
 #include "studies/ps-reliability.h"
 
 void
@@ -200,9 +201,13 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
     }
   else if (g_strcmp0 (kind, "regression") == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "kind: \"%s\" studies are not supported by this version yet", kind);
-      return NULL;
+      static const char *const keys[]
+          = { "parastudy", "kind", "name",           "description", "source",
+              "fit",       "characteristic", "histogram", NULL };
+
+      if (!ps_json_check_keys (obj, "", keys, error)
+          || !ps_regression_study_init (study, obj, error))
+        return NULL;
     }
   else
     {
@@ -237,6 +242,7 @@ ps_study_load_file (const char *path, GError **error)
 
 extern const char ps_embedded_example_beam[];
 extern const char ps_embedded_example_reliability[];
+extern const char ps_embedded_example_regression[];
 
 const char *
 ps_study_example (const char *kind)
@@ -245,5 +251,7 @@ ps_study_example (const char *kind)
     return ps_embedded_example_beam;
   if (g_strcmp0 (kind, "reliability") == 0)
     return ps_embedded_example_reliability;
+  if (g_strcmp0 (kind, "regression") == 0)
+    return ps_embedded_example_regression;
   return NULL;
 }

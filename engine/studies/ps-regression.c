@@ -1,0 +1,2061 @@
+#define G_LOG_DOMAIN "parastudy"
+/* newlocale(), pread() */
+#define _GNU_SOURCE 1
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ps-csv.h"
+#include "ps-error.h"
+#include "ps-philox.h"
+#include "ps-regression.h"
+#include "study/ps-json.h"
+
+/* Items per chunk: about this many points (or bytes of CSV text / 24) per chunk, so
+ * that a chunk is a few milliseconds of work whatever the specimen size. */
+#define CHUNK_POINTS 262144
+#define CHUNK_MAX_ITEMS 4096
+
+static const char *const reason_names[PS_REG_N_REASONS] = {
+  "fitted",
+  "read_error",
+  "header",
+  "unparsable_line",
+  "non_finite",
+  "too_few_points",
+  "strain_not_increasing",
+  "non_positive_modulus",
+  "invalid_parameters",
+};
+
+const char *
+ps_regression_reason_name (PsRegError reason)
+{
+  g_return_val_if_fail (reason < PS_REG_N_REASONS, "unknown");
+  return reason_names[reason];
+}
+
+/* ---------------------------------------------------------------------------------
+ * Parsing the study
+ * ------------------------------------------------------------------------------ */
+
+static void
+column_clear (PsRegColumn *c)
+{
+  g_free (c->name);
+  g_free (c->unit);
+}
+
+static void
+model_free (gpointer data)
+{
+  PsRegressionModel *m = data;
+
+  g_free (m->path);
+  g_free (m->full);
+  g_free (m->pattern);
+  column_clear (&m->x);
+  column_clear (&m->y);
+  column_clear (&m->specimen);
+  for (guint64 i = 0; m->specimens != NULL && i < m->n_specimens; i++)
+    {
+      g_free (m->specimens[i].name);
+      g_free (m->specimens[i].csv);
+      g_free (m->specimens[i].file);
+      g_free (m->specimens[i].display);
+    }
+  g_free (m->specimens);
+  if (m->c_locale != (locale_t)0)
+    freelocale (m->c_locale);
+  g_free (m);
+}
+
+/* Strain units: a ratio of lengths, per cent or microstrain. */
+static gboolean
+strain_unit_scale (const char *unit, double *scale)
+{
+  static const struct
+  {
+    const char *name;
+    double scale;
+  } units[] = {
+    { "", 1.0 },      { "1", 1.0 },     { "mm/mm", 1.0 },        { "m/m", 1.0 },
+    { "in/in", 1.0 }, { "-", 1.0 },     { "%", 1e-2 },           { "µε", 1e-6 },
+    { "με", 1e-6 },   { "ue", 1e-6 },   { "microstrain", 1e-6 }, { "µm/m", 1e-6 },
+    { "um/m", 1e-6 }, { "mm/m", 1e-3 }, { "‰", 1e-3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_equal (unit, units[i].name))
+      {
+        *scale = units[i].scale;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+#define STRAIN_UNITS "mm/mm, m/m, in/in, %, ‰, µε (or ue, microstrain, µm/m)"
+
+/* A strain: a number, or a string with a strain unit ("0.05 %", "500 µε"). */
+static gboolean
+get_strain (JsonObject *obj, const char *parent, const char *member, gboolean required, double *out,
+            GError **error)
+{
+  g_autofree char *path = ps_json_path (parent, member);
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        ps_json_set_error (error, path, "missing (expected a strain such as 0.002 or \"0.2 %%\")");
+      return !required;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node)
+      && (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          || json_node_get_value_type (node) == G_TYPE_INT64))
+    *out = json_node_get_double (node);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+      char *end;
+      double v = g_ascii_strtod (text, &end), scale;
+
+      if (end == text)
+        {
+          ps_json_set_error (error, path,
+                             "expected a strain such as 0.002 or \"0.2 %%\", got \"%s\"", text);
+          return FALSE;
+        }
+      while (*end == ' ')
+        end++;
+      if (!strain_unit_scale (end, &scale))
+        {
+          ps_json_set_error (error, path, "\"%s\" is not a strain unit (expected %s)", end,
+                             STRAIN_UNITS);
+          return FALSE;
+        }
+      *out = v * scale;
+    }
+  else
+    {
+      ps_json_set_error (error, path, "expected a strain such as 0.002 or \"0.2 %%\", got %s",
+                         ps_json_type_name (node));
+      return FALSE;
+    }
+  if (!isfinite (*out))
+    {
+      ps_json_set_error (error, path, "must be a finite number");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A column: {"column": "name" or 1-based number, "unit": "..."}. @quantity is
+ * PS_QTY_DIMENSIONLESS for a strain column. */
+static gboolean
+parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsRegColumn *col,
+              GError **error)
+{
+  static const char *const keys[] = { "column", "unit", NULL };
+  g_autofree char *path = ps_json_path ("source", member);
+  g_autofree char *cpath = ps_json_path (path, "column");
+  JsonObject *obj = ps_json_get_object (source, "source", member, TRUE, error);
+  JsonNode *node;
+  const char *unit = NULL;
+
+  if (obj == NULL || !ps_json_check_keys (obj, path, keys, error))
+    return FALSE;
+  node = json_object_get_member (obj, "column");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node))
+    {
+      col->name = g_strdup (json_node_get_string (node));
+      col->column = -1;
+    }
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+           && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 c = json_node_get_int (node);
+
+      if (c < 1 || c > 1000)
+        {
+          ps_json_set_error (
+              error, cpath,
+              "a column number counts from 1 (the first field) to 1000, got %" G_GINT64_FORMAT, c);
+          return FALSE;
+        }
+      col->column = (int)(c - 1);
+    }
+  else
+    {
+      ps_json_set_error (
+          error, cpath, "expected the column's header name (a string) or its number from 1, got %s",
+          node ? ps_json_type_name (node) : "nothing");
+      return FALSE;
+    }
+  if (!ps_json_get_string (obj, path, "unit", quantity != PS_QTY_DIMENSIONLESS, &unit, error))
+    return FALSE;
+  if (quantity == PS_QTY_DIMENSIONLESS)
+    {
+      if (unit == NULL)
+        unit = "mm/mm";
+      if (!strain_unit_scale (unit, &col->scale))
+        {
+          g_autofree char *upath = ps_json_path (path, "unit");
+
+          ps_json_set_error (error, upath, "\"%s\" is not a strain unit (expected %s)", unit,
+                             STRAIN_UNITS);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autofree char *msg = NULL;
+      g_autofree char *upath = ps_json_path (path, "unit");
+      PsDim dim, want = ps_quantity_dim (quantity);
+
+      if (!ps_unit_parse (unit, &col->scale, &dim, &msg))
+        {
+          ps_json_set_error (error, upath, "%s", msg);
+          return FALSE;
+        }
+      if (dim.kg != want.kg || dim.m != want.m || dim.s != want.s)
+        {
+          ps_json_set_error (error, upath, "\"%s\" is not a unit of %s (e.g. %s)", unit,
+                             ps_quantity_name (quantity), ps_quantity_si_unit (quantity));
+          return FALSE;
+        }
+    }
+  col->unit = g_strdup (unit);
+  return TRUE;
+}
+
+static gboolean
+get_char (JsonObject *source, const char *member, char def, char *out, GError **error)
+{
+  const char *s = NULL;
+  g_autofree char *path = ps_json_path ("source", member);
+
+  if (!ps_json_get_string (source, "source", member, FALSE, &s, error))
+    return FALSE;
+  if (s == NULL)
+    {
+      *out = def;
+      return TRUE;
+    }
+  if (g_str_equal (s, "tab") || g_str_equal (s, "\\t"))
+    s = "\t";
+  else if (g_str_equal (s, "space"))
+    s = " ";
+  if (strlen (s) != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r' || g_ascii_isalnum (s[0]))
+    {
+      ps_json_set_error (error, path,
+                         "expected one character such as \",\", \";\" or \"tab\", got \"%s\"", s);
+      return FALSE;
+    }
+  *out = s[0];
+  return TRUE;
+}
+
+typedef struct
+{
+  const PsRegressionModel *m;
+  const char *display;
+  guint64 line;
+} LineCtx;
+
+/* Matches the header fields against the named columns. Returns FALSE with @msg set
+ * when one is missing. */
+static gboolean
+match_header (const PsRegressionModel *m, const char *p, const char *end, int *xc, int *yc, int *sc,
+              int *n_fields, char **msg)
+{
+  const PsRegColumn *cols[3] = { &m->x, &m->y, &m->specimen };
+  int *out[3] = { xc, yc, sc };
+  int k = 0, max = -1;
+  const char *q = p;
+
+  for (int c = 0; c < 3; c++)
+    *out[c] = cols[c]->column;
+  while (q != NULL)
+    {
+      const char *f, *fe;
+
+      q = ps_csv_next_field (q, end, m->delimiter, &f, &fe);
+      for (int c = 0; c < 3; c++)
+        if (cols[c]->name != NULL && *out[c] < 0 && strlen (cols[c]->name) == (gsize)(fe - f)
+            && g_ascii_strncasecmp (cols[c]->name, f, (gsize)(fe - f)) == 0)
+          *out[c] = k;
+      k++;
+    }
+  for (int c = 0; c < 3; c++)
+    {
+      if ((cols[c]->name != NULL || cols[c]->column >= 0) && *out[c] < 0)
+        {
+          if (msg != NULL)
+            *msg = g_strdup_printf ("no column named \"%s\" in the header line \"%.*s\"",
+                                    cols[c]->name, (int)MIN (end - p, 200), p);
+          return FALSE;
+        }
+      max = MAX (max, *out[c]);
+    }
+  *n_fields = max + 1;
+  return TRUE;
+}
+
+/* The next line of [*p, end): sets [*line, *line_end) without the line break. */
+static inline gboolean
+next_line (const char **p, const char *end, const char **line, const char **line_end)
+{
+  const char *q;
+
+  if (*p >= end)
+    return FALSE;
+  q = memchr (*p, '\n', (gsize)(end - *p));
+  *line = *p;
+  *line_end = q != NULL ? q : end;
+  *p = q != NULL ? q + 1 : end;
+  if (*line_end > *line && (*line_end)[-1] == '\r')
+    (*line_end)--;
+  return TRUE;
+}
+
+static inline gboolean
+blank_line (const char *p, const char *end)
+{
+  for (; p < end; p++)
+    if (*p != ' ' && *p != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *)a, *(char *const *)b);
+}
+
+static gboolean
+load_folder (PsRegressionModel *m, GError **error)
+{
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPatternSpec) spec = g_pattern_spec_new (m->pattern);
+  const char *name;
+
+  dir = g_dir_open (m->full, 0, &local_error);
+  if (dir == NULL)
+    {
+      ps_json_set_error (error, "source.path", "%s", local_error->message);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && g_pattern_spec_match_string (spec, name))
+      g_ptr_array_add (names, g_strdup (name));
+  /* Byte order of the names: the same list on every machine and file system. */
+  g_ptr_array_sort (names, compare_names);
+  m->n_specimens = names->len;
+  m->specimens = g_new0 (PsRegSpecimen, MAX (names->len, 1));
+  for (guint i = 0; i < names->len; i++)
+    {
+      PsRegSpecimen *s = &m->specimens[i];
+      const char *n = names->pdata[i];
+      const char *dot = strrchr (n, '.');
+      struct stat st;
+
+      s->file = g_build_filename (m->full, n, NULL);
+      s->display = g_build_filename (m->path, n, NULL);
+      s->name = dot != NULL && dot != n ? g_strndup (n, (gsize)(dot - n)) : g_strdup (n);
+      s->csv = ps_csv_escape (s->name);
+      s->line = 1;
+      if (stat (s->file, &st) != 0 || !S_ISREG (st.st_mode))
+        continue; /* not a file: reported when the specimen is read */
+      s->length = (guint64)st.st_size;
+      m->max_bytes = MAX (m->max_bytes, s->length);
+      m->total_bytes += s->length;
+    }
+  if (m->n_specimens == 0)
+    {
+      ps_json_set_error (error, "source.path", "no files matching \"%s\" in the folder %s",
+                         m->pattern, m->full);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One file with a specimen column: a streamed scan finds where each specimen's rows
+ * are. Rows of a specimen must be together. */
+static gboolean
+load_file (PsRegressionModel *m, GError **error)
+{
+  FILE *f = fopen (m->full, "rb");
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) specs = g_array_new (FALSE, TRUE, sizeof (PsRegSpecimen));
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  guint64 offset = 0, line = 0;
+  int xc = m->x.column, yc = m->y.column, sc = m->specimen.column;
+  int n_fields = m->n_fields;
+  gboolean ok = TRUE;
+
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      ps_json_set_error (error, "source.path", "cannot open %s: %s", m->full, g_strerror (saved));
+      return FALSE;
+    }
+  while ((len = getline (&buf, &cap, f)) > 0)
+    {
+      const char *p = buf, *end = buf + len, *l = NULL, *le = NULL;
+      const char *fld = NULL, *fe = NULL, *q;
+      int k;
+
+      line++;
+      offset += (guint64)len;
+      next_line (&p, end, &l, &le);
+      if (line <= m->skip_lines)
+        continue;
+      if (m->header && line == m->skip_lines + 1)
+        {
+          g_autofree char *msg = NULL;
+
+          if (!match_header (m, l, le, &xc, &yc, &sc, &n_fields, &msg))
+            {
+              ps_json_set_error (error, "source", "%s:%" G_GUINT64_FORMAT ": %s", m->path, line,
+                                 msg);
+              ok = FALSE;
+              break;
+            }
+          m->x.column = xc;
+          m->y.column = yc;
+          m->specimen.column = sc;
+          m->n_fields = n_fields;
+          continue;
+        }
+      if (blank_line (l, le))
+        {
+          if (specs->len > 0)
+            g_array_index (specs, PsRegSpecimen, specs->len - 1).length += (guint64)len;
+          continue;
+        }
+      q = l;
+      for (k = 0; q != NULL && k <= sc; k++)
+        q = ps_csv_next_field (q, le, m->delimiter, &fld, &fe);
+      if (k <= sc)
+        {
+          /* No specimen field: the line stays with the current specimen, whose fit
+           * reports it. */
+          if (specs->len == 0)
+            {
+              ps_json_set_error (error, "source",
+                                 "%s:%" G_GUINT64_FORMAT ": no specimen field (column %d)", m->path,
+                                 line, sc + 1);
+              ok = FALSE;
+              break;
+            }
+          g_array_index (specs, PsRegSpecimen, specs->len - 1).length += (guint64)len;
+          continue;
+        }
+      if (specs->len > 0)
+        {
+          PsRegSpecimen *last = &g_array_index (specs, PsRegSpecimen, specs->len - 1);
+
+          if (strlen (last->name) == (gsize)(fe - fld)
+              && memcmp (last->name, fld, (gsize)(fe - fld)) == 0)
+            {
+              last->length += (guint64)len;
+              continue;
+            }
+        }
+      {
+        PsRegSpecimen s = { 0 };
+
+        s.name = ps_csv_field_dup (fld, fe);
+        if (g_hash_table_contains (seen, s.name))
+          {
+            ps_json_set_error (error, "source",
+                               "%s:%" G_GUINT64_FORMAT ": rows of specimen \"%s\" start again "
+                               "after other specimens (the rows of a specimen must be together)",
+                               m->path, line, s.name);
+            g_free (s.name);
+            ok = FALSE;
+            break;
+          }
+        g_hash_table_add (seen, g_strdup (s.name));
+        s.csv = ps_csv_escape (s.name);
+        s.offset = offset - (guint64)len;
+        s.length = (guint64)len;
+        s.line = line;
+        s.display = g_strdup (m->path);
+        g_array_append_val (specs, s);
+      }
+    }
+  if (ok && ferror (f))
+    {
+      ps_json_set_error (error, "source.path", "cannot read %s", m->full);
+      ok = FALSE;
+    }
+  free (buf);
+  fclose (f);
+  m->n_specimens = specs->len;
+  m->specimens = (PsRegSpecimen *)g_array_free (g_steal_pointer (&specs), FALSE);
+  if (!ok)
+    return FALSE;
+  if (m->n_specimens == 0)
+    {
+      ps_json_set_error (error, "source.path", "%s has no data lines", m->path);
+      return FALSE;
+    }
+  for (guint64 i = 0; i < m->n_specimens; i++)
+    {
+      m->max_bytes = MAX (m->max_bytes, m->specimens[i].length);
+      m->total_bytes += m->specimens[i].length;
+    }
+  return TRUE;
+}
+
+static char *
+study_dir (const PsStudy *study)
+{
+  return study->path != NULL ? g_path_get_dirname (study->path) : g_get_current_dir ();
+}
+
+static gboolean
+parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, GError **error)
+{
+  static const char *const keys[]
+      = { "type",         "path", "pattern",      "strain",          "stress",    "force",
+          "displacement", "area", "gauge_length", "specimen_column", "delimiter", "decimal",
+          "skip_lines",   NULL };
+  const char *path = NULL, *pattern = NULL;
+  gint64 skip = 0;
+  gboolean has_stress = json_object_has_member (src, "stress");
+  gboolean has_force = json_object_has_member (src, "force");
+  JsonNode *spec;
+  g_autofree char *dir = NULL;
+
+  if (!ps_json_check_keys (src, "source", keys, error)
+      || !ps_json_get_string (src, "source", "path", TRUE, &path, error)
+      || !ps_json_get_string (src, "source", "pattern", FALSE, &pattern, error)
+      || !get_char (src, "delimiter", ',', &m->delimiter, error)
+      || !get_char (src, "decimal", '.', &m->decimal, error)
+      || !ps_json_get_int (src, "source", "skip_lines", FALSE, 0, 1000000, &skip, error))
+    return FALSE;
+  if (m->decimal != '.' && m->decimal != ',')
+    {
+      ps_json_set_error (error, "source.decimal", "expected \".\" or \",\", got \"%c\"",
+                         m->decimal);
+      return FALSE;
+    }
+  if (m->decimal == m->delimiter)
+    {
+      ps_json_set_error (error, "source.delimiter",
+                         "is the decimal separator too (\"%c\"): with \",\" decimals the "
+                         "delimiter is usually \";\"",
+                         m->decimal);
+      return FALSE;
+    }
+  m->skip_lines = (guint)skip;
+  m->pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
+  m->path = g_strdup (path);
+  dir = study_dir (study);
+  m->full = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (dir, path, NULL);
+  m->specimen.column = -1;
+
+  if (has_stress == has_force)
+    {
+      ps_json_set_error (error, "source",
+                         has_stress ? "give either \"stress\" and \"strain\" or \"force\" and "
+                                      "\"displacement\", not both"
+                                    : "missing \"stress\" and \"strain\" (or \"force\" and "
+                                      "\"displacement\" with \"area\" and \"gauge_length\")");
+      return FALSE;
+    }
+  if (has_stress)
+    {
+      if (json_object_has_member (src, "displacement") || json_object_has_member (src, "area")
+          || json_object_has_member (src, "gauge_length"))
+        {
+          ps_json_set_error (error, "source",
+                             "\"displacement\", \"area\" and \"gauge_length\" go with "
+                             "\"force\", not with \"stress\"");
+          return FALSE;
+        }
+      if (!parse_column (src, "strain", PS_QTY_DIMENSIONLESS, &m->x, error)
+          || !parse_column (src, "stress", PS_QTY_STRESS, &m->y, error))
+        return FALSE;
+      m->x_scale = m->x.scale;
+      m->y_scale = m->y.scale;
+    }
+  else
+    {
+      m->force_input = TRUE;
+      if (json_object_has_member (src, "strain"))
+        {
+          ps_json_set_error (error, "source.strain",
+                             "with \"force\" input the strain is displacement / gauge_length");
+          return FALSE;
+        }
+      if (!parse_column (src, "displacement", PS_QTY_LENGTH, &m->x, error)
+          || !parse_column (src, "force", PS_QTY_FORCE, &m->y, error)
+          || !ps_json_get_quantity (src, "source", "area", TRUE, PS_QTY_AREA, PS_CHECK_POSITIVE,
+                                    &m->area, error)
+          || !ps_json_get_quantity (src, "source", "gauge_length", TRUE, PS_QTY_LENGTH,
+                                    PS_CHECK_POSITIVE, &m->gauge_length, error))
+        return FALSE;
+      m->x_scale = m->x.scale / m->gauge_length;
+      m->y_scale = m->y.scale / m->area;
+    }
+
+  spec = json_object_get_member (src, "specimen_column");
+  if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
+    {
+      if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
+          && *json_node_get_string (spec))
+        m->specimen.name = g_strdup (json_node_get_string (spec));
+      else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
+               && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
+        m->specimen.column = (int)json_node_get_int (spec) - 1;
+      else
+        {
+          ps_json_set_error (error, "source.specimen_column",
+                             "expected the column's header name or its number from 1, or null "
+                             "for a folder of one file per specimen, got %s",
+                             ps_json_type_name (spec));
+          return FALSE;
+        }
+      m->source = PS_REG_SOURCE_FILE;
+    }
+  else
+    m->source = PS_REG_SOURCE_FOLDER;
+  m->header = m->x.name != NULL || m->y.name != NULL || m->specimen.name != NULL;
+  m->n_fields = MAX (MAX (m->x.column, m->y.column), m->specimen.column) + 1;
+
+  m->c_locale = newlocale (LC_ALL_MASK, "C", (locale_t)0);
+  if (m->source == PS_REG_SOURCE_FOLDER)
+    {
+      if (!g_file_test (m->full, G_FILE_TEST_IS_DIR))
+        {
+          ps_json_set_error (error, "source.path",
+                             g_file_test (m->full, G_FILE_TEST_EXISTS)
+                                 ? "%s is a file: give \"specimen_column\" for one file of "
+                                   "many specimens, or a folder of one file per specimen"
+                                 : "%s does not exist",
+                             m->full);
+          return FALSE;
+        }
+      return load_folder (m, error);
+    }
+  if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+    {
+      ps_json_set_error (error, "source.path",
+                         "%s is not a file (with \"specimen_column\" the "
+                         "source is one file)",
+                         m->full);
+      return FALSE;
+    }
+  return load_file (m, error);
+}
+
+/* A distribution of the synthetic generator, or a plain value (then constant). */
+static gboolean
+parse_synthetic_dist (JsonObject *src, const char *member, PsQuantity quantity, PsDist *d,
+                      GError **error)
+{
+  static const char *const keys[]
+      = { "distribution", "mean", "sd", "lower", "upper", "shape", "scale", NULL };
+  g_autofree char *path = ps_json_path ("source", member);
+  JsonNode *node = json_object_get_member (src, member);
+  PsDistParams p = { 0 };
+  const char *dist = NULL;
+  g_autofree char *msg = NULL;
+  JsonObject *obj;
+  struct
+  {
+    const char *key;
+    gboolean *has;
+    double *value;
+  } fields[] = {
+    { "mean", &p.has_mean, &p.mean },    { "sd", &p.has_sd, &p.sd },
+    { "lower", &p.has_lower, &p.lower }, { "upper", &p.has_upper, &p.upper },
+    { "scale", &p.has_scale, &p.scale },
+  };
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      double v;
+
+      if (!ps_json_node_quantity (node, path, quantity, PS_CHECK_NON_NEGATIVE, &v, error))
+        return FALSE;
+      *d = (PsDist){ PS_DIST_NORMAL, { v, 0.0, 0.0, 0.0 } }; /* exactly v */
+      return TRUE;
+    }
+  obj = json_node_get_object (node);
+  if (!ps_json_check_keys (obj, path, keys, error)
+      || !ps_json_get_string (obj, path, "distribution", TRUE, &dist, error))
+    return FALSE;
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      if (!json_object_has_member (obj, fields[f].key))
+        continue;
+      if (!ps_json_get_quantity (obj, path, fields[f].key, TRUE, quantity, PS_CHECK_FINITE,
+                                 fields[f].value, error))
+        return FALSE;
+      *fields[f].has = TRUE;
+    }
+  if (json_object_has_member (obj, "shape"))
+    {
+      if (!ps_json_get_quantity (obj, path, "shape", TRUE, PS_QTY_DIMENSIONLESS, PS_CHECK_POSITIVE,
+                                 &p.shape, error))
+        return FALSE;
+      p.has_shape = TRUE;
+    }
+  if (!ps_dist_init (d, dist, &p, &msg))
+    {
+      ps_json_set_error (error, path, "%s", msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_synthetic (PsRegressionModel *m, JsonObject *src, GError **error)
+{
+  static const char *const keys[] = { "type",      "specimens",  "points",   "E",    "yield",
+                                      "hardening", "max_strain", "noise_sd", "seed", NULL };
+  gint64 specimens = 0, points = 0, seed = 1;
+
+  m->source = PS_REG_SOURCE_SYNTHETIC;
+  m->hardening = 0.01;
+  m->max_strain = 0.02;
+  if (!ps_json_check_keys (src, "source", keys, error)
+      || !ps_json_get_int (src, "source", "specimens", TRUE, 1, G_GINT64_CONSTANT (1) << 40,
+                           &specimens, error)
+      || !ps_json_get_int (src, "source", "points", TRUE, 3, 100000000, &points, error)
+      || !ps_json_get_int (src, "source", "seed", FALSE, 0, G_MAXINT64, &seed, error)
+      || !parse_synthetic_dist (src, "E", PS_QTY_STRESS, &m->E, error)
+      || !parse_synthetic_dist (src, "yield", PS_QTY_STRESS, &m->fy, error)
+      || !ps_json_get_quantity (src, "source", "hardening", FALSE, PS_QTY_DIMENSIONLESS,
+                                PS_CHECK_NON_NEGATIVE, &m->hardening, error)
+      || !get_strain (src, "source", "max_strain", FALSE, &m->max_strain, error))
+    return FALSE;
+  if (!json_object_has_member (src, "noise_sd"))
+    m->noise_sd = (PsDist){ PS_DIST_NORMAL, { 0.0, 0.0, 0.0, 0.0 } };
+  else if (!parse_synthetic_dist (src, "noise_sd", PS_QTY_STRESS, &m->noise_sd, error))
+    return FALSE;
+  if (m->hardening >= 1.0)
+    {
+      ps_json_set_error (error, "source.hardening",
+                         "is the hardening modulus as a fraction of E: must be < 1 (got %g)",
+                         m->hardening);
+      return FALSE;
+    }
+  if (!(m->max_strain > 0))
+    {
+      ps_json_set_error (error, "source.max_strain", "must be > 0 (got %g)", m->max_strain);
+      return FALSE;
+    }
+  m->n_specimens = (guint64)specimens;
+  m->points = (guint64)points;
+  m->seed = (guint64)seed;
+  return TRUE;
+}
+
+static gboolean
+parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
+{
+  static const char *const keys[] = { "window", "offset", "min_points", NULL };
+  static const char *const wkeys[] = { "type", "from", "to", NULL };
+  JsonObject *fit = ps_json_get_object (root, "", "fit", FALSE, error);
+  JsonObject *w;
+  const char *type = NULL;
+  gint64 min_points = 5;
+
+  m->window = PS_REG_WINDOW_STRAIN;
+  m->from = 0.0005; /* ISO 527-1 chord */
+  m->to = 0.0025;
+  m->offset = 0.002;
+  m->min_points = 5;
+  if (fit == NULL)
+    return error == NULL || *error == NULL;
+  if (!ps_json_check_keys (fit, "fit", keys, error)
+      || !get_strain (fit, "fit", "offset", FALSE, &m->offset, error)
+      || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error))
+    return FALSE;
+  m->min_points = (guint)min_points;
+  if (!(m->offset >= 0))
+    {
+      ps_json_set_error (error, "fit.offset", "must be ≥ 0 (got %g)", m->offset);
+      return FALSE;
+    }
+  w = ps_json_get_object (fit, "fit", "window", FALSE, error);
+  if (w == NULL)
+    return error == NULL || *error == NULL;
+  if (!ps_json_check_keys (w, "fit.window", wkeys, error)
+      || !ps_json_get_string (w, "fit.window", "type", TRUE, &type, error))
+    return FALSE;
+  if (g_str_equal (type, "auto"))
+    {
+      m->window = PS_REG_WINDOW_AUTO;
+      if (json_object_has_member (w, "from") || json_object_has_member (w, "to"))
+        {
+          ps_json_set_error (error, "fit.window",
+                             "the auto window chooses its own range: leave out \"from\" and "
+                             "\"to\"");
+          return FALSE;
+        }
+      m->from = PS_REG_AUTO_STEP;
+      m->to = PS_REG_AUTO_STEP + PS_REG_AUTO_WIDTH;
+      return TRUE;
+    }
+  if (g_str_equal (type, "strain"))
+    m->window = PS_REG_WINDOW_STRAIN;
+  else if (g_str_equal (type, "stress"))
+    m->window = PS_REG_WINDOW_STRESS;
+  else
+    {
+      ps_json_set_error (error, "fit.window.type",
+                         "expected \"strain\", \"stress\" or \"auto\", got \"%s\"", type);
+      return FALSE;
+    }
+  /* Stress windows are fractions of the maximum stress: "10 %" reads as 0.1 too. */
+  if (!get_strain (w, "fit.window", "from", TRUE, &m->from, error)
+      || !get_strain (w, "fit.window", "to", TRUE, &m->to, error))
+    return FALSE;
+  if (!(m->from >= 0))
+    {
+      ps_json_set_error (error, "fit.window.from", "must be ≥ 0 (got %g)", m->from);
+      return FALSE;
+    }
+  if (!(m->to > m->from))
+    {
+      ps_json_set_error (error, "fit.window.to", "must be greater than from (%g), got %g", m->from,
+                         m->to);
+      return FALSE;
+    }
+  if (m->window == PS_REG_WINDOW_STRESS && m->to > 1.0)
+    {
+      ps_json_set_error (error, "fit.window.to",
+                         "a stress window is a fraction of the maximum stress: must be ≤ 1 "
+                         "(got %g)",
+                         m->to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_summary_options (PsRegressionModel *m, JsonObject *root, GError **error)
+{
+  static const char *const ckeys[] = { "fractile", "distribution", NULL };
+  static const char *const hkeys[] = { "from", "to", "bins", NULL };
+  JsonObject *c = ps_json_get_object (root, "", "characteristic", FALSE, error);
+  JsonObject *h;
+
+  m->fractile = 0.05;
+  if (c == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  if (c != NULL)
+    {
+      const char *dist = NULL;
+
+      if (!ps_json_check_keys (c, "characteristic", ckeys, error)
+          || !ps_json_get_quantity (c, "characteristic", "fractile", FALSE, PS_QTY_DIMENSIONLESS,
+                                    PS_CHECK_POSITIVE, &m->fractile, error)
+          || !ps_json_get_string (c, "characteristic", "distribution", FALSE, &dist, error))
+        return FALSE;
+      if (m->fractile != 0.05)
+        {
+          ps_json_set_error (error, "characteristic.fractile",
+                             "EN 1990 Table D1 gives k_n for the 5 %% fractile: expected 0.05, "
+                             "got %g",
+                             m->fractile);
+          return FALSE;
+        }
+      if (dist != NULL && !g_str_equal (dist, "normal") && !g_str_equal (dist, "lognormal"))
+        {
+          ps_json_set_error (error, "characteristic.distribution",
+                             "expected \"normal\" or \"lognormal\", got \"%s\"", dist);
+          return FALSE;
+        }
+      m->lognormal = dist != NULL && g_str_equal (dist, "lognormal");
+    }
+  h = ps_json_get_object (root, "", "histogram", FALSE, error);
+  if (h == NULL)
+    return error == NULL || *error == NULL;
+  {
+    gint64 bins = 0;
+
+    if (!ps_json_check_keys (h, "histogram", hkeys, error)
+        || !ps_json_get_quantity (h, "histogram", "from", TRUE, PS_QTY_STRESS,
+                                  PS_CHECK_NON_NEGATIVE, &m->hist_from, error)
+        || !ps_json_get_quantity (h, "histogram", "to", TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                  &m->hist_to, error)
+        || !ps_json_get_int (h, "histogram", "bins", TRUE, 1, PS_REG_HIST_MAX_LINEAR, &bins, error))
+      return FALSE;
+    if (!(m->hist_to > m->hist_from))
+      {
+        ps_json_set_error (error, "histogram.to", "must be greater than from");
+        return FALSE;
+      }
+    m->hist_linear = TRUE;
+    m->hist_bins = (guint)bins;
+  }
+  return TRUE;
+}
+
+gboolean
+ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error)
+{
+  PsRegressionModel *m = g_new0 (PsRegressionModel, 1);
+  JsonObject *src;
+  const char *type = NULL;
+
+  study->kind = PS_STUDY_REGRESSION;
+  study->klass = &ps_regression_class;
+  study->model = m;
+  study->model_free = model_free;
+
+  src = ps_json_get_object (root, "", "source", TRUE, error);
+  if (src == NULL || !ps_json_get_string (src, "source", "type", TRUE, &type, error))
+    return FALSE;
+  /* The fit first: a bad window is reported before a large folder is listed. */
+  if (!parse_fit (m, root, error) || !parse_summary_options (m, root, error))
+    return FALSE;
+  if (g_str_equal (type, "synthetic"))
+    {
+      if (!parse_synthetic (m, src, error))
+        return FALSE;
+      m->max_points = m->points;
+    }
+  else if (g_str_equal (type, "csv"))
+    {
+      if (!parse_csv_source (m, study, src, error))
+        return FALSE;
+      /* A data line takes at least two bytes ("1\n"): an upper bound of the points. */
+      m->max_points = m->max_bytes / 2 + 1;
+    }
+  else
+    {
+      ps_json_set_error (error, "source.type", "expected \"csv\" or \"synthetic\", got \"%s\"",
+                         type);
+      return FALSE;
+    }
+  study->n_items = m->n_specimens;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * The fit
+ * ------------------------------------------------------------------------------ */
+
+void
+ps_reg_line_solve (const PsRegLine *l, PsRegLineFit *f)
+{
+  double n = l->n, sse, s2;
+
+  f->slope = l->sxy / l->sxx;
+  f->intercept = l->my - f->slope * l->mx;
+  sse = l->syy - f->slope * l->sxy;
+  sse = sse > 0 ? sse : 0.0;
+  s2 = n > 2 ? sse / (n - 2) : NAN;
+  f->sse = sse;
+  f->residual_sd = sqrt (s2);
+  f->slope_se = sqrt (s2 / l->sxx);
+  f->intercept_se = sqrt (s2 * (1.0 / n + l->mx * l->mx / l->sxx));
+  f->r2 = l->syy > 0 ? 1.0 - sse / l->syy : NAN;
+}
+
+void
+ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)
+{
+  PsRegLine l = { 0 };
+
+  for (gsize i = 0; i < n; i++)
+    ps_reg_line_add (&l, x[i], y[i]);
+  ps_reg_line_solve (&l, fit);
+}
+
+static inline gboolean
+is_finite (double v)
+{
+  return fabs (v) <= DBL_MAX;
+}
+
+/* The window of stress fractions [lo, hi] of the maximum: the points from the first
+ * with stress >= lo up to the last before the stress first exceeds hi, at or before
+ * the maximum. */
+static PsRegError
+stress_window (const double *x, const double *y, gsize imax, double lo, double hi, PsRegLine *l,
+               gsize *i0, gsize *i1, guint64 *bad)
+{
+  gsize i = 0;
+
+  memset (l, 0, sizeof *l);
+  while (i <= imax && !(y[i] >= lo))
+    i++;
+  *i0 = i;
+  for (; i <= imax && y[i] <= hi; i++)
+    {
+      if (!is_finite (x[i]))
+        {
+          *bad = i;
+          return PS_REG_ERR_NON_FINITE;
+        }
+      if (i > *i0 && x[i] < x[i - 1])
+        {
+          *bad = i;
+          return PS_REG_ERR_NOT_INCREASING;
+        }
+      ps_reg_line_add (l, x[i], y[i]);
+    }
+  *i1 = i;
+  return PS_REG_OK;
+}
+
+PsRegError
+ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y, gsize n,
+                   PsSpecimenFit *fit)
+{
+  PsRegLine l = { 0 };
+  PsRegLineFit lf;
+  double ymax, E, s0, fprev;
+  gsize imax = 0, i, i0 = 0, i1 = 0;
+  PsRegError err;
+
+  memset (fit, 0, sizeof *fit);
+  fit->points = n;
+  fit->yield = fit->yield_strain = NAN;
+  fit->E = fit->E_se = fit->sigma0 = fit->sigma0_se = fit->r2 = NAN;
+  fit->window_from = fit->window_to = NAN;
+  fit->ultimate = fit->ultimate_strain = fit->break_strain = NAN;
+  if (n == 0)
+    return PS_REG_ERR_TOO_FEW;
+
+  /* Pass 1, the stress only: its first maximum, and that it is finite. */
+  ymax = y[0];
+  for (i = 0; i < n; i++)
+    {
+      if (G_UNLIKELY (!is_finite (y[i])))
+        {
+          fit->bad_point = i;
+          return PS_REG_ERR_NON_FINITE;
+        }
+      if (y[i] > ymax)
+        {
+          ymax = y[i];
+          imax = i;
+        }
+    }
+  if (!is_finite (x[n - 1]) || !is_finite (x[imax]))
+    {
+      fit->bad_point = !is_finite (x[imax]) ? imax : n - 1;
+      return PS_REG_ERR_NON_FINITE;
+    }
+  fit->ultimate = ymax;
+  fit->ultimate_strain = x[imax];
+  fit->break_strain = x[n - 1];
+
+  /* Pass 2, the window only. */
+  switch (m->window)
+    {
+    case PS_REG_WINDOW_STRAIN:
+      for (i = 0; i < n && !(x[i] >= m->from); i++)
+        if (!is_finite (x[i]))
+          {
+            fit->bad_point = i;
+            return PS_REG_ERR_NON_FINITE;
+          }
+      i0 = i;
+      for (; i < n && x[i] <= m->to; i++)
+        {
+          if (i > i0 && x[i] < x[i - 1])
+            {
+              fit->bad_point = i;
+              return PS_REG_ERR_NOT_INCREASING;
+            }
+          ps_reg_line_add (&l, x[i], y[i]);
+        }
+      i1 = i;
+      if (i1 < n && !is_finite (x[i1]))
+        {
+          fit->bad_point = i1;
+          return PS_REG_ERR_NON_FINITE;
+        }
+      break;
+    case PS_REG_WINDOW_STRESS:
+      err = stress_window (x, y, imax, m->from * ymax, m->to * ymax, &l, &i0, &i1, &fit->bad_point);
+      if (err != PS_REG_OK)
+        return err;
+      break;
+    case PS_REG_WINDOW_AUTO:
+      {
+        double best_r2 = -INFINITY;
+        gboolean found = FALSE;
+
+        for (int k = 0; k < PS_REG_AUTO_N; k++)
+          {
+            double a = PS_REG_AUTO_STEP * (k + 1);
+            PsRegLine c;
+            gsize c0, c1;
+
+            err = stress_window (x, y, imax, a * ymax, (a + PS_REG_AUTO_WIDTH) * ymax, &c, &c0, &c1,
+                                 &fit->bad_point);
+            if (err != PS_REG_OK)
+              return err;
+            if (c.n < m->min_points || !(c.sxx > 0))
+              continue;
+            ps_reg_line_solve (&c, &lf);
+            if (!found || lf.r2 > best_r2)
+              {
+                found = TRUE;
+                best_r2 = lf.r2;
+                l = c;
+                i0 = c0;
+                i1 = c1;
+              }
+          }
+        if (!found)
+          {
+            fit->bad_point = 0;
+            fit->window_points = 0;
+            return PS_REG_ERR_TOO_FEW;
+          }
+      }
+      break;
+    }
+  fit->window_points = (guint64)l.n;
+  if (l.n < m->min_points)
+    {
+      fit->bad_point = i0;
+      return PS_REG_ERR_TOO_FEW;
+    }
+  if (!(l.sxx > 0))
+    {
+      fit->bad_point = i0;
+      return PS_REG_ERR_NOT_INCREASING;
+    }
+  ps_reg_line_solve (&l, &lf);
+  fit->window_from = x[i0];
+  fit->window_to = x[i1 - 1];
+  fit->E = lf.slope;
+  fit->E_se = lf.slope_se;
+  fit->sigma0 = lf.intercept;
+  fit->sigma0_se = lf.intercept_se;
+  fit->r2 = lf.r2;
+  if (!(lf.slope > 0) || !is_finite (lf.slope))
+    {
+      fit->bad_point = i0;
+      return PS_REG_ERR_MODULUS;
+    }
+
+  /* Pass 3, from the window on to the first crossing below the offset line. */
+  E = lf.slope;
+  s0 = lf.intercept;
+  fprev = y[i0] - (E * (x[i0] - m->offset) + s0);
+  for (i = i0 + 1; i < n; i++)
+    {
+      double f = y[i] - (E * (x[i] - m->offset) + s0);
+
+      if (f <= 0 && fprev > 0)
+        {
+          double t = fprev / (fprev - f);
+
+          fit->has_yield = TRUE;
+          fit->yield_strain = x[i - 1] + t * (x[i] - x[i - 1]);
+          fit->yield = y[i - 1] + t * (y[i] - y[i - 1]);
+          break;
+        }
+      fprev = f;
+    }
+  return PS_REG_OK;
+}
+
+gboolean
+ps_regression_generate (const PsRegressionModel *m, guint64 i, double *x, double *y, double *u)
+{
+  double E = ps_dist_quantile (&m->E, ps_rng_uniform (m->seed, PS_REG_STREAM_E, i));
+  double fy = ps_dist_quantile (&m->fy, ps_rng_uniform (m->seed, PS_REG_STREAM_YIELD, i));
+  double sd = ps_dist_quantile (&m->noise_sd, ps_rng_uniform (m->seed, PS_REG_STREAM_NOISE_SD, i));
+  gsize n = (gsize)m->points;
+  double step = m->max_strain / (double)(n - 1);
+  double ey, H;
+
+  if (!(E > 0) || !(fy > 0) || !(sd >= 0) || !is_finite (E) || !is_finite (fy))
+    return FALSE;
+  ey = fy / E;
+  H = m->hardening * E;
+  if (sd > 0)
+    {
+      PsDist noise = { PS_DIST_NORMAL, { 0.0, sd, 0.0, 0.0 } };
+
+      ps_rng_uniforms (m->seed, PS_REG_STREAM_NOISE, i * m->points, n, u);
+      ps_dist_quantile_block (&noise, u, n, u);
+    }
+  else
+    memset (u, 0, n * sizeof *u);
+  for (gsize j = 0; j < n; j++)
+    {
+      double e = (double)j * step;
+
+      x[j] = e;
+      y[j] = (e <= ey ? E * e : fy + H * (e - ey)) + u[j];
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Reading a specimen
+ * ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  double *x, *y, *u;
+  guint64 *line;
+  char *buf;
+  gsize cap_points;
+  gsize cap_bytes;
+  int fd; /* PS_REG_SOURCE_FILE: the file, opened once per worker */
+} Workspace;
+
+static gpointer
+reg_workspace_new (const PsStudy *study)
+{
+  const PsRegressionModel *m = study->model;
+  Workspace *ws = g_new0 (Workspace, 1);
+
+  ws->cap_points = (gsize)MAX (m->max_points, 1);
+  ws->x = g_new (double, ws->cap_points);
+  ws->y = g_new (double, ws->cap_points);
+  ws->fd = -1;
+  if (m->source == PS_REG_SOURCE_SYNTHETIC)
+    ws->u = g_new (double, ws->cap_points);
+  else
+    {
+      ws->line = g_new (guint64, ws->cap_points);
+      ws->cap_bytes = (gsize)m->max_bytes + 1;
+      ws->buf = g_malloc (ws->cap_bytes);
+    }
+  if (m->source == PS_REG_SOURCE_FILE)
+    ws->fd = open (m->full, O_RDONLY | O_CLOEXEC);
+  return ws;
+}
+
+static void
+reg_workspace_free (gpointer data)
+{
+  Workspace *ws = data;
+
+  if (ws == NULL)
+    return;
+  if (ws->fd >= 0)
+    close (ws->fd);
+  g_free (ws->x);
+  g_free (ws->y);
+  g_free (ws->u);
+  g_free (ws->line);
+  g_free (ws->buf);
+  g_free (ws);
+}
+
+/* Reads specimen @item's text into ws->buf; returns its length, or -1 with @msg. */
+static gssize
+read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
+{
+  const PsRegSpecimen *s = &m->specimens[item];
+  gsize got = 0;
+
+  if (m->source == PS_REG_SOURCE_FILE)
+    {
+      if (ws->fd < 0)
+        {
+          *msg = g_strdup_printf ("%s: cannot open the file", s->display);
+          return -1;
+        }
+      while (got < s->length)
+        {
+          ssize_t r
+              = pread (ws->fd, ws->buf + got, (size_t)(s->length - got), (off_t)(s->offset + got));
+
+          if (r < 0 && errno == EINTR)
+            continue;
+          if (r <= 0)
+            {
+              *msg = g_strdup_printf ("%s: %s", s->display,
+                                      r < 0 ? g_strerror (errno)
+                                            : "the file is shorter than when the study was loaded");
+              return -1;
+            }
+          got += (gsize)r;
+        }
+      return (gssize)got;
+    }
+  {
+    int fd = open (s->file, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        *msg = g_strdup_printf ("%s: cannot open: %s", s->display, g_strerror (saved));
+        return -1;
+      }
+    for (;;)
+      {
+        ssize_t r = read (fd, ws->buf + got, ws->cap_bytes - got);
+
+        if (r < 0 && errno == EINTR)
+          continue;
+        if (r < 0)
+          {
+            int saved = errno;
+
+            close (fd);
+            *msg = g_strdup_printf ("%s: %s", s->display, g_strerror (saved));
+            return -1;
+          }
+        if (r == 0)
+          break;
+        got += (gsize)r;
+        if (got == ws->cap_bytes)
+          {
+            close (fd);
+            *msg = g_strdup_printf ("%s: the file grew after the study was loaded", s->display);
+            return -1;
+          }
+      }
+    close (fd);
+    return (gssize)got;
+  }
+}
+
+static const char *
+column_label (const PsRegColumn *c, char *buf, gsize size)
+{
+  if (c->name != NULL)
+    return c->name;
+  g_snprintf (buf, size, "%d", c->column + 1);
+  return buf;
+}
+
+/* Parses specimen @item into ws->x, ws->y (strain, Pa) and ws->line. */
+static PsRegError
+read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n_out, char **msg)
+{
+  const PsRegSpecimen *s = &m->specimens[item];
+  gssize len = read_text (m, ws, item, msg);
+  const char *p, *end, *l, *le;
+  guint64 line;
+  int xc = m->x.column, yc = m->y.column, sc = m->specimen.column, n_fields = m->n_fields;
+  gsize n = 0;
+  char lab[16];
+
+  *n_out = 0;
+  if (len < 0)
+    return PS_REG_ERR_READ;
+  p = ws->buf;
+  end = ws->buf + len;
+  line = s->line - 1;
+  if (m->source == PS_REG_SOURCE_FOLDER)
+    {
+      while (line < m->skip_lines && next_line (&p, end, &l, &le))
+        line++;
+      if (m->header)
+        {
+          char *why = NULL;
+
+          if (!next_line (&p, end, &l, &le))
+            {
+              *msg = g_strdup_printf ("%s: no header line (the file has %" G_GUINT64_FORMAT
+                                      " lines)",
+                                      s->display, line);
+              return PS_REG_ERR_HEADER;
+            }
+          line++;
+          if (!match_header (m, l, le, &xc, &yc, &sc, &n_fields, &why))
+            {
+              *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s", s->display, line, why);
+              g_free (why);
+              return PS_REG_ERR_HEADER;
+            }
+        }
+    }
+  while (next_line (&p, end, &l, &le))
+    {
+      const char *q = l, *fx = NULL, *fxe = NULL, *fy = NULL, *fye = NULL;
+      double vx = 0, vy = 0;
+      PsCsvNumber rx, ry;
+      int k;
+
+      line++;
+      if (blank_line (l, le))
+        continue;
+      for (k = 0; q != NULL && k < n_fields; k++)
+        {
+          const char *f, *fe;
+
+          q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+          if (k == xc)
+            fx = f, fxe = fe;
+          if (k == yc)
+            fy = f, fye = fe;
+        }
+      if (k < n_fields)
+        {
+          *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": expected at least %d fields "
+                                  "separated by '%c', found %d: \"%.*s\"",
+                                  s->display, line, n_fields, m->delimiter, k,
+                                  (int)MIN (le - l, 200), l);
+          return PS_REG_ERR_PARSE;
+        }
+      rx = ps_csv_parse_double (fx, fxe, m->decimal, m->c_locale, &vx);
+      ry = ps_csv_parse_double (fy, fye, m->decimal, m->c_locale, &vy);
+      if (rx == PS_CSV_BAD || ry == PS_CSV_BAD)
+        {
+          gboolean bx = rx == PS_CSV_BAD;
+
+          *msg = g_strdup_printf (
+              "%s:%" G_GUINT64_FORMAT ": \"%.*s\" is not a number (column %s, decimal "
+              "separator '%c')",
+              s->display, line, (int)MIN (bx ? fxe - fx : fye - fy, 100), bx ? fx : fy,
+              column_label (bx ? &m->x : &m->y, lab, sizeof lab), m->decimal);
+          return PS_REG_ERR_PARSE;
+        }
+      if (rx == PS_CSV_NON_FINITE || ry == PS_CSV_NON_FINITE)
+        {
+          gboolean bx = rx == PS_CSV_NON_FINITE;
+
+          *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": \"%.*s\" is not a finite number "
+                                  "(column %s)",
+                                  s->display, line, (int)MIN (bx ? fxe - fx : fye - fy, 100),
+                                  bx ? fx : fy, column_label (bx ? &m->x : &m->y, lab, sizeof lab));
+          return PS_REG_ERR_NON_FINITE;
+        }
+      if (G_UNLIKELY (n == ws->cap_points))
+        {
+          *msg = g_strdup_printf ("%s: more points than the study expected", s->display);
+          return PS_REG_ERR_READ;
+        }
+      ws->x[n] = vx * m->x_scale;
+      ws->y[n] = vy * m->y_scale;
+      ws->line[n] = line;
+      n++;
+    }
+  *n_out = n;
+  return PS_REG_OK;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Summary
+ * ------------------------------------------------------------------------------ */
+
+static inline void
+moments_add (PsRegMoments *s, double v)
+{
+  double d;
+
+  s->n += 1.0;
+  d = v - s->mean;
+  s->mean += d / s->n;
+  s->m2 += d * (v - s->mean);
+}
+
+/* Chan, Golub and LeVeque's pairwise update: @acc followed by @next. */
+static void
+moments_merge (PsRegMoments *acc, const PsRegMoments *next)
+{
+  double n, d;
+
+  if (next->n == 0)
+    return;
+  if (acc->n == 0)
+    {
+      *acc = *next;
+      return;
+    }
+  n = acc->n + next->n;
+  d = next->mean - acc->mean;
+  acc->mean += d * (next->n / n);
+  acc->m2 += next->m2 + d * d * (acc->n * next->n / n);
+  acc->n = n;
+}
+
+double
+ps_reg_moments_sd (const PsRegMoments *s)
+{
+  return s->n > 1 ? sqrt (s->m2 / (s->n - 1)) : NAN;
+}
+
+double
+ps_regression_k_n (guint64 n)
+{
+  /* EN 1990:2002, Annex D, Table D1, "V_X unknown". */
+  static const double tn[] = { 3, 4, 5, 6, 8, 10, 20, 30 };
+  static const double tk[] = { 3.37, 2.63, 2.33, 2.18, 2.00, 1.92, 1.76, 1.73 };
+  const double k_inf = 1.64;
+  double x = (double)n;
+
+  if (n < 3)
+    return NAN;
+  if (n >= 30)
+    return k_inf + (tk[7] - k_inf) * (30.0 / x);
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (tn); i++)
+    if (x <= tn[i + 1])
+      return tk[i] + (tk[i + 1] - tk[i]) * (x - tn[i]) / (tn[i + 1] - tn[i]);
+  return k_inf;
+}
+
+void
+ps_regression_characteristic (const PsRegMoments *x, const PsRegMoments *ln_x, double *normal,
+                              double *lognormal)
+{
+  guint64 n = (guint64)x->n;
+  double k = ps_regression_k_n (n);
+
+  *normal = n >= 3 ? x->mean - k * ps_reg_moments_sd (x) : NAN;
+  *lognormal = ln_x != NULL && ln_x->n == x->n && n >= 3
+                   ? exp (ln_x->mean - k * ps_reg_moments_sd (ln_x))
+                   : NAN;
+}
+
+static guint64
+reg_chunk_items (const PsStudy *study)
+{
+  const PsRegressionModel *m = study->model;
+  double per_item;
+
+  if (m->source == PS_REG_SOURCE_SYNTHETIC)
+    per_item = (double)m->points;
+  else
+    per_item = (double)m->total_bytes / (double)MAX (m->n_specimens, 1) / 24.0;
+  return (guint64)CLAMP (CHUNK_POINTS / MAX (per_item, 1.0), 1.0, (double)CHUNK_MAX_ITEMS);
+}
+
+static void
+reg_summary_init (const PsStudy *study, gpointer summary)
+{
+  PsRegressionSummary *s = summary;
+
+  memset (s, 0, sizeof *s);
+  s->E_min = INFINITY;
+  s->E_max = -INFINITY;
+}
+
+static void
+hist_add (const PsRegressionModel *m, PsRegressionSummary *s, double E)
+{
+  double b;
+
+  if (m->hist_linear)
+    b = (E - m->hist_from) / (m->hist_to - m->hist_from) * m->hist_bins;
+  else
+    b = (log10 (E) - PS_REG_HIST_LOG_MIN) * PS_REG_HIST_PER_DECADE;
+  if (!(b >= 0))
+    s->hist_below++;
+  else if (b >= (m->hist_linear ? m->hist_bins : PS_REG_HIST_BINS))
+    s->hist_above++;
+  else
+    s->hist[(gsize)b]++;
+}
+
+static void
+summary_add (const PsRegressionModel *m, PsRegressionSummary *s, const PsSpecimenFit *f)
+{
+  s->fitted++;
+  moments_add (&s->E, f->E);
+  moments_add (&s->ln_E, log (f->E));
+  s->E_min = MIN (s->E_min, f->E);
+  s->E_max = MAX (s->E_max, f->E);
+  hist_add (m, s, f->E);
+  moments_add (&s->ultimate, f->ultimate);
+  if (f->ultimate > 0)
+    moments_add (&s->ln_ultimate, log (f->ultimate));
+  else
+    s->nonpositive_ultimate++;
+  if (f->has_yield)
+    {
+      moments_add (&s->yield, f->yield);
+      if (f->yield > 0)
+        moments_add (&s->ln_yield, log (f->yield));
+      else
+        s->nonpositive_yield++;
+    }
+  else
+    s->yield_none++;
+}
+
+static void
+write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecimenFit *f,
+           PsRegError err, const char *msg)
+{
+  const char *name = m->source != PS_REG_SOURCE_SYNTHETIC ? m->specimens[item].csv : NULL;
+  gsize ln = name != NULL ? strlen (name) : 0;
+  gsize lm = msg != NULL ? strlen (msg) : 0;
+  char *p = ps_buf_reserve (rows, 128 + ln + 2 * lm + 16 * PS_FMT_MAX);
+  char *start = p;
+  double v[] = { f->E,
+                 f->E_se,
+                 f->sigma0,
+                 f->sigma0_se,
+                 f->r2,
+                 f->window_from,
+                 f->window_to,
+                 f->yield,
+                 f->yield_strain,
+                 f->ultimate,
+                 f->ultimate_strain,
+                 f->break_strain };
+
+  p = ps_fmt_u64 (p, item);
+  *p++ = ',';
+  if (name != NULL)
+    memcpy (p, name, ln), p += ln;
+  else
+    p = ps_fmt_u64 (p, item);
+  *p++ = ',';
+  p = ps_fmt_u64 (p, f->points);
+  *p++ = ',';
+  p = ps_fmt_u64 (p, f->window_points);
+  *p++ = ',';
+  for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+    {
+      /* Empty where there is no value: an unfitted specimen, or no yield. */
+      if (err == PS_REG_OK && is_finite (v[k]))
+        p = ps_fmt_double (p, v[k]);
+      *p++ = ',';
+    }
+  if (err != PS_REG_OK)
+    {
+      const char *r = reason_names[err];
+      gsize lr = strlen (r);
+
+      memcpy (p, r, lr), p += lr;
+      *p++ = ',';
+      *p++ = '"';
+      for (const char *e = msg; *e; e++)
+        {
+          if (*e == '"')
+            *p++ = '"';
+          *p++ = *e == '\n' || *e == '\r' ? ' ' : *e;
+        }
+      *p++ = '"';
+    }
+  else
+    *p++ = ',';
+  *p++ = '\n';
+  rows->len += (gsize)(p - start);
+}
+
+static char *
+fit_error_message (const PsRegressionModel *m, const Workspace *ws, guint64 item,
+                   const PsSpecimenFit *f, PsRegError err)
+{
+  g_autofree char *where = NULL;
+  char from[G_ASCII_DTOSTR_BUF_SIZE], to[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (m->source == PS_REG_SOURCE_SYNTHETIC)
+    where = g_strdup_printf ("specimen %" G_GUINT64_FORMAT, item);
+  else if (err != PS_REG_ERR_TOO_FEW && f->bad_point < f->points)
+    where = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, m->specimens[item].display,
+                             ws->line[f->bad_point]);
+  else
+    where = g_strdup (m->specimens[item].display);
+  g_ascii_formatd (from, sizeof from, "%g", m->from);
+  g_ascii_formatd (to, sizeof to, "%g", m->to);
+  switch (err)
+    {
+    case PS_REG_ERR_TOO_FEW:
+      if (m->window == PS_REG_WINDOW_AUTO)
+        return g_strdup_printf ("%s: no auto window holds %u points (%" G_GUINT64_FORMAT
+                                " points in all)",
+                                where, m->min_points, f->points);
+      return g_strdup_printf (
+          "%s: %" G_GUINT64_FORMAT " points in the elastic window (%s %s to "
+          "%s%s), at least %u needed",
+          where, f->window_points, m->window == PS_REG_WINDOW_STRAIN ? "strain" : "stress", from,
+          to, m->window == PS_REG_WINDOW_STRESS ? " of the maximum" : "", m->min_points);
+    case PS_REG_ERR_NON_FINITE:
+      return g_strdup_printf ("%s: a value is not a finite number", where);
+    case PS_REG_ERR_NOT_INCREASING:
+      return g_strdup_printf ("%s: the strain does not increase in the elastic window", where);
+    case PS_REG_ERR_MODULUS:
+      return g_strdup_printf ("%s: the fitted modulus is not positive", where);
+    default:
+      return g_strdup_printf ("%s: %s", where, reason_names[err]);
+    }
+}
+
+static void
+reg_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, gpointer summary,
+          PsErrors *errors, PsRowsMode mode, PsBuf *rows)
+{
+  const PsRegressionModel *m = study->model;
+  PsRegressionSummary *s = summary;
+  Workspace *ws = workspace;
+
+  for (guint64 item = begin; item < end; item++)
+    {
+      PsSpecimenFit f;
+      PsRegError err;
+      char *msg = NULL;
+      gsize n = 0;
+
+      s->specimens++;
+      if (m->source == PS_REG_SOURCE_SYNTHETIC)
+        {
+          n = (gsize)m->points;
+          if (ps_regression_generate (m, item, ws->x, ws->y, ws->u))
+            err = ps_regression_fit (m, ws->x, ws->y, n, &f);
+          else
+            {
+              memset (&f, 0, sizeof f);
+              f.points = n;
+              err = PS_REG_ERR_PARAMS;
+              msg = g_strdup_printf ("specimen %" G_GUINT64_FORMAT ": a drawn E, yield stress or "
+                                     "noise sd is not positive",
+                                     item);
+            }
+        }
+      else
+        {
+          err = read_specimen (m, ws, item, &n, &msg);
+          if (err == PS_REG_OK)
+            err = ps_regression_fit (m, ws->x, ws->y, n, &f);
+          else
+            {
+              memset (&f, 0, sizeof f);
+              f.points = n;
+            }
+        }
+      s->points += n;
+      if (err == PS_REG_OK)
+        {
+          summary_add (m, s, &f);
+          if (mode != PS_ROWS_NONE)
+            write_row (m, rows, item, &f, err, NULL);
+          continue;
+        }
+      if (msg == NULL)
+        msg = fit_error_message (m, ws, item, &f, err);
+      s->failed[err]++;
+      if (mode == PS_ROWS_ALL)
+        write_row (m, rows, item, &f, err, msg);
+      ps_errors_add (errors, item, msg);
+    }
+}
+
+static void
+reg_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
+{
+  PsRegressionSummary *acc = acc_p;
+  const PsRegressionSummary *next = next_p;
+
+  acc->specimens += next->specimens;
+  acc->fitted += next->fitted;
+  for (int r = 0; r < PS_REG_N_REASONS; r++)
+    acc->failed[r] += next->failed[r];
+  acc->yield_none += next->yield_none;
+  acc->points += next->points;
+  moments_merge (&acc->E, &next->E);
+  moments_merge (&acc->yield, &next->yield);
+  moments_merge (&acc->ultimate, &next->ultimate);
+  moments_merge (&acc->ln_E, &next->ln_E);
+  moments_merge (&acc->ln_yield, &next->ln_yield);
+  moments_merge (&acc->ln_ultimate, &next->ln_ultimate);
+  acc->nonpositive_yield += next->nonpositive_yield;
+  acc->nonpositive_ultimate += next->nonpositive_ultimate;
+  acc->E_min = MIN (acc->E_min, next->E_min);
+  acc->E_max = MAX (acc->E_max, next->E_max);
+  acc->hist_below += next->hist_below;
+  acc->hist_above += next->hist_above;
+  for (int k = 0; k < PS_REG_HIST_BINS; k++)
+    acc->hist[k] += next->hist[k];
+}
+
+static void
+reg_write_header (const PsStudy *study, PsBuf *buf)
+{
+  static const char header[]
+      = "item,specimen,points,window_points,E_Pa,E_se_Pa,sigma0_Pa,sigma0_se_Pa,r2,"
+        "window_strain_from,window_strain_to,yield_Pa,yield_strain,ultimate_Pa,ultimate_strain,"
+        "break_strain,error_reason,error\n";
+
+  ps_buf_append (buf, header, sizeof header - 1);
+}
+
+static const char *
+window_name (PsRegWindow w)
+{
+  switch (w)
+    {
+    case PS_REG_WINDOW_STRAIN:
+      return "strain";
+    case PS_REG_WINDOW_STRESS:
+      return "stress";
+    default:
+      return "auto";
+    }
+}
+
+static const char *
+source_name (PsRegSource s)
+{
+  switch (s)
+    {
+    case PS_REG_SOURCE_FOLDER:
+      return "csv-folder";
+    case PS_REG_SOURCE_FILE:
+      return "csv-file";
+    default:
+      return "synthetic";
+    }
+}
+
+static void
+add_statistics (const PsRegressionModel *m, JsonBuilder *b, const char *name, const PsRegMoments *x,
+                const PsRegMoments *ln_x, guint64 nonpositive)
+{
+  double sd = ps_reg_moments_sd (x), kn, kl;
+
+  ps_regression_characteristic (x, nonpositive == 0 ? ln_x : NULL, &kn, &kl);
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, "Pa");
+  json_builder_set_member_name (b, "n");
+  json_builder_add_int_value (b, (gint64)x->n);
+  ps_json_add_number (b, "mean", x->n > 0 ? x->mean : NAN);
+  ps_json_add_number (b, "sd", sd);
+  ps_json_add_number (b, "cov", sd / x->mean);
+  json_builder_set_member_name (b, "characteristic");
+  json_builder_begin_object (b);
+  ps_json_add_number (b, "fractile", m->fractile);
+  ps_json_add_number (b, "k_n", ps_regression_k_n ((guint64)x->n));
+  ps_json_add_number (b, "normal", kn);
+  ps_json_add_number (b, "lognormal", kl);
+  ps_json_add_number (b, "value", m->lognormal ? kl : kn);
+  json_builder_set_member_name (b, "distribution");
+  json_builder_add_string_value (b, m->lognormal ? "lognormal" : "normal");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static double
+log_edge (guint64 k)
+{
+  return pow (10.0, PS_REG_HIST_LOG_MIN + (double)k / PS_REG_HIST_PER_DECADE);
+}
+
+static void
+add_histogram (const PsRegressionModel *m, const PsRegressionSummary *s, JsonBuilder *b)
+{
+  json_builder_set_member_name (b, "histogram_E");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, "Pa");
+  if (m->hist_linear)
+    {
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, "linear bins from the study file (histogram.from, .to, "
+                                        ".bins); bin k covers [edge k, edge k+1)");
+      json_builder_set_member_name (b, "edges");
+      json_builder_begin_array (b);
+      for (guint k = 0; k <= m->hist_bins; k++)
+        json_builder_add_double_value (
+            b, m->hist_from + (m->hist_to - m->hist_from) * (double)k / m->hist_bins);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < m->hist_bins; k++)
+        json_builder_add_int_value (b, (gint64)s->hist[k]);
+      json_builder_end_array (b);
+    }
+  else
+    {
+      guint64 lo = 0, hi = 0, group;
+      gboolean any = FALSE;
+
+      for (guint64 k = 0; k < PS_REG_HIST_BINS; k++)
+        if (s->hist[k] > 0)
+          {
+            if (!any)
+              lo = k;
+            hi = k;
+            any = TRUE;
+          }
+      group = any ? (hi - lo + PS_REG_HIST_REPORTED) / PS_REG_HIST_REPORTED : 1;
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (
+          b, "fixed logarithmic bins, 1000 per decade from 1e6 Pa to 1e13 Pa (fine bin j covers "
+             "[10^(6 + j/1000), 10^(6 + (j+1)/1000)) Pa), counted during the run; the occupied "
+             "fine bins are reported in groups of equal logarithmic width, at most 40");
+      json_builder_set_member_name (b, "fine_bins_per_group");
+      json_builder_add_int_value (b, (gint64)group);
+      json_builder_set_member_name (b, "edges");
+      json_builder_begin_array (b);
+      for (guint64 k = lo; any && k <= hi + 1; k += group)
+        json_builder_add_double_value (b, log_edge (k));
+      if (any && (hi + 1 - lo) % group != 0)
+        json_builder_add_double_value (b, log_edge (lo + ((hi + 1 - lo) / group + 1) * group));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_array (b);
+      for (guint64 k = lo; any && k <= hi; k += group)
+        {
+          guint64 c = 0;
+
+          for (guint64 j = k; j < k + group && j < PS_REG_HIST_BINS; j++)
+            c += s->hist[j];
+          json_builder_add_int_value (b, (gint64)c);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_set_member_name (b, "below");
+  json_builder_add_int_value (b, (gint64)s->hist_below);
+  json_builder_set_member_name (b, "above");
+  json_builder_add_int_value (b, (gint64)s->hist_above);
+  json_builder_end_object (b);
+}
+
+static void
+reg_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b)
+{
+  const PsRegressionModel *m = study->model;
+  const PsRegressionSummary *s = summary;
+  guint64 failed = 0;
+
+  for (int r = 1; r < PS_REG_N_REASONS; r++)
+    failed += s->failed[r];
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, source_name (m->source));
+  if (m->source != PS_REG_SOURCE_SYNTHETIC)
+    {
+      json_builder_set_member_name (b, "path");
+      json_builder_add_string_value (b, m->path);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "seed");
+      json_builder_add_int_value (b, (gint64)m->seed);
+    }
+  json_builder_set_member_name (b, "window");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, window_name (m->window));
+  if (m->window != PS_REG_WINDOW_AUTO)
+    {
+      ps_json_add_number (b, "from", m->from);
+      ps_json_add_number (b, "to", m->to);
+    }
+  else
+    {
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, "of the stress windows [a, a + 0.30] of the maximum "
+                                        "stress, a = 0.05, 0.10, ..., 0.50, before the maximum, "
+                                        "the one with the highest R^2 (the lowest on a tie)");
+    }
+  json_builder_end_object (b);
+  ps_json_add_number (b, "offset", m->offset);
+  json_builder_set_member_name (b, "min_points");
+  json_builder_add_int_value (b, m->min_points);
+  json_builder_set_member_name (b, "specimens");
+  json_builder_add_int_value (b, (gint64)s->specimens);
+  json_builder_set_member_name (b, "points");
+  json_builder_add_int_value (b, (gint64)s->points);
+  json_builder_set_member_name (b, "fitted");
+  json_builder_add_int_value (b, (gint64)s->fitted);
+  json_builder_set_member_name (b, "failed");
+  json_builder_add_int_value (b, (gint64)failed);
+  json_builder_set_member_name (b, "failed_by_reason");
+  json_builder_begin_object (b);
+  for (int r = 1; r < PS_REG_N_REASONS; r++)
+    {
+      json_builder_set_member_name (b, reason_names[r]);
+      json_builder_add_int_value (b, (gint64)s->failed[r]);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "yield_none");
+  json_builder_add_int_value (b, (gint64)s->yield_none);
+  add_statistics (m, b, "E", &s->E, &s->ln_E, 0);
+  ps_json_add_number (b, "E_min", s->E_min);
+  ps_json_add_number (b, "E_max", s->E_max);
+  add_statistics (m, b, "yield", &s->yield, &s->ln_yield, s->nonpositive_yield);
+  add_statistics (m, b, "ultimate", &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate);
+  json_builder_set_member_name (b, "characteristic_method");
+  json_builder_add_string_value (
+      b, "EN 1990:2002 Annex D, D7.2: X_k = m_X - k_n s_X (normal) and exp(m_Y - k_n s_Y) with "
+         "Y = ln X (lognormal), V_X unknown; k_n from Table D1, linear in n between the "
+         "tabulated sizes and in 1/n from n = 30 (1.73) to infinity (1.64)");
+  add_histogram (m, s, b);
+}
+
+static void
+reg_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
+{
+  const PsRegressionModel *m = study->model;
+  const PsRegressionSummary *s = summary;
+  struct
+  {
+    const char *label;
+    const PsRegMoments *x, *ln;
+    guint64 nonpos;
+    double scale;
+    const char *unit;
+  } q[] = {
+    { "E", &s->E, &s->ln_E, 0, 1e-9, "GPa" },
+    { "yield", &s->yield, &s->ln_yield, s->nonpositive_yield, 1e-6, "MPa" },
+    { "ultimate", &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate, 1e-6, "MPa" },
+  };
+
+  g_string_append_printf (out,
+                          "  specimens        %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " fitted",
+                          s->specimens, s->fitted);
+  for (int r = 1; r < PS_REG_N_REASONS; r++)
+    if (s->failed[r] > 0)
+      g_string_append_printf (out, ", %" G_GUINT64_FORMAT " %s", s->failed[r], reason_names[r]);
+  g_string_append (out, ")\n");
+  g_string_append_printf (out, "  window           %s", window_name (m->window));
+  if (m->window != PS_REG_WINDOW_AUTO)
+    g_string_append_printf (out, " %g to %g", m->from, m->to);
+  g_string_append_printf (out, ", offset %g\n", m->offset);
+  for (guint i = 0; i < G_N_ELEMENTS (q); i++)
+    {
+      double sd = ps_reg_moments_sd (q[i].x), kn, kl;
+
+      if (q[i].x->n == 0)
+        continue;
+      ps_regression_characteristic (q[i].x, q[i].nonpos == 0 ? q[i].ln : NULL, &kn, &kl);
+      g_string_append_printf (out,
+                              "  %-16s mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
+                              "%.5g (normal), %.5g (lognormal)\n",
+                              q[i].label, q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
+                              sd / q[i].x->mean, kn * q[i].scale, kl * q[i].scale);
+    }
+  if (s->yield_none > 0)
+    g_string_append_printf (out, "  no offset yield  %" G_GUINT64_FORMAT " specimens\n",
+                            s->yield_none);
+}
+
+const PsKindClass ps_regression_class = {
+  .name = "regression",
+  .summary_size = sizeof (PsRegressionSummary),
+  .chunk_items = reg_chunk_items,
+  .workspace_new = reg_workspace_new,
+  .workspace_free = reg_workspace_free,
+  .summary_init = reg_summary_init,
+  .eval = reg_eval,
+  .merge = reg_merge,
+  .write_header = reg_write_header,
+  .summary_to_json = reg_summary_to_json,
+  .summary_to_text = reg_summary_to_text,
+};
