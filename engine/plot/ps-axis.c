@@ -58,16 +58,30 @@ ps_ticks_linear (double lo, double hi, guint target, double *out, guint max, dou
   step = nice_step ((hi - lo) / (double)(target - 1));
   if (!isfinite (step) || step <= 0.0)
     return 0;
-  first = ceil (lo / step - 1e-9) * step;
-  for (double k = 0;; k++)
+  /* A coarse step can leave fewer than two multiples inside the range (51..459
+   * with a step of 500): take the next finer 1-2-5 step until there are two. */
+  for (int tries = 0; tries < 4; tries++)
     {
-      double v = first + k * step;
+      n = 0;
+      first = ceil (lo / step - 1e-9) * step;
+      for (double k = 0;; k++)
+        {
+          double v = first + k * step;
 
-      if (v > hi + step * 1e-9 || n >= max)
+          if (v > hi + step * 1e-9 || n >= max)
+            break;
+          if (fabs (v) < step * 1e-9)
+            v = 0.0;
+          out[n++] = v;
+        }
+      if (n >= 2 || n >= max)
         break;
-      if (fabs (v) < step * 1e-9)
-        v = 0.0;
-      out[n++] = v;
+      {
+        double mag = pow (10.0, floor (log10 (step) + 1e-9));
+        double f = step / mag;
+
+        step = f > 4.5 ? 2 * mag : f > 1.5 ? mag : 0.5 * mag;
+      }
     }
   if (step_out != NULL)
     *step_out = step;

@@ -776,7 +776,7 @@ format_log_tick (double v)
   double e = floor (log10 (v) + 1e-9);
   double m = v / pow (10.0, e);
 
-  if (e >= -3 && e <= 4)
+  if (e >= -3 && e <= 3)
     return g_strdup_printf ("%g", v);
   {
     GString *s = g_string_new (NULL);
@@ -1062,7 +1062,7 @@ draw_points_series (PsChart *c, cairo_t *cr, Series *s, PsColor col, double r)
 
           if (n == 0)
             continue;
-          a = 0.45 + 0.55 * log1p ((double)n) / log1p ((double)cmax);
+          a = 0.6 + 0.4 * log1p ((double)n) / log1p ((double)cmax);
           for (int dy = -rad; dy <= rad; dy++)
             for (int dx = -rad; dx <= rad; dx++)
               {
@@ -1150,6 +1150,10 @@ draw_band_series (PsChart *c, cairo_t *cr, Series *s, PsColor col)
 static void
 draw_heatmap (PsChart *c, cairo_t *cr, double vmin, double vmax)
 {
+  /* Antialiased edges of adjacent cells blend into faint seams: cells are filled
+   * whole-pixel instead. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (gsize j = 0; j < c->ny; j++)
     {
       double y0 = map_y (c, cell_edge (c, PS_AXIS_Y, c->hy, c->ny, j));
@@ -1174,13 +1178,12 @@ draw_heatmap (PsChart *c, cairo_t *cr, double vmin, double vmax)
             }
           else
             col = ps_color_viridis (vmax > vmin ? (v - vmin) / (vmax - vmin) : 0.5);
-          /* Cells overlap by a hair so no background seam shows between them. */
-          cairo_rectangle (cr, floor (MIN (x0, x1) * 4) / 4, floor (MIN (y0, y1) * 4) / 4,
-                           fabs (x1 - x0) + 0.5, fabs (y1 - y0) + 0.5);
+          cairo_rectangle (cr, MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0));
           set_color (cr, col, 1.0);
           cairo_fill (cr);
         }
     }
+  cairo_restore (cr);
 }
 
 /* Counts (a sample of) the points of every series inside a device rectangle. */
