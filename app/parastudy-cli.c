@@ -105,9 +105,14 @@ cmd_run (int argc, char **argv)
   g_autofree char *rows = NULL;
   gboolean json = FALSE;
   gint workers = G_MININT; /* unset */
+  double chunk_timeout = 0.0;
   GOptionEntry entries[]
       = { { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend,
-            N_ ("serial or threads (default threads)"), "NAME" },
+            N_ ("serial, threads or processes (default threads)"), "NAME" },
+          { "chunk-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &chunk_timeout,
+            N_ ("processes: a worker that spends longer than this on one chunk is killed and "
+                "its chunk retried (default: no limit)"),
+            "SECONDS" },
           { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_ ("Worker count (default: all cores)"),
             "N" },
           { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
@@ -140,6 +145,13 @@ cmd_run (int argc, char **argv)
       return EXIT_INVALID;
     }
 
+  if (!(chunk_timeout >= 0.0) || !isfinite (chunk_timeout))
+    {
+      g_printerr ("parastudy-cli run: --chunk-timeout: %s (got %g)\n",
+                  _ ("must be a number of seconds ≥ 0"), chunk_timeout);
+      return EXIT_INVALID;
+    }
+
   study = ps_study_load_file (argv[1], &error);
   if (study == NULL)
     return fail (argv[1], error);
@@ -147,6 +159,7 @@ cmd_run (int argc, char **argv)
   ps_run_options_init (&opts);
   opts.backend = backend;
   opts.workers = workers > 0 ? workers : 0;
+  opts.chunk_timeout = chunk_timeout;
   if (rows == NULL)
     opts.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   else if (g_str_equal (rows, "all"))

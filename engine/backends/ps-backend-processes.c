@@ -38,6 +38,7 @@ typedef struct
   gsize map_size;
   gboolean ready;
   gint64 started_us; /* when it was spawned, or given its current chunk */
+  gint64 alive_us;   /* it was alive after this time: it answered a message sent then */
   gint64 chunk;      /* the chunk it is computing, or -1 */
   guint held;        /* finished chunks of its arena not yet committed */
   guint64 held_end;  /* where the last of them ends */
@@ -49,6 +50,12 @@ typedef struct
   guint64 offset;
   guint64 summary_bytes, errors_bytes, rows_bytes;
 } Result;
+
+typedef struct
+{
+  guint64 chunk;
+  gint64 failed_us;
+} Retry;
 
 typedef struct
 {
@@ -307,8 +314,12 @@ worker_lost (Pool *pool, guint index, const char *why)
                                    MIN (pool->study->n_items, ((guint64)chunk + 1) * cs) - 1, how));
           return;
         }
+      Retry *retry = g_new (Retry, 1);
+
+      retry->chunk = (guint64)chunk;
+      retry->failed_us = g_get_monotonic_time ();
       g_hash_table_insert (pool->failures, GSIZE_TO_POINTER (chunk), GUINT_TO_POINTER (times));
-      g_queue_push_head (&pool->retry, GSIZE_TO_POINTER ((gsize)chunk + 1));
+      g_queue_push_tail (&pool->retry, retry);
       g_debug ("worker %d %s on chunk %" G_GINT64_FORMAT "; retrying it", (int)index, how, chunk);
     }
   else if (!was_ready)
@@ -424,6 +435,7 @@ handle_reply (Pool *pool, guint index)
     {
     case PS_WORKER_READY:
       w->ready = TRUE;
+      w->alive_us = w->started_us;
       return;
     case PS_WORKER_DONE:
       {
@@ -448,6 +460,7 @@ handle_reply (Pool *pool, guint index)
             worker_lost (pool, index, "sent a malformed result");
             return;
           }
+        w->alive_us = w->started_us;
         w->held++;
         w->held_end
             = (r.offset + r.summary_bytes + r.errors_bytes + r.rows_bytes + PS_WORKER_ALIGN - 1)
@@ -471,12 +484,28 @@ handle_reply (Pool *pool, guint index)
     }
 }
 
-/* The next chunk to hand out, or -1. */
+/* The next chunk to hand out to @w, or -1. A chunk whose worker died goes only to a
+ * worker known to have been alive since (it answered a message sent after the
+ * death was noticed, or was started after it): when several workers are killed at
+ * once (by the OOM killer, or a user), one that is dead but not yet noticed must not
+ * cost the chunk its second and last try. Replacements for dead workers are always
+ * started, so a retry always finds a worker. */
 static gint64
-next_chunk (Pool *pool, int live)
+next_chunk (Pool *pool, Worker *w, int live)
 {
-  if (!g_queue_is_empty (&pool->retry))
-    return (gint64)GPOINTER_TO_SIZE (g_queue_pop_head (&pool->retry)) - 1;
+  for (GList *l = pool->retry.head; l != NULL; l = l->next)
+    {
+      Retry *r = l->data;
+
+      if (w->alive_us > r->failed_us)
+        {
+          gint64 chunk = (gint64)r->chunk;
+
+          g_queue_delete_link (&pool->retry, l);
+          g_free (r);
+          return chunk;
+        }
+    }
   if (pool->next_chunk >= pool->n_chunks
       || pool->next_chunk - pool->next_commit >= (guint64)live * WINDOW_PER_WORKER)
     return -1;
@@ -496,9 +525,9 @@ dispatch (Pool *pool)
 
       if (w->sock < 0 || !w->ready || w->chunk >= 0)
         continue;
-      chunk = next_chunk (pool, live);
+      chunk = next_chunk (pool, w, live);
       if (chunk < 0)
-        return;
+        continue;
       cmd.type = PS_WORKER_EVAL;
       cmd.chunk = (guint64)chunk;
       cmd.offset = w->held > 0 ? w->held_end : 0;
@@ -650,7 +679,7 @@ processes_execute (PsExec *exec, int workers, GError **error)
   g_array_unref (owners);
   g_hash_table_unref (pool.results);
   g_hash_table_unref (pool.failures);
-  g_queue_clear (&pool.retry);
+  g_queue_clear_full (&pool.retry, g_free);
   g_free (pool.executable);
   return ok;
 }
