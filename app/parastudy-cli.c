@@ -324,6 +324,9 @@ cmd_tables (int argc, char **argv, gboolean sections)
   return EXIT_OK;
 }
 
+int ps_cli_plot (int argc, char **argv);
+int ps_cli_report (int argc, char **argv);
+
 static void
 usage (FILE *f)
 {
@@ -334,6 +337,11 @@ usage (FILE *f)
               "  run STUDY.json [--backend serial|threads] [--workers N] [--out DIR]\n"
               "                 [--rows all|passing|none] [--json]\n"
               "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
+              "  plot RUN_DIR --chart NAME --out FILE.png|svg|pdf [--x PARAM --y OUTPUT\n"
+              "                 --series PARAM] [--list]   Draw a chart of a run or scaling.json\n"
+              "  report STUDY.json --run RUN_DIR [--scaling DIR] --out report.pdf\n"
+              "                 [--paper a4|letter] [--format pdf|html]   Write the calculation "
+              "report\n"
               "  validate STUDY.json      Check a study file\n"
               "  example beam|reliability Print an example study\n"
               "  backends                 What this machine can run on\n"
@@ -358,6 +366,10 @@ main (int argc, char **argv)
     }
   if (g_str_equal (argv[1], "run"))
     return cmd_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "plot"))
+    return ps_cli_plot (argc - 1, argv + 1); /* app/cli-plot.c */
+  if (g_str_equal (argv[1], "report"))
+    return ps_cli_report (argc - 1, argv + 1); /* app/cli-report.c */
   if (g_str_equal (argv[1], "validate"))
     return cmd_validate (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "example"))

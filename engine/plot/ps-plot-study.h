@@ -45,9 +45,10 @@ const PsChartInfo *ps_plot_charts_for_kind (const char *kind);
 
 typedef struct
 {
-  const char *x;      /* parameter for the x axis (a column name: "span", "h", ...) */
-  const char *y;      /* output ("deflection", "utilisation", ...) */
-  const char *series; /* parameter with one curve per value ("material") */
+  const char *x;        /* parameter for the x axis (a column name: "span", "h", ...) */
+  const char *y;        /* output ("deflection", "utilisation", ...) */
+  const char *series;   /* parameter with one curve per value ("material") */
+  const char *specimen; /* regression: a specimen's name or item number */
 } PsPlotParams;
 
 /* Builds chart @name of the run. NULL @params picks the kind's defaults. An unknown

@@ -1235,6 +1235,7 @@ typedef struct
   PsColor color;
   PsSeriesStyle style;
   PsLineDash dash;
+  gboolean solid;
 } LegendEntry;
 
 static void
@@ -1249,7 +1250,7 @@ draw_legend (PsChart *c, Ctx *x, gboolean outside, double out_x)
   if (c->kind == PS_CHART_HEATMAP)
     for (guint k = 0; k < c->n_cat; k++)
       {
-        LegendEntry e = { c->cat_names[k], c->cat_colors[k], PS_SERIES_STEPS, PS_LINE_SOLID };
+        LegendEntry e = { c->cat_names[k], c->cat_colors[k], PS_SERIES_STEPS, PS_LINE_SOLID, TRUE };
         g_array_append_val (entries, e);
       }
   for (guint i = 0; i < c->series->len; i++)
@@ -1347,7 +1348,7 @@ draw_legend (PsChart *c, Ctx *x, gboolean outside, double out_x)
           break;
         case PS_SERIES_STEPS:
         case PS_SERIES_BAND:
-          set_color (cr, e->color, e->style == PS_SERIES_BAND ? 0.3 : 0.6);
+          set_color (cr, e->color, e->solid ? 1.0 : e->style == PS_SERIES_BAND ? 0.3 : 0.6);
           cairo_rectangle (cr, bx + pad, cy - 0.35 * lh, sw, 0.7 * lh);
           cairo_fill (cr);
           break;
