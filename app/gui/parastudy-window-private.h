@@ -1,0 +1,35 @@
+/* parastudy-window-private.h: what the GUI tests look at inside the window. */
+#pragma once
+
+#include "parastudy-window.h"
+#include "ps-csv-model.h"
+#include "ps-document.h"
+
+G_BEGIN_DECLS
+
+PsDocument *parastudy_window_get_document (ParastudyWindow *self);
+/* The editor of the current study (a PsBeamEditor, PsReliabilityEditor…). */
+GtkWidget *parastudy_window_get_editor (ParastudyWindow *self);
+/* Adds an untitled study from JSON text; returns it (borrowed) or NULL. */
+PsDocument *parastudy_window_add_data (ParastudyWindow *self, const char *json);
+
+gboolean parastudy_window_is_running (ParastudyWindow *self);
+/* Selects the backend by engine name ("serial", "threads"); FALSE when unavailable. */
+gboolean parastudy_window_set_backend (ParastudyWindow *self, const char *name, int workers);
+GtkWidget *parastudy_window_get_run_button (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_progress_bar (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_backend_dropdown (ParastudyWindow *self);
+/* The text shown for summary figure @key ("pf", "passing"), or NULL. */
+const char *parastudy_window_get_summary_text (ParastudyWindow *self, const char *key);
+/* The message of the info bar, or NULL when it is hidden. */
+const char *parastudy_window_get_info_message (ParastudyWindow *self);
+
+PsCsvModel *parastudy_window_get_table_model (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_table_view (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_table_scroller (ParastudyWindow *self);
+/* Shows a CSV file in the Table and Charts tabs, as after a run. */
+gboolean parastudy_window_load_table (ParastudyWindow *self, const char *path);
+GtkWidget *parastudy_window_get_chart (ParastudyWindow *self);
+void parastudy_window_show_page (ParastudyWindow *self, const char *page);
+
+G_END_DECLS

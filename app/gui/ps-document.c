@@ -1,0 +1,401 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ps-document.h"
+
+struct _PsDocument
+{
+  GObject parent_instance;
+
+  JsonNode *root;
+  GFile *file;
+  char *title;
+  gboolean dirty;
+
+  PsStudy *study;
+  char *error;
+  char *error_path;
+  GHashTable *field_errors; /* path -> reason */
+
+  PsDocumentResult *result;
+};
+
+G_DEFINE_FINAL_TYPE (PsDocument, ps_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  RESULT_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+void
+ps_document_result_free (PsDocumentResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->dir);
+  g_free (result->summary_json);
+  g_free (result->summary_text);
+  g_clear_pointer (&result->summary, json_node_unref);
+  g_free (result->backend);
+  g_free (result);
+}
+
+static void
+ps_document_finalize (GObject *object)
+{
+  PsDocument *self = PS_DOCUMENT (object);
+
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_object (&self->file);
+  g_free (self->title);
+  g_clear_pointer (&self->study, ps_study_free);
+  g_free (self->error);
+  g_free (self->error_path);
+  g_hash_table_unref (self->field_errors);
+  ps_document_result_free (self->result);
+  G_OBJECT_CLASS (ps_document_parent_class)->finalize (object);
+}
+
+static void
+ps_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PsDocument *self = PS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ps_document_class_init (PsDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ps_document_finalize;
+  object_class->get_property = ps_document_get_property;
+
+  properties[PROP_TITLE]
+      = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after an edit, once the tree has been validated again. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+  signals[RESULT_CHANGED] = g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ps_document_init (PsDocument *self)
+{
+  self->field_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* The JSON path at the start of an engine message: "beam.span.steps: must be…". */
+static char *
+error_path_of (const char *message)
+{
+  const char *colon = strstr (message, ": ");
+
+  if (colon == NULL || colon == message)
+    return NULL;
+  for (const char *p = message; p < colon; p++)
+    if (*p == ' ')
+      return NULL;
+  return g_strndup (message, (gsize)(colon - message));
+}
+
+static void
+validate (PsDocument *self)
+{
+  g_autofree char *json = ps_document_dup_json (self);
+  g_autoptr (GError) error = NULL;
+  PsStudy *study;
+
+  g_clear_pointer (&self->study, ps_study_free);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->error_path, g_free);
+  study = ps_study_load_data (json, -1, &error);
+  if (study == NULL)
+    {
+      self->error = g_strdup (error->message);
+      self->error_path = error_path_of (error->message);
+      return;
+    }
+  if (self->file != NULL)
+    study->path = g_file_get_path (self->file);
+  self->study = study;
+}
+
+static void
+update_title (PsDocument *self)
+{
+  const char *name = NULL;
+  JsonObject *root = ps_document_get_root (self);
+
+  if (root != NULL && json_object_has_member (root, "name"))
+    {
+      JsonNode *n = json_object_get_member (root, "name");
+
+      if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+        name = json_node_get_string (n);
+    }
+  g_free (self->title);
+  if (name != NULL && *name != '\0')
+    self->title = g_strdup (name);
+  else if (self->file != NULL)
+    self->title = g_file_get_basename (self->file);
+  else
+    self->title = g_strdup (_ ("Untitled study"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+PsDocument *
+ps_document_new_from_data (const char *data, GFile *file, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  PsDocument *self;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, data, -1, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("not a study file (invalid JSON): %s"),
+                   local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("not a study file: expected a JSON object with \"parastudy\", \"kind\" and "
+                      "\"name\""));
+      return NULL;
+    }
+  self = g_object_new (PS_TYPE_DOCUMENT, NULL);
+  self->root = json_node_copy (root);
+  self->file = file ? g_object_ref (file) : NULL;
+  validate (self);
+  update_title (self);
+  return self;
+}
+
+PsDocument *
+ps_document_new_from_file (GFile *file, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (!g_utf8_validate (contents, (gssize)length, NULL) || strlen (contents) != length)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: not UTF-8 text"), name);
+      return NULL;
+    }
+  return ps_document_new_from_data (contents, file, error);
+}
+
+JsonObject *
+ps_document_get_root (PsDocument *self)
+{
+  g_return_val_if_fail (PS_IS_DOCUMENT (self), NULL);
+  return json_node_get_object (self->root);
+}
+
+GFile *
+ps_document_get_file (PsDocument *self)
+{
+  return self->file;
+}
+
+const char *
+ps_document_get_title (PsDocument *self)
+{
+  return self->title;
+}
+
+gboolean
+ps_document_get_dirty (PsDocument *self)
+{
+  return self->dirty;
+}
+
+const char *
+ps_document_get_kind (PsDocument *self)
+{
+  JsonObject *root = ps_document_get_root (self);
+  JsonNode *n = json_object_get_member (root, "kind");
+
+  if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+    return json_node_get_string (n);
+  return NULL;
+}
+
+static void
+set_dirty (PsDocument *self, gboolean dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+void
+ps_document_changed (PsDocument *self)
+{
+  validate (self);
+  set_dirty (self, TRUE);
+  update_title (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ps_document_set_field_error (PsDocument *self, const char *field, const char *reason)
+{
+  const char *old = g_hash_table_lookup (self->field_errors, field);
+
+  if (g_strcmp0 (old, reason) == 0)
+    return;
+  if (reason == NULL)
+    g_hash_table_remove (self->field_errors, field);
+  else
+    g_hash_table_insert (self->field_errors, g_strdup (field), g_strdup (reason));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const PsStudy *
+ps_document_get_study (PsDocument *self)
+{
+  return self->study;
+}
+
+const char *
+ps_document_get_error (PsDocument *self)
+{
+  return self->error;
+}
+
+const char *
+ps_document_get_error_path (PsDocument *self)
+{
+  return self->error_path;
+}
+
+char *
+ps_document_dup_blocker (PsDocument *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best_key = NULL, *best = NULL;
+
+  /* The first field in path order, so the message does not depend on hashing. */
+  g_hash_table_iter_init (&iter, self->field_errors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (best_key == NULL || strcmp (key, best_key) < 0)
+      {
+        best_key = key;
+        best = value;
+      }
+  if (best != NULL)
+    return g_strdup_printf ("%s: %s", best_key, best);
+  if (self->error != NULL)
+    return g_strdup (self->error);
+  if (self->study == NULL)
+    return g_strdup (_ ("The study is not valid"));
+  return NULL;
+}
+
+PsStudy *
+ps_document_dup_study (PsDocument *self, GError **error)
+{
+  g_autofree char *json = ps_document_dup_json (self);
+  PsStudy *study = ps_study_load_data (json, -1, error);
+
+  if (study != NULL && self->file != NULL)
+    study->path = g_file_get_path (self->file);
+  return study;
+}
+
+char *
+ps_document_dup_json (PsDocument *self)
+{
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, self->root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+gboolean
+ps_document_save (PsDocument *self, GFile *file, GError **error)
+{
+  g_autofree char *json = ps_document_dup_json (self);
+
+  /* g_file_replace_contents writes a temporary file and renames it: a failed save
+   * never leaves half a study file behind. */
+  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                NULL, error))
+    return FALSE;
+  if (file != self->file)
+    {
+      g_set_object (&self->file, file);
+      if (self->study != NULL)
+        {
+          g_free (self->study->path);
+          self->study->path = g_file_get_path (file);
+        }
+    }
+  set_dirty (self, FALSE);
+  update_title (self);
+  return TRUE;
+}
+
+const PsDocumentResult *
+ps_document_get_result (PsDocument *self)
+{
+  return self->result;
+}
+
+void
+ps_document_set_result (PsDocument *self, PsDocumentResult *result)
+{
+  ps_document_result_free (self->result);
+  self->result = result;
+  g_signal_emit (self, signals[RESULT_CHANGED], 0);
+}

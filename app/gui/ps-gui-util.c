@@ -1,0 +1,270 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ps-dist.h"
+#include "ps-gui-util.h"
+
+#define APP_ID "org.parastudy.Parastudy"
+
+GSettings *
+ps_gui_settings (void)
+{
+  static GSettings *settings;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GSettingsSchemaSource *def = g_settings_schema_source_get_default ();
+      g_autoptr (GSettingsSchema) schema = NULL;
+
+      if (def != NULL)
+        schema = g_settings_schema_source_lookup (def, APP_ID, TRUE);
+      if (schema == NULL)
+        {
+          g_autoptr (GSettingsSchemaSource) src = g_settings_schema_source_new_from_directory (
+              PS_GUI_BUILD_SCHEMADIR, def, FALSE, NULL);
+
+          if (src != NULL)
+            schema = g_settings_schema_source_lookup (src, APP_ID, FALSE);
+        }
+      if (schema == NULL)
+        g_error ("the settings schema %s is not installed (run meson install, or set "
+                 "GSETTINGS_SCHEMA_DIR)",
+                 APP_ID);
+      settings = g_settings_new_full (schema, NULL, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return settings;
+}
+
+gboolean
+ps_gui_engineering_units (void)
+{
+  g_autofree char *units = g_settings_get_string (ps_gui_settings (), "units");
+
+  return g_strcmp0 (units, "si") != 0;
+}
+
+const char *
+ps_gui_display_unit (PsQuantity quantity, gboolean small)
+{
+  gboolean eng = ps_gui_engineering_units ();
+
+  switch (quantity)
+    {
+    case PS_QTY_LENGTH:
+      return eng && small ? "mm" : "m";
+    case PS_QTY_FORCE:
+      return eng ? "kN" : "N";
+    case PS_QTY_FORCE_PER_LENGTH:
+      return eng ? "kN/m" : "N/m";
+    case PS_QTY_STRESS:
+      return eng ? "MPa" : "Pa";
+    case PS_QTY_DENSITY:
+      return "kg/m^3";
+    case PS_QTY_TIME:
+      return "s";
+    case PS_QTY_AREA:
+      return eng ? "cm^2" : "m^2";
+    case PS_QTY_SECOND_MOMENT:
+      return eng ? "cm^4" : "m^4";
+    case PS_QTY_SECTION_MODULUS:
+      return eng ? "cm^3" : "m^3";
+    case PS_QTY_MOMENT:
+      return eng ? "kN*m" : "N*m";
+    case PS_QTY_MASS_PER_LENGTH:
+      return "kg/m";
+    default:
+      return "";
+    }
+}
+
+double
+ps_gui_unit_scale (const char *unit)
+{
+  double scale = 1.0;
+  PsDim dim;
+  g_autofree char *msg = NULL;
+
+  if (unit == NULL || *unit == '\0' || !ps_unit_parse (unit, &scale, &dim, &msg))
+    return 1.0;
+  return scale;
+}
+
+gboolean
+ps_gui_parse_value (const char *text, const char *unit, PsQuantity quantity, double *si,
+                    char **message)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  char *end;
+  double v;
+
+  if (*t == '\0')
+    {
+      *message = g_strdup (_ ("a value is needed"));
+      return FALSE;
+    }
+  v = g_ascii_strtod (t, &end);
+  if (end != t && *end == '\0')
+    {
+      if (!isfinite (v))
+        {
+          *message = g_strdup (_ ("not a finite number"));
+          return FALSE;
+        }
+      *si = v * ps_gui_unit_scale (unit);
+      return TRUE;
+    }
+  /* With its own unit: the engine's parser checks the dimension. */
+  return ps_units_parse_quantity (t, quantity, si, message);
+}
+
+char *
+ps_gui_format_value (double si, const char *unit)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", si / ps_gui_unit_scale (unit)));
+}
+
+JsonObject *
+ps_gui_json_ensure_object (JsonObject *object, const char *member)
+{
+  JsonNode *n = json_object_get_member (object, member);
+
+  if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+    {
+      json_object_set_object_member (object, member, json_object_new ());
+      n = json_object_get_member (object, member);
+    }
+  return json_node_get_object (n);
+}
+
+struct _PsFieldSet
+{
+  GHashTable *fields; /* path -> GtkWidget (weak) */
+  GtkWidget *marked;
+};
+
+static void
+weak_notify (gpointer data, GObject *where_the_object_was)
+{
+  PsFieldSet *set = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, set->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer)where_the_object_was)
+      g_hash_table_iter_remove (&iter);
+  if (set->marked == (gpointer)where_the_object_was)
+    set->marked = NULL;
+}
+
+PsFieldSet *
+ps_field_set_new (void)
+{
+  PsFieldSet *set = g_new0 (PsFieldSet, 1);
+
+  set->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return set;
+}
+
+void
+ps_field_set_free (PsFieldSet *set)
+{
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+
+  if (set == NULL)
+    return;
+  g_hash_table_iter_init (&iter, set->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!g_ptr_array_find (seen, value, NULL))
+      {
+        g_ptr_array_add (seen, value);
+        g_object_weak_unref (value, weak_notify, set);
+      }
+  g_hash_table_unref (set->fields);
+  g_free (set);
+}
+
+void
+ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gboolean known = FALSE;
+
+  g_hash_table_iter_init (&iter, set->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == widget)
+      known = TRUE;
+  if (!known)
+    g_object_weak_ref (G_OBJECT (widget), weak_notify, set);
+  g_hash_table_replace (set->fields, g_strdup (path), widget);
+}
+
+void
+ps_gui_mark_invalid (GtkWidget *widget, const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+    }
+}
+
+static gboolean
+is_prefix_path (const char *prefix, const char *path)
+{
+  gsize n = strlen (prefix);
+
+  return strncmp (prefix, path, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
+GtkWidget *
+ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  GtkWidget *widget = NULL;
+
+  if (set->marked != NULL)
+    ps_gui_mark_invalid (set->marked, NULL);
+  set->marked = NULL;
+  if (path == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, set->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (is_prefix_path (key, path) && (best == NULL || strlen (key) > strlen (best)))
+      {
+        best = key;
+        widget = value;
+      }
+  if (widget != NULL)
+    {
+      ps_gui_mark_invalid (widget, message);
+      set->marked = widget;
+    }
+  return widget;
+}
+
+double
+ps_gui_dist_density (const void *dist, double x, double h)
+{
+  const PsDist *d = dist;
+
+  return (ps_dist_cdf (d, x + h) - ps_dist_cdf (d, x - h)) / (2.0 * h);
+}

@@ -1,0 +1,48 @@
+/* ps-gui-util.h: small helpers shared by the application's widgets. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "parastudy.h"
+
+G_BEGIN_DECLS
+
+/* The application's settings (org.parastudy.Parastudy), found in the installed
+ * schemas or, for an uninstalled build, in the build folder. Borrowed. */
+GSettings *ps_gui_settings (void);
+/* Whether values are shown in engineering units (kN, MPa, mm) rather than SI. */
+gboolean ps_gui_engineering_units (void);
+
+/* The unit a quantity is shown in. @small: a section dimension (mm, not m). */
+const char *ps_gui_display_unit (PsQuantity quantity, gboolean small);
+/* The factor from @unit to SI (1 for an unknown unit). */
+double ps_gui_unit_scale (const char *unit);
+
+/* "12.5" in @unit, or "12.5 kN" with its own unit, into SI. Returns FALSE with a
+ * message (owned) saying what was wrong. */
+gboolean ps_gui_parse_value (const char *text, const char *unit, PsQuantity quantity, double *si,
+                             char **message);
+/* An SI value written in @unit for an entry: "12.5". */
+char *ps_gui_format_value (double si, const char *unit);
+
+/* A member of @object that is an object, created when missing. */
+JsonObject *ps_gui_json_ensure_object (JsonObject *object, const char *member);
+
+/* Fields of a form registered by the JSON path they edit, so that the engine's
+ * validation message ("beam.span.steps: …") highlights the one it names. */
+typedef struct _PsFieldSet PsFieldSet;
+
+PsFieldSet *ps_field_set_new (void);
+void ps_field_set_free (PsFieldSet *set);
+void ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget);
+/* Clears the marks, then marks the field whose path is the longest prefix of
+ * @path (if any) with @message. Returns the widget marked, or NULL. */
+GtkWidget *ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message);
+void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
+
+/* The probability density of @dist at @x, from its CDF by a central difference. */
+double ps_gui_dist_density (const void *dist, double x, double h);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsFieldSet, ps_field_set_free)
+
+G_END_DECLS

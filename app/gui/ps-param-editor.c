@@ -1,0 +1,375 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ps-gui-util.h"
+#include "ps-param-editor.h"
+
+enum
+{
+  MODE_FIXED,
+  MODE_LIST,
+  MODE_RANGE
+};
+
+struct _PsParamEditor
+{
+  GtkBox parent_instance;
+
+  PsDocument *document; /* weak: the editor lives inside the document's page */
+  char *path;
+  char **parts;
+  PsQuantity quantity;
+  const char *unit;
+  gboolean loading;
+
+  GtkWidget *mode;
+  GtkWidget *stack;
+  GtkWidget *fixed;
+  GtkWidget *list;
+  GtkWidget *from;
+  GtkWidget *to;
+  GtkWidget *steps;
+  GtkWidget *log;
+  GtkWidget *unit_label;
+};
+
+G_DEFINE_FINAL_TYPE (PsParamEditor, ps_param_editor, GTK_TYPE_BOX)
+
+JsonObject *
+ps_json_parent_for_path (JsonObject *root, const char *path, gboolean create, const char **member)
+{
+  const char *dot;
+  JsonObject *obj = root;
+
+  while ((dot = strchr (path, '.')) != NULL)
+    {
+      g_autofree char *part = g_strndup (path, (gsize)(dot - path));
+      JsonNode *n = json_object_get_member (obj, part);
+
+      if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+        {
+          if (!create)
+            return NULL;
+          obj = ps_gui_json_ensure_object (obj, part);
+        }
+      else
+        obj = json_node_get_object (n);
+      path = dot + 1;
+    }
+  *member = path;
+  return obj;
+}
+
+static void
+ps_param_editor_finalize (GObject *object)
+{
+  PsParamEditor *self = PS_PARAM_EDITOR (object);
+
+  g_free (self->path);
+  G_OBJECT_CLASS (ps_param_editor_parent_class)->finalize (object);
+}
+
+static void
+ps_param_editor_class_init (PsParamEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ps_param_editor_finalize;
+}
+
+static void
+ps_param_editor_init (PsParamEditor *self)
+{
+}
+
+static gboolean
+node_to_si (JsonNode *node, PsQuantity quantity, double *si)
+{
+  g_autoptr (GError) error = NULL;
+
+  return ps_json_node_quantity (node, "", quantity, PS_CHECK_FINITE, si, &error);
+}
+
+static char *
+node_text (PsParamEditor *self, JsonNode *node)
+{
+  double si;
+
+  if (node_to_si (node, self->quantity, &si))
+    return ps_gui_format_value (si, self->unit);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return g_strdup ("");
+}
+
+void
+ps_param_editor_reload (PsParamEditor *self)
+{
+  JsonObject *root = ps_document_get_root (self->document);
+  const char *member;
+  JsonObject *parent = ps_json_parent_for_path (root, self->path, FALSE, &member);
+  JsonNode *node = parent ? json_object_get_member (parent, member) : NULL;
+  guint mode = MODE_FIXED;
+
+  self->loading = TRUE;
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          g_autofree char *t = node_text (self, json_array_get_element (a, i));
+
+          g_string_append_printf (s, "%s%s", i ? ", " : "", t);
+        }
+      gtk_editable_set_text (GTK_EDITABLE (self->list), s->str);
+      g_string_free (s, TRUE);
+      mode = MODE_LIST;
+    }
+  else if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *r = json_node_get_object (node);
+      JsonNode *from = json_object_get_member (r, "from");
+      JsonNode *to = json_object_get_member (r, "to");
+      const char *scale = json_object_get_string_member_with_default (r, "scale", "linear");
+      g_autofree char *ft = from ? node_text (self, from) : g_strdup ("");
+      g_autofree char *tt = to ? node_text (self, to) : g_strdup ("");
+
+      gtk_editable_set_text (GTK_EDITABLE (self->from), ft);
+      gtk_editable_set_text (GTK_EDITABLE (self->to), tt);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->steps),
+                                 (double)json_object_get_int_member_with_default (r, "steps", 2));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->log), g_strcmp0 (scale, "log") == 0);
+      mode = MODE_RANGE;
+    }
+  else if (node != NULL)
+    {
+      g_autofree char *t = node_text (self, node);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->fixed), t);
+    }
+  if (self->mode != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->mode), mode);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), mode == MODE_LIST    ? "list"
+                                                             : mode == MODE_RANGE ? "range"
+                                                                                  : "fixed");
+  self->loading = FALSE;
+}
+
+static JsonNode *
+number_node (double v)
+{
+  JsonNode *n = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_double (n, v);
+  return n;
+}
+
+/* The JSON of the form, or NULL with @widget and @message saying what is wrong. */
+static JsonNode *
+build_node (PsParamEditor *self, GtkWidget **widget, char **message)
+{
+  guint mode = self->mode ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
+  double v;
+
+  if (mode == MODE_FIXED)
+    {
+      *widget = self->fixed;
+      if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->fixed)), self->unit,
+                               self->quantity, &v, message))
+        return NULL;
+      return number_node (v);
+    }
+  if (mode == MODE_LIST)
+    {
+      g_auto (GStrv) parts
+          = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->list)), ",;", -1);
+      g_autoptr (JsonArray) a = json_array_new ();
+      JsonNode *n;
+
+      *widget = self->list;
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_autofree char *m = NULL;
+
+          if (*g_strstrip (parts[i]) == '\0' && parts[i + 1] == NULL && i > 0)
+            break; /* a trailing comma */
+          if (!ps_gui_parse_value (parts[i], self->unit, self->quantity, &v, &m))
+            {
+              *message = g_strdup_printf (_ ("value %u: %s"), i + 1, m);
+              return NULL;
+            }
+          json_array_add_double_element (a, v);
+        }
+      n = json_node_new (JSON_NODE_ARRAY);
+      json_node_set_array (n, a);
+      return n;
+    }
+  else
+    {
+      g_autoptr (JsonObject) r = json_object_new ();
+      JsonNode *n;
+      double to;
+
+      *widget = self->from;
+      if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->from)), self->unit,
+                               self->quantity, &v, message))
+        return NULL;
+      *widget = self->to;
+      if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->to)), self->unit,
+                               self->quantity, &to, message))
+        return NULL;
+      json_object_set_double_member (r, "from", v);
+      json_object_set_double_member (r, "to", to);
+      json_object_set_int_member (r, "steps",
+                                  gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->steps)));
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->log)))
+        json_object_set_string_member (r, "scale", "log");
+      n = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (n, r);
+      return n;
+    }
+}
+
+static void
+on_changed (PsParamEditor *self)
+{
+  GtkWidget *widgets[] = { self->fixed, self->list, self->from, self->to };
+  GtkWidget *bad = NULL;
+  g_autofree char *message = NULL;
+  JsonNode *node;
+  JsonObject *parent;
+  const char *member;
+
+  if (self->loading || self->document == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    ps_gui_mark_invalid (widgets[i], NULL);
+  node = build_node (self, &bad, &message);
+  if (node == NULL)
+    {
+      ps_gui_mark_invalid (bad, message);
+      ps_document_set_field_error (self->document, self->path, message);
+      return;
+    }
+  parent
+      = ps_json_parent_for_path (ps_document_get_root (self->document), self->path, TRUE, &member);
+  json_object_set_member (parent, member, node);
+  ps_document_set_field_error (self->document, self->path, NULL);
+  ps_document_changed (self->document);
+}
+
+static void
+on_mode_changed (PsParamEditor *self)
+{
+  guint mode = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode));
+
+  if (self->loading)
+    return;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), mode == MODE_LIST    ? "list"
+                                                             : mode == MODE_RANGE ? "range"
+                                                                                  : "fixed");
+  /* Carry the value over, so that switching modes gives something valid at once. */
+  if (mode == MODE_LIST && *gtk_editable_get_text (GTK_EDITABLE (self->list)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->list),
+                           gtk_editable_get_text (GTK_EDITABLE (self->fixed)));
+  if (mode == MODE_RANGE && *gtk_editable_get_text (GTK_EDITABLE (self->from)) == '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from),
+                             gtk_editable_get_text (GTK_EDITABLE (self->fixed)));
+      gtk_editable_set_text (GTK_EDITABLE (self->to),
+                             gtk_editable_get_text (GTK_EDITABLE (self->fixed)));
+    }
+  on_changed (self);
+}
+
+static GtkWidget *
+entry (PsParamEditor *self, int chars, const char *placeholder)
+{
+  GtkWidget *e = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (e), chars);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (e), placeholder);
+  g_signal_connect_swapped (e, "changed", G_CALLBACK (on_changed), self);
+  return e;
+}
+
+GtkWidget *
+ps_param_editor_new (PsDocument *document, const char *path, PsQuantity quantity, gboolean small,
+                     gboolean sweepable)
+{
+  PsParamEditor *self = g_object_new (PS_TYPE_PARAM_EDITOR, "orientation",
+                                      GTK_ORIENTATION_HORIZONTAL, "spacing", 6, NULL);
+  GtkWidget *range;
+
+  self->document = document;
+  self->path = g_strdup (path);
+  self->quantity = quantity;
+  self->unit = ps_gui_display_unit (quantity, small);
+
+  if (sweepable)
+    {
+      const char *modes[] = { C_ ("parameter", "Fixed"), C_ ("parameter", "List"),
+                              C_ ("parameter", "Range"), NULL };
+
+      self->mode = gtk_drop_down_new_from_strings (modes);
+      gtk_widget_set_tooltip_text (self->mode, _ ("A fixed value, a list of values or a range"));
+      gtk_box_append (GTK_BOX (self), self->mode);
+    }
+  self->stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_widget_set_hexpand (self->stack, TRUE);
+  self->fixed = entry (self, 10, "");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->fixed, "fixed");
+  self->list = entry (self, 24, _ ("e.g. 2, 4, 6"));
+  gtk_stack_add_named (GTK_STACK (self->stack), self->list, "list");
+
+  range = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  self->from = entry (self, 8, _ ("from"));
+  self->to = entry (self, 8, _ ("to"));
+  self->steps = gtk_spin_button_new_with_range (1, 1e7, 1);
+  gtk_widget_set_tooltip_text (self->steps, _ ("Number of values, both ends included"));
+  g_signal_connect_swapped (self->steps, "value-changed", G_CALLBACK (on_changed), self);
+  self->log = gtk_check_button_new_with_label (_ ("log"));
+  gtk_widget_set_tooltip_text (self->log, _ ("Space the values evenly on a log scale"));
+  g_signal_connect_swapped (self->log, "toggled", G_CALLBACK (on_changed), self);
+  gtk_box_append (GTK_BOX (range), self->from);
+  gtk_box_append (GTK_BOX (range), gtk_label_new ("–"));
+  gtk_box_append (GTK_BOX (range), self->to);
+  gtk_box_append (GTK_BOX (range), gtk_label_new (_ ("in")));
+  gtk_box_append (GTK_BOX (range), self->steps);
+  gtk_box_append (GTK_BOX (range), gtk_label_new (_ ("steps")));
+  gtk_box_append (GTK_BOX (range), self->log);
+  gtk_stack_add_named (GTK_STACK (self->stack), range, "range");
+  gtk_box_append (GTK_BOX (self), self->stack);
+
+  self->unit_label = gtk_label_new (self->unit);
+  gtk_widget_add_css_class (self->unit_label, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (self->unit_label), 5);
+  gtk_label_set_xalign (GTK_LABEL (self->unit_label), 0);
+  gtk_box_append (GTK_BOX (self), self->unit_label);
+
+  ps_param_editor_reload (self);
+  if (self->mode != NULL)
+    g_signal_connect_swapped (self->mode, "notify::selected", G_CALLBACK (on_mode_changed), self);
+  return GTK_WIDGET (self);
+}
+
+GtkEditable *
+ps_param_editor_get_entry (PsParamEditor *self)
+{
+  guint mode = self->mode ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
+
+  return GTK_EDITABLE (mode == MODE_LIST    ? self->list
+                       : mode == MODE_RANGE ? self->from
+                                            : self->fixed);
+}
+
+const char *
+ps_param_editor_get_path (PsParamEditor *self)
+{
+  return self->path;
+}

@@ -1,0 +1,192 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ps-run-task.h"
+
+typedef struct
+{
+  PsStudy *study;
+  char *backend;
+  int workers;
+  PsRowsMode rows;
+  char *dir;
+
+  gint cancel; /* atomic: the engine's cancel flag */
+  GCancellable *cancellable;
+  gulong cancel_id;
+
+  GMutex lock;
+  PsProgress progress; /* latest, under lock */
+  gboolean idle_pending;
+  gboolean finished; /* under lock: no progress after the result */
+  PsRunProgressFunc progress_func;
+  gpointer progress_data;
+} RunData;
+
+static void
+run_data_clear (RunData *d)
+{
+  ps_study_free (d->study);
+  g_free (d->backend);
+  g_free (d->dir);
+  g_clear_object (&d->cancellable);
+  g_mutex_clear (&d->lock);
+}
+
+static RunData *
+run_data_ref (RunData *d)
+{
+  return g_atomic_rc_box_acquire (d);
+}
+
+static void
+run_data_unref (gpointer d)
+{
+  g_atomic_rc_box_release_full (d, (GDestroyNotify)run_data_clear);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  RunData *d = user_data;
+  PsProgress p;
+  gboolean finished;
+
+  g_mutex_lock (&d->lock);
+  p = d->progress;
+  d->idle_pending = FALSE;
+  finished = d->finished;
+  g_mutex_unlock (&d->lock);
+  if (!finished && d->progress_func != NULL)
+    d->progress_func (&p, d->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the engine's committing thread. */
+static void
+on_engine_progress (const PsProgress *progress, gpointer user_data)
+{
+  RunData *d = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&d->lock);
+  d->progress = *progress;
+  schedule = !d->idle_pending && !d->finished;
+  d->idle_pending = TRUE;
+  g_mutex_unlock (&d->lock);
+  if (schedule)
+    g_idle_add_full (G_PRIORITY_LOW, deliver_progress, run_data_ref (d), run_data_unref);
+}
+
+static void
+on_cancelled (GCancellable *cancellable, gpointer user_data)
+{
+  RunData *d = user_data;
+
+  g_atomic_int_set (&d->cancel, 1);
+}
+
+static void
+run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RunData *d = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsRunResult) result = NULL;
+  PsDocumentResult *out;
+  PsRunOptions opts;
+
+  ps_run_options_init (&opts);
+  opts.backend = d->backend;
+  opts.workers = d->workers;
+  opts.rows = d->rows;
+  opts.progress = on_engine_progress;
+  opts.progress_data = d;
+  opts.cancel = &d->cancel;
+
+  result = ps_run_to_dir (d->study, &opts, d->dir, &error);
+
+  g_mutex_lock (&d->lock);
+  d->finished = TRUE;
+  g_mutex_unlock (&d->lock);
+
+  if (result == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  out = g_new0 (PsDocumentResult, 1);
+  out->dir = g_strdup (d->dir);
+  out->summary_json = ps_run_summary_json (d->study, result);
+  out->summary_text = ps_run_summary_text (d->study, result);
+  out->summary = json_from_string (out->summary_json, NULL);
+  out->backend = g_strdup (result->backend);
+  out->workers = result->workers;
+  out->wall_seconds = result->wall_seconds;
+  g_task_return_pointer (task, out, (GDestroyNotify)ps_document_result_free);
+}
+
+static void
+on_task_done (GObject *source, GParamSpec *pspec, gpointer user_data)
+{
+  RunData *d = user_data;
+
+  /* Disconnecting from the main thread: a handler running now has finished. */
+  if (d->cancellable != NULL && d->cancel_id != 0)
+    g_cancellable_disconnect (d->cancellable, d->cancel_id);
+  d->cancel_id = 0;
+}
+
+void
+ps_run_task_start (PsStudy *study, const PsRunRequest *request, GCancellable *cancellable,
+                   PsRunProgressFunc progress, gpointer progress_data, GAsyncReadyCallback callback,
+                   gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RunData *d = g_atomic_rc_box_new0 (RunData);
+
+  g_mutex_init (&d->lock);
+  d->study = study;
+  d->backend = g_strdup (request->backend);
+  d->workers = request->workers;
+  d->rows = request->rows;
+  d->dir = g_strdup (request->dir);
+  d->progress_func = progress;
+  d->progress_data = progress_data;
+  if (cancellable != NULL)
+    {
+      d->cancellable = g_object_ref (cancellable);
+      d->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), d, NULL);
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ps_run_task_start);
+  g_task_set_name (task, "parastudy run");
+  /* The engine reports cancellation itself (PS_ERROR_CANCELLED) after it stopped. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, d, run_data_unref);
+  g_signal_connect (task, "notify::completed", G_CALLBACK (on_task_done), d);
+  g_task_run_in_thread (task, run_thread);
+}
+
+PsDocumentResult *
+ps_run_task_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+ps_run_task_default_dir (const PsStudy *study)
+{
+  g_autofree char *name = g_strdup (study->name);
+  g_autofree char *leaf = NULL;
+
+  for (char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      *p = '-';
+  leaf = g_strdup_printf ("%.40s-%.12s", name, study->checksum);
+  return g_build_filename (g_get_user_cache_dir (), "parastudy", "results", leaf, NULL);
+}

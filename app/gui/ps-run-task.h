@@ -1,0 +1,38 @@
+/* ps-run-task.h: a study run off the main thread.
+ *
+ * The engine runs on a GTask worker thread. Progress is written by the engine's
+ * committing thread into a mutex-protected record; at most one low-priority idle is
+ * pending at a time and delivers the latest record to the main thread, so a fast
+ * run never floods the main loop. Cancelling the GCancellable sets the engine's
+ * cancel flag, which it reads at every chunk.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "parastudy.h"
+#include "ps-document.h"
+
+G_BEGIN_DECLS
+
+/* Called on the main thread with the latest progress. */
+typedef void (*PsRunProgressFunc) (const PsProgress *progress, gpointer user_data);
+
+typedef struct
+{
+  const char *backend; /* NULL: the engine's default */
+  int workers;         /* 0: the backend's default */
+  PsRowsMode rows;
+  const char *dir; /* results folder */
+} PsRunRequest;
+
+/* Takes @study. @progress may be NULL; it is not called after @callback. */
+void ps_run_task_start (PsStudy *study, const PsRunRequest *request, GCancellable *cancellable,
+                        PsRunProgressFunc progress, gpointer progress_data,
+                        GAsyncReadyCallback callback, gpointer user_data);
+PsDocumentResult *ps_run_task_finish (GAsyncResult *result, GError **error);
+
+/* Where the GUI keeps the results of a study that has no folder of its own. */
+char *ps_run_task_default_dir (const PsStudy *study);
+
+G_END_DECLS
