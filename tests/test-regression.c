@@ -50,6 +50,14 @@ rm_rf (const char *path)
 }
 
 static void
+mkdir_in (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+}
+
+static void
 write_file (const char *dir, const char *name, const char *text)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -250,7 +258,7 @@ test_nist_norris_csv (void)
       }
   for (guint i = 0; i < 36; i++)
     g_string_append_printf (csv, "%.1f,%.1f\n", norris_x[order[i]], norris_y[order[i]]);
-  g_assert_true (g_mkdir (g_build_filename (dir, "norris", NULL), 0755) == 0);
+  mkdir_in (dir, "norris");
   write_file (dir, "norris/norris.csv", csv->str);
   study = load_ok (dir, "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"Norris\","
                         " \"source\": {\"type\": \"csv\", \"path\": \"norris\","
@@ -406,7 +414,7 @@ test_never_yields (void)
       g_string_append_printf (b, "%.17g;%.17g\n", e,
                               e <= 0.001 ? 210e3 * e : 210 + 5e3 * (e - 0.001));
     }
-  g_assert_true (g_mkdir (g_build_filename (dir, "s", NULL), 0755) == 0);
+  mkdir_in (dir, "s");
   write_file (dir, "s/a.csv", a->str);
   write_file (dir, "s/b.csv", b->str);
   study = load_ok (dir, "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"x\","
@@ -508,7 +516,7 @@ test_specimen_errors (void)
       g_string_append_printf (s, "%s\n", i == 8 ? "0.00055,125" : lines[i]);
     write_file (sdir, "e-decreasing.csv", s->str);
     write_file (sdir, "f-header.csv", "strain,sigma\n0,0\n0.001,205\n");
-    g_assert_true (g_mkdir (g_build_filename (sdir, "g-dir.csv", NULL), 0755) == 0);
+    mkdir_in (sdir, "g-dir.csv");
     g_string_truncate (s, 0);
     for (int i = 0; lines[i] && lines[i][0]; i++)
       g_string_append_printf (s, "%s\n", i == 11 ? "0.001" : lines[i]);
@@ -659,9 +667,9 @@ test_units_separators (void)
       g_string_append_printf (c, "%s,%s\n", g_ascii_formatd (y, sizeof y, "%.17g", s * area / 1e3),
                               g_ascii_formatd (x, sizeof x, "%.17g", e * L0));
     }
-  g_assert_true (g_mkdir (g_build_filename (dir, "a", NULL), 0755) == 0);
-  g_assert_true (g_mkdir (g_build_filename (dir, "b", NULL), 0755) == 0);
-  g_assert_true (g_mkdir (g_build_filename (dir, "c", NULL), 0755) == 0);
+  mkdir_in (dir, "a");
+  mkdir_in (dir, "b");
+  mkdir_in (dir, "c");
   write_file (dir, "a/s.csv", a->str);
   write_file (dir, "b/s.csv", b->str);
   write_file (dir, "c/s.csv", c->str);
@@ -1187,8 +1195,8 @@ test_bad_case (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
 
-  g_assert_true (g_mkdir (g_build_filename (dir, "d", NULL), 0755) == 0);
-  g_assert_true (g_mkdir (g_build_filename (dir, "empty", NULL), 0755) == 0);
+  mkdir_in (dir, "d");
+  mkdir_in (dir, "empty");
   write_file (dir, "d/a.csv", "strain,stress\n0,0\n");
   json = g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"bad\"%s%s%s%s}",
                           c->source ? ", \"source\": {" : "", c->source ? c->source : "",
@@ -1254,8 +1262,11 @@ test_cli (void)
                                  &status, NULL));
     g_assert_true (WIFEXITED (status));
     g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-    summary = read_all (g_build_filename (odir, "summary.json", NULL));
-    results = read_all (g_build_filename (odir, "results.csv", NULL));
+    g_autofree char *spath = g_build_filename (odir, "summary.json", NULL);
+    g_autofree char *rpath = g_build_filename (odir, "results.csv", NULL);
+
+    summary = read_all (spath);
+    results = read_all (rpath);
     g_assert_nonnull (strstr (summary, "\"fitted\" : 11"));
     g_assert_nonnull (strstr (results, "C07,0,0,"));
   }
