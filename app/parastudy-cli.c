@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "parastudy.h"
+#include "ps-cli-scale.h"
 
 enum
 {
@@ -106,6 +107,8 @@ cmd_run (int argc, char **argv)
   gboolean json = FALSE;
   gint workers = G_MININT; /* unset */
   double chunk_timeout = 0.0;
+  g_autofree char *history_path = NULL;
+  gboolean no_history = FALSE;
   GOptionEntry entries[]
       = { { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend,
             N_ ("serial, threads or processes (default threads)"), "NAME" },
@@ -121,6 +124,11 @@ cmd_run (int argc, char **argv)
             N_ ("Rows in results.csv: all, passing or none (default: all up to a million items)"),
             "WHICH" },
           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the summary as JSON"), NULL },
+          { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
+            N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"),
+            "PATH" },
+          { "no-history", 0, 0, G_OPTION_ARG_NONE, &no_history,
+            N_ ("Do not record the run in the history"), NULL },
           { NULL } };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("STUDY.json — run a study"));
   g_autoptr (GError) error = NULL;
@@ -196,6 +204,7 @@ cmd_run (int argc, char **argv)
     fputs ("\n", stderr);
   if (result == NULL)
     return fail (argv[1], error);
+  ps_cli_record_run (history_path, !no_history, study, result); /* app/cli-scale.c */
 
   if (json)
     {
@@ -334,9 +343,16 @@ usage (FILE *f)
            _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
-              "  run STUDY.json [--backend serial|threads] [--workers N] [--out DIR]\n"
-              "                 [--rows all|passing|none] [--json]\n"
+              "  run STUDY.json [--backend serial|threads|processes] [--workers N] [--out DIR]\n"
+              "                 [--rows all|passing|none] [--chunk-timeout S] [--history PATH]\n"
+              "                 [--no-history] [--json]\n"
               "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
+              "  scale STUDY.json [--backend B[,B...]] [--workers 1,2,4] [--mode strong|weak]\n"
+              "                 [--size-scaling [--sizes F,...]] [--repeats R] [--out DIR]\n"
+              "                           Time the study at several worker counts or sizes;\n"
+              "                           write DIR/scaling.json and DIR/scaling.csv\n"
+              "  history [--study NAME] [--json] [--history PATH]\n"
+              "                           The runs recorded so far\n"
               "  plot RUN_DIR --chart NAME --out FILE.png|svg|pdf [--x PARAM --y OUTPUT\n"
               "                 --series PARAM] [--list]   Draw a chart of a run or scaling.json\n"
               "  report STUDY.json --run RUN_DIR [--scaling DIR] --out report.pdf\n"
@@ -370,6 +386,10 @@ main (int argc, char **argv)
     return ps_cli_plot (argc - 1, argv + 1); /* app/cli-plot.c */
   if (g_str_equal (argv[1], "report"))
     return ps_cli_report (argc - 1, argv + 1); /* app/cli-report.c */
+  if (g_str_equal (argv[1], "scale"))
+    return ps_cli_scale (argc - 1, argv + 1); /* app/cli-scale.c */
+  if (g_str_equal (argv[1], "history"))
+    return ps_cli_history (argc - 1, argv + 1); /* app/cli-scale.c */
   if (g_str_equal (argv[1], "validate"))
     return cmd_validate (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "example"))

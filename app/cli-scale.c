@@ -1,0 +1,439 @@
+/* parastudy-cli scale and history: scaling studies and the run history. */
+#define G_LOG_DOMAIN "parastudy-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ps-cli-scale.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_INVALID = 2,
+  EXIT_CANCELLED = 130,
+};
+
+static int
+report (const char *command, const GError *error)
+{
+  g_printerr ("parastudy-cli %s: %s\n", command, error->message);
+  if (g_error_matches (error, PS_ERROR, PS_ERROR_INVALID))
+    return EXIT_INVALID;
+  if (g_error_matches (error, PS_ERROR, PS_ERROR_CANCELLED))
+    return EXIT_CANCELLED;
+  return EXIT_FAILED;
+}
+
+/* Records a run in the history. A history that cannot be written never fails the
+ * run: the reason is printed and the run's own results stand. */
+void
+ps_cli_record_run (const char *history_path, gboolean enabled, const PsStudy *study,
+                   const PsRunResult *run)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsHistory) history = NULL;
+
+  if (!enabled)
+    return;
+  history = ps_history_open (history_path, &error);
+  if (history == NULL || !ps_history_add_run (history, study, run, NULL, &error))
+    g_printerr ("parastudy-cli: %s: %s\n", _ ("warning: the run was not recorded in the history"),
+                error->message);
+}
+
+static gboolean
+parse_int_list (const char *text, GArray *out, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 v;
+
+      if (!g_ascii_string_to_signed (g_strstrip (parts[i]), 10, 1, 65536, &v, NULL))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       "--workers: \"%s\" is not a worker count between 1 and 65536", parts[i]);
+          return FALSE;
+        }
+      {
+        int w = (int)v;
+
+        g_array_append_val (out, w);
+      }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_double_list (const char *text, GArray *out, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      double v = g_ascii_strtod (g_strstrip (parts[i]), &end);
+
+      if (end == parts[i] || *end != '\0' || !(v > 0.0) || !isfinite (v))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       "--sizes: \"%s\" is not a positive factor of the study's size", parts[i]);
+          return FALSE;
+        }
+      g_array_append_val (out, v);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  PsHistory *history;
+  const char *mode;
+  gboolean warned;
+} RecordData;
+
+static void
+on_scaling_run (const PsStudy *study, const PsRunResult *run, gpointer user_data)
+{
+  RecordData *d = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (d->history == NULL || d->warned)
+    return;
+  if (!ps_history_add_run (d->history, study, run, d->mode, &error))
+    {
+      g_printerr ("parastudy-cli scale: %s: %s\n",
+                  _ ("warning: runs are not being recorded in the history"), error->message);
+      d->warned = TRUE;
+    }
+}
+
+static void
+on_scaling_progress (const PsScalingProgress *p, gpointer user_data)
+{
+  g_printerr ("  %-10s %3d worker%s  %12" G_GUINT64_FORMAT " items  median %9.4f s%s  (%u/%u)\n",
+              p->backend, p->point.workers, p->point.workers == 1 ? " " : "s", p->point.size,
+              p->point.wall_median, p->point.oversubscribed ? "  oversubscribed" : "", p->done,
+              p->total);
+}
+
+static void
+print_table (const PsScalingResult *r)
+{
+  g_print ("%s — %s scaling, %u repeat%s\n", r->study_name, ps_scaling_mode_name (r->mode),
+           r->repeats, r->repeats == 1 ? "" : "s");
+  g_print ("  backend     workers          size   median s   speedup  efficiency  overhead s  "
+           "Karp-Flatt\n");
+  for (guint i = 0; i < r->series->len; i++)
+    {
+      const PsScalingSeries *s = g_ptr_array_index (r->series, i);
+
+      for (guint j = 0; j < s->points->len; j++)
+        {
+          const PsScalingPoint *p = &g_array_index (s->points, PsScalingPoint, j);
+
+          g_print ("  %-10s %8d %13" G_GUINT64_FORMAT " %10.4f", s->backend, p->workers, p->size,
+                   p->wall_median);
+          if (isfinite (p->speedup))
+            g_print (" %9.3f %10.1f %% %11.4f", p->speedup, 100.0 * p->efficiency, p->overhead);
+          else
+            g_print (" %9s %12s %11s", "", "", "");
+          if (isfinite (p->karp_flatt))
+            g_print (" %11.4f", p->karp_flatt);
+          g_print ("%s\n", p->oversubscribed ? "  (oversubscribed)" : "");
+        }
+      if (s->fit.model != NULL && g_str_equal (s->fit.model, "size"))
+        g_print ("  %-10s time ∝ size^%.3f (± %.3f)\n", s->backend, s->fit.exponent,
+                 s->fit.exponent_se);
+      else if (s->fit.model != NULL)
+        {
+          g_print ("  %-10s %s fit: serial fraction %.4f (± %.4f)", s->backend, s->fit.model,
+                   s->fit.serial_fraction, s->fit.serial_fraction_se);
+          if (isfinite (s->fit.max_speedup))
+            g_print (", speedup ceiling %.1f", s->fit.max_speedup);
+          g_print ("\n");
+        }
+    }
+}
+
+static char *
+default_scaling_dir (const char *study_path)
+{
+  g_autofree char *base = g_path_get_basename (study_path);
+
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  return g_strconcat (base, "-scaling", NULL);
+}
+
+int
+ps_cli_scale (int argc, char **argv)
+{
+  g_autofree char *backends = NULL;
+  g_autofree char *workers = NULL;
+  g_autofree char *mode_name = NULL;
+  g_autofree char *sizes = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *history_path = NULL;
+  gboolean size_scaling = FALSE, no_history = FALSE, json = FALSE;
+  gint repeats = 3, warmup = 1;
+  GOptionEntry entries[] = {
+    { "backend", 'b', 0, G_OPTION_ARG_STRING, &backends,
+      N_ ("Backends to compare, e.g. threads,processes (default threads)"), "B[,B...]" },
+    { "workers", 'w', 0, G_OPTION_ARG_STRING, &workers,
+      N_ ("Worker counts, e.g. 1,2,4,8 (default 1 to the core count, doubling)"), "N[,N...]" },
+    { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_name,
+      N_ ("strong (same work) or weak (work grows with the workers); default strong"), "MODE" },
+    { "size-scaling", 0, 0, G_OPTION_ARG_NONE, &size_scaling,
+      N_ ("One worker count, the work at several sizes (--sizes)"), NULL },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes,
+      N_ ("Size factors for --size-scaling (default 0.125,0.25,0.5,1)"), "F[,F...]" },
+    { "repeats", 'r', 0, G_OPTION_ARG_INT, &repeats, N_ ("Timed runs per point (default 3)"), "R" },
+    { "warmup", 0, 0, G_OPTION_ARG_INT, &warmup, N_ ("Untimed runs before each point (default 1)"),
+      "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      N_ ("Output folder for scaling.json and scaling.csv (default STUDY-scaling)"), "DIR" },
+    { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
+      N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"), "PATH" },
+    { "no-history", 0, 0, G_OPTION_ARG_NONE, &no_history,
+      N_ ("Do not record the runs in the history"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print scaling.json"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx
+      = g_option_context_new (_ ("STUDY.json — how a study's run time scales"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  g_autoptr (PsScalingResult) result = NULL;
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) factors = g_array_new (FALSE, FALSE, sizeof (double));
+  g_auto (GStrv) backend_list = NULL;
+  g_autoptr (PsHistory) history = NULL;
+  PsScalingOptions o = { 0 };
+  RecordData record = { NULL, NULL, FALSE };
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("parastudy-cli scale: %s\n", error->message);
+      return EXIT_INVALID;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("parastudy-cli scale: %s\n",
+                  _ ("expected one study file: parastudy-cli scale STUDY.json"));
+      return EXIT_INVALID;
+    }
+  if (size_scaling)
+    o.mode = PS_SCALING_SIZE;
+  else if (mode_name != NULL && !ps_scaling_mode_from_name (mode_name, &o.mode))
+    {
+      g_printerr ("parastudy-cli scale: --mode: %s \"%s\"\n", _ ("expected strong or weak, got"),
+                  mode_name);
+      return EXIT_INVALID;
+    }
+  if (mode_name != NULL && size_scaling)
+    {
+      g_printerr ("parastudy-cli scale: %s\n",
+                  _ ("--mode and --size-scaling cannot be used together"));
+      return EXIT_INVALID;
+    }
+  if (repeats < 1 || warmup < 0)
+    {
+      g_printerr ("parastudy-cli scale: %s\n",
+                  _ ("--repeats must be at least 1 and --warmup at least 0"));
+      return EXIT_INVALID;
+    }
+  if (workers != NULL && !parse_int_list (workers, counts, &error))
+    return report ("scale", error);
+  if (workers == NULL)
+    {
+      int cores = (int)g_get_num_processors ();
+
+      for (int w = 1; w < cores; w *= 2)
+        g_array_append_val (counts, w);
+      g_array_append_val (counts, cores);
+      if (size_scaling)
+        g_array_set_size (counts, 1);
+    }
+  if (!parse_double_list (sizes != NULL ? sizes : "0.125,0.25,0.5,1", factors, &error))
+    return report ("scale", error);
+  if (sizes != NULL && !size_scaling)
+    {
+      g_printerr ("parastudy-cli scale: %s\n", _ ("--sizes goes with --size-scaling"));
+      return EXIT_INVALID;
+    }
+  backend_list = g_strsplit (backends != NULL ? backends : "threads", ",", -1);
+
+  study = ps_study_load_file (argv[1], &error);
+  if (study == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return report ("scale", error);
+    }
+  if (!no_history)
+    {
+      history = ps_history_open (history_path, &error);
+      if (history == NULL)
+        {
+          g_printerr ("parastudy-cli scale: %s: %s\n",
+                      _ ("warning: the runs will not be recorded in the history"), error->message);
+          g_clear_error (&error);
+        }
+    }
+  record.history = history;
+  record.mode = ps_scaling_mode_name (o.mode);
+
+  o.backends = (const char *const *)backend_list;
+  o.workers = (const int *)counts->data;
+  o.n_workers = counts->len;
+  o.sizes = (const double *)factors->data;
+  o.n_sizes = size_scaling ? factors->len : 0;
+  o.repeats = (guint)repeats;
+  o.warmup = (guint)warmup;
+  o.progress = on_scaling_progress;
+  o.run_done = on_scaling_run;
+  o.run_done_data = &record;
+
+  result = ps_scaling_run (study, &o, &error);
+  if (result == NULL)
+    return report ("scale", error);
+  if (out_dir == NULL)
+    out_dir = default_scaling_dir (argv[1]);
+  if (!ps_scaling_result_write (result, out_dir, &error))
+    return report ("scale", error);
+  if (history != NULL && !record.warned)
+    {
+      g_autofree char *text = ps_scaling_result_to_json (result);
+
+      if (!ps_history_add_scaling (history, study, record.mode, text, &error))
+        g_printerr ("parastudy-cli scale: %s: %s\n",
+                    _ ("warning: the scaling study was not recorded in the history"),
+                    error->message);
+    }
+  if (json)
+    {
+      g_autofree char *text = ps_scaling_result_to_json (result);
+
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      print_table (result);
+      g_print ("  wrote            %s/scaling.json, %s/scaling.csv\n", out_dir, out_dir);
+    }
+  return EXIT_OK;
+}
+
+int
+ps_cli_history (int argc, char **argv)
+{
+  g_autofree char *study = NULL;
+  g_autofree char *history_path = NULL;
+  gboolean json = FALSE;
+  gint limit = 50;
+  GOptionEntry entries[]
+      = { { "study", 's', 0, G_OPTION_ARG_STRING, &study, N_ ("Only the runs of this study name"),
+            "NAME" },
+          { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
+            N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"),
+            "PATH" },
+          { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_ ("At most N runs, newest first (0: all)"),
+            "N" },
+          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("— the runs recorded so far"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsHistory) history = NULL;
+  g_autoptr (GArray) runs = NULL;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error) || argc != 1 || limit < 0)
+    {
+      g_printerr ("parastudy-cli history: %s\n",
+                  error ? error->message : _ ("expected no arguments besides the options"));
+      return EXIT_INVALID;
+    }
+  history = ps_history_open (history_path, &error);
+  if (history == NULL)
+    return report ("history", error);
+  runs = ps_history_list_runs (history, study, (guint)limit, &error);
+  if (runs == NULL)
+    return report ("history", error);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          const PsHistoryRun *r = &g_array_index (runs, PsHistoryRun, i);
+          g_autoptr (JsonParser) parser = json_parser_new ();
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, r->id);
+          json_builder_set_member_name (b, "recorded");
+          json_builder_add_string_value (b, r->recorded);
+          json_builder_set_member_name (b, "study");
+          json_builder_add_string_value (b, r->study_name);
+          json_builder_set_member_name (b, "study_sha256");
+          json_builder_add_string_value (b, r->study_sha256);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, r->kind);
+          json_builder_set_member_name (b, "backend");
+          json_builder_add_string_value (b, r->backend);
+          json_builder_set_member_name (b, "workers");
+          json_builder_add_int_value (b, r->workers);
+          json_builder_set_member_name (b, "items");
+          json_builder_add_int_value (b, (gint64)r->items);
+          json_builder_set_member_name (b, "wall_seconds");
+          json_builder_add_double_value (b, r->wall_seconds);
+          json_builder_set_member_name (b, "cpu_seconds");
+          json_builder_add_double_value (b, r->cpu_seconds);
+          json_builder_set_member_name (b, "peak_rss_bytes");
+          json_builder_add_int_value (b, (gint64)r->peak_rss_bytes);
+          json_builder_set_member_name (b, "scaling_mode");
+          if (r->scaling_mode != NULL)
+            json_builder_add_string_value (b, r->scaling_mode);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "summary");
+          if (r->summary != NULL && json_parser_load_from_data (parser, r->summary, -1, NULL))
+            json_builder_add_value (b, json_node_copy (json_parser_get_root (parser)));
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  g_print ("%s: %u run%s%s\n", ps_history_get_path (history), runs->len, runs->len == 1 ? "" : "s",
+           limit > 0 && runs->len == (guint)limit ? " (newest)" : "");
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const PsHistoryRun *r = &g_array_index (runs, PsHistoryRun, i);
+
+      g_print ("  %5" G_GINT64_FORMAT "  %.19s  %-28s %-11s %-9s %3d  %12" G_GUINT64_FORMAT
+               " items  %9.3f s%s%s\n",
+               r->id, r->recorded, r->study_name, r->kind, r->backend, r->workers, r->items,
+               r->wall_seconds, r->scaling_mode ? "  scaling " : "",
+               r->scaling_mode ? r->scaling_mode : "");
+    }
+  return EXIT_OK;
+}
