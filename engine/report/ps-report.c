@@ -1,0 +1,1109 @@
+/* ps-report.c: the calculation report.
+ *
+ * The content is written once, against a small writer interface (headings,
+ * paragraphs, tables, charts, page breaks) with two implementations: a paginating
+ * PDF writer on a Cairo PDF surface with Pango text, and an HTML writer with the
+ * charts inline as SVG. The PDF is laid out twice, first to count the pages for
+ * the "page N of M" footer, then for real; both passes are in memory, and only a
+ * complete document is written to disk (temporary file and rename).
+ */
+#define G_LOG_DOMAIN "parastudy-report"
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "plot/ps-plot-study.h"
+#include "ps-error.h"
+#include "report/ps-report.h"
+#include "studies/ps-beam.h"
+#include "studies/ps-regression.h"
+#include "studies/ps-reliability.h"
+#include "studies/ps-tables.h"
+#include "study/ps-units.h"
+
+void
+ps_report_options_init (PsReportOptions *o)
+{
+  memset (o, 0, sizeof *o);
+  o->paper = PS_PAPER_A4;
+  o->format = PS_REPORT_PDF;
+}
+
+/* The writer. */
+
+typedef struct _Writer Writer;
+
+struct _Writer
+{
+  void (*heading) (Writer *w, int level, const char *text);
+  void (*para) (Writer *w, const char *text, gboolean small);
+  /* @cells: n_rows × n_cols strings, row 0 the header (NULL: none). */
+  void (*table) (Writer *w, const char *const *header, const char *const *cells, guint n_rows,
+                 guint n_cols, const double *widths);
+  void (*chart) (Writer *w, PsChart *chart);
+  void (*page_break) (Writer *w);
+
+  /* PDF */
+  cairo_t *cr;
+  double page_w, page_h, margin, y;
+  guint page, total_pages;
+  char *footer;
+  /* HTML */
+  GString *html;
+  GError *error;
+};
+
+/* PDF writer. */
+
+static PangoLayout *
+pdf_layout (Writer *w, const char *text, double size, gboolean bold, double width, gboolean markup)
+{
+  PangoLayout *l = pango_cairo_create_layout (w->cr);
+  PangoFontDescription *fd = pango_font_description_new ();
+  cairo_font_options_t *fo = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (pango_layout_get_context (l), fo);
+  cairo_font_options_destroy (fo);
+  pango_font_description_set_family (fd, "Sans");
+  pango_font_description_set_absolute_size (fd, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (fd, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (l, fd);
+  pango_font_description_free (fd);
+  if (width > 0)
+    {
+      pango_layout_set_width (l, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (l, PANGO_WRAP_WORD_CHAR);
+    }
+  if (markup)
+    pango_layout_set_markup (l, text, -1);
+  else
+    pango_layout_set_text (l, text, -1);
+  return l;
+}
+
+static double
+layout_h (PangoLayout *l)
+{
+  int w, h;
+
+  pango_layout_get_size (l, &w, &h);
+  return (double)h / PANGO_SCALE;
+}
+
+static void
+pdf_footer (Writer *w)
+{
+  g_autofree char *text = NULL;
+  PangoLayout *l;
+  int tw, th;
+
+  if (w->total_pages > 0)
+    text = g_strdup_printf (_ ("%s — page %u of %u"), w->footer, w->page, w->total_pages);
+  else
+    text = g_strdup_printf (_ ("%s — page %u"), w->footer, w->page);
+  l = pdf_layout (w, text, 7.5, FALSE, 0, FALSE);
+  pango_layout_get_size (l, &tw, &th);
+  cairo_set_source_rgb (w->cr, 0.35, 0.35, 0.35);
+  cairo_set_line_width (w->cr, 0.4);
+  cairo_move_to (w->cr, w->margin, w->page_h - w->margin * 0.75);
+  cairo_line_to (w->cr, w->page_w - w->margin, w->page_h - w->margin * 0.75);
+  cairo_stroke (w->cr);
+  cairo_move_to (w->cr, w->page_w - w->margin - (double)tw / PANGO_SCALE,
+                 w->page_h - w->margin * 0.75 + 4);
+  pango_cairo_show_layout (w->cr, l);
+  g_object_unref (l);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+}
+
+static void
+pdf_new_page (Writer *w)
+{
+  pdf_footer (w);
+  cairo_show_page (w->cr);
+  w->page++;
+  w->y = w->margin;
+}
+
+static double
+content_w (Writer *w)
+{
+  return w->page_w - 2 * w->margin;
+}
+
+static double
+bottom (Writer *w)
+{
+  return w->page_h - w->margin;
+}
+
+static void
+pdf_ensure (Writer *w, double h)
+{
+  if (w->y + h > bottom (w) && w->y > w->margin + 1)
+    pdf_new_page (w);
+}
+
+static void
+pdf_page_break (Writer *w)
+{
+  if (w->y > w->margin + 1)
+    pdf_new_page (w);
+}
+
+static void
+pdf_heading (Writer *w, int level, const char *text)
+{
+  double size = level == 0 ? 22 : level == 1 ? 15 : 11.5;
+  PangoLayout *l = pdf_layout (w, text, size, TRUE, content_w (w), FALSE);
+  double h = layout_h (l);
+
+  /* A heading is never the last thing on a page. */
+  pdf_ensure (w, h + 80);
+  w->y += level == 0 ? 0 : size * 0.6;
+  cairo_move_to (w->cr, w->margin, w->y);
+  cairo_set_source_rgb (w->cr, level == 0 ? 0.05 : 0.1, 0.15, level == 0 ? 0.35 : 0.3);
+  pango_cairo_show_layout (w->cr, l);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  w->y += h + size * 0.4;
+  g_object_unref (l);
+}
+
+static void
+pdf_para (Writer *w, const char *text, gboolean small)
+{
+  PangoLayout *l = pdf_layout (w, text, small ? 8 : 9.5, FALSE, content_w (w), FALSE);
+  PangoLayoutIter *it;
+
+  /* Line by line, so a long paragraph breaks across pages. */
+  it = pango_layout_get_iter (l);
+  {
+    double base = w->y;
+
+    do
+      {
+        PangoRectangle r;
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly (it);
+        double top, hh;
+
+        pango_layout_iter_get_line_extents (it, NULL, &r);
+        top = (double)r.y / PANGO_SCALE;
+        hh = (double)r.height / PANGO_SCALE;
+        if (base + top + hh > bottom (w))
+          {
+            pdf_new_page (w);
+            base = w->y - top;
+          }
+        cairo_move_to (w->cr, w->margin,
+                       base + (double)pango_layout_iter_get_baseline (it) / PANGO_SCALE);
+        pango_cairo_show_layout_line (w->cr, line);
+        w->y = base + top + hh;
+      }
+    while (pango_layout_iter_next_line (it));
+  }
+  pango_layout_iter_free (it);
+  w->y += small ? 4 : 6;
+  g_object_unref (l);
+}
+
+static void
+pdf_table (Writer *w, const char *const *header, const char *const *cells, guint n_rows,
+           guint n_cols, const double *widths)
+{
+  double cw = content_w (w), pad = 3, total = 0;
+  g_autofree double *colw = g_new (double, n_cols);
+
+  for (guint c = 0; c < n_cols; c++)
+    total += widths != NULL ? widths[c] : 1.0;
+  for (guint c = 0; c < n_cols; c++)
+    colw[c] = cw * (widths != NULL ? widths[c] : 1.0) / total;
+  for (gint r = header != NULL ? -1 : 0; r < (gint)n_rows; r++)
+    {
+      const char *const *row = r < 0 ? header : cells + (gsize)r * n_cols;
+      PangoLayout *ls[16];
+      double h = 0, x = w->margin;
+
+      g_assert (n_cols <= 16);
+      for (guint c = 0; c < n_cols; c++)
+        {
+          ls[c]
+              = pdf_layout (w, row[c] != NULL ? row[c] : "", 8.5, r < 0, colw[c] - 2 * pad, FALSE);
+          h = MAX (h, layout_h (ls[c]));
+        }
+      h += 2 * pad;
+      if (w->y + h > bottom (w))
+        pdf_new_page (w);
+      if (r < 0)
+        {
+          cairo_set_source_rgb (w->cr, 0.9, 0.92, 0.95);
+          cairo_rectangle (w->cr, w->margin, w->y, cw, h);
+          cairo_fill (w->cr);
+        }
+      cairo_set_source_rgb (w->cr, 0, 0, 0);
+      for (guint c = 0; c < n_cols; c++)
+        {
+          cairo_move_to (w->cr, x + pad, w->y + pad);
+          pango_cairo_show_layout (w->cr, ls[c]);
+          x += colw[c];
+          g_object_unref (ls[c]);
+        }
+      cairo_set_source_rgb (w->cr, 0.8, 0.8, 0.8);
+      cairo_set_line_width (w->cr, 0.4);
+      cairo_move_to (w->cr, w->margin, w->y + h);
+      cairo_line_to (w->cr, w->margin + cw, w->y + h);
+      cairo_stroke (w->cr);
+      cairo_set_source_rgb (w->cr, 0, 0, 0);
+      w->y += h;
+    }
+  w->y += 8;
+}
+
+static void
+pdf_chart (Writer *w, PsChart *chart)
+{
+  double cw = content_w (w), ch = cw * 0.6;
+
+  pdf_ensure (w, ch + 6);
+  cairo_save (w->cr);
+  cairo_translate (w->cr, w->margin, w->y);
+  ps_chart_set_font (chart, NULL, 8);
+  ps_chart_draw (chart, w->cr, cw, ch, 72);
+  cairo_restore (w->cr);
+  w->y += ch + 10;
+}
+
+/* HTML writer. */
+
+static void
+html_heading (Writer *w, int level, const char *text)
+{
+  g_autofree char *e = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (w->html, "<h%d>%s</h%d>\n", level + 1, e, level + 1);
+}
+
+static void
+html_para (Writer *w, const char *text, gboolean small)
+{
+  g_autofree char *e = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (w->html, small ? "<p class=\"small\">%s</p>\n" : "<p>%s</p>\n", e);
+}
+
+static void
+html_table (Writer *w, const char *const *header, const char *const *cells, guint n_rows,
+            guint n_cols, const double *widths)
+{
+  g_string_append (w->html, "<table>\n");
+  if (header != NULL)
+    {
+      g_string_append (w->html, "<tr>");
+      for (guint c = 0; c < n_cols; c++)
+        {
+          g_autofree char *e = g_markup_escape_text (header[c], -1);
+
+          g_string_append_printf (w->html, "<th>%s</th>", e);
+        }
+      g_string_append (w->html, "</tr>\n");
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (w->html, "<tr>");
+      for (guint c = 0; c < n_cols; c++)
+        {
+          const char *t = cells[(gsize)r * n_cols + c];
+          g_autofree char *e = g_markup_escape_text (t != NULL ? t : "", -1);
+
+          g_string_append_printf (w->html, "<td>%s</td>", e);
+        }
+      g_string_append (w->html, "</tr>\n");
+    }
+  g_string_append (w->html, "</table>\n");
+}
+
+static void
+html_chart (Writer *w, PsChart *chart)
+{
+  g_autoptr (GByteArray) svg = g_byte_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *start;
+
+  if (!ps_chart_render (chart, PS_FORMAT_SVG, 720, 432, 96, svg, &error))
+    {
+      html_para (w, error->message, TRUE);
+      return;
+    }
+  g_byte_array_append (svg, (const guint8 *)"", 1);
+  /* Inline: drop the XML declaration. */
+  start = strstr ((const char *)svg->data, "<svg");
+  g_string_append (w->html, "<div class=\"chart\">");
+  g_string_append (w->html, start != NULL ? start : (const char *)svg->data);
+  g_string_append (w->html, "</div>\n");
+}
+
+static void
+html_page_break (Writer *w)
+{
+}
+
+/* Content helpers. */
+
+static char *
+fmt_num (double v, const char *unit)
+{
+  const char *prefix = "";
+  double f;
+
+  if (!isfinite (v))
+    return g_strdup ("—");
+  f = ps_si_prefix (fabs (v), unit, &prefix);
+  if (unit == NULL || *unit == '\0')
+    return g_strdup_printf ("%.6g", v);
+  return g_strdup_printf ("%.6g %s%s", v / f, prefix, g_str_equal (unit, "N*m") ? "N·m" : unit);
+}
+
+typedef struct
+{
+  GPtrArray *cells; /* strings, row-major */
+  guint n_cols;
+} Table;
+
+static void
+table_init (Table *t, guint n_cols)
+{
+  t->cells = g_ptr_array_new_with_free_func (g_free);
+  t->n_cols = n_cols;
+}
+
+static void
+table_row (Table *t, ...)
+{
+  va_list ap;
+
+  va_start (ap, t);
+  for (guint c = 0; c < t->n_cols; c++)
+    g_ptr_array_add (t->cells, g_strdup (va_arg (ap, const char *)));
+  va_end (ap);
+}
+
+/* A row whose second cell is owned and handed over. */
+static void
+table_row_take (Table *t, const char *key, char *value)
+{
+  g_ptr_array_add (t->cells, g_strdup (key));
+  g_ptr_array_add (t->cells, value);
+}
+
+static void
+table_emit (Writer *w, Table *t, const char *const *header, const double *widths)
+{
+  w->table (w, header, (const char *const *)t->cells->pdata, t->cells->len / t->n_cols, t->n_cols,
+            widths);
+  g_ptr_array_unref (t->cells);
+  t->cells = NULL;
+}
+
+static char *
+node_text (JsonNode *n)
+{
+  if (n == NULL)
+    return g_strdup ("");
+  if (JSON_NODE_HOLDS_VALUE (n))
+    {
+      GType t = json_node_get_value_type (n);
+
+      if (t == G_TYPE_STRING)
+        return g_strdup (json_node_get_string (n));
+      if (t == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (n) ? _ ("yes") : _ ("no"));
+      return g_strdup_printf ("%.10g", json_node_get_double (n));
+    }
+  if (JSON_NODE_HOLDS_NULL (n))
+    return g_strdup ("—");
+  {
+    g_autoptr (JsonGenerator) g = json_generator_new ();
+
+    json_generator_set_root (g, n);
+    return json_generator_to_data (g, NULL);
+  }
+}
+
+/* Every leaf of a JSON object as "path → value" rows; small arrays of scalars are
+ * one row. */
+static void
+flatten (Table *t, JsonNode *node, const char *path, guint depth)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node) && depth < 6)
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *p
+              = *path ? g_strdup_printf ("%s.%s", path, (char *)l->data) : g_strdup (l->data);
+
+          flatten (t, json_object_get_member (o, l->data), p, depth + 1);
+        }
+      return;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node) && depth < 6)
+    {
+      JsonArray *a = json_node_get_array (node);
+      gboolean scalars = TRUE;
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        scalars &= JSON_NODE_HOLDS_VALUE (json_array_get_element (a, i));
+      if (!scalars)
+        {
+          for (guint i = 0; i < json_array_get_length (a) && i < 50; i++)
+            {
+              g_autofree char *p = g_strdup_printf ("%s[%u]", path, i);
+
+              flatten (t, json_array_get_element (a, i), p, depth + 1);
+            }
+          return;
+        }
+    }
+  table_row_take (t, path, node_text (node));
+}
+
+static const char *
+summary_string (JsonObject *s, const char *name)
+{
+  return json_object_get_string_member_with_default (s, name, "");
+}
+
+static double
+summary_double (JsonObject *s, const char *name)
+{
+  JsonNode *n = json_object_get_member (s, name);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) == G_TYPE_STRING)
+    return NAN;
+  return json_node_get_double (n);
+}
+
+static void
+add_chart (Writer *w, PsRunData *rd, const char *name, const PsPlotParams *params)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsChart) chart = ps_plot_study_chart (rd, name, params, &error);
+
+  if (chart == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Chart %s not drawn: %s"), name, error->message);
+
+      w->para (w, msg, TRUE);
+      return;
+    }
+  w->chart (w, chart);
+}
+
+/* Sections. */
+
+static void
+title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOptions *o)
+{
+  JsonObject *s = ps_run_data_get_summary (rd);
+  JsonObject *m
+      = json_object_has_member (s, "machine") ? json_object_get_object_member (s, "machine") : NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date
+      = o->date != NULL ? g_strdup (o->date) : g_date_time_format (now, "%Y-%m-%d %H:%M");
+  Table t;
+  const double widths[] = { 1, 2.6 };
+
+  w->heading (w, 0, _ ("Calculation report"));
+  w->heading (w, 1, study->name);
+  if (study->description != NULL)
+    w->para (w, study->description, FALSE);
+  table_init (&t, 2);
+  table_row (&t, _ ("Study kind"), _ (ps_study_kind_name (study->kind)));
+  table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
+  table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
+  table_row_take (&t, _ ("Items"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
+  table_row (&t, _ ("Report date"), date);
+  table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
+  table_row (&t, _ ("Run started"), summary_string (s, "started"));
+  table_row_take (&t, _ ("Backend"),
+                  g_strdup_printf ("%s, %d %s", summary_string (s, "backend"),
+                                   (int)summary_double (s, "workers"), _ ("workers")));
+  table_row_take (&t, _ ("Wall time"), fmt_num (summary_double (s, "wall_seconds"), "s"));
+  table_row_take (&t, _ ("CPU time"), fmt_num (summary_double (s, "cpu_seconds"), "s"));
+  table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
+  table_emit (w, &t, NULL, widths);
+  if (m != NULL)
+    {
+      w->heading (w, 2, _ ("Machine"));
+      table_init (&t, 2);
+      table_row (&t, _ ("Processor"), summary_string (m, "cpu_model"));
+      table_row_take (&t, _ ("Cores"), g_strdup_printf ("%d", (int)summary_double (m, "cores")));
+      table_row_take (&t, _ ("Memory"),
+                      g_format_size_full ((guint64)summary_double (m, "memory_bytes"),
+                                          G_FORMAT_SIZE_IEC_UNITS));
+      table_row (&t, _ ("Operating system"), summary_string (m, "os"));
+      table_row (&t, _ ("Host"), summary_string (m, "hostname"));
+      table_row (&t, _ ("Compiler"), summary_string (m, "compiler"));
+      table_row (&t, _ ("Build flags"), summary_string (m, "flags"));
+      table_emit (w, &t, NULL, widths);
+    }
+  w->page_break (w);
+}
+
+static char *
+param_text (const PsParam *p, const char *unit)
+{
+  g_autofree char *a = fmt_num (p->values[0], unit);
+  g_autofree char *b = NULL;
+
+  if (p->count <= 1)
+    return g_steal_pointer (&a);
+  b = fmt_num (p->values[p->count - 1], unit);
+  return g_strdup_printf (_ ("%s to %s, %" G_GUINT64_FORMAT " values%s"), a, b, p->count,
+                          p->log_scale ? _ (" (log)") : "");
+}
+
+static void
+beam_inputs (Writer *w, const PsStudy *study)
+{
+  const PsBeamModel *m = study->model;
+  Table t;
+  const double widths[] = { 1, 2.6 };
+  const char *load_unit = m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N";
+
+  w->heading (w, 2, _ ("Beam and checks"));
+  table_init (&t, 2);
+  table_row (&t, _ ("Support"), ps_beam_support_name (m->support));
+  table_row (&t, _ ("Load case"), ps_beam_load_case_name (m->load_case));
+  table_row_take (&t, _ ("Load"), param_text (&m->load, load_unit));
+  if (m->load_case == PS_LOAD_POINT_AT)
+    table_row_take (&t, _ ("Load position"), param_text (&m->position, "m"));
+  table_row_take (&t, _ ("Span"), param_text (&m->span, "m"));
+  table_row (&t, _ ("Self-weight"), m->self_weight ? _ ("included (ρ·A·g)") : _ ("not included"));
+  table_row (&t, _ ("Deflection limit"), m->limit_text != NULL ? m->limit_text : "—");
+  table_row_take (&t, _ ("Safety factor γ"), g_strdup_printf ("%g", m->safety_factor));
+  table_row_take (&t, _ ("Configurations"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->n_items));
+  table_emit (w, &t, NULL, widths);
+
+  w->heading (w, 2, _ ("Materials"));
+  table_init (&t, 4);
+  for (guint i = 0; i < m->n_materials; i++)
+    {
+      g_ptr_array_add (t.cells, g_strdup (m->materials[i].name));
+      g_ptr_array_add (t.cells, fmt_num (m->materials[i].E, "Pa"));
+      g_ptr_array_add (t.cells, fmt_num (m->materials[i].f_d, "Pa"));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.0f kg/m³", m->materials[i].density));
+    }
+  {
+    const char *h[] = { _ ("Material"), _ ("E"), _ ("Design strength f_d"), _ ("Density") };
+
+    table_emit (w, &t, h, NULL);
+  }
+  w->para (w, ps_materials_get_source (), TRUE);
+
+  w->heading (w, 2, _ ("Sections"));
+  table_init (&t, 4);
+  for (guint64 i = 0; i < m->n_sections && i < 40; i++)
+    {
+      const PsBeamSection *s = &m->sections[i];
+
+      g_ptr_array_add (t.cells, g_strdup (s->label));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->A));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->I));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->W));
+    }
+  {
+    const char *h[] = { _ ("Section"), _ ("Area A [m²]"), _ ("I [m⁴]"), _ ("W [m³]") };
+
+    table_emit (w, &t, h, NULL);
+  }
+  if (m->n_sections > 40)
+    {
+      g_autofree char *more
+          = g_strdup_printf (_ ("… and %" G_GUINT64_FORMAT " more sections."), m->n_sections - 40);
+      w->para (w, more, TRUE);
+    }
+  w->para (w, ps_sections_get_source (), TRUE);
+
+  w->heading (w, 2, _ ("Formulas"));
+  {
+    g_autofree char *txt = g_strdup_printf (
+        _ ("Maximum deflection δ = c·P·L³/(E·I) for a point load or c·w·L⁴/(E·I) for a uniform "
+           "load, with c = %.6g for this support and load case; maximum moment M and shear V "
+           "from the same tables. Source: AISC Steel Construction Manual, Table 3-23 (Roark's "
+           "Formulas for Stress and Strain, Table 8.1). Bending stress σ = M/W; utilisation "
+           "u = γ·σ/f_d with design strength f_d = k_mod·f_k/γ_M (EN 1993-1-1, EN 1992-1-1, "
+           "EN 1995-1-1, EN 1999-1-1). A configuration passes when δ ≤ the deflection limit and "
+           "u ≤ 1."),
+        ps_beam_deflection_coefficient (m->support, m->load_case));
+
+    w->para (w, txt, FALSE);
+  }
+}
+
+static void
+reliability_inputs (Writer *w, const PsStudy *study)
+{
+  const PsReliabilityModel *m = study->model;
+  Table t;
+
+  w->heading (w, 2, _ ("Random variables"));
+  table_init (&t, 4);
+  for (guint v = 0; v < m->n_vars; v++)
+    {
+      g_ptr_array_add (t.cells, g_strdup (m->var_names[v]));
+      g_ptr_array_add (t.cells, g_strdup (ps_dist_kind_name (m->dists[v].kind)));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_mean (&m->dists[v])));
+      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_sd (&m->dists[v])));
+    }
+  {
+    const char *h[]
+        = { _ ("Variable"), _ ("Distribution"), _ ("Mean (SI)"), _ ("Standard deviation (SI)") };
+
+    table_emit (w, &t, h, NULL);
+  }
+  if (m->n_consts > 0)
+    {
+      w->heading (w, 2, _ ("Constants"));
+      table_init (&t, 2);
+      for (guint c = 0; c < m->n_consts; c++)
+        table_row_take (&t, m->const_names[c], g_strdup_printf ("%.10g", m->const_values[c]));
+      table_emit (w, &t, NULL, NULL);
+    }
+  w->heading (w, 2, _ ("Limit state and method"));
+  table_init (&t, 2);
+  table_row (&t, _ ("Limit state g"), m->limit_state);
+  table_row (&t, _ ("Failure"), "g ≤ 0");
+  table_row_take (&t, _ ("Maximum samples"),
+                  g_strdup_printf ("%" G_GUINT64_FORMAT, m->max_samples));
+  table_row_take (&t, _ ("Target CoV of Pf"),
+                  m->target_cov > 0 ? g_strdup_printf ("%g", m->target_cov) : g_strdup ("—"));
+  table_row_take (&t, _ ("Seed"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->seed));
+  table_emit (w, &t, NULL, NULL);
+  w->para (w,
+           _ ("Method: crude Monte Carlo. Sample i of each variable is drawn from the "
+              "counter-based generator Philox4x32-10 (Salmon et al., SC'11) keyed by the seed and "
+              "the variable, through the inverse CDF, so the samples do not depend on the "
+              "backend or the worker count. Estimator P̂f = failures / samples; its 95 % "
+              "interval is the Wilson score interval (Wilson, 1927); β = −Φ⁻¹(Pf). With a "
+              "target CoV the run stops at the first chunk boundary, in sample order, where "
+              "CoV = √((1 − P̂f)/(n·P̂f)) falls below it."),
+           FALSE);
+}
+
+static void
+regression_inputs (Writer *w, const PsStudy *study)
+{
+  const PsRegressionModel *m = study->model;
+  Table t;
+
+  w->heading (w, 2, _ ("Specimens and fit"));
+  table_init (&t, 2);
+  table_row (&t, _ ("Source"),
+             m->source == PS_REG_SOURCE_SYNTHETIC ? _ ("synthetic (seeded generator)")
+             : m->source == PS_REG_SOURCE_FOLDER  ? _ ("a folder of CSV files")
+                                                  : _ ("one CSV file"));
+  if (m->path != NULL)
+    table_row (&t, _ ("Path"), m->path);
+  table_row_take (&t, _ ("Specimens"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
+  table_row (&t, _ ("Elastic window"),
+             m->window == PS_REG_WINDOW_STRAIN   ? _ ("by strain")
+             : m->window == PS_REG_WINDOW_STRESS ? _ ("by stress (fractions of the maximum)")
+                                                 : _ ("automatic (most linear)"));
+  if (m->window != PS_REG_WINDOW_AUTO)
+    table_row_take (&t, _ ("Window"), g_strdup_printf ("%g … %g", m->from, m->to));
+  table_row_take (&t, _ ("Offset"), g_strdup_printf ("%g %%", m->offset * 100));
+  table_row_take (&t, _ ("Characteristic fractile"), g_strdup_printf ("%g", m->fractile));
+  table_emit (w, &t, NULL, NULL);
+  w->para (w,
+           _ ("Young's modulus E and the intercept σ₀ from a least-squares line over the "
+              "elastic window; the offset yield strength is the first crossing of the curve "
+              "with σ = E(ε − offset) + σ₀ (EN ISO 6892-1, Rp0.2). Characteristic values: EN "
+              "1990:2002 Annex D, D7.2 (V_X unknown), normal or lognormal."),
+           FALSE);
+}
+
+static void
+study_input_echo (Writer *w, const PsStudy *study)
+{
+  g_autoptr (JsonParser) p = json_parser_new ();
+  Table t;
+  const double widths[] = { 1.3, 2.3 };
+  const char *h[] = { _ ("Key"), _ ("Value as written") };
+
+  if (study->path == NULL || !json_parser_load_from_file (p, study->path, NULL))
+    return;
+  w->heading (w, 2, _ ("The study file"));
+  table_init (&t, 2);
+  flatten (&t, json_parser_get_root (p), "", 0);
+  table_emit (w, &t, h, widths);
+}
+
+static void
+results_section (Writer *w, const PsStudy *study, PsRunData *rd)
+{
+  JsonObject *s = ps_run_data_get_summary (rd);
+  Table t;
+  const double widths[] = { 1.3, 2.3 };
+
+  w->heading (w, 1, _ ("Results"));
+  w->heading (w, 2, _ ("Key results"));
+  table_init (&t, 2);
+  if (study->kind == PS_STUDY_BEAM)
+    {
+      table_row_take (&t, _ ("Configurations"), fmt_num (summary_double (s, "configurations"), ""));
+      table_row_take (&t, _ ("Passing"), fmt_num (summary_double (s, "passing"), ""));
+      table_row_take (&t, _ ("Failing the deflection check"),
+                      fmt_num (summary_double (s, "failing_deflection"), ""));
+      table_row_take (&t, _ ("Failing the strength check"),
+                      fmt_num (summary_double (s, "failing_strength"), ""));
+      table_row_take (&t, _ ("Largest deflection"),
+                      fmt_num (summary_double (s, "max_deflection"), "m"));
+      table_row_take (&t, _ ("Largest bending stress"),
+                      fmt_num (summary_double (s, "max_stress"), "Pa"));
+      table_row_take (&t, _ ("Largest utilisation"),
+                      fmt_num (summary_double (s, "max_utilisation"), ""));
+      if (json_object_has_member (s, "lightest_passing")
+          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "lightest_passing")))
+        {
+          JsonObject *l = json_object_get_object_member (s, "lightest_passing");
+          g_autofree char *span = fmt_num (summary_double (l, "span"), "m");
+          g_autofree char *mass = fmt_num (summary_double (l, "mass_per_metre"), "");
+
+          table_row_take (&t, _ ("Lightest passing configuration"),
+                          g_strdup_printf (_ ("%s %s, span %s, %s kg/m (item %.0f)"),
+                                           summary_string (l, "material"),
+                                           summary_string (l, "section"), span, mass,
+                                           summary_double (l, "item")));
+        }
+    }
+  else if (study->kind == PS_STUDY_RELIABILITY)
+    {
+      JsonArray *ci = json_object_has_member (s, "pf_ci95")
+                          ? json_object_get_array_member (s, "pf_ci95")
+                          : NULL;
+      JsonArray *bci = json_object_has_member (s, "beta_ci95")
+                           ? json_object_get_array_member (s, "beta_ci95")
+                           : NULL;
+
+      table_row_take (&t, _ ("Samples"), g_strdup_printf ("%.0f", summary_double (s, "samples")));
+      table_row_take (&t, _ ("Failures"), g_strdup_printf ("%.0f", summary_double (s, "failures")));
+      table_row_take (&t, _ ("Probability of failure Pf"),
+                      g_strdup_printf ("%.5g", summary_double (s, "pf")));
+      if (ci != NULL && json_array_get_length (ci) == 2)
+        table_row_take (&t, _ ("Pf, 95 % interval (Wilson)"),
+                        g_strdup_printf ("%.5g … %.5g", json_array_get_double_element (ci, 0),
+                                         json_array_get_double_element (ci, 1)));
+      table_row_take (&t, _ ("Coefficient of variation of Pf"),
+                      g_strdup_printf ("%.4g", summary_double (s, "cov")));
+      table_row_take (&t, _ ("Reliability index β"),
+                      g_strdup_printf ("%.4f", summary_double (s, "beta")));
+      if (bci != NULL && json_array_get_length (bci) == 2)
+        table_row_take (&t, _ ("β, 95 % interval"),
+                        g_strdup_printf ("%.4f … %.4f", json_array_get_double_element (bci, 0),
+                                         json_array_get_double_element (bci, 1)));
+      table_row (&t, _ ("Stopped by"), summary_string (s, "stopped_by"));
+      if (json_object_has_member (s, "exact")
+          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "exact")))
+        {
+          JsonObject *e = json_object_get_object_member (s, "exact");
+
+          table_row_take (&t, _ ("Exact Pf (closed form)"),
+                          g_strdup_printf (_ ("%.5g (β = %.4f); estimate off by %.2f standard "
+                                              "errors; %s"),
+                                           summary_double (e, "pf"), summary_double (e, "beta"),
+                                           summary_double (e, "deviation_in_standard_errors"),
+                                           summary_string (e, "method")));
+        }
+    }
+  else
+    {
+      /* Regression: its summary's top-level numbers. */
+      g_autoptr (GList) members = json_object_get_members (s);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *n = json_object_get_member (s, l->data);
+
+          if (g_str_has_prefix (l->data, "E") || g_str_has_prefix (l->data, "yield")
+              || g_str_has_prefix (l->data, "ultimate") || g_str_equal (l->data, "specimens")
+              || g_str_equal (l->data, "fitted"))
+            flatten (&t, n, l->data, 1);
+        }
+    }
+  table_emit (w, &t, NULL, widths);
+
+  /* Everything else summary.json holds, for the record. */
+  {
+    static const char *const skip[]
+        = { "machine",      "parastudy_version", "study",     "kind",       "study_file",
+            "study_sha256", "started",           "histogram", "E_histogram" };
+    g_autoptr (GList) members = json_object_get_members (s);
+    const char *h[] = { _ ("summary.json"), _ ("Value") };
+
+    w->heading (w, 2, _ ("All results"));
+    table_init (&t, 2);
+    for (GList *l = members; l != NULL; l = l->next)
+      {
+        gboolean drop = FALSE;
+
+        for (guint k = 0; k < G_N_ELEMENTS (skip); k++)
+          drop |= g_str_equal (l->data, skip[k]);
+        if (!drop)
+          flatten (&t, json_object_get_member (s, l->data), l->data, 1);
+      }
+    table_emit (w, &t, h, widths);
+  }
+
+  w->heading (w, 2, _ ("Charts"));
+  if (study->kind == PS_STUDY_BEAM)
+    {
+      PsPlotParams util = { NULL, "utilisation", NULL, NULL };
+
+      add_chart (w, rd, "output-vs-param", NULL);
+      add_chart (w, rd, "output-vs-param", &util);
+      add_chart (w, rd, "heatmap", NULL);
+      add_chart (w, rd, "passfail", NULL);
+    }
+  else if (study->kind == PS_STUDY_RELIABILITY)
+    {
+      add_chart (w, rd, "convergence", NULL);
+      add_chart (w, rd, "g-histogram", NULL);
+    }
+  else
+    {
+      add_chart (w, rd, "E-histogram", NULL);
+      add_chart (w, rd, "specimen", NULL);
+    }
+}
+
+static void
+scaling_section (Writer *w, PsScalingData *sd)
+{
+  JsonObject *root = ps_scaling_data_get_root (sd);
+  JsonArray *series = json_object_get_array_member (root, "series");
+  const char *mode = ps_scaling_data_get_mode (sd);
+  g_autofree char *intro = NULL;
+
+  w->page_break (w);
+  w->heading (w, 1, _ ("Scaling"));
+  intro = g_strdup_printf (
+      _ ("Mode: %s scaling, each point the median of %d repeats. Speedup S(p) = T(1)/T(p), "
+         "efficiency E = S/p, Karp–Flatt serial fraction e = (1/S − 1/p)/(1 − 1/p); Amdahl's "
+         "law S = 1/(f + (1 − f)/p), Gustafson's S = p − f(p − 1)."),
+      mode, (int)json_object_get_int_member_with_default (root, "repeats", 0));
+  w->para (w, intro, FALSE);
+  for (guint i = 0; i < json_array_get_length (series); i++)
+    {
+      JsonObject *so = json_array_get_object_element (series, i);
+      JsonArray *pts = json_object_get_array_member (so, "points");
+      Table t;
+      g_autofree char *title = g_strdup_printf (
+          _ ("Backend %s"), json_object_get_string_member_with_default (so, "backend", "?"));
+      const char *h[]
+          = { _ ("Workers"), _ ("Items"),      _ ("Wall time (median)"), _ ("min … max"),
+              _ ("Speedup"), _ ("Efficiency"), _ ("Karp–Flatt") };
+
+      w->heading (w, 2, title);
+      table_init (&t, 7);
+      for (guint k = 0; k < json_array_get_length (pts); k++)
+        {
+          JsonObject *p = json_array_get_object_element (pts, k);
+          g_autofree char *lo = fmt_num (summary_double (p, "wall_min"), "s");
+          g_autofree char *hi = fmt_num (summary_double (p, "wall_max"), "s");
+          double ws = summary_double (p, "workers");
+
+          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f%s", ws,
+                                                     json_object_get_boolean_member_with_default (
+                                                         p, "oversubscribed", FALSE)
+                                                         ? " *"
+                                                         : ""));
+          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f", summary_double (p, "size")));
+          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "wall_median"), "s"));
+          g_ptr_array_add (t.cells, g_strdup_printf ("%s … %s", lo, hi));
+          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "speedup"), ""));
+          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "efficiency"), ""));
+          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "karp_flatt"), ""));
+        }
+      table_emit (w, &t, h, NULL);
+      if (json_object_has_member (so, "fit")
+          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (so, "fit")))
+        {
+          JsonObject *f = json_object_get_object_member (so, "fit");
+          const char *model = summary_string (f, "model");
+          g_autofree char *txt = NULL;
+
+          if (g_str_equal (model, "size"))
+            txt = g_strdup_printf (_ ("Fit: wall time ∝ size^k, k = %.4g ± %.2g."),
+                                   summary_double (f, "exponent"),
+                                   summary_double (f, "exponent_se"));
+          else
+            txt = g_strdup_printf (_ ("Fit (%s): serial fraction f = %.4g ± %.2g; largest "
+                                      "speedup 1/f = %.4g."),
+                                   model, summary_double (f, "serial_fraction"),
+                                   summary_double (f, "serial_fraction_se"),
+                                   summary_double (f, "max_speedup"));
+          w->para (w, txt, FALSE);
+        }
+    }
+  {
+    static const char *const names[] = { "speedup", "efficiency", "time" };
+
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (PsChart) chart = NULL;
+
+        if (g_str_equal (mode, "size") && k < 2)
+          continue;
+        chart = ps_plot_scaling_chart (sd, names[k], &error);
+        if (chart != NULL)
+          w->chart (w, chart);
+      }
+  }
+}
+
+static void
+write_content (Writer *w, const PsStudy *study, PsRunData *rd, PsScalingData *sd,
+               const PsReportOptions *o)
+{
+  title_page (w, study, rd, o);
+  w->heading (w, 1, _ ("Inputs"));
+  if (study->kind == PS_STUDY_BEAM)
+    beam_inputs (w, study);
+  else if (study->kind == PS_STUDY_RELIABILITY)
+    reliability_inputs (w, study);
+  else
+    regression_inputs (w, study);
+  study_input_echo (w, study);
+  w->page_break (w);
+  results_section (w, study, rd);
+  if (sd != NULL)
+    scaling_section (w, sd);
+}
+
+static cairo_status_t
+to_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  if (closure != NULL)
+    g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Lays out the whole PDF into @out (NULL: count pages only). */
+static guint
+render_pdf (const PsStudy *study, PsRunData *rd, PsScalingData *sd, const PsReportOptions *o,
+            guint total, GByteArray *out, GError **error)
+{
+  Writer w = { 0 };
+  cairo_surface_t *surface;
+  cairo_status_t st;
+
+  w.heading = pdf_heading;
+  w.para = pdf_para;
+  w.table = pdf_table;
+  w.chart = pdf_chart;
+  w.page_break = pdf_page_break;
+  w.page_w = o->paper == PS_PAPER_LETTER ? 612 : 595.276;
+  w.page_h = o->paper == PS_PAPER_LETTER ? 792 : 841.89;
+  w.margin = 56.7; /* 20 mm */
+  w.y = w.margin;
+  w.page = 1;
+  w.total_pages = total;
+  w.footer = g_strdup_printf ("Parastudy %s — %s", PACKAGE_VERSION, study->name);
+  surface = cairo_pdf_surface_create_for_stream (to_bytes, out, w.page_w, w.page_h);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, study->name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Parastudy");
+  w.cr = cairo_create (surface);
+  write_content (&w, study, rd, sd, o);
+  pdf_footer (&w);
+  cairo_show_page (w.cr);
+  cairo_destroy (w.cr);
+  cairo_surface_finish (surface);
+  st = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_free (w.footer);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "PDF: %s", cairo_status_to_string (st));
+      return 0;
+    }
+  return w.page;
+}
+
+static void
+render_html (const PsStudy *study, PsRunData *rd, PsScalingData *sd, const PsReportOptions *o,
+             GString *html)
+{
+  Writer w = { 0 };
+  g_autofree char *title = g_markup_escape_text (study->name, -1);
+  const char *lang = g_get_language_names ()[0];
+
+  w.heading = html_heading;
+  w.para = html_para;
+  w.table = html_table;
+  w.chart = html_chart;
+  w.page_break = html_page_break;
+  w.html = html;
+  g_string_append_printf (
+      html,
+      "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>%s</title>\n<style>\n"
+      "body{font-family:sans-serif;max-width:48em;margin:2em auto;color:#111;line-height:1.4}\n"
+      "h1{color:#0d2659}h2,h3{color:#1a264d}\n"
+      "table{border-collapse:collapse;width:100%%;margin:0.5em 0 1em;font-size:0.9em}\n"
+      "th,td{border-bottom:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}\n"
+      "th{background:#e6ebf2}.small{font-size:0.8em;color:#444}\n"
+      ".chart svg{max-width:100%%;height:auto}\n</style>\n</head>\n<body>\n",
+      g_str_equal (lang, "C") ? "en" : lang, title);
+  write_content (&w, study, rd, sd, o);
+  g_string_append_printf (html, "<p class=\"small\">Parastudy %s</p>\n</body>\n</html>\n",
+                          PACKAGE_VERSION);
+}
+
+guint
+ps_report_write (const PsStudy *study, const char *run_dir, const PsReportOptions *options,
+                 const char *out, GError **error)
+{
+  g_autoptr (PsRunData) rd = NULL;
+  g_autoptr (PsScalingData) sd = NULL;
+  PsReportOptions defaults;
+  guint pages;
+
+  if (options == NULL)
+    {
+      ps_report_options_init (&defaults);
+      options = &defaults;
+    }
+  rd = ps_run_data_load (run_dir, error);
+  if (rd == NULL || !ps_run_data_check_study (rd, study, error))
+    return 0;
+  if (options->scaling != NULL && (sd = ps_scaling_data_load (options->scaling, error)) == NULL)
+    return 0;
+  if (options->format == PS_REPORT_HTML)
+    {
+      g_autoptr (GString) html = g_string_new (NULL);
+
+      render_html (study, rd, sd, options, html);
+      if (!ps_write_file_atomic (out, (const guint8 *)html->str, html->len, error))
+        return 0;
+      return 1;
+    }
+  {
+    g_autoptr (GByteArray) bytes = g_byte_array_new ();
+
+    pages = render_pdf (study, rd, sd, options, 0, NULL, error);
+    if (pages == 0)
+      return 0;
+    pages = render_pdf (study, rd, sd, options, pages, bytes, error);
+    if (pages == 0 || !ps_write_file_atomic (out, bytes->data, bytes->len, error))
+      return 0;
+  }
+  return pages;
+}
