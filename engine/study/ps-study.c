@@ -8,6 +8,9 @@
 #include "ps-study.h"
 #include "studies/ps-beam.h"
 #include "studies/ps-regression.h"
+
+/* studies/ps-empty.c */
+gboolean ps_empty_study_init (PsStudy *study, JsonObject *root, GError **error);
 #include "studies/ps-reliability.h"
 
 void
@@ -79,6 +82,8 @@ ps_study_kind_name (PsStudyKind kind)
       return "reliability";
     case PS_STUDY_REGRESSION:
       return "regression";
+    case PS_STUDY_EMPTY:
+      return "empty";
     default:
       return "unknown";
     }
@@ -207,6 +212,11 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
 
       if (!ps_json_check_keys (obj, "", keys, error)
           || !ps_regression_study_init (study, obj, error))
+        return NULL;
+    }
+  else if (g_strcmp0 (kind, "empty") == 0)
+    {
+      if (!ps_empty_study_init (study, obj, error))
         return NULL;
     }
   else

@@ -21,6 +21,7 @@ typedef enum
   PS_STUDY_BEAM,
   PS_STUDY_RELIABILITY,
   PS_STUDY_REGRESSION,
+  PS_STUDY_EMPTY, /* items that cost nothing: for measuring the backends (bench/) */
 } PsStudyKind;
 
 typedef enum
