@@ -135,21 +135,21 @@ static void
 validate (PsDocument *self)
 {
   g_autofree char *json = ps_document_dup_json (self);
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
   g_autoptr (GError) error = NULL;
   PsStudy *study;
 
   g_clear_pointer (&self->study, ps_study_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->error_path, g_free);
-  study = ps_study_load_data (json, -1, &error);
+  /* Relative paths in the study (a regression's CSV) are read from its folder. */
+  study = ps_study_load_data_at (json, -1, path, &error);
   if (study == NULL)
     {
       self->error = g_strdup (error->message);
       self->error_path = error_path_of (error->message);
       return;
     }
-  if (self->file != NULL)
-    study->path = g_file_get_path (self->file);
   self->study = study;
 }
 
@@ -342,11 +342,9 @@ PsStudy *
 ps_document_dup_study (PsDocument *self, GError **error)
 {
   g_autofree char *json = ps_document_dup_json (self);
-  PsStudy *study = ps_study_load_data (json, -1, error);
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
 
-  if (study != NULL && self->file != NULL)
-    study->path = g_file_get_path (self->file);
-  return study;
+  return ps_study_load_data_at (json, -1, path, error);
 }
 
 char *
@@ -375,11 +373,8 @@ ps_document_save (PsDocument *self, GFile *file, GError **error)
   if (file != self->file)
     {
       g_set_object (&self->file, file);
-      if (self->study != NULL)
-        {
-          g_free (self->study->path);
-          self->study->path = g_file_get_path (file);
-        }
+      /* Relative paths inside the study now start from the new folder. */
+      validate (self);
     }
   set_dirty (self, FALSE);
   update_title (self);

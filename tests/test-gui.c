@@ -1,0 +1,708 @@
+/* test-gui: the GTK application driven as a user would, under Xvfb.
+ *
+ * Every test opens studies in one main window, changes forms, runs studies through
+ * the window's actions and reads back what the window shows. Reference values come
+ * from the engine run directly (ps_run_study), never from the window itself.
+ */
+#define G_LOG_DOMAIN "test-gui"
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parastudy-application.h"
+#include "parastudy-window-private.h"
+#include "parastudy.h"
+#include "ps-beam-editor.h"
+#include "ps-gui-chart.h"
+#include "ps-param-editor.h"
+#include "ps-reliability-editor.h"
+#include "studies/ps-reliability.h"
+
+static ParastudyApplication *app;
+static ParastudyWindow *window;
+
+static char *
+example_path (const char *name)
+{
+  const char *dir = g_getenv ("PS_EXAMPLES");
+
+  return g_build_filename (dir ? dir : PS_SOURCE_DATADIR "/examples", name, NULL);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @cond holds or @timeout_s passes. */
+static gboolean
+wait_until (gboolean (*cond) (void), double timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(timeout_s * 1e6);
+
+  while (!cond ())
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+  return TRUE;
+}
+
+static gboolean
+not_running (void)
+{
+  return !parastudy_window_is_running (window);
+}
+
+static PsDocument *
+open_example (const char *name)
+{
+  g_autofree char *path = example_path (name);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (parastudy_window_open_file (window, file));
+  iterate ();
+  return parastudy_window_get_document (window);
+}
+
+/* A study from text, for runs whose size the test chooses. */
+static PsDocument *
+open_text (const char *json)
+{
+  PsDocument *doc = parastudy_window_add_data (window, json);
+
+  g_assert_nonnull (doc);
+  iterate ();
+  return doc;
+}
+
+static gboolean
+action_enabled (const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+activate (const char *name)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
+}
+
+static void
+run_and_wait (void)
+{
+  g_assert_true (action_enabled ("run"));
+  activate ("run");
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (wait_until (not_running, 120));
+  iterate ();
+  g_assert_null (parastudy_window_get_info_message (window));
+}
+
+/* The number at the start of a summary text, with digit grouping removed. */
+static double
+shown_number (const char *key)
+{
+  const char *text = parastudy_window_get_summary_text (window, key);
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  if (text == NULL)
+    g_error ("no summary figure \"%s\" is shown", key);
+  for (const char *p = text; *p && *p != ' '; p++)
+    if (*p != ',' && *p != '\'')
+      g_string_append_c (s, *p);
+  return g_ascii_strtod (s->str, NULL);
+}
+
+static void
+assert_shown (const char *key, double want, double scale, double rtol)
+{
+  double got = shown_number (key);
+
+  if (!(fabs (got - want * scale) <= rtol * fabs (want * scale)))
+    g_error ("%s: shown %s, engine %.9g (x %g)", key,
+             parastudy_window_get_summary_text (window, key), want, scale);
+}
+
+static void
+close_all (void)
+{
+  PsDocument *doc;
+
+  while ((doc = parastudy_window_get_document (window)) != NULL)
+    {
+      /* Tests never keep edits: mark them saved so closing asks nothing. */
+      if (ps_document_get_dirty (doc))
+        {
+          g_autofree char *tmp = g_build_filename (g_get_tmp_dir (), "ps-gui-test-save.json", NULL);
+          g_autoptr (GFile) f = g_file_new_for_path (tmp);
+
+          g_assert_true (ps_document_save (doc, f, NULL));
+        }
+      activate ("close-study");
+      iterate ();
+    }
+}
+
+/* ---- tests ------------------------------------------------------------------ */
+
+static void
+test_open_examples (void)
+{
+  const char *dir = g_getenv ("PS_EXAMPLES");
+  g_autoptr (GDir) d = g_dir_open (dir ? dir : PS_SOURCE_DATADIR "/examples", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      PsDocument *doc;
+      GtkWidget *editor;
+      const char *kind;
+      g_autofree char *path = NULL;
+      g_autoptr (PsStudy) study = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = example_path (name);
+      study = ps_study_load_file (path, NULL);
+      doc = open_example (name);
+      kind = ps_document_get_kind (doc);
+      editor = parastudy_window_get_editor (window);
+      g_assert_nonnull (editor);
+      if (g_strcmp0 (kind, "beam") == 0)
+        {
+          g_autofree char *count = NULL;
+
+          g_assert_true (PS_IS_BEAM_EDITOR (editor));
+          /* The configuration count shown is the engine's item count. */
+          count = g_strdup_printf ("%'" G_GUINT64_FORMAT " ", study->n_items);
+          g_assert_true (
+              g_str_has_prefix (gtk_label_get_text (GTK_LABEL (
+                                    ps_beam_editor_get_count_label (PS_BEAM_EDITOR (editor)))),
+                                count));
+        }
+      else if (g_strcmp0 (kind, "reliability") == 0)
+        g_assert_true (PS_IS_RELIABILITY_EDITOR (editor));
+      /* Every example loads in the engine, so the form must let it run. */
+      if (study != NULL)
+        {
+          g_autofree char *blocker = ps_document_dup_blocker (doc);
+
+          if (blocker != NULL)
+            g_error ("%s: %s", name, blocker);
+          g_assert_true (action_enabled ("run"));
+        }
+      g_assert_false (ps_document_get_dirty (doc));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 6);
+  close_all ();
+}
+
+static PsRunResult *
+engine_run (PsDocument *doc, const char *backend, int workers)
+{
+  g_autoptr (PsStudy) study = ps_document_dup_study (doc, NULL);
+  PsRunOptions opts;
+  PsRunResult *r;
+
+  ps_run_options_init (&opts);
+  opts.backend = backend;
+  opts.workers = workers;
+  r = ps_run_study (study, &opts, NULL);
+  g_assert_nonnull (r);
+  return r;
+}
+
+static void
+check_run (const char *example, const char *backend, int workers)
+{
+  PsDocument *doc = open_example (example);
+  const PsStudy *study = ps_document_get_study (doc);
+  g_autoptr (PsRunResult) ref = NULL;
+
+  g_assert_true (parastudy_window_set_backend (window, backend, workers));
+  run_and_wait ();
+  ref = engine_run (doc, "serial", 1);
+  if (study->kind == PS_STUDY_BEAM)
+    {
+      const PsBeamSummary *s = ref->summary;
+
+      assert_shown ("configurations", (double)s->items, 1, 0);
+      assert_shown ("passing", (double)s->passing, 1, 0);
+      assert_shown ("failing_deflection", (double)s->fail_deflection, 1, 0);
+      assert_shown ("failing_strength", (double)s->fail_strength, 1, 0);
+      /* Shown with six significant digits. */
+      assert_shown ("max_deflection", s->max[PS_BEAM_OUT_DEFLECTION], 1e3, 5e-6);
+      assert_shown ("max_stress", s->max[PS_BEAM_OUT_STRESS], 1e-6, 5e-6);
+      if (s->lightest_item != G_MAXUINT64)
+        assert_shown ("mass_per_metre", s->lightest_mass, 1, 5e-6);
+      /* One table row per configuration. */
+      g_assert_nonnull (parastudy_window_get_table_model (window));
+      g_assert_cmpuint (ps_csv_model_get_n_rows (parastudy_window_get_table_model (window)), ==,
+                        s->items);
+    }
+  else if (study->kind == PS_STUDY_RELIABILITY)
+    {
+      const PsReliabilitySummary *s = ref->summary;
+      PsReliabilityEstimate e;
+
+      ps_reliability_estimate (s->failures, s->samples - s->nan_samples, &e);
+      assert_shown ("samples", (double)s->samples, 1, 0);
+      assert_shown ("failures", (double)s->failures, 1, 0);
+      assert_shown ("pf", e.pf, 1, 5e-6);
+      assert_shown ("beta", e.beta, 1, 5e-6);
+    }
+  close_all ();
+}
+
+static void
+test_run_serial (void)
+{
+  check_run ("beam-timber-cantilever.json", "serial", 1);
+  check_run ("beam-steel-ipe.json", "serial", 1);
+  check_run ("beam-crane-girder.json", "serial", 1);
+  check_run ("reliability-load-strength.json", "serial", 1);
+  check_run ("reliability-axial-bar.json", "serial", 1);
+}
+
+static void
+test_run_threads (void)
+{
+  check_run ("beam-timber-cantilever.json", "threads", 2);
+  check_run ("beam-steel-ipe.json", "threads", 2);
+  check_run ("reliability-load-strength.json", "threads", 2);
+  check_run ("reliability-axial-bar.json", "threads", 2);
+}
+
+/* A reliability study that would run for hours: only cancelling ends it. */
+static const char long_study[]
+    = "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Long run\","
+      " \"variables\": {\"R\": {\"distribution\": \"lognormal\", \"mean\": \"300 MPa\","
+      " \"sd\": \"30 MPa\"}, \"S\": {\"distribution\": \"gumbel\", \"mean\": \"200 MPa\","
+      " \"sd\": \"20 MPa\"}}, \"limit_state\": \"R - S\","
+      " \"method\": {\"samples\": 1000000000000, \"seed\": 7}}";
+
+static void
+test_cancel (void)
+{
+  gint64 t0, waited;
+
+  open_text (long_study);
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  activate ("run");
+  g_assert_true (parastudy_window_is_running (window));
+  wait_until (not_running, 0.5); /* let it get going */
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (action_enabled ("cancel"));
+  t0 = g_get_monotonic_time ();
+  activate ("cancel");
+  g_assert_true (wait_until (not_running, 1.0));
+  waited = g_get_monotonic_time () - t0;
+  g_test_message ("the window was back %.1f ms after Cancel", waited / 1e3);
+  g_assert_cmpint (waited, <, 1000000);
+  /* The cancellation is reported, the form is untouched and can run again. */
+  g_assert_nonnull (parastudy_window_get_info_message (window));
+  g_assert_nonnull (strstr (parastudy_window_get_info_message (window), "cancel"));
+  g_assert_true (action_enabled ("run"));
+  g_assert_false (action_enabled ("cancel"));
+  close_all ();
+}
+
+static gint64 last_tick, longest_gap;
+
+static gboolean
+tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick != 0)
+    longest_gap = MAX (longest_gap, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_responsive (void)
+{
+  guint id;
+  gint64 end;
+
+  /* One worker: on a two-core machine the engine and the main loop each get one. */
+  open_text (long_study);
+  g_assert_true (parastudy_window_set_backend (window, "serial", 1));
+  parastudy_window_show_page (window, "study");
+  activate ("run");
+  last_tick = 0;
+  longest_gap = 0;
+  id = g_timeout_add (2, tick, NULL);
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  g_assert_true (parastudy_window_is_running (window));
+  activate ("cancel");
+  g_assert_true (wait_until (not_running, 1.0));
+  g_test_message ("longest main-loop stall during a 3 s run: %.1f ms", longest_gap / 1e3);
+  g_assert_cmpint (longest_gap, <, 50000);
+  close_all ();
+}
+
+static int
+count_widgets (GtkWidget *w)
+{
+  int n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+  return n;
+}
+
+static void
+test_million_rows (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "ps-gui-million.csv", NULL);
+  FILE *f = fopen (path, "w");
+  const guint n = 1000000;
+  guint passing = 0;
+  GtkAdjustment *adj;
+  PsCsvModel *model;
+  gint64 t0;
+  GtkColumnView *view;
+  g_autoptr (GtkColumnViewColumn) col = NULL;
+  g_autoptr (PsCsvRow) first = NULL;
+
+  g_assert_nonnull (f);
+  fputs ("item,value,pass\n", f);
+  /* value = (i * 7919) mod n: a permutation, so the largest is n - 1. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint v = (guint)(((guint64)i * 7919) % n);
+
+      fprintf (f, "%u,%u,%d\n", i, v, v % 3 == 0);
+      passing += v % 3 == 0;
+    }
+  fclose (f);
+
+  open_example ("beam-timber-cantilever.json");
+  parastudy_window_show_page (window, "table");
+  t0 = g_get_monotonic_time ();
+  g_assert_true (parastudy_window_load_table (window, path));
+  iterate ();
+  g_test_message ("a million rows opened in %.0f ms", (g_get_monotonic_time () - t0) / 1e3);
+  model = parastudy_window_get_table_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+
+  /* Scroll to the end and back: only the rows on screen have widgets. */
+  adj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (parastudy_window_get_table_scroller (window)));
+  for (int k = 0; k < 20; k++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * k / 20.0);
+      iterate ();
+    }
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_assert_cmpint (count_widgets (parastudy_window_get_table_view (window)), <, 3000);
+
+  /* Sorting by a header click: descending value puts n - 1 first. */
+  view = GTK_COLUMN_VIEW (parastudy_window_get_table_view (window));
+  col = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  gtk_column_view_sort_by_column (view, col, GTK_SORT_DESCENDING);
+  iterate ();
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  {
+    g_autofree char *v = ps_csv_row_dup_field (first, 1);
+
+    g_assert_cmpstr (v, ==, "999999");
+  }
+  /* The passing filter keeps exactly the rows with pass = 1. */
+  ps_csv_model_set_filter_column (model, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, passing);
+  ps_csv_model_set_filter_column (model, -1);
+  g_unlink (path);
+  close_all ();
+}
+
+static void
+test_invalid_value (void)
+{
+  PsDocument *doc = open_example ("beam-timber-cantilever.json");
+  PsBeamEditor *editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  GtkWidget *span = ps_beam_editor_get_param (editor, "beam.span");
+  GtkEditable *entry;
+  const char *tip;
+  g_autofree char *blocker = NULL;
+
+  g_assert_nonnull (span);
+  entry = ps_param_editor_get_entry (PS_PARAM_EDITOR (span));
+  g_assert_true (action_enabled ("run"));
+
+  /* Not a number. */
+  gtk_editable_set_text (entry, "abc");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "beam.span"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  /* A number the engine refuses: a span of zero. */
+  gtk_editable_set_text (entry, "0");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  blocker = ps_document_dup_blocker (doc);
+  g_assert_nonnull (blocker);
+  g_assert_true (g_str_has_prefix (blocker, "beam.span"));
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (strstr (tip, "beam.span"));
+
+  /* A unit of the wrong dimension. */
+  gtk_editable_set_text (entry, "3 kN");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+
+  /* Valid again: 1200 mm is 1.2 m, and the file holds SI. */
+  gtk_editable_set_text (entry, "1200 mm");
+  iterate ();
+  g_assert_true (action_enabled ("run"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (ps_document_get_dirty (doc));
+  /* The example's span is a range: the entry edited is its start. */
+  g_assert_cmpfloat_with_epsilon (
+      json_object_get_double_member (
+          json_object_get_object_member (
+              json_object_get_object_member (ps_document_get_root (doc), "beam"), "span"),
+          "from"),
+      1.2, 1e-12);
+  close_all ();
+}
+
+static void
+test_limit_state_error (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint position; /* 1-based, counted by hand */
+  } cases[] = {
+    { "R - * F", 5 },                /* the stray operator */
+    { "R - F / (pi * D^2 / 4", 22 }, /* one past the end: the missing ')' */
+    { "R - Q", 5 },                  /* an unknown name */
+    { "R - sqrt(F, D)", 5 },         /* the call with two arguments: its name */
+  };
+  PsReliabilityEditor *editor;
+  GtkEditable *ls;
+
+  open_example ("reliability-axial-bar.json");
+  editor = PS_RELIABILITY_EDITOR (parastudy_window_get_editor (window));
+  ls = ps_reliability_editor_get_limit_state (editor);
+  g_assert_true (action_enabled ("run"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *label = ps_reliability_editor_get_limit_state_error (editor);
+      g_autofree char *want = g_strdup_printf ("position %u", cases[i].position);
+
+      gtk_editable_set_text (ls, cases[i].text);
+      iterate ();
+      g_assert_true (gtk_widget_get_visible (label));
+      if (strstr (gtk_label_get_text (GTK_LABEL (label)), want) == NULL)
+        g_error ("\"%s\": expected %s, shown \"%s\"", cases[i].text, want,
+                 gtk_label_get_text (GTK_LABEL (label)));
+      g_assert_cmpuint (ps_reliability_editor_get_error_position (editor), ==, cases[i].position);
+      g_assert_false (action_enabled ("run"));
+    }
+  gtk_editable_set_text (ls, "R - F / (pi * D^2 / 4)");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (ps_reliability_editor_get_limit_state_error (editor)));
+  g_assert_true (action_enabled ("run"));
+  close_all ();
+}
+
+static void
+test_backends_greyed (void)
+{
+  /* The run bar lists five backends; those the engine does not have cannot be
+   * chosen. */
+  GtkDropDown *dd = GTK_DROP_DOWN (parastudy_window_get_backend_dropdown (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dd)), ==, 5);
+  g_assert_true (parastudy_window_set_backend (window, "serial", 1));
+  g_assert_false (parastudy_window_set_backend (window, "no-such-backend", 1));
+  if (ps_backend_lookup ("mpi") == NULL)
+    {
+      g_assert_false (parastudy_window_set_backend (window, "mpi", 1));
+      gtk_drop_down_set_selected (dd, 3); /* MPI, even from the keyboard */
+      g_assert_cmpuint (gtk_drop_down_get_selected (dd), ==, 0);
+    }
+}
+
+/* ---- screenshots ------------------------------------------------------------ */
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (w, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+static char *
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("PS_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), file, NULL);
+  g_autoptr (GdkTexture) texture = NULL;
+
+  /* Let the layout and a frame happen first. */
+  for (int i = 0; i < 10; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  texture = render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return path;
+}
+
+/* The share of pixels that differ clearly from the most common (background) one. */
+static double
+ink_share (GtkWidget *widget)
+{
+  g_autoptr (GdkTexture) texture = render (widget);
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *px = g_malloc ((gsize)w * h * 4);
+  guint32 bg;
+  gsize ink = 0;
+
+  gdk_texture_download (texture, px, (gsize)w * 4);
+  memcpy (&bg, px + ((gsize)(h / 2) * w + 2) * 4, 4);
+  for (gsize i = 0; i < (gsize)w * h; i++)
+    {
+      int d = 0;
+
+      for (int c = 0; c < 3; c++)
+        d += abs ((int)px[i * 4 + c] - (int)((guchar *)&bg)[c]);
+      ink += d > 60;
+    }
+  return (double)ink / ((double)w * h);
+}
+
+static void
+screenshots_for (const char *example, const char *figure, const char *name)
+{
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL;
+  g_autofree char *n1 = g_strdup_printf ("%s-summary", name);
+  g_autofree char *n2 = g_strdup_printf ("%s-chart", name);
+  g_autofree char *n3 = g_strdup_printf ("%s-form", name);
+  GtkWidget *chart;
+  double ink;
+
+  open_example (example);
+  parastudy_window_show_page (window, "study");
+  p3 = screenshot (GTK_WIDGET (window), n3);
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  run_and_wait ();
+  parastudy_window_show_page (window, "summary");
+  p1 = screenshot (GTK_WIDGET (window), n1);
+  /* The summary label holds the figure. */
+  g_assert_nonnull (parastudy_window_get_summary_text (window, figure));
+  g_assert_true (g_ascii_isdigit (parastudy_window_get_summary_text (window, figure)[0]));
+  parastudy_window_show_page (window, "charts");
+  chart = parastudy_window_get_chart (window);
+  p2 = screenshot (GTK_WIDGET (window), n2);
+  g_assert_cmpuint (ps_gui_chart_get_n_points (PS_GUI_CHART (chart)), >, 0);
+  ink = ink_share (chart);
+  g_test_message ("%s: %.1f %% of the chart area is drawn", name, ink * 100);
+  /* Not blank: axes, labels and data mark more than 2 % of the area. */
+  g_assert_cmpfloat (ink, >, 0.02);
+  close_all ();
+}
+
+static void
+test_screenshot_beam (void)
+{
+  screenshots_for ("beam-steel-ipe.json", "passing", "beam");
+}
+
+static void
+test_screenshot_reliability (void)
+{
+  screenshots_for ("reliability-axial-bar.json", "pf", "reliability");
+}
+
+/* Xvfb has no session bus: GtkApplication says so once; that is not a failure. */
+static gboolean
+ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,
+                       gpointer user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* No accessibility bus under Xvfb. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (run under xvfb-run -a)");
+      return 0;
+    }
+
+  g_test_log_set_fatal_handler (ignore_no_session_bus, NULL);
+  app = parastudy_application_new (G_APPLICATION_NON_UNIQUE);
+  /* GTK logs through structured logging, which the handler above does not see:
+   * warnings are not fatal while the application looks for a session bus. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  window = parastudy_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_test_add_func ("/gui/window/open-examples", test_open_examples);
+  g_test_add_func ("/gui/window/backends-greyed", test_backends_greyed);
+  g_test_add_func ("/gui/form/invalid-value-disables-run", test_invalid_value);
+  g_test_add_func ("/gui/form/limit-state-error-position", test_limit_state_error);
+  g_test_add_func ("/gui/run/serial-summary-matches-engine", test_run_serial);
+  g_test_add_func ("/gui/run/threads-summary-matches-engine", test_run_threads);
+  g_test_add_func ("/gui/run/cancel-within-a-second", test_cancel);
+  g_test_add_func ("/gui/run/main-loop-stall-under-50ms", test_responsive);
+  g_test_add_func ("/gui/table/million-rows", test_million_rows);
+  g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
+  g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&app);
+  return status;
+}
