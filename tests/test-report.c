@@ -20,7 +20,7 @@
 #include "report/ps-report.h"
 
 static char *tmp_dir;
-static char *beam_run, *rel_run;
+static char *beam_run, *rel_run, *reg_run;
 
 static char *
 example (const char *name)
@@ -480,6 +480,67 @@ test_beam_charts (void)
   g_clear_error (&error);
 }
 
+/* The specimen chart reads coupon C01's points again from its CSV file: strain in
+ * % with ',' decimals after two comment lines and a header. The largest stress in
+ * the file is 551.71 MPa (data/examples/coupons/C01.csv, read with awk in the
+ * comment below), so the curve's points must reach it. */
+static void
+test_regression_charts (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsRunData) rd = ps_run_data_load (reg_run, &error);
+  g_autofree char *out = g_build_filename (tmp_dir, "reg.pdf", NULL);
+  g_autofree char *path = example ("regression-coupons.json");
+  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+  PsReportOptions opts;
+
+  g_assert_no_error (error);
+  {
+    PsPlotParams p = { NULL, NULL, NULL, "C01" };
+    g_autoptr (PsChart) c = ps_plot_study_chart (rd, "specimen", &p, &error);
+    PsChartPick pick;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ps_chart_get_title (c), ==, "Specimen C01");
+    /* awk -F';' 'NR>3 {gsub(",", ".", $1); gsub(",", ".", $2);
+     *   if ($2+0 > m) {m = $2+0; x = $1}} END {print x, m}' C01.csv → 15.86948 551.71 */
+    g_assert_true (ps_chart_nearest (c, 15.86948, 551.71e6, &pick));
+    g_assert_cmpfloat_with_epsilon (pick.y, 551.71e6, 1.0);
+    g_assert_cmpfloat_with_epsilon (pick.x, 15.86948, 1e-9);
+    if (g_getenv ("PS_TEST_KEEP") != NULL)
+      {
+        g_autofree char *png
+            = g_build_filename (g_getenv ("PS_TEST_KEEP"), "reg-specimen.png", NULL);
+
+        g_assert_true (ps_chart_write (c, png, 800, 500, 96, NULL));
+      }
+  }
+  {
+    PsPlotParams p = { NULL, NULL, NULL, "C99" };
+
+    g_assert_null (ps_plot_study_chart (rd, "specimen", &p, &error));
+    g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (PsChart) c = ps_plot_study_chart (rd, "E-histogram", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ps_chart_get_n_series (c), ==, 2);
+  }
+  ps_report_options_init (&opts);
+  g_assert_cmpuint (ps_report_write (study, reg_run, &opts, out, &error), >=, 4);
+  g_assert_no_error (error);
+  if (have_poppler ())
+    {
+      g_autofree char *text = pdf_text (out);
+
+      assert_contains (text, "S355 coupons");
+      assert_contains (text, "Young's modulus E");
+      g_assert_null (strstr (text, "not drawn"));
+    }
+}
+
 static int
 cli (const char *const *args, char **err_out)
 {
@@ -610,17 +671,20 @@ main (int argc, char **argv)
   tmp_dir = g_dir_make_tmp ("ps-report-XXXXXX", NULL);
   beam_run = make_run ("beam-timber-cantilever.json", "beam-run");
   rel_run = make_run ("reliability-axial-bar.json", "rel-run");
+  reg_run = make_run ("regression-coupons.json", "reg-run");
   g_test_add_func ("/report/pdf/beam", test_report_beam_pdf);
   g_test_add_func ("/report/pdf/reliability-with-scaling", test_report_reliability_scaling);
   g_test_add_func ("/report/html/beam", test_report_html);
   g_test_add_func ("/report/bad-input", test_report_bad_input);
   g_test_add_func ("/plot/study/beam-charts", test_beam_charts);
   g_test_add_func ("/plot/scaling/charts", test_scaling_charts);
+  g_test_add_func ("/plot/study/regression-charts", test_regression_charts);
   g_test_add_func ("/plot/cli/plot-and-report", test_cli);
   rc = g_test_run ();
   rm_rf (tmp_dir);
   g_free (tmp_dir);
   g_free (beam_run);
   g_free (rel_run);
+  g_free (reg_run);
   return rc;
 }

@@ -1,22 +1,268 @@
 /* ps-plot-regression.c: one specimen's stress–strain curve with its elastic fit
- * and the offset line, drawn from the points the engine reads or generates again. */
+ * and the offset line.
+ *
+ * results.csv holds the fit of every specimen but not its points; the points are
+ * read again from the specimen's CSV text (the same rules as the study: skipped
+ * lines, header, delimiter, decimal separator, units) or generated again from the
+ * synthetic generator's seed, and the fit drawn is the run's own (results.csv).
+ */
 #define G_LOG_DOMAIN "parastudy-plot"
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
+#include "studies/ps-csv.h"
 #include "studies/ps-regression.h"
 
 PsChart *reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study,
                              GError **error);
 
+static gboolean
+next_line (const char **p, const char *end, const char **line, const char **line_end)
+{
+  const char *q;
+
+  if (*p >= end)
+    return FALSE;
+  q = memchr (*p, '\n', (gsize)(end - *p));
+  *line = *p;
+  *line_end = q != NULL ? q : end;
+  *p = q != NULL ? q + 1 : end;
+  if (*line_end > *line && (*line_end)[-1] == '\r')
+    (*line_end)--;
+  return TRUE;
+}
+
+static int
+header_column (const PsRegressionModel *m, const PsRegColumn *col, const char *l, const char *le)
+{
+  const char *q = l;
+  int k = 0;
+
+  if (col->column >= 0 || col->name == NULL)
+    return col->column;
+  while (q != NULL)
+    {
+      const char *f, *fe;
+
+      q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+      if (strlen (col->name) == (gsize)(fe - f)
+          && g_ascii_strncasecmp (col->name, f, (gsize)(fe - f)) == 0)
+        return k;
+      k++;
+    }
+  return -1;
+}
+
+/* Reads specimen @i's points (strain, Pa). */
+static gboolean
+read_points (const PsRegressionModel *m, guint64 i, GArray *x, GArray *y, GError **error)
+{
+  const PsRegSpecimen *s = &m->specimens[i];
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  gsize len;
+  const char *p, *end, *l, *le;
+  int xc = m->x.column, yc = m->y.column;
+  guint64 line = 0;
+
+  if (m->source == PS_REG_SOURCE_SYNTHETIC)
+    {
+      g_autofree double *u = g_new (double, m->points);
+
+      g_array_set_size (x, m->points);
+      g_array_set_size (y, m->points);
+      if (!ps_regression_generate (m, i, (double *)x->data, (double *)y->data, u))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       _ ("specimen %" G_GUINT64_FORMAT ": its drawn E or yield stress is not "
+                          "positive"),
+                       i);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (m->source == PS_REG_SOURCE_FILE)
+    {
+      g_autofree char *all = NULL;
+
+      if (!g_file_get_contents (m->full, &all, &len, &local) || s->offset + s->length > len)
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", s->display,
+                       local != NULL ? local->message : _ ("the file changed since the run"));
+          return FALSE;
+        }
+      text = g_strndup (all + s->offset, s->length);
+      len = s->length;
+    }
+  else
+    {
+      if (!g_file_get_contents (s->file, &text, &len, &local))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", s->display, local->message);
+          return FALSE;
+        }
+      p = text;
+      end = text + len;
+      while (line < m->skip_lines && next_line (&p, end, &l, &le))
+        line++;
+      if (m->header && next_line (&p, end, &l, &le))
+        {
+          xc = header_column (m, &m->x, l, le);
+          yc = header_column (m, &m->y, l, le);
+        }
+      if (xc < 0 || yc < 0)
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: the header lacks a column"),
+                       s->display);
+          return FALSE;
+        }
+      memmove (text, p, (gsize)(end - p));
+      len = (gsize)(end - p);
+    }
+  p = text;
+  end = text + len;
+  while (next_line (&p, end, &l, &le))
+    {
+      const char *q = l, *fx = NULL, *fxe = NULL, *fy = NULL, *fye = NULL;
+      double vx, vy;
+
+      for (int k = 0; q != NULL && k <= MAX (xc, yc); k++)
+        {
+          const char *f, *fe;
+
+          q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+          if (k == xc)
+            fx = f, fxe = fe;
+          if (k == yc)
+            fy = f, fye = fe;
+        }
+      /* The run reported bad lines; the chart shows the points that are numbers. */
+      if (fx == NULL || fy == NULL
+          || ps_csv_parse_double (fx, fxe, m->decimal, m->c_locale, &vx) != PS_CSV_NUMBER
+          || ps_csv_parse_double (fy, fye, m->decimal, m->c_locale, &vy) != PS_CSV_NUMBER)
+        continue;
+      vx *= m->x_scale;
+      vy *= m->y_scale;
+      g_array_append_val (x, vx);
+      g_array_append_val (y, vy);
+    }
+  return TRUE;
+}
+
 PsChart *
 reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, GError **error)
 {
-  g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-               _ ("the specimen chart is not available yet"));
-  return NULL;
+  const PsRegressionModel *m = study->model;
+  const double *item = ps_run_data_get_column (d, "item");
+  const char *const *names = ps_run_data_get_text_column (d, "specimen");
+  const char *const *err = ps_run_data_get_text_column (d, "error");
+  const double *E = ps_run_data_get_column (d, "E_Pa");
+  const double *s0 = ps_run_data_get_column (d, "sigma0_Pa");
+  const double *fy = ps_run_data_get_column (d, "yield_Pa");
+  const double *ey = ps_run_data_get_column (d, "yield_strain");
+  const double *w0 = ps_run_data_get_column (d, "window_strain_from");
+  const double *w1 = ps_run_data_get_column (d, "window_strain_to");
+  guint n = ps_run_data_get_n_rows (d);
+  gint row = -1;
+  g_autoptr (GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
+  PsChart *chart;
+  double smax = 0, emax = 0;
+  int id;
+
+  if (item == NULL || E == NULL || s0 == NULL || n == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("%s: results.csv with the specimens' fits is missing or empty"),
+                   ps_run_data_get_dir (d));
+      return NULL;
+    }
+  for (guint r = 0; r < n && row < 0; r++)
+    {
+      if (p->specimen == NULL)
+        {
+          if ((err == NULL || err[r][0] == '\0') && isfinite (E[r]))
+            row = (gint)r;
+        }
+      else if ((names != NULL && g_str_equal (names[r], p->specimen))
+               || (g_ascii_isdigit (p->specimen[0])
+                   && item[r] == g_ascii_strtod (p->specimen, NULL)))
+        row = (gint)r;
+    }
+  if (row < 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   p->specimen != NULL ? _ ("--specimen %s: no such specimen in the run")
+                                       : _ ("%s: no specimen of the run was fitted"),
+                   p->specimen != NULL ? p->specimen : ps_run_data_get_dir (d));
+      return NULL;
+    }
+  if (item[row] < 0 || item[row] >= (double)study->n_items)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("results.csv: item %.0f is not in the study"), item[row]);
+      return NULL;
+    }
+  if (!read_points (m, (guint64)item[row], x, y, error))
+    return NULL;
+  for (guint k = 0; k < x->len; k++)
+    {
+      g_array_index (x, double, k) *= 100.0; /* strain in % */
+      smax = MAX (smax, g_array_index (y, double, k));
+      emax = MAX (emax, g_array_index (x, double, k));
+    }
+
+  chart = ps_chart_new (PS_CHART_XY);
+  {
+    g_autofree char *title = g_strdup_printf (_ ("Specimen %s"), names != NULL ? names[row] : "");
+
+    ps_chart_set_title (chart, title);
+  }
+  ps_chart_set_axis (chart, PS_AXIS_X, _ ("Strain"), "%", PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Stress"), "Pa", PS_SCALE_LINEAR);
+  if (w0 != NULL && w1 != NULL && isfinite (w0[row]) && isfinite (w1[row]))
+    ps_chart_add_vspan (chart, w0[row] * 100, w1[row] * 100, (PsColor){ 0.5, 0.5, 0.5, 1 },
+                        _ ("fit window"));
+  id = ps_chart_add_series (chart, _ ("test curve"), PS_SERIES_LINE, (double *)x->data,
+                            (double *)y->data, x->len);
+  ps_chart_series_set_color (chart, id, ps_color_palette (0));
+  if (isfinite (E[row]) && isfinite (s0[row]) && E[row] > 0)
+    {
+      /* The elastic line up to the largest stress, and the same line moved by the
+       * offset; both stop at the top of the curve. */
+      double top = smax * 1.05;
+      double ex[2] = { 0, (top - s0[row]) / E[row] * 100 };
+      double eyv[2] = { s0[row], top };
+      double ox[2] = { m->offset * 100, ((top - s0[row]) / E[row] + m->offset) * 100 };
+      double oy[2] = { s0[row], top };
+      g_autofree char *elabel = NULL;
+      g_autofree char *olabel = NULL;
+
+      elabel = g_strdup_printf (_ ("elastic fit, E = %.4g GPa"), E[row] * 1e-9);
+      id = ps_chart_add_series (chart, elabel, PS_SERIES_LINE, ex, eyv, 2);
+      ps_chart_series_set_color (chart, id, ps_color_palette (1));
+      ps_chart_series_set_dash (chart, id, PS_LINE_DASHED);
+      olabel = g_strdup_printf (_ ("offset line (%g %%)"), m->offset * 100);
+      id = ps_chart_add_series (chart, olabel, PS_SERIES_LINE, ox, oy, 2);
+      ps_chart_series_set_color (chart, id, ps_color_palette (2));
+      ps_chart_series_set_dash (chart, id, PS_LINE_DOTTED);
+      if (fy != NULL && ey != NULL && isfinite (fy[row]) && isfinite (ey[row]))
+        {
+          double px = ey[row] * 100, py = fy[row];
+          g_autofree char *ylabel = g_strdup_printf (_ ("offset yield %.4g MPa"), fy[row] * 1e-6);
+
+          id = ps_chart_add_series (chart, ylabel, PS_SERIES_POINTS, &px, &py, 1);
+          ps_chart_series_set_color (chart, id, ps_color_palette (3));
+          ps_chart_series_set_width (chart, id, 1.6);
+        }
+      /* The view: the whole curve, not the lines' far ends. */
+      ps_chart_set_view (chart, PS_AXIS_X, -0.02 * emax, emax * 1.04);
+      ps_chart_set_view (chart, PS_AXIS_Y, MIN (0, s0[row]) - 0.03 * smax, smax * 1.08);
+    }
+  return chart;
 }

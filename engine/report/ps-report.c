@@ -824,17 +824,37 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
     }
   else
     {
-      /* Regression: its summary's top-level numbers. */
-      g_autoptr (GList) members = json_object_get_members (s);
+      static const char *const q[] = { "E", "yield", "ultimate" };
+      const char *labels[]
+          = { _ ("Young's modulus E"), _ ("Yield strength (offset)"), _ ("Ultimate strength") };
 
-      for (GList *l = members; l != NULL; l = l->next)
+      table_row_take (&t, _ ("Specimens"), fmt_num (summary_double (s, "specimens"), ""));
+      table_row_take (&t, _ ("Fitted"), fmt_num (summary_double (s, "fitted"), ""));
+      for (guint k = 0; k < G_N_ELEMENTS (q); k++)
         {
-          JsonNode *n = json_object_get_member (s, l->data);
+          JsonObject *o;
+          JsonObject *c = NULL;
+          g_autofree char *mean = NULL;
+          g_autofree char *sd = NULL;
+          g_autofree char *ch = NULL;
 
-          if (g_str_has_prefix (l->data, "E") || g_str_has_prefix (l->data, "yield")
-              || g_str_has_prefix (l->data, "ultimate") || g_str_equal (l->data, "specimens")
-              || g_str_equal (l->data, "fitted"))
-            flatten (&t, n, l->data, 1);
+          if (!json_object_has_member (s, q[k])
+              || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, q[k])))
+            continue;
+          o = json_object_get_object_member (s, q[k]);
+          if (json_object_has_member (o, "characteristic")
+              && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "characteristic")))
+            c = json_object_get_object_member (o, "characteristic");
+          mean = fmt_num (summary_double (o, "mean"), "Pa");
+          sd = fmt_num (summary_double (o, "sd"), "Pa");
+          ch = c != NULL ? fmt_num (summary_double (c, "value"), "Pa") : g_strdup ("—");
+          table_row_take (&t, labels[k],
+                          g_strdup_printf (_ ("mean %s, standard deviation %s (CoV %.3g); "
+                                              "characteristic (%g fractile, %s) %s"),
+                                           mean, sd, summary_double (o, "cov"),
+                                           c != NULL ? summary_double (c, "fractile") : NAN,
+                                           c != NULL ? summary_string (c, "distribution") : "—",
+                                           ch));
         }
     }
   table_emit (w, &t, NULL, widths);
@@ -843,7 +863,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
   {
     static const char *const skip[]
         = { "machine",      "parastudy_version", "study",     "kind",       "study_file",
-            "study_sha256", "started",           "histogram", "E_histogram" };
+            "study_sha256", "started",           "histogram", "histogram_E" };
     g_autoptr (GList) members = json_object_get_members (s);
     const char *h[] = { _ ("summary.json"), _ ("Value") };
 
