@@ -5,14 +5,31 @@
 
 #include "ps-backend.h"
 
+/* Finished chunks that may wait for their turn to be committed, per thread. A thread
+ * that finishes chunk k before chunk k - 1 is committed leaves its result in a slot
+ * and goes on with another chunk, so a thread slowed down (by another program on the
+ * machine, or a slow chunk) does not stall the others. */
+#define SLOTS_PER_THREAD 4
+
+typedef struct
+{
+  gpointer summary;
+  PsErrors errors;
+  PsBuf rows;
+  gboolean ready; /* under lock */
+} Slot;
+
 typedef struct
 {
   PsExec *exec;
   guint64 n_chunks;
-  guint64 next_claim; /* atomic */
+  Slot *slots;
+  guint64 n_slots;
   GMutex lock;
-  GCond turn;
+  GCond changed;
+  guint64 next_claim;  /* under lock */
   guint64 next_commit; /* under lock */
+  gboolean committing; /* under lock: a thread is committing ready slots */
   gboolean stopped;    /* under lock */
 } Schedule;
 
@@ -28,26 +45,60 @@ threads_default_workers (void)
   return (int)g_get_num_processors ();
 }
 
-/* Waits until chunk @k is next to commit, or the run stops. A stop set from outside
+/* Claims the next chunk, waiting while every slot is taken. A stop set from outside
  * (cancel) wakes nobody, so the wait is timed: waiting threads look again every few
- * milliseconds, well inside the 100 ms a cancel may take. */
+ * milliseconds, well inside the 100 ms a cancel may take. Returns FALSE when there is
+ * nothing left to do. */
 static gboolean
-wait_turn (Schedule *s, guint64 k)
+claim (Schedule *s, guint64 *chunk)
 {
-  gboolean mine;
+  gboolean ok;
 
   g_mutex_lock (&s->lock);
-  while (s->next_commit != k && !s->stopped)
+  while (!s->stopped && s->next_claim < s->n_chunks && s->next_claim - s->next_commit >= s->n_slots)
     {
       gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_MILLISECOND;
 
-      g_cond_wait_until (&s->turn, &s->lock, deadline);
+      g_cond_wait_until (&s->changed, &s->lock, deadline);
       if (ps_exec_should_stop (s->exec))
         s->stopped = TRUE;
     }
-  mine = !s->stopped;
+  ok = !s->stopped && s->next_claim < s->n_chunks;
+  if (ok)
+    *chunk = s->next_claim++;
   g_mutex_unlock (&s->lock);
-  return mine;
+  return ok;
+}
+
+/* Marks chunk @k's slot ready and, unless another thread is at it, commits every
+ * ready chunk in order. Commits (which write rows) run outside the lock, so the other
+ * threads keep computing meanwhile. */
+static void
+finish (Schedule *s, guint64 k)
+{
+  g_mutex_lock (&s->lock);
+  s->slots[k % s->n_slots].ready = TRUE;
+  if (!s->committing)
+    {
+      s->committing = TRUE;
+      while (!s->stopped && s->next_commit < s->n_chunks
+             && s->slots[s->next_commit % s->n_slots].ready)
+        {
+          guint64 c = s->next_commit;
+          Slot *slot = &s->slots[c % s->n_slots];
+
+          g_mutex_unlock (&s->lock);
+          ps_exec_commit_chunk (s->exec, c, slot->summary, &slot->errors, &slot->rows);
+          g_mutex_lock (&s->lock);
+          slot->ready = FALSE;
+          s->next_commit = c + 1;
+          if (ps_exec_should_stop (s->exec))
+            s->stopped = TRUE;
+          g_cond_broadcast (&s->changed);
+        }
+      s->committing = FALSE;
+    }
+  g_mutex_unlock (&s->lock);
 }
 
 static void
@@ -55,14 +106,12 @@ stop_all (Schedule *s)
 {
   g_mutex_lock (&s->lock);
   s->stopped = TRUE;
-  g_cond_broadcast (&s->turn);
+  g_cond_broadcast (&s->changed);
   g_mutex_unlock (&s->lock);
 }
 
-/* Chunks are claimed dynamically from a shared counter and committed in chunk order:
- * a thread that finishes chunk k waits for chunk k - 1 to be committed, so at most one
- * chunk per thread is held in memory and rows reach the file in item order while the
- * other threads compute. On a stop every thread leaves at once. */
+/* Chunks are claimed in order and committed in order; results that finish early wait
+ * in a bounded set of slots. On a stop every thread leaves at once. */
 static gboolean
 threads_execute (PsExec *exec, int workers, GError **error)
 {
@@ -71,48 +120,46 @@ threads_execute (PsExec *exec, int workers, GError **error)
 
   s.exec = exec;
   s.n_chunks = ps_exec_get_n_chunks (exec);
+  s.n_slots = (guint64)workers * SLOTS_PER_THREAD;
+  s.slots = g_new0 (Slot, s.n_slots);
+  for (guint64 i = 0; i < s.n_slots; i++)
+    {
+      s.slots[i].summary = g_malloc (study->klass->summary_size);
+      ps_errors_init (&s.slots[i].errors);
+      ps_buf_init (&s.slots[i].rows, 1 << 16);
+    }
   g_mutex_init (&s.lock);
-  g_cond_init (&s.turn);
+  g_cond_init (&s.changed);
 
 #pragma omp parallel num_threads(workers)
   {
     gpointer workspace = study->klass->workspace_new (study);
-    gpointer summary = g_malloc (study->klass->summary_size);
-    PsErrors errors;
-    PsBuf rows;
+    guint64 k;
 
-    ps_errors_init (&errors);
-    ps_buf_init (&rows, 1 << 16);
-    for (;;)
+    while (claim (&s, &k))
       {
-        guint64 k = (guint64)g_atomic_pointer_add ((gsize *)&s.next_claim, 1);
+        Slot *slot = &s.slots[k % s.n_slots];
 
-        if (k >= s.n_chunks)
-          break;
         if (ps_exec_should_stop (exec))
           {
             stop_all (&s);
             break;
           }
-        ps_exec_eval_chunk (exec, k, workspace, summary, &errors, &rows);
-        if (!wait_turn (&s, k))
-          break;
-        ps_exec_commit_chunk (exec, k, summary, &errors, &rows);
-        g_mutex_lock (&s.lock);
-        s.next_commit = k + 1;
-        if (ps_exec_should_stop (exec))
-          s.stopped = TRUE;
-        g_cond_broadcast (&s.turn);
-        g_mutex_unlock (&s.lock);
+        ps_exec_eval_chunk (exec, k, workspace, slot->summary, &slot->errors, &slot->rows);
+        finish (&s, k);
       }
     study->klass->workspace_free (workspace);
-    g_free (summary);
-    ps_errors_clear (&errors);
-    ps_buf_clear (&rows);
   }
 
+  for (guint64 i = 0; i < s.n_slots; i++)
+    {
+      g_free (s.slots[i].summary);
+      ps_errors_clear (&s.slots[i].errors);
+      ps_buf_clear (&s.slots[i].rows);
+    }
+  g_free (s.slots);
   g_mutex_clear (&s.lock);
-  g_cond_clear (&s.turn);
+  g_cond_clear (&s.changed);
   return TRUE;
 }
 
