@@ -554,6 +554,67 @@ test_history_concurrent (void)
   g_assert_cmpuint (runs->len, ==, 4);
 }
 
+/* The scale command: files written, history recorded, bad options refused with 2. */
+static void
+test_cli_scale (void)
+{
+  const char *cli = g_getenv ("PS_CLI");
+  g_autofree char *db = temp_db ("cli.db");
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *study = write_study (dir);
+  g_autofree char *out = g_build_filename (dir, "scaling", NULL);
+  g_autofree char *json_path = g_build_filename (out, "scaling.json", NULL);
+  g_autofree char *csv_path = g_build_filename (out, "scaling.csv", NULL);
+  const char *bad[][3] = { { "--workers", "0", NULL },
+                           { "--workers", "two", NULL },
+                           { "--mode", "sideways", NULL },
+                           { "--repeats", "0", NULL },
+                           { "--sizes", "-1", NULL } };
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("PS_CLI is not set");
+      return;
+    }
+  {
+    const char *argv[] = { cli,         "scale",     study,
+                           "--workers", "1,2",       "--repeats",
+                           "1",         "--backend", "threads,processes",
+                           "--out",     out,         "--history",
+                           db,          NULL };
+    g_autofree char *std_out = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &std_out, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (std_out, "amdahl fit"));
+  }
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (csv_path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PsHistory) h = ps_history_open (db, &error);
+    g_autoptr (GArray) runs = ps_history_list_runs (h, NULL, 0, &error);
+    g_autoptr (GPtrArray) scalings = ps_history_list_scaling (h, NULL, &error);
+
+    g_assert_no_error (error);
+    /* 2 backends x 2 worker counts x 1 repeat; the warm-up runs are not recorded. */
+    g_assert_cmpuint (runs->len, ==, 4);
+    g_assert_cmpuint (scalings->len, ==, 1);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *argv[] = { cli, "scale", study, bad[i][0], bad[i][1], "--no-history", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL,
+                                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, NULL, NULL, &status, NULL));
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -567,6 +628,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scaling/run/strong", test_run_strong);
   g_test_add_func ("/scaling/run/weak-and-size", test_run_weak_and_size);
   g_test_add_func ("/scaling/cyclic-items", test_cyclic_items);
+  g_test_add_func ("/scaling/cli", test_cli_scale);
   g_test_add_func ("/history/create", test_history_create);
   g_test_add_func ("/history/migrate-v1", test_history_migrate);
   g_test_add_func ("/history/newer-schema", test_history_newer);
