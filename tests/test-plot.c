@@ -675,6 +675,44 @@ test_render_heatmap (void)
   cairo_surface_destroy (s);
 }
 
+/* More cells than pixels: drawn pixel by pixel, each pixel the cell under it. */
+static void
+test_render_heatmap_dense (void)
+{
+  g_autoptr (PsChart) chart = ps_chart_new (PS_CHART_HEATMAP);
+  const gsize nx = 600, ny = 500;
+  g_autofree double *x = g_new (double, nx);
+  g_autofree double *y = g_new (double, ny);
+  g_autofree double *v = g_new (double, nx *ny);
+  cairo_surface_t *s;
+  Area a;
+  double px, py;
+
+  for (gsize i = 0; i < nx; i++)
+    x[i] = 1.0 + i;
+  for (gsize j = 0; j < ny; j++)
+    y[j] = 0.01 * j;
+  /* Value = x: the left edge is the lowest (dark purple), the right the highest. */
+  for (gsize j = 0; j < ny; j++)
+    for (gsize i = 0; i < nx; i++)
+      v[j * nx + i] = x[i];
+  ps_chart_set_axis (chart, PS_AXIS_X, "Span", "m", PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, "h", "m", PS_SCALE_LINEAR);
+  ps_chart_set_heatmap (chart, x, nx, y, ny, v, "Value", "");
+  s = render (chart, "heatmap-dense");
+  a = plot_area (chart);
+  assert_common (s, chart, a);
+  /* Away from the frame: values 10 and 590 are 9/599 and 589/599 along the map. */
+  ps_chart_to_device (chart, 10, 2.5, &px, &py);
+  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (9.0 / 599), 8));
+  ps_chart_to_device (chart, 590, 2.5, &px, &py);
+  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (589.0 / 599), 8));
+  /* Halfway along x: viridis at 0.5 (value 300.5 of 1..600). */
+  ps_chart_to_device (chart, 300.5, 2.5, &px, &py);
+  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (0.5), 10));
+  cairo_surface_destroy (s);
+}
+
 static void
 test_legend_avoids_data (void)
 {
@@ -789,6 +827,7 @@ main (int argc, char **argv)
   g_test_add_func ("/plot/render/line-decimated-peak", test_render_line_decimated_peak);
   g_test_add_func ("/plot/render/histogram", test_render_histogram);
   g_test_add_func ("/plot/render/heatmap", test_render_heatmap);
+  g_test_add_func ("/plot/render/heatmap-dense", test_render_heatmap_dense);
   g_test_add_func ("/plot/render/legend-avoids-data", test_legend_avoids_data);
   g_test_add_func ("/plot/write/files", test_write_files);
   return g_test_run ();

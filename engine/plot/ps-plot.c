@@ -1147,9 +1147,107 @@ draw_band_series (PsChart *c, cairo_t *cr, Series *s, PsColor col)
   cairo_fill (cr);
 }
 
+/* The cell index along one axis for a transformed coordinate @t, by bisection of
+ * the cell edges; -1 outside. */
+static gssize
+cell_index (const PsChart *c, PsAxisId a, const double *t_edges, gsize n, double t)
+{
+  gsize lo = 0, hi = n;
+
+  if (!(t >= t_edges[0] && t <= t_edges[n]))
+    return -1;
+  while (hi - lo > 1)
+    {
+      gsize mid = (lo + hi) / 2;
+
+      if (t < t_edges[mid])
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return (gssize)lo;
+}
+
+/* Heatmaps with more cells than pixels: each device pixel takes the colour of the
+ * cell under its centre, so the cost is that of the plot area, not of the grid. */
+static void
+draw_heatmap_pixels (PsChart *c, cairo_t *cr, double vmin, double vmax)
+{
+  double sx = 1, sy = 1;
+  int w, h, stride;
+  cairo_surface_t *img;
+  guint8 *data;
+  g_autofree double *ex = g_new (double, c->nx + 1);
+  g_autofree double *ey = g_new (double, c->ny + 1);
+  g_autofree gssize *col = NULL;
+
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  sx = fabs (sx);
+  sy = fabs (sy);
+  w = MAX (1, (int)ceil (c->pa_w * sx));
+  h = MAX (1, (int)ceil (c->pa_h * sy));
+  for (gsize i = 0; i <= c->nx; i++)
+    ex[i] = axis_t (c, PS_AXIS_X, cell_edge (c, PS_AXIS_X, c->hx, c->nx, i));
+  for (gsize j = 0; j <= c->ny; j++)
+    ey[j] = axis_t (c, PS_AXIS_Y, cell_edge (c, PS_AXIS_Y, c->hy, c->ny, j));
+  col = g_new (gssize, w);
+  for (int ix = 0; ix < w; ix++)
+    col[ix]
+        = cell_index (c, PS_AXIS_X, ex, c->nx, c->t0[0] + (ix + 0.5) / w * (c->t1[0] - c->t0[0]));
+  img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  data = cairo_image_surface_get_data (img);
+  stride = cairo_image_surface_get_stride (img);
+  cairo_surface_flush (img);
+  for (int iy = 0; iy < h; iy++)
+    {
+      guint32 *row = (guint32 *)(data + (gsize)iy * stride);
+      gssize j
+          = cell_index (c, PS_AXIS_Y, ey, c->ny, c->t1[1] - (iy + 0.5) / h * (c->t1[1] - c->t0[1]));
+
+      for (int ix = 0; ix < w; ix++)
+        {
+          double v;
+          PsColor cc;
+
+          row[ix] = 0;
+          if (j < 0 || col[ix] < 0)
+            continue;
+          v = c->hv[(gsize)j * c->nx + (gsize)col[ix]];
+          if (!isfinite (v))
+            continue;
+          if (c->n_cat > 0)
+            {
+              int k = (int)v;
+
+              if (k < 0 || (guint)k >= c->n_cat)
+                continue;
+              cc = c->cat_colors[k];
+            }
+          else
+            cc = ps_color_viridis (vmax > vmin ? (v - vmin) / (vmax - vmin) : 0.5);
+          row[ix] = 0xff000000u | ((guint32)lround (cc.r * 255) << 16)
+                    | ((guint32)lround (cc.g * 255) << 8) | (guint32)lround (cc.b * 255);
+        }
+    }
+  cairo_surface_mark_dirty (img);
+  cairo_save (cr);
+  cairo_translate (cr, c->pa_x, c->pa_y);
+  cairo_scale (cr, c->pa_w / w, c->pa_h / h);
+  cairo_set_source_surface (cr, img, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (img);
+}
+
 static void
 draw_heatmap (PsChart *c, cairo_t *cr, double vmin, double vmax)
 {
+  if ((double)c->nx * (double)c->ny > 0.25 * c->pa_w * c->pa_h)
+    {
+      draw_heatmap_pixels (c, cr, vmin, vmax);
+      return;
+    }
   /* Antialiased edges of adjacent cells blend into faint seams: cells are filled
    * whole-pixel instead. */
   cairo_save (cr);
