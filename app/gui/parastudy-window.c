@@ -13,6 +13,7 @@
 #include "ps-gui-util.h"
 #include "ps-reliability-editor.h"
 #include "ps-run-task.h"
+#include "plot/ps-plot-study.h"
 
 /* The run bar's backends, in the order the issue lists them. An engine name the
  * backend table does not know is "not in this version". */
@@ -70,6 +71,10 @@ struct _ParastudyWindow
   PsCsvModel *table_model;
   char *table_path;
   GtkWidget *chart;
+  PsRunData *run_data; /* the current result's run folder, for the engine's charts */
+  PsStudy *run_study;  /* the study @run_data was checked against */
+  const PsChartInfo *kind_charts;
+  guint n_kind_charts;
   int probe_column;
   gboolean chart_updating;
   gboolean force_close;
@@ -418,7 +423,9 @@ select_document (ParastudyWindow *self, PsDocument *doc)
           GtkWidget *scroller = gtk_scrolled_window_new ();
 
           gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_editor (doc));
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+          /* Horizontal scrolling only when the window is narrower than the form:
+           * the form's width must not widen the other tabs. */
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
                                           GTK_POLICY_AUTOMATIC);
           gtk_stack_add_named (GTK_STACK (self->editor_stack), scroller, name);
         }
@@ -992,6 +999,7 @@ on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
   PsDocument *doc = self->running ? g_object_ref (self->running) : NULL;
 
   end_run (self);
+  gtk_label_set_text (GTK_LABEL (self->progress_label), "");
   if (r == NULL)
     {
       if (g_error_matches (error, PS_ERROR, PS_ERROR_CANCELLED))
@@ -1514,9 +1522,32 @@ parastudy_window_load_table (ParastudyWindow *self, const char *path)
 }
 
 static void
+load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->run_data, ps_run_data_free);
+  g_clear_pointer (&self->run_study, ps_study_free);
+  if (r == NULL)
+    return;
+  self->run_data = ps_run_data_load (r->dir, &error);
+  if (self->run_data == NULL)
+    {
+      g_debug ("no charts for %s: %s", r->dir, error->message);
+      return;
+    }
+  /* Charts that regenerate data (the histogram of g) need the study itself. */
+  self->run_study = ps_document_dup_study (self->current, NULL);
+  if (self->run_study != NULL && !ps_run_data_check_study (self->run_data, self->run_study, NULL))
+    g_clear_pointer (&self->run_study, ps_study_free);
+}
+
+static void
 load_table_for (ParastudyWindow *self, const PsDocumentResult *r)
 {
   const char *names[] = { "results.csv", "convergence.csv" };
+
+  load_run_data (self, r);
 
   if (r != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1567,48 +1598,118 @@ action_export_csv (GSimpleAction *action, GVariant *param, gpointer user_data)
 
 /* ---- charts --------------------------------------------------------------- */
 
+static const char *
+chart_label (const char *name)
+{
+  static const struct
+  {
+    const char *name, *label;
+  } labels[] = {
+    { "output-vs-param", N_ ("Output against a parameter") },
+    { "heatmap", N_ ("Heat map") },
+    { "passfail", N_ ("Pass / fail map") },
+    { "convergence", N_ ("Convergence of Pf") },
+    { "g-histogram", N_ ("Histogram of g") },
+    { "specimen", N_ ("Specimen curve") },
+    { "E-histogram", N_ ("Histogram of E") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return _ (labels[i].label);
+  return name;
+}
+
+/* A scatter of two table columns, passing and failing rows in two colours. */
+static PsChart *
+scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
+{
+  PsCsvModel *m = self->table_model;
+  int xc = ps_csv_model_find_column (m, xname), yc = ps_csv_model_find_column (m, yname);
+  int pc = ps_csv_model_find_column (m, "pass");
+  guint n = ps_csv_model_get_n_rows (m);
+  g_autofree double *x[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
+  g_autofree double *y[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
+  gsize k[2] = { 0, 0 };
+  PsChart *chart = ps_chart_new (PS_CHART_XY);
+
+  for (guint r = 0; r < n; r++)
+    {
+      int cls = pc >= 0 && ps_csv_model_get_number (m, r, (guint)pc) != 1.0;
+
+      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc);
+      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc);
+      k[cls]++;
+    }
+  ps_chart_set_axis (chart, PS_AXIS_X, xname, NULL, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, yname, NULL, PS_SCALE_LINEAR);
+  if (pc >= 0)
+    {
+      int a = ps_chart_add_series (chart, _ ("passing"), PS_SERIES_POINTS, x[0], y[0], k[0]);
+      int b = ps_chart_add_series (chart, _ ("failing"), PS_SERIES_POINTS, x[1], y[1], k[1]);
+
+      ps_chart_series_set_color (chart, a, (PsColor){ 0.0, 0.45, 0.70, 1 });
+      ps_chart_series_set_color (chart, b, (PsColor){ 0.84, 0.37, 0.0, 1 });
+    }
+  else
+    ps_chart_add_series (chart, yname, PS_SERIES_POINTS, x[0], y[0], k[0]);
+  return chart;
+}
+
 static void
 update_chart (ParastudyWindow *self)
 {
-  guint xi, yi;
-  GtkStringList *cols;
-  int xc, yc, pc;
-  guint n;
-  g_autofree double *x = NULL, *y = NULL;
-  g_autofree guint8 *flag = NULL;
+  GtkStringList *cols, *types;
+  guint ti, xi, yi;
+  const char *xname = NULL, *yname = NULL;
+  g_autoptr (GError) error = NULL;
+  PsChart *chart = NULL;
+  gboolean scatter;
 
   if (self->chart_updating)
     return;
   cols = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_x)));
+  types = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_type)));
+  ti = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_type));
   xi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_x));
   yi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_y));
-  if (self->table_model == NULL || cols == NULL || xi == GTK_INVALID_LIST_POSITION
-      || yi == GTK_INVALID_LIST_POSITION)
+  if (cols != NULL && xi != GTK_INVALID_LIST_POSITION && yi != GTK_INVALID_LIST_POSITION)
     {
-      ps_gui_chart_clear (PS_GUI_CHART (self->chart));
-      update_actions (self);
-      return;
+      xname = gtk_string_list_get_string (cols, xi);
+      yname = gtk_string_list_get_string (cols, yi);
     }
-  xc = ps_csv_model_find_column (self->table_model, gtk_string_list_get_string (cols, xi));
-  yc = ps_csv_model_find_column (self->table_model, gtk_string_list_get_string (cols, yi));
-  pc = ps_csv_model_find_column (self->table_model, "pass");
-  n = ps_csv_model_get_n_rows (self->table_model);
-  x = g_new (double, MAX (n, 1));
-  y = g_new (double, MAX (n, 1));
-  if (pc >= 0)
-    flag = g_new (guint8, MAX (n, 1));
-  for (guint r = 0; r < n; r++)
+  scatter = types == NULL || ti >= self->n_kind_charts;
+  if (self->table_model == NULL && self->run_data == NULL)
+    ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
+  else if (scatter)
     {
-      x[r] = ps_csv_model_get_number (self->table_model, r, (guint)xc);
-      y[r] = ps_csv_model_get_number (self->table_model, r, (guint)yc);
-      if (flag != NULL)
-        flag[r] = ps_csv_model_get_number (self->table_model, r, (guint)pc) == 1.0;
+      if (self->table_model != NULL && xname != NULL)
+        chart = scatter_chart (self, xname, yname);
+      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, _ ("No per-item results to plot"));
     }
-  ps_gui_chart_set_data (
-      PS_GUI_CHART (self->chart),
-      gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_type)) == 1 ? PS_GUI_CHART_LINE
-                                                                         : PS_GUI_CHART_SCATTER,
-      x, y, flag, n, gtk_string_list_get_string (cols, xi), gtk_string_list_get_string (cols, yi));
+  else
+    {
+      const char *name = self->kind_charts[ti].name;
+      PsPlotParams params = { 0 };
+
+      params.x = xname;
+      params.y = yname;
+      /* The axes chosen apply to the output-against-parameter chart; the others
+       * are drawn as the engine lays them out. */
+      if (g_str_equal (name, "output-vs-param") && xname != NULL)
+        chart = ps_plot_study_chart (self->run_data, name, &params, &error);
+      if (chart == NULL)
+        {
+          g_clear_error (&error);
+          chart = ps_plot_study_chart (self->run_data, name, NULL, &error);
+        }
+      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
+    }
+  gtk_widget_set_sensitive (
+      self->chart_x, scatter
+                         || (ti < self->n_kind_charts
+                             && g_str_equal (self->kind_charts[ti].name, "output-vs-param")));
+  gtk_widget_set_sensitive (self->chart_y, gtk_widget_get_sensitive (self->chart_x));
   update_actions (self);
 }
 
@@ -1626,8 +1727,9 @@ static void
 update_chart_axes (ParastudyWindow *self)
 {
   GtkStringList *cols = gtk_string_list_new (NULL);
+  GtkStringList *types = gtk_string_list_new (NULL);
   static const char *const x_pref[] = { "span_m", "samples", NULL };
-  static const char *const y_pref[] = { "deflection_m", "pf", NULL };
+  static const char *const y_pref[] = { "deflection_m", "utilisation", "pf", NULL };
   guint xi, yi, n;
 
   self->chart_updating = TRUE;
@@ -1649,15 +1751,26 @@ update_chart_axes (ParastudyWindow *self)
     xi = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
   if (yi == GTK_INVALID_LIST_POSITION)
     yi = n > 1 ? 1 : xi;
+  self->kind_charts = NULL;
+  self->n_kind_charts = 0;
+  if (self->run_data != NULL)
+    {
+      self->kind_charts = ps_plot_charts_for_kind (ps_run_data_get_kind (self->run_data));
+      for (guint i = 0; self->kind_charts != NULL && self->kind_charts[i].name != NULL; i++)
+        {
+          gtk_string_list_append (types, chart_label (self->kind_charts[i].name));
+          self->n_kind_charts++;
+        }
+    }
+  gtk_string_list_append (types, _ ("Scatter of two columns"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_type), G_LIST_MODEL (types));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_type), 0);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_x), G_LIST_MODEL (cols));
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_y), G_LIST_MODEL (cols));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_x), xi);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_y), yi);
   g_object_unref (cols);
-  /* The convergence curve is a line; result rows are a cloud. */
-  gtk_drop_down_set_selected (
-      GTK_DROP_DOWN (self->chart_type),
-      self->table_path && g_str_has_suffix (self->table_path, "convergence.csv") ? 1 : 0);
+  g_object_unref (types);
   self->chart_updating = FALSE;
   update_chart (self);
 }
@@ -1685,11 +1798,15 @@ on_export_chart_response (GtkNativeDialog *dialog, int response, ParastudyWindow
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr (GError) error = NULL;
-      const char *format = g_str_has_suffix (path, ".svg")   ? "svg"
-                           : g_str_has_suffix (path, ".pdf") ? "pdf"
-                                                             : "png";
+      if (!g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf")
+          && !g_str_has_suffix (path, ".png"))
+        {
+          char *with = g_strconcat (path, ".png", NULL);
 
-      if (!ps_gui_chart_export (PS_GUI_CHART (self->chart), path, format, 900, 600, &error))
+          g_free (path);
+          path = with;
+        }
+      if (!ps_gui_chart_export (PS_GUI_CHART (self->chart), path, 900, 600, &error))
         show_message (self, GTK_MESSAGE_ERROR, error->message);
     }
   gtk_native_dialog_destroy (dialog);
@@ -1766,6 +1883,8 @@ parastudy_window_dispose (GObject *object)
     g_cancellable_cancel (self->run_cancellable);
   g_clear_object (&self->table_model);
   g_clear_pointer (&self->table_path, g_free);
+  g_clear_pointer (&self->run_data, ps_run_data_free);
+  g_clear_pointer (&self->run_study, ps_study_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARASTUDY_TYPE_WINDOW);
   G_OBJECT_CLASS (parastudy_window_parent_class)->dispose (object);
 }
@@ -1847,7 +1966,6 @@ parastudy_window_init (ParastudyWindow *self)
                            self, NULL);
   setup_backend_dropdown (self);
 
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_type), G_LIST_MODEL (types));
   self->chart = ps_gui_chart_new ();
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_vexpand (self->chart, TRUE);

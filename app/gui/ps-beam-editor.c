@@ -826,7 +826,7 @@ ps_beam_editor_new (PsDocument *document)
   gtk_box_append (GTK_BOX (box), labelled (_ ("Self-weight"), self->self_weight));
   gtk_box_append (GTK_BOX (grid), box);
   self->diagram = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->diagram), 260);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->diagram), 220);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->diagram), 120);
   gtk_widget_set_valign (self->diagram, GTK_ALIGN_START);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram), draw_diagram, self, NULL);
@@ -851,7 +851,7 @@ ps_beam_editor_new (PsDocument *document)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->material_box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->material_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->material_box), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->material_box), 5);
   for (guint i = 0; i < ps_materials_get_n (); i++)
     {
       const PsMaterialInfo *m = ps_materials_get_nth (i);

@@ -1,42 +1,33 @@
-/* ps-gui-chart.h: an interactive x–y chart of result columns.
+/* ps-gui-chart.h: the engine's charts (engine/plot) in a widget.
  *
- * Data is given once (copied); the view (zoom and pan) is a rectangle in data
- * units. Drawing maps points to pixels and, for large series, bins them per pixel
- * so that a million points draw in a few milliseconds. The same draw function
- * renders onto any cairo_t, so PNG, SVG and PDF export share it with the screen.
- * When the engine's chart module (engine/plot/ps-plot.h) is available, the draw
- * function is the one place that changes.
+ * The widget draws a PsChart with ps_chart_draw() at its size, reads out the point
+ * nearest the pointer (ps_chart_pick), zooms with the scroll wheel about the
+ * pointer and pans by dragging (ps_chart_set_view), and exports the chart as PNG,
+ * SVG or PDF through ps_chart_write(), so the file shows what the screen shows.
  */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "plot/ps-plot.h"
 
 G_BEGIN_DECLS
 
 #define PS_TYPE_GUI_CHART (ps_gui_chart_get_type ())
 G_DECLARE_FINAL_TYPE (PsGuiChart, ps_gui_chart, PS, GUI_CHART, GtkWidget)
 
-typedef enum
-{
-  PS_GUI_CHART_SCATTER,
-  PS_GUI_CHART_LINE,
-} PsGuiChartType;
-
 GtkWidget *ps_gui_chart_new (void);
-/* @flag may be NULL: a non-zero flag draws the point as "passing". */
-void ps_gui_chart_set_data (PsGuiChart *self, PsGuiChartType type, const double *x, const double *y,
-                            const guint8 *flag, gsize n, const char *x_label, const char *y_label);
-void ps_gui_chart_clear (PsGuiChart *self);
+/* Takes @chart (NULL clears); @message is shown when there is no chart. */
+void ps_gui_chart_set_chart (PsGuiChart *self, PsChart *chart, const char *message);
+PsChart *ps_gui_chart_get_chart (PsGuiChart *self);
+/* Whether a chart is shown. */
 gsize ps_gui_chart_get_n_points (PsGuiChart *self);
 void ps_gui_chart_reset_view (PsGuiChart *self);
-/* Zooms by @factor (< 1 zooms in) about the data point under (@px, @py). */
+/* Zooms by @factor (< 1 zooms in) about the pixel (@px, @py). */
 void ps_gui_chart_zoom_at (PsGuiChart *self, double px, double py, double factor);
-/* The point nearest the pixel (@px, @py), or -1; its text read-out in @readout. */
-gssize ps_gui_chart_pick (PsGuiChart *self, double px, double py, char **readout);
-
-void ps_gui_chart_draw (PsGuiChart *self, cairo_t *cr, int width, int height);
-/* Writes the chart to @path as "png", "svg" or "pdf" at @width × @height points. */
-gboolean ps_gui_chart_export (PsGuiChart *self, const char *path, const char *format, int width,
-                              int height, GError **error);
+/* The read-out of the point nearest pixel (@px, @py), or NULL. */
+char *ps_gui_chart_pick (PsGuiChart *self, double px, double py);
+gboolean ps_gui_chart_export (PsGuiChart *self, const char *path, int width, int height,
+                              GError **error);
 
 G_END_DECLS
