@@ -974,8 +974,13 @@ on_run_progress (const PsProgress *p, gpointer user_data)
   g_autofree char *text = NULL, *left = NULL, *label = NULL;
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), CLAMP (frac, 0, 1));
-  text = g_strdup_printf (_ ("%'" G_GUINT64_FORMAT " of %'" G_GUINT64_FORMAT " items"),
-                          p->items_done, p->items_total);
+  {
+    g_autofree char *done = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_done);
+    g_autofree char *total = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_total);
+
+    /* TRANSLATORS: progress of a run: "1,200 of 3,000,000 items" */
+    text = g_strdup_printf (_ ("%s of %s items"), done, total);
+  }
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
   left = format_duration (p->eta);
   label = g_strdup_printf (_ ("%.3g items/s · %s left"), rate, left);
@@ -1952,8 +1957,6 @@ static void
 parastudy_window_init (ParastudyWindow *self)
 {
   GtkDropTarget *drop;
-  const char *chart_types[] = { _ ("Scatter"), _ ("Line"), NULL };
-  g_autoptr (GtkStringList) types = gtk_string_list_new (chart_types);
 
   self->documents = g_list_store_new (PS_TYPE_DOCUMENT);
   self->summary_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -96,7 +96,7 @@ ps_gui_chart_pick (PsGuiChart *self, double px, double py)
     return NULL;
   if (pick.series < 0)
     return g_strdup_printf (_ ("x = %.6g, y = %.6g: %.6g"), pick.x, pick.y, pick.value);
-  return g_strdup_printf (_ ("point %" G_GSIZE_FORMAT ": x = %.6g, y = %.6g"), pick.index, pick.x,
+  return g_strdup_printf (_ ("point %lu: x = %.6g, y = %.6g"), (unsigned long)pick.index, pick.x,
                           pick.y);
 }
 
