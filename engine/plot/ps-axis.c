@@ -228,82 +228,76 @@ ps_color_palette (guint index)
 gsize ps_decimate_minmax_t (const double *x, const double *y, gsize n, double t0, double t1,
                             gboolean log_x, guint columns, double *out_x, double *out_y);
 
-static inline double
-tx (double x, gboolean log_x)
+/* The first index in [lo, n) with x[i] >= v (x ascending). */
+static gsize
+lower_bound (const double *x, gsize lo, gsize n, double v)
 {
-  return log_x ? (x > 0 ? log10 (x) : NAN) : x;
+  gsize hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (x[mid] < v)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
+/* The pixel columns' x limits are computed once per column in data space, so the
+ * loop over the points is a comparison and a min/max: about a nanosecond a point.
+ * x must be ascending (and not NaN); a NaN y is never a column's extreme. */
 gsize
 ps_decimate_minmax_t (const double *x, const double *y, gsize n, double t0, double t1,
                       gboolean log_x, guint columns, double *out_x, double *out_y)
 {
-  gsize m = 0, i = 0;
-  double scale;
-  gssize last_before = -1;
+  gsize m = 0, i;
+  double x0, x1;
 
   if (n == 0 || columns == 0 || !(t1 > t0))
     return 0;
-  scale = columns / (t1 - t0);
-
+  x0 = log_x ? pow (10.0, t0) : t0;
+  x1 = log_x ? pow (10.0, t1) : t1;
+  i = lower_bound (x, 0, n, x0);
   /* The last point before the range joins the line to the left edge. */
-  while (i < n && !(tx (x[i], log_x) >= t0))
+  if (i > 0)
     {
-      if (isfinite (tx (x[i], log_x)) && isfinite (y[i]))
-        last_before = (gssize)i;
-      i++;
+      out_x[m] = x[i - 1];
+      out_y[m++] = y[i - 1];
     }
-  if (last_before >= 0)
+  for (guint col = 0; col < columns && i < n && x[i] <= x1; col++)
     {
-      out_x[m] = x[last_before];
-      out_y[m++] = y[last_before];
-    }
+      double tl = t0 + (t1 - t0) * (col + 1) / columns;
+      double limit = col + 1 == columns ? x1 : log_x ? pow (10.0, tl) : tl;
+      gsize first = i, imin = i, imax = i, last;
+      double mn = y[i], mx = y[i];
 
-  while (i < n)
-    {
-      double t = tx (x[i], log_x);
-      gssize col;
-      gsize first, imin, imax, last;
+      if (col + 1 == columns)
+        for (; i < n && x[i] <= limit; i++)
+          {
+            double v = y[i];
 
-      if (!isfinite (t) || !isfinite (y[i]))
-        {
-          i++;
-          continue;
-        }
-      /* x not ascending after all: stop rather than overrun the output. */
-      if (m + 5 > 4 * (gsize)columns + 2)
-        break;
-      if (t > t1)
-        {
-          out_x[m] = x[i];
-          out_y[m++] = y[i];
-          break;
-        }
-      col = (gssize)((t - t0) * scale);
-      if (col >= (gssize)columns)
-        col = (gssize)columns - 1;
-      first = imin = imax = last = i;
-      for (i++; i < n; i++)
-        {
-          double ti = tx (x[i], log_x);
-          gssize c;
+            if (v < mn || mn != mn)
+              mn = v, imin = i;
+            if (v > mx || mx != mx)
+              mx = v, imax = i;
+          }
+      else
+        for (; i < n && x[i] < limit; i++)
+          {
+            double v = y[i];
 
-          if (!isfinite (ti) || !isfinite (y[i]))
-            continue;
-          if (ti > t1)
-            break;
-          c = (gssize)((ti - t0) * scale);
-          if (c >= (gssize)columns)
-            c = (gssize)columns - 1;
-          if (c != col)
-            break;
-          if (y[i] < y[imin])
-            imin = i;
-          if (y[i] > y[imax])
-            imax = i;
-          last = i;
-        }
-      /* Emit first, then the extremes in the order they occurred, then last. */
+            if (v < mn || mn != mn)
+              mn = v, imin = i;
+            if (v > mx || mx != mx)
+              mx = v, imax = i;
+          }
+      if (i == first)
+        continue; /* an empty column */
+      last = i - 1;
+      /* First, then the extremes in the order they occurred, then last. */
       out_x[m] = x[first];
       out_y[m++] = y[first];
       {
@@ -325,6 +319,15 @@ ps_decimate_minmax_t (const double *x, const double *y, gsize n, double t0, doub
             out_y[m++] = y[last];
           }
       }
+    }
+  /* The first point after the range joins the line to the right edge. */
+  i = lower_bound (x, i, n, x1);
+  while (i < n && x[i] <= x1)
+    i++;
+  if (i < n)
+    {
+      out_x[m] = x[i];
+      out_y[m++] = y[i];
     }
   return m;
 }

@@ -42,6 +42,9 @@ typedef struct
   gboolean is_function;
   double fa, fb;
   gboolean x_sorted;
+  /* Finite ranges, computed once when the data is added: [0] x, [1] y (and y2).
+   * lo/hi over all finite values, pos the smallest positive one (log axes). */
+  double lo[2], hi[2], pos[2];
 } Series;
 
 typedef struct
@@ -224,11 +227,10 @@ is_sorted (const double *x, gsize n)
 {
   double prev = -INFINITY;
 
+  /* NaN compares false: a series with a NaN x is not decimated (it bisects on x). */
   for (gsize i = 0; i < n; i++)
     {
-      if (isnan (x[i]))
-        continue;
-      if (x[i] < prev)
+      if (!(x[i] >= prev))
         return FALSE;
       prev = x[i];
     }
@@ -248,6 +250,40 @@ series_new (PsChart *c, const char *name, PsSeriesStyle style)
   return s;
 }
 
+static void
+range_of (const double *v, gsize n, double *lo, double *hi, double *pos)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      double a = v[i];
+
+      if (!isfinite (a))
+        continue;
+      if (a < *lo)
+        *lo = a;
+      if (a > *hi)
+        *hi = a;
+      if (a > 0 && a < *pos)
+        *pos = a;
+    }
+}
+
+static void
+series_ranges (Series *s)
+{
+  gsize nx = s->style == PS_SERIES_STEPS ? s->n + 1 : s->n;
+
+  for (int a = 0; a < 2; a++)
+    {
+      s->lo[a] = s->pos[a] = INFINITY;
+      s->hi[a] = -INFINITY;
+    }
+  range_of (s->x, nx, &s->lo[0], &s->hi[0], &s->pos[0]);
+  range_of (s->y, s->n, &s->lo[1], &s->hi[1], &s->pos[1]);
+  if (s->y2 != NULL)
+    range_of (s->y2, s->n, &s->lo[1], &s->hi[1], &s->pos[1]);
+}
+
 int
 ps_chart_add_series (PsChart *c, const char *name, PsSeriesStyle style, const double *x,
                      const double *y, gsize n)
@@ -259,6 +295,7 @@ ps_chart_add_series (PsChart *c, const char *name, PsSeriesStyle style, const do
   s->x = g_memdup2 (x, nx * sizeof (double));
   s->y = g_memdup2 (y, n * sizeof (double));
   s->x_sorted = is_sorted (s->x, nx);
+  series_ranges (s);
   return (int)c->series->len - 1;
 }
 
@@ -270,6 +307,7 @@ ps_chart_add_band (PsChart *c, const char *name, const double *x, const double *
   Series *s = g_ptr_array_index (c->series, i);
 
   s->y2 = g_memdup2 (y_high, n * sizeof (double));
+  series_ranges (s);
   return i;
 }
 
@@ -555,43 +593,24 @@ ps_chart_get_data_range (PsChart *c, PsAxisId a, double *min, double *max)
   for (guint i = 0; i < c->series->len; i++)
     {
       Series *s = g_ptr_array_index (c->series, i);
-      gsize n = s->n;
-      /* Sample huge series: the range of a 10-million point series is computed
-       * exactly once per draw anyway, so this is a full scan. */
+
       if (s->is_function)
         continue;
-      if (a == PS_AXIS_X)
+      if (c->axis[a].scale == PS_SCALE_LOG)
         {
-          gsize nx = s->style == PS_SERIES_STEPS ? n + 1 : n;
-
-          if (s->x_sorted && nx > 0)
+          if (isfinite (s->pos[a]))
             {
-              gsize f = 0, l = nx;
-
-              while (f < nx && !isfinite (axis_t (c, a, s->x[f])))
-                f++;
-              while (l > f && !isfinite (axis_t (c, a, s->x[l - 1])))
-                l--;
-              if (f < l)
-                {
-                  extend (c, a, s->x[f], &lo, &hi);
-                  extend (c, a, s->x[l - 1], &lo, &hi);
-                }
+              lo = MIN (lo, s->pos[a]);
+              hi = MAX (hi, s->hi[a]);
             }
-          else
-            for (gsize k = 0; k < nx; k++)
-              extend (c, a, s->x[k], &lo, &hi);
         }
-      else
+      else if (s->hi[a] >= s->lo[a])
         {
-          for (gsize k = 0; k < n; k++)
-            extend (c, a, s->y[k], &lo, &hi);
-          if (s->y2 != NULL)
-            for (gsize k = 0; k < n; k++)
-              extend (c, a, s->y2[k], &lo, &hi);
-          if (s->style == PS_SERIES_STEPS && c->axis[a].scale == PS_SCALE_LINEAR)
-            extend (c, a, 0.0, &lo, &hi);
+          lo = MIN (lo, s->lo[a]);
+          hi = MAX (hi, s->hi[a]);
         }
+      if (a == PS_AXIS_Y && s->style == PS_SERIES_STEPS && c->axis[a].scale == PS_SCALE_LINEAR)
+        extend (c, a, 0.0, &lo, &hi);
     }
   for (guint i = 0; a == PS_AXIS_X && i < c->spans->len; i++)
     {
