@@ -849,12 +849,28 @@ make_ticks (Ctx *x, const char *label, const char *unit, PsScale scale, char **c
     }
   else if (scale == PS_SCALE_LOG)
     {
+      double tmax = 0, tmin = INFINITY;
+
       t->n = ps_ticks_log (lo, hi, t->v, MAX_TICKS);
       for (guint i = 0; i < t->n; i++)
-        t->label[i] = format_log_tick (t->v[i]);
+        {
+          tmax = MAX (tmax, t->v[i]);
+          tmin = MIN (tmin, t->v[i]);
+        }
+      /* Within three decades of one prefix the ticks read better in it: 20, 30,
+       * 40 µs rather than 2×10⁻⁵ … 4×10⁻⁵ s. */
+      factor = ps_si_prefix (tmax, unit, &prefix);
+      if (!(tmin / factor >= 0.999e-3))
+        {
+          factor = 1.0;
+          prefix = "";
+        }
+      for (guint i = 0; i < t->n; i++)
+        t->label[i] = format_log_tick (t->v[i] / factor);
       if (unit != NULL && *unit)
         {
           g_string_append (title, " [");
+          g_string_append (title, prefix);
           append_unit (title, unit);
           g_string_append (title, "]");
         }
