@@ -964,11 +964,19 @@ scaling_section (Writer *w, PsScalingData *sd)
                                    summary_double (f, "exponent"),
                                    summary_double (f, "exponent_se"));
           else
-            txt = g_strdup_printf (_ ("Fit (%s): serial fraction f = %.4g ± %.2g; largest "
-                                      "speedup 1/f = %.4g."),
-                                   model, summary_double (f, "serial_fraction"),
-                                   summary_double (f, "serial_fraction_se"),
-                                   summary_double (f, "max_speedup"));
+            {
+              double se = summary_double (f, "serial_fraction_se");
+              double mx = summary_double (f, "max_speedup");
+              g_autofree char *se_text
+                  = isfinite (se) ? g_strdup_printf (" ± %.2g", se) : g_strdup ("");
+              g_autofree char *max_text
+                  = isfinite (mx) ? g_strdup_printf (_ ("; largest speedup 1/f = %.4g"), mx)
+                                  : g_strdup ("");
+
+              /* With two worker counts the fit has no standard error (null). */
+              txt = g_strdup_printf (_ ("Fit (%s): serial fraction f = %.4g%s%s."), model,
+                                     summary_double (f, "serial_fraction"), se_text, max_text);
+            }
           w->para (w, txt, FALSE);
         }
     }
