@@ -168,18 +168,19 @@ test_report_beam_pdf (void)
 }
 
 static void
-write_scaling (const char *path, const char *mode, double f)
+write_scaling (const char *path, const char *mode, double f, const char *checksum)
 {
   GString *s = g_string_new (NULL);
   static const int workers[] = { 1, 2, 4, 8, 16 };
 
-  g_string_append_printf (s,
-                          "{ \"parastudy_scaling\": 1, \"mode\": \"%s\", \"repeats\": 3,\n"
-                          "  \"study\": {\"name\": \"x\", \"kind\": \"beam\", \"checksum\": \"0\", "
-                          "\"path\": \"x.json\"},\n"
-                          "  \"machine\": {\"cpu_model\": \"Test CPU\", \"cores\": 16},\n"
-                          "  \"series\": [ { \"backend\": \"threads\", \"points\": [\n",
-                          mode);
+  g_string_append_printf (
+      s,
+      "{ \"parastudy_scaling\": 1, \"mode\": \"%s\", \"repeats\": 3,\n"
+      "  \"study\": {\"name\": \"x\", \"kind\": \"beam\", \"checksum\": \"%s\", "
+      "\"path\": \"x.json\"},\n"
+      "  \"machine\": {\"cpu_model\": \"Test CPU\", \"cores\": 16},\n"
+      "  \"series\": [ { \"backend\": \"threads\", \"points\": [\n",
+      mode, checksum);
   for (guint i = 0; i < G_N_ELEMENTS (workers); i++)
     {
       int p = g_str_equal (mode, "size") ? 1 : workers[i];
@@ -237,7 +238,7 @@ test_report_reliability_scaling (void)
   if (!have_poppler ())
     return;
   g_mkdir_with_parents (sdir, 0755);
-  write_scaling (sjson, "strong", 0.03);
+  write_scaling (sjson, "strong", 0.03, study->checksum);
   ps_report_options_init (&opts);
   pages = ps_report_write (study, rel_run, &opts, out, &error);
   g_assert_no_error (error);
@@ -339,6 +340,19 @@ test_report_bad_input (void)
   g_assert_error (error, PS_ERROR, PS_ERROR_IO);
   g_clear_error (&error);
   assert_no_file (unwritable);
+  /* A scaling study of another study file. */
+  {
+    g_autofree char *foreign = g_build_filename (tmp_dir, "foreign-scaling.json", NULL);
+
+    write_scaling (foreign, "strong", 0.03, "0123456789abcdef");
+    opts.scaling = foreign;
+    g_assert_cmpuint (ps_report_write (study, beam_run, &opts, out, &error), ==, 0);
+    g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "not of this study file"));
+    g_clear_error (&error);
+    assert_no_file (out);
+    opts.scaling = NULL;
+  }
   /* A broken scaling.json: the message names the file and the member. */
   g_assert_true (g_file_set_contents (
       bad_scaling, "{\"parastudy_scaling\": 1, \"mode\": \"fast\", \"series\": []}", -1, NULL));
@@ -369,7 +383,7 @@ test_scaling_charts (void)
   const double f = 0.05;
 
   g_mkdir_with_parents (sdir, 0755);
-  write_scaling (sjson, "strong", f);
+  write_scaling (sjson, "strong", f, "0");
   sd = ps_scaling_data_load (sdir, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ps_scaling_data_get_mode (sd), ==, "strong");
@@ -413,7 +427,7 @@ test_scaling_charts (void)
   g_clear_error (&error);
 
   /* A size scan: time only, with the fitted exponent. */
-  write_scaling (size_json, "size", 0);
+  write_scaling (size_json, "size", 0, "0");
   {
     g_autoptr (PsScalingData) sz = ps_scaling_data_load (size_json, &error);
     g_autoptr (PsChart) t = NULL;

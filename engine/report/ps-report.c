@@ -1114,6 +1114,26 @@ ps_report_write (const PsStudy *study, const char *run_dir, const PsReportOption
     return 0;
   if (options->scaling != NULL && (sd = ps_scaling_data_load (options->scaling, error)) == NULL)
     return 0;
+  if (sd != NULL)
+    {
+      JsonObject *root = ps_scaling_data_get_root (sd);
+      JsonObject *of = json_object_get_object_member (root, "study");
+      const char *sha
+          = of != NULL ? json_object_get_string_member_with_default (of, "checksum", "") : "";
+
+      /* A scaling study of another study file would put foreign timings in the report. */
+      if (study->checksum == NULL || !g_str_equal (sha, study->checksum))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       _ ("%s is a scaling study of \"%s\" (SHA-256 %.12s…), not of this study "
+                          "file (SHA-256 %.12s…)"),
+                       options->scaling,
+                       of != NULL ? json_object_get_string_member_with_default (of, "name", "?")
+                                  : "?",
+                       sha, study->checksum != NULL ? study->checksum : "?");
+          return 0;
+        }
+    }
   if (options->format == PS_REPORT_HTML)
     {
       g_autoptr (GString) html = g_string_new (NULL);
