@@ -17,6 +17,10 @@
 
 #include "parastudy.h"
 #include "ps-cli-scale.h"
+#include "ps-mpi-launch.h"
+#if HAVE_MPI
+#include "ps-backend-mpi.h"
+#endif
 
 enum
 {
@@ -88,6 +92,22 @@ on_progress (const PsProgress *p, gpointer user_data)
   fflush (stderr);
 }
 
+/* --progress-lines: for a program that runs this one (the GUI's MPI runs). */
+static void
+on_progress_line (const PsProgress *p, gpointer user_data)
+{
+  ProgressLine *line = user_data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+
+  if (now - line->last_us < 100000 && p->items_done < p->items_total)
+    return;
+  line->last_us = now;
+  text = ps_mpi_progress_format (p);
+  fputs (text, stderr);
+  fflush (stderr);
+}
+
 static char *
 default_out_dir (const char *study_path)
 {
@@ -109,9 +129,15 @@ cmd_run (int argc, char **argv)
   double chunk_timeout = 0.0;
   g_autofree char *history_path = NULL;
   gboolean no_history = FALSE;
+  gint workers_per_rank = 0;
+  gboolean progress_lines = FALSE;
   GOptionEntry entries[]
       = { { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend,
-            N_ ("serial, threads or processes (default threads)"), "NAME" },
+            N_ ("serial, threads, processes or mpi (default threads)"), "NAME" },
+          { "workers-per-rank", 0, 0, G_OPTION_ARG_INT, &workers_per_rank,
+            N_ ("mpi: OpenMP threads in each MPI rank (default OMP_NUM_THREADS or 1)"), "T" },
+          { "progress-lines", 0, 0, G_OPTION_ARG_NONE, &progress_lines,
+            N_ ("Print progress on stderr as lines 'progress DONE TOTAL ELAPSED ETA'"), NULL },
           { "chunk-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &chunk_timeout,
             N_ ("processes: a worker that spends longer than this on one chunk is killed and "
                 "its chunk retried (default: no limit)"),
@@ -153,6 +179,21 @@ cmd_run (int argc, char **argv)
       return EXIT_INVALID;
     }
 
+  if (workers_per_rank != 0 && (workers_per_rank < 1 || workers_per_rank > 4096))
+    {
+      g_printerr ("parastudy-cli run: --workers-per-rank: %s (got %d)\n",
+                  _ ("must be between 1 and 4096"), workers_per_rank);
+      return EXIT_INVALID;
+    }
+  if (workers_per_rank != 0 && g_strcmp0 (backend, "mpi") != 0)
+    {
+      g_printerr ("parastudy-cli run: --workers-per-rank: %s\n", _ ("goes with --backend mpi"));
+      return EXIT_INVALID;
+    }
+#if HAVE_MPI
+  ps_mpi_set_threads_per_rank (workers_per_rank);
+#endif
+
   if (!(chunk_timeout >= 0.0) || !isfinite (chunk_timeout))
     {
       g_printerr ("parastudy-cli run: --chunk-timeout: %s (got %g)\n",
@@ -192,6 +233,11 @@ cmd_run (int argc, char **argv)
       opts.progress = on_progress;
       opts.progress_data = &line;
     }
+  if (progress_lines)
+    {
+      opts.progress = on_progress_line;
+      opts.progress_data = &line;
+    }
   sa.sa_handler = on_sigint;
   sigaction (SIGINT, &sa, NULL);
   sigaction (SIGTERM, &sa, NULL);
@@ -200,7 +246,7 @@ cmd_run (int argc, char **argv)
     return fail (NULL, error);
   reading_input = FALSE;
   result = ps_run_to_dir (study, &opts, out_dir, &error);
-  if (line.shown)
+  if (line.shown && !progress_lines)
     fputs ("\n", stderr);
   if (result == NULL)
     return fail (argv[1], error);
@@ -294,8 +340,15 @@ cmd_backends (int argc, char **argv)
       g_print ("\n");
     }
   g_print ("  %-10s %-10s %s\n", "processes", _ ("unavailable"), _ ("not in this version"));
-  g_print ("  %-10s %-10s %s\n", "mpi", _ ("unavailable"),
-           HAVE_MPI ? _ ("not in this version") : _ ("built without MPI"));
+#if HAVE_MPI
+  {
+    g_autofree char *mpi = ps_mpi_describe ();
+
+    g_print ("  %-10s %s\n", "", mpi);
+  }
+#else
+  g_print ("  %-10s %-10s %s\n", "mpi", _ ("unavailable"), _ ("built without MPI"));
+#endif
   g_print ("  %-10s %-10s %s\n", "gpu", _ ("unavailable"),
            HAVE_CUDA ? _ ("not in this version") : _ ("built without CUDA"));
   return EXIT_OK;
@@ -334,6 +387,7 @@ cmd_tables (int argc, char **argv, gboolean sections)
 }
 
 int ps_cli_plot (int argc, char **argv);
+int ps_cli_export_job (int argc, char **argv);
 int ps_cli_report (int argc, char **argv);
 
 static void
@@ -347,6 +401,11 @@ usage (FILE *f)
               "                 [--rows all|passing|none] [--chunk-timeout S] [--history PATH]\n"
               "                 [--no-history] [--json]\n"
               "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
+              "  mpirun -n N parastudy-cli run STUDY.json --backend mpi [--workers-per-rank T]\n"
+              "                           Run on N MPI ranks x T threads (rank 0 writes DIR)\n"
+              "  export-job STUDY.json --scheduler slurm --nodes K --tasks-per-node P\n"
+              "                 --time HH:MM:SS [--workers-per-rank T] [--out job.sh]\n"
+              "                           Write a Slurm batch script for an MPI run\n"
               "  scale STUDY.json [--backend B[,B...]] [--workers 1,2,4] [--mode strong|weak]\n"
               "                 [--size-scaling [--sizes F,...]] [--repeats R] [--out DIR]\n"
               "                           Time the study at several worker counts or sizes;\n"
@@ -380,8 +439,20 @@ main (int argc, char **argv)
       usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? EXIT_INVALID : EXIT_OK;
     }
+#if HAVE_MPI
+  /* --backend mpi: MPI starts before anything else; every rank but 0 serves chunks
+   * and leaves here (engine/backends/ps-backend-mpi.c). */
+  {
+    int status;
+
+    if (ps_mpi_cli_start (&argc, &argv, &status))
+      return status;
+  }
+#endif
   if (g_str_equal (argv[1], "run"))
     return cmd_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export-job"))
+    return ps_cli_export_job (argc - 1, argv + 1); /* app/cli-export-job.c */
   if (g_str_equal (argv[1], "plot"))
     return ps_cli_plot (argc - 1, argv + 1); /* app/cli-plot.c */
   if (g_str_equal (argv[1], "report"))

@@ -2,11 +2,17 @@
 #include "config.h"
 
 #include "ps-backend.h"
+#if HAVE_MPI
+#include "ps-backend-mpi.h"
+#endif
 
 static const PsBackend *const backends[] = {
   &ps_backend_serial,
   &ps_backend_threads,
   &ps_backend_processes,
+#if HAVE_MPI
+  &ps_backend_mpi,
+#endif
   NULL,
 };
 
