@@ -285,6 +285,64 @@ test_run_threads (void)
   check_run ("reliability-axial-bar.json", "threads", 2);
 }
 
+/* Export ▸ Report writes a PDF whose text (read back by poppler's pdftotext, an
+ * independent tool) holds the study's name; an HTML report too; and a report to a
+ * folder that does not exist shows the reason in the info bar and writes nothing. */
+static void
+test_export_report (void)
+{
+  PsDocument *doc = open_example ("beam-timber-cantilever.json");
+  const char *name = ps_document_get_study (doc)->name;
+  g_autofree char *dir = g_dir_make_tmp ("ps-gui-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_false (action_enabled ("export-report"));
+  g_assert_true (parastudy_window_set_backend (window, "serial", 1));
+  run_and_wait ();
+  g_assert_true (action_enabled ("export-report"));
+
+  g_assert_true (parastudy_window_export_report (window, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-q", pdf, "-", NULL };
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
+                                   NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, name));
+    }
+  else
+    {
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (pdf, &text, &len, NULL));
+      g_assert_true (len > 4 && memcmp (text, "%PDF", 4) == 0);
+      g_test_message ("pdftotext not found: only the PDF header was checked");
+    }
+  g_clear_pointer (&text, g_free);
+  g_assert_true (parastudy_window_export_report (window, html, &error));
+  g_assert_true (g_file_get_contents (html, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, name));
+
+  g_assert_false (parastudy_window_export_report (window, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_unlink (pdf);
+  g_unlink (html);
+  g_rmdir (dir);
+  close_all ();
+}
+
 /* A reliability study that would run for hours: only cancelling ends it. */
 static const char long_study[]
     = "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Long run\","
@@ -704,6 +762,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/run/serial-summary-matches-engine", test_run_serial);
   g_test_add_func ("/gui/run/threads-summary-matches-engine", test_run_threads);
   g_test_add_func ("/gui/run/cancel-within-a-second", test_cancel);
+  g_test_add_func ("/gui/export/report-pdf-html", test_export_report);
   g_test_add_func ("/gui/run/main-loop-stall-under-50ms", test_responsive);
   g_test_add_func ("/gui/table/million-rows", test_million_rows);
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);

@@ -32,4 +32,8 @@ gboolean parastudy_window_load_table (ParastudyWindow *self, const char *path);
 GtkWidget *parastudy_window_get_chart (ParastudyWindow *self);
 void parastudy_window_show_page (ParastudyWindow *self, const char *page);
 
+/* Writes the report of the current study's last run to @path (PDF, or HTML when
+ * @path ends in .html), as Export ▸ Report does. */
+gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error);
+
 G_END_DECLS

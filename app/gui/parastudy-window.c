@@ -14,6 +14,7 @@
 #include "ps-reliability-editor.h"
 #include "ps-run-task.h"
 #include "plot/ps-plot-study.h"
+#include "report/ps-report.h"
 
 /* The run bar's backends, in the order the issue lists them. An engine name the
  * backend table does not know is "not in this version". */
@@ -262,6 +263,7 @@ update_actions (ParastudyWindow *self)
   set_enabled (self, "close-study", has_doc && self->current != self->running);
   set_enabled (self, "run", can_run);
   set_enabled (self, "cancel", running);
+  set_enabled (self, "export-report", has_result);
   set_enabled (self, "export-csv", has_result && self->table_path != NULL);
   set_enabled (self, "export-chart",
                self->chart != NULL && ps_gui_chart_get_n_points (PS_GUI_CHART (self->chart)) > 0);
@@ -1601,6 +1603,95 @@ action_export_csv (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ---- report --------------------------------------------------------------- */
+
+gboolean
+parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error)
+{
+  const PsDocumentResult *r;
+  g_autoptr (PsStudy) study = NULL;
+  g_autofree char *paper = NULL;
+  PsReportOptions opts;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  r = self->current != NULL ? ps_document_get_result (self->current) : NULL;
+  if (r == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _ ("Run the study before exporting its report"));
+      return FALSE;
+    }
+  study = ps_document_dup_study (self->current, error);
+  if (study == NULL)
+    return FALSE;
+  ps_report_options_init (&opts);
+  paper = g_settings_get_string (ps_gui_settings (), "report-paper-size");
+  opts.paper = g_strcmp0 (paper, "letter") == 0 ? PS_PAPER_LETTER : PS_PAPER_A4;
+  opts.format = g_str_has_suffix (path, ".html") || g_str_has_suffix (path, ".htm") ? PS_REPORT_HTML
+                                                                                    : PS_REPORT_PDF;
+  /* ps_report_write writes a temporary file and renames it: a failure leaves the
+   * destination as it was. */
+  return ps_report_write (study, r->dir, &opts, path, error) > 0;
+}
+
+static void
+on_export_report_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (dest);
+      g_autoptr (GError) error = NULL;
+
+      if (path == NULL)
+        show_message (self, GTK_MESSAGE_ERROR,
+                      _ ("The report can only be written to a local file"));
+      else if (!parastudy_window_export_report (self, path, &error))
+        {
+          g_autofree char *msg
+              = g_strdup_printf (_ ("Could not write the report: %s"), error->message);
+
+          show_message (self, GTK_MESSAGE_ERROR, msg);
+        }
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_ ("Wrote the report %s"), path);
+
+          show_message (self, GTK_MESSAGE_INFO, msg);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_export_report (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ParastudyWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *pdf = gtk_file_filter_new ();
+  GtkFileFilter *html = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->current == NULL || ps_document_get_result (self->current) == NULL)
+    return;
+  name = g_strdup_printf ("%s.pdf", ps_document_get_title (self->current));
+  g_strdelimit (name, "/\\", '_');
+  dialog = gtk_file_chooser_native_new (_ ("Export the Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_filter_set_name (pdf, _ ("PDF report"));
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_filter_set_name (html, _ ("HTML report"));
+  gtk_file_filter_add_pattern (html, "*.html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
+  g_object_unref (pdf);
+  g_object_unref (html);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_report_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- charts --------------------------------------------------------------- */
 
 static const char *
@@ -1874,6 +1965,7 @@ static const GActionEntry win_actions[] = {
   { "close-study", action_close_study },
   { "run", action_run },
   { "cancel", action_cancel },
+  { "export-report", action_export_report },
   { "export-csv", action_export_csv },
   { "export-chart", action_export_chart },
   { "copy-summary", action_copy_summary },
