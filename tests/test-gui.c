@@ -20,6 +20,8 @@
 #include "ps-gui-chart.h"
 #include "ps-param-editor.h"
 #include "ps-reliability-editor.h"
+#include "ps-scaling-view.h"
+#include "history/ps-history.h"
 #include "studies/ps-reliability.h"
 
 static ParastudyApplication *app;
@@ -719,6 +721,66 @@ test_screenshot_reliability (void)
   screenshots_for ("reliability-axial-bar.json", "pf", "reliability");
 }
 
+static PsScalingView *scaling_view;
+
+static gboolean
+scaling_done (void)
+{
+  return !ps_scaling_view_is_running (scaling_view);
+}
+
+/* Scaling tab: a strong-scaling run of 1 and 2 threads fills one table row per
+ * point, draws the speedup chart, records its timed runs and the result in the
+ * history (PARASTUDY_HISTORY, a fresh database of this test), which then lists it
+ * for overlay. A bad worker list is refused with the offending entry named. */
+static void
+test_scaling_tab (void)
+{
+  PsDocument *doc = open_example ("beam-timber-cantilever.json");
+  const char *name = ps_document_get_study (doc)->name;
+  GtkWidget *chart;
+  g_autoptr (PsHistory) history = NULL;
+  g_autoptr (GArray) runs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shot = NULL;
+  gsize before;
+
+  scaling_view = PS_SCALING_VIEW (parastudy_window_get_scaling_view (window));
+  parastudy_window_show_page (window, "scaling");
+  chart = ps_scaling_view_get_chart (scaling_view);
+  g_assert_cmpuint (ps_scaling_view_get_n_history (scaling_view), ==, 0);
+
+  g_assert_true (ps_scaling_view_configure (scaling_view, "threads", "1,x", "strong", 1));
+  g_assert_false (ps_scaling_view_start (scaling_view));
+  g_assert_nonnull (strstr (ps_scaling_view_get_status (scaling_view), "\"x\""));
+  g_assert_false (ps_scaling_view_configure (scaling_view, "no-such-backend", "1", "strong", 1));
+
+  g_assert_true (ps_scaling_view_configure (scaling_view, "threads", "1,2", "strong", 1));
+  g_assert_true (ps_scaling_view_start (scaling_view));
+  g_assert_true (ps_scaling_view_is_running (scaling_view));
+  g_assert_true (wait_until (scaling_done, 120));
+  iterate ();
+  g_test_message ("scaling: %s", ps_scaling_view_get_status (scaling_view));
+  g_assert_cmpuint (ps_scaling_view_get_n_points (scaling_view), ==, 2);
+  g_assert_nonnull (ps_gui_chart_get_chart (PS_GUI_CHART (chart)));
+  before = ps_gui_chart_get_n_points (PS_GUI_CHART (chart));
+  g_assert_cmpuint (before, >, 0);
+
+  /* Recorded: two timed runs (one per point, one repeat) and the result. */
+  history = ps_history_open (NULL, &error);
+  g_assert_no_error (error);
+  runs = ps_history_list_runs (history, name, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, >=, 2);
+  g_assert_cmpuint (ps_scaling_view_get_n_history (scaling_view), ==, 1);
+  ps_scaling_view_set_overlay (scaling_view, 0);
+  g_assert_cmpuint (ps_gui_chart_get_n_points (PS_GUI_CHART (chart)), >, before);
+
+  shot = screenshot (GTK_WIDGET (window), "scaling-tab");
+  g_assert_cmpfloat (ink_share (chart), >, 0.02);
+  close_all ();
+}
+
 /* Xvfb has no session bus: GtkApplication says so once; that is not a failure. */
 static gboolean
 ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,
@@ -732,7 +794,12 @@ main (int argc, char *argv[])
 {
   int status;
 
+  g_autofree char *history_dir = g_dir_make_tmp ("ps-gui-history-XXXXXX", NULL);
+  g_autofree char *history_db = g_build_filename (history_dir, "history.db", NULL);
+
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Runs are recorded in a history of this test only. */
+  g_setenv ("PARASTUDY_HISTORY", history_db, TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   /* No accessibility bus under Xvfb. */
   g_setenv ("GTK_A11Y", "none", TRUE);
@@ -763,6 +830,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/run/threads-summary-matches-engine", test_run_threads);
   g_test_add_func ("/gui/run/cancel-within-a-second", test_cancel);
   g_test_add_func ("/gui/export/report-pdf-html", test_export_report);
+  g_test_add_func ("/gui/scaling/run-fills-table-and-history", test_scaling_tab);
   g_test_add_func ("/gui/run/main-loop-stall-under-50ms", test_responsive);
   g_test_add_func ("/gui/table/million-rows", test_million_rows);
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
@@ -772,5 +840,12 @@ main (int argc, char *argv[])
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&app);
+  for (const char *const *sfx = (const char *const[]){ "", "-wal", "-shm", NULL }; *sfx; sfx++)
+    {
+      g_autofree char *f = g_strconcat (history_db, *sfx, NULL);
+
+      g_unlink (f);
+    }
+  g_rmdir (history_dir);
   return status;
 }

@@ -36,4 +36,7 @@ void parastudy_window_show_page (ParastudyWindow *self, const char *page);
  * @path ends in .html), as Export ▸ Report does. */
 gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error);
 
+/* The Scaling tab (a PsScalingView). */
+GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);
+
 G_END_DECLS

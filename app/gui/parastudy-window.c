@@ -13,6 +13,7 @@
 #include "ps-gui-util.h"
 #include "ps-reliability-editor.h"
 #include "ps-run-task.h"
+#include "ps-scaling-view.h"
 #include "plot/ps-plot-study.h"
 #include "report/ps-report.h"
 
@@ -49,6 +50,8 @@ struct _ParastudyWindow
   GtkWidget *chart_y;
   GtkWidget *chart_readout;
   GtkWidget *chart_holder;
+  GtkWidget *scaling_holder;
+  GtkWidget *scaling_view;
   GtkWidget *backend_dropdown;
   GtkWidget *workers_spin;
   GtkWidget *run_button;
@@ -392,6 +395,7 @@ on_document_changed (PsDocument *doc, ParastudyWindow *self)
 {
   if (doc == self->current)
     {
+      ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
       update_actions (self);
       update_title (self);
     }
@@ -445,6 +449,7 @@ select_document (ParastudyWindow *self, PsDocument *doc)
             }
         }
     }
+  ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
   show_result (self);
   update_actions (self);
   update_title (self);
@@ -1603,6 +1608,12 @@ action_export_csv (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+GtkWidget *
+parastudy_window_get_scaling_view (ParastudyWindow *self)
+{
+  return self->scaling_view;
+}
+
 /* ---- report --------------------------------------------------------------- */
 
 gboolean
@@ -2012,6 +2023,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
                                                "/org/parastudy/Parastudy/parastudy-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, ParastudyWindow, name)
   CHILD (info_bar);
+  CHILD (scaling_holder);
   CHILD (info_label);
   CHILD (sidebar);
   CHILD (view_stack);
@@ -2069,6 +2081,9 @@ parastudy_window_init (ParastudyWindow *self)
   g_signal_connect_swapped (self->chart_type, "notify::selected", G_CALLBACK (update_chart), self);
   g_signal_connect_swapped (self->chart_x, "notify::selected", G_CALLBACK (update_chart), self);
   g_signal_connect_swapped (self->chart_y, "notify::selected", G_CALLBACK (update_chart), self);
+  self->scaling_view = ps_scaling_view_new ();
+  gtk_widget_set_vexpand (self->scaling_view, TRUE);
+  gtk_box_append (GTK_BOX (self->scaling_holder), self->scaling_view);
 
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
