@@ -10,6 +10,7 @@ packages=(
   xvfb xauth poppler-utils desktop-file-utils appstream
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   python3-numpy python3-numba python3-joblib
+  iproute2
 )
 
 missing=()
