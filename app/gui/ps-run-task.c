@@ -117,6 +117,15 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* The run history, as the command line keeps it; a history that cannot be written
+   * never fails the run. */
+  {
+    g_autoptr (GError) history_error = NULL;
+    g_autoptr (PsHistory) history = ps_history_open (NULL, &history_error);
+
+    if (history == NULL || !ps_history_add_run (history, d->study, result, NULL, &history_error))
+      g_message ("the run was not recorded in the history: %s", history_error->message);
+  }
   out = g_new0 (PsDocumentResult, 1);
   out->dir = g_strdup (d->dir);
   out->summary_json = ps_run_summary_json (d->study, result);
