@@ -292,8 +292,8 @@ cmd_validate (int argc, char **argv)
   study = ps_study_load_file (argv[1], &error);
   if (study == NULL)
     return fail (argv[1], error);
-  g_print (_ ("%s: valid %s study \"%s\", %" G_GUINT64_FORMAT " items\n"), argv[1],
-           ps_study_kind_name (study->kind), study->name, study->n_items);
+  g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_kind_name (study->kind),
+           study->name, (unsigned long long)study->n_items);
   return EXIT_OK;
 }
 

@@ -1222,6 +1222,7 @@ reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
       g_autofree char *t = g_strdup_printf ("%.6g – %.6g", json_array_get_double_element (a, 0),
                                             json_array_get_double_element (a, 1));
 
+      /* xgettext:no-c-format */
       add_figure (self, row, "pf_ci95", _ ("Pf, 95 % interval"), t);
     }
   add_number (self, row, s, "beta", _ ("Reliability index β"), 1, "");
@@ -1232,6 +1233,7 @@ reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
       g_autofree char *t = g_strdup_printf ("%.6g – %.6g", json_array_get_double_element (a, 0),
                                             json_array_get_double_element (a, 1));
 
+      /* xgettext:no-c-format */
       add_figure (self, row, "beta_ci95", _ ("β, 95 % interval"), t);
     }
   add_number (self, row, s, "cov", _ ("CoV of Pf"), 1, "");

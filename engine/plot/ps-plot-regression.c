@@ -79,9 +79,8 @@ read_points (const PsRegressionModel *m, guint64 i, GArray *x, GArray *y, GError
       if (!ps_regression_generate (m, i, (double *)x->data, (double *)y->data, u))
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       _ ("specimen %" G_GUINT64_FORMAT ": its drawn E or yield stress is not "
-                          "positive"),
-                       i);
+                       _ ("specimen %llu: its drawn E or yield stress is not positive"),
+                       (unsigned long long)i);
           return FALSE;
         }
       return TRUE;

@@ -962,6 +962,7 @@ rel_convergence (PsRunData *d, GError **error)
   ps_chart_set_title (chart, _ ("Convergence of the probability of failure"));
   ps_chart_set_axis (chart, PS_AXIS_X, _ ("Samples"), "", PS_SCALE_LOG);
   ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Probability of failure P_f"), "", PS_SCALE_LOG);
+  /* xgettext:no-c-format */
   id = ps_chart_add_band (chart, _ ("95 % interval (Wilson)"), n->num, ylo, hi->num, d->n_rows);
   ps_chart_series_set_color (chart, id, blue);
   id = ps_chart_add_series (chart, _ ("estimate"), PS_SERIES_LINE, n->num, pf->num, d->n_rows);
@@ -1112,6 +1113,7 @@ static const PsChartInfo beam_charts[] = {
   { NULL, NULL },
 };
 static const PsChartInfo rel_charts[] = {
+  /* xgettext:no-c-format */
   { "convergence", N_ ("Convergence of Pf with its 95 % interval") },
   { "g-histogram", N_ ("Histogram of the limit state g with the failure region") },
   { NULL, NULL },

@@ -565,7 +565,7 @@ param_text (const PsParam *p, const char *unit)
   if (p->count <= 1)
     return g_steal_pointer (&a);
   b = fmt_num (p->values[p->count - 1], unit);
-  return g_strdup_printf (_ ("%s to %s, %" G_GUINT64_FORMAT " values%s"), a, b, p->count,
+  return g_strdup_printf (_ ("%s to %s, %llu values%s"), a, b, (unsigned long long)p->count,
                           p->log_scale ? _ (" (log)") : "");
 }
 
@@ -625,8 +625,8 @@ beam_inputs (Writer *w, const PsStudy *study)
   }
   if (m->n_sections > 40)
     {
-      g_autofree char *more
-          = g_strdup_printf (_ ("… and %" G_GUINT64_FORMAT " more sections."), m->n_sections - 40);
+      g_autofree char *more = g_strdup_printf (_ ("… and %llu more sections."),
+                                               (unsigned long long)(m->n_sections - 40));
       w->para (w, more, TRUE);
     }
   w->para (w, ps_sections_get_source (), TRUE);
@@ -687,6 +687,7 @@ reliability_inputs (Writer *w, const PsStudy *study)
   table_row_take (&t, _ ("Seed"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->seed));
   table_emit (w, &t, NULL, NULL);
   w->para (w,
+           /* xgettext:no-c-format */
            _ ("Method: crude Monte Carlo. Sample i of each variable is drawn from the "
               "counter-based generator Philox4x32-10 (Salmon et al., SC'11) keyed by the seed and "
               "the variable, through the inverse CDF, so the samples do not depend on the "
@@ -797,6 +798,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       table_row_take (&t, _ ("Probability of failure Pf"),
                       g_strdup_printf ("%.5g", summary_double (s, "pf")));
       if (ci != NULL && json_array_get_length (ci) == 2)
+        /* xgettext:no-c-format */
         table_row_take (&t, _ ("Pf, 95 % interval (Wilson)"),
                         g_strdup_printf ("%.5g … %.5g", json_array_get_double_element (ci, 0),
                                          json_array_get_double_element (ci, 1)));
@@ -805,6 +807,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       table_row_take (&t, _ ("Reliability index β"),
                       g_strdup_printf ("%.4f", summary_double (s, "beta")));
       if (bci != NULL && json_array_get_length (bci) == 2)
+        /* xgettext:no-c-format */
         table_row_take (&t, _ ("β, 95 % interval"),
                         g_strdup_printf ("%.4f … %.4f", json_array_get_double_element (bci, 0),
                                          json_array_get_double_element (bci, 1)));
