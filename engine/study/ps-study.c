@@ -207,7 +207,7 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
   else if (g_strcmp0 (kind, "regression") == 0)
     {
       static const char *const keys[]
-          = { "parastudy", "kind", "name",           "description", "source",
+          = { "parastudy", "kind",           "name",      "description", "source",
               "fit",       "characteristic", "histogram", NULL };
 
       if (!ps_json_check_keys (obj, "", keys, error)
