@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <mpi.h>
 #include <omp.h>
 #include <signal.h>
@@ -126,15 +127,22 @@ set_broken (const char *why)
     session.broken = g_strdup (why);
 }
 
-/* Polls back to back for a little while, then sleeps 20 µs, doubling up to 1 ms. */
+/* Polls back to back for a little while, then yields the core between polls (a rank
+ * that computes on it gets it at once), and after about a millisecond sleeps, 20 µs
+ * doubling up to 1 ms: a rank that waits long costs next to nothing. */
 static void
 idle_pause (guint *idle)
 {
   guint n = (*idle)++;
 
-  if (n < 16)
+  if (n < 64)
     return;
-  g_usleep (MIN (20u << MIN ((n - 16) / 4, 6u), 1000u));
+  if (n < 2048)
+    {
+      sched_yield ();
+      return;
+    }
+  g_usleep (MIN (20u << MIN ((n - 2048) / 4, 6u), 1000u));
 }
 
 static void
@@ -180,12 +188,21 @@ default_threads (void)
   return 1;
 }
 
-/* Receives the message @st announced into a new buffer. */
+/* recv_message() gave up: @still_ok said to. */
+#define RECV_ABANDONED (-1)
+
+/* Receives the message @st announced into a new buffer. A large message is copied
+ * from its sender while it is received; if the sender dies meanwhile the receive
+ * never completes, so it is polled, and @still_ok (when not NULL) is asked now and
+ * then whether to go on waiting. */
 static int
-recv_message (const MPI_Status *st, guint8 **data, gsize *length)
+recv_message (const MPI_Status *st, guint8 **data, gsize *length,
+              gboolean (*still_ok) (gpointer user_data), gpointer user_data)
 {
   MPI_Status probed = *st;
-  int count = 0;
+  MPI_Request request;
+  int count = 0, done = 0;
+  guint idle = 0;
   int rc = MPI_Get_count (&probed, MPI_BYTE, &count);
 
   *data = NULL;
@@ -193,8 +210,20 @@ recv_message (const MPI_Status *st, guint8 **data, gsize *length)
   if (rc != MPI_SUCCESS)
     return rc;
   *data = g_malloc (MAX (count, 1));
-  rc = MPI_Recv (*data, count, MPI_BYTE, st->MPI_SOURCE, st->MPI_TAG, session.comm,
-                 MPI_STATUS_IGNORE);
+  rc = MPI_Irecv (*data, count, MPI_BYTE, st->MPI_SOURCE, st->MPI_TAG, session.comm, &request);
+  while (rc == MPI_SUCCESS)
+    {
+      rc = MPI_Test (&request, &done, MPI_STATUS_IGNORE);
+      if (rc != MPI_SUCCESS || done)
+        break;
+      if (still_ok != NULL && idle % 64 == 63 && !still_ok (user_data))
+        {
+          /* The buffer stays with the request: the job is ending. */
+          *data = NULL;
+          return RECV_ABANDONED;
+        }
+      idle_pause (&idle);
+    }
   if (rc != MPI_SUCCESS)
     g_clear_pointer (data, g_free);
   else
@@ -471,7 +500,7 @@ ps_mpi_serve (void)
           gsize length;
 
           idle = 0;
-          rc = recv_message (&st, &msg, &length);
+          rc = recv_message (&st, &msg, &length, NULL, NULL);
           if (rc != MPI_SUCCESS)
             break;
           switch (st.MPI_TAG)
@@ -740,6 +769,20 @@ commit_ready (Coord *c)
     }
 }
 
+static void check_peers (Coord *c, gboolean force);
+static void fail_cancelled (Coord *c);
+
+/* While a result is being received: whether its sender is alive, and no signal came. */
+static gboolean
+coord_still_ok (gpointer user_data)
+{
+  Coord *c = user_data;
+  const gint *cancel = c->options->cancel;
+
+  check_peers (c, FALSE);
+  return c->error == NULL && (cancel == NULL || g_atomic_int_get (cancel) == 0);
+}
+
 /* Receives every message waiting; TRUE if there was one. */
 static gboolean
 receive_all (Coord *c)
@@ -764,7 +807,14 @@ receive_all (Coord *c)
         break;
       any = TRUE;
       p = peer_of (c, st.MPI_SOURCE);
-      rc = recv_message (&st, &msg, &length);
+      rc = recv_message (&st, &msg, &length, coord_still_ok, c);
+      if (rc == RECV_ABANDONED)
+        {
+          if (c->error == NULL)
+            fail_cancelled (c);
+          set_broken (c->error->message);
+          break;
+        }
       if (rc != MPI_SUCCESS)
         {
           coord_mpi_fail (c, rc, p);
@@ -1028,6 +1078,21 @@ end_run (Coord *c)
     MPI_Send (NULL, 0, MPI_BYTE, c->peers[i].rank, TAG_END_RUN, session.comm);
 }
 
+/* Whether rank 0 computes beside coordinating: below PS_MPI_COORDINATOR_RANKS ranks,
+ * unless PARASTUDY_MPI_RANK0_COMPUTES=0 or 1 says otherwise (the benchmark measures
+ * the cost of a chunk sent to another rank with 0). Alone, it always computes. */
+static gboolean
+rank0_computes (int workers)
+{
+  const char *env = g_getenv ("PARASTUDY_MPI_RANK0_COMPUTES");
+
+  if (workers <= 1)
+    return TRUE;
+  if (env != NULL && (g_str_equal (env, "0") || g_str_equal (env, "1")))
+    return g_str_equal (env, "1");
+  return workers < PS_MPI_COORDINATOR_RANKS;
+}
+
 static gboolean
 mpi_execute (PsExec *exec, int workers, GError **error)
 {
@@ -1076,7 +1141,7 @@ mpi_execute (PsExec *exec, int workers, GError **error)
   c.chunk_items = ps_exec_get_chunk_items (exec);
   c.threads = ps_mpi_get_threads_per_rank ();
   c.n_peers = workers - 1;
-  c.local = workers < PS_MPI_COORDINATOR_RANKS;
+  c.local = rank0_computes (workers);
   c.peers = g_new0 (Peer, MAX (c.n_peers, 1));
   for (int i = 0; i < c.n_peers; i++)
     {
@@ -1248,7 +1313,7 @@ ps_mpi_finish (int status)
           g_autofree guint8 *msg = NULL;
           gsize length;
 
-          if (recv_message (&st, &msg, &length) != MPI_SUCCESS)
+          if (recv_message (&st, &msg, &length, NULL, NULL) != MPI_SUCCESS)
             MPI_Abort (MPI_COMM_WORLD, status != 0 ? status : 1);
           byes += st.MPI_TAG == TAG_BYE;
           idle = 0;
