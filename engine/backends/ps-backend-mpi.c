@@ -10,9 +10,11 @@
  *                      ps-chunk-result.h), FAILED (a message), BYE
  *
  * Each run has a number: a result that arrives after its run ended (the run stopped
- * early, adaptively or on a signal) is recognised and dropped. A rank holds up to two
- * batches, so it computes the next while rank 0 receives the last; rank 0 keeps at
- * most a window of chunks handed out beyond the oldest uncommitted one, which bounds
+ * early, adaptively or on a signal) is recognised and dropped. A rank holds up to
+ * BATCHES_PER_RANK batches, so that it always has the next one while rank 0 is busy
+ * with a chunk of its own (with two, two ranks on two cores reached 86 % of the
+ * threads backend's speed; with four, 97 %); rank 0 keeps at most a window of chunks
+ * handed out beyond the oldest uncommitted one, which bounds
  * the results (rows included) it holds at once.
  *
  * Waiting is done by probing and sleeping, never in a blocking MPI call that spins:
@@ -41,9 +43,9 @@
 #define PS_MPI_PROTOCOL 1
 
 /* Batches a rank may hold (being computed or waiting). */
-#define BATCHES_PER_RANK 2
+#define BATCHES_PER_RANK 4
 /* Chunks handed out beyond the oldest uncommitted one, per computing thread. */
-#define WINDOW_PER_THREAD 4
+#define WINDOW_PER_THREAD 8
 /* How long ranks have to load a study, and to leave when told to. */
 #define READY_TIMEOUT_US (60 * G_USEC_PER_SEC)
 #define QUIT_TIMEOUT_US (30 * G_USEC_PER_SEC)
