@@ -506,7 +506,7 @@ test_export_job (void)
   g_assert_null (strstr (strstr (script, "\nset -euo pipefail"), "#SBATCH"));
   /* It is valid shell. */
   {
-    const char *argv[] = { "bash", "-n", script_path, NULL };
+    const char *argv[] = { "/bin/bash", "-n", script_path, NULL };
 
     run_cmd (argv, NULL, &p);
     g_assert_cmpint (p.status, ==, 0);
