@@ -339,7 +339,6 @@ cmd_backends (int argc, char **argv)
         g_print (" — %s", reason);
       g_print ("\n");
     }
-  g_print ("  %-10s %-10s %s\n", "processes", _ ("unavailable"), _ ("not in this version"));
 #if HAVE_MPI
   {
     g_autofree char *mpi = ps_mpi_describe ();
