@@ -128,7 +128,8 @@ ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer su
 }
 
 void
-ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors, PsBuf *rows)
+ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gconstpointer summary, PsErrors *errors,
+                      PsBuf *rows)
 {
   const PsRunOptions *o = exec->options;
   guint64 begin = chunk * exec->chunk_items;

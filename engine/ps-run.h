@@ -89,7 +89,7 @@ gboolean ps_exec_should_stop (PsExec *exec);
 void ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer summary,
                          PsErrors *errors, PsBuf *rows);
 /* Commits chunk @chunk; must be called in chunk order. */
-void ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gpointer summary, PsErrors *errors,
+void ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gconstpointer summary, PsErrors *errors,
                            PsBuf *rows);
 
 /* Evaluates chunk @chunk of @study, chunks being @chunk_items items long, into

@@ -16,6 +16,7 @@
 
 #include "ps-backend.h"
 #include "ps-error.h"
+#include "ps-chunk-result.h"
 #include "ps-worker.h"
 
 extern char **environ;
@@ -86,44 +87,6 @@ static int
 processes_default_workers (void)
 {
   return (int)g_get_num_processors ();
-}
-
-static gboolean
-send_all (int fd, const void *data, gsize length)
-{
-  const guint8 *p = data;
-
-  while (length > 0)
-    {
-      ssize_t n = send (fd, p, length, MSG_NOSIGNAL);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= (gsize)n;
-    }
-  return TRUE;
-}
-
-static gboolean
-recv_all (int fd, void *data, gsize length)
-{
-  guint8 *p = data;
-
-  while (length > 0)
-    {
-      ssize_t n = recv (fd, p, length, 0);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= (gsize)n;
-    }
-  return TRUE;
 }
 
 static char *
@@ -255,9 +218,9 @@ spawn_worker (Pool *pool, GError **error)
   hello.text_length = (guint32)study->text_length;
   hello.path_length = study->path ? (guint32)strlen (study->path) : 0;
   /* A worker that dies before reading all of this is found by the poll loop. */
-  if (send_all (w.sock, &hello, sizeof hello) && send_all (w.sock, study->text, study->text_length)
-      && hello.path_length > 0)
-    send_all (w.sock, study->path, hello.path_length);
+  if (ps_worker_send (w.sock, &hello, sizeof hello)
+      && ps_worker_send (w.sock, study->text, study->text_length) && hello.path_length > 0)
+    ps_worker_send (w.sock, study->path, hello.path_length);
   g_array_append_val (pool->workers, w);
   return TRUE;
 }
@@ -356,33 +319,6 @@ map_arena (Pool *pool, Worker *w, gsize size)
 }
 
 static void
-errors_read (const guint8 *p, gsize length, PsErrors *errors)
-{
-  guint64 count;
-  guint32 n;
-  const guint8 *end = p + length;
-
-  ps_errors_init (errors);
-  memcpy (&count, p, sizeof count);
-  memcpy (&n, p + sizeof count, sizeof n);
-  p += sizeof count + sizeof n;
-  for (guint32 i = 0; i < n && p + 12 <= end; i++)
-    {
-      guint64 item;
-      guint32 len;
-
-      memcpy (&item, p, sizeof item);
-      memcpy (&len, p + 8, sizeof len);
-      p += 12;
-      if (p + len > end)
-        break;
-      ps_errors_add (errors, item, g_strndup ((const char *)p, len));
-      p += len;
-    }
-  errors->count = count;
-}
-
-static void
 commit_ready (Pool *pool)
 {
   for (;;)
@@ -397,17 +333,20 @@ commit_ready (Pool *pool)
         return;
       w = &g_array_index (pool->workers, Worker, r->worker);
       base = w->map + r->offset;
-      errors_read (base + r->summary_bytes, r->errors_bytes, &errors);
+      if (!ps_chunk_result_errors_read (base + r->summary_bytes, r->errors_bytes, &errors))
+        {
+          fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED,
+                                   "the result of chunk %" G_GUINT64_FORMAT
+                                   " from its worker is malformed",
+                                   pool->next_commit));
+          return;
+        }
       rows.data = (char *)(base + r->summary_bytes + r->errors_bytes);
       rows.len = r->rows_bytes;
       rows.cap = r->rows_bytes;
-      /* The summary is copied out: the kind's merge may expect an aligned, writable
-       * struct, and the arena is mapped read-only here. */
-      {
-        g_autofree guint8 *summary = g_memdup2 (base, r->summary_bytes);
-
-        ps_exec_commit_chunk (pool->exec, pool->next_commit, summary, &errors, &rows);
-      }
+      /* Merged straight from the arena: merges only read the partial summary, and
+       * results start on PS_WORKER_ALIGN boundaries of a page-aligned mapping. */
+      ps_exec_commit_chunk (pool->exec, pool->next_commit, base, &errors, &rows);
       ps_errors_clear (&errors);
       g_hash_table_remove (pool->results, GSIZE_TO_POINTER (pool->next_commit));
       pool->next_commit++;
@@ -426,7 +365,7 @@ handle_reply (Pool *pool, guint index)
   Worker *w = &g_array_index (pool->workers, Worker, index);
   PsWorkerReply r;
 
-  if (!recv_all (w->sock, &r, sizeof r))
+  if (!ps_worker_recv (w->sock, &r, sizeof r))
     {
       worker_lost (pool, index, NULL);
       return;
@@ -474,7 +413,7 @@ handle_reply (Pool *pool, guint index)
       {
         g_autofree char *msg = g_malloc0 (MIN (r.message_length, 4096u) + 1u);
 
-        recv_all (w->sock, msg, MIN (r.message_length, 4096u));
+        ps_worker_recv (w->sock, msg, MIN (r.message_length, 4096u));
         fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED, "a worker process failed: %s", msg));
         close_worker (w);
         return;
@@ -533,7 +472,7 @@ dispatch (Pool *pool)
       cmd.offset = w->held > 0 ? w->held_end : 0;
       w->chunk = chunk;
       w->started_us = g_get_monotonic_time ();
-      if (!send_all (w->sock, &cmd, sizeof cmd))
+      if (!ps_worker_send (w->sock, &cmd, sizeof cmd))
         worker_lost (pool, i, NULL);
     }
 }
@@ -581,7 +520,7 @@ shut_down (Pool *pool)
           if (w->chunk >= 0 && w->pid != 0)
             kill (w->pid, SIGKILL);
           else
-            send_all (w->sock, &quit, sizeof quit);
+            ps_worker_send (w->sock, &quit, sizeof quit);
         }
     }
   for (guint i = 0; i < pool->workers->len; i++)

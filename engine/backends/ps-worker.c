@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "ps-chunk-result.h"
 #include "ps-run.h"
 #include "ps-worker.h"
 
@@ -17,14 +18,14 @@
 #define REPLY_FD 1
 #define ARENA_FD 3
 
-static gboolean
-read_full (int fd, void *data, gsize length)
+gboolean
+ps_worker_recv (int fd, void *data, gsize length)
 {
   guint8 *p = data;
 
   while (length > 0)
     {
-      ssize_t n = read (fd, p, length);
+      ssize_t n = recv (fd, p, length, 0);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -36,8 +37,8 @@ read_full (int fd, void *data, gsize length)
   return TRUE;
 }
 
-static gboolean
-write_full (int fd, const void *data, gsize length)
+gboolean
+ps_worker_send (int fd, const void *data, gsize length)
 {
   const guint8 *p = data;
 
@@ -62,8 +63,8 @@ reply_failed (const char *message)
 
   r.type = PS_WORKER_FAILED;
   r.message_length = (guint32)strlen (message);
-  write_full (REPLY_FD, &r, sizeof r);
-  write_full (REPLY_FD, message, r.message_length);
+  ps_worker_send (REPLY_FD, &r, sizeof r);
+  ps_worker_send (REPLY_FD, message, r.message_length);
   return 1;
 }
 
@@ -94,43 +95,6 @@ arena_reserve (Arena *a, gsize need)
   a->map = map;
   a->size = size;
   return TRUE;
-}
-
-static gsize
-errors_bytes (const PsErrors *errors)
-{
-  gsize n = sizeof (guint64) + sizeof (guint32);
-
-  if (errors->first != NULL)
-    for (guint i = 0; i < errors->first->len; i++)
-      n += sizeof (guint64) + sizeof (guint32)
-           + strlen (g_array_index (errors->first, PsItemError, i).message);
-  return n;
-}
-
-static guint8 *
-put (guint8 *p, const void *data, gsize length)
-{
-  memcpy (p, data, length);
-  return p + length;
-}
-
-static void
-errors_write (const PsErrors *errors, guint8 *p)
-{
-  guint32 n = errors->first != NULL ? errors->first->len : 0;
-
-  p = put (p, &errors->count, sizeof errors->count);
-  p = put (p, &n, sizeof n);
-  for (guint i = 0; i < n; i++)
-    {
-      const PsItemError *e = &g_array_index (errors->first, PsItemError, i);
-      guint32 len = (guint32)strlen (e->message);
-
-      p = put (p, &e->item, sizeof e->item);
-      p = put (p, &len, sizeof len);
-      p = put (p, e->message, len);
-    }
 }
 
 /* Test hook: PARASTUDY_WORKER_CRASH_CHUNK=K makes every worker die by SIGSEGV when
@@ -165,18 +129,18 @@ ps_worker_main (void)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   signal (SIGPIPE, SIG_IGN);
 
-  if (!read_full (CMD_FD, &hello, sizeof hello) || hello.magic != PS_WORKER_MAGIC)
+  if (!ps_worker_recv (CMD_FD, &hello, sizeof hello) || hello.magic != PS_WORKER_MAGIC)
     return reply_failed ("parastudy-worker: no study received (it is started by a run)");
   if (hello.protocol != PS_WORKER_PROTOCOL)
     return reply_failed ("parastudy-worker: protocol version mismatch with the program");
   text = g_malloc (hello.text_length + 1u);
-  if (!read_full (CMD_FD, text, hello.text_length))
+  if (!ps_worker_recv (CMD_FD, text, hello.text_length))
     return 1;
   text[hello.text_length] = '\0';
   if (hello.path_length > 0)
     {
       path = g_malloc (hello.path_length + 1u);
-      if (!read_full (CMD_FD, path, hello.path_length))
+      if (!ps_worker_recv (CMD_FD, path, hello.path_length))
         return 1;
       path[hello.path_length] = '\0';
     }
@@ -192,7 +156,7 @@ ps_worker_main (void)
   ps_buf_init (&rows, 1 << 16);
 
   ready.type = PS_WORKER_READY;
-  if (!write_full (REPLY_FD, &ready, sizeof ready))
+  if (!ps_worker_send (REPLY_FD, &ready, sizeof ready))
     status = 1;
   while (status == 0)
     {
@@ -201,7 +165,7 @@ ps_worker_main (void)
       gsize eb, total;
       guint8 *p;
 
-      if (!read_full (CMD_FD, &cmd, sizeof cmd) || cmd.type == PS_WORKER_QUIT)
+      if (!ps_worker_recv (CMD_FD, &cmd, sizeof cmd) || cmd.type == PS_WORKER_QUIT)
         break;
       if (cmd.type != PS_WORKER_EVAL)
         {
@@ -216,7 +180,7 @@ ps_worker_main (void)
 
       ps_study_eval_chunk (study, hello.chunk_items, cmd.chunk, (PsRowsMode)hello.rows_mode,
                            workspace, summary, &errors, &rows);
-      eb = errors_bytes (&errors);
+      eb = ps_chunk_result_errors_size (&errors);
       total = study->klass->summary_size + eb + rows.len;
       if (!arena_reserve (&arena, cmd.offset + total))
         {
@@ -224,8 +188,9 @@ ps_worker_main (void)
           break;
         }
       p = arena.map + cmd.offset;
-      p = put (p, summary, study->klass->summary_size);
-      errors_write (&errors, p);
+      memcpy (p, summary, study->klass->summary_size);
+      p += study->klass->summary_size;
+      ps_chunk_result_errors_write (&errors, p);
       p += eb;
       memcpy (p, rows.data, rows.len);
 
@@ -236,7 +201,7 @@ ps_worker_main (void)
       r.errors_bytes = eb;
       r.rows_bytes = rows.len;
       r.arena_bytes = arena.size;
-      if (!write_full (REPLY_FD, &r, sizeof r))
+      if (!ps_worker_send (REPLY_FD, &r, sizeof r))
         status = 1;
     }
 

@@ -66,6 +66,11 @@ typedef struct
   guint64 arena_bytes; /* the arena's size now */
 } PsWorkerReply;
 
+/* Whole messages over the socket pair (never SIGPIPE); FALSE when the other end is
+ * gone. */
+gboolean ps_worker_send (int fd, const void *data, gsize length);
+gboolean ps_worker_recv (int fd, void *data, gsize length);
+
 /* The worker's main loop on descriptors 0, 1 and 3; returns the exit status. */
 int ps_worker_main (void);
 
