@@ -35,38 +35,10 @@ ps_cli_record_run (const char *history_path, gboolean enabled, const PsStudy *st
                    const PsRunResult *run)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsHistory) history = NULL;
 
-  if (!enabled)
-    return;
-  history = ps_history_open (history_path, &error);
-  if (history == NULL || !ps_history_add_run (history, study, run, NULL, &error))
+  if (enabled && !ps_history_record_run (history_path, study, run, NULL, &error))
     g_printerr ("parastudy-cli: %s: %s\n", _ ("warning: the run was not recorded in the history"),
                 error->message);
-}
-
-static gboolean
-parse_int_list (const char *text, GArray *out, GError **error)
-{
-  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gint64 v;
-
-      if (!g_ascii_string_to_signed (g_strstrip (parts[i]), 10, 1, 65536, &v, NULL))
-        {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       "--workers: \"%s\" is not a worker count between 1 and 65536", parts[i]);
-          return FALSE;
-        }
-      {
-        int w = (int)v;
-
-        g_array_append_val (out, w);
-      }
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -249,8 +221,11 @@ ps_cli_scale (int argc, char **argv)
                   _ ("--repeats must be at least 1 and --warmup at least 0"));
       return EXIT_INVALID;
     }
-  if (workers != NULL && !parse_int_list (workers, counts, &error))
-    return report ("scale", error);
+  if (workers != NULL && !ps_scaling_parse_workers (workers, counts, &error))
+    {
+      g_prefix_error (&error, "--workers: ");
+      return report ("scale", error);
+    }
   if (workers == NULL)
     {
       int cores = (int)g_get_num_processors ();

@@ -443,35 +443,6 @@ on_scaling_done (GObject *source, GAsyncResult *res, gpointer user_data)
   update_buttons (self);
 }
 
-static gboolean
-parse_workers (const char *text, GArray *out, char **reason)
-{
-  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gint64 v;
-
-      if (!g_ascii_string_to_signed (g_strstrip (parts[i]), 10, 1, 65536, &v, NULL))
-        {
-          *reason = g_strdup_printf (
-              _ ("Workers: \"%s\" is not a worker count between 1 and 65536"), parts[i]);
-          return FALSE;
-        }
-      {
-        int w = (int)v;
-
-        g_array_append_val (out, w);
-      }
-    }
-  if (out->len == 0)
-    {
-      *reason = g_strdup (_ ("Workers: give at least one worker count, e.g. 1,2,4"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 result_dir (const PsStudy *study)
 {
@@ -514,9 +485,17 @@ ps_scaling_view_start (PsScalingView *self)
       set_status (self, _ ("Choose at least one backend"));
       return FALSE;
     }
-  if (!parse_workers (gtk_editable_get_text (GTK_EDITABLE (self->workers_entry)), workers, &reason))
+  if (!ps_scaling_parse_workers (gtk_editable_get_text (GTK_EDITABLE (self->workers_entry)),
+                                 workers, &error))
     {
-      set_status (self, reason);
+      g_autofree char *msg = g_strdup_printf (_ ("Workers: %s"), error->message);
+
+      set_status (self, msg);
+      return FALSE;
+    }
+  if (workers->len == 0)
+    {
+      set_status (self, _ ("Workers: give at least one worker count, e.g. 1,2,4"));
       return FALSE;
     }
   reason = ps_document_dup_blocker (self->doc);

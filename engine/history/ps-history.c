@@ -234,6 +234,15 @@ ps_history_add_run (PsHistory *h, const PsStudy *study, const PsRunResult *run,
 }
 
 gboolean
+ps_history_record_run (const char *path, const PsStudy *study, const PsRunResult *run,
+                       const char *scaling_mode, GError **error)
+{
+  g_autoptr (PsHistory) history = ps_history_open (path, error);
+
+  return history != NULL && ps_history_add_run (history, study, run, scaling_mode, error);
+}
+
+gboolean
 ps_history_add_scaling (PsHistory *h, const PsStudy *study, const char *mode,
                         const char *scaling_json, GError **error)
 {

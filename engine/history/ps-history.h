@@ -44,6 +44,9 @@ const char *ps_history_get_path (PsHistory *history);
 /* Records a finished run; @scaling_mode is NULL for a plain run. */
 gboolean ps_history_add_run (PsHistory *history, const PsStudy *study, const PsRunResult *run,
                              const char *scaling_mode, GError **error);
+/* Opens the database at @path (NULL: the default), records the run and closes it. */
+gboolean ps_history_record_run (const char *path, const PsStudy *study, const PsRunResult *run,
+                                const char *scaling_mode, GError **error);
 /* Records a scaling study's result (scaling.json text). */
 gboolean ps_history_add_scaling (PsHistory *history, const PsStudy *study, const char *mode,
                                  const char *scaling_json, GError **error);

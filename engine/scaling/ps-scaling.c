@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -35,6 +36,30 @@ ps_scaling_mode_from_name (const char *name, PsScalingMode *mode)
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+ps_scaling_parse_workers (const char *text, GArray *out, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+  guint before = out->len;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 v;
+      int w;
+
+      if (!g_ascii_string_to_signed (g_strstrip (parts[i]), 10, 1, 65536, &v, NULL))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       _ ("\"%s\" is not a worker count between 1 and 65536"), parts[i]);
+          g_array_set_size (out, before);
+          return FALSE;
+        }
+      w = (int)v;
+      g_array_append_val (out, w);
+    }
+  return TRUE;
 }
 
 static const PsScalingPoint *

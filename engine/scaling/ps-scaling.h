@@ -93,6 +93,8 @@ typedef struct
 } PsScalingOptions;
 
 const char *ps_scaling_mode_name (PsScalingMode mode);
+/* Appends the worker counts of "1,2,4" to @out (int). The error names the bad entry. */
+gboolean ps_scaling_parse_workers (const char *text, GArray *out, GError **error);
 gboolean ps_scaling_mode_from_name (const char *name, PsScalingMode *mode);
 
 /* Fills speedup, efficiency, overhead and karp_flatt of @points (n of one backend)
