@@ -121,9 +121,8 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
    * never fails the run. */
   {
     g_autoptr (GError) history_error = NULL;
-    g_autoptr (PsHistory) history = ps_history_open (NULL, &history_error);
 
-    if (history == NULL || !ps_history_add_run (history, d->study, result, NULL, &history_error))
+    if (!ps_history_record_run (NULL, d->study, result, NULL, &history_error))
       g_message ("the run was not recorded in the history: %s", history_error->message);
   }
   out = g_new0 (PsDocumentResult, 1);
