@@ -126,62 +126,56 @@ fit_origin (const double *x, const double *y, guint n, double *s, double *se)
   return TRUE;
 }
 
-gboolean
-ps_scaling_fit_amdahl (const PsScalingPoint *points, guint n, PsScalingFit *fit)
+static void
+fit_clear (PsScalingFit *fit)
+{
+  memset (fit, 0, sizeof *fit);
+  fit->serial_fraction = fit->serial_fraction_se = fit->max_speedup = NAN;
+  fit->exponent = fit->exponent_se = NAN;
+}
+
+/* The serial fraction s by least squares through the origin, y = s x, over the points
+ * with p > 1 workers (T1 the 1-worker point):
+ *   Amdahl (strong):   Tp / T1 = s + (1 - s) / p   ->  x = 1 - 1/p, y = Tp/T1 - 1/p;
+ *   Gustafson (weak):  p T1 / Tp = p - s (p - 1)   ->  x = p - 1,   y = p - p T1/Tp. */
+static gboolean
+fit_serial_fraction (const PsScalingPoint *points, guint n, gboolean gustafson, PsScalingFit *fit)
 {
   const PsScalingPoint *base = one_worker_point (points, n);
   g_autofree double *x = g_new (double, n);
   g_autofree double *y = g_new (double, n);
   guint m = 0;
 
-  memset (fit, 0, sizeof *fit);
-  fit->serial_fraction = fit->serial_fraction_se = fit->max_speedup = NAN;
-  fit->exponent = fit->exponent_se = NAN;
+  fit_clear (fit);
   if (base == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
     if (points[i].workers > 1 && points[i].wall_median > 0.0)
       {
-        double p = points[i].workers;
+        double p = points[i].workers, ratio = points[i].wall_median / base->wall_median;
 
-        x[m] = 1.0 - 1.0 / p;
-        y[m] = points[i].wall_median / base->wall_median - 1.0 / p;
+        x[m] = gustafson ? p - 1.0 : 1.0 - 1.0 / p;
+        y[m] = gustafson ? p - p / ratio : ratio - 1.0 / p;
         m++;
       }
   if (!fit_origin (x, y, m, &fit->serial_fraction, &fit->serial_fraction_se))
     return FALSE;
-  fit->model = "amdahl";
-  fit->max_speedup = fit->serial_fraction > 0.0 ? 1.0 / fit->serial_fraction : NAN;
+  fit->model = gustafson ? "gustafson" : "amdahl";
+  if (!gustafson && fit->serial_fraction > 0.0)
+    fit->max_speedup = 1.0 / fit->serial_fraction;
   return TRUE;
+}
+
+gboolean
+ps_scaling_fit_amdahl (const PsScalingPoint *points, guint n, PsScalingFit *fit)
+{
+  return fit_serial_fraction (points, n, FALSE, fit);
 }
 
 gboolean
 ps_scaling_fit_gustafson (const PsScalingPoint *points, guint n, PsScalingFit *fit)
 {
-  const PsScalingPoint *base = one_worker_point (points, n);
-  g_autofree double *x = g_new (double, n);
-  g_autofree double *y = g_new (double, n);
-  guint m = 0;
-
-  memset (fit, 0, sizeof *fit);
-  fit->serial_fraction = fit->serial_fraction_se = fit->max_speedup = NAN;
-  fit->exponent = fit->exponent_se = NAN;
-  if (base == NULL)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (points[i].workers > 1 && points[i].wall_median > 0.0)
-      {
-        double p = points[i].workers;
-        double scaled = p * base->wall_median / points[i].wall_median;
-
-        x[m] = p - 1.0;
-        y[m] = p - scaled;
-        m++;
-      }
-  if (!fit_origin (x, y, m, &fit->serial_fraction, &fit->serial_fraction_se))
-    return FALSE;
-  fit->model = "gustafson";
-  return TRUE;
+  return fit_serial_fraction (points, n, TRUE, fit);
 }
 
 gboolean
@@ -190,9 +184,7 @@ ps_scaling_fit_size (const PsScalingPoint *points, guint n, PsScalingFit *fit)
   double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, rss = 0.0, mx, my, b, a;
   guint m = 0;
 
-  memset (fit, 0, sizeof *fit);
-  fit->serial_fraction = fit->serial_fraction_se = fit->max_speedup = NAN;
-  fit->exponent = fit->exponent_se = NAN;
+  fit_clear (fit);
   for (guint i = 0; i < n; i++)
     if (points[i].size > 0 && points[i].wall_median > 0.0)
       {
