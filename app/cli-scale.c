@@ -344,8 +344,6 @@ ps_cli_history (int argc, char **argv)
   if (json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
-      g_autoptr (JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_begin_array (b);
@@ -390,10 +388,7 @@ ps_cli_history (int argc, char **argv)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      text = json_generator_to_data (gen, NULL);
+      text = ps_json_builder_to_data (b, TRUE);
       g_print ("%s\n", text);
       return EXIT_OK;
     }

@@ -10,6 +10,7 @@
 
 #include "backends/ps-backend.h"
 #include "ps-error.h"
+#include "study/ps-json.h"
 #include "ps-machine.h"
 #include "ps-run.h"
 
@@ -300,8 +301,6 @@ char *
 ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "parastudy_version");
@@ -367,11 +366,7 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   study->klass->summary_to_json (study, r->summary, b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  return json_generator_to_data (gen, NULL);
+  return ps_json_builder_to_data (b, TRUE);
 }
 
 char *

@@ -109,15 +109,11 @@ static char *
 kind_json (const PsStudy *study, gconstpointer summary)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   study->klass->summary_to_json (study, summary, b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  return ps_json_builder_to_data (b, FALSE);
 }
 
 static gboolean

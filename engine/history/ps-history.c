@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ps-error.h"
+#include "study/ps-json.h"
 #include "ps-history.h"
 #include "ps-machine.h"
 
@@ -187,13 +188,9 @@ static char *
 machine_json (void)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   ps_machine_to_json (ps_machine_get (), b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  return ps_json_builder_to_data (b, FALSE);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ps-error.h"
+#include "study/ps-json.h"
 #include "ps-machine.h"
 #include "ps-scaling.h"
 
@@ -457,8 +458,6 @@ char *
 ps_scaling_result_to_json (const PsScalingResult *r)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "parastudy_scaling");
@@ -546,11 +545,7 @@ ps_scaling_result_to_json (const PsScalingResult *r)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  return json_generator_to_data (gen, NULL);
+  return ps_json_builder_to_data (b, TRUE);
 }
 
 static void

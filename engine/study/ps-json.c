@@ -266,3 +266,15 @@ ps_json_add_number (JsonBuilder *b, const char *name, double v)
   else
     json_builder_add_null_value (b);
 }
+
+char *
+ps_json_builder_to_data (JsonBuilder *builder, gboolean pretty)
+{
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  return json_generator_to_data (gen, NULL);
+}

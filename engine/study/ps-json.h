@@ -51,4 +51,7 @@ gboolean ps_json_get_quantity (JsonObject *parent, const char *parent_path, cons
 /* Adds a member holding @v, or null when @v is not finite (JSON has no NaN or inf). */
 void ps_json_add_number (JsonBuilder *builder, const char *name, double v);
 
+/* The text of what @builder built: indented by 2 when @pretty, one line otherwise. */
+char *ps_json_builder_to_data (JsonBuilder *builder, gboolean pretty);
+
 G_END_DECLS
