@@ -390,11 +390,7 @@ test_no_orphans (void)
 
     g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
   }
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", out);
-
-    g_assert_cmpint (system (cmd), ==, 0);
-  }
+  rm_rf (out);
   assert_no_children ();
 }
 

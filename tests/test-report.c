@@ -18,6 +18,7 @@
 #include "parastudy.h"
 #include "plot/ps-plot-study.h"
 #include "report/ps-report.h"
+#include "ps-test-utils.h"
 
 static char *tmp_dir;
 static char *beam_run, *rel_run, *reg_run;
@@ -653,25 +654,6 @@ test_cli (void)
     g_clear_pointer (&err, g_free);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    {
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *p = g_build_filename (path, name, NULL);
-
-          rm_rf (p);
-        }
-      g_dir_close (d);
-    }
-  g_remove (path);
 }
 
 int

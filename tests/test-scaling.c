@@ -312,12 +312,16 @@ test_cyclic_items (void)
 
 /* ---- history ---------------------------------------------------------------------- */
 
+/* The folders the tests made, removed after the run. */
+static GPtrArray *temp_dirs;
+
 static char *
 temp_db (const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ps-history-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp ("ps-history-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
+  g_ptr_array_add (temp_dirs, dir);
   return g_build_filename (dir, name, NULL);
 }
 
@@ -618,6 +622,8 @@ test_cli_scale (void)
 int
 main (int argc, char **argv)
 {
+  int rc;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scaling/metrics/strong", test_strong_metrics);
   g_test_add_func ("/scaling/metrics/weak", test_weak_metrics);
@@ -634,5 +640,10 @@ main (int argc, char **argv)
   g_test_add_func ("/history/newer-schema", test_history_newer);
   g_test_add_func ("/history/corrupt", test_history_corrupt);
   g_test_add_func ("/history/concurrent-writers", test_history_concurrent);
-  return g_test_run ();
+  temp_dirs = g_ptr_array_new_with_free_func (g_free);
+  rc = g_test_run ();
+  for (guint i = 0; i < temp_dirs->len; i++)
+    rm_rf (g_ptr_array_index (temp_dirs, i));
+  g_ptr_array_unref (temp_dirs);
+  return rc;
 }
