@@ -15,143 +15,10 @@
 
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
-#include "studies/ps-csv.h"
 #include "studies/ps-regression.h"
 
 PsChart *reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study,
                              GError **error);
-
-static gboolean
-next_line (const char **p, const char *end, const char **line, const char **line_end)
-{
-  const char *q;
-
-  if (*p >= end)
-    return FALSE;
-  q = memchr (*p, '\n', (gsize)(end - *p));
-  *line = *p;
-  *line_end = q != NULL ? q : end;
-  *p = q != NULL ? q + 1 : end;
-  if (*line_end > *line && (*line_end)[-1] == '\r')
-    (*line_end)--;
-  return TRUE;
-}
-
-static int
-header_column (const PsRegressionModel *m, const PsRegColumn *col, const char *l, const char *le)
-{
-  const char *q = l;
-  int k = 0;
-
-  if (col->column >= 0 || col->name == NULL)
-    return col->column;
-  while (q != NULL)
-    {
-      const char *f, *fe;
-
-      q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
-      if (strlen (col->name) == (gsize)(fe - f)
-          && g_ascii_strncasecmp (col->name, f, (gsize)(fe - f)) == 0)
-        return k;
-      k++;
-    }
-  return -1;
-}
-
-/* Reads specimen @i's points (strain, Pa). */
-static gboolean
-read_points (const PsRegressionModel *m, guint64 i, GArray *x, GArray *y, GError **error)
-{
-  const PsRegSpecimen *s = &m->specimens[i];
-  g_autofree char *text = NULL;
-  g_autoptr (GError) local = NULL;
-  gsize len;
-  const char *p, *end, *l, *le;
-  int xc = m->x.column, yc = m->y.column;
-  guint64 line = 0;
-
-  if (m->source == PS_REG_SOURCE_SYNTHETIC)
-    {
-      g_autofree double *u = g_new (double, m->points);
-
-      g_array_set_size (x, m->points);
-      g_array_set_size (y, m->points);
-      if (!ps_regression_generate (m, i, (double *)x->data, (double *)y->data, u))
-        {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       _ ("specimen %llu: its drawn E or yield stress is not positive"),
-                       (unsigned long long)i);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (m->source == PS_REG_SOURCE_FILE)
-    {
-      g_autofree char *all = NULL;
-
-      if (!g_file_get_contents (m->full, &all, &len, &local) || s->offset + s->length > len)
-        {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", s->display,
-                       local != NULL ? local->message : _ ("the file changed since the run"));
-          return FALSE;
-        }
-      text = g_strndup (all + s->offset, s->length);
-      len = s->length;
-    }
-  else
-    {
-      if (!g_file_get_contents (s->file, &text, &len, &local))
-        {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", s->display, local->message);
-          return FALSE;
-        }
-      p = text;
-      end = text + len;
-      while (line < m->skip_lines && next_line (&p, end, &l, &le))
-        line++;
-      if (m->header && next_line (&p, end, &l, &le))
-        {
-          xc = header_column (m, &m->x, l, le);
-          yc = header_column (m, &m->y, l, le);
-        }
-      if (xc < 0 || yc < 0)
-        {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: the header lacks a column"),
-                       s->display);
-          return FALSE;
-        }
-      memmove (text, p, (gsize)(end - p));
-      len = (gsize)(end - p);
-    }
-  p = text;
-  end = text + len;
-  while (next_line (&p, end, &l, &le))
-    {
-      const char *q = l, *fx = NULL, *fxe = NULL, *fy = NULL, *fye = NULL;
-      double vx, vy;
-
-      for (int k = 0; q != NULL && k <= MAX (xc, yc); k++)
-        {
-          const char *f, *fe;
-
-          q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
-          if (k == xc)
-            fx = f, fxe = fe;
-          if (k == yc)
-            fy = f, fye = fe;
-        }
-      /* The run reported bad lines; the chart shows the points that are numbers. */
-      if (fx == NULL || fy == NULL
-          || ps_csv_parse_double (fx, fxe, m->decimal, m->c_locale, &vx) != PS_CSV_NUMBER
-          || ps_csv_parse_double (fy, fye, m->decimal, m->c_locale, &vy) != PS_CSV_NUMBER)
-        continue;
-      vx *= m->x_scale;
-      vy *= m->y_scale;
-      g_array_append_val (x, vx);
-      g_array_append_val (y, vy);
-    }
-  return TRUE;
-}
 
 PsChart *
 reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, GError **error)
@@ -207,7 +74,7 @@ reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, G
                    _ ("results.csv: item %.0f is not in the study"), item[row]);
       return NULL;
     }
-  if (!read_points (m, (guint64)item[row], x, y, error))
+  if (!ps_regression_read_points (m, (guint64)item[row], x, y, error))
     return NULL;
   for (guint k = 0; k < x->len; k++)
     {

@@ -1471,6 +1471,40 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
   return PS_REG_OK;
 }
 
+gboolean
+ps_regression_read_points (const PsRegressionModel *m, guint64 item, GArray *strain, GArray *stress,
+                           GError **error)
+{
+  PsStudy study = { 0 };
+  Workspace *ws;
+  g_autofree char *msg = NULL;
+  gsize n = 0;
+  PsRegError status;
+
+  study.model = (gpointer)m;
+  ws = reg_workspace_new (&study);
+  if (m->source == PS_REG_SOURCE_SYNTHETIC)
+    {
+      n = (gsize)m->points;
+      status
+          = ps_regression_generate (m, item, ws->x, ws->y, ws->u) ? PS_REG_OK : PS_REG_ERR_PARAMS;
+      if (status != PS_REG_OK)
+        msg = g_strdup_printf (
+            "specimen %" G_GUINT64_FORMAT ": its drawn E or yield stress is not positive", item);
+    }
+  else
+    status = read_specimen (m, ws, item, &n, &msg);
+  if (status == PS_REG_OK)
+    {
+      g_array_append_vals (strain, ws->x, (guint)n);
+      g_array_append_vals (stress, ws->y, (guint)n);
+    }
+  else
+    g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s", msg);
+  reg_workspace_free (ws);
+  return status == PS_REG_OK;
+}
+
 /* ---------------------------------------------------------------------------------
  * Summary
  * ------------------------------------------------------------------------------ */

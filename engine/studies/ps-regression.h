@@ -228,6 +228,11 @@ typedef struct
   guint64 hist[PS_REG_HIST_BINS];
 } PsRegressionSummary;
 
+/* Specimen @item's points (strain, stress in Pa), read again from its CSV or generated
+ * again, as a run reads them; appended to @strain and @stress. */
+gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GArray *strain,
+                                    GArray *stress, GError **error);
+
 extern const PsKindClass ps_regression_class;
 
 gboolean ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error);
