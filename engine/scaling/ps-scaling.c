@@ -444,16 +444,6 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
   return g_steal_pointer (&result);
 }
 
-static void
-add_number (JsonBuilder *b, const char *name, double v)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (v))
-    json_builder_add_double_value (b, v);
-  else
-    json_builder_add_null_value (b);
-}
-
 char *
 ps_scaling_result_to_json (const PsScalingResult *r)
 {
@@ -508,14 +498,14 @@ ps_scaling_result_to_json (const PsScalingResult *r)
           json_builder_add_int_value (b, (gint64)p->size);
           json_builder_set_member_name (b, "oversubscribed");
           json_builder_add_boolean_value (b, p->oversubscribed);
-          add_number (b, "wall_min", p->wall_min);
-          add_number (b, "wall_median", p->wall_median);
-          add_number (b, "wall_max", p->wall_max);
-          add_number (b, "cpu_median", p->cpu_median);
-          add_number (b, "speedup", p->speedup);
-          add_number (b, "efficiency", p->efficiency);
-          add_number (b, "overhead", p->overhead);
-          add_number (b, "karp_flatt", p->karp_flatt);
+          ps_json_add_number (b, "wall_min", p->wall_min);
+          ps_json_add_number (b, "wall_median", p->wall_median);
+          ps_json_add_number (b, "wall_max", p->wall_max);
+          ps_json_add_number (b, "cpu_median", p->cpu_median);
+          ps_json_add_number (b, "speedup", p->speedup);
+          ps_json_add_number (b, "efficiency", p->efficiency);
+          ps_json_add_number (b, "overhead", p->overhead);
+          ps_json_add_number (b, "karp_flatt", p->karp_flatt);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -529,14 +519,14 @@ ps_scaling_result_to_json (const PsScalingResult *r)
           json_builder_add_string_value (b, s->fit.model);
           if (g_str_equal (s->fit.model, "size"))
             {
-              add_number (b, "exponent", s->fit.exponent);
-              add_number (b, "exponent_se", s->fit.exponent_se);
+              ps_json_add_number (b, "exponent", s->fit.exponent);
+              ps_json_add_number (b, "exponent_se", s->fit.exponent_se);
             }
           else
             {
-              add_number (b, "serial_fraction", s->fit.serial_fraction);
-              add_number (b, "serial_fraction_se", s->fit.serial_fraction_se);
-              add_number (b, "max_speedup", s->fit.max_speedup);
+              ps_json_add_number (b, "serial_fraction", s->fit.serial_fraction);
+              ps_json_add_number (b, "serial_fraction_se", s->fit.serial_fraction_se);
+              ps_json_add_number (b, "max_speedup", s->fit.max_speedup);
             }
           json_builder_end_object (b);
         }
