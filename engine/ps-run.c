@@ -473,6 +473,7 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
       ps_buf_clear (&header);
       opts.rows_write = write_all;
       opts.rows_data = &sink;
+      opts.rows_dir = dir;
     }
 
   result = ps_run_study (study, &opts, &local_error);

@@ -36,6 +36,10 @@ typedef struct
   /* Backends with worker processes: a chunk that takes longer than this (s) is
    * treated as a crash of its worker. 0 for no limit. */
   double chunk_timeout;
+  /* The folder the results file is written in (set by ps_run_to_dir when it writes
+   * rows), or NULL: backends whose workers write rows themselves (mpi) put their
+   * temporary part files there. */
+  const char *rows_dir;
 } PsRunOptions;
 
 typedef struct

@@ -9,6 +9,15 @@
  *   rank r -> rank 0   READY (its pid and host), RESULT (a batch's chunk results,
  *                      ps-chunk-result.h), FAILED (a message), BYE
  *
+ * Rows: when the run writes a results file and rank 0 made a parts folder beside it
+ * that a rank can see (a shared file system, or the same host), the rank appends its
+ * chunks' rows to its own part file there (PARTS/rank-R.part) and a RESULT carries
+ * only each chunk's offset and length in it (BATCH_ROWS_IN_PART). Rank 0 copies them
+ * into the results file when it commits the chunk, one chunk at a time, so it holds
+ * no other rank's rows beyond the one chunk it is copying; the file is written in
+ * chunk order as on one machine. A rank that cannot see the folder sends its rows in
+ * its results instead. The parts are removed when the run ends, however it ends.
+ *
  * Each run has a number: a result that arrives after its run ended (the run stopped
  * early, adaptively or on a signal) is recognised and dropped. A rank holds up to
  * BATCHES_PER_RANK batches, so that it always has the next one while rank 0 is busy
@@ -26,6 +35,8 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <sched.h>
 #include <mpi.h>
 #include <omp.h>
@@ -33,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "ps-backend-mpi.h"
@@ -40,7 +52,7 @@
 #include "ps-error.h"
 
 #define PS_MPI_MAGIC 0x4d505350u /* "PSPM" */
-#define PS_MPI_PROTOCOL 1
+#define PS_MPI_PROTOCOL 2
 
 /* Batches a rank may hold (being computed or waiting). */
 #define BATCHES_PER_RANK 4
@@ -74,15 +86,26 @@ typedef struct
   guint64 text_length;
   guint32 rows_mode;
   guint32 threads;
-  guint32 path_length; /* 0 when the study has no file */
-  guint32 reserved;
+  guint32 path_length;  /* 0 when the study has no file */
+  guint32 parts_length; /* the parts folder's path, 0 when rows travel in results */
 } RunHeader;
+
+/* BatchHeader.flags of a RESULT: each chunk's rows are a RowsRef into the sender's
+ * part file. ReadyMessage.flags: the rank writes its rows to its part file. */
+#define BATCH_ROWS_IN_PART 1u
+#define READY_ROWS_IN_PART 1u
+
+typedef struct
+{
+  guint64 offset;
+  guint64 length;
+} RowsRef;
 
 /* EVAL and RESULT: a batch of chunks [first, first + count). */
 typedef struct
 {
   guint32 magic;
-  guint32 reserved;
+  guint32 flags;
   guint64 run_id;
   guint64 first;
   guint64 count;
@@ -91,7 +114,7 @@ typedef struct
 typedef struct
 {
   guint32 magic;
-  guint32 reserved;
+  guint32 flags;
   guint64 run_id;
   gint64 pid;
   char host[64];
@@ -233,6 +256,81 @@ recv_message (const MPI_Status *st, guint8 **data, gsize *length,
   return rc;
 }
 
+/* ---- part files (rows written by the rank that computed them) ---------------------- */
+
+typedef struct
+{
+  int fd;
+  char *path;    /* NULL: no part file */
+  guint64 size;  /* bytes written */
+  gboolean sync; /* NFS: flush each batch, so that rank 0 reads what was written */
+} PartFile;
+
+static char *
+part_path (const char *parts_dir, int rank)
+{
+  g_autofree char *leaf = g_strdup_printf ("rank-%d.part", rank);
+
+  return g_build_filename (parts_dir, leaf, NULL);
+}
+
+static void
+part_close (PartFile *part)
+{
+  if (part->path != NULL && part->fd >= 0)
+    close (part->fd);
+  g_clear_pointer (&part->path, g_free);
+  part->fd = -1;
+  part->size = 0;
+}
+
+/* Creates this rank's part file in @parts_dir; FALSE (and no part file) when the
+ * folder is not there, e.g. on another host without a shared file system. */
+static gboolean
+part_open (PartFile *part, const char *parts_dir, int rank)
+{
+  struct statfs fs;
+
+  part_close (part);
+  if (!g_file_test (parts_dir, G_FILE_TEST_IS_DIR))
+    return FALSE;
+  part->path = part_path (parts_dir, rank);
+  part->fd = open (part->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (part->fd < 0)
+    {
+      g_clear_pointer (&part->path, g_free);
+      return FALSE;
+    }
+  part->sync = fstatfs (part->fd, &fs) == 0 && fs.f_type == 0x6969; /* NFS_SUPER_MAGIC */
+  return TRUE;
+}
+
+static gboolean
+part_write (PartFile *part, const char *data, gsize length, GError **error)
+{
+  while (length > 0)
+    {
+      ssize_t n = pwrite (part->fd, data, length, (off_t)part->size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+          char host[64];
+
+          host_name (host, sizeof host);
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing rows to %s on %s: %s", part->path,
+                       host, n < 0 ? g_strerror (saved) : "nothing written");
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize)n;
+      part->size += (guint64)n;
+    }
+  return TRUE;
+}
+
 /* ---- evaluating batches (every rank) ---------------------------------------------- */
 
 typedef struct
@@ -289,11 +387,13 @@ evaluator_clear (Evaluator *ev)
 }
 
 /* Evaluates chunks [first, first + count), count <= threads, one per thread, and
- * appends a RESULT message (header and chunk results) to @out. */
-static void
-evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, GByteArray *out)
+ * appends a RESULT message (header and chunk results) to @out. With @part, the rows
+ * go to the part file and the result holds where. */
+static gboolean
+evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, PartFile *part,
+               GByteArray *out, GError **error)
 {
-  BatchHeader h = { PS_MPI_MAGIC, 0, run_id, first, count };
+  BatchHeader h = { PS_MPI_MAGIC, part != NULL ? BATCH_ROWS_IN_PART : 0, run_id, first, count };
 
 #pragma omp parallel for num_threads(ev->threads) schedule(dynamic, 1) if (count > 1)
   for (gint64 i = 0; i < (gint64)count; i++)
@@ -307,10 +407,28 @@ evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, GByt
   for (guint64 i = 0; i < count; i++)
     {
       Slot *s = &ev->slots[i];
+      RowsRef ref;
+      PsBuf ref_buf = { (char *)&ref, sizeof ref, sizeof ref };
 
+      if (part != NULL)
+        {
+          ref.offset = part->size;
+          ref.length = s->rows.len;
+          if (!part_write (part, s->rows.data, s->rows.len, error))
+            return FALSE;
+        }
       ps_chunk_result_append (out, first + i, s->summary, ev->study->klass->summary_size,
-                              &s->errors, &s->rows);
+                              &s->errors, part != NULL ? &ref_buf : &s->rows);
     }
+  if (part != NULL && part->sync && fdatasync (part->fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing rows to %s: %s", part->path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- the other ranks ---------------------------------------------------------------- */
@@ -328,6 +446,7 @@ typedef struct
   Evaluator ev;
   GQueue batches; /* BatchHeader *, in the order received */
   GPtrArray *sends;
+  PartFile part;
 } Server;
 
 /* Test hooks: PARASTUDY_MPI_KILL_CHUNK=K makes a rank other than 0 kill itself
@@ -348,6 +467,7 @@ server_end_run (Server *s)
   evaluator_clear (&s->ev);
   g_clear_pointer (&s->study, ps_study_free);
   g_queue_clear_full (&s->batches, g_free);
+  part_close (&s->part);
 }
 
 static int
@@ -379,7 +499,8 @@ server_start_run (Server *s, const guint8 *msg, gsize length)
   if (h.magic != PS_MPI_MAGIC || h.protocol != PS_MPI_PROTOCOL)
     return send_failed (h.run_id, "this rank runs another version of parastudy-cli");
   if (h.text_length > length - sizeof h || h.path_length > length - sizeof h - h.text_length
-      || h.threads < 1 || h.threads > 4096)
+      || h.parts_length > length - sizeof h - h.text_length - h.path_length || h.threads < 1
+      || h.threads > 4096)
     return send_failed (h.run_id, "a malformed study message");
   text = (const char *)msg + sizeof h;
   path_bytes = text + h.text_length;
@@ -397,6 +518,13 @@ server_start_run (Server *s, const guint8 *msg, gsize length)
       return send_failed (h.run_id, why);
     }
   evaluator_init (&s->ev, s->study, h.chunk_items, (PsRowsMode)h.rows_mode, (int)h.threads);
+  if (h.parts_length > 0 && (PsRowsMode)h.rows_mode != PS_ROWS_NONE)
+    {
+      g_autofree char *parts = g_strndup (path_bytes + h.path_length, h.parts_length);
+
+      if (part_open (&s->part, parts, session.rank))
+        ready.flags |= READY_ROWS_IN_PART;
+    }
 
   ready.magic = PS_MPI_MAGIC;
   ready.run_id = h.run_id;
@@ -434,6 +562,7 @@ static int
 server_eval (Server *s, const BatchHeader *b)
 {
   static gint64 kill_chunk = -2, hang_chunk = -2, fail_rank = -2;
+  g_autoptr (GError) error = NULL;
   guint64 last = b->first + b->count - 1;
   Send *send;
   int rc;
@@ -455,7 +584,13 @@ server_eval (Server *s, const BatchHeader *b)
 
   send = g_new0 (Send, 1);
   send->data = g_byte_array_new ();
-  evaluator_run (&s->ev, s->run_id, b->first, b->count, send->data);
+  if (!evaluator_run (&s->ev, s->run_id, b->first, b->count, s->part.path != NULL ? &s->part : NULL,
+                      send->data, &error))
+    {
+      g_byte_array_unref (send->data);
+      g_free (send);
+      return send_failed (s->run_id, error->message);
+    }
   if (send->data->len > INT_MAX)
     {
       g_byte_array_unref (send->data);
@@ -486,6 +621,7 @@ ps_mpi_serve (void)
   g_return_val_if_fail (session.initialized && session.rank != 0, 1);
   g_queue_init (&s.batches);
   s.sends = g_ptr_array_new ();
+  s.part.fd = -1;
   while (!quit && rc == MPI_SUCCESS)
     {
       MPI_Status st;
@@ -578,12 +714,15 @@ typedef struct
   char host[64];
   GQueue batches;       /* Batch *, handed out and not yet returned, oldest first */
   gint64 busy_since_us; /* when its oldest batch began */
+  char *part_path;      /* its part file, when it writes its rows there */
+  int part_fd;          /* open for reading, or -1 */
 } Peer;
 
 typedef struct
 {
   GBytes *bytes; /* the message it is in */
   PsChunkResultView view;
+  Peer *rows_from; /* the rows are a RowsRef into this rank's part file, or NULL */
 } Pending;
 
 typedef struct
@@ -600,6 +739,10 @@ typedef struct
   Evaluator ev;
   guint64 next_chunk, next_commit, window;
   GHashTable *pending; /* chunk -> Pending */
+  char *parts_dir;     /* where ranks write their rows, or NULL */
+  PartFile own_part;   /* rank 0's own rows, when it computes */
+  Peer self;           /* rank 0 as the reader of own_part */
+  PsBuf part_rows;     /* the chunk being copied from a part file */
   GError *error;
   char host[64];
   gint64 last_check_us;
@@ -697,6 +840,7 @@ take_results (Coord *c, Peer *p, GBytes *bytes)
   BatchHeader h;
   gsize offset = sizeof h;
   Batch *b;
+  Peer *rows_from = NULL;
 
   if (length < sizeof h)
     goto malformed;
@@ -705,6 +849,12 @@ take_results (Coord *c, Peer *p, GBytes *bytes)
     goto malformed;
   if (h.run_id != c->run_id)
     return; /* a result of an earlier run that stopped early */
+  if (h.flags & BATCH_ROWS_IN_PART)
+    {
+      rows_from = p != NULL ? p : &c->self;
+      if (rows_from->part_path == NULL)
+        goto malformed;
+    }
   if (p != NULL)
     {
       b = g_queue_peek_head (&p->batches);
@@ -719,11 +869,13 @@ take_results (Coord *c, Peer *p, GBytes *bytes)
 
       if (!ps_chunk_result_next (data, length, &offset, &pending->view)
           || pending->view.chunk != h.first + k
-          || pending->view.summary_bytes != c->study->klass->summary_size)
+          || pending->view.summary_bytes != c->study->klass->summary_size
+          || (rows_from != NULL && pending->view.rows_bytes != sizeof (RowsRef)))
         {
           g_free (pending);
           goto malformed;
         }
+      pending->rows_from = rows_from;
       pending->bytes = g_bytes_ref (bytes);
       g_hash_table_insert (c->pending, GSIZE_TO_POINTER (pending->view.chunk), pending);
     }
@@ -736,6 +888,63 @@ malformed:
     coord_fail (c, PS_ERROR_FAILED, g_strdup_printf ("%s sent a malformed result", who));
     set_broken (c->error->message);
   }
+}
+
+/* Reads the rows @ref names from @p's part file into c->part_rows. The file was
+ * written before the result was sent; a short read (a network file system that has
+ * not shown the new bytes yet) is retried on a fresh descriptor for about a second. */
+static gboolean
+read_part_rows (Coord *c, Peer *p, guint64 chunk, const RowsRef *ref)
+{
+  gsize done = 0;
+  int saved = 0;
+
+  c->part_rows.len = 0;
+  ps_buf_reserve (&c->part_rows, ref->length);
+  for (int attempt = 0; attempt < 100 && done < ref->length; attempt++)
+    {
+      if (attempt > 0)
+        {
+          close (p->part_fd);
+          p->part_fd = -1;
+          g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+        }
+      if (p->part_fd < 0)
+        p->part_fd = open (p->part_path, O_RDONLY | O_CLOEXEC);
+      if (p->part_fd < 0)
+        {
+          saved = errno;
+          continue;
+        }
+      while (done < ref->length)
+        {
+          ssize_t n = pread (p->part_fd, c->part_rows.data + done, ref->length - done,
+                             (off_t)(ref->offset + done));
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            {
+              saved = n < 0 ? errno : 0;
+              break;
+            }
+          done += (gsize)n;
+        }
+    }
+  if (done < ref->length)
+    {
+      g_autofree char *who = describe_peer (p);
+
+      coord_fail (c, PS_ERROR_IO,
+                  g_strdup_printf ("the rows of chunk %" G_GUINT64_FORMAT " that %s wrote to %s "
+                                   "could not be read back (%zu of %" G_GUINT64_FORMAT
+                                   " bytes%s%s)",
+                                   chunk, who, p->part_path, done, ref->length,
+                                   saved != 0 ? ": " : "", saved != 0 ? g_strerror (saved) : ""));
+      return FALSE;
+    }
+  c->part_rows.len = done;
+  return TRUE;
 }
 
 static void
@@ -761,9 +970,24 @@ commit_ready (Coord *c)
         }
       /* Copied out: the kind's merge may expect an aligned struct. */
       memcpy (summary, p->view.summary, p->view.summary_bytes);
-      rows.data = (char *)p->view.rows;
-      rows.len = p->view.rows_bytes;
-      rows.cap = p->view.rows_bytes;
+      if (p->rows_from != NULL)
+        {
+          RowsRef ref;
+
+          memcpy (&ref, p->view.rows, sizeof ref);
+          if (!read_part_rows (c, p->rows_from, c->next_commit, &ref))
+            {
+              ps_errors_clear (&errors);
+              return;
+            }
+          rows = c->part_rows;
+        }
+      else
+        {
+          rows.data = (char *)p->view.rows;
+          rows.len = p->view.rows_bytes;
+          rows.cap = p->view.rows_bytes;
+        }
       ps_exec_commit_chunk (c->exec, c->next_commit, summary, &errors, &rows);
       ps_errors_clear (&errors);
       g_hash_table_remove (c->pending, GSIZE_TO_POINTER (c->next_commit));
@@ -842,6 +1066,17 @@ receive_all (Coord *c)
                     p->pid = r.pid;
                     memcpy (p->host, r.host, sizeof p->host);
                     p->host[sizeof p->host - 1] = '\0';
+                    if ((r.flags & READY_ROWS_IN_PART) && c->parts_dir != NULL)
+                      {
+                        g_autofree char *who = describe_peer (p);
+
+                        p->part_path = part_path (c->parts_dir, p->rank);
+                        if (!g_file_test (p->part_path, G_FILE_TEST_EXISTS))
+                          coord_fail (c, PS_ERROR_IO,
+                                      g_strdup_printf ("%s writes its rows to %s, which rank 0 "
+                                                       "does not see",
+                                                       who, p->part_path));
+                      }
                   }
               }
             g_free (msg);
@@ -999,7 +1234,8 @@ send_run (Coord *c)
   const PsStudy *study = c->study;
   RunHeader h = { 0 };
   gsize path_length = study->path != NULL ? strlen (study->path) : 0;
-  gsize length = sizeof h + study->text_length + path_length;
+  gsize parts_length = c->parts_dir != NULL ? strlen (c->parts_dir) : 0;
+  gsize length = sizeof h + study->text_length + path_length + parts_length;
   g_autofree guint8 *msg = NULL;
 
   if (length > INT_MAX)
@@ -1016,11 +1252,14 @@ send_run (Coord *c)
   h.rows_mode = (guint32)c->options->rows;
   h.threads = (guint32)c->threads;
   h.path_length = (guint32)path_length;
+  h.parts_length = (guint32)parts_length;
   msg = g_malloc (length);
   memcpy (msg, &h, sizeof h);
   memcpy (msg + sizeof h, study->text, study->text_length);
   if (path_length > 0)
     memcpy (msg + sizeof h + study->text_length, study->path, path_length);
+  if (parts_length > 0)
+    memcpy (msg + sizeof h + study->text_length + path_length, c->parts_dir, parts_length);
   for (int i = 0; i < c->n_peers; i++)
     {
       int rc = MPI_Send (msg, (int)length, MPI_BYTE, c->peers[i].rank, TAG_RUN, session.comm);
@@ -1154,6 +1393,28 @@ mpi_execute (PsExec *exec, int workers, GError **error)
       = (guint64)WINDOW_PER_THREAD * (guint64)c.threads * (guint64)(c.n_peers + (c.local ? 1 : 0));
   c.pending = g_hash_table_new_full (NULL, NULL, NULL, pending_free);
   host_name (c.host, sizeof c.host);
+  ps_buf_init (&c.part_rows, 64);
+  for (int i = 0; i < c.n_peers; i++)
+    c.peers[i].part_fd = -1;
+  /* Other ranks write their rows beside the results file when they can see it. */
+  if (c.n_peers > 0 && c.options->rows != PS_ROWS_NONE && c.options->rows_dir != NULL
+      && c.options->rows_write != NULL)
+    {
+      g_autofree char *dir = g_canonicalize_filename (c.options->rows_dir, NULL);
+      g_autofree char *parts = g_build_filename (dir, ".results.csv.parts-XXXXXX", NULL);
+
+      if (g_mkdtemp (parts) != NULL)
+        c.parts_dir = g_steal_pointer (&parts);
+    }
+  /* Rank 0's own chunks, which may wait for earlier ones of other ranks, keep their
+   * rows in a part too, so that it holds no more than a chunk's rows at a time. */
+  c.own_part.fd = -1;
+  c.self.part_fd = -1;
+  c.self.pid = (gint64)getpid ();
+  g_strlcpy (c.self.host, c.host, sizeof c.self.host);
+  g_queue_init (&c.self.batches);
+  if (c.parts_dir != NULL && c.local && part_open (&c.own_part, c.parts_dir, 0))
+    c.self.part_path = g_strdup (c.own_part.path);
   if (c.local)
     evaluator_init (&c.ev, study, c.chunk_items, c.options->rows, c.threads);
 
@@ -1177,7 +1438,15 @@ mpi_execute (PsExec *exec, int workers, GError **error)
           GByteArray *out = g_byte_array_new ();
           g_autoptr (GBytes) bytes = NULL;
 
-          evaluator_run (&c.ev, c.run_id, first, count, out);
+          g_autoptr (GError) part_error = NULL;
+
+          if (!evaluator_run (&c.ev, c.run_id, first, count,
+                              c.own_part.path != NULL ? &c.own_part : NULL, out, &part_error))
+            {
+              coord_fail (&c, PS_ERROR_IO, g_strdup (part_error->message));
+              g_byte_array_unref (out);
+              break;
+            }
           bytes = g_byte_array_free_to_bytes (out);
           take_results (&c, NULL, bytes);
           commit_ready (&c);
@@ -1199,7 +1468,34 @@ mpi_execute (PsExec *exec, int workers, GError **error)
     g_propagate_error (error, c.error);
   evaluator_clear (&c.ev);
   for (int i = 0; i < c.n_peers; i++)
-    g_queue_clear_full (&c.peers[i].batches, g_free);
+    {
+      Peer *p = &c.peers[i];
+
+      g_queue_clear_full (&p->batches, g_free);
+      if (p->part_fd >= 0)
+        close (p->part_fd);
+      g_free (p->part_path);
+    }
+  part_close (&c.own_part);
+  if (c.self.part_fd >= 0)
+    close (c.self.part_fd);
+  g_free (c.self.part_path);
+  /* Every part, including those of ranks that never said READY. */
+  if (c.parts_dir != NULL)
+    {
+      g_autofree char *own = part_path (c.parts_dir, 0);
+
+      g_unlink (own);
+      for (int i = 0; i < c.n_peers; i++)
+        {
+          g_autofree char *path = part_path (c.parts_dir, c.peers[i].rank);
+
+          g_unlink (path);
+        }
+      g_rmdir (c.parts_dir);
+      g_free (c.parts_dir);
+    }
+  ps_buf_clear (&c.part_rows);
   g_free (c.peers);
   g_hash_table_unref (c.pending);
   return ok;
