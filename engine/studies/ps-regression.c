@@ -15,6 +15,7 @@
 #include "ps-csv.h"
 #include "ps-error.h"
 #include "ps-philox.h"
+#include "ps-reg-scan.h"
 #include "ps-regression.h"
 #include "study/ps-json.h"
 
@@ -22,6 +23,8 @@
  * that a chunk is a few milliseconds of work whatever the specimen size. */
 #define CHUNK_POINTS 262144
 #define CHUNK_MAX_ITEMS 4096
+/* Points of strain prefetched while the stress is scanned (2 KB). */
+#define PREFETCH_STRAIN 256
 
 static const char *const reason_names[PS_REG_N_REASONS] = {
   "fitted",
@@ -977,12 +980,99 @@ ps_reg_line_solve (const PsRegLine *l, PsRegLineFit *f)
 }
 
 void
+ps_reg_line_merge (PsRegLine *a, const PsRegLine *b)
+{
+  double n, dx, dy, w;
+
+  if (b->n == 0)
+    return;
+  if (a->n == 0)
+    {
+      *a = *b;
+      return;
+    }
+  n = a->n + b->n;
+  dx = b->mx - a->mx;
+  dy = b->my - a->my;
+  w = a->n * b->n / n;
+  a->mx += dx * (b->n / n);
+  a->my += dy * (b->n / n);
+  a->sxx += b->sxx + dx * dx * w;
+  a->sxy += b->sxy + dx * dy * w;
+  a->syy += b->syy + dy * dy * w;
+  a->n = n;
+}
+
+void
+ps_reg_line_add_points (PsRegLine *l, const double *x, const double *y, gsize n)
+{
+  double mx[4] = { 0 }, my[4] = { 0 }, sxx[4] = { 0 }, sxy[4] = { 0 }, syy[4] = { 0 };
+  double k = 0, kx, ky;
+  gsize i = 0, rest;
+
+  if (n == 0)
+    return;
+  /* The lanes work on the points less the first one: their means are then of the size
+   * of the spread of the data, not of its offset, and the rounding of the running means
+   * no longer costs digits of the co-moments. */
+  kx = x[0];
+  ky = y[0];
+  for (; i + 4 <= n; i += 4)
+    {
+      double r;
+
+      k += 1.0;
+      r = 1.0 / k;
+      for (int j = 0; j < 4; j++)
+        {
+          double u = x[i + j] - kx, v = y[i + j] - ky;
+          double du = u - mx[j], dv = v - my[j];
+
+          mx[j] += du * r;
+          my[j] += dv * r;
+          sxx[j] += du * (u - mx[j]);
+          sxy[j] += du * (v - my[j]);
+          syy[j] += dv * (v - my[j]);
+        }
+    }
+  rest = n - i;
+  if (rest > 0)
+    {
+      double r = 1.0 / (k + 1.0);
+
+      for (gsize j = 0; j < rest; j++)
+        {
+          double u = x[i + j] - kx, v = y[i + j] - ky;
+          double du = u - mx[j], dv = v - my[j];
+
+          mx[j] += du * r;
+          my[j] += dv * r;
+          sxx[j] += du * (u - mx[j]);
+          sxy[j] += du * (v - my[j]);
+          syy[j] += dv * (v - my[j]);
+        }
+    }
+  {
+    PsRegLine sum = { 0 };
+
+    for (gsize j = 0; j < 4; j++)
+      {
+        PsRegLine lane = { j < rest ? k + 1.0 : k, mx[j], my[j], sxx[j], sxy[j], syy[j] };
+
+        ps_reg_line_merge (&sum, &lane);
+      }
+    sum.mx += kx;
+    sum.my += ky;
+    ps_reg_line_merge (l, &sum);
+  }
+}
+
+void
 ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)
 {
   PsRegLine l = { 0 };
 
-  for (gsize i = 0; i < n; i++)
-    ps_reg_line_add (&l, x[i], y[i]);
+  ps_reg_line_add_points (&l, x, y, n);
   ps_reg_line_solve (&l, fit);
 }
 
@@ -999,12 +1089,12 @@ static PsRegError
 stress_window (const double *x, const double *y, gsize imax, double lo, double hi, PsRegLine *l,
                gsize *i0, gsize *i1, guint64 *bad)
 {
-  gsize i = 0;
+  gsize i = 0, first;
 
   memset (l, 0, sizeof *l);
   while (i <= imax && !(y[i] >= lo))
     i++;
-  *i0 = i;
+  first = *i0 = i;
   for (; i <= imax && y[i] <= hi; i++)
     {
       if (!is_finite (x[i]))
@@ -1012,14 +1102,14 @@ stress_window (const double *x, const double *y, gsize imax, double lo, double h
           *bad = i;
           return PS_REG_ERR_NON_FINITE;
         }
-      if (i > *i0 && x[i] < x[i - 1])
+      if (i > first && x[i] < x[i - 1])
         {
           *bad = i;
           return PS_REG_ERR_NOT_INCREASING;
         }
-      ps_reg_line_add (l, x[i], y[i]);
     }
   *i1 = i;
+  ps_reg_line_add_points (l, x + first, y + first, i - first);
   return PS_REG_OK;
 }
 
@@ -1029,7 +1119,7 @@ ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y,
 {
   PsRegLine l = { 0 };
   PsRegLineFit lf;
-  double ymax, E, s0, fprev;
+  double ymax, E, s0;
   gsize imax = 0, i, i0 = 0, i1 = 0;
   PsRegError err;
 
@@ -1042,37 +1132,20 @@ ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y,
   if (n == 0)
     return PS_REG_ERR_TOO_FEW;
 
-  /* Pass 1, the stress only: its maximum and that it is finite, in four independent
-   * lanes without branches (the pass that streams the specimen from memory); then
-   * where the maximum first occurs, from data now in cache. */
-  {
-    double m4[4] = { y[0], y[0], y[0], y[0] };
-    int bad = 0;
-
-    for (i = 0; i + 4 <= n; i += 4)
-      for (int k = 0; k < 4; k++)
-        {
-          double v = y[i + k];
-
-          bad |= !(fabs (v) <= DBL_MAX);
-          m4[k] = v > m4[k] ? v : m4[k];
-        }
-    for (; i < n; i++)
-      {
-        bad |= !(fabs (y[i]) <= DBL_MAX);
-        m4[0] = y[i] > m4[0] ? y[i] : m4[0];
-      }
-    if (G_UNLIKELY (bad))
-      {
-        for (i = 0; is_finite (y[i]); i++)
-          ;
-        fit->bad_point = i;
-        return PS_REG_ERR_NON_FINITE;
-      }
-    ymax = MAX (MAX (m4[0], m4[1]), MAX (m4[2], m4[3]));
-    while (y[imax] != ymax)
-      imax++;
-  }
+  /* Pass 1, the stress only (the pass that streams the specimen from memory): its
+   * maximum, that it is finite, and where the maximum first occurs. */
+  /* The strain is first read at the elastic window and the yield, near the start of
+   * the curve: ask for its first lines now, so that they arrive during this pass. */
+  for (i = 0; i < MIN (n, PREFETCH_STRAIN); i += 8)
+    __builtin_prefetch (x + i);
+  __builtin_prefetch (x + n - 1);
+  if (G_UNLIKELY (!ps_reg_scan_max (y, n, &ymax, &imax)))
+    {
+      for (i = 0; is_finite (y[i]); i++)
+        ;
+      fit->bad_point = i;
+      return PS_REG_ERR_NON_FINITE;
+    }
   if (!is_finite (x[n - 1]) || !is_finite (x[imax]))
     {
       fit->bad_point = !is_finite (x[imax]) ? imax : n - 1;
@@ -1094,15 +1167,13 @@ ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y,
           }
       i0 = i;
       for (; i < n && x[i] <= m->to; i++)
-        {
-          if (i > i0 && x[i] < x[i - 1])
-            {
-              fit->bad_point = i;
-              return PS_REG_ERR_NOT_INCREASING;
-            }
-          ps_reg_line_add (&l, x[i], y[i]);
-        }
+        if (i > i0 && x[i] < x[i - 1])
+          {
+            fit->bad_point = i;
+            return PS_REG_ERR_NOT_INCREASING;
+          }
       i1 = i;
+      ps_reg_line_add_points (&l, x + i0, y + i0, i1 - i0);
       if (i1 < n && !is_finite (x[i1]))
         {
           fit->bad_point = i1;
@@ -1178,21 +1249,16 @@ ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y,
   /* Pass 3, from the window on to the first crossing below the offset line. */
   E = lf.slope;
   s0 = lf.intercept;
-  fprev = y[i0] - (E * (x[i0] - m->offset) + s0);
-  for (i = i0 + 1; i < n; i++)
+  i = ps_reg_scan_crossing (x, y, i0, n, E, m->offset, s0);
+  if (i < n)
     {
       double f = y[i] - (E * (x[i] - m->offset) + s0);
+      double fprev = y[i - 1] - (E * (x[i - 1] - m->offset) + s0);
+      double t = fprev / (fprev - f);
 
-      if (f <= 0 && fprev > 0)
-        {
-          double t = fprev / (fprev - f);
-
-          fit->has_yield = TRUE;
-          fit->yield_strain = x[i - 1] + t * (x[i] - x[i - 1]);
-          fit->yield = y[i - 1] + t * (y[i] - y[i - 1]);
-          break;
-        }
-      fprev = f;
+      fit->has_yield = TRUE;
+      fit->yield_strain = x[i - 1] + t * (x[i] - x[i - 1]);
+      fit->yield = y[i - 1] + t * (y[i] - y[i - 1]);
     }
   return PS_REG_OK;
 }
