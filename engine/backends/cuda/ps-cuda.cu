@@ -698,7 +698,9 @@ ps_cuda_beam_launch (PsCudaBeam *b, int slot, uint64_t first_chunk, uint64_t n_c
   s->n = n_chunks;
   CU (cudaEventRecord, (s->ev[0], s->stream));
   CU (cudaEventRecord, (s->ev[1], s->stream));
-  beam_kernel<<<(unsigned)n_chunks, THREADS, 0, s->stream> > > (b->k, first_chunk, b->d_out[slot]);
+  /* clang-format off */
+  beam_kernel<<<(unsigned)n_chunks, THREADS, 0, s->stream>>> (b->k, first_chunk, b->d_out[slot]);
+  /* clang-format on */
   CU_LAUNCH ("beam_kernel");
   CU (cudaEventRecord, (s->ev[2], s->stream));
   CU (cudaMemcpyAsync, (b->h_out[slot], b->d_out[slot], n_chunks * sizeof (PsCudaBeamChunk),
@@ -1020,8 +1022,10 @@ ps_cuda_rel_launch (PsCudaRel *r, int slot, uint64_t first_block, uint64_t n_blo
   s->n = n_blocks;
   CU (cudaEventRecord, (s->ev[0], s->stream));
   CU (cudaEventRecord, (s->ev[1], s->stream));
-  rel_kernel<<<(unsigned)n_blocks, THREADS, 0, s->stream> > > (
+  /* clang-format off */
+  rel_kernel<<<(unsigned)n_blocks, THREADS, 0, s->stream>>> (
       r->k, first_block, d, d + r->max_blocks, d + 2 * r->max_blocks, d + 2 * r->max_blocks + ncp);
+  /* clang-format on */
   CU_LAUNCH ("rel_kernel");
   CU (cudaEventRecord, (s->ev[2], s->stream));
   CU (cudaMemcpyAsync,
@@ -1556,8 +1560,10 @@ ps_cuda_reg_launch (PsCudaReg *r, int slot, uint64_t first, uint64_t n, char *er
         }
     }
   CU (cudaEventRecord, (s->ev[1], s->stream));
-  reg_kernel<<<(unsigned)n, REG_THREADS, 0, s->stream> > > (
+  /* clang-format off */
+  reg_kernel<<<(unsigned)n, REG_THREADS, 0, s->stream>>> (
       r->k, first, r->d_x[slot], r->d_y[slot], r->d_off[slot], r->d_scratch[slot], r->d_out[slot]);
+  /* clang-format on */
   CU_LAUNCH ("reg_kernel");
   CU (cudaEventRecord, (s->ev[2], s->stream));
   CU (cudaMemcpyAsync, (r->h_out[slot], r->d_out[slot], n * sizeof (PsCudaRegFit),
