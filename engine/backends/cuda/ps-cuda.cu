@@ -8,11 +8,11 @@
  *
  * The beam and regression device functions below mirror static functions of
  * engine/studies/ps-beam.c (case_coef, run_coef, fast_outputs, point_at_outputs) and
- * ps-regression.c (ps_reg_line_add, ps_reg_line_solve, stress_window,
- * ps_regression_fit, ps_regression_generate) expression for expression; those are plain
- * C with GLib types and cannot be called from device code. tests/test-gpu.c compares
- * every output with the serial backend, so a change on one side that is not made on
- * the other shows up there (on a machine with a device).
+ * ps-regression.c (ps_reg_line_add_points, ps_reg_line_merge, ps_reg_line_solve,
+ * stress_window, ps_regression_fit, ps_regression_generate) expression for expression; those are
+ * plain C with GLib types and cannot be called from device code. tests/test-gpu.c compares every
+ * output with the serial backend, so a change on one side that is not made on the other shows up
+ * there (on a machine with a device).
  */
 #include <float.h>
 #include <stdio.h>
@@ -1070,21 +1070,92 @@ typedef struct
   double slope, intercept, slope_se, intercept_se, r2;
 } LineFit;
 
-/* ps_reg_line_add () */
+/* ps_reg_line_merge () */
 __device__ static void
-line_add (Line *l, double x, double y)
+line_merge (Line *a, const Line *b)
 {
-  double r, dx, dy;
+  double n, dx, dy, w;
 
-  l->n += 1.0;
-  r = 1.0 / l->n;
-  dx = x - l->mx;
-  dy = y - l->my;
-  l->mx += dx * r;
-  l->my += dy * r;
-  l->sxx += dx * (x - l->mx);
-  l->sxy += dx * (y - l->my);
-  l->syy += dy * (y - l->my);
+  if (b->n == 0)
+    return;
+  if (a->n == 0)
+    {
+      *a = *b;
+      return;
+    }
+  n = a->n + b->n;
+  dx = b->mx - a->mx;
+  dy = b->my - a->my;
+  w = a->n * b->n / n;
+  a->mx += dx * (b->n / n);
+  a->my += dy * (b->n / n);
+  a->sxx += b->sxx + dx * dx * w;
+  a->sxy += b->sxy + dx * dy * w;
+  a->syy += b->syy + dy * dy * w;
+  a->n = n;
+}
+
+/* ps_reg_line_add_points (): four Welford lanes on the points less the first one,
+ * merged in lane order. */
+__device__ static void
+line_add_points (Line *l, const double *x, const double *y, uint64_t n)
+{
+  double mx[4] = { 0 }, my[4] = { 0 }, sxx[4] = { 0 }, sxy[4] = { 0 }, syy[4] = { 0 };
+  double k = 0, kx, ky;
+  uint64_t i = 0, rest;
+
+  if (n == 0)
+    return;
+  kx = x[0];
+  ky = y[0];
+  for (; i + 4 <= n; i += 4)
+    {
+      double r;
+
+      k += 1.0;
+      r = 1.0 / k;
+      for (int j = 0; j < 4; j++)
+        {
+          double u = x[i + j] - kx, v = y[i + j] - ky;
+          double du = u - mx[j], dv = v - my[j];
+
+          mx[j] += du * r;
+          my[j] += dv * r;
+          sxx[j] += du * (u - mx[j]);
+          sxy[j] += du * (v - my[j]);
+          syy[j] += dv * (v - my[j]);
+        }
+    }
+  rest = n - i;
+  if (rest > 0)
+    {
+      double r = 1.0 / (k + 1.0);
+
+      for (uint64_t j = 0; j < rest; j++)
+        {
+          double u = x[i + j] - kx, v = y[i + j] - ky;
+          double du = u - mx[j], dv = v - my[j];
+
+          mx[j] += du * r;
+          my[j] += dv * r;
+          sxx[j] += du * (u - mx[j]);
+          sxy[j] += du * (v - my[j]);
+          syy[j] += dv * (v - my[j]);
+        }
+    }
+  {
+    Line sum = { 0, 0, 0, 0, 0, 0 };
+
+    for (uint64_t j = 0; j < 4; j++)
+      {
+        Line lane = { j < rest ? k + 1.0 : k, mx[j], my[j], sxx[j], sxy[j], syy[j] };
+
+        line_merge (&sum, &lane);
+      }
+    sum.mx += kx;
+    sum.my += ky;
+    line_merge (l, &sum);
+  }
 }
 
 /* ps_reg_line_solve () */
@@ -1126,12 +1197,12 @@ __device__ static int
 stress_window (const double *x, const double *y, uint64_t imax, double lo, double hi, Line *l,
                uint64_t *i0, uint64_t *i1, uint64_t *bad)
 {
-  uint64_t i = 0;
+  uint64_t i = 0, first;
 
   memset (l, 0, sizeof *l);
   while (i <= imax && !(y[i] >= lo))
     i++;
-  *i0 = i;
+  first = *i0 = i;
   for (; i <= imax && y[i] <= hi; i++)
     {
       if (!is_finite (x[i]))
@@ -1139,14 +1210,14 @@ stress_window (const double *x, const double *y, uint64_t imax, double lo, doubl
           *bad = i;
           return REG_ERR_NON_FINITE;
         }
-      if (i > *i0 && x[i] < x[i - 1])
+      if (i > first && x[i] < x[i - 1])
         {
           *bad = i;
           return REG_ERR_NOT_INCREASING;
         }
-      line_add (l, x[i], y[i]);
     }
   *i1 = i;
+  line_add_points (l, x + first, y + first, i - first);
   return REG_OK;
 }
 
@@ -1188,15 +1259,13 @@ reg_fit_rest (const RegK &k, const double *x, const double *y, uint64_t n, doubl
           }
       i0 = i;
       for (; i < n && x[i] <= k.p.to; i++)
-        {
-          if (i > i0 && x[i] < x[i - 1])
-            {
-              fit->bad_point = i;
-              return REG_ERR_NOT_INCREASING;
-            }
-          line_add (&l, x[i], y[i]);
-        }
+        if (i > i0 && x[i] < x[i - 1])
+          {
+            fit->bad_point = i;
+            return REG_ERR_NOT_INCREASING;
+          }
       i1 = i;
+      line_add_points (&l, x + i0, y + i0, i1 - i0);
       if (i1 < n && !is_finite (x[i1]))
         {
           fit->bad_point = i1;
@@ -1270,6 +1339,7 @@ reg_fit_rest (const RegK &k, const double *x, const double *y, uint64_t n, doubl
       return REG_ERR_MODULUS;
     }
 
+  /* ps_reg_scan_crossing (): the first i in (i0, n) with f(i) <= 0 < f(i - 1). */
   E = lf.slope;
   s0 = lf.intercept;
   fprev = y[i0] - (E * (x[i0] - k.p.offset) + s0);
