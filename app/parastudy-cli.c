@@ -21,6 +21,9 @@
 #if HAVE_MPI
 #include "ps-backend-mpi.h"
 #endif
+#if HAVE_CUDA
+#include "ps-backend-gpu.h"
+#endif
 
 enum
 {
@@ -348,8 +351,17 @@ cmd_backends (int argc, char **argv)
 #else
   g_print ("  %-10s %-10s %s\n", "mpi", _ ("unavailable"), _ ("built without MPI"));
 #endif
-  g_print ("  %-10s %-10s %s\n", "gpu", _ ("unavailable"),
-           HAVE_CUDA ? _ ("not in this version") : _ ("built without CUDA"));
+#if HAVE_CUDA
+  /* The gpu row of the table gives the reason when there is no device. */
+  if (ps_backend_gpu.is_available (NULL))
+    {
+      g_autofree char *gpu = ps_gpu_describe ();
+
+      g_print ("  %-10s %s\n", "", gpu);
+    }
+#else
+  g_print ("  %-10s %-10s %s\n", "gpu", _ ("unavailable"), _ ("built without CUDA"));
+#endif
   return EXIT_OK;
 }
 
