@@ -11,6 +11,7 @@
 #include "ps-csv-model.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-util.h"
+#include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
 #include "ps-run-task.h"
 #include "ps-scaling-view.h"
@@ -362,10 +363,12 @@ create_editor (PsDocument *doc)
     return ps_beam_editor_new (doc);
   if (g_strcmp0 (kind, "reliability") == 0)
     return ps_reliability_editor_new (doc);
+  if (g_strcmp0 (kind, "regression") == 0)
+    return ps_regression_editor_new (doc);
   else
     {
-      /* Kinds without a form yet (regression, until its editor lands) show the
-       * file and its validation, so they can still be run and saved. */
+      /* Kinds without a form (a file whose kind is wrong) show the file and its
+       * validation, so they can still be saved. */
       g_autofree char *json = ps_document_dup_json (doc);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *note = gtk_label_new (NULL);
