@@ -16,6 +16,10 @@ PsDocument *parastudy_window_add_data (ParastudyWindow *self, const char *json);
 gboolean parastudy_window_is_running (ParastudyWindow *self);
 /* Selects the backend by engine name ("serial", "threads"); FALSE when unavailable. */
 gboolean parastudy_window_set_backend (ParastudyWindow *self, const char *name, int workers);
+/* The MPI popover: a host file (NULL: this machine) and threads per rank (0: keep). */
+void parastudy_window_set_mpi_options (ParastudyWindow *self, const char *hostfile,
+                                       int threads_per_rank);
+GtkWidget *parastudy_window_get_mpi_button (ParastudyWindow *self);
 GtkWidget *parastudy_window_get_run_button (ParastudyWindow *self);
 GtkWidget *parastudy_window_get_progress_bar (ParastudyWindow *self);
 GtkWidget *parastudy_window_get_backend_dropdown (ParastudyWindow *self);

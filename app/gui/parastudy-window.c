@@ -11,6 +11,7 @@
 #include "ps-csv-model.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-util.h"
+#include "ps-mpi-run.h"
 #include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
 #include "ps-run-task.h"
@@ -54,7 +55,11 @@ struct _ParastudyWindow
   GtkWidget *scaling_holder;
   GtkWidget *scaling_view;
   GtkWidget *backend_dropdown;
+  GtkWidget *workers_label;
   GtkWidget *workers_spin;
+  GtkWidget *mpi_button;
+  GtkWidget *mpi_hostfile_label;
+  GtkWidget *mpi_threads_spin;
   GtkWidget *run_button;
   GtkWidget *cancel_button;
   GtkWidget *progress_bar;
@@ -68,6 +73,7 @@ struct _ParastudyWindow
 
   BackendChoice backends[N_BACKENDS];
   guint last_backend;
+  char *mpi_hostfile; /* NULL: MPI ranks on this machine */
 
   GCancellable *run_cancellable;
   PsDocument *running; /* strong while a run is going */
@@ -141,7 +147,63 @@ init_backends (ParastudyWindow *self)
         }
       else
         g_clear_pointer (&c->reason, g_free);
+      /* MPI runs are mpirun running parastudy-cli (ps-mpi-run.h): both must be here. */
+      if (c->backend != NULL && c->reason == NULL && g_str_equal (c->backend->name, "mpi"))
+        c->reason = ps_mpi_run_dup_unavailable_reason ();
     }
+}
+
+static gboolean
+backend_is_mpi (ParastudyWindow *self, guint i)
+{
+  return i < N_BACKENDS && self->backends[i].backend != NULL
+         && g_str_equal (self->backends[i].backend->name, "mpi");
+}
+
+static void
+update_mpi_hostfile_label (ParastudyWindow *self)
+{
+  g_autofree char *base = self->mpi_hostfile ? g_path_get_basename (self->mpi_hostfile) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->mpi_hostfile_label),
+                      base != NULL ? base : _ ("(local machine)"));
+  gtk_widget_set_tooltip_text (self->mpi_hostfile_label, self->mpi_hostfile);
+}
+
+static void
+on_mpi_hostfile_chosen (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL && g_file_get_path (file) != NULL)
+        {
+          g_free (self->mpi_hostfile);
+          self->mpi_hostfile = g_file_get_path (file);
+          update_mpi_hostfile_label (self);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_mpi_hostfile_choose (ParastudyWindow *self)
+{
+  GtkFileChooserNative *dialog
+      = gtk_file_chooser_native_new (_ ("Choose an MPI Host File"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
+
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->mpi_button)));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_mpi_hostfile_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_mpi_hostfile_clear (ParastudyWindow *self)
+{
+  g_clear_pointer (&self->mpi_hostfile, g_free);
+  update_mpi_hostfile_label (self);
 }
 
 static gboolean
@@ -190,6 +252,10 @@ on_backend_selected (ParastudyWindow *self)
   self->last_backend = i;
   gtk_widget_set_sensitive (self->workers_spin,
                             !g_str_equal (self->backends[i].backend->name, "serial"));
+  /* With MPI the count is of ranks, each with its threads (the MPI popover). */
+  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, i));
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->workers_label),
+                                    backend_is_mpi (self, i) ? _ ("_Ranks") : _ ("_Workers"));
   if (g_str_equal (self->backends[i].backend->name, "serial"))
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), 1);
   else if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin)) <= 1)
@@ -233,6 +299,8 @@ setup_backend_dropdown (ParastudyWindow *self)
   g_object_unref (labels);
   self->last_backend = selected;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), selected);
+  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, selected));
+  update_mpi_hostfile_label (self);
   if (backend_usable (self, selected))
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
                                g_str_equal (self->backends[selected].backend->name, "serial") ? 1
@@ -1010,7 +1078,8 @@ on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   ParastudyWindow *self = user_data;
   g_autoptr (GError) error = NULL;
-  PsDocumentResult *r = ps_run_task_finish (result, &error);
+  PsDocumentResult *r = ps_mpi_run_is_result (result) ? ps_mpi_run_finish (result, &error)
+                                                      : ps_run_task_finish (result, &error);
   PsDocument *doc = self->running ? g_object_ref (self->running) : NULL;
 
   end_run (self);
@@ -1086,6 +1155,22 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_label_set_text (GTK_LABEL (self->progress_label), "");
   hide_message (self);
   update_actions (self);
+  if (backend_is_mpi (self, b))
+    {
+      /* MPI runs outside this process: mpirun and parastudy-cli (ps-mpi-run.h). */
+      PsMpiRunRequest mreq = { 0 };
+
+      mreq.ranks = req.workers;
+      mreq.threads_per_rank
+          = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->mpi_threads_spin));
+      mreq.hostfile = self->mpi_hostfile;
+      mreq.rows = req.rows;
+      mreq.dir = dir;
+      ps_study_free (study);
+      ps_mpi_run_start (self->running, &mreq, self->run_cancellable, on_run_progress, self,
+                        on_run_done, g_object_ref (self));
+      return;
+    }
   ps_run_task_start (study, &req, self->run_cancellable, on_run_progress, self, on_run_done,
                      g_object_ref (self));
 }
@@ -2011,6 +2096,7 @@ parastudy_window_finalize (GObject *object)
   g_clear_pointer (&self->summary_values, g_hash_table_unref);
   for (guint i = 0; i < N_BACKENDS; i++)
     g_free (self->backends[i].reason);
+  g_free (self->mpi_hostfile);
   G_OBJECT_CLASS (parastudy_window_parent_class)->finalize (object);
 }
 
@@ -2045,7 +2131,11 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_readout);
   CHILD (chart_holder);
   CHILD (backend_dropdown);
+  CHILD (workers_label);
   CHILD (workers_spin);
+  CHILD (mpi_button);
+  CHILD (mpi_hostfile_label);
+  CHILD (mpi_threads_spin);
   CHILD (run_button);
   CHILD (cancel_button);
   CHILD (progress_bar);
@@ -2058,6 +2148,8 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_passing_only_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_reset);
   gtk_widget_class_bind_template_callback (widget_class, on_backend_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_choose);
+  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_clear);
 
   g_type_ensure (PS_TYPE_GUI_CHART);
 }
@@ -2157,6 +2249,22 @@ parastudy_window_set_backend (ParastudyWindow *self, const char *name, int worke
         return TRUE;
       }
   return FALSE;
+}
+
+void
+parastudy_window_set_mpi_options (ParastudyWindow *self, const char *hostfile, int threads_per_rank)
+{
+  g_free (self->mpi_hostfile);
+  self->mpi_hostfile = g_strdup (hostfile);
+  update_mpi_hostfile_label (self);
+  if (threads_per_rank > 0)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->mpi_threads_spin), threads_per_rank);
+}
+
+GtkWidget *
+parastudy_window_get_mpi_button (ParastudyWindow *self)
+{
+  return self->mpi_button;
 }
 
 GtkWidget *

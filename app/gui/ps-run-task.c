@@ -198,3 +198,37 @@ ps_run_task_default_dir (const PsStudy *study)
   leaf = g_strdup_printf ("%.40s-%.12s", name, study->checksum);
   return g_build_filename (g_get_user_cache_dir (), "parastudy", "results", leaf, NULL);
 }
+
+PsDocumentResult *
+ps_run_task_result_from_dir (const char *dir, const char *summary_text, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (PsDocumentResult) out = NULL;
+  JsonObject *o;
+
+  if (!g_file_get_contents (path, &text, NULL, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("The run wrote no summary: %s"),
+                   local_error->message);
+      return NULL;
+    }
+  out = g_new0 (PsDocumentResult, 1);
+  out->summary = json_from_string (text, &local_error);
+  if (out->summary == NULL || !JSON_NODE_HOLDS_OBJECT (out->summary))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s is not a run summary: %s"), path,
+                   local_error != NULL ? local_error->message : _ ("not a JSON object"));
+      return NULL;
+    }
+  o = json_node_get_object (out->summary);
+  out->dir = g_strdup (dir);
+  out->summary_json = g_steal_pointer (&text);
+  out->summary_text = summary_text != NULL && *summary_text != '\0' ? g_strdup (summary_text)
+                                                                    : g_strdup (out->summary_json);
+  out->backend = g_strdup (json_object_get_string_member_with_default (o, "backend", "?"));
+  out->workers = (int)json_object_get_int_member_with_default (o, "workers", 0);
+  out->wall_seconds = json_object_get_double_member_with_default (o, "wall_seconds", 0.0);
+  return g_steal_pointer (&out);
+}

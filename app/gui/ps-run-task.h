@@ -32,6 +32,14 @@ void ps_run_task_start (PsStudy *study, const PsRunRequest *request, GCancellabl
                         GAsyncReadyCallback callback, gpointer user_data);
 PsDocumentResult *ps_run_task_finish (GAsyncResult *result, GError **error);
 
+/* The result of a run another program made into @dir (the MPI runs under mpirun),
+ * as an in-process run returns it: summary.json read and parsed, the backend, worker
+ * count and wall time from it. @summary_text is the program's text summary
+ * (ps_run_summary_text() there), or NULL. NULL with an error naming the file when
+ * summary.json is missing or malformed. */
+PsDocumentResult *ps_run_task_result_from_dir (const char *dir, const char *summary_text,
+                                               GError **error);
+
 /* Where the GUI keeps the results of a study that has no folder of its own. */
 char *ps_run_task_default_dir (const PsStudy *study);
 
