@@ -1097,6 +1097,15 @@ refresh_preview (PsRegressionEditor *self)
       g_ptr_array_add (titles, title);
       add_preview_column (self, title, (int)k);
     }
+  /* The last column takes the width left, so that the table fills its frame (a
+   * table narrower than its scroller would also show GTK's overshoot shade). */
+  {
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->preview));
+    g_autoptr (GtkColumnViewColumn) last
+        = g_list_model_get_item (columns, g_list_model_get_n_items (columns) - 1);
+
+    gtk_column_view_column_set_expand (last, TRUE);
+  }
   g_ptr_array_add (titles, NULL);
   self->preview_titles = (char **)g_ptr_array_free (g_steal_pointer (&titles), FALSE);
 
@@ -2017,6 +2026,7 @@ build_csv_page (PsRegressionEditor *self)
     gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 260);
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
     gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->preview);
     gtk_box_append (GTK_BOX (pbox), scroller);
     self->preview_status = gtk_label_new (NULL);
@@ -2218,7 +2228,7 @@ ps_regression_editor_new (PsDocument *document)
   gtk_widget_set_tooltip_text (f->widget, _ ("The offset of the yield line: 0.2 % gives R_p0.2"));
   gtk_box_append (GTK_BOX (row), f->widget);
   gtk_box_append (GTK_BOX (row), unit_label (_ ("% strain")));
-  label = gtk_label_new (_ ("Least points in the window"));
+  label = gtk_label_new (_ ("Minimum points"));
   gtk_widget_set_margin_start (label, 12);
   gtk_box_append (GTK_BOX (row), label);
   f = spin_field (self, "fit.min_points", 3, 1000000, 5);
