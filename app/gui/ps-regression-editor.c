@@ -1473,6 +1473,7 @@ window_load (PsRegressionEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->window_from), from);
   gtk_editable_set_text (GTK_EDITABLE (self->window_to), to);
   gtk_label_set_text (GTK_LABEL (self->window_unit),
+                      /* xgettext:no-c-format */
                       i == WINDOW_STRAIN ? _ ("% strain") : _ ("× the maximum stress"));
   gtk_widget_set_visible (self->window_range, i != WINDOW_AUTO);
   gtk_widget_set_visible (self->window_auto_note, i == WINDOW_AUTO);
@@ -2214,6 +2215,7 @@ ps_regression_editor_new (PsDocument *document)
   gtk_box_append (GTK_BOX (box), row);
   g_object_bind_property (self->window_range, "visible", row, "visible", G_BINDING_DEFAULT);
   self->window_auto_note = gtk_label_new (
+      /* xgettext:no-c-format */
       _ ("Each specimen’s window is the most linear of the stress ranges 5–35 %, 10–40 %, … "
          "50–80 % of its maximum stress."));
   gtk_label_set_wrap (GTK_LABEL (self->window_auto_note), TRUE);
@@ -2225,8 +2227,11 @@ ps_regression_editor_new (PsDocument *document)
   f = entry_field (self, "fit.offset", F_RATIO, 8, "0.2");
   f->unit = "%";
   f->optional = TRUE;
-  gtk_widget_set_tooltip_text (f->widget, _ ("The offset of the yield line: 0.2 % gives R_p0.2"));
+  gtk_widget_set_tooltip_text (f->widget,
+                               /* xgettext:no-c-format */
+                               _ ("The offset of the yield line: 0.2 % gives R_p0.2"));
   gtk_box_append (GTK_BOX (row), f->widget);
+  /* xgettext:no-c-format */
   gtk_box_append (GTK_BOX (row), unit_label (_ ("% strain")));
   label = gtk_label_new (_ ("Minimum points"));
   gtk_widget_set_margin_start (label, 12);
@@ -2245,8 +2250,10 @@ ps_regression_editor_new (PsDocument *document)
                  choice_new (characteristic_values, characteristic_labels));
   f->def = "normal";
   gtk_widget_set_tooltip_text (f->widget,
+                               /* xgettext:no-c-format */
                                _ ("The distribution the 5 % characteristic value is read from"));
   gtk_box_append (GTK_BOX (row), f->widget);
+  /* xgettext:no-c-format */
   label = gtk_label_new (_ ("5 % fractile, EN 1990 Annex D (Table D1, V_X unknown)"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (row), label);
