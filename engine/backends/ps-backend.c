@@ -5,6 +5,9 @@
 #if HAVE_MPI
 #include "ps-backend-mpi.h"
 #endif
+#if HAVE_CUDA
+#include "ps-backend-gpu.h"
+#endif
 
 static const PsBackend *const backends[] = {
   &ps_backend_serial,
@@ -12,6 +15,9 @@ static const PsBackend *const backends[] = {
   &ps_backend_processes,
 #if HAVE_MPI
   &ps_backend_mpi,
+#endif
+#if HAVE_CUDA
+  &ps_backend_gpu,
 #endif
   NULL,
 };
