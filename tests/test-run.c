@@ -1218,7 +1218,7 @@ test_to_dir_complete (void)
 static void
 test_unknown_backend (void)
 {
-  static const char *const names[] = { "gpu", "Serial", "threads ", "" };
+  static const char *const names[] = { "tpu", "Serial", "threads ", "" };
   g_autoptr (PsStudy) study = load_json (grid_json);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1245,7 +1245,7 @@ test_unknown_backend (void)
     g_assert_no_error (error);
     out = g_build_filename (tmp, "out", NULL);
     ps_run_options_init (&options);
-    options.backend = "gpu";
+    options.backend = "tpu";
     options.rows = PS_ROWS_ALL;
     g_assert_null (ps_run_to_dir (study, &options, out, &error));
     g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
