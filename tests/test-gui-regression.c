@@ -660,6 +660,7 @@ screenshot (GtkWidget *widget, const char *name)
   char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), file, NULL);
   g_autoptr (GdkTexture) texture = NULL;
 
+  g_mkdir_with_parents (dir ? dir : g_get_tmp_dir (), 0755);
   for (int i = 0; i < 10; i++)
     {
       iterate ();
