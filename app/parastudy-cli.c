@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "parastudy.h"
+#include "ps-app-i18n.h"
 #include "ps-cli-scale.h"
 #include "ps-mpi-launch.h"
 #if HAVE_MPI
@@ -439,10 +440,7 @@ usage (FILE *f)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ps_app_i18n_init ();
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
       || g_str_equal (argv[1], "help"))

@@ -8,14 +8,18 @@
 #include <unistd.h>
 
 #include "backends/ps-worker.h"
+#include "ps-app-i18n.h"
 
 int
 main (int argc, char **argv)
 {
+  /* The same language as the run that started it: its messages reach the user. */
+  ps_app_i18n_init ();
   if (isatty (STDIN_FILENO))
     {
-      fprintf (stderr, "parastudy-worker is started by parastudy runs with --backend "
-                       "processes; it is not meant to be run by hand\n");
+      fprintf (stderr, "%s\n",
+               _ ("parastudy-worker is started by parastudy runs with --backend "
+                  "processes; it is not meant to be run by hand"));
       return 2;
     }
   return ps_worker_main ();

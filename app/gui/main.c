@@ -2,9 +2,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
+#include "../ps-app-i18n.h"
 #include "parastudy-application.h"
 
 int
@@ -12,10 +10,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (ParastudyApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ps_app_i18n_init ();
 
   app = parastudy_application_new (G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (app), argc, argv);
