@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -93,11 +94,13 @@ static char *
 describe_status (int status)
 {
   if (WIFSIGNALED (status))
-    return g_strdup_printf ("was killed by signal %d (%s)", WTERMSIG (status),
+    /* TRANSLATORS: completes "its worker %s" and "a worker process %s before it was
+     * ready"; %s is the signal's name. */
+    return g_strdup_printf (_ ("was killed by signal %d (%s)"), WTERMSIG (status),
                             g_strsignal (WTERMSIG (status)));
   if (WIFEXITED (status))
-    return g_strdup_printf ("exited with status %d", WEXITSTATUS (status));
-  return g_strdup ("stopped");
+    return g_strdup_printf (_ ("exited with status %d"), WEXITSTATUS (status));
+  return g_strdup (_ ("stopped"));
 }
 
 /* Reaps @w, waiting at most @timeout_us before killing it. Returns its status. */
@@ -176,7 +179,7 @@ spawn_worker (Pool *pool, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "cannot create a worker's channel: %s",
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("cannot create a worker's channel: %s"),
                    g_strerror (saved));
       return FALSE;
     }
@@ -187,7 +190,7 @@ spawn_worker (Pool *pool, GError **error)
 
       close (sv[0]);
       close (sv[1]);
-      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "cannot create shared memory: %s",
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("cannot create shared memory: %s"),
                    g_strerror (saved));
       return FALSE;
     }
@@ -203,7 +206,7 @@ spawn_worker (Pool *pool, GError **error)
     {
       close (sv[0]);
       close (w.arena_fd);
-      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "cannot start %s: %s", pool->executable,
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("cannot start %s: %s"), pool->executable,
                    g_strerror (rc));
       return FALSE;
     }
@@ -270,11 +273,13 @@ worker_lost (Pool *pool, guint index, const char *why)
 
       if (++times >= 2)
         {
-          fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED,
-                                   "chunk %" G_GINT64_FORMAT " (items %" G_GUINT64_FORMAT
-                                   " to %" G_GUINT64_FORMAT ") failed twice: its worker %s",
-                                   chunk, (guint64)chunk * cs,
-                                   MIN (pool->study->n_items, ((guint64)chunk + 1) * cs) - 1, how));
+          fail (pool,
+                g_error_new (
+                    PS_ERROR, PS_ERROR_FAILED,
+                    _ ("chunk %lld (items %llu to %llu) failed twice: its worker %s"),
+                    (long long)chunk, (unsigned long long)((guint64)chunk * cs),
+                    (unsigned long long)(MIN (pool->study->n_items, ((guint64)chunk + 1) * cs) - 1),
+                    how));
           return;
         }
       Retry *retry = g_new (Retry, 1);
@@ -287,8 +292,8 @@ worker_lost (Pool *pool, guint index, const char *why)
     }
   else if (!was_ready)
     {
-      fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED, "a worker process %s before it was ready",
-                               how));
+      fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED,
+                               _ ("a worker process %s before it was ready"), how));
       return;
     }
 }
@@ -309,7 +314,7 @@ map_arena (Pool *pool, Worker *w, gsize size)
 
       w->map = NULL;
       w->map_size = 0;
-      fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED, "cannot map a worker's results: %s",
+      fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED, _ ("cannot map a worker's results: %s"),
                                g_strerror (saved)));
       return FALSE;
     }
@@ -336,9 +341,8 @@ commit_ready (Pool *pool)
       if (!ps_chunk_result_errors_read (base + r->summary_bytes, r->errors_bytes, &errors))
         {
           fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED,
-                                   "the result of chunk %" G_GUINT64_FORMAT
-                                   " from its worker is malformed",
-                                   pool->next_commit));
+                                   _ ("the result of chunk %llu from its worker is malformed"),
+                                   (unsigned long long)pool->next_commit));
           return;
         }
       rows.data = (char *)(base + r->summary_bytes + r->errors_bytes);
@@ -383,7 +387,7 @@ handle_reply (Pool *pool, guint index)
         if ((gint64)r.chunk != w->chunk || !map_arena (pool, w, r.arena_bytes))
           {
             if (pool->error == NULL)
-              worker_lost (pool, index, "answered for the wrong chunk");
+              worker_lost (pool, index, _ ("answered for the wrong chunk"));
             return;
           }
         res = g_new (Result, 1);
@@ -396,7 +400,7 @@ handle_reply (Pool *pool, guint index)
             || r.offset + r.summary_bytes + r.errors_bytes + r.rows_bytes > w->map_size)
           {
             g_free (res);
-            worker_lost (pool, index, "sent a malformed result");
+            worker_lost (pool, index, _ ("sent a malformed result"));
             return;
           }
         w->alive_us = w->started_us;
@@ -414,12 +418,13 @@ handle_reply (Pool *pool, guint index)
         g_autofree char *msg = g_malloc0 (MIN (r.message_length, 4096u) + 1u);
 
         ps_worker_recv (w->sock, msg, MIN (r.message_length, 4096u));
-        fail (pool, g_error_new (PS_ERROR, PS_ERROR_FAILED, "a worker process failed: %s", msg));
+        fail (pool,
+              g_error_new (PS_ERROR, PS_ERROR_FAILED, _ ("a worker process failed: %s"), msg));
         close_worker (w);
         return;
       }
     default:
-      worker_lost (pool, index, "sent an unknown message");
+      worker_lost (pool, index, _ ("sent an unknown message"));
     }
 }
 
@@ -491,13 +496,13 @@ check_timeouts (Pool *pool, double chunk_timeout)
       if (!w->ready && now - w->started_us > START_TIMEOUT_US)
         {
           w->chunk = -1;
-          worker_lost (pool, i, "did not start in time");
+          worker_lost (pool, i, _ ("did not start in time"));
         }
       else if (w->chunk >= 0 && chunk_timeout > 0.0
                && (double)(now - w->started_us) * 1e-6 > chunk_timeout)
         {
           g_autofree char *why = g_strdup_printf (
-              "took longer than the chunk timeout (%g s) and was killed", chunk_timeout);
+              _ ("took longer than the chunk timeout (%g s) and was killed"), chunk_timeout);
 
           worker_lost (pool, i, why);
         }
@@ -558,7 +563,7 @@ processes_execute (PsExec *exec, int workers, GError **error)
     pool.error = g_error_new (PS_ERROR, PS_ERROR_UNSUPPORTED, "%s", reason);
   else if (pool.study->text == NULL)
     pool.error = g_error_new (PS_ERROR, PS_ERROR_UNSUPPORTED,
-                              "the processes backend needs the study's text");
+                              _ ("the processes backend needs the study's text"));
 
   for (int i = 0; i < pool.target && pool.error == NULL; i++)
     spawn_worker (&pool, &pool.error);
@@ -625,7 +630,7 @@ processes_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_processes = {
   .name = "processes",
-  .description = "worker processes (parastudy-worker), results in shared memory",
+  .description = N_ ("worker processes (parastudy-worker), results in shared memory"),
   .is_available = processes_is_available,
   .default_workers = processes_default_workers,
   .execute = processes_execute,

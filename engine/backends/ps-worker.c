@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -130,9 +131,9 @@ ps_worker_main (void)
   signal (SIGPIPE, SIG_IGN);
 
   if (!ps_worker_recv (CMD_FD, &hello, sizeof hello) || hello.magic != PS_WORKER_MAGIC)
-    return reply_failed ("parastudy-worker: no study received (it is started by a run)");
+    return reply_failed (_ ("parastudy-worker: no study received (it is started by a run)"));
   if (hello.protocol != PS_WORKER_PROTOCOL)
-    return reply_failed ("parastudy-worker: protocol version mismatch with the program");
+    return reply_failed (_ ("parastudy-worker: protocol version mismatch with the program"));
   text = g_malloc (hello.text_length + 1u);
   if (!ps_worker_recv (CMD_FD, text, hello.text_length))
     return 1;
@@ -169,7 +170,7 @@ ps_worker_main (void)
         break;
       if (cmd.type != PS_WORKER_EVAL)
         {
-          status = reply_failed ("parastudy-worker: unknown command");
+          status = reply_failed (_ ("parastudy-worker: unknown command"));
           break;
         }
       if ((gint64)cmd.chunk == crash_chunk)
@@ -184,7 +185,8 @@ ps_worker_main (void)
       total = study->klass->summary_size + eb + rows.len;
       if (!arena_reserve (&arena, cmd.offset + total))
         {
-          status = reply_failed ("parastudy-worker: out of shared memory for a chunk's results");
+          status
+              = reply_failed (_ ("parastudy-worker: out of shared memory for a chunk's results"));
           break;
         }
       p = arena.map + cmd.offset;
@@ -226,7 +228,7 @@ ps_worker_find_executable (char **reason)
       if (g_file_test (env, G_FILE_TEST_IS_EXECUTABLE))
         return g_strdup (env);
       if (reason != NULL)
-        *reason = g_strdup_printf ("PARASTUDY_WORKER=%s is not an executable file", env);
+        *reason = g_strdup_printf (_ ("PARASTUDY_WORKER=%s is not an executable file"), env);
       return NULL;
     }
   if (self != NULL)
@@ -242,8 +244,8 @@ ps_worker_find_executable (char **reason)
   if (g_file_test (PS_BUILD_WORKER, G_FILE_TEST_IS_EXECUTABLE))
     return g_strdup (PS_BUILD_WORKER);
   if (reason != NULL)
-    *reason = g_strdup_printf ("parastudy-worker was not found beside the program, in %s or "
-                               "in PARASTUDY_WORKER",
+    *reason = g_strdup_printf (_ ("parastudy-worker was not found beside the program, in %s or "
+                                  "in PARASTUDY_WORKER"),
                                PS_LIBEXECDIR);
   return NULL;
 }

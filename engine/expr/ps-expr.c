@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -311,7 +312,7 @@ parser_error (Parser *p, gsize offset, const char *format, ...)
   gsize pos0 = char_index (p->text, offset);
   va_list args;
 
-  g_string_append_printf (msg, "position %" G_GSIZE_FORMAT ": ", pos0 + 1);
+  g_string_append_printf (msg, _ ("position %zu: "), pos0 + 1);
   va_start (args, format);
   g_string_append_vprintf (msg, format, args);
   va_end (args);
@@ -358,7 +359,7 @@ lex_number (Parser *p, gsize start)
         e++;
       if (!g_ascii_isdigit (s[e]))
         {
-          parser_error (p, start, "malformed number \"%.*s\": the exponent has no digits",
+          parser_error (p, start, _ ("malformed number \"%.*s\": the exponent has no digits"),
                         (int)(e - start), s + start);
           return FALSE;
         }
@@ -381,7 +382,7 @@ lex_number (Parser *p, gsize start)
   p->pos = i;
   if (isinf (p->tok.value))
     {
-      parser_error (p, start, "number out of range: %.*s (the largest is about 1.8e308)",
+      parser_error (p, start, _ ("number out of range: %.*s (the largest is about 1.8e308)"),
                     (int)MIN (i - start, 40), s + start);
       return FALSE;
     }
@@ -395,14 +396,14 @@ lex_bad_character (Parser *p, gsize start)
   gsize k = unit_at (p->text, start, p->len, &ch);
 
   if (ch == (gunichar)-1)
-    parser_error (p, start, "unexpected byte 0x%02X (not valid UTF-8)", (guchar)p->text[start]);
+    parser_error (p, start, _ ("unexpected byte 0x%02X (not valid UTF-8)"), (guchar)p->text[start]);
   else if (ch < 0x80 && unit_is_showable (ch))
-    parser_error (p, start, "unexpected character \"%c\"", (char)ch);
+    parser_error (p, start, _ ("unexpected character \"%c\""), (char)ch);
   else if (unit_is_showable (ch))
-    parser_error (p, start, "unexpected character \"%.*s\" (U+%04X)", (int)k, p->text + start,
+    parser_error (p, start, _ ("unexpected character \"%.*s\" (U+%04X)"), (int)k, p->text + start,
                   (guint)ch);
   else
-    parser_error (p, start, "unexpected character U+%04X", (guint)ch);
+    parser_error (p, start, _ ("unexpected character U+%04X"), (guint)ch);
   return FALSE;
 }
 
@@ -509,9 +510,9 @@ emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, cons
   if (op == PS_EXPR_OP_DIV && b->is_const && b->value == 0.0)
     {
       if (a->is_const)
-        parser_error (p, op_offset, "division by zero in a constant expression");
+        parser_error (p, op_offset, _ ("division by zero in a constant expression"));
       else
-        parser_error (p, op_offset, "division by zero: the divisor is a constant equal to 0");
+        parser_error (p, op_offset, _ ("division by zero: the divisor is a constant equal to 0"));
       return FALSE;
     }
 
@@ -547,8 +548,8 @@ enter (Parser *p, gsize offset)
   if (++p->nesting > PS_EXPR_MAX_NESTING)
     {
       parser_error (p, offset,
-                    "expression nested too deeply (more than %d levels of parentheses, "
-                    "functions, unary minus and ^)",
+                    _ ("expression nested too deeply (more than %d levels of parentheses, "
+                       "functions, unary minus and ^)"),
                     PS_EXPR_MAX_NESTING);
       return FALSE;
     }
@@ -573,24 +574,23 @@ unexpected_after_operand (Parser *p, Context context, gsize open_offset)
     case TOK_NUMBER:
     case TOK_NAME:
     case TOK_LPAREN:
-      parser_error (p, t->start, "two operands in a row: expected an operator before \"%.*s\"",
+      parser_error (p, t->start, _ ("two operands in a row: expected an operator before \"%.*s\""),
                     (int)MIN (t->len, 40), p->text + t->start);
       break;
     case TOK_END:
-      parser_error (p, t->start,
-                    "missing closing parenthesis for the \"(\" at position %" G_GSIZE_FORMAT,
+      parser_error (p, t->start, _ ("missing closing parenthesis for the \"(\" at position %zu"),
                     char_index (p->text, open_offset) + 1);
       break;
     case TOK_RPAREN:
-      parser_error (p, t->start, "unmatched closing parenthesis");
+      parser_error (p, t->start, _ ("unmatched closing parenthesis"));
       break;
     case TOK_COMMA:
       if (context == CONTEXT_TOP)
-        parser_error (p, t->start, "unexpected \",\" outside a function's arguments");
+        parser_error (p, t->start, _ ("unexpected \",\" outside a function's arguments"));
       else
         parser_error (p, t->start,
-                      "unexpected \",\": only a function's arguments are "
-                      "separated by commas");
+                      _ ("unexpected \",\": only a function's arguments are "
+                         "separated by commas"));
       break;
     case TOK_PLUS:
     case TOK_MINUS:
@@ -641,17 +641,17 @@ unknown_name (Parser *p, const Token *name)
   g_autoptr (GString) known = g_string_new (NULL);
 
   if (p->n_vars > 0)
-    append_name_list (known, "variables", p->var_names, p->n_vars);
+    append_name_list (known, _ ("variables"), p->var_names, p->n_vars);
   if (p->n_consts > 0)
     {
       if (known->len > 0)
         g_string_append (known, "; ");
-      append_name_list (known, "constants", p->const_names, p->n_consts);
+      append_name_list (known, _ ("constants"), p->const_names, p->n_consts);
     }
   if (known->len == 0)
-    g_string_append (known, "no variables or constants are defined");
+    g_string_append (known, _ ("no variables or constants are defined"));
 
-  parser_error (p, name->start, "unknown name \"%.*s\" (%s)", (int)MIN (name->len, 40),
+  parser_error (p, name->start, _ ("unknown name \"%.*s\" (%s)"), (int)MIN (name->len, 40),
                 p->text + name->start, known->str);
   return FALSE;
 }
@@ -669,15 +669,15 @@ parse_call (Parser *p, const Token *name, Operand *result)
   if (f == NULL)
     {
       if (find_name (name, p->text, p->var_names, p->n_vars, &index))
-        parser_error (p, name->start, "\"%.*s\" is a variable, not a function", (int)name->len,
+        parser_error (p, name->start, _ ("\"%.*s\" is a variable, not a function"), (int)name->len,
                       p->text + name->start);
       else if (find_name (name, p->text, p->const_names, p->n_consts, &index)
                || token_is (name, p->text, "pi"))
-        parser_error (p, name->start, "\"%.*s\" is a constant, not a function", (int)name->len,
+        parser_error (p, name->start, _ ("\"%.*s\" is a constant, not a function"), (int)name->len,
                       p->text + name->start);
       else
-        parser_error (p, name->start, "unknown function \"%.*s\" (functions: " FUNCTION_LIST ")",
-                      (int)MIN (name->len, 40), p->text + name->start);
+        parser_error (p, name->start, _ ("unknown function \"%.*s\" (functions: %s)"),
+                      (int)MIN (name->len, 40), p->text + name->start, FUNCTION_LIST);
       return FALSE;
     }
 
@@ -708,8 +708,10 @@ parse_call (Parser *p, const Token *name, Operand *result)
 
   if (n_args != f->n_args)
     {
-      parser_error (p, name->start, "%s takes %u argument%s, got %u", f->name, f->n_args,
-                    f->n_args == 1 ? "" : "s", n_args);
+      parser_error (p, name->start,
+                    g_dngettext (GETTEXT_PACKAGE, "%s takes %u argument, got %u",
+                                 "%s takes %u arguments, got %u", f->n_args),
+                    f->name, f->n_args, n_args);
       return FALSE;
     }
   leave (p);
@@ -769,7 +771,7 @@ parse_primary (Parser *p, Operand *result)
         }
       if (find_function (p, &tok) != NULL)
         {
-          parser_error (p, tok.start, "\"%.*s\" is a function: write %.*s(...)", (int)tok.len,
+          parser_error (p, tok.start, _ ("\"%.*s\" is a function: write %.*s(...)"), (int)tok.len,
                         p->text + tok.start, (int)tok.len, p->text + tok.start);
           return FALSE;
         }
@@ -784,7 +786,8 @@ parse_primary (Parser *p, Operand *result)
       return advance (p);
 
     case TOK_END:
-      parser_error (p, tok.start, "unexpected end of input: expected a number, a name or \"(\"");
+      parser_error (p, tok.start,
+                    _ ("unexpected end of input: expected a number, a name or \"(\""));
       return FALSE;
 
     case TOK_PLUS:
@@ -795,7 +798,7 @@ parse_primary (Parser *p, Operand *result)
     case TOK_RPAREN:
     case TOK_COMMA:
     default:
-      parser_error (p, tok.start, "unexpected \"%c\": expected a number, a name or \"(\"",
+      parser_error (p, tok.start, _ ("unexpected \"%c\": expected a number, a name or \"(\""),
                     p->text[tok.start]);
       return FALSE;
     }
@@ -894,14 +897,15 @@ check_names (const char *const *var_names, guint n_vars, const char *const *cons
 
       if (name == NULL || name[0] == '\0')
         {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s %u has no name",
-                       i < n_vars ? "variable" : "constant", i < n_vars ? i : i - n_vars);
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       i < n_vars ? _ ("variable %u has no name") : _ ("constant %u has no name"),
+                       i < n_vars ? i : i - n_vars);
           return FALSE;
         }
       if (!g_hash_table_add (seen, (gpointer)name))
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       "the name \"%s\" is defined more than once", name);
+                       _ ("the name \"%s\" is defined more than once"), name);
           return FALSE;
         }
     }
@@ -943,7 +947,7 @@ ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
     blank = (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r');
   if (blank)
     {
-      parser_error (&p, 0, "empty expression");
+      parser_error (&p, 0, _ ("empty expression"));
       return NULL;
     }
 
@@ -979,7 +983,7 @@ ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
 
   if (depth > PS_EXPR_MAX_STACK)
     {
-      parser_error (&p, 0, "expression too complex: it needs %u stack slots, at most %d", depth,
+      parser_error (&p, 0, _ ("expression too complex: it needs %u stack slots, at most %d"), depth,
                     PS_EXPR_MAX_STACK);
       return NULL;
     }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -51,7 +52,7 @@ static const char migrate_v1_v2[] = "ALTER TABLE runs ADD COLUMN peak_rss_bytes 
 static gboolean
 db_error (PsHistory *h, int rc, const char *what, GError **error)
 {
-  g_set_error (error, PS_ERROR, PS_ERROR_IO, "history database %s: %s: %s", h->path, what,
+  g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("history database %s: %s: %s"), h->path, what,
                h->db ? sqlite3_errmsg (h->db) : sqlite3_errstr (rc));
   return FALSE;
 }
@@ -75,7 +76,7 @@ get_version (PsHistory *h, int *version, GError **error)
   if (rc != SQLITE_ROW)
     {
       sqlite3_finalize (st);
-      return db_error (h, rc, "cannot read it", error);
+      return db_error (h, rc, _ ("cannot read it"), error);
     }
   *version = sqlite3_column_int (st, 0);
   sqlite3_finalize (st);
@@ -89,23 +90,23 @@ migrate (PsHistory *h, GError **error)
 {
   int version;
 
-  if (!exec_sql (h, "BEGIN IMMEDIATE", "cannot lock it", error))
+  if (!exec_sql (h, "BEGIN IMMEDIATE", _ ("cannot lock it"), error))
     return FALSE;
   if (!get_version (h, &version, error))
     goto fail;
   if (version > PS_HISTORY_SCHEMA_VERSION)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "history database %s has schema version %d, newer than this program's (%d): "
-                   "update Parastudy or use another file with --history",
+                   _ ("history database %s has schema version %d, newer than this program's (%d): "
+                      "update Parastudy or use another file with --history"),
                    h->path, version, PS_HISTORY_SCHEMA_VERSION);
       goto fail;
     }
-  if (version == 0 && !exec_sql (h, schema_v1, "cannot create its tables", error))
+  if (version == 0 && !exec_sql (h, schema_v1, _ ("cannot create its tables"), error))
     goto fail;
-  if (version <= 1 && !exec_sql (h, migrate_v1_v2, "cannot migrate it to version 2", error))
+  if (version <= 1 && !exec_sql (h, migrate_v1_v2, _ ("cannot migrate it to version 2"), error))
     goto fail;
-  return exec_sql (h, "COMMIT", "cannot write it", error);
+  return exec_sql (h, "COMMIT", _ ("cannot write it"), error);
 
 fail:
   sqlite3_exec (h->db, "ROLLBACK", NULL, NULL, NULL);
@@ -151,7 +152,7 @@ ps_history_open (const char *path, GError **error)
     {
       int saved = errno;
 
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "history database %s: cannot create %s: %s",
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("history database %s: cannot create %s: %s"),
                    h->path, dir, g_strerror (saved));
       return NULL;
     }
@@ -159,7 +160,7 @@ ps_history_open (const char *path, GError **error)
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      db_error (h, rc, "cannot open it", error);
+      db_error (h, rc, _ ("cannot open it"), error);
       return NULL;
     }
   sqlite3_busy_timeout (h->db, 5000);
@@ -168,7 +169,8 @@ ps_history_open (const char *path, GError **error)
   rc = sqlite3_exec (h->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
   if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
     {
-      db_error (h, rc, "it is not a Parastudy history (damaged or another kind of file)", error);
+      db_error (h, rc, _ ("it is not a Parastudy history (damaged or another kind of file)"),
+                error);
       return NULL;
     }
   if (!migrate (h, error))
@@ -208,7 +210,7 @@ ps_history_add_run (PsHistory *h, const PsStudy *study, const PsRunResult *run,
   int rc = sqlite3_prepare_v2 (h->db, sql, -1, &st, NULL);
 
   if (rc != SQLITE_OK)
-    return db_error (h, rc, "cannot record the run", error);
+    return db_error (h, rc, _ ("cannot record the run"), error);
   sqlite3_bind_text (st, 1, recorded, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, study->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, study->checksum, -1, SQLITE_STATIC);
@@ -227,7 +229,7 @@ ps_history_add_run (PsHistory *h, const PsStudy *study, const PsRunResult *run,
     sqlite3_bind_null (st, 13);
   rc = sqlite3_step (st);
   sqlite3_finalize (st);
-  return rc == SQLITE_DONE || db_error (h, rc, "cannot record the run", error);
+  return rc == SQLITE_DONE || db_error (h, rc, _ ("cannot record the run"), error);
 }
 
 gboolean
@@ -250,7 +252,7 @@ ps_history_add_scaling (PsHistory *h, const PsStudy *study, const char *mode,
   int rc = sqlite3_prepare_v2 (h->db, sql, -1, &st, NULL);
 
   if (rc != SQLITE_OK)
-    return db_error (h, rc, "cannot record the scaling study", error);
+    return db_error (h, rc, _ ("cannot record the scaling study"), error);
   sqlite3_bind_text (st, 1, recorded, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, study->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, study->checksum, -1, SQLITE_STATIC);
@@ -259,7 +261,7 @@ ps_history_add_scaling (PsHistory *h, const PsStudy *study, const char *mode,
   sqlite3_bind_text (st, 6, scaling_json, -1, SQLITE_STATIC);
   rc = sqlite3_step (st);
   sqlite3_finalize (st);
-  return rc == SQLITE_DONE || db_error (h, rc, "cannot record the scaling study", error);
+  return rc == SQLITE_DONE || db_error (h, rc, _ ("cannot record the scaling study"), error);
 }
 
 static char *
@@ -300,7 +302,7 @@ ps_history_list_runs (PsHistory *h, const char *study, guint limit, GError **err
   if (rc != SQLITE_OK)
     {
       g_array_unref (runs);
-      db_error (h, rc, "cannot read it", error);
+      db_error (h, rc, _ ("cannot read it"), error);
       return NULL;
     }
   if (study != NULL)
@@ -330,7 +332,7 @@ ps_history_list_runs (PsHistory *h, const char *study, guint limit, GError **err
   if (rc != SQLITE_DONE)
     {
       g_array_unref (runs);
-      db_error (h, rc, "cannot read it", error);
+      db_error (h, rc, _ ("cannot read it"), error);
       return NULL;
     }
   return runs;
@@ -348,7 +350,7 @@ ps_history_list_scaling (PsHistory *h, const char *study, GError **error)
   if (rc != SQLITE_OK)
     {
       g_ptr_array_unref (out);
-      db_error (h, rc, "cannot read it", error);
+      db_error (h, rc, _ ("cannot read it"), error);
       return NULL;
     }
   if (study != NULL)
@@ -359,7 +361,7 @@ ps_history_list_scaling (PsHistory *h, const char *study, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (out);
-      db_error (h, rc, "cannot read it", error);
+      db_error (h, rc, _ ("cannot read it"), error);
       return NULL;
     }
   return out;

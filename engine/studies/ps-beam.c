@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -229,8 +230,8 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
           for (guint i = 0; i < ps_materials_get_n (); i++)
             g_string_append_printf (names, "%s%s", i ? ", " : "", ps_materials_get_nth (i)->name);
           ps_json_set_error (error, path,
-                             "unknown material \"%s\" (built-in: %s; or an object "
-                             "with name, E, strength, density)",
+                             _ ("unknown material \"%s\" (built-in: %s; or an object "
+                                "with name, E, strength, density)"),
                              name, names->str);
           g_string_free (names, TRUE);
           return FALSE;
@@ -260,8 +261,8 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
   else
     {
       ps_json_set_error (error, path,
-                         "expected a material name such as \"S355\" or an object, "
-                         "got %s",
+                         _ ("expected a material name such as \"S355\" or an object, "
+                            "got %s"),
                          ps_json_type_name (node));
       return FALSE;
     }
@@ -310,9 +311,13 @@ section_props (PsBeamSection *s)
 
       if (!(s->t < s->D / 2.0))
         {
-          s->error = g_strdup_printf ("hollow-circular section: t = %g m must be less than D/2 = "
-                                      "%g m",
-                                      s->t, s->D / 2.0);
+          char t[G_ASCII_DTOSTR_BUF_SIZE], r[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* A reason written into results files: English, numbers in the C locale. */
+          s->error = g_strdup_printf ("hollow-circular section: t = %s m must be less than D/2 = "
+                                      "%s m",
+                                      g_ascii_formatd (t, sizeof t, "%g", s->t),
+                                      g_ascii_formatd (r, sizeof r, "%g", s->D / 2.0));
           s->A = s->I = s->W = NAN;
           return;
         }
@@ -339,8 +344,8 @@ add_parametric_sections (const char *shape, const char *path, const char **names
           || total > ps_memory_budget () / 512)
         {
           ps_json_set_error (error, path,
-                             "the section's parameters make too many sections for "
-                             "this machine's memory");
+                             _ ("the section's parameters make too many sections for "
+                                "this machine's memory"));
           return FALSE;
         }
     }
@@ -409,7 +414,7 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      ps_json_set_error (error, path, "expected a section object with a \"shape\", got %s",
+      ps_json_set_error (error, path, _ ("expected a section object with a \"shape\", got %s"),
                          ps_json_type_name (node));
       return FALSE;
     }
@@ -438,8 +443,8 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
               if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
                 {
                   ps_json_set_error (error, dpath,
-                                     "expected a list of designations such as "
-                                     "\"IPE 300\", element %u is %s",
+                                     _ ("expected a list of designations such as "
+                                        "\"IPE 300\", element %u is %s"),
                                      i, ps_json_type_name (e));
                   return FALSE;
                 }
@@ -452,9 +457,9 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
       else
         {
           ps_json_set_error (error, dpath,
-                             "expected a designation such as \"IPE 300\", "
-                             "\"HEB 200\" or \"W310x39\" (or a list), got %s",
-                             d ? ps_json_type_name (d) : "nothing");
+                             _ ("expected a designation such as \"IPE 300\", "
+                                "\"HEB 200\" or \"W310x39\" (or a list), got %s"),
+                             d ? ps_json_type_name (d) : _ ("nothing"));
           return FALSE;
         }
       for (guint i = 0; i < names->len; i++)
@@ -465,9 +470,9 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           if (info == NULL)
             {
               ps_json_set_error (error, dpath,
-                                 "unknown section \"%s\" (the table has IPE 80–600, "
-                                 "HEA and HEB 100–1000 and W shapes such as \"W310x39\"; "
-                                 "`parastudy-cli sections` lists them)",
+                                 _ ("unknown section \"%s\" (the table has IPE 80–600, "
+                                    "HEA and HEB 100–1000 and W shapes such as \"W310x39\"; "
+                                    "`parastudy-cli sections` lists them)"),
                                  (const char *)names->pdata[i]);
               return FALSE;
             }
@@ -527,8 +532,8 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           if (has_w == has_c)
             {
               ps_json_set_error (error, path,
-                                 "a custom section needs exactly one of \"W\" "
-                                 "(section modulus) or \"c\" (distance to the extreme fibre)");
+                                 _ ("a custom section needs exactly one of \"W\" "
+                                    "(section modulus) or \"c\" (distance to the extreme fibre)"));
               return FALSE;
             }
           names[n] = "I", qty[n++] = PS_QTY_SECOND_MOMENT;
@@ -543,8 +548,8 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           g_autofree char *p = ps_json_path (path, "shape");
 
           ps_json_set_error (error, p,
-                             "expected \"rectangular\", \"circular\", "
-                             "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\"",
+                             _ ("expected \"rectangular\", \"circular\", "
+                                "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\""),
                              shape);
           return FALSE;
         }
@@ -619,8 +624,8 @@ parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
           if (end == text + 2 || *end != '\0' || !isfinite (r) || !(r > 0))
             {
               ps_json_set_error (error, "checks.deflection_limit",
-                                 "expected \"L/N\" with N > 0 "
-                                 "such as \"L/360\", or a length such as \"20 mm\", got \"%s\"",
+                                 _ ("expected \"L/N\" with N > 0 "
+                                    "such as \"L/360\", or a length such as \"20 mm\", got \"%s\""),
                                  text);
               return FALSE;
             }
@@ -630,12 +635,16 @@ parse_checks (PsBeamModel *m, JsonObject *root, GError **error)
         }
       else
         {
+          char mm[G_ASCII_DTOSTR_BUF_SIZE];
+
           if (!ps_json_node_quantity (lim, "checks.deflection_limit", PS_QTY_LENGTH,
                                       PS_CHECK_POSITIVE, &m->limit_abs, error))
             return FALSE;
           m->limit_ratio = 0;
           g_free (m->limit_text);
-          m->limit_text = g_strdup_printf ("%g mm", m->limit_abs * 1e3);
+          /* Written into summary.json: the C locale's decimal point. */
+          m->limit_text = g_strdup_printf (
+              "%s mm", g_ascii_formatd (mm, sizeof mm, "%g", m->limit_abs * 1e3));
         }
     }
   return TRUE;
@@ -657,7 +666,7 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     {
       if (pos != NULL)
         {
-          ps_json_set_error (error, "beam.load.position", "a uniform load has no position");
+          ps_json_set_error (error, "beam.load.position", _ ("a uniform load has no position"));
           return FALSE;
         }
       m->load_case = PS_LOAD_UNIFORM;
@@ -689,8 +698,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
     }
   else
     {
-      ps_json_set_error (error, "beam.load.type", "expected \"point\" or \"uniform\", got \"%s\"",
-                         type);
+      ps_json_set_error (error, "beam.load.type",
+                         _ ("expected \"point\" or \"uniform\", got \"%s\""), type);
       return FALSE;
     }
   if (m->position.values == NULL)
@@ -703,8 +712,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
       if (m->load_case == PS_LOAD_POINT_FREE_END)
         {
           ps_json_set_error (error, "beam.load.position",
-                             "a simply supported beam has no free "
-                             "end: use \"midspan\" or a distance from the left support");
+                             _ ("a simply supported beam has no free "
+                                "end: use \"midspan\" or a distance from the left support"));
           return FALSE;
         }
       break;
@@ -712,8 +721,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
       if (m->load_case == PS_LOAD_POINT_MIDSPAN || m->load_case == PS_LOAD_POINT_AT)
         {
           ps_json_set_error (error, "beam.load.position",
-                             "a cantilever takes its point load "
-                             "at \"free-end\"");
+                             _ ("a cantilever takes its point load "
+                                "at \"free-end\""));
           return FALSE;
         }
       break;
@@ -721,8 +730,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
       if (m->load_case == PS_LOAD_POINT_FREE_END || m->load_case == PS_LOAD_POINT_AT)
         {
           ps_json_set_error (error, "beam.load.position",
-                             "a fixed–fixed beam takes its point "
-                             "load at \"midspan\"");
+                             _ ("a fixed–fixed beam takes its point "
+                                "load at \"midspan\""));
           return FALSE;
         }
       break;
@@ -730,8 +739,8 @@ parse_load (PsBeamModel *m, JsonObject *beam, GError **error)
       if (m->load_case != PS_LOAD_UNIFORM)
         {
           ps_json_set_error (error, "beam.load.type",
-                             "a propped cantilever takes a \"uniform\" "
-                             "load");
+                             _ ("a propped cantilever takes a \"uniform\" "
+                                "load"));
           return FALSE;
         }
       break;
@@ -790,8 +799,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   if (supports[i] == NULL)
     {
       ps_json_set_error (error, "beam.support",
-                         "expected \"simply-supported\", \"cantilever\", "
-                         "\"fixed-fixed\" or \"propped-cantilever\", got \"%s\"",
+                         _ ("expected \"simply-supported\", \"cantilever\", "
+                            "\"fixed-fixed\" or \"propped-cantilever\", got \"%s\""),
                          support);
       return FALSE;
     }
@@ -806,7 +815,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   node = json_object_get_member (beam, "section");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      ps_json_set_error (error, "beam.section", "missing (expected a section object or a list)");
+      ps_json_set_error (error, "beam.section",
+                         _ ("missing (expected a section object or a list)"));
       return FALSE;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -816,7 +826,7 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
       if (json_array_get_length (a) == 0)
         {
           ps_json_set_error (error, "beam.section",
-                             "an empty list (expected at least one section)");
+                             _ ("an empty list (expected at least one section)"));
           return FALSE;
         }
       for (i = 0; i < json_array_get_length (a); i++)
@@ -834,8 +844,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       ps_json_set_error (error, "beam.material",
-                         "missing (expected a material such as \"S355\", "
-                         "an object or a list)");
+                         _ ("missing (expected a material such as \"S355\", "
+                            "an object or a list)"));
       return FALSE;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -845,7 +855,7 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
       if (json_array_get_length (a) == 0)
         {
           ps_json_set_error (error, "beam.material",
-                             "an empty list (expected at least one material)");
+                             _ ("an empty list (expected at least one material)"));
           return FALSE;
         }
       for (i = 0; i < json_array_get_length (a); i++)
@@ -873,8 +883,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
       if (__builtin_mul_overflow (n, m->count[d], &n) || n > (G_GUINT64_CONSTANT (1) << 62))
         {
           ps_json_set_error (error, "beam",
-                             "the grid has more than 2^62 configurations; "
-                             "reduce the number of steps");
+                             _ ("the grid has more than 2^62 configurations; "
+                                "reduce the number of steps"));
           return FALSE;
         }
     }
@@ -893,8 +903,8 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
       else if (m->position.count > m->span.count)
         p = "beam.load.position";
       ps_json_set_error (error, p,
-                         "the grid's value tables need %s, more than this machine's "
-                         "memory allows",
+                         _ ("the grid's value tables need %s, more than this machine's "
+                            "memory allows"),
                          need);
       return FALSE;
     }
@@ -999,10 +1009,14 @@ point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char *
 
   if (!(a > 0 && a < L))
     {
+      char sa[G_ASCII_DTOSTR_BUF_SIZE], sL[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* A reason written into results files: English, numbers in the C locale. */
       if (error_message)
-        *error_message = g_strdup_printf ("the load position a = %g m is not inside the span "
-                                          "(0, %g m)",
-                                          a, L);
+        *error_message = g_strdup_printf ("the load position a = %s m is not inside the span "
+                                          "(0, %s m)",
+                                          g_ascii_formatd (sa, sizeof sa, "%g", a),
+                                          g_ascii_formatd (sL, sizeof sL, "%g", L));
       return FALSE;
     }
   R1 = P * b / L + q * L / 2.0;

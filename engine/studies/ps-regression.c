@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -117,7 +118,8 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        ps_json_set_error (error, path, "missing (expected a strain such as 0.002 or \"0.2 %%\")");
+        ps_json_set_error (error, path,
+                           _ ("missing (expected a strain such as 0.002 or \"0.2 %%\")"));
       return !required;
     }
   if (JSON_NODE_HOLDS_VALUE (node)
@@ -133,14 +135,14 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
       if (end == text)
         {
           ps_json_set_error (error, path,
-                             "expected a strain such as 0.002 or \"0.2 %%\", got \"%s\"", text);
+                             _ ("expected a strain such as 0.002 or \"0.2 %%\", got \"%s\""), text);
           return FALSE;
         }
       while (*end == ' ')
         end++;
       if (!strain_unit_scale (end, &scale))
         {
-          ps_json_set_error (error, path, "\"%s\" is not a strain unit (expected %s)", end,
+          ps_json_set_error (error, path, _ ("\"%s\" is not a strain unit (expected %s)"), end,
                              STRAIN_UNITS);
           return FALSE;
         }
@@ -148,13 +150,13 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
     }
   else
     {
-      ps_json_set_error (error, path, "expected a strain such as 0.002 or \"0.2 %%\", got %s",
+      ps_json_set_error (error, path, _ ("expected a strain such as 0.002 or \"0.2 %%\", got %s"),
                          ps_json_type_name (node));
       return FALSE;
     }
   if (!isfinite (*out))
     {
-      ps_json_set_error (error, path, "must be a finite number");
+      ps_json_set_error (error, path, _ ("must be a finite number"));
       return FALSE;
     }
   return TRUE;
@@ -190,8 +192,8 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
       if (c < 1 || c > 1000)
         {
           ps_json_set_error (
-              error, cpath,
-              "a column number counts from 1 (the first field) to 1000, got %" G_GINT64_FORMAT, c);
+              error, cpath, _ ("a column number counts from 1 (the first field) to 1000, got %lld"),
+              (long long)c);
           return FALSE;
         }
       col->column = (int)(c - 1);
@@ -199,8 +201,9 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
   else
     {
       ps_json_set_error (
-          error, cpath, "expected the column's header name (a string) or its number from 1, got %s",
-          node ? ps_json_type_name (node) : "nothing");
+          error, cpath,
+          _ ("expected the column's header name (a string) or its number from 1, got %s"),
+          node ? ps_json_type_name (node) : _ ("nothing"));
       return FALSE;
     }
   if (!ps_json_get_string (obj, path, "unit", quantity != PS_QTY_DIMENSIONLESS, &unit, error))
@@ -213,7 +216,7 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
         {
           g_autofree char *upath = ps_json_path (path, "unit");
 
-          ps_json_set_error (error, upath, "\"%s\" is not a strain unit (expected %s)", unit,
+          ps_json_set_error (error, upath, _ ("\"%s\" is not a strain unit (expected %s)"), unit,
                              STRAIN_UNITS);
           return FALSE;
         }
@@ -231,7 +234,7 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
         }
       if (dim.kg != want.kg || dim.m != want.m || dim.s != want.s)
         {
-          ps_json_set_error (error, upath, "\"%s\" is not a unit of %s (e.g. %s)", unit,
+          ps_json_set_error (error, upath, _ ("\"%s\" is not a unit of %s (e.g. %s)"), unit,
                              ps_quantity_name (quantity), ps_quantity_si_unit (quantity));
           return FALSE;
         }
@@ -259,8 +262,8 @@ get_char (JsonObject *source, const char *member, char def, char *out, GError **
     s = " ";
   if (strlen (s) != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r' || g_ascii_isalnum (s[0]))
     {
-      ps_json_set_error (error, path,
-                         "expected one character such as \",\", \";\" or \"tab\", got \"%s\"", s);
+      ps_json_set_error (
+          error, path, _ ("expected one character such as \",\", \";\" or \"tab\", got \"%s\""), s);
       return FALSE;
     }
   *out = s[0];
@@ -387,7 +390,7 @@ load_folder (PsRegressionModel *m, GError **error)
     }
   if (m->n_specimens == 0)
     {
-      ps_json_set_error (error, "source.path", "no files matching \"%s\" in the folder %s",
+      ps_json_set_error (error, "source.path", _ ("no files matching \"%s\" in the folder %s"),
                          m->pattern, m->full);
       return FALSE;
     }
@@ -414,7 +417,8 @@ load_file (PsRegressionModel *m, GError **error)
     {
       int saved = errno;
 
-      ps_json_set_error (error, "source.path", "cannot open %s: %s", m->full, g_strerror (saved));
+      ps_json_set_error (error, "source.path", _ ("cannot open %s: %s"), m->full,
+                         g_strerror (saved));
       return FALSE;
     }
   while ((len = getline (&buf, &cap, f)) > 0)
@@ -460,9 +464,8 @@ load_file (PsRegressionModel *m, GError **error)
            * reports it. */
           if (specs->len == 0)
             {
-              ps_json_set_error (error, "source",
-                                 "%s:%" G_GUINT64_FORMAT ": no specimen field (column %d)", m->path,
-                                 line, sc + 1);
+              ps_json_set_error (error, "source", _ ("%s:%llu: no specimen field (column %d)"),
+                                 m->path, (unsigned long long)line, sc + 1);
               ok = FALSE;
               break;
             }
@@ -486,10 +489,11 @@ load_file (PsRegressionModel *m, GError **error)
         s.name = ps_csv_field_dup (fld, fe);
         if (g_hash_table_contains (seen, s.name))
           {
-            ps_json_set_error (error, "source",
-                               "%s:%" G_GUINT64_FORMAT ": rows of specimen \"%s\" start again "
-                               "after other specimens (the rows of a specimen must be together)",
-                               m->path, line, s.name);
+            ps_json_set_error (
+                error, "source",
+                _ ("%s:%llu: rows of specimen \"%s\" start again "
+                   "after other specimens (the rows of a specimen must be together)"),
+                m->path, (unsigned long long)line, s.name);
             g_free (s.name);
             ok = FALSE;
             break;
@@ -505,7 +509,7 @@ load_file (PsRegressionModel *m, GError **error)
     }
   if (ok && ferror (f))
     {
-      ps_json_set_error (error, "source.path", "cannot read %s", m->full);
+      ps_json_set_error (error, "source.path", _ ("cannot read %s"), m->full);
       ok = FALSE;
     }
   free (buf);
@@ -516,7 +520,7 @@ load_file (PsRegressionModel *m, GError **error)
     return FALSE;
   if (m->n_specimens == 0)
     {
-      ps_json_set_error (error, "source.path", "%s has no data lines", m->path);
+      ps_json_set_error (error, "source.path", _ ("%s has no data lines"), m->path);
       return FALSE;
     }
   for (guint64 i = 0; i < m->n_specimens; i++)
@@ -556,15 +560,15 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
     return FALSE;
   if (m->decimal != '.' && m->decimal != ',')
     {
-      ps_json_set_error (error, "source.decimal", "expected \".\" or \",\", got \"%c\"",
+      ps_json_set_error (error, "source.decimal", _ ("expected \".\" or \",\", got \"%c\""),
                          m->decimal);
       return FALSE;
     }
   if (m->decimal == m->delimiter)
     {
       ps_json_set_error (error, "source.delimiter",
-                         "is the decimal separator too (\"%c\"): with \",\" decimals the "
-                         "delimiter is usually \";\"",
+                         _ ("is the decimal separator too (\"%c\"): with \",\" decimals the "
+                            "delimiter is usually \";\""),
                          m->decimal);
       return FALSE;
     }
@@ -578,10 +582,10 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   if (has_stress == has_force)
     {
       ps_json_set_error (error, "source",
-                         has_stress ? "give either \"stress\" and \"strain\" or \"force\" and "
-                                      "\"displacement\", not both"
-                                    : "missing \"stress\" and \"strain\" (or \"force\" and "
-                                      "\"displacement\" with \"area\" and \"gauge_length\")");
+                         has_stress ? _ ("give either \"stress\" and \"strain\" or \"force\" and "
+                                         "\"displacement\", not both")
+                                    : _ ("missing \"stress\" and \"strain\" (or \"force\" and "
+                                         "\"displacement\" with \"area\" and \"gauge_length\")"));
       return FALSE;
     }
   if (has_stress)
@@ -590,8 +594,8 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
           || json_object_has_member (src, "gauge_length"))
         {
           ps_json_set_error (error, "source",
-                             "\"displacement\", \"area\" and \"gauge_length\" go with "
-                             "\"force\", not with \"stress\"");
+                             _ ("\"displacement\", \"area\" and \"gauge_length\" go with "
+                                "\"force\", not with \"stress\""));
           return FALSE;
         }
       if (!parse_column (src, "strain", PS_QTY_DIMENSIONLESS, &m->x, error)
@@ -606,7 +610,7 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
       if (json_object_has_member (src, "strain"))
         {
           ps_json_set_error (error, "source.strain",
-                             "with \"force\" input the strain is displacement / gauge_length");
+                             _ ("with \"force\" input the strain is displacement / gauge_length"));
           return FALSE;
         }
       if (!parse_column (src, "displacement", PS_QTY_LENGTH, &m->x, error)
@@ -632,8 +636,8 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
       else
         {
           ps_json_set_error (error, "source.specimen_column",
-                             "expected the column's header name or its number from 1, or null "
-                             "for a folder of one file per specimen, got %s",
+                             _ ("expected the column's header name or its number from 1, or null "
+                                "for a folder of one file per specimen, got %s"),
                              ps_json_type_name (spec));
           return FALSE;
         }
@@ -651,9 +655,9 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
         {
           ps_json_set_error (error, "source.path",
                              g_file_test (m->full, G_FILE_TEST_EXISTS)
-                                 ? "%s is a file: give \"specimen_column\" for one file of "
-                                   "many specimens, or a folder of one file per specimen"
-                                 : "%s does not exist",
+                                 ? _ ("%s is a file: give \"specimen_column\" for one file of "
+                                      "many specimens, or a folder of one file per specimen")
+                                 : _ ("%s does not exist"),
                              m->full);
           return FALSE;
         }
@@ -662,8 +666,8 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
     {
       ps_json_set_error (error, "source.path",
-                         "%s is not a file (with \"specimen_column\" the "
-                         "source is one file)",
+                         _ ("%s is not a file (with \"specimen_column\" the "
+                            "source is one file)"),
                          m->full);
       return FALSE;
     }
@@ -759,13 +763,13 @@ parse_synthetic (PsRegressionModel *m, JsonObject *src, GError **error)
   if (m->hardening >= 1.0)
     {
       ps_json_set_error (error, "source.hardening",
-                         "is the hardening modulus as a fraction of E: must be < 1 (got %g)",
+                         _ ("is the hardening modulus as a fraction of E: must be < 1 (got %g)"),
                          m->hardening);
       return FALSE;
     }
   if (!(m->max_strain > 0))
     {
-      ps_json_set_error (error, "source.max_strain", "must be > 0 (got %g)", m->max_strain);
+      ps_json_set_error (error, "source.max_strain", _ ("must be > 0 (got %g)"), m->max_strain);
       return FALSE;
     }
   m->n_specimens = (guint64)specimens;
@@ -798,7 +802,7 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
   m->min_points = (guint)min_points;
   if (!(m->offset >= 0))
     {
-      ps_json_set_error (error, "fit.offset", "must be ≥ 0 (got %g)", m->offset);
+      ps_json_set_error (error, "fit.offset", _ ("must be ≥ 0 (got %g)"), m->offset);
       return FALSE;
     }
   w = ps_json_get_object (fit, "fit", "window", FALSE, error);
@@ -813,8 +817,8 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
       if (json_object_has_member (w, "from") || json_object_has_member (w, "to"))
         {
           ps_json_set_error (error, "fit.window",
-                             "the auto window chooses its own range: leave out \"from\" and "
-                             "\"to\"");
+                             _ ("the auto window chooses its own range: leave out \"from\" and "
+                                "\"to\""));
           return FALSE;
         }
       m->from = PS_REG_AUTO_STEP;
@@ -828,7 +832,7 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
   else
     {
       ps_json_set_error (error, "fit.window.type",
-                         "expected \"strain\", \"stress\" or \"auto\", got \"%s\"", type);
+                         _ ("expected \"strain\", \"stress\" or \"auto\", got \"%s\""), type);
       return FALSE;
     }
   /* Stress windows are fractions of the maximum stress: "10 %" reads as 0.1 too. */
@@ -837,20 +841,20 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
     return FALSE;
   if (!(m->from >= 0))
     {
-      ps_json_set_error (error, "fit.window.from", "must be ≥ 0 (got %g)", m->from);
+      ps_json_set_error (error, "fit.window.from", _ ("must be ≥ 0 (got %g)"), m->from);
       return FALSE;
     }
   if (!(m->to > m->from))
     {
-      ps_json_set_error (error, "fit.window.to", "must be greater than from (%g), got %g", m->from,
-                         m->to);
+      ps_json_set_error (error, "fit.window.to", _ ("must be greater than from (%g), got %g"),
+                         m->from, m->to);
       return FALSE;
     }
   if (m->window == PS_REG_WINDOW_STRESS && m->to > 1.0)
     {
       ps_json_set_error (error, "fit.window.to",
-                         "a stress window is a fraction of the maximum stress: must be ≤ 1 "
-                         "(got %g)",
+                         _ ("a stress window is a fraction of the maximum stress: must be ≤ 1 "
+                            "(got %g)"),
                          m->to);
       return FALSE;
     }
@@ -880,15 +884,15 @@ parse_summary_options (PsRegressionModel *m, JsonObject *root, GError **error)
       if (m->fractile != 0.05)
         {
           ps_json_set_error (error, "characteristic.fractile",
-                             "EN 1990 Table D1 gives k_n for the 5 %% fractile: expected 0.05, "
-                             "got %g",
+                             _ ("EN 1990 Table D1 gives k_n for the 5 %% fractile: expected 0.05, "
+                                "got %g"),
                              m->fractile);
           return FALSE;
         }
       if (dist != NULL && !g_str_equal (dist, "normal") && !g_str_equal (dist, "lognormal"))
         {
           ps_json_set_error (error, "characteristic.distribution",
-                             "expected \"normal\" or \"lognormal\", got \"%s\"", dist);
+                             _ ("expected \"normal\" or \"lognormal\", got \"%s\""), dist);
           return FALSE;
         }
       m->lognormal = dist != NULL && g_str_equal (dist, "lognormal");
@@ -908,7 +912,7 @@ parse_summary_options (PsRegressionModel *m, JsonObject *root, GError **error)
       return FALSE;
     if (!(m->hist_to > m->hist_from))
       {
-        ps_json_set_error (error, "histogram.to", "must be greater than from");
+        ps_json_set_error (error, "histogram.to", _ ("must be greater than from"));
         return FALSE;
       }
     m->hist_linear = TRUE;
@@ -950,7 +954,7 @@ ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error)
     }
   else
     {
-      ps_json_set_error (error, "source.type", "expected \"csv\" or \"synthetic\", got \"%s\"",
+      ps_json_set_error (error, "source.type", _ ("expected \"csv\" or \"synthetic\", got \"%s\""),
                          type);
       return FALSE;
     }
@@ -1350,6 +1354,14 @@ reg_workspace_free (gpointer data)
   g_free (ws);
 }
 
+/* The text of @errnum for a reason written into results files: the C locale's, not
+ * the user's language, so that the files do not depend on who ran the study. */
+static const char *
+c_strerror (const PsRegressionModel *m, int errnum)
+{
+  return m->c_locale != (locale_t)0 ? strerror_l (errnum, m->c_locale) : g_strerror (errnum);
+}
+
 /* Reads specimen @item's text into ws->buf; returns its length, or -1 with @msg. */
 static gssize
 read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
@@ -1374,7 +1386,7 @@ read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
           if (r <= 0)
             {
               *msg = g_strdup_printf ("%s: %s", s->display,
-                                      r < 0 ? g_strerror (errno)
+                                      r < 0 ? c_strerror (m, errno)
                                             : "the file is shorter than when the study was loaded");
               return -1;
             }
@@ -1389,7 +1401,7 @@ read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
       {
         int saved = errno;
 
-        *msg = g_strdup_printf ("%s: cannot open: %s", s->display, g_strerror (saved));
+        *msg = g_strdup_printf ("%s: cannot open: %s", s->display, c_strerror (m, saved));
         return -1;
       }
     for (;;)
@@ -1403,7 +1415,7 @@ read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
             int saved = errno;
 
             close (fd);
-            *msg = g_strdup_printf ("%s: %s", s->display, g_strerror (saved));
+            *msg = g_strdup_printf ("%s: %s", s->display, c_strerror (m, saved));
             return -1;
           }
         if (r == 0)
@@ -1555,8 +1567,8 @@ ps_regression_read_points (const PsRegressionModel *m, guint64 item, GArray *str
       status
           = ps_regression_generate (m, item, ws->x, ws->y, ws->u) ? PS_REG_OK : PS_REG_ERR_PARAMS;
       if (status != PS_REG_OK)
-        msg = g_strdup_printf (
-            "specimen %" G_GUINT64_FORMAT ": its drawn E or yield stress is not positive", item);
+        msg = g_strdup_printf (_ ("specimen %llu: its drawn E or yield stress is not positive"),
+                               (unsigned long long)item);
     }
   else
     status = read_specimen (m, ws, item, &n, &msg);

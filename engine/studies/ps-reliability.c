@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gsl/gsl_cdf.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -60,12 +61,12 @@ get_any_quantity (JsonNode *node, const char *path, double *out, PsDim *dim, gbo
       *dim = (PsDim){ 0, 0, 0 };
       if (!isfinite (*out))
         {
-          ps_json_set_error (error, path, "must be a finite number");
+          ps_json_set_error (error, path, _ ("must be a finite number"));
           return FALSE;
         }
       return TRUE;
     }
-  ps_json_set_error (error, path, "expected a number or a string such as \"300 MPa\", got %s",
+  ps_json_set_error (error, path, _ ("expected a number or a string such as \"300 MPa\", got %s"),
                      ps_json_type_name (node));
   return FALSE;
 }
@@ -112,9 +113,9 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
   if (m->n_vars == 0)
     {
       ps_json_set_error (error, "variables",
-                         "no random variables (expected at least one, e.g. "
-                         "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", "
-                         "\"sd\": \"30 MPa\"})");
+                         _ ("no random variables (expected at least one, e.g. "
+                            "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", "
+                            "\"sd\": \"30 MPa\"})"));
       return FALSE;
     }
   m->var_names = g_new0 (char *, m->n_vars + 1);
@@ -145,8 +146,8 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
       if (!valid_name (name))
         {
           ps_json_set_error (error, path,
-                             "a variable name is a letter followed by letters, "
-                             "digits or _ (and not \"pi\")");
+                             _ ("a variable name is a letter followed by letters, "
+                                "digits or _ (and not \"pi\")"));
           return FALSE;
         }
       if (v == NULL || !ps_json_check_keys (v, path, keys, error)
@@ -171,7 +172,7 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
             {
               if (dim.kg || dim.m || dim.s)
                 {
-                  ps_json_set_error (error, fpath, "the Weibull shape is a plain number");
+                  ps_json_set_error (error, fpath, _ ("the Weibull shape is a plain number"));
                   return FALSE;
                 }
               continue;
@@ -182,8 +183,8 @@ parse_variables (PsReliabilityModel *m, JsonObject *root, GError **error)
               g_autofree char *b = ps_dim_describe (dim);
 
               ps_json_set_error (error, fpath,
-                                 "has the units of %s but the variable's other "
-                                 "values are %s",
+                                 _ ("has the units of %s but the variable's other "
+                                    "values are %s"),
                                  b, a);
               return FALSE;
             }
@@ -229,14 +230,14 @@ parse_constants (PsReliabilityModel *m, JsonObject *root, GError **error)
       if (!valid_name (name))
         {
           ps_json_set_error (error, path,
-                             "a constant name is a letter followed by letters, "
-                             "digits or _ (and not \"pi\")");
+                             _ ("a constant name is a letter followed by letters, "
+                                "digits or _ (and not \"pi\")"));
           return FALSE;
         }
       for (guint j = 0; j < m->n_vars; j++)
         if (g_str_equal (m->var_names[j], name))
           {
-            ps_json_set_error (error, path, "\"%s\" is also a random variable", name);
+            ps_json_set_error (error, path, _ ("\"%s\" is also a random variable"), name);
             return FALSE;
           }
       if (!get_any_quantity (json_object_get_member (consts, name), path, &m->const_values[i], &dim,
@@ -268,28 +269,32 @@ builtin_expression (JsonObject *obj, GError **error)
       PsSupport s;
       PsLoadCase lc;
       double c;
+      char cs[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (!ps_json_get_string (obj, "limit_state", "support", TRUE, &support, error)
           || !ps_json_get_string (obj, "limit_state", "load", TRUE, &load, error))
         return NULL;
       if (!ps_beam_case_from_names (support, load, &s, &lc))
         {
-          ps_json_set_error (error, "limit_state",
-                             "no closed form for support \"%s\" with load "
-                             "\"%s\" (supports: simply-supported, cantilever, fixed-fixed, "
-                             "propped-cantilever; loads: point-midspan, point-free-end, uniform)",
-                             support, load);
+          ps_json_set_error (
+              error, "limit_state",
+              _ ("no closed form for support \"%s\" with load "
+                 "\"%s\" (supports: simply-supported, cantilever, fixed-fixed, "
+                 "propped-cantilever; loads: point-midspan, point-free-end, uniform)"),
+              support, load);
           return NULL;
         }
       c = ps_beam_deflection_coefficient (s, lc);
-      /* Same coefficients as the beam study (AISC Table 3-23). */
+      /* Same coefficients as the beam study (AISC Table 3-23). The expression is
+       * parsed again: its number is written with the C locale's decimal point. */
+      g_ascii_formatd (cs, sizeof cs, "%.17g", c);
       if (lc == PS_LOAD_UNIFORM)
-        return g_strdup_printf ("limit - %.17g * w * L^4 / (E * I)", c);
-      return g_strdup_printf ("limit - %.17g * P * L^3 / (E * I)", c);
+        return g_strdup_printf ("limit - %s * w * L^4 / (E * I)", cs);
+      return g_strdup_printf ("limit - %s * P * L^3 / (E * I)", cs);
     }
   ps_json_set_error (error, "limit_state.builtin",
-                     "expected \"R-S\", \"axial-bar\", "
-                     "\"beam-bending\" or \"beam-deflection\", got \"%s\"",
+                     _ ("expected \"R-S\", \"axial-bar\", "
+                        "\"beam-bending\" or \"beam-deflection\", got \"%s\""),
                      name);
   return NULL;
 }
@@ -307,7 +312,7 @@ parse_method (PsReliabilityModel *m, JsonObject *root, GError **error)
     return FALSE;
   if (name != NULL && !g_str_equal (name, "monte-carlo"))
     {
-      ps_json_set_error (error, "method.name", "expected \"monte-carlo\", got \"%s\"", name);
+      ps_json_set_error (error, "method.name", _ ("expected \"monte-carlo\", got \"%s\""), name);
       return FALSE;
     }
   if (!ps_json_get_int (method, "method", "samples", TRUE, 1, G_GINT64_CONSTANT (1) << 50, &samples,
@@ -424,9 +429,9 @@ ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error)
   else
     {
       ps_json_set_error (error, "limit_state",
-                         "expected an expression such as \"R - S\" or "
-                         "{\"builtin\": \"axial-bar\"}, got %s",
-                         ls ? ps_json_type_name (ls) : "nothing");
+                         _ ("expected an expression such as \"R - S\" or "
+                            "{\"builtin\": \"axial-bar\"}, got %s"),
+                         ls ? ps_json_type_name (ls) : _ ("nothing"));
       return FALSE;
     }
   m->expr = ps_expr_compile (m->limit_state, (const char *const *)m->var_names, m->n_vars,
@@ -768,7 +773,7 @@ rel_set_items (PsStudy *study, guint64 n_items, GError **error)
 
   if (n_items > G_MAXUINT64 / PS_REL_BLOCK)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "too many samples");
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("too many samples"));
       return FALSE;
     }
   m->max_samples = n_items * PS_REL_BLOCK;

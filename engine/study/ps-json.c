@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "ps-error.h"
@@ -32,17 +33,17 @@ ps_json_type_name (JsonNode *node)
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _ ("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "a list";
+    return _ ("a list");
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _ ("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _ ("a boolean");
     default:
-      return "a number";
+      return _ ("a number");
     }
 }
 
@@ -61,7 +62,7 @@ ps_json_check_keys (JsonObject *object, const char *path, const char *const *all
           g_autofree char *p = ps_json_path (path, key);
           g_autofree char *list = g_strjoinv (", ", (char **)allowed);
 
-          ps_json_set_error (error, p, "unknown key (expected one of: %s)", list);
+          ps_json_set_error (error, p, _ ("unknown key (expected one of: %s)"), list);
           return FALSE;
         }
     }
@@ -78,12 +79,12 @@ ps_json_get_object (JsonObject *parent, const char *parent_path, const char *mem
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        ps_json_set_error (error, p, "missing (expected an object)");
+        ps_json_set_error (error, p, _ ("missing (expected an object)"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      ps_json_set_error (error, p, "expected an object, got %s", ps_json_type_name (node));
+      ps_json_set_error (error, p, _ ("expected an object, got %s"), ps_json_type_name (node));
       return NULL;
     }
   return json_node_get_object (node);
@@ -101,14 +102,14 @@ ps_json_get_string (JsonObject *parent, const char *parent_path, const char *mem
     {
       if (required)
         {
-          ps_json_set_error (error, p, "missing (expected a string)");
+          ps_json_set_error (error, p, _ ("missing (expected a string)"));
           return FALSE;
         }
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      ps_json_set_error (error, p, "expected a string, got %s", ps_json_type_name (node));
+      ps_json_set_error (error, p, _ ("expected a string, got %s"), ps_json_type_name (node));
       return FALSE;
     }
   *out = json_node_get_string (node);
@@ -127,7 +128,7 @@ ps_json_get_bool (JsonObject *parent, const char *parent_path, const char *membe
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      ps_json_set_error (error, p, "expected true or false, got %s", ps_json_type_name (node));
+      ps_json_set_error (error, p, _ ("expected true or false, got %s"), ps_json_type_name (node));
       return FALSE;
     }
   *out = json_node_get_boolean (node);
@@ -146,7 +147,7 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
     {
       if (required)
         {
-          ps_json_set_error (error, p, "missing (expected a whole number)");
+          ps_json_set_error (error, p, _ ("missing (expected a whole number)"));
           return FALSE;
         }
       return TRUE;
@@ -155,7 +156,7 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
       || (json_node_get_value_type (node) != G_TYPE_INT64
           && json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
-      ps_json_set_error (error, p, "expected a whole number, got %s", ps_json_type_name (node));
+      ps_json_set_error (error, p, _ ("expected a whole number, got %s"), ps_json_type_name (node));
       return FALSE;
     }
   if (json_node_get_value_type (node) == G_TYPE_INT64)
@@ -164,23 +165,23 @@ ps_json_get_int (JsonObject *parent, const char *parent_path, const char *member
     v = json_node_get_double (node);
   if (!isfinite (v) || v != floor (v))
     {
-      ps_json_set_error (error, p, "expected a whole number, got %g", v);
+      ps_json_set_error (error, p, _ ("expected a whole number, got %g"), v);
       return FALSE;
     }
   /* 2^63 and above do not fit a gint64 (and (double) G_MAXINT64 rounds up to 2^63). */
   if (v >= 9223372036854775808.0 || v < -9223372036854775808.0)
     {
-      ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.17g)", max, v);
+      ps_json_set_error (error, p, _ ("must be ≤ %lld (got %.17g)"), (long long)max, v);
       return FALSE;
     }
   if (v < (double)min)
     {
-      ps_json_set_error (error, p, "must be ≥ %" G_GINT64_FORMAT " (got %.0f)", min, v);
+      ps_json_set_error (error, p, _ ("must be ≥ %lld (got %.0f)"), (long long)min, v);
       return FALSE;
     }
   if (v > (double)max)
     {
-      ps_json_set_error (error, p, "must be ≤ %" G_GINT64_FORMAT " (got %.0f)", max, v);
+      ps_json_set_error (error, p, _ ("must be ≤ %lld (got %.0f)"), (long long)max, v);
       return FALSE;
     }
   *out = json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : (gint64)v;
@@ -195,7 +196,7 @@ ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, Ps
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      ps_json_set_error (error, path, "missing (expected %s such as %s)",
+      ps_json_set_error (error, path, _ ("missing (expected %s such as %s)"),
                          ps_quantity_name (quantity), ps_quantity_example (quantity));
       return FALSE;
     }
@@ -217,25 +218,26 @@ ps_json_node_quantity (JsonNode *node, const char *path, PsQuantity quantity, Ps
     }
   else
     {
-      ps_json_set_error (error, path, "expected %s such as %s, got %s", ps_quantity_name (quantity),
-                         ps_quantity_example (quantity), ps_json_type_name (node));
+      ps_json_set_error (error, path, _ ("expected %s such as %s, got %s"),
+                         ps_quantity_name (quantity), ps_quantity_example (quantity),
+                         ps_json_type_name (node));
       return FALSE;
     }
   if (!isfinite (v))
     {
-      ps_json_set_error (error, path, "must be a finite number");
+      ps_json_set_error (error, path, _ ("must be a finite number"));
       return FALSE;
     }
   if (check == PS_CHECK_POSITIVE && !(v > 0))
     {
-      ps_json_set_error (error, path, "must be > 0 (got %g%s%s)", v,
+      ps_json_set_error (error, path, _ ("must be > 0 (got %g%s%s)"), v,
                          *ps_quantity_si_unit (quantity) ? " " : "",
                          ps_quantity_si_unit (quantity));
       return FALSE;
     }
   if (check == PS_CHECK_NON_NEGATIVE && !(v >= 0))
     {
-      ps_json_set_error (error, path, "must be ≥ 0 (got %g%s%s)", v,
+      ps_json_set_error (error, path, _ ("must be ≥ 0 (got %g%s%s)"), v,
                          *ps_quantity_si_unit (quantity) ? " " : "",
                          ps_quantity_si_unit (quantity));
       return FALSE;

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <unistd.h>
 
@@ -52,11 +53,11 @@ check_allocation (const char *path, guint64 count, GError **error)
       if (need_bytes < 1e18)
         need = g_format_size_full ((guint64)need_bytes, G_FORMAT_SIZE_IEC_UNITS);
       else
-        need = g_strdup_printf ("%.3g bytes", need_bytes);
+        need = g_strdup_printf (_ ("%.3g bytes"), need_bytes);
       ps_json_set_error (error, path,
-                         "%" G_GUINT64_FORMAT " values need %s of memory, more than this machine "
-                         "allows for one parameter (%s)",
-                         count, need, have);
+                         _ ("%llu values need %s of memory, more than this machine "
+                            "allows for one parameter (%s)"),
+                         (unsigned long long)count, need, have);
       return FALSE;
     }
   return TRUE;
@@ -83,14 +84,14 @@ parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck che
     {
       g_autofree char *p = ps_json_path (path, "scale");
 
-      ps_json_set_error (error, p, "expected \"linear\" or \"log\", got \"%s\"", scale);
+      ps_json_set_error (error, p, _ ("expected \"linear\" or \"log\", got \"%s\""), scale);
       return FALSE;
     }
   param->log_scale = g_strcmp0 (scale, "log") == 0;
   if (param->log_scale && !(from > 0 && to > 0))
     {
-      ps_json_set_error (error, path, "a log range needs from > 0 and to > 0 (got %g and %g)", from,
-                         to);
+      ps_json_set_error (error, path, _ ("a log range needs from > 0 and to > 0 (got %g and %g)"),
+                         from, to);
       return FALSE;
     }
   if (!check_allocation (steps_path, (guint64)steps, error))
@@ -101,8 +102,8 @@ parse_range (JsonObject *obj, const char *path, PsQuantity quantity, PsCheck che
   param->values = g_try_new (double, param->count);
   if (param->values == NULL)
     {
-      ps_json_set_error (error, steps_path, "not enough memory for %" G_GINT64_FORMAT " values",
-                         steps);
+      ps_json_set_error (error, steps_path, _ ("not enough memory for %lld values"),
+                         (long long)steps);
       return FALSE;
     }
   for (guint64 k = 0; k < param->count; k++)
@@ -140,7 +141,7 @@ ps_param_parse (JsonNode *node, const char *path, PsQuantity quantity, PsCheck c
 
       if (n == 0)
         {
-          ps_json_set_error (error, path, "an empty list (expected at least one value)");
+          ps_json_set_error (error, path, _ ("an empty list (expected at least one value)"));
           return FALSE;
         }
       param->kind = PS_PARAM_LIST;

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ps-error.h"
@@ -109,7 +110,7 @@ ps_study_set_items (PsStudy *study, guint64 n_items, GError **error)
 {
   if (n_items == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "a study needs at least one item");
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("a study needs at least one item"));
       return FALSE;
     }
   if (n_items == study->n_items)
@@ -143,15 +144,16 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
     length = (gssize)strlen (data);
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "not valid JSON: %s", local_error->message);
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("not valid JSON: %s"),
+                   local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
-                   "got %s",
+                   _ ("(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
+                      "got %s"),
                    ps_json_type_name (root));
       return NULL;
     }
@@ -162,9 +164,9 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
   if (version > PS_FORMAT_VERSION)
     {
       ps_json_set_error (error, "parastudy",
-                         "format version %" G_GINT64_FORMAT " is newer than this program reads "
-                         "(%d): update Parastudy",
-                         version, PS_FORMAT_VERSION);
+                         _ ("format version %lld is newer than this program reads "
+                            "(%d): update Parastudy"),
+                         (long long)version, PS_FORMAT_VERSION);
       return NULL;
     }
   if (!ps_json_get_string (obj, "", "kind", TRUE, &kind, error)
@@ -173,7 +175,7 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
     return NULL;
   if (*name == '\0')
     {
-      ps_json_set_error (error, "name", "must not be empty");
+      ps_json_set_error (error, "name", _ ("must not be empty"));
       return NULL;
     }
 
@@ -222,7 +224,8 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
   else
     {
       ps_json_set_error (error, "kind",
-                         "expected \"beam\", \"reliability\" or \"regression\", got \"%s\"", kind);
+                         _ ("expected \"beam\", \"reliability\" or \"regression\", got \"%s\""),
+                         kind);
       return NULL;
     }
   return g_steal_pointer (&study);
@@ -243,7 +246,7 @@ ps_study_load_file (const char *path, GError **error)
     }
   if (!g_utf8_validate (contents, (gssize)length, NULL))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: not UTF-8 text", path);
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: not UTF-8 text"), path);
       return NULL;
     }
   study = ps_study_load_data_at (contents, (gssize)length, path, error);
