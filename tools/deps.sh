@@ -11,6 +11,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   python3-numpy python3-numba python3-joblib
   iproute2
+  locales
 )
 
 missing=()
@@ -26,4 +27,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The translations are tested in Brazilian Portuguese and Spanish (tests/test-i18n.c):
+# generate those locales when `locale -a` lacks them.
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+need_locales=0
+for l in pt_BR es_ES; do
+  if ! locale -a 2>/dev/null | grep -qix "$l\.utf-\?8"; then
+    need_locales=1
+    if ! grep -qx "$l.UTF-8 UTF-8" /etc/locale.gen 2>/dev/null; then
+      echo "$l.UTF-8 UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+    fi
+  fi
+done
+if [ $need_locales -eq 1 ]; then
+  $SUDO locale-gen >/dev/null
 fi
