@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,16 +380,41 @@ test_cancel (void)
   close_all ();
 }
 
-static gint64 last_tick, longest_gap;
+static gint64 last_tick, last_wait, longest_gap, longest_own_gap;
 
+/* Microseconds this thread has spent runnable but not running (the second field of
+ * /proc/thread-self/schedstat, in ns), or -1 where the kernel does not say. */
+static gint64
+run_queue_wait (void)
+{
+  g_autofree char *text = NULL;
+  unsigned long long run_ns, wait_ns;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL)
+      || sscanf (text, "%llu %llu", &run_ns, &wait_ns) != 2)
+    return -1;
+  return (gint64)(wait_ns / 1000);
+}
+
+/* The gap between two ticks, and the same less the time the main thread waited for a
+ * core: what is left is time the main loop itself was busy or blocked. On a two-core
+ * machine shared with other tests or sessions the scheduler alone can hold the thread
+ * back for longer than 50 ms; that is not the window's doing. */
 static gboolean
 tick (gpointer data)
 {
-  gint64 now = g_get_monotonic_time ();
+  gint64 now = g_get_monotonic_time (), wait = run_queue_wait ();
 
   if (last_tick != 0)
-    longest_gap = MAX (longest_gap, now - last_tick);
+    {
+      gint64 gap = now - last_tick;
+
+      longest_gap = MAX (longest_gap, gap);
+      longest_own_gap
+          = MAX (longest_own_gap, wait >= 0 && last_wait >= 0 ? gap - (wait - last_wait) : gap);
+    }
   last_tick = now;
+  last_wait = wait;
   return G_SOURCE_CONTINUE;
 }
 
@@ -404,7 +430,7 @@ test_responsive (void)
   parastudy_window_show_page (window, "study");
   activate ("run");
   last_tick = 0;
-  longest_gap = 0;
+  longest_gap = longest_own_gap = 0;
   id = g_timeout_add (2, tick, NULL);
   end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < end)
@@ -413,13 +439,15 @@ test_responsive (void)
   g_assert_true (parastudy_window_is_running (window));
   activate ("cancel");
   g_assert_true (wait_until (not_running, 1.0));
-  g_test_message ("longest main-loop stall during a 3 s run: %.1f ms", longest_gap / 1e3);
+  g_test_message ("longest main-loop stall during a 3 s run: %.1f ms (%.1f ms less the time "
+                  "spent waiting for a core)",
+                  longest_gap / 1e3, longest_own_gap / 1e3);
 #ifdef __SANITIZE_ADDRESS__
   /* AddressSanitizer slows drawing several times over; the 50 ms target is for
    * the normal build, this bound only catches a main loop that blocks on the run. */
-  g_assert_cmpint (longest_gap, <, 150000);
+  g_assert_cmpint (longest_own_gap, <, 150000);
 #else
-  g_assert_cmpint (longest_gap, <, 50000);
+  g_assert_cmpint (longest_own_gap, <, 50000);
 #endif
   close_all ();
 }
