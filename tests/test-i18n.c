@@ -1,0 +1,573 @@
+/* test-i18n: the engine's messages in Brazilian Portuguese and Spanish, and results
+ * files that do not depend on the language or the decimal separator of the user.
+ *
+ * The CLI ($PS_CLI) runs with LC_ALL=pt_BR.UTF-8 or es_ES.UTF-8 and the catalogues of
+ * this build ($PARASTUDY_LOCALEDIR, BUILD/po). The translated words asserted below
+ * are those written in po/pt_BR.po and po/es.po (the catalogues), not text copied from
+ * the program's output; each is checked against the untranslated message under
+ * LC_ALL=C as well, so a test cannot pass with the catalogue not loaded. A test skips
+ * when the locale is not installed (tools/deps.sh generates both).
+ */
+#define _GNU_SOURCE /* memfd_create */
+#define G_LOG_DOMAIN "parastudy-test"
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ps-test-utils.h"
+#include "ps-worker.h"
+
+static const char *const locales[] = { "pt_BR.UTF-8", "es_ES.UTF-8" };
+/* Their catalogues: po/pt_BR.po and po/es.po. */
+static const char *const catalogues[] = { "pt_BR", "es" };
+
+static const char *
+localedir (void)
+{
+  return g_getenv ("PARASTUDY_LOCALEDIR");
+}
+
+/* Whether @locale is installed and this build's catalogue for it exists; skips the
+ * test otherwise. */
+static gboolean
+have_locale (const char *locale)
+{
+  const char *lang = g_str_has_prefix (locale, "es") ? catalogues[1] : catalogues[0];
+  g_autofree char *mo = NULL;
+  const char *cli = g_getenv ("PS_CLI");
+  gboolean ok;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE) || localedir () == NULL)
+    {
+      g_test_skip ("PS_CLI or PARASTUDY_LOCALEDIR is not set (run through meson test)");
+      return FALSE;
+    }
+  mo = g_build_filename (localedir (), lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *why = g_strdup_printf ("%s was not built", mo);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  ok = setlocale (LC_ALL, locale) != NULL;
+  setlocale (LC_ALL, "C");
+  if (!ok)
+    {
+      g_autofree char *why
+          = g_strdup_printf ("the %s locale is not installed (tools/deps.sh)", locale);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Running the CLI in a locale
+ * ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* Runs parastudy-cli in @cwd with LC_ALL=@locale; @env are extra NAME=VALUE pairs
+ * (NULL-terminated, may be NULL). */
+static CliResult *
+run_cliv (const char *cwd, const char *locale, const char *const *env, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  CliResult *r = g_new0 (CliResult, 1);
+  int wait_status = 0;
+
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
+    }
+  g_ptr_array_add (argv, (gpointer)g_getenv ("PS_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (cwd, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_test_message ("LC_ALL=%s: status %d, stderr: %s", locale, r->status, r->err);
+  return r;
+}
+
+#define run_cli(cwd, locale, ...)                                                                  \
+  run_cliv ((cwd), (locale), NULL, (const char *const[]){ __VA_ARGS__, NULL })
+
+static char *
+tmp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_dir_make_tmp ("parastudy-test-i18n-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+write_file (const char *dir, const char *name, const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+read_file (const char *dir, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Bad input: the message in the user's language, exit status 2
+ * ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *file;
+  const char *contents;
+  const char *path;     /* the JSON path, which stays as the user typed it */
+  const char *english;  /* part of the message under LC_ALL=C */
+  const char *words[2]; /* the same part in po/pt_BR.po and po/es.po */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  /* (a) a bad value: a range with no steps. */
+  { "steps.json",
+    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Steps\", \"beam\": {"
+    "\"support\": \"simply-supported\", \"load\": {\"type\": \"uniform\", \"value\": \"7.5 kN/m\"},"
+    "\"span\": {\"from\": \"2 m\", \"to\": \"9.5 m\", \"steps\": 0},"
+    "\"section\": {\"shape\": \"rectangular\", \"b\": \"180 mm\", \"h\": \"420 mm\"},"
+    "\"material\": \"S355\"}, \"checks\": {\"deflection_limit\": \"L/300\"}}",
+    "beam.span.steps: ",
+    "must be ≥ 1 (got 0)",
+    { "deve ser ≥ 1 (recebido 0)", "debe ser ≥ 1 (se recibió 0)" } },
+  /* (a) a bad value: an unknown support. */
+  { "support.json",
+    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Support\", \"beam\": {"
+    "\"support\": \"hinged\", \"load\": {\"type\": \"uniform\", \"value\": \"7.5 kN/m\"},"
+    "\"span\": \"6 m\", \"section\": {\"shape\": \"rectangular\", \"b\": \"180 mm\", "
+    "\"h\": \"420 mm\"}, \"material\": \"S355\"}}",
+    "beam.support: ",
+    "expected \"simply-supported\", \"cantilever\", \"fixed-fixed\" or \"propped-cantilever\", "
+    "got \"hinged\"",
+    { "esperado \"simply-supported\", \"cantilever\", \"fixed-fixed\" ou \"propped-cantilever\", "
+      "recebido \"hinged\"",
+      "se esperaba \"simply-supported\", \"cantilever\", \"fixed-fixed\" o "
+      "\"propped-cantilever\", se recibió \"hinged\"" } },
+  /* (b) a limit-state syntax error: "*" is the 5th character of "R - * S". */
+  { "limit.json",
+    "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Limit\", \"variables\": {"
+    "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\"},"
+    "\"S\": {\"distribution\": \"normal\", \"mean\": \"180 MPa\", \"sd\": \"25 MPa\"}},"
+    "\"limit_state\": \"R - * S\", \"method\": {\"samples\": 1000}}",
+    "limit_state: ",
+    "position 5: unexpected \"*\": expected a number, a name or \"(\"\n  R - * S\n      ^",
+    { "posição 5: \"*\" inesperado: esperado um número, um nome ou \"(\"\n  R - * S\n      ^",
+      "posición 5: \"*\" inesperado: se esperaba un número, un nombre o \"(\"\n  R - * S\n      "
+      "^" } },
+  /* (c) a missing CSV source: a folder of specimens that is not there. */
+  { "coupons.json",
+    "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"Coupons\", \"source\": {"
+    "\"type\": \"csv\", \"path\": \"no-such-coupons\", \"strain\": {\"column\": \"strain\"},"
+    "\"stress\": {\"column\": \"stress\", \"unit\": \"MPa\"}},"
+    "\"fit\": {\"window\": {\"type\": \"strain\", \"from\": 0.0005, \"to\": 0.0025}}}",
+    "source.path: ",
+    "no-such-coupons does not exist",
+    { "no-such-coupons não existe", "no-such-coupons no existe" } },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (dir, c->file, c->contents);
+
+  {
+    /* C.UTF-8: untranslated, and "≥" printed as itself. */
+    g_autoptr (CliResult) r = run_cli (dir, "C.UTF-8", "run", c->file, "--no-history");
+
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, c->path));
+    g_assert_nonnull (strstr (r->err, c->english));
+  }
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr (CliResult) r = NULL;
+      g_autofree char *out = NULL;
+
+      if (!have_locale (locales[l]))
+        return;
+      r = run_cli (dir, locales[l], "run", c->file, "--no-history", "--out", "out");
+      g_assert_cmpint (r->status, ==, 2);
+      /* The file and the JSON path as typed, then the translated message. */
+      g_assert_true (g_str_has_prefix (r->err, "parastudy-cli: "));
+      g_assert_nonnull (strstr (r->err, c->file));
+      g_assert_nonnull (strstr (r->err, c->path));
+      g_assert_nonnull (strstr (r->err, c->words[l]));
+      g_assert_null (strstr (r->err, c->english));
+      /* Bad input never leaves a results folder behind. */
+      out = g_build_filename (dir, "out", NULL);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------------------------
+ * Results files: the same bytes in every locale and on every backend
+ * ------------------------------------------------------------------------------ */
+
+/* summary.json without what differs from run to run (time, memory, machine) or names
+ * the backend. */
+static char *
+summary_without_timing (const char *dir)
+{
+  g_autofree char *text = read_file (dir, "summary.json");
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  static const char *const drop[] = { "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes",
+                                      "machine", "backend",      "workers" };
+  JsonObject *obj;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  obj = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (drop); i++)
+    {
+      g_assert_true (json_object_has_member (obj, drop[i]));
+      json_object_remove_member (obj, drop[i]);
+    }
+  /* The processes backend also measures its workers. */
+  if (json_object_has_member (obj, "workers_peak_rss_bytes"))
+    json_object_remove_member (obj, "workers_peak_rss_bytes");
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Runs @study in C, pt_BR and es (serial) and pt_BR (processes, 2 workers) and
+ * checks every results file is the same bytes; returns the C run's folder. */
+static void
+check_same_results (const char *dir, const char *study, const char *const *files,
+                    const char *expect_in_results)
+{
+  struct
+  {
+    const char *locale, *backend, *workers;
+  } runs[] = {
+    { "C", "serial", "1" },
+    { "pt_BR.UTF-8", "serial", "1" },
+    { "es_ES.UTF-8", "serial", "1" },
+    { "pt_BR.UTF-8", "processes", "2" },
+  };
+  g_autofree char *c_dir = g_build_filename (dir, "out-0", NULL);
+  g_autofree char *c_summary = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("out-%u", i);
+      g_autofree char *out_path = g_build_filename (dir, out, NULL);
+      g_autofree char *summary = NULL;
+      g_autoptr (CliResult) r = NULL;
+
+      if (i > 0 && !have_locale (runs[i].locale))
+        return;
+      r = run_cli (dir, runs[i].locale, "run", study, "--backend", runs[i].backend, "--workers",
+                   runs[i].workers, "--rows", "all", "--no-history", "--out", out);
+      g_assert_cmpint (r->status, ==, 0);
+      summary = summary_without_timing (out_path);
+      if (i == 0)
+        {
+          c_summary = g_steal_pointer (&summary);
+          if (expect_in_results != NULL)
+            g_assert_nonnull (strstr (c_summary, expect_in_results));
+          continue;
+        }
+      g_assert_cmpstr (summary, ==, c_summary);
+      for (guint f = 0; files[f] != NULL; f++)
+        {
+          g_autofree char *a = read_file (c_dir, files[f]);
+          g_autofree char *b = read_file (out_path, files[f]);
+
+          g_assert_cmpstr (b, ==, a);
+        }
+    }
+}
+
+/* A beam with the point load at a distance a: positions past the span are item
+ * errors whose reason holds numbers (4.25 m, 3.5 m), and an absolute deflection limit
+ * with a decimal (12.5 mm) goes into summary.json. */
+static void
+test_results_beam (void)
+{
+  static const char *const files[] = { "results.csv", NULL };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "point.json",
+      "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Point load sweep\", \"beam\": {"
+      "\"support\": \"simply-supported\", \"load\": {\"type\": \"point\", "
+      "\"value\": [\"12.5 kN\", \"40 kN\"], "
+      "\"position\": [\"0.75 m\", \"2.5 m\", \"4.25 m\", \"6.5 m\"]},"
+      "\"span\": [\"3.5 m\", \"5.25 m\"],"
+      "\"section\": [{\"shape\": \"rectangular\", \"b\": \"150 mm\", \"h\": [\"250.5 mm\", "
+      "\"400 mm\"]}, {\"shape\": \"hollow-circular\", \"D\": \"60 mm\", \"t\": [\"5 mm\", \"32.5 "
+      "mm\"]}],"
+      "\"material\": [\"S355\", \"C24\"]},"
+      "\"checks\": {\"deflection_limit\": \"12.5 mm\", \"safety_factor\": 1.35}}");
+
+  check_same_results (dir, "point.json", files,
+                      "the load position a = 4.25 m is not inside the span (0, 3.5 m)");
+  {
+    g_autofree char *c_dir = g_build_filename (dir, "out-0", NULL);
+    g_autofree char *summary = read_file (c_dir, "summary.json");
+    g_autofree char *rows = read_file (c_dir, "results.csv");
+
+    g_assert_nonnull (strstr (summary, "\"deflection_limit\" : \"12.5 mm\""));
+    g_assert_nonnull (
+        strstr (rows, "hollow-circular section: t = 0.0325 m must be less than D/2 = 0.03 m"));
+  }
+  rm_rf (dir);
+}
+
+/* The built-in beam-deflection limit state is an expression with a coefficient
+ * written by the program and parsed again: it must not take the decimal comma. */
+static void
+test_results_reliability (void)
+{
+  static const char *const files[] = { "convergence.csv", NULL };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "deflection.json",
+      "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Deflection\", \"variables\": {"
+      "\"P\": {\"distribution\": \"normal\", \"mean\": \"20 kN\", \"sd\": \"3.5 kN\"},"
+      "\"E\": {\"distribution\": \"lognormal\", \"mean\": \"210 GPa\", \"sd\": \"10.5 GPa\"}},"
+      "\"constants\": {\"L\": \"4.5 m\", \"I\": \"8356 cm^4\", \"limit\": \"10.5 mm\"},"
+      "\"limit_state\": {\"builtin\": \"beam-deflection\", \"support\": \"simply-supported\","
+      "\"load\": \"point-midspan\"},"
+      "\"method\": {\"samples\": 40000, \"seed\": 11}}");
+
+  /* 1/48 for a simply supported beam with a midspan point load (AISC Table 3-23,
+   * case 7): 0.020833333333333332 to 17 digits. */
+  check_same_results (dir, "deflection.json", files, "0.020833333333333332 * P * L^3");
+  rm_rf (dir);
+}
+
+/* A folder of specimens where one "file" is a folder: its read error is an item
+ * error in results.csv, in English whatever the user's language. */
+static void
+test_results_regression (void)
+{
+  static const char *const files[] = { "results.csv", NULL };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *coupons = g_build_filename (dir, "coupons", NULL);
+  g_autofree char *bad = g_build_filename (coupons, "c3.csv", NULL);
+  g_autofree char *study = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (bad, 0755), ==, 0);
+  for (int s = 1; s <= 2; s++)
+    {
+      g_autoptr (GString) csv = g_string_new ("strain;stress\n");
+      g_autofree char *name = g_strdup_printf ("c%d.csv", s);
+      g_autofree char *path = NULL;
+
+      /* Elastic to 0.3 % strain (E = 205 and 198.5 GPa), then a plateau; decimal commas
+       * as the file's own convention, which the study declares. */
+      for (int k = 0; k <= 60; k++)
+        {
+          double e = 0.0001 * k;
+          double E = s == 1 ? 205e3 : 198.5e3;
+          double sig = e <= 0.003 ? E * e : E * 0.003 + 1000.0 * (e - 0.003);
+          char eb[G_ASCII_DTOSTR_BUF_SIZE], sb[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (eb, sizeof eb, "%.6f", e);
+          g_ascii_formatd (sb, sizeof sb, "%.4f", sig);
+          g_strdelimit (eb, ".", ',');
+          g_strdelimit (sb, ".", ',');
+          g_string_append_printf (csv, "%s;%s\n", eb, sb);
+        }
+      path = write_file (coupons, name, csv->str);
+    }
+  study = write_file (
+      dir, "coupons.json",
+      "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"Coupons\", \"source\": {"
+      "\"type\": \"csv\", \"path\": \"coupons\", \"delimiter\": \";\", \"decimal\": \",\","
+      "\"strain\": {\"column\": \"strain\"}, \"stress\": {\"column\": \"stress\", "
+      "\"unit\": \"MPa\"}},"
+      "\"fit\": {\"window\": {\"type\": \"strain\", \"from\": 0.0005, \"to\": 0.0025}}}");
+
+  /* EISDIR's text in the C locale. */
+  check_same_results (dir, "coupons.json", files, "Is a directory");
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------------------------
+ * The processes backend: the same language as a serial run
+ * ------------------------------------------------------------------------------ */
+
+/* A worker started as the processes backend starts it, given a study it cannot load,
+ * answers with the message a serial run gives in the same locale. */
+static void
+test_worker_message (void)
+{
+  static const char text[]
+      = "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Negative\", \"beam\": {"
+        "\"support\": \"cantilever\", \"load\": {\"type\": \"uniform\", \"value\": \"4.5 kN/m\"},"
+        "\"span\": \"-2.5 m\", \"section\": {\"shape\": \"circular\", \"d\": \"90 mm\"},"
+        "\"material\": \"C24\"}}";
+  const char *const words[2]
+      = { "beam.span: deve ser > 0 (recebido ", "beam.span: debe ser > 0 (se recibió " };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr (GSubprocessLauncher) launcher = NULL;
+      g_autoptr (GSubprocess) proc = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) serial_error = NULL;
+      g_autofree char *worker = NULL;
+      g_autofree char *reason = NULL;
+      g_autofree char *message = NULL;
+      PsWorkerHello hello = { 0 };
+      PsWorkerReply reply = { 0 };
+      PsStudy *study;
+      int sv[2], arena;
+
+      if (!have_locale (locales[l]))
+        return;
+      worker = ps_worker_find_executable (&reason);
+      g_assert_nonnull (worker);
+
+      /* The serial side: the engine in this process, in the same locale. */
+      g_assert_nonnull (setlocale (LC_ALL, locales[l]));
+      bindtextdomain (GETTEXT_PACKAGE, localedir ());
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      study = ps_study_load_data (text, -1, &serial_error);
+      setlocale (LC_ALL, "C");
+      g_assert_null (study);
+      g_assert_nonnull (serial_error);
+      g_assert_nonnull (strstr (serial_error->message, words[l]));
+
+      g_assert_cmpint (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), ==, 0);
+      arena = memfd_create ("test-i18n-arena", MFD_CLOEXEC);
+      g_assert_cmpint (arena, >=, 0);
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", locales[l], TRUE);
+      g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+      g_subprocess_launcher_take_fd (launcher, sv[1], 0);
+      g_subprocess_launcher_take_fd (launcher, dup (sv[1]), 1);
+      g_subprocess_launcher_take_fd (launcher, arena, 3);
+      proc = g_subprocess_launcher_spawn (launcher, &error, worker, NULL);
+      g_assert_no_error (error);
+      g_clear_object (&launcher); /* closes our copies of the worker's descriptors */
+
+      hello.magic = PS_WORKER_MAGIC;
+      hello.protocol = PS_WORKER_PROTOCOL;
+      hello.n_items = 1;
+      hello.chunk_items = 1;
+      hello.text_length = sizeof text - 1;
+      g_assert_true (ps_worker_send (sv[0], &hello, sizeof hello));
+      g_assert_true (ps_worker_send (sv[0], text, sizeof text - 1));
+      g_assert_true (ps_worker_recv (sv[0], &reply, sizeof reply));
+      g_assert_cmpuint (reply.type, ==, PS_WORKER_FAILED);
+      g_assert_cmpuint (reply.message_length, <, 4096);
+      message = g_malloc0 (reply.message_length + 1u);
+      g_assert_true (ps_worker_recv (sv[0], message, reply.message_length));
+      close (sv[0]);
+      g_subprocess_wait (proc, NULL, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (message, ==, serial_error->message);
+    }
+}
+
+/* A run error of the processes backend (every worker dies on chunk 0) in the user's
+ * language, with the signal's number as the program knows it. */
+static void
+test_processes_run_error (void)
+{
+  const char *const words[2] = { "falhou duas vezes: seu worker foi encerrado pelo sinal 11",
+                                 "falló dos veces: su trabajador fue terminado por la señal 11" };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "crash.json",
+      "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Crash\", \"beam\": {"
+      "\"support\": \"cantilever\", \"load\": {\"type\": \"uniform\", \"value\": \"4.5 kN/m\"},"
+      "\"span\": [\"2.5 m\", \"3 m\"], \"section\": {\"shape\": \"circular\", \"d\": \"90 mm\"},"
+      "\"material\": \"C24\"}}");
+  const char *const env[] = { "PARASTUDY_WORKER_CRASH_CHUNK=0", NULL };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr (CliResult) r = NULL;
+
+      if (!have_locale (locales[l]))
+        return;
+      r = run_cliv (dir, locales[l], env,
+                    (const char *const[]){ "run", "crash.json", "--backend", "processes",
+                                           "--workers", "1", "--no-history", NULL });
+      g_assert_cmpint (r->status, ==, 1);
+      g_assert_nonnull (strstr (r->err, words[l]));
+    }
+  rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  /* The test process itself untranslated: only the programs it runs are not. */
+  setlocale (LC_ALL, "C");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/i18n/bad-input/%s", bad_cases[i].file);
+
+      g_test_add_data_func (name, &bad_cases[i], test_bad_input);
+    }
+  g_test_add_func ("/i18n/results/beam", test_results_beam);
+  g_test_add_func ("/i18n/results/reliability", test_results_reliability);
+  g_test_add_func ("/i18n/results/regression", test_results_regression);
+  g_test_add_func ("/i18n/processes/worker-message", test_worker_message);
+  g_test_add_func ("/i18n/processes/run-error", test_processes_run_error);
+  return g_test_run ();
+}
