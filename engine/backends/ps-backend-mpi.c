@@ -1437,11 +1437,15 @@ mpi_execute (PsExec *exec, int workers, GError **error)
         {
           GByteArray *out = g_byte_array_new ();
           g_autoptr (GBytes) bytes = NULL;
-
           g_autoptr (GError) part_error = NULL;
+          /* A batch that follows the last committed chunk is committed at once, rows
+           * and all; one that must wait for other ranks' chunks keeps its rows in
+           * rank 0's part meanwhile. */
+          gboolean waits = first != c.next_commit;
 
           if (!evaluator_run (&c.ev, c.run_id, first, count,
-                              c.own_part.path != NULL ? &c.own_part : NULL, out, &part_error))
+                              waits && c.own_part.path != NULL ? &c.own_part : NULL, out,
+                              &part_error))
             {
               coord_fail (&c, PS_ERROR_IO, g_strdup (part_error->message));
               g_byte_array_unref (out);
