@@ -525,8 +525,14 @@ test_worker_message (void)
 static void
 test_processes_run_error (void)
 {
+#if defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer catches the SIGSEGV and ends the worker its own way. */
+  const char *const words[2]
+      = { "falhou duas vezes: seu worker ", "falló dos veces: su trabajador " };
+#else
   const char *const words[2] = { "falhou duas vezes: seu worker foi encerrado pelo sinal 11",
                                  "falló dos veces: su trabajador fue terminado por la señal 11" };
+#endif
   g_autofree char *dir = tmp_dir ();
   g_autofree char *study = write_file (
       dir, "crash.json",
