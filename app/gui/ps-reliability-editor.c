@@ -445,16 +445,11 @@ validate_limit_state (PsReliabilityEditor *self)
       g_ptr_array_add (cnames, (gpointer)text_of (c->name));
       g_array_append_val (cvalues, v);
     }
-  expr = ps_expr_compile (text, (const char *const *)vnames->pdata, vnames->len,
-                          (const char *const *)cnames->pdata, (const double *)(void *)cvalues->data,
-                          cnames->len, &error);
-  self->error_position = 0;
+  expr = ps_expr_compile_full (
+      text, (const char *const *)vnames->pdata, vnames->len, (const char *const *)cnames->pdata,
+      (const double *)(void *)cvalues->data, cnames->len, &self->error_position, &error);
   if (expr == NULL)
     {
-      const char *pos = strstr (error->message, "position ");
-
-      if (pos != NULL)
-        self->error_position = (guint)strtoul (pos + 9, NULL, 10);
       gtk_label_set_text (GTK_LABEL (self->limit_error), error->message);
       ps_gui_mark_invalid (self->limit_state, error->message);
       ps_document_set_field_error (self->document, "limit_state", error->message);

@@ -287,6 +287,7 @@ typedef struct
   GArray *code;
   guint nesting;
   GError **error;
+  guint error_position; /* 1-based character of the first error, 0 for none */
 } Parser;
 
 typedef struct
@@ -313,6 +314,8 @@ parser_error (Parser *p, gsize offset, const char *format, ...)
   va_list args;
 
   g_string_append_printf (msg, _ ("position %zu: "), pos0 + 1);
+  if (p->error_position == 0)
+    p->error_position = (guint)(pos0 + 1);
   va_start (args, format);
   g_string_append_vprintf (msg, format, args);
   va_end (args);
@@ -917,6 +920,15 @@ ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
                  const char *const *const_names, const double *const_values, guint n_consts,
                  GError **error)
 {
+  return ps_expr_compile_full (text, var_names, n_vars, const_names, const_values, n_consts, NULL,
+                               error);
+}
+
+PsExpr *
+ps_expr_compile_full (const char *text, const char *const *var_names, guint n_vars,
+                      const char *const *const_names, const double *const_values, guint n_consts,
+                      guint *error_position, GError **error)
+{
   g_autoptr (GArray) code = NULL;
   g_autoptr (PsExpr) expr = NULL;
   Parser p = { 0 };
@@ -948,14 +960,24 @@ ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
   if (blank)
     {
       parser_error (&p, 0, _ ("empty expression"));
+      if (error_position != NULL)
+        *error_position = p.error_position;
       return NULL;
     }
 
+  if (error_position != NULL)
+    *error_position = 0;
   if (!advance (&p) || !parse_expr (&p, &top))
-    return NULL;
+    {
+      if (error_position != NULL)
+        *error_position = p.error_position;
+      return NULL;
+    }
   if (p.tok.kind != TOK_END)
     {
       unexpected_after_operand (&p, CONTEXT_TOP, 0);
+      if (error_position != NULL)
+        *error_position = p.error_position;
       return NULL;
     }
   g_assert (p.nesting == 0);

@@ -77,6 +77,12 @@ typedef struct _PsExpr PsExpr;
 PsExpr *ps_expr_compile (const char *text, const char *const *var_names, guint n_vars,
                          const char *const *const_names, const double *const_values, guint n_consts,
                          GError **error);
+/* The same, and where the error is: @error_position (may be NULL) is set to the N of
+ * the message, or 0 when the error is not at a place in the text (a bad name list).
+ * For a user interface, which should not read it back out of a translated message. */
+PsExpr *ps_expr_compile_full (const char *text, const char *const *var_names, guint n_vars,
+                              const char *const *const_names, const double *const_values,
+                              guint n_consts, guint *error_position, GError **error);
 void ps_expr_free (PsExpr *expr);
 
 /* The bytecode (borrowed): a postfix program that leaves one value on the stack. */
