@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include "backends/ps-backend.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
+#include "study/ps-text.h"
 #include "ps-machine.h"
 #include "ps-run.h"
 
@@ -202,21 +204,22 @@ resolve_backend (const PsRunOptions *options, int *workers_out, GError **error)
 
       for (guint i = 0; all[i] != NULL; i++)
         g_string_append_printf (names, "%s%s", i ? ", " : "", all[i]->name);
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "unknown backend \"%s\" (available: %s)",
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("unknown backend \"%s\" (available: %s)"),
                    name, names->str);
       g_string_free (names, TRUE);
       return NULL;
     }
   if (!backend->is_available (&reason))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED, "the %s backend is not available: %s",
-                   backend->name, reason ? reason : "unknown reason");
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED, _ ("the %s backend is not available: %s"),
+                   backend->name, reason ? reason : _ ("unknown reason"));
       return NULL;
     }
   workers = options->workers > 0 ? options->workers : backend->default_workers ();
   if (workers > 4096)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--workers: at most 4096 (got %d)", workers);
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--workers: at most 4096 (got %d)"),
+                   workers);
       return NULL;
     }
   /* The serial backend is one worker whatever was asked. */
@@ -261,7 +264,8 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   cpu0 = ps_cpu_seconds ();
   exec.t0 = g_get_monotonic_time ();
   if (!backend->execute (&exec, workers, &exec.error) && exec.error == NULL)
-    g_set_error (&exec.error, PS_ERROR, PS_ERROR_FAILED, "the %s backend failed", backend->name);
+    g_set_error (&exec.error, PS_ERROR, PS_ERROR_FAILED, _ ("the %s backend failed"),
+                 backend->name);
 
   result->wall_seconds = (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
   result->cpu_seconds = ps_cpu_seconds () - cpu0;
@@ -285,13 +289,12 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
     {
       if (options->cancel != NULL && g_atomic_int_get (options->cancel))
         g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED,
-                     "the run was cancelled after %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                     " items",
-                     exec.items_done, study->n_items);
+                     _ ("the run was cancelled after %llu of %llu items"),
+                     (unsigned long long)exec.items_done, (unsigned long long)study->n_items);
       else
         g_set_error (error, PS_ERROR, PS_ERROR_FAILED,
-                     "the run stopped after %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " items",
-                     exec.items_done, study->n_items);
+                     _ ("the run stopped after %llu of %llu items"),
+                     (unsigned long long)exec.items_done, (unsigned long long)study->n_items);
       return NULL;
     }
   return g_steal_pointer (&result);
@@ -374,19 +377,41 @@ ps_run_summary_text (const PsStudy *study, const PsRunResult *r)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s (%s study)\n", study->name, ps_study_kind_name (study->kind));
+  switch (study->kind)
+    {
+    case PS_STUDY_BEAM:
+      g_string_append_printf (out, _ ("%s (beam study)"), study->name);
+      break;
+    case PS_STUDY_RELIABILITY:
+      g_string_append_printf (out, _ ("%s (reliability study)"), study->name);
+      break;
+    case PS_STUDY_REGRESSION:
+      g_string_append_printf (out, _ ("%s (regression study)"), study->name);
+      break;
+    default:
+      g_string_append_printf (out, _ ("%s (%s study)"), study->name,
+                              ps_study_kind_name (study->kind));
+      break;
+    }
+  g_string_append_c (out, '\n');
   study->klass->summary_to_text (study, r->summary, out);
   if (r->errors.count > 0)
     {
       PsItemError *e = &g_array_index (r->errors.first, PsItemError, 0);
 
-      g_string_append_printf (
-          out, "  item errors      %" G_GUINT64_FORMAT " (first: item %" G_GUINT64_FORMAT ": %s)\n",
-          r->errors.count, e->item, e->message);
+      /* The item's own message stays as the results files have it. */
+      ps_text_label (out, C_ ("summary", "item errors"));
+      g_string_append_printf (out, _ ("%llu (first: item %llu: %s)"),
+                              (unsigned long long)r->errors.count, (unsigned long long)e->item,
+                              e->message);
+      g_string_append_c (out, '\n');
     }
-  g_string_append_printf (out, "  run              %s, %d worker%s, %.3f s wall, %.3f s CPU\n",
-                          r->backend, r->workers, r->workers == 1 ? "" : "s", r->wall_seconds,
-                          r->cpu_seconds);
+  ps_text_label (out, C_ ("summary", "run"));
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "%s, %d worker, %.3f s wall, %.3f s CPU",
+                                       "%s, %d workers, %.3f s wall, %.3f s CPU", r->workers),
+                          r->backend, r->workers, r->wall_seconds, r->cpu_seconds);
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 
@@ -411,7 +436,7 @@ write_all (const char *data, gsize length, gpointer user_data, GError **error)
 
           if (saved == EINTR)
             continue;
-          g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing %s: %s", sink->path,
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("writing %s: %s"), sink->path,
                        g_strerror (saved));
           return FALSE;
         }
@@ -439,7 +464,7 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     {
       int saved = errno;
 
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot create the output folder %s: %s", dir,
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot create the output folder %s: %s"), dir,
                    g_strerror (saved));
       return NULL;
     }
@@ -455,7 +480,7 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
         {
           int saved = errno;
 
-          g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot write in %s: %s", dir,
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
                        g_strerror (saved));
           return NULL;
         }
@@ -481,7 +506,7 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     {
       int saved = errno;
 
-      g_set_error (&local_error, PS_ERROR, PS_ERROR_IO, "writing %s: %s", results_path,
+      g_set_error (&local_error, PS_ERROR, PS_ERROR_IO, _ ("writing %s: %s"), results_path,
                    g_strerror (saved));
       g_clear_pointer (&result, ps_run_result_free);
     }
@@ -498,7 +523,7 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
       int saved = errno;
 
       g_unlink (tmp_path);
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot rename the results into %s: %s",
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot rename the results into %s: %s"),
                    results_path, g_strerror (saved));
       return NULL;
     }

@@ -8,6 +8,7 @@
 #pragma GCC optimize("no-trapping-math")
 
 #include <float.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
@@ -86,10 +87,10 @@ check_given (const char *name, const PsDistParams *g, guint allowed, char **erro
       if (!fields[i].has)
         continue;
       if ((allowed & fields[i].bit) == 0)
-        return fail (error_message, "%s: '%s' is not a parameter of this distribution", name,
+        return fail (error_message, _ ("%s: '%s' is not a parameter of this distribution"), name,
                      fields[i].key);
       if (!isfinite (fields[i].value))
-        return fail (error_message, "%s: '%s' must be a finite number", name, fields[i].key);
+        return fail (error_message, _ ("%s: '%s' must be a finite number"), name, fields[i].key);
     }
   return TRUE;
 }
@@ -98,7 +99,7 @@ static gboolean
 need (const char *name, gboolean has, const char *key, char **error_message)
 {
   if (!has)
-    return fail (error_message, "%s: '%s' is required", name, key);
+    return fail (error_message, _ ("%s: '%s' is required"), name, key);
   return TRUE;
 }
 
@@ -106,7 +107,7 @@ static gboolean
 positive (const char *name, double value, const char *key, char **error_message)
 {
   if (!(value > 0.0))
-    return fail (error_message, "%s: '%s' must be positive (got %g)", name, key, value);
+    return fail (error_message, _ ("%s: '%s' must be positive (got %g)"), name, key, value);
   return TRUE;
 }
 
@@ -127,8 +128,8 @@ weibull_shape_from_cov (double cov, double *k, char **error_message)
   /* ln(1 + cov^2) falls monotonically as k grows. */
   if (!(target <= weibull_log_cov2 (kmin) && target >= weibull_log_cov2 (kmax)))
     return fail (error_message,
-                 "weibull: sd/mean = %g is outside the range of a Weibull distribution with "
-                 "shape between %g and %g",
+                 _ ("weibull: sd/mean = %g is outside the range of a Weibull distribution with "
+                    "shape between %g and %g"),
                  cov, kmin, kmax);
   for (int it = 0; it < 200 && hi - lo > 1e-15 * fabs (hi); it++)
     {
@@ -158,9 +159,9 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
   double upper = g->has_upper ? g->upper : INFINITY;
 
   if (!g->has_lower && !g->has_upper)
-    return fail (error_message, "%s: 'lower' or 'upper' (or both) is required", name);
+    return fail (error_message, _ ("%s: 'lower' or 'upper' (or both) is required"), name);
   if (!(lower < upper))
-    return fail (error_message, "%s: 'lower' (%g) must be less than 'upper' (%g)", name, lower,
+    return fail (error_message, _ ("%s: 'lower' (%g) must be less than 'upper' (%g)"), name, lower,
                  upper);
 
   double alpha = (lower - mu) / sigma;
@@ -175,8 +176,8 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
   ps_dist_normal_cdf_both (b, &pb, &unused);
   if (!(pb - pa > 1e-300))
     return fail (error_message,
-                 "%s: the interval ['lower', 'upper'] = [%g, %g] has negligible probability "
-                 "under the parent normal (%g standard deviations from the mean)",
+                 _ ("%s: the interval ['lower', 'upper'] = [%g, %g] has negligible probability "
+                    "under the parent normal (%g standard deviations from the mean)"),
                  name, lower, upper, mirror ? alpha : -beta);
 
   d->kind = PS_DIST_TRUNCATED_NORMAL;
@@ -209,8 +210,8 @@ truncated_init (PsDist *d, const char *name, const PsDistParams *g, char **error
     {
       d->kind = PS_DIST_NONE;
       return fail (error_message,
-                   "%s: the interval ['lower', 'upper'] = [%g, %g] is too narrow "
-                   "to sample",
+                   _ ("%s: the interval ['lower', 'upper'] = [%g, %g] is too narrow "
+                      "to sample"),
                    name, lower, upper);
     }
   return TRUE;
@@ -236,7 +237,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
   if (error_message != NULL)
     *error_message = NULL;
   if (name == NULL)
-    return fail (error_message, "the distribution is not given");
+    return fail (error_message, _ ("the distribution is not given"));
 
   if (g_str_equal (name, "normal") || g_str_equal (name, "lognormal")
       || g_str_equal (name, "gumbel"))
@@ -274,15 +275,16 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         {
           if (g->has_mean || g->has_sd)
             return fail (error_message,
-                         "%s: give either 'lower' and 'upper' or 'mean' and 'sd', not both", name);
+                         _ ("%s: give either 'lower' and 'upper' or 'mean' and 'sd', not both"),
+                         name);
           if (!need (name, g->has_lower, "lower", error_message)
               || !need (name, g->has_upper, "upper", error_message))
             return FALSE;
           a = g->lower;
           b = g->upper;
           if (!(a < b))
-            return fail (error_message, "%s: 'lower' (%g) must be less than 'upper' (%g)", name, a,
-                         b);
+            return fail (error_message, _ ("%s: 'lower' (%g) must be less than 'upper' (%g)"), name,
+                         a, b);
         }
       else
         {
@@ -294,7 +296,7 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
           b = g->mean + sqrt (3.0) * g->sd;
         }
       if (!isfinite (b - a))
-        return fail (error_message, "%s: the interval is too wide", name);
+        return fail (error_message, _ ("%s: the interval is too wide"), name);
       *d = (PsDist){ PS_DIST_UNIFORM, { a, b - a, b, 0 } };
       return TRUE;
     }
@@ -309,7 +311,8 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         {
           if (g->has_mean || g->has_sd)
             return fail (error_message,
-                         "%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both", name);
+                         _ ("%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both"),
+                         name);
           if (!need (name, g->has_shape, "shape", error_message)
               || !need (name, g->has_scale, "scale", error_message)
               || !positive (name, g->shape, "shape", error_message)
@@ -340,8 +343,8 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
         return FALSE;
       if (g->has_sd && !(fabs (g->sd - g->mean) <= 1e-9 * g->mean))
         return fail (error_message,
-                     "%s: 'sd' (%g) must equal 'mean' (%g): an exponential distribution has "
-                     "sd = mean (omit 'sd')",
+                     _ ("%s: 'sd' (%g) must equal 'mean' (%g): an exponential distribution has "
+                        "sd = mean (omit 'sd')"),
                      name, g->sd, g->mean);
       *d = (PsDist){ PS_DIST_EXPONENTIAL, { g->mean, 0, 0, 0 } };
       return TRUE;
@@ -358,8 +361,8 @@ ps_dist_init (PsDist *d, const char *name, const PsDistParams *given, char **err
     }
 
   return fail (error_message,
-               "unknown distribution '%s' (known: normal, lognormal, gumbel, uniform, weibull, "
-               "exponential, truncated-normal)",
+               _ ("unknown distribution '%s' (known: normal, lognormal, gumbel, uniform, weibull, "
+                  "exponential, truncated-normal)"),
                name);
 }
 

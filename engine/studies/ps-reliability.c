@@ -11,6 +11,7 @@
 #include "ps-philox.h"
 #include "ps-reliability.h"
 #include "study/ps-json.h"
+#include "study/ps-text.h"
 
 #define SUB_BLOCK 256
 
@@ -380,8 +381,10 @@ init_exact (PsReliabilityModel *m)
     {
       m->has_exact = TRUE;
       m->exact_pf = gsl_cdf_ugaussian_P (-mu / sqrt (var));
-      m->exact_method = g_strdup ("linear limit state in independent normal variables: "
-                                  "beta = mu_g / sigma_g (Cornell)");
+      /* summary.json keeps the English text; the terminal summary, the report and the
+       * window translate it. */
+      m->exact_method = g_strdup (N_ ("linear limit state in independent normal variables: "
+                                      "beta = mu_g / sigma_g (Cornell)"));
       return;
     }
   if (n_used == 2 && c0 == 0 && coef[used[0]] == -coef[used[1]]
@@ -396,8 +399,8 @@ init_exact (PsReliabilityModel *m)
 
       m->has_exact = TRUE;
       m->exact_pf = gsl_cdf_ugaussian_P (-(lr - ls) / sqrt (zr2 + zs2));
-      m->exact_method = g_strdup ("R - S with lognormal R and S: "
-                                  "beta = (lambda_R - lambda_S) / sqrt(zeta_R^2 + zeta_S^2)");
+      m->exact_method = g_strdup (N_ ("R - S with lognormal R and S: "
+                                      "beta = (lambda_R - lambda_S) / sqrt(zeta_R^2 + zeta_S^2)"));
     }
 }
 
@@ -707,23 +710,36 @@ rel_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
   PsReliabilityEstimate e;
 
   ps_reliability_estimate (s->failures, s->samples - s->nan_samples, &e);
-  g_string_append_printf (out, "  limit state      g = %s\n", m->limit_state);
-  g_string_append_printf (out, "  samples          %" G_GUINT64_FORMAT " (stopped by %s)\n",
-                          s->samples, stopped_by (m, s));
-  g_string_append_printf (out, "  failures         %" G_GUINT64_FORMAT "\n", s->failures);
-  g_string_append_printf (out,
-                          "  Pf               %.5g  (95 %% Wilson interval %.5g – %.5g, "
-                          "CoV %.3g)\n",
-                          e.pf, e.pf_low, e.pf_high, e.cov);
-  g_string_append_printf (out, "  beta             %.4f  (%.4f – %.4f)\n", e.beta, e.beta_low,
-                          e.beta_high);
+  ps_text_label (out, C_ ("summary", "limit state"));
+  g_string_append_printf (out, "g = %s\n", m->limit_state);
+  ps_text_label (out, C_ ("summary", "samples"));
+  /* The reason is the name of the setting that stopped the run (samples, target_cov
+   * or time), as in the study file and summary.json. */
+  g_string_append_printf (out, _ ("%llu (stopped by %s)"), (unsigned long long)s->samples,
+                          stopped_by (m, s));
+  g_string_append_c (out, '\n');
+  ps_text_label (out, C_ ("summary", "failures"));
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT "\n", s->failures);
+  ps_text_label (out, C_ ("summary", "Pf"));
+  g_string_append_printf (out, _ ("%.5g  (95 %% Wilson interval %.5g – %.5g, CoV %.3g)"), e.pf,
+                          e.pf_low, e.pf_high, e.cov);
+  g_string_append_c (out, '\n');
+  ps_text_label (out, C_ ("summary", "beta"));
+  g_string_append_printf (out, "%.4f  (%.4f – %.4f)\n", e.beta, e.beta_low, e.beta_high);
   if (s->nan_samples > 0)
-    g_string_append_printf (
-        out, "  NaN samples      %" G_GUINT64_FORMAT " (g undefined; excluded from Pf)\n",
-        s->nan_samples);
+    {
+      ps_text_label (out, C_ ("summary", "NaN samples"));
+      g_string_append_printf (out, _ ("%llu (g undefined; excluded from Pf)"),
+                              (unsigned long long)s->nan_samples);
+      g_string_append_c (out, '\n');
+    }
   if (m->has_exact)
-    g_string_append_printf (out, "  exact Pf         %.5g, beta %.4f (%s)\n", m->exact_pf,
-                            gsl_cdf_ugaussian_Qinv (m->exact_pf), m->exact_method);
+    {
+      ps_text_label (out, C_ ("summary", "exact Pf"));
+      g_string_append_printf (out, _ ("%.5g, beta %.4f (%s)"), m->exact_pf,
+                              gsl_cdf_ugaussian_Qinv (m->exact_pf), _ (m->exact_method));
+      g_string_append_c (out, '\n');
+    }
 }
 
 static void

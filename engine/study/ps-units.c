@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ps-units.h"
@@ -15,25 +16,25 @@ typedef struct
 } QuantityInfo;
 
 static const QuantityInfo quantities[PS_QTY_N_QUANTITIES] = {
-  [PS_QTY_DIMENSIONLESS] = { "a dimensionless number", "0.5", "", { 0, 0, 0 } },
-  [PS_QTY_LENGTH] = { "a length", "\"250 mm\"", "m", { 0, 1, 0 } },
-  [PS_QTY_FORCE] = { "a force", "\"50 kN\"", "N", { 1, 1, -2 } },
-  [PS_QTY_FORCE_PER_LENGTH] = { "a force per length", "\"5 kN/m\"", "N/m", { 1, 0, -2 } },
-  [PS_QTY_STRESS] = { "a stress", "\"355 MPa\"", "Pa", { 1, -1, -2 } },
-  [PS_QTY_DENSITY] = { "a density", "\"7850 kg/m^3\"", "kg/m^3", { 1, -3, 0 } },
-  [PS_QTY_TIME] = { "a time", "\"10 min\"", "s", { 0, 0, 1 } },
-  [PS_QTY_AREA] = { "an area", "\"53.8 cm^2\"", "m^2", { 0, 2, 0 } },
-  [PS_QTY_SECOND_MOMENT] = { "a second moment of area", "\"8356 cm^4\"", "m^4", { 0, 4, 0 } },
-  [PS_QTY_SECTION_MODULUS] = { "a section modulus", "\"557 cm^3\"", "m^3", { 0, 3, 0 } },
-  [PS_QTY_MOMENT] = { "a moment", "\"120 kN*m\"", "N*m", { 1, 2, -2 } },
-  [PS_QTY_MASS_PER_LENGTH] = { "a mass per length", "\"42.2 kg/m\"", "kg/m", { 1, -1, 0 } },
+  [PS_QTY_DIMENSIONLESS] = { N_ ("a dimensionless number"), "0.5", "", { 0, 0, 0 } },
+  [PS_QTY_LENGTH] = { N_ ("a length"), "\"250 mm\"", "m", { 0, 1, 0 } },
+  [PS_QTY_FORCE] = { N_ ("a force"), "\"50 kN\"", "N", { 1, 1, -2 } },
+  [PS_QTY_FORCE_PER_LENGTH] = { N_ ("a force per length"), "\"5 kN/m\"", "N/m", { 1, 0, -2 } },
+  [PS_QTY_STRESS] = { N_ ("a stress"), "\"355 MPa\"", "Pa", { 1, -1, -2 } },
+  [PS_QTY_DENSITY] = { N_ ("a density"), "\"7850 kg/m^3\"", "kg/m^3", { 1, -3, 0 } },
+  [PS_QTY_TIME] = { N_ ("a time"), "\"10 min\"", "s", { 0, 0, 1 } },
+  [PS_QTY_AREA] = { N_ ("an area"), "\"53.8 cm^2\"", "m^2", { 0, 2, 0 } },
+  [PS_QTY_SECOND_MOMENT] = { N_ ("a second moment of area"), "\"8356 cm^4\"", "m^4", { 0, 4, 0 } },
+  [PS_QTY_SECTION_MODULUS] = { N_ ("a section modulus"), "\"557 cm^3\"", "m^3", { 0, 3, 0 } },
+  [PS_QTY_MOMENT] = { N_ ("a moment"), "\"120 kN*m\"", "N*m", { 1, 2, -2 } },
+  [PS_QTY_MASS_PER_LENGTH] = { N_ ("a mass per length"), "\"42.2 kg/m\"", "kg/m", { 1, -1, 0 } },
 };
 
 const char *
 ps_quantity_name (PsQuantity quantity)
 {
   g_return_val_if_fail (quantity < PS_QTY_N_QUANTITIES, "");
-  return quantities[quantity].name;
+  return _ (quantities[quantity].name);
 }
 
 const char *
@@ -159,7 +160,7 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
     p++;
   if (*p == '\0')
     {
-      *error_message = g_strdup ("no unit");
+      *error_message = g_strdup (_ ("no unit"));
       return FALSE;
     }
 
@@ -194,9 +195,10 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
           if (len == 0 || !lookup_symbol (symbol, len, &s, &sd))
             {
               if (len == 0)
-                *error_message = g_strdup_printf ("\"%s\" is not a unit", unit);
+                *error_message = g_strdup_printf (_ ("\"%s\" is not a unit"), unit);
               else
-                *error_message = g_strdup_printf ("unknown unit \"%.*s\"", (int)(p - start), start);
+                *error_message
+                    = g_strdup_printf (_ ("unknown unit \"%.*s\""), (int)(p - start), start);
               return FALSE;
             }
           if (*p == '^')
@@ -208,7 +210,7 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
               v = strtol (p, &end, 10);
               if (end == p || v < -9 || v > 9)
                 {
-                  *error_message = g_strdup_printf ("bad exponent in unit \"%s\"", unit);
+                  *error_message = g_strdup_printf (_ ("bad exponent in unit \"%s\""), unit);
                   return FALSE;
                 }
               power = (int)v;
@@ -264,10 +266,10 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
               int len = next != NULL ? (int)(next - p) : 1;
 
               if (!g_utf8_validate (p, len, NULL))
-                *error_message = g_strdup_printf ("unexpected byte 0x%02x in unit", (guchar)*p);
+                *error_message = g_strdup_printf (_ ("unexpected byte 0x%02x in unit"), (guchar)*p);
               else
                 *error_message
-                    = g_strdup_printf ("unexpected \"%.*s\" in unit \"%s\"", len, p, unit);
+                    = g_strdup_printf (_ ("unexpected \"%.*s\" in unit \"%s\""), len, p, unit);
               return FALSE;
             }
           p++;
@@ -278,7 +280,7 @@ ps_unit_parse (const char *unit, double *scale, PsDim *dim, char **error_message
     }
   if (expect_symbol)
     {
-      *error_message = g_strdup_printf ("unit \"%s\" ends with an operator", unit);
+      *error_message = g_strdup_printf (_ ("unit \"%s\" ends with an operator"), unit);
       return FALSE;
     }
   *scale = total;
@@ -297,8 +299,8 @@ describe_dim (PsDim d)
 {
   for (guint q = 0; q < PS_QTY_N_QUANTITIES; q++)
     if (dim_equal (quantities[q].dim, d))
-      return g_strdup (quantities[q].name);
-  return g_strdup_printf ("a quantity in kg^%d m^%d s^%d", d.kg, d.m, d.s);
+      return g_strdup (_ (quantities[q].name));
+  return g_strdup_printf (_ ("a quantity in kg^%d m^%d s^%d"), d.kg, d.m, d.s);
 }
 
 gboolean
@@ -317,13 +319,13 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
   if (end == p)
     {
       *error_message
-          = g_strdup_printf ("expected %s such as %s, got \"%s\"", ps_quantity_name (quantity),
+          = g_strdup_printf (_ ("expected %s such as %s, got \"%s\""), ps_quantity_name (quantity),
                              ps_quantity_example (quantity), text);
       return FALSE;
     }
   if (!isfinite (value))
     {
-      *error_message = g_strdup_printf ("must be a finite number (got \"%s\")", text);
+      *error_message = g_strdup_printf (_ ("must be a finite number (got \"%s\")"), text);
       return FALSE;
     }
   while (g_ascii_isspace (*end))
@@ -333,8 +335,8 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
       if (quantity != PS_QTY_DIMENSIONLESS)
         {
           *error_message
-              = g_strdup_printf ("\"%s\" has no unit: expected %s such as %s "
-                                 "(a plain number is read as SI)",
+              = g_strdup_printf (_ ("\"%s\" has no unit: expected %s such as %s "
+                                    "(a plain number is read as SI)"),
                                  text, ps_quantity_name (quantity), ps_quantity_example (quantity));
           return FALSE;
         }
@@ -347,7 +349,7 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
       if (!ps_unit_parse (unit, &scale, &dim, &msg))
         {
           *error_message
-              = g_strdup_printf ("%s in \"%s\" (expected %s such as %s)", msg, text,
+              = g_strdup_printf (_ ("%s in \"%s\" (expected %s such as %s)"), msg, text,
                                  ps_quantity_name (quantity), ps_quantity_example (quantity));
           g_free (msg);
           return FALSE;
@@ -357,15 +359,15 @@ ps_units_parse_quantity (const char *text, PsQuantity quantity, double *value_si
     {
       g_autofree char *got = describe_dim (dim);
 
-      *error_message
-          = g_strdup_printf ("expected %s such as %s, got \"%s\" (%s)", ps_quantity_name (quantity),
-                             ps_quantity_example (quantity), text, got);
+      *error_message = g_strdup_printf (_ ("expected %s such as %s, got \"%s\" (%s)"),
+                                        ps_quantity_name (quantity), ps_quantity_example (quantity),
+                                        text, got);
       return FALSE;
     }
   *value_si = value * scale;
   if (!isfinite (*value_si))
     {
-      *error_message = g_strdup_printf ("\"%s\" is out of range", text);
+      *error_message = g_strdup_printf (_ ("\"%s\" is out of range"), text);
       return FALSE;
     }
   return TRUE;
@@ -390,8 +392,8 @@ ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error
   value = g_ascii_strtod (p, &end);
   if (end == p || !isfinite (value))
     {
-      *error_message = g_strdup_printf ("expected a finite number with a unit such as "
-                                        "\"300 MPa\", got \"%s\"",
+      *error_message = g_strdup_printf (_ ("expected a finite number with a unit such as "
+                                           "\"300 MPa\", got \"%s\""),
                                         text);
       return FALSE;
     }
@@ -404,7 +406,7 @@ ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error
 
       if (!ps_unit_parse (unit, &scale, &d, &msg))
         {
-          *error_message = g_strdup_printf ("%s in \"%s\"", msg, text);
+          *error_message = g_strdup_printf (_ ("%s in \"%s\""), msg, text);
           g_free (msg);
           return FALSE;
         }
@@ -413,7 +415,7 @@ ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error
   *dim = d;
   if (!isfinite (*value_si))
     {
-      *error_message = g_strdup_printf ("\"%s\" is out of range", text);
+      *error_message = g_strdup_printf (_ ("\"%s\" is out of range"), text);
       return FALSE;
     }
   return TRUE;
