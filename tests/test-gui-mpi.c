@@ -19,74 +19,10 @@
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
 #include "parastudy.h"
+#include "ps-gui-test-utils.h"
 #include "ps-run-task.h"
 
-static ParastudyApplication *app;
-static ParastudyWindow *window;
 static char *tmp_dir;
-
-static char *
-example_path (const char *name)
-{
-  const char *dir = g_getenv ("PS_EXAMPLES");
-
-  return g_build_filename (dir ? dir : PS_SOURCE_DATADIR "/examples", name, NULL);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wait_until (gboolean (*cond) (void), double timeout_s)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)(timeout_s * 1e6);
-
-  while (!cond ())
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (500);
-    }
-  return TRUE;
-}
-
-static gboolean
-not_running (void)
-{
-  return !parastudy_window_is_running (window);
-}
-
-static gboolean
-action_enabled (const char *name)
-{
-  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
-}
-
-static void
-activate (const char *name)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
-}
-
-static void
-close_all (void)
-{
-  PsDocument *doc;
-
-  while ((doc = parastudy_window_get_document (window)) != NULL)
-    {
-      g_assert_true (action_enabled ("close-study"));
-      activate ("close-study");
-      iterate ();
-      if (parastudy_window_get_document (window) == doc)
-        g_error ("the study was not closed");
-    }
-}
 
 static gboolean
 have_mpi (void)
@@ -388,42 +324,22 @@ test_rank_died (void)
   close_all ();
 }
 
-/* Xvfb has no session bus: GtkApplication says so once; that is not a failure. */
-static gboolean
-ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,
-                       gpointer user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
-
 int
 main (int argc, char *argv[])
 {
   int status;
 
+  gui_test_setenv ();
   tmp_dir = g_dir_make_tmp ("ps-gui-mpi-XXXXXX", NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
   /* Open MPI refuses to run as root without these (test machines run as root). */
   g_setenv ("OMPI_ALLOW_RUN_AS_ROOT", "1", TRUE);
   g_setenv ("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  if (!gui_test_open_window ())
     {
-      g_test_skip ("no display (run under xvfb-run -a)");
-      return 0;
+      g_rmdir (tmp_dir);
+      return gui_test_finish (0);
     }
-
-  g_test_log_set_fatal_handler (ignore_no_session_bus, NULL);
-  app = parastudy_application_new (G_APPLICATION_NON_UNIQUE);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  window = parastudy_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
 
   g_test_add_func ("/gui/mpi/reliability-summary-equals-serial", test_reliability);
   g_test_add_func ("/gui/mpi/beam-summary-equals-serial", test_beam);
@@ -431,11 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/mpi/bad-host-file", test_bad_hostfile);
   g_test_add_func ("/gui/mpi/rank-died", test_rank_died);
   status = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_clear_object (&app);
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
-  return status;
+  return gui_test_finish (status);
 }

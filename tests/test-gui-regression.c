@@ -18,38 +18,10 @@
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
 #include "parastudy.h"
+#include "ps-gui-test-utils.h"
 #include "ps-param-editor.h"
 #include "ps-regression-editor.h"
 #include "studies/ps-regression.h"
-
-static ParastudyApplication *app;
-static ParastudyWindow *window;
-
-static char *
-example_path (const char *name)
-{
-  const char *dir = g_getenv ("PS_EXAMPLES");
-
-  return g_build_filename (dir ? dir : PS_SOURCE_DATADIR "/examples", name, NULL);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static PsDocument *
-open_example (const char *name)
-{
-  g_autofree char *path = example_path (name);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-
-  g_assert_true (parastudy_window_open_file (window, file));
-  iterate ();
-  return parastudy_window_get_document (window);
-}
 
 static PsRegressionEditor *
 editor (void)
@@ -94,27 +66,6 @@ choose (const char *path, const char *value)
 {
   g_assert_true (ps_regression_editor_set_choice (editor (), path, value));
   iterate ();
-}
-
-static void
-close_all (void)
-{
-  PsDocument *doc;
-
-  while ((doc = parastudy_window_get_document (window)) != NULL)
-    {
-      if (ps_document_get_dirty (doc))
-        {
-          g_autofree char *tmp
-              = g_build_filename (g_get_tmp_dir (), "ps-gui-regression-save.json", NULL);
-          g_autoptr (GFile) f = g_file_new_for_path (tmp);
-
-          g_assert_true (ps_document_save (doc, f, NULL));
-          g_unlink (tmp);
-        }
-      g_action_group_activate_action (G_ACTION_GROUP (window), "close-study", NULL);
-      iterate ();
-    }
 }
 
 static JsonNode *
@@ -636,66 +587,6 @@ test_source_file (void)
 
 /* ---- screenshot ------------------------------------------------------------------- */
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (w, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
-static char *
-screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("PS_SCREENSHOT_DIR");
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), file, NULL);
-  g_autoptr (GdkTexture) texture = NULL;
-
-  g_mkdir_with_parents (dir ? dir : g_get_tmp_dir (), 0755);
-  for (int i = 0; i < 10; i++)
-    {
-      iterate ();
-      g_usleep (10000);
-    }
-  texture = render (widget);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return path;
-}
-
-/* The share of pixels that differ clearly from the one at the middle of the left
- * edge (the background). */
-static double
-ink_share (GtkWidget *widget)
-{
-  g_autoptr (GdkTexture) texture = render (widget);
-  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
-  g_autofree guchar *px = g_malloc ((gsize)w * h * 4);
-  guint32 bg;
-  gsize ink = 0;
-
-  gdk_texture_download (texture, px, (gsize)w * 4);
-  memcpy (&bg, px + ((gsize)(h / 2) * w + 2) * 4, 4);
-  for (gsize i = 0; i < (gsize)w * h; i++)
-    {
-      int d = 0;
-
-      for (int c = 0; c < 3; c++)
-        d += abs ((int)px[i * 4 + c] - (int)((guchar *)&bg)[c]);
-      ink += d > 60;
-    }
-  return (double)ink / ((double)w * h);
-}
-
 static void
 test_screenshot (void)
 {
@@ -721,40 +612,13 @@ test_screenshot (void)
   close_all ();
 }
 
-static gboolean
-ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,
-                       gpointer user_data)
-{
-  return strstr (message, "session bus") == NULL;
-}
-
 int
 main (int argc, char *argv[])
 {
-  int status;
-  g_autofree char *history_dir = g_dir_make_tmp ("ps-gui-history-XXXXXX", NULL);
-  g_autofree char *history_db = g_build_filename (history_dir, "history.db", NULL);
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("PARASTUDY_HISTORY", history_db, TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  gui_test_setenv ();
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display (run under xvfb-run -a)");
-      return 0;
-    }
-
-  g_test_log_set_fatal_handler (ignore_no_session_bus, NULL);
-  app = parastudy_application_new (G_APPLICATION_NON_UNIQUE);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  window = parastudy_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  if (!gui_test_open_window ())
+    return gui_test_finish (0);
 
   g_test_add_func ("/gui/regression/examples-round-trip", test_examples_round_trip);
   g_test_add_func ("/gui/regression/edit-round-trip", test_edit_round_trip);
@@ -765,17 +629,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/regression/synthetic-switch", test_synthetic_switch);
   g_test_add_func ("/gui/regression/source-file", test_source_file);
   g_test_add_func ("/gui/regression/screenshot", test_screenshot);
-  status = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_clear_object (&app);
-  for (const char *const *sfx = (const char *const[]){ "", "-wal", "-shm", NULL }; *sfx; sfx++)
-    {
-      g_autofree char *f = g_strconcat (history_db, *sfx, NULL);
-
-      g_unlink (f);
-    }
-  g_rmdir (history_dir);
-  return status;
+  return gui_test_finish (g_test_run ());
 }

@@ -1,0 +1,254 @@
+/* ps-gui-test-utils.h: the harness the GUI tests share.
+ *
+ * One application and one main window per test program, under Xvfb, driven through
+ * the window's actions as a user would drive it. A test program calls
+ * gui_test_setenv() before g_test_init(), gui_test_open_window() after it (FALSE: no
+ * display, the program has skipped), and returns gui_test_finish (g_test_run ()).
+ * Everything is static inline: each test program is one translation unit.
+ */
+#pragma once
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parastudy-application.h"
+#include "parastudy-window-private.h"
+#include "parastudy.h"
+
+static ParastudyApplication *app;
+static ParastudyWindow *window;
+static char *gui_test_history_dir;
+
+static inline char *
+example_path (const char *name)
+{
+  const char *dir = g_getenv ("PS_EXAMPLES");
+
+  return g_build_filename (dir ? dir : PS_SOURCE_DATADIR "/examples", name, NULL);
+}
+
+static inline void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @cond holds or @timeout_s passes. */
+static inline gboolean
+wait_until (gboolean (*cond) (void), double timeout_s)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(timeout_s * 1e6);
+
+  while (!cond ())
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+  return TRUE;
+}
+
+static inline gboolean
+not_running (void)
+{
+  return !parastudy_window_is_running (window);
+}
+
+static inline gboolean
+action_enabled (const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static inline void
+activate (const char *name)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), name, NULL);
+}
+
+static inline PsDocument *
+open_example (const char *name)
+{
+  g_autofree char *path = example_path (name);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (parastudy_window_open_file (window, file));
+  iterate ();
+  return parastudy_window_get_document (window);
+}
+
+/* A study from text, for runs whose size the test chooses. */
+static inline PsDocument *
+open_text (const char *json)
+{
+  PsDocument *doc = parastudy_window_add_data (window, json);
+
+  g_assert_nonnull (doc);
+  iterate ();
+  return doc;
+}
+
+/* Closes every open study. Tests never keep edits: an edited study is saved to a
+ * scratch file first, so that closing asks nothing. */
+static inline void
+close_all (void)
+{
+  PsDocument *doc;
+
+  while ((doc = parastudy_window_get_document (window)) != NULL)
+    {
+      if (ps_document_get_dirty (doc))
+        {
+          g_autofree char *tmp = g_build_filename (g_get_tmp_dir (), "ps-gui-test-save.json", NULL);
+          g_autoptr (GFile) f = g_file_new_for_path (tmp);
+
+          g_assert_true (ps_document_save (doc, f, NULL));
+          g_unlink (tmp);
+        }
+      g_assert_true (action_enabled ("close-study"));
+      activate ("close-study");
+      iterate ();
+      if (parastudy_window_get_document (window) == doc)
+        g_error ("the study was not closed");
+    }
+}
+
+/* @widget as the renderer of its window draws it. */
+static inline GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (w, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* Saves @widget as NAME.png in $PS_SCREENSHOT_DIR (else the temporary folder) and
+ * returns the path. */
+static inline char *
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("PS_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), file, NULL);
+  g_autoptr (GdkTexture) texture = NULL;
+
+  g_mkdir_with_parents (dir ? dir : g_get_tmp_dir (), 0755);
+  /* Let the layout and a frame happen first. */
+  for (int i = 0; i < 10; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  texture = render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return path;
+}
+
+/* The share of pixels that differ clearly from the one at the middle of the left
+ * edge (the background). */
+static inline double
+ink_share (GtkWidget *widget)
+{
+  g_autoptr (GdkTexture) texture = render (widget);
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *px = g_malloc ((gsize)w * h * 4);
+  guint32 bg;
+  gsize ink = 0;
+
+  gdk_texture_download (texture, px, (gsize)w * 4);
+  memcpy (&bg, px + ((gsize)(h / 2) * w + 2) * 4, 4);
+  for (gsize i = 0; i < (gsize)w * h; i++)
+    {
+      int d = 0;
+
+      for (int c = 0; c < 3; c++)
+        d += abs ((int)px[i * 4 + c] - (int)((guchar *)&bg)[c]);
+      ink += d > 60;
+    }
+  return (double)ink / ((double)w * h);
+}
+
+/* There is no session bus under Xvfb; GLib says so once, and that is not a failure. */
+static inline gboolean
+gui_test_ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,
+                                gpointer user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+/* Before g_test_init(): settings in memory, runs recorded in a history of this
+ * program only, the cairo renderer, no accessibility bus. */
+static inline void
+gui_test_setenv (void)
+{
+  g_autofree char *db = NULL;
+
+  gui_test_history_dir = g_dir_make_tmp ("ps-gui-history-XXXXXX", NULL);
+  g_assert_nonnull (gui_test_history_dir);
+  db = g_build_filename (gui_test_history_dir, "history.db", NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("PARASTUDY_HISTORY", db, TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+}
+
+/* After g_test_init(): the application and its window, 1180 x 820. FALSE, with the
+ * program marked skipped, when there is no display. */
+static inline gboolean
+gui_test_open_window (void)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (run under xvfb-run -a)");
+      return FALSE;
+    }
+  g_test_log_set_fatal_handler (gui_test_ignore_no_session_bus, NULL);
+  app = parastudy_application_new (G_APPLICATION_NON_UNIQUE);
+  /* GTK logs through structured logging, which the handler above does not see:
+   * warnings are not fatal while the application looks for a session bus. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  window = parastudy_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return TRUE;
+}
+
+/* Closes the window and removes the history; returns @status. */
+static inline int
+gui_test_finish (int status)
+{
+  static const char *const files[] = { "history.db", "history.db-wal", "history.db-shm" };
+
+  if (window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate ();
+    }
+  g_clear_object (&app);
+  for (guint i = 0; gui_test_history_dir != NULL && i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *f = g_build_filename (gui_test_history_dir, files[i], NULL);
+
+      g_unlink (f);
+    }
+  if (gui_test_history_dir != NULL)
+    g_rmdir (gui_test_history_dir);
+  g_clear_pointer (&gui_test_history_dir, g_free);
+  return status;
+}
