@@ -45,6 +45,9 @@ struct _PsBeamEditor
   GtkStringFilter *section_filter;
 };
 
+/* Width of the labels in front of the fields, in characters. */
+#define LABEL_CHARS 10
+
 G_DEFINE_FINAL_TYPE (PsBeamEditor, ps_beam_editor, GTK_TYPE_BOX)
 
 static void
@@ -118,15 +121,13 @@ add_param (PsBeamEditor *self, GtkWidget *box, const char *path, PsQuantity quan
   return p;
 }
 
-static GtkWidget *labelled (const char *text, GtkWidget *widget);
-
 static void
 param_row (PsBeamEditor *self, GtkWidget *parent, const char *label, const char *path,
            PsQuantity quantity, gboolean small)
 {
   GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  gtk_box_append (GTK_BOX (parent), labelled (label, holder));
+  gtk_box_append (GTK_BOX (parent), ps_gui_labelled (label, holder, LABEL_CHARS));
   add_param (self, holder, path, quantity, small);
 }
 
@@ -149,20 +150,6 @@ clear_box (GtkWidget *box)
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-labelled (const char *text, GtkWidget *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
 }
 
 /* The diagram of the support and load case, redrawn from the study file. */
@@ -704,23 +691,6 @@ count_custom (JsonNode *n, GString *names)
       count_custom (json_array_get_element (json_node_get_array (n), i), names);
 }
 
-static GtkWidget *
-frame (const char *title, GtkWidget *child)
-{
-  GtkWidget *f = gtk_frame_new (NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_frame_set_label_widget (GTK_FRAME (f), label);
-  gtk_widget_set_margin_start (child, 8);
-  gtk_widget_set_margin_end (child, 8);
-  gtk_widget_set_margin_top (child, 6);
-  gtk_widget_set_margin_bottom (child, 8);
-  gtk_frame_set_child (GTK_FRAME (f), child);
-  return f;
-}
-
 static void
 on_self_weight (PsBeamEditor *self)
 {
@@ -783,8 +753,9 @@ ps_beam_editor_new (PsDocument *document)
   self->description = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->description), string_member (root, "description", ""));
   g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Name"), self->name));
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Description"), self->description));
+  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
+  gtk_box_append (GTK_BOX (self),
+                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
 
   /* Beam and load, with the diagram beside them. */
   grid = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -798,23 +769,23 @@ ps_beam_editor_new (PsDocument *document)
   g_signal_connect_swapped (self->support, "notify::selected", G_CALLBACK (on_support_changed),
                             self);
   ps_field_set_add (self->fields, "beam.support", self->support);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Support"), self->support));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Support"), self->support, LABEL_CHARS));
   self->load_type = gtk_drop_down_new_from_strings (load_types);
   g_signal_connect_swapped (self->load_type, "notify::selected", G_CALLBACK (on_load_type_changed),
                             self);
   ps_field_set_add (self->fields, "beam.load", self->load_type);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Load"), self->load_type));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Load"), self->load_type, LABEL_CHARS));
   self->value_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Load value"), self->value_box));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Load value"), self->value_box, LABEL_CHARS));
   self->position_mode = gtk_drop_down_new_from_strings (positions);
   g_signal_connect_swapped (self->position_mode, "notify::selected",
                             G_CALLBACK (on_position_mode_changed), self);
-  row = labelled (_ ("Position"), self->position_mode);
+  row = ps_gui_labelled (_ ("Position"), self->position_mode, LABEL_CHARS);
   self->position_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (row), self->position_box);
   gtk_box_append (GTK_BOX (box), row);
   span_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Span L"), span_box));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Span L"), span_box, LABEL_CHARS));
   add_param (self, span_box, "beam.span", PS_QTY_LENGTH, FALSE);
   self->self_weight = gtk_switch_new ();
   gtk_widget_set_halign (self->self_weight, GTK_ALIGN_START);
@@ -823,7 +794,8 @@ ps_beam_editor_new (PsDocument *document)
                              ps_gui_json_ensure_object (root, "beam"), "self_weight", FALSE));
   g_signal_connect_swapped (self->self_weight, "notify::active", G_CALLBACK (on_self_weight), self);
   ps_field_set_add (self->fields, "beam.self_weight", self->self_weight);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Self-weight"), self->self_weight));
+  gtk_box_append (GTK_BOX (box),
+                  ps_gui_labelled (_ ("Self-weight"), self->self_weight, LABEL_CHARS));
   gtk_box_append (GTK_BOX (grid), box);
   self->diagram = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->diagram), 220);
@@ -831,7 +803,7 @@ ps_beam_editor_new (PsDocument *document)
   gtk_widget_set_valign (self->diagram, GTK_ALIGN_START);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram), draw_diagram, self, NULL);
   gtk_box_append (GTK_BOX (grid), self->diagram);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Beam and load"), grid));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Beam and load"), grid));
   rebuild_load (self);
   self->loading = TRUE;
 
@@ -840,10 +812,10 @@ ps_beam_editor_new (PsDocument *document)
   self->shape = gtk_drop_down_new_from_strings (shape_labels);
   g_signal_connect_swapped (self->shape, "notify::selected", G_CALLBACK (on_shape_changed), self);
   ps_field_set_add (self->fields, "beam.section", self->shape);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Shape"), self->shape));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Shape"), self->shape, LABEL_CHARS));
   self->section_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (box), self->section_box);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Section"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Section"), box));
   rebuild_section (self);
   self->loading = TRUE;
 
@@ -879,7 +851,7 @@ ps_beam_editor_new (PsDocument *document)
       gtk_box_append (GTK_BOX (box), self->custom_materials);
     }
   ps_field_set_add (self->fields, "beam.material", self->material_box);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Material"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Material"), box));
 
   /* Checks. */
   checks = json_object_has_member (root, "checks") ? json_object_get_object_member (root, "checks")
@@ -892,7 +864,8 @@ ps_beam_editor_new (PsDocument *document)
                          string_member (checks, "deflection_limit", ""));
   g_signal_connect_swapped (self->limit, "changed", G_CALLBACK (on_checks_changed), self);
   ps_field_set_add (self->fields, "checks.deflection_limit", self->limit);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Deflection limit"), self->limit));
+  gtk_box_append (GTK_BOX (box),
+                  ps_gui_labelled (_ ("Deflection limit"), self->limit, LABEL_CHARS));
   self->safety = gtk_spin_button_new_with_range (0.1, 10, 0.05);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->safety), 2);
   sf = checks ? json_object_get_member (checks, "safety_factor") : NULL;
@@ -900,8 +873,9 @@ ps_beam_editor_new (PsDocument *document)
                              sf && JSON_NODE_HOLDS_VALUE (sf) ? json_node_get_double (sf) : 1.0);
   g_signal_connect_swapped (self->safety, "value-changed", G_CALLBACK (on_checks_changed), self);
   ps_field_set_add (self->fields, "checks.safety_factor", self->safety);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Safety factor γ"), self->safety));
-  gtk_box_append (GTK_BOX (self), frame (_ ("Checks"), box));
+  gtk_box_append (GTK_BOX (box),
+                  ps_gui_labelled (_ ("Safety factor γ"), self->safety, LABEL_CHARS));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Checks"), box));
 
   /* Live status. */
   self->count = gtk_label_new (NULL);

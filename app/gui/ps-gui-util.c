@@ -268,3 +268,34 @@ ps_gui_dist_density (const void *dist, double x, double h)
 
   return (ps_dist_cdf (d, x + h) - ps_dist_cdf (d, x - h)) / (2.0 * h);
 }
+
+GtkWidget *
+ps_gui_frame (const char *title, GtkWidget *child)
+{
+  GtkWidget *f = gtk_frame_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_frame_set_label_widget (GTK_FRAME (f), label);
+  gtk_widget_set_margin_start (child, 8);
+  gtk_widget_set_margin_end (child, 8);
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, 8);
+  gtk_frame_set_child (GTK_FRAME (f), child);
+  return f;
+}
+
+GtkWidget *
+ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), label_chars);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_box_append (GTK_BOX (box), widget);
+  return box;
+}

@@ -40,6 +40,11 @@ void ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget);
 GtkWidget *ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message);
 void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
 
+/* Form layout shared by the study editors: @child in a frame titled @title (bold),
+ * and @widget after a left-aligned label @label_chars characters wide. */
+GtkWidget *ps_gui_frame (const char *title, GtkWidget *child);
+GtkWidget *ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars);
+
 /* The probability density of @dist at @x, from its CDF by a central difference. */
 double ps_gui_dist_density (const void *dist, double x, double h);
 

@@ -491,20 +491,6 @@ delimiter_char (const char *s)
 }
 
 static GtkWidget *
-labelled (const char *text, GtkWidget *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), LABEL_CHARS);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
-}
-
-static GtkWidget *
 unit_label (const char *unit)
 {
   g_autoptr (GString) shown = g_string_new (unit);
@@ -517,23 +503,6 @@ unit_label (const char *unit)
   gtk_widget_add_css_class (l, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (l), 0);
   return l;
-}
-
-static GtkWidget *
-frame (const char *title, GtkWidget *child)
-{
-  GtkWidget *f = gtk_frame_new (NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_frame_set_label_widget (GTK_FRAME (f), label);
-  gtk_widget_set_margin_start (child, 8);
-  gtk_widget_set_margin_end (child, 8);
-  gtk_widget_set_margin_top (child, 6);
-  gtk_widget_set_margin_bottom (child, 8);
-  gtk_frame_set_child (GTK_FRAME (f), child);
-  return f;
 }
 
 static void
@@ -1097,7 +1066,7 @@ refresh_preview (PsRegressionEditor *self)
       g_ptr_array_add (titles, title);
       add_preview_column (self, title, (int)k);
     }
-  /* The last column takes the width left, so that the table fills its frame (a
+  /* The last column takes the width left, so that the table fills its ps_gui_frame (a
    * table narrower than its scroller would also show GTK's overshoot shade). */
   {
     GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->preview));
@@ -1930,12 +1899,12 @@ build_csv_page (PsRegressionEditor *self)
   button = gtk_button_new_with_mnemonic (_ ("C_hoose…"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_choose), self);
   gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Path"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Path"), row, LABEL_CHARS));
 
   f = entry_field (self, "source.pattern", F_TEXT, 12, "*.csv");
   f->optional = TRUE;
   gtk_widget_set_tooltip_text (f->widget, _ ("The files of the folder taken as specimens"));
-  self->pattern_row = labelled (_ ("File names"), f->widget);
+  self->pattern_row = ps_gui_labelled (_ ("File names"), f->widget, LABEL_CHARS);
   gtk_widget_set_hexpand (f->widget, FALSE);
   gtk_box_append (GTK_BOX (box), self->pattern_row);
   f = entry_field (self, "source.specimen_column", F_COLUMN, 12, NULL);
@@ -1943,7 +1912,7 @@ build_csv_page (PsRegressionEditor *self)
   gtk_widget_set_tooltip_text (f->widget,
                                _ ("The column naming the specimen of each row; the rows of a "
                                   "specimen are together"));
-  self->specimen_row = labelled (_ ("Specimen column"), f->widget);
+  self->specimen_row = ps_gui_labelled (_ ("Specimen column"), f->widget, LABEL_CHARS);
   gtk_widget_set_hexpand (f->widget, FALSE);
   gtk_box_append (GTK_BOX (box), self->specimen_row);
 
@@ -1968,7 +1937,7 @@ build_csv_page (PsRegressionEditor *self)
   gtk_box_append (GTK_BOX (row), f->widget);
   gtk_widget_set_hexpand (row, FALSE);
   {
-    GtkWidget *l = labelled (_ ("Delimiter"), row);
+    GtkWidget *l = ps_gui_labelled (_ ("Delimiter"), row, LABEL_CHARS);
 
     gtk_widget_set_hexpand (row, FALSE);
     gtk_box_append (GTK_BOX (box), l);
@@ -1978,7 +1947,7 @@ build_csv_page (PsRegressionEditor *self)
   self->input = gtk_drop_down_new_from_strings (inputs);
   gtk_widget_set_halign (self->input, GTK_ALIGN_START);
   g_signal_connect_swapped (self->input, "notify::selected", G_CALLBACK (on_input_changed), self);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Input"), self->input));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Input"), self->input, LABEL_CHARS));
   gtk_widget_set_hexpand (self->input, FALSE);
   column_row (self, box, 0, _ ("Strain"), "strain", strain_choices, "mm/mm");
   column_row (self, box, 1, _ ("Stress"), "stress", stress_choices, NULL);
@@ -2000,7 +1969,7 @@ build_csv_page (PsRegressionEditor *self)
   gtk_box_append (GTK_BOX (row), f->widget);
   gtk_box_append (GTK_BOX (row), unit_label (length_unit));
   gtk_widget_set_hexpand (row, FALSE);
-  self->force_rows = labelled (_ ("Area"), row);
+  self->force_rows = ps_gui_labelled (_ ("Area"), row, LABEL_CHARS);
   gtk_widget_set_hexpand (row, FALSE);
   gtk_box_append (GTK_BOX (box), self->force_rows);
 
@@ -2035,7 +2004,7 @@ build_csv_page (PsRegressionEditor *self)
     gtk_label_set_wrap (GTK_LABEL (self->preview_status), TRUE);
     gtk_widget_add_css_class (self->preview_status, "dim-label");
     gtk_box_append (GTK_BOX (pbox), self->preview_status);
-    self->preview_frame = frame (_ ("Preview of the first file"), pbox);
+    self->preview_frame = ps_gui_frame (_ ("Preview of the first file"), pbox);
     gtk_box_append (GTK_BOX (box), self->preview_frame);
   }
   return box;
@@ -2093,7 +2062,7 @@ build_synthetic_page (PsRegressionEditor *self)
   f = spin_field (self, "source.seed", 0, 9007199254740991.0, 1);
   gtk_widget_set_tooltip_text (f->widget, _ ("The same seed gives the same specimens"));
   gtk_box_append (GTK_BOX (row), f->widget);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Specimens"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Specimens"), row, LABEL_CHARS));
   gtk_widget_set_hexpand (row, FALSE);
 
   grid = gtk_grid_new ();
@@ -2133,7 +2102,7 @@ build_synthetic_page (PsRegressionEditor *self)
   gtk_box_append (GTK_BOX (row), f->widget);
   gtk_box_append (GTK_BOX (row), unit_label ("%"));
   gtk_widget_set_hexpand (row, FALSE);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Hardening"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Hardening"), row, LABEL_CHARS));
   gtk_widget_set_hexpand (row, FALSE);
   return box;
 }
@@ -2168,8 +2137,9 @@ ps_regression_editor_new (PsDocument *document)
   gtk_editable_set_text (GTK_EDITABLE (self->description),
                          json_object_get_string_member_with_default (root, "description", ""));
   g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Name"), self->name));
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Description"), self->description));
+  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
+  gtk_box_append (GTK_BOX (self),
+                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
 
   /* The data. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2177,7 +2147,7 @@ ps_regression_editor_new (PsDocument *document)
   g_signal_connect_swapped (self->source_type, "notify::selected",
                             G_CALLBACK (on_source_type_changed), self);
   register_widget (self, "source.type", self->source_type);
-  row = labelled (_ ("Source"), self->source_type);
+  row = ps_gui_labelled (_ ("Source"), self->source_type, LABEL_CHARS);
   gtk_widget_set_hexpand (self->source_type, FALSE);
   gtk_box_append (GTK_BOX (box), row);
   self->source_stack = gtk_stack_new ();
@@ -2187,7 +2157,7 @@ ps_regression_editor_new (PsDocument *document)
   gtk_stack_add_named (GTK_STACK (self->source_stack), build_synthetic_page (self), "synthetic");
   gtk_box_append (GTK_BOX (box), self->source_stack);
   ps_field_set_add (self->fields, "source", self->source_type);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Data"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Data"), box));
 
   /* The elastic fit. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2195,7 +2165,7 @@ ps_regression_editor_new (PsDocument *document)
   g_signal_connect_swapped (self->window_type, "notify::selected",
                             G_CALLBACK (on_window_type_changed), self);
   register_widget (self, "fit.window", self->window_type);
-  row = labelled (_ ("Elastic window"), self->window_type);
+  row = ps_gui_labelled (_ ("Elastic window"), self->window_type, LABEL_CHARS);
   gtk_widget_set_hexpand (self->window_type, FALSE);
   gtk_box_append (GTK_BOX (box), row);
   self->window_range = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -2210,7 +2180,7 @@ ps_regression_editor_new (PsDocument *document)
   gtk_box_append (GTK_BOX (self->window_range), self->window_to);
   self->window_unit = unit_label (NULL);
   gtk_box_append (GTK_BOX (self->window_range), self->window_unit);
-  row = labelled (_ ("From – to"), self->window_range);
+  row = ps_gui_labelled (_ ("From – to"), self->window_range, LABEL_CHARS);
   gtk_widget_set_hexpand (self->window_range, FALSE);
   gtk_box_append (GTK_BOX (box), row);
   g_object_bind_property (self->window_range, "visible", row, "visible", G_BINDING_DEFAULT);
@@ -2239,9 +2209,9 @@ ps_regression_editor_new (PsDocument *document)
   f = spin_field (self, "fit.min_points", 3, 1000000, 5);
   gtk_box_append (GTK_BOX (row), f->widget);
   gtk_widget_set_hexpand (row, FALSE);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Yield offset"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Yield offset"), row, LABEL_CHARS));
   gtk_widget_set_hexpand (row, FALSE);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Elastic fit"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Elastic fit"), box));
 
   /* The summary. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2257,7 +2227,7 @@ ps_regression_editor_new (PsDocument *document)
   label = gtk_label_new (_ ("5 % fractile, EN 1990 Annex D (Table D1, V_X unknown)"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Characteristic"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Characteristic"), row, LABEL_CHARS));
   gtk_widget_set_hexpand (row, FALSE);
   ps_field_set_add (self->fields, "characteristic", f->widget);
 
@@ -2288,9 +2258,9 @@ ps_regression_editor_new (PsDocument *document)
   gtk_widget_set_tooltip_text (
       self->histogram,
       _ ("Without it, E is counted in fine logarithmic bins that fit any material"));
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Histogram"), row));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Histogram"), row, LABEL_CHARS));
   gtk_widget_set_hexpand (row, FALSE);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Summary"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Summary"), box));
 
   self->count = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->count, "title-3");

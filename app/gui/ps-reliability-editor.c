@@ -58,6 +58,9 @@ struct _PsReliabilityEditor
   GtkWidget *error;
 };
 
+/* Width of the labels in front of the fields, in characters. */
+#define LABEL_CHARS 12
+
 G_DEFINE_FINAL_TYPE (PsReliabilityEditor, ps_reliability_editor, GTK_TYPE_BOX)
 
 static void
@@ -527,37 +530,6 @@ refresh_status (PsReliabilityEditor *self)
   ps_field_set_show_error (self->fields, ps_document_get_error_path (self->document), error);
 }
 
-static GtkWidget *
-frame (const char *title, GtkWidget *child)
-{
-  GtkWidget *f = gtk_frame_new (NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_frame_set_label_widget (GTK_FRAME (f), label);
-  gtk_widget_set_margin_start (child, 8);
-  gtk_widget_set_margin_end (child, 8);
-  gtk_widget_set_margin_top (child, 6);
-  gtk_widget_set_margin_bottom (child, 8);
-  gtk_frame_set_child (GTK_FRAME (f), child);
-  return f;
-}
-
-static GtkWidget *
-labelled (const char *text, GtkWidget *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
-}
-
 GtkWidget *
 ps_reliability_editor_new (PsDocument *document)
 {
@@ -593,8 +565,9 @@ ps_reliability_editor_new (PsDocument *document)
   gtk_editable_set_text (GTK_EDITABLE (self->description),
                          json_object_get_string_member_with_default (root, "description", ""));
   g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Name"), self->name));
-  gtk_box_append (GTK_BOX (self), labelled (_ ("Description"), self->description));
+  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
+  gtk_box_append (GTK_BOX (self),
+                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
 
   /* Random variables. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -626,7 +599,7 @@ ps_reliability_editor_new (PsDocument *document)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_var), self);
   gtk_box_append (GTK_BOX (box), button);
   ps_field_set_add (self->fields, "variables", self->var_grid);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Random variables"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Random variables"), box));
 
   /* Constants. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -645,7 +618,7 @@ ps_reliability_editor_new (PsDocument *document)
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_const), self);
   gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Constants"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Constants"), box));
 
   /* Limit state. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -675,7 +648,7 @@ ps_reliability_editor_new (PsDocument *document)
   gtk_label_set_xalign (GTK_LABEL (self->limit_error), 0);
   gtk_label_set_selectable (GTK_LABEL (self->limit_error), TRUE);
   gtk_box_append (GTK_BOX (box), self->limit_error);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Limit state g"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Limit state g"), box));
 
   /* Method. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -685,7 +658,8 @@ ps_reliability_editor_new (PsDocument *document)
       method ? (double)json_object_get_int_member_with_default (method, "samples", 1000000) : 1e6);
   g_signal_connect_swapped (self->samples, "value-changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.samples", self->samples);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Samples (most)"), self->samples));
+  gtk_box_append (GTK_BOX (box),
+                  ps_gui_labelled (_ ("Samples (most)"), self->samples, LABEL_CHARS));
   cov = node_as_text (method ? json_object_get_member (method, "target_cov") : NULL);
   self->target_cov = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->target_cov), cov);
@@ -694,22 +668,22 @@ ps_reliability_editor_new (PsDocument *document)
                                _ ("Stop when the coefficient of variation of Pf falls below this"));
   g_signal_connect_swapped (self->target_cov, "changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.target_cov", self->target_cov);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Target CoV"), self->target_cov));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Target CoV"), self->target_cov, LABEL_CHARS));
   self->seed = gtk_spin_button_new_with_range (0, 4294967295.0, 1);
   gtk_spin_button_set_value (
       GTK_SPIN_BUTTON (self->seed),
       method ? (double)json_object_get_int_member_with_default (method, "seed", 42) : 42);
   g_signal_connect_swapped (self->seed, "value-changed", G_CALLBACK (on_method_changed), self);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Seed"), self->seed));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Seed"), self->seed, LABEL_CHARS));
   tl = node_as_text (method ? json_object_get_member (method, "time_limit") : NULL);
   self->time_limit = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->time_limit), tl);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->time_limit), _ ("none (e.g. 10 min)"));
   g_signal_connect_swapped (self->time_limit, "changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.time_limit", self->time_limit);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("Time limit"), self->time_limit));
+  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Time limit"), self->time_limit, LABEL_CHARS));
   ps_field_set_add (self->fields, "method", box);
-  gtk_box_append (GTK_BOX (self), frame (_ ("Monte Carlo"), box));
+  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Monte Carlo"), box));
 
   self->error = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->error, "error");
