@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ps-cli-scale.h"
+#include "study/ps-text.h"
 
 enum
 {
@@ -54,7 +55,8 @@ parse_double_list (const char *text, GArray *out, GError **error)
       if (end == parts[i] || *end != '\0' || !(v > 0.0) || !isfinite (v))
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       "--sizes: \"%s\" is not a positive factor of the study's size", parts[i]);
+                       _ ("--sizes: \"%s\" is not a positive factor of the study's size"),
+                       parts[i]);
           return FALSE;
         }
       g_array_append_val (out, v);
@@ -85,22 +87,70 @@ on_scaling_run (const PsStudy *study, const PsRunResult *run, gpointer user_data
     }
 }
 
+/* Prints @text in @width characters, on the right or on the left (printf pads bytes,
+ * and a translation may have accented letters). */
+static void
+print_cell (const char *text, glong width, gboolean right)
+{
+  glong pad = MAX (width - g_utf8_strlen (text, -1), 0);
+
+  if (right)
+    g_print ("%*s%s", (int)pad, "", text);
+  else
+    g_print ("%s%*s", text, (int)pad, "");
+}
+
+static const char *
+mode_label (PsScalingMode mode)
+{
+  switch (mode)
+    {
+    case PS_SCALING_STRONG:
+      return C_ ("scaling mode", "strong");
+    case PS_SCALING_WEAK:
+      return C_ ("scaling mode", "weak");
+    case PS_SCALING_SIZE:
+      return C_ ("scaling mode", "size");
+    default:
+      return ps_scaling_mode_name (mode);
+    }
+}
+
 static void
 on_scaling_progress (const PsScalingProgress *p, gpointer user_data)
 {
-  g_printerr ("  %-10s %3d worker%s  %12" G_GUINT64_FORMAT " items  median %9.4f s%s  (%u/%u)\n",
-              p->backend, p->point.workers, p->point.workers == 1 ? " " : "s", p->point.size,
-              p->point.wall_median, p->point.oversubscribed ? "  oversubscribed" : "", p->done,
+  g_printerr ("  %-10s ", p->backend);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%3d worker   %12llu items  median %9.4f s",
+                           "%3d workers  %12llu items  median %9.4f s", p->point.workers),
+              p->point.workers, (unsigned long long)p->point.size, p->point.wall_median);
+  g_printerr ("%s  (%u/%u)\n", p->point.oversubscribed ? _ ("  oversubscribed") : "", p->done,
               p->total);
 }
 
 static void
 print_table (const PsScalingResult *r)
 {
-  g_print ("%s — %s scaling, %u repeat%s\n", r->study_name, ps_scaling_mode_name (r->mode),
-           r->repeats, r->repeats == 1 ? "" : "s");
-  g_print ("  backend     workers          size   median s   speedup  efficiency  overhead s  "
-           "Karp-Flatt\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s — %s scaling, %u repeat",
+                        "%s — %s scaling, %u repeats", r->repeats),
+           r->study_name, mode_label (r->mode), r->repeats);
+  g_print ("\n  ");
+  /* The widths are those of the rows below. */
+  print_cell (C_ ("scaling table", "backend"), 10, FALSE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "workers"), 8, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "size"), 13, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "median s"), 10, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "speedup"), 9, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "efficiency"), 11, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "overhead s"), 11, TRUE);
+  g_print (" ");
+  print_cell (C_ ("scaling table", "Karp-Flatt"), 11, TRUE);
+  g_print ("\n");
   for (guint i = 0; i < r->series->len; i++)
     {
       const PsScalingSeries *s = g_ptr_array_index (r->series, i);
@@ -117,17 +167,22 @@ print_table (const PsScalingResult *r)
             g_print (" %9s %12s %11s", "", "", "");
           if (isfinite (p->karp_flatt))
             g_print (" %11.4f", p->karp_flatt);
-          g_print ("%s\n", p->oversubscribed ? "  (oversubscribed)" : "");
+          g_print ("%s\n", p->oversubscribed ? _ ("  (oversubscribed)") : "");
         }
       if (s->fit.model != NULL && g_str_equal (s->fit.model, "size"))
-        g_print ("  %-10s time ∝ size^%.3f (± %.3f)\n", s->backend, s->fit.exponent,
-                 s->fit.exponent_se);
+        {
+          g_print ("  %-10s ", s->backend);
+          g_print (_ ("time ∝ size^%.3f (± %.3f)"), s->fit.exponent, s->fit.exponent_se);
+          g_print ("\n");
+        }
       else if (s->fit.model != NULL)
         {
-          g_print ("  %-10s %s fit: serial fraction %.4f (± %.4f)", s->backend, s->fit.model,
+          g_print ("  %-10s ", s->backend);
+          /* The model is amdahl or gustafson, as in scaling.json. */
+          g_print (_ ("%s fit: serial fraction %.4f (± %.4f)"), s->fit.model,
                    s->fit.serial_fraction, s->fit.serial_fraction_se);
           if (isfinite (s->fit.max_speedup))
-            g_print (", speedup ceiling %.1f", s->fit.max_speedup);
+            g_print (_ (", speedup ceiling %.1f"), s->fit.max_speedup);
           g_print ("\n");
         }
     }
@@ -299,8 +354,11 @@ ps_cli_scale (int argc, char **argv)
     }
   else
     {
+      g_autoptr (GString) wrote = g_string_new (NULL);
+
       print_table (result);
-      g_print ("  wrote            %s/scaling.json, %s/scaling.csv\n", out_dir, out_dir);
+      ps_text_label (wrote, C_ ("summary", "wrote"));
+      g_print ("%s%s/scaling.json, %s/scaling.csv\n", wrote->str, out_dir, out_dir);
     }
   return EXIT_OK;
 }
@@ -393,17 +451,23 @@ ps_cli_history (int argc, char **argv)
       return EXIT_OK;
     }
 
-  g_print ("%s: %u run%s%s\n", ps_history_get_path (history), runs->len, runs->len == 1 ? "" : "s",
-           limit > 0 && runs->len == (guint)limit ? " (newest)" : "");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u run", "%s: %u runs", runs->len),
+           ps_history_get_path (history), runs->len);
+  g_print ("%s\n", limit > 0 && runs->len == (guint)limit ? _ (" (newest)") : "");
   for (guint i = 0; i < runs->len; i++)
     {
       const PsHistoryRun *r = &g_array_index (runs, PsHistoryRun, i);
 
-      g_print ("  %5" G_GINT64_FORMAT "  %.19s  %-28s %-11s %-9s %3d  %12" G_GUINT64_FORMAT
-               " items  %9.3f s%s%s\n",
-               r->id, r->recorded, r->study_name, r->kind, r->backend, r->workers, r->items,
-               r->wall_seconds, r->scaling_mode ? "  scaling " : "",
-               r->scaling_mode ? r->scaling_mode : "");
+      g_print ("  %5" G_GINT64_FORMAT "  %.19s  %-28s %-11s %-9s %3d  ", r->id, r->recorded,
+               r->study_name, r->kind, r->backend, r->workers);
+      g_print (_ ("%12llu items  %9.3f s"), (unsigned long long)r->items, r->wall_seconds);
+      if (r->scaling_mode != NULL)
+        {
+          g_print ("  ");
+          /* The scaling mode (strong, weak or size) as the history records it. */
+          g_print (_ ("scaling %s"), r->scaling_mode);
+        }
+      g_print ("\n");
     }
   return EXIT_OK;
 }

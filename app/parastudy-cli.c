@@ -19,6 +19,7 @@
 #include "ps-app-i18n.h"
 #include "ps-cli-scale.h"
 #include "ps-mpi-launch.h"
+#include "study/ps-text.h"
 #if HAVE_MPI
 #include "ps-backend-mpi.h"
 #endif
@@ -87,12 +88,11 @@ on_progress (const PsProgress *p, gpointer user_data)
     return;
   line->last_us = now;
   line->shown = TRUE;
-  fprintf (stderr,
-           "\r  %5.1f %%  %" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " items  "
-           "%.3g items/s  %s %.0f s   ",
-           100.0 * (double)p->items_done / (double)MAX (p->items_total, 1), p->items_done,
-           p->items_total, p->elapsed > 0 ? (double)p->items_done / p->elapsed : 0.0, _ ("left"),
-           p->eta > 0 ? p->eta : 0.0);
+  fputs ("\r  ", stderr);
+  fprintf (stderr, _ ("%5.1f %%  %llu / %llu items  %.3g items/s  %.0f s left   "),
+           100.0 * (double)p->items_done / (double)MAX (p->items_total, 1),
+           (unsigned long long)p->items_done, (unsigned long long)p->items_total,
+           p->elapsed > 0 ? (double)p->items_done / p->elapsed : 0.0, p->eta > 0 ? p->eta : 0.0);
   fflush (stderr);
 }
 
@@ -267,14 +267,16 @@ cmd_run (int argc, char **argv)
     {
       g_autofree char *text = ps_run_summary_text (study, result);
       g_autofree char *size = g_format_size (result->rows_bytes);
+      g_autoptr (GString) wrote = g_string_new (NULL);
 
       fputs (text, stdout);
-      g_print ("  wrote            %s/summary.json", out_dir);
+      ps_text_label (wrote, C_ ("summary", "wrote"));
+      g_string_append_printf (wrote, "%s/summary.json", out_dir);
       if (opts.rows != PS_ROWS_NONE)
-        g_print (", %s/results.csv (%s)", out_dir, size);
+        g_string_append_printf (wrote, ", %s/results.csv (%s)", out_dir, size);
       if (study->kind == PS_STUDY_RELIABILITY)
-        g_print (", %s/convergence.csv", out_dir);
-      g_print ("\n");
+        g_string_append_printf (wrote, ", %s/convergence.csv", out_dir);
+      g_print ("%s\n", wrote->str);
       if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
         g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
                               "--rows passing"));
@@ -322,6 +324,16 @@ cmd_example (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* Prints @text left-aligned in @width characters (printf pads bytes, and a
+ * translation may have accented letters). */
+static void
+print_padded (const char *text, glong width)
+{
+  g_print ("%s", text);
+  for (glong i = g_utf8_strlen (text, -1); i < width; i++)
+    g_print (" ");
+}
+
 static int
 cmd_backends (int argc, char **argv)
 {
@@ -335,10 +347,16 @@ cmd_backends (int argc, char **argv)
       g_autofree char *reason = NULL;
       gboolean ok = all[i]->is_available (&reason);
 
-      g_print ("  %-10s %-10s %s", all[i]->name, ok ? _ ("available") : _ ("unavailable"),
-               all[i]->description);
+      g_print ("  %-10s ", all[i]->name);
+      print_padded (ok ? _ ("available") : _ ("unavailable"), 10);
+      g_print (" %s", _ (all[i]->description));
       if (ok)
-        g_print (_ (" (default %d workers)"), all[i]->default_workers ());
+        {
+          int n = all[i]->default_workers ();
+
+          g_print (
+              g_dngettext (GETTEXT_PACKAGE, " (default %d worker)", " (default %d workers)", n), n);
+        }
       else
         g_print (" — %s", reason);
       g_print ("\n");
@@ -350,7 +368,9 @@ cmd_backends (int argc, char **argv)
     g_print ("  %-10s %s\n", "", mpi);
   }
 #else
-  g_print ("  %-10s %-10s %s\n", "mpi", _ ("unavailable"), _ ("built without MPI"));
+  g_print ("  %-10s ", "mpi");
+  print_padded (_ ("unavailable"), 10);
+  g_print (" %s\n", _ ("built without MPI"));
 #endif
 #if HAVE_CUDA
   /* The gpu row of the table gives the reason when there is no device. */
@@ -361,7 +381,9 @@ cmd_backends (int argc, char **argv)
       g_print ("  %-10s %s\n", "", gpu);
     }
 #else
-  g_print ("  %-10s %-10s %s\n", "gpu", _ ("unavailable"), _ ("built without CUDA"));
+  g_print ("  %-10s ", "gpu");
+  print_padded (_ ("unavailable"), 10);
+  g_print (" %s\n", _ ("built without CUDA"));
 #endif
   return EXIT_OK;
 }
@@ -372,8 +394,9 @@ cmd_tables (int argc, char **argv, gboolean sections)
   if (sections)
     {
       g_print ("# %s\n", ps_sections_get_source ());
-      g_print ("%-12s %8s %8s %10s %12s %10s %8s\n", "designation", "h [mm]", "b [mm]", "A [cm²]",
-               "Iy [cm⁴]", "Wy [cm³]", "kg/m");
+      print_padded (C_ ("sections table", "designation"), 12);
+      g_print (" %8s %8s %10s %12s %10s %8s\n", "h [mm]", "b [mm]", "A [cm²]", "Iy [cm⁴]",
+               "Wy [cm³]", "kg/m");
       for (guint i = 0; i < ps_sections_get_n (); i++)
         {
           const PsSectionInfo *s = ps_sections_get_nth (i);
@@ -385,8 +408,10 @@ cmd_tables (int argc, char **argv, gboolean sections)
   else
     {
       g_print ("# %s\n", ps_materials_get_source ());
-      g_print ("%-10s %-10s %8s %10s %10s %10s\n", "name", "family", "E [GPa]", "f_k [MPa]",
-               "f_d [MPa]", "ρ [kg/m³]");
+      print_padded (C_ ("materials table", "name"), 10);
+      g_print (" ");
+      print_padded (C_ ("materials table", "family"), 10);
+      g_print (" %8s %10s %10s %10s\n", "E [GPa]", "f_k [MPa]", "f_d [MPa]", "ρ [kg/m³]");
       for (guint i = 0; i < ps_materials_get_n (); i++)
         {
           const PsMaterialInfo *m = ps_materials_get_nth (i);

@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ps-backend.h"
 
 static gboolean
@@ -41,7 +43,7 @@ serial_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_serial = {
   .name = "serial",
-  .description = "one core, in item order: the reference",
+  .description = N_ ("one core, in item order: the reference"),
   .is_available = serial_is_available,
   .default_workers = serial_default_workers,
   .execute = serial_execute,

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <omp.h>
 
 #include "ps-backend.h"
@@ -165,7 +166,7 @@ threads_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_threads = {
   .name = "threads",
-  .description = "CPU threads (OpenMP), dynamic chunks",
+  .description = N_ ("CPU threads (OpenMP), dynamic chunks"),
   .is_available = threads_is_available,
   .default_workers = threads_default_workers,
   .execute = threads_execute,

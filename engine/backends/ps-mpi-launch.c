@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,7 +26,7 @@ find_program (const char *given, GError **error)
       if (g_file_test (given, G_FILE_TEST_IS_EXECUTABLE)
           && !g_file_test (given, G_FILE_TEST_IS_DIR))
         return g_strdup (given);
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s is not an executable file", given);
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s is not an executable file"), given);
       return NULL;
     }
   /* The GUI and the command line are installed side by side. */
@@ -45,7 +46,7 @@ find_program (const char *given, GError **error)
       return in_path;
   }
   g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-               "parastudy-cli was not found beside this program or in PATH");
+               _ ("parastudy-cli was not found beside this program or in PATH"));
   return NULL;
 }
 
@@ -60,19 +61,19 @@ ps_mpi_launch_argv (const PsMpiLaunch *launch, const char *study_path, const cha
 
   if (launch->ranks < 1 || launch->ranks > 65536)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "MPI ranks: between 1 and 65536 (got %d)",
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("MPI ranks: between 1 and 65536 (got %d)"),
                    launch->ranks);
       return NULL;
     }
   if (threads > 4096)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "threads per rank: between 1 and 4096 (got %d)", threads);
+                   _ ("threads per rank: between 1 and 4096 (got %d)"), threads);
       return NULL;
     }
   if (launch->hostfile != NULL && !g_file_test (launch->hostfile, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "host file %s: no such file",
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("host file %s: no such file"),
                    launch->hostfile);
       return NULL;
     }
@@ -83,7 +84,7 @@ ps_mpi_launch_argv (const PsMpiLaunch *launch, const char *study_path, const cha
   if (mpirun == NULL)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "mpirun was not found in PATH (install Open MPI: openmpi-bin)");
+                   _ ("mpirun was not found in PATH (install Open MPI: openmpi-bin)"));
       return NULL;
     }
   program = find_program (launch->program, error);
@@ -244,33 +245,33 @@ ps_mpi_slurm_script (const PsSlurmJob *job, GError **error)
 
   if (job->nodes < 1 || job->nodes > 100000)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--nodes: between 1 and 100000 (got %d)",
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--nodes: between 1 and 100000 (got %d)"),
                    job->nodes);
       return NULL;
     }
   if (job->tasks_per_node < 1 || job->tasks_per_node > 4096)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--tasks-per-node: between 1 and 4096 (got %d)", job->tasks_per_node);
+                   _ ("--tasks-per-node: between 1 and 4096 (got %d)"), job->tasks_per_node);
       return NULL;
     }
   if (threads > 4096)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--workers-per-rank: between 1 and 4096 (got %d)", threads);
+                   _ ("--workers-per-rank: between 1 and 4096 (got %d)"), threads);
       return NULL;
     }
   if (!valid_time (job->time))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--time: expected HH:MM:SS or D-HH:MM:SS, more than zero (got \"%s\")",
+                   _ ("--time: expected HH:MM:SS or D-HH:MM:SS, more than zero (got \"%s\")"),
                    job->time ? job->time : "");
       return NULL;
     }
   if (!g_str_equal (launcher, "mpirun") && !g_str_equal (launcher, "srun"))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--launcher: expected mpirun or srun (got \"%s\")", launcher);
+                   _ ("--launcher: expected mpirun or srun (got \"%s\")"), launcher);
       return NULL;
     }
   if ((job->partition != NULL && !valid_word (job->partition))
@@ -278,15 +279,15 @@ ps_mpi_slurm_script (const PsSlurmJob *job, GError **error)
       || (job->job_name != NULL && !valid_word (job->job_name)))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--partition, --account and --job-name: letters, digits, '-', '_' and '.' "
-                   "only");
+                   _ ("--partition, --account and --job-name: letters, digits, '-', '_' and '.' "
+                      "only"));
       return NULL;
     }
   if (job->rows != NULL && !g_str_equal (job->rows, "all") && !g_str_equal (job->rows, "passing")
       && !g_str_equal (job->rows, "none"))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--rows: expected all, passing or none (got \"%s\")", job->rows);
+                   _ ("--rows: expected all, passing or none (got \"%s\")"), job->rows);
       return NULL;
     }
 

@@ -318,19 +318,19 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
 
   if (study->text == NULL)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "the study has no text to run again");
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("the study has no text to run again"));
       return NULL;
     }
   if (o->repeats < 1)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--repeats: at least 1");
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--repeats: at least 1"));
       return NULL;
     }
   while (o->backends != NULL && o->backends[n_backends] != NULL)
     n_backends++;
   if (n_backends == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--backend: name at least one backend");
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--backend: name at least one backend"));
       return NULL;
     }
   for (guint b = 0; b < n_backends; b++)
@@ -350,13 +350,13 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
       if (o->n_workers > 1)
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       "--size-scaling runs at one worker count (got %u)", o->n_workers);
+                       _ ("--size-scaling runs at one worker count (got %u)"), o->n_workers);
           return NULL;
         }
       if (o->n_sizes < 2)
         {
           g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                       "--size-scaling needs at least two sizes");
+                       _ ("--size-scaling needs at least two sizes"));
           return NULL;
         }
       g_array_append_val (counts, w);
@@ -367,7 +367,7 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
 
       if (o->n_workers == 0)
         {
-          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--workers: name the worker counts");
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--workers: name the worker counts"));
           return NULL;
         }
       g_array_append_val (counts, one);
@@ -377,7 +377,7 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
 
           if (o->workers[i] < 1)
             {
-              g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--workers: %d is not ≥ 1",
+              g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--workers: %d is not ≥ 1"),
                            o->workers[i]);
               return NULL;
             }
@@ -390,7 +390,7 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
   for (guint i = 0; i < o->n_sizes; i++)
     if (!(o->sizes[i] > 0.0) || !isfinite (o->sizes[i]))
       {
-        g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "--sizes: %g is not a positive factor",
+        g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("--sizes: %g is not a positive factor"),
                      o->sizes[i]);
         return NULL;
       }
@@ -592,7 +592,7 @@ ps_scaling_result_write (const PsScalingResult *r, const char *dir, GError **err
     {
       int saved = errno;
 
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "cannot create the output folder %s: %s", dir,
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot create the output folder %s: %s"), dir,
                    g_strerror (saved));
       return FALSE;
     }
