@@ -18,9 +18,11 @@
  * A chunk whose items the device found in error (an invalid section, a load outside
  * the span, a specimen that cannot be fitted or read), and a chunk of a scaling run
  * that wraps round the study's own items, is evaluated again on the host by the
- * kind's own code, so that its messages and its summary are the kind's. When rows are
- * requested they are written on the host by the kind's own writer (the text, not the
- * arithmetic, is their cost) and the summary still comes from the device.
+ * kind's own code, so that its messages, its summary and its rows are the kind's.
+ * Every other chunk's rows are formatted on the host from what the device computed,
+ * by the kind's own row writer: the beam's row fields come back from the device as
+ * structure of arrays (ps_beam_write_rows), a regression's from its fits
+ * (ps_regression_write_fit_row); the reliability kind writes no rows.
  *
  * PARASTUDY_GPU_BATCH_CHUNKS sets the chunks per batch (the tests use it to run a
  * study larger than one batch). */
@@ -34,7 +36,6 @@ typedef struct
   guint64 batch_chunks;
   gpointer workspace; /* the kind's, for host chunks */
   gpointer summary;   /* the chunk being committed */
-  gpointer scratch;   /* a summary for host evaluations whose summary is not used */
   PsErrors errors;
   PsBuf rows;
   guint64 slot_first[PS_CUDA_SLOTS]; /* first chunk of the batch in a slot */
@@ -178,16 +179,23 @@ commit_host_chunk (Gpu *g, guint64 k)
   g->timing.host_chunks++;
 }
 
-/* Commits chunk @k with the summary in g->summary, computed on the device; the rows,
- * when asked for, come from the kind's own writer. */
+/* Commits chunk @k with the summary in g->summary and the rows in g->rows, both
+ * made from what the device computed (a chunk without item errors). */
 static void
 commit_device_chunk (Gpu *g, guint64 k)
 {
   ps_errors_clear (&g->errors);
-  g->rows.len = 0;
-  if (g->rows_mode != PS_ROWS_NONE)
-    ps_exec_eval_chunk (g->exec, k, g->workspace, g->scratch, &g->errors, &g->rows);
   ps_exec_commit_chunk (g->exec, k, g->summary, &g->errors, &g->rows);
+}
+
+/* The first item of chunk @k as the kind numbers it: the study's own index, for a
+ * chunk of a scaling run that does not wrap (chunk_wraps ()). */
+static guint64
+chunk_first_item (const Gpu *g, guint64 k)
+{
+  guint64 begin = k * g->chunk_items;
+
+  return g->study->cycle_items ? begin % g->study->cycle_items : begin;
 }
 
 /* Whether chunk @k of a scaling run wraps round the study's own items. */
@@ -276,6 +284,8 @@ typedef struct
 {
   PsCudaBeam *dev;
   const PsCudaBeamChunk *out[PS_CUDA_SLOTS];
+  const double *rows[PS_CUDA_SLOTS][PS_BEAM_N_ROW]; /* with rows: the slot's columns */
+  const guint8 *flags[PS_CUDA_SLOTS];
 } BeamCtx;
 
 static int
@@ -291,7 +301,11 @@ beam_wait (Gpu *g, gpointer ctx, int slot, PsCudaTiming *t)
 {
   BeamCtx *c = ctx;
 
-  return ps_cuda_beam_wait (c->dev, slot, &c->out[slot], t, g->err);
+  if (ps_cuda_beam_wait (c->dev, slot, &c->out[slot], t, g->err))
+    return -1;
+  if (g->rows_mode != PS_ROWS_NONE)
+    ps_cuda_beam_rows (c->dev, slot, c->rows[slot], &c->flags[slot]);
+  return 0;
 }
 
 static void
@@ -322,6 +336,17 @@ beam_commit (Gpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
     {
       s->lightest_mass = r->lightest_mass;
       s->lightest_item = r->lightest_item;
+    }
+  g->rows.len = 0;
+  if (g->rows_mode != PS_ROWS_NONE)
+    {
+      guint64 at = begin - g->slot_first[slot] * g->chunk_items; /* in the batch */
+      const double *values[PS_BEAM_N_ROW];
+
+      for (int f = 0; f < PS_BEAM_N_ROW; f++)
+        values[f] = c->rows[slot][f] + at;
+      ps_beam_write_rows (g->study->model, chunk_first_item (g, k), end - begin, g->rows_mode,
+                          values, c->flags[slot] + at, &g->rows);
     }
   commit_device_chunk (g, k);
 }
@@ -379,10 +404,17 @@ run_beam (Gpu *g, GError **error)
   p.n_items = g->study->n_items;
   p.cycle_items = g->study->cycle_items;
   p.chunk_items = g->chunk_items;
+  p.rows = g->rows_mode != PS_ROWS_NONE;
 
-  /* 32,768 configurations a chunk: 512 chunks are about 16 million per batch. */
-  g->batch_chunks = batch_chunks (g, 512);
-  if (!fit_memory (g, PS_CUDA_SLOTS * sizeof (PsCudaBeamChunk),
+  /* 32,768 configurations a chunk: 512 chunks are about 16 million per batch. With
+   * rows, 81 bytes per configuration come back (ten doubles and the checks), in
+   * pinned host memory as well: 32 chunks, 85 MB a slot, are enough to keep the
+   * formatting, which is the cost of rows, busy. */
+  g->batch_chunks = batch_chunks (g, p.rows ? 32 : 512);
+  if (!fit_memory (g,
+                   PS_CUDA_SLOTS
+                       * (sizeof (PsCudaBeamChunk)
+                          + (p.rows ? g->chunk_items * (PS_BEAM_N_ROW * sizeof (double) + 1) : 0)),
                    sizeof (double)
                        * (3 * nm + 3 * ns + m->span.count + m->load.count + m->position.count),
                    &g->batch_chunks, error))
@@ -472,6 +504,7 @@ rel_commit (Gpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
       }
     }
   (void)index;
+  g->rows.len = 0; /* the kind writes none */
   commit_device_chunk (g, k);
 }
 
@@ -523,63 +556,6 @@ typedef struct
   guint8 *read_failed[PS_CUDA_SLOTS]; /* CSV: per specimen of the batch */
   GArray *x, *y;
 } RegCtx;
-
-/* moments_add (), hist_add () and summary_add () of ps-regression.c, which are
- * static there: the summary of a chunk the device fitted is built from its fits in
- * item order with the same operations, so that it is bitwise the serial one. */
-static void
-reg_moments_add (PsRegMoments *s, double v)
-{
-  double d;
-
-  s->n += 1.0;
-  d = v - s->mean;
-  s->mean += d / s->n;
-  s->m2 += d * (v - s->mean);
-}
-
-static void
-reg_hist_add (const PsRegressionModel *m, PsRegressionSummary *s, double E)
-{
-  double b;
-
-  if (m->hist_linear)
-    b = (E - m->hist_from) / (m->hist_to - m->hist_from) * m->hist_bins;
-  else
-    b = (log10 (E) - PS_REG_HIST_LOG_MIN) * PS_REG_HIST_PER_DECADE;
-  if (!(b >= 0))
-    s->hist_below++;
-  else if (b >= (m->hist_linear ? m->hist_bins : PS_REG_HIST_BINS))
-    s->hist_above++;
-  else
-    s->hist[(gsize)b]++;
-}
-
-static void
-reg_summary_add (const PsRegressionModel *m, PsRegressionSummary *s, const PsCudaRegFit *f)
-{
-  s->fitted++;
-  reg_moments_add (&s->E, f->E);
-  reg_moments_add (&s->ln_E, log (f->E));
-  s->E_min = MIN (s->E_min, f->E);
-  s->E_max = MAX (s->E_max, f->E);
-  reg_hist_add (m, s, f->E);
-  reg_moments_add (&s->ultimate, f->ultimate);
-  if (f->ultimate > 0)
-    reg_moments_add (&s->ln_ultimate, log (f->ultimate));
-  else
-    s->nonpositive_ultimate++;
-  if (f->has_yield)
-    {
-      reg_moments_add (&s->yield, f->yield);
-      if (f->yield > 0)
-        reg_moments_add (&s->ln_yield, log (f->yield));
-      else
-        s->nonpositive_yield++;
-    }
-  else
-    s->yield_none++;
-}
 
 static int
 reg_launch (Gpu *g, gpointer ctx, int slot, guint64 first, guint64 n)
@@ -642,14 +618,19 @@ reg_commit (Gpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
         commit_host_chunk (g, k);
         return;
       }
+  /* The chunk's summary and rows from its fits, in item order, by the kind's own
+   * code: bitwise what reg_eval () makes of the same fits. */
   g->study->klass->summary_init (g->study, s);
+  g->rows.len = 0;
   for (guint64 i = i0; i < i1; i++)
     {
-      const PsCudaRegFit *f = &c->out[slot][i - batch_i0];
+      const PsSpecimenFit *f = &c->out[slot][i - batch_i0].fit;
 
       s->specimens++;
       s->points += f->points;
-      reg_summary_add (c->m, s, f);
+      ps_regression_summary_add (c->m, s, f);
+      if (g->rows_mode != PS_ROWS_NONE)
+        ps_regression_write_fit_row (c->m, &g->rows, chunk_first_item (g, k) + (i - i0), f);
     }
   (void)index;
   commit_device_chunk (g, k);
@@ -677,20 +658,7 @@ run_regression (Gpu *g, GError **error)
   p.hardening = m->hardening;
   p.max_strain = m->max_strain;
   p.seed = m->seed;
-  p.stream_E = PS_REG_STREAM_E;
-  p.stream_yield = PS_REG_STREAM_YIELD;
-  p.stream_noise_sd = PS_REG_STREAM_NOISE_SD;
-  p.stream_noise = PS_REG_STREAM_NOISE;
-  p.window = m->window == PS_REG_WINDOW_STRAIN   ? PS_CUDA_REG_WINDOW_STRAIN
-             : m->window == PS_REG_WINDOW_STRESS ? PS_CUDA_REG_WINDOW_STRESS
-                                                 : PS_CUDA_REG_WINDOW_AUTO;
-  p.from = m->from;
-  p.to = m->to;
-  p.offset = m->offset;
-  p.min_points = m->min_points;
-  p.auto_n = PS_REG_AUTO_N;
-  p.auto_step = PS_REG_AUTO_STEP;
-  p.auto_width = PS_REG_AUTO_WIDTH;
+  ps_regression_fit_params (m, &p.fit);
   p.n_items = g->study->n_items;
   p.cycle_items = g->study->cycle_items;
 
@@ -756,7 +724,6 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   g.chunk_items = ps_exec_get_chunk_items (exec);
   g.workspace = study->klass->workspace_new (study);
   g.summary = g_malloc (study->klass->summary_size);
-  g.scratch = g_malloc (study->klass->summary_size);
   ps_errors_init (&g.errors);
   ps_buf_init (&g.rows, 1 << 16);
 
@@ -781,7 +748,6 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   G_UNLOCK (last_timing);
   ps_buf_clear (&g.rows);
   ps_errors_clear (&g.errors);
-  g_free (g.scratch);
   g_free (g.summary);
   study->klass->workspace_free (g.workspace);
   return ok;

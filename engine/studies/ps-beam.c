@@ -10,73 +10,14 @@
 #include "study/ps-json.h"
 #include "ps-tables.h"
 
-/* Closed forms for the maxima of each support and load case.
- *
- * Source: AISC Steel Construction Manual, 15th ed., Table 3-23 "Shears, Moments and
- * Deflections" (cases 1, 7, 8, 12, 15, 16, 22, 24); the same formulas are in
- * Roark's Formulas for Stress and Strain, 8th ed., Table 8.1.
- *
- *   delta_max = cPd * P L^3 / EI + cqd * q L^4 / EI
- *   M_max     = cPm * P L       + cqm * q L^2
- *   V_max     = cPv * P         + cqv * q L
- *
- * Superposing a point load and a uniform load (the self-weight) is exact for these
- * cases because both maxima occur at the same section; the simply supported beam with
- * a point load off midspan is handled separately. Coordinates x run from the left
- * support; a cantilever is fixed at x = 0 and free at x = L; a propped cantilever is
- * fixed at x = 0 and pinned at x = L.
- */
-typedef struct
-{
-  double cPd, cPm, cPv;
-  double cqd, cqm, cqv;
-  double fxd, fxm, fxv; /* positions of the maxima as fractions of L */
-} CaseCoef;
-
-/* Propped cantilever under a uniform load: y(u) = w L^4 u (1 - 3u^2 + 2u^3) / 48EI with
- * u measured from the pinned end; y' = 0 at 8u^3 - 9u^2 + 1 = 0, u = (1 + sqrt 33)/16. */
-static double
-propped_u (void)
-{
-  return (1.0 + sqrt (33.0)) / 16.0;
-}
-
-static double
-propped_cqd (void)
-{
-  double u = propped_u ();
-
-  return u * (1.0 - 3.0 * u * u + 2.0 * u * u * u) / 48.0;
-}
-
-static CaseCoef
-case_coef (PsSupport support, PsLoadCase load)
-{
-  CaseCoef c = { 0 };
-
-  switch (support)
-    {
-    case PS_SUPPORT_SIMPLY_SUPPORTED:
-      c = (CaseCoef){ 1.0 / 48, 1.0 / 4, 1.0 / 2, 5.0 / 384, 1.0 / 8, 1.0 / 2, 0.5, 0.5, 0.0 };
-      break;
-    case PS_SUPPORT_CANTILEVER:
-      c = (CaseCoef){ 1.0 / 3, 1.0, 1.0, 1.0 / 8, 1.0 / 2, 1.0, 1.0, 0.0, 0.0 };
-      break;
-    case PS_SUPPORT_FIXED_FIXED:
-      c = (CaseCoef){ 1.0 / 192, 1.0 / 8, 1.0 / 2, 1.0 / 384, 1.0 / 12, 1.0 / 2, 0.5, 0.0, 0.0 };
-      break;
-    case PS_SUPPORT_PROPPED_CANTILEVER:
-      c = (CaseCoef){ 0, 0, 0, propped_cqd (), 1.0 / 8, 5.0 / 8, 1.0 - propped_u (), 0.0, 0.0 };
-      break;
-    }
-  (void)load;
-  return c;
-}
+/* The closed forms of each support and load case, and the evaluation of one
+ * configuration, are in ps-beam-math.h: the gpu backend's kernel calls the same
+ * functions. */
 
 double
 ps_beam_deflection_coefficient (PsSupport support, PsLoadCase load_case)
 {
-  CaseCoef c = case_coef (support, load_case);
+  PsBeamCaseCoef c = ps_beam_case_coef (support);
 
   return load_case == PS_LOAD_UNIFORM ? c.cqd : c.cPd;
 }
@@ -930,84 +871,34 @@ ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_B
     digits[d] = (item / model->stride[d]) % model->count[d];
 }
 
-/* Everything that is constant while only the load (and its position) vary: one
- * material, section and span. Hoisting it leaves the inner loop a few multiplies. */
-typedef struct
-{
-  double L, EI, inv_EI, inv_W, sfd, q, mass, lim;
-  double a_d, b_d, a_m, b_m, a_v, b_v;
-  double x_d, x_m, x_v;
-  const char *error;
-} RunCoef;
-
+/* The study's constants (ps-beam-math.h). */
 static void
-run_coef (const PsBeamModel *m, const CaseCoef *c, guint64 im, guint64 is, guint64 iL, RunCoef *r)
+beam_case (const PsBeamModel *m, PsBeamCase *k)
+{
+  ps_beam_case_init (k, m->support, m->load_case, m->self_weight, m->limit_ratio, m->limit_abs,
+                     m->safety_factor);
+}
+
+/* The constants of one material, section and span; returns why the section is not
+ * valid, or NULL. */
+static const char *
+run_coef (const PsBeamModel *m, const PsBeamCase *k, guint64 im, guint64 is, guint64 iL,
+          PsBeamRunCoef *r)
 {
   const PsBeamMaterial *mat = &m->materials[im];
   const PsBeamSection *sec = &m->sections[is];
-  double L = m->span.values[iL];
-  double L2 = L * L, L3 = L2 * L, L4 = L3 * L;
 
-  r->error = sec->error;
-  r->L = L;
-  r->EI = mat->E * sec->I;
-  r->inv_EI = 1.0 / r->EI;
-  r->inv_W = 1.0 / sec->W;
-  r->sfd = m->safety_factor / mat->f_d;
-  r->mass = mat->density * sec->A;
-  r->q = m->self_weight ? r->mass * PS_GRAVITY : 0.0;
-  r->lim = m->limit_ratio > 0 ? L / m->limit_ratio : m->limit_abs;
-  if (m->load_case == PS_LOAD_UNIFORM)
-    {
-      r->a_d = c->cqd * L4 * r->inv_EI;
-      r->a_m = c->cqm * L2;
-      r->a_v = c->cqv * L;
-    }
-  else
-    {
-      r->a_d = c->cPd * L3 * r->inv_EI;
-      r->a_m = c->cPm * L;
-      r->a_v = c->cPv;
-    }
-  r->b_d = c->cqd * r->q * L4 * r->inv_EI;
-  r->b_m = c->cqm * r->q * L2;
-  r->b_v = c->cqv * r->q * L;
-  r->x_d = c->fxd * L;
-  r->x_m = c->fxm * L;
-  r->x_v = c->fxv * L;
+  ps_beam_run_coef (k, mat->E, mat->f_d, mat->density, sec->A, sec->I, sec->W, m->span.values[iL],
+                    r);
+  return sec->error;
 }
 
-/* The same expressions, in the same order, as the counting loop in eval_fast_run:
- * the rows and the summary agree bit for bit. */
-static inline void
-fast_outputs (const RunCoef *r, double x, PsBeamOutputs *o)
-{
-  o->deflection = r->a_d * x + r->b_d;
-  o->moment = r->a_m * x + r->b_m;
-  o->shear = r->a_v * x + r->b_v;
-  o->stress = o->moment * r->inv_W;
-  o->utilisation = o->stress * r->sfd;
-  o->ratio = r->L / o->deflection;
-  o->mass = r->mass;
-  o->x_deflection = r->x_d;
-  o->x_moment = r->x_m;
-  o->x_shear = r->x_v;
-  o->pass_deflection = o->deflection <= r->lim;
-  o->pass_strength = o->utilisation <= 1.0;
-}
-
-/* Simply supported, point load P at distance a from the left support, plus the uniform
- * self-weight q. Without q: AISC Table 3-23 case 8. With q the two maxima of deflection
- * lie at different sections, so the maximum of the superposed deflection curve is
- * found where its slope vanishes, by bisection between the two (the slope is monotone
- * because the bending moment does not change sign). */
+/* ps_beam_point_at_outputs (), with the reason for a load outside the span. */
 static gboolean
-point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char **error_message)
+point_at_outputs (const PsBeamRunCoef *r, double P, double a, PsBeamOutputs *o,
+                  char **error_message)
 {
-  double L = r->L, q = r->q, b = L - a;
-  double R1, R2, xm, dmax, xd;
-
-  if (!(a > 0 && a < L))
+  if (!ps_beam_point_inside (r, a))
     {
       char sa[G_ASCII_DTOSTR_BUF_SIZE], sL[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -1016,91 +907,18 @@ point_at_outputs (const RunCoef *r, double P, double a, PsBeamOutputs *o, char *
         *error_message = g_strdup_printf ("the load position a = %s m is not inside the span "
                                           "(0, %s m)",
                                           g_ascii_formatd (sa, sizeof sa, "%g", a),
-                                          g_ascii_formatd (sL, sizeof sL, "%g", L));
+                                          g_ascii_formatd (sL, sizeof sL, "%g", r->L));
       return FALSE;
     }
-  R1 = P * b / L + q * L / 2.0;
-  R2 = P * a / L + q * L / 2.0;
-  o->shear = R1 >= R2 ? R1 : R2;
-  o->x_shear = R1 >= R2 ? 0.0 : L;
-
-  if (q == 0.0)
-    xm = a;
-  else if (R1 - q * a <= 0.0)
-    xm = R1 / q;
-  else if (R1 - P - q * a >= 0.0)
-    xm = (R1 - P) / q;
-  else
-    xm = a;
-  o->moment = R1 * xm - q * xm * xm / 2.0 - (xm > a ? P * (xm - a) : 0.0);
-  o->x_moment = xm;
-
-  if (q == 0.0)
-    {
-      if (a >= b)
-        {
-          xd = sqrt (a * (a + 2.0 * b) / 3.0);
-          dmax
-              = P * a * b * (a + 2.0 * b) * sqrt (3.0 * a * (a + 2.0 * b)) / (27.0 * L) * r->inv_EI;
-        }
-      else
-        {
-          xd = L - sqrt (b * (b + 2.0 * a) / 3.0);
-          dmax
-              = P * a * b * (b + 2.0 * a) * sqrt (3.0 * b * (b + 2.0 * a)) / (27.0 * L) * r->inv_EI;
-        }
-    }
-  else
-    {
-      /* EI * slope of the point-load and uniform-load deflection curves. */
-      double xp = a >= b ? sqrt (a * (a + 2.0 * b) / 3.0) : L - sqrt (b * (b + 2.0 * a) / 3.0);
-      double lo = MIN (xp, L / 2.0), hi = MAX (xp, L / 2.0);
-
-      for (int it = 0; it < 200 && hi - lo > 1e-15 * L; it++)
-        {
-          double x = 0.5 * (lo + hi), s;
-
-          if (x <= a)
-            s = P * b * (L * L - b * b - 3.0 * x * x) / (6.0 * L);
-          else
-            {
-              double u = L - x;
-              s = -P * a * (L * L - a * a - 3.0 * u * u) / (6.0 * L);
-            }
-          s += q * (L * L * L - 6.0 * L * x * x + 4.0 * x * x * x) / 24.0;
-          if (s > 0)
-            lo = x;
-          else
-            hi = x;
-        }
-      xd = 0.5 * (lo + hi);
-      if (xd <= a)
-        dmax = P * b * xd * (L * L - b * b - xd * xd) / (6.0 * L);
-      else
-        {
-          double u = L - xd;
-          dmax = P * a * u * (L * L - a * a - u * u) / (6.0 * L);
-        }
-      dmax += q * xd * (L * L * L - 2.0 * L * xd * xd + xd * xd * xd) / 24.0;
-      dmax *= r->inv_EI;
-    }
-  o->deflection = dmax;
-  o->x_deflection = xd;
-  o->stress = o->moment * r->inv_W;
-  o->utilisation = o->stress * r->sfd;
-  o->ratio = L / o->deflection;
-  o->mass = r->mass;
-  o->pass_deflection = o->deflection <= r->lim;
-  o->pass_strength = o->utilisation <= 1.0;
-  return TRUE;
+  return ps_beam_point_at_outputs (r, P, a, o);
 }
 
 static void
 summary_add (PsBeamSummary *s, const PsBeamOutputs *o, guint64 item)
 {
-  double v[PS_BEAM_N_OUT]
-      = { o->deflection, o->moment, o->shear, o->stress, o->utilisation, o->ratio, o->mass };
+  double v[PS_BEAM_N_OUT];
 
+  ps_beam_out_values (o, v);
   s->valid++;
   for (int k = 0; k < PS_BEAM_N_OUT; k++)
     {
@@ -1136,9 +954,12 @@ value_field (char **table, const PsParam *p, guint64 k, char *buf)
   return buf;
 }
 
+/* One row: @v the numeric fields (PsBeamRowValue order) and @flags the checks
+ * (PS_BEAM_ROW_PASS_*), or @v NULL and the reason the item has no results. */
 static void
-write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 is, guint64 iL,
-           guint64 iP, guint64 ia, const PsBeamOutputs *o, const char *error_message)
+write_row_values (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 is,
+                  guint64 iL, guint64 iP, guint64 ia, const double *v, guint flags,
+                  const char *error_message)
 {
   char span_buf[PS_FMT_MAX + 1], load_buf[PS_FMT_MAX + 1], pos_buf[PS_FMT_MAX + 1];
   const char *mat = m->materials[im].csv, *sec = m->sections[is].csv;
@@ -1163,21 +984,21 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
 
       memcpy (p, pos, lpos), p += lpos, *p++ = ',';
     }
-  if (o != NULL)
+  if (v != NULL)
     {
-      double v[] = { o->mass,  o->deflection, o->x_deflection, o->moment,      o->x_moment,
-                     o->shear, o->x_shear,    o->stress,       o->utilisation, o->ratio };
+      gboolean pass_d = (flags & PS_BEAM_ROW_PASS_DEFLECTION) != 0;
+      gboolean pass_s = (flags & PS_BEAM_ROW_PASS_STRENGTH) != 0;
 
-      for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+      for (guint k = 0; k < PS_BEAM_N_ROW; k++)
         {
           p = ps_fmt_double (p, v[k]);
           *p++ = ',';
         }
-      *p++ = o->pass_deflection ? '1' : '0';
+      *p++ = pass_d ? '1' : '0';
       *p++ = ',';
-      *p++ = o->pass_strength ? '1' : '0';
+      *p++ = pass_s ? '1' : '0';
       *p++ = ',';
-      *p++ = o->pass_deflection && o->pass_strength ? '1' : '0';
+      *p++ = pass_d && pass_s ? '1' : '0';
       *p++ = ',';
     }
   else
@@ -1195,6 +1016,21 @@ write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 
     }
   *p++ = '\n';
   rows->len += (gsize)(p - start);
+}
+
+static void
+write_row (const PsBeamModel *m, PsBuf *rows, guint64 item, guint64 im, guint64 is, guint64 iL,
+           guint64 iP, guint64 ia, const PsBeamOutputs *o, const char *error_message)
+{
+  double v[PS_BEAM_N_ROW];
+
+  if (o == NULL)
+    {
+      write_row_values (m, rows, item, im, is, iL, iP, ia, NULL, 0, error_message);
+      return;
+    }
+  ps_beam_row_values (o, v);
+  write_row_values (m, rows, item, im, is, iL, iP, ia, v, ps_beam_row_flags (o), NULL);
 }
 
 /* Items [j0, j1) of one group (material, section, span) where only the load varies.
@@ -1229,8 +1065,9 @@ count_passing (const double *restrict x, guint64 n, double a_d, double b_d, doub
 }
 
 static void
-eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint64 im, guint64 is,
-               guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s, PsRowsMode mode, PsBuf *rows)
+eval_fast_run (const PsBeamModel *m, const PsBeamRunCoef *r, guint64 first_item, guint64 im,
+               guint64 is, guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s, PsRowsMode mode,
+               PsBuf *rows)
 {
   const double *x = m->load.values + j0;
   guint64 n = j1 - j0, n_def, n_str, n_both;
@@ -1258,8 +1095,8 @@ eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint
           xmax = MAX (xmax, x[j]);
         }
     }
-  fast_outputs (r, xmin, &lo);
-  fast_outputs (r, xmax, &hi);
+  ps_beam_fast_outputs (r, xmin, &lo);
+  ps_beam_fast_outputs (r, xmax, &hi);
   {
     double vlo[PS_BEAM_N_OUT]
         = { lo.deflection, lo.moment, lo.shear, lo.stress, lo.utilisation, hi.ratio, lo.mass };
@@ -1279,7 +1116,7 @@ eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint
         {
           PsBeamOutputs o;
 
-          fast_outputs (r, x[j], &o);
+          ps_beam_fast_outputs (r, x[j], &o);
           if (o.pass_deflection && o.pass_strength)
             {
               s->lightest_mass = r->mass;
@@ -1295,7 +1132,7 @@ eval_fast_run (const PsBeamModel *m, const RunCoef *r, guint64 first_item, guint
         {
           PsBeamOutputs o;
 
-          fast_outputs (r, x[j], &o);
+          ps_beam_fast_outputs (r, x[j], &o);
           if (mode == PS_ROWS_ALL || (o.pass_deflection && o.pass_strength))
             write_row (m, rows, first_item + j, im, is, iL, j0 + j, 0, &o, NULL);
         }
@@ -1308,29 +1145,30 @@ beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
 {
   const PsBeamModel *m = study->model;
   PsBeamSummary *s = summary;
-  CaseCoef c = case_coef (m->support, m->load_case);
+  PsBeamCase c;
   guint64 inner = m->count[PS_BEAM_DIM_LOAD] * m->count[PS_BEAM_DIM_POSITION];
   guint64 item = begin;
 
+  beam_case (m, &c);
   s->items += end - begin;
   while (item < end)
     {
-      guint64 g = item / inner, j0 = item % inner;
-      guint64 j1 = MIN (inner, j0 + (end - item));
-      guint64 iL = g % m->count[PS_BEAM_DIM_SPAN];
-      guint64 is = (g / m->count[PS_BEAM_DIM_SPAN]) % m->count[PS_BEAM_DIM_SECTION];
-      guint64 im = g / (m->count[PS_BEAM_DIM_SPAN] * m->count[PS_BEAM_DIM_SECTION]);
+      guint64 im, is, iL, j0, j1;
       guint64 na = m->count[PS_BEAM_DIM_POSITION];
-      RunCoef r;
+      PsBeamRunCoef r;
+      const char *error;
 
-      run_coef (m, &c, im, is, iL, &r);
-      if (r.error != NULL)
+      ps_beam_item_group (item, inner, m->count[PS_BEAM_DIM_SPAN], m->count[PS_BEAM_DIM_SECTION],
+                          &im, &is, &iL, &j0);
+      j1 = MIN (inner, j0 + (end - item));
+      error = run_coef (m, &c, im, is, iL, &r);
+      if (error != NULL)
         {
           for (guint64 j = j0; j < j1; j++)
             {
-              ps_errors_add (errors, item + (j - j0), g_strdup (r.error));
+              ps_errors_add (errors, item + (j - j0), g_strdup (error));
               if (mode == PS_ROWS_ALL)
-                write_row (m, rows, item + (j - j0), im, is, iL, j / na, j % na, NULL, r.error);
+                write_row (m, rows, item + (j - j0), im, is, iL, j / na, j % na, NULL, error);
             }
         }
       else if (m->load_case != PS_LOAD_POINT_AT)
@@ -1364,23 +1202,57 @@ gboolean
 ps_beam_eval_item (const PsBeamModel *m, guint64 item, PsBeamOutputs *out, char **error_message)
 {
   guint64 dg[PS_BEAM_N_DIMS];
-  CaseCoef c = case_coef (m->support, m->load_case);
-  RunCoef r;
+  PsBeamCase c;
+  PsBeamRunCoef r;
+  const char *error;
 
   g_return_val_if_fail (item < m->n_items, FALSE);
+  beam_case (m, &c);
   ps_beam_item_digits (m, item, dg);
-  run_coef (m, &c, dg[PS_BEAM_DIM_MATERIAL], dg[PS_BEAM_DIM_SECTION], dg[PS_BEAM_DIM_SPAN], &r);
-  if (r.error != NULL)
+  error = run_coef (m, &c, dg[PS_BEAM_DIM_MATERIAL], dg[PS_BEAM_DIM_SECTION], dg[PS_BEAM_DIM_SPAN],
+                    &r);
+  if (error != NULL)
     {
       if (error_message)
-        *error_message = g_strdup (r.error);
+        *error_message = g_strdup (error);
       return FALSE;
     }
   if (m->load_case == PS_LOAD_POINT_AT)
     return point_at_outputs (&r, m->load.values[dg[PS_BEAM_DIM_LOAD]],
                              m->position.values[dg[PS_BEAM_DIM_POSITION]], out, error_message);
-  fast_outputs (&r, m->load.values[dg[PS_BEAM_DIM_LOAD]], out);
+  ps_beam_fast_outputs (&r, m->load.values[dg[PS_BEAM_DIM_LOAD]], out);
   return TRUE;
+}
+
+void
+ps_beam_write_rows (const PsBeamModel *m, guint64 first, guint64 n, PsRowsMode mode,
+                    const double *const values[PS_BEAM_N_ROW], const guint8 *flags, PsBuf *rows)
+{
+  guint64 inner = m->count[PS_BEAM_DIM_LOAD] * m->count[PS_BEAM_DIM_POSITION];
+  guint64 na = m->count[PS_BEAM_DIM_POSITION];
+  guint both = PS_BEAM_ROW_PASS_DEFLECTION | PS_BEAM_ROW_PASS_STRENGTH;
+
+  if (mode == PS_ROWS_NONE)
+    return;
+  for (guint64 i = 0; i < n;)
+    {
+      guint64 im, is, iL, j0, j1;
+
+      /* A run of items of one material, section and span. */
+      ps_beam_item_group (first + i, inner, m->count[PS_BEAM_DIM_SPAN],
+                          m->count[PS_BEAM_DIM_SECTION], &im, &is, &iL, &j0);
+      j1 = MIN (inner, j0 + (n - i));
+      for (guint64 j = j0; j < j1; j++, i++)
+        {
+          double v[PS_BEAM_N_ROW];
+
+          if (mode == PS_ROWS_PASSING && (flags[i] & both) != both)
+            continue;
+          for (int k = 0; k < PS_BEAM_N_ROW; k++)
+            v[k] = values[k][i];
+          write_row_values (m, rows, first + i, im, is, iL, j / na, j % na, v, flags[i], NULL);
+        }
+    }
 }
 
 /* ---------------------------------------------------------------------------------

@@ -9,28 +9,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ps-beam-math.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
 #include "study/ps-param.h"
 #include "study/ps-study.h"
 
 G_BEGIN_DECLS
-
-#define PS_GRAVITY 9.80665 /* standard gravity, m/s^2 (CGPM 1901) */
-
-typedef enum
-{
-  PS_SUPPORT_SIMPLY_SUPPORTED,
-  PS_SUPPORT_CANTILEVER,
-  PS_SUPPORT_FIXED_FIXED,
-  PS_SUPPORT_PROPPED_CANTILEVER,
-} PsSupport;
-
-typedef enum
-{
-  PS_LOAD_POINT_MIDSPAN,
-  PS_LOAD_POINT_FREE_END,
-  PS_LOAD_POINT_AT, /* at a distance a from the left support */
-  PS_LOAD_UNIFORM,
-} PsLoadCase;
 
 typedef enum
 {
@@ -60,31 +43,6 @@ typedef struct
   char *csv;            /* pre-formatted row fields */
   gsize csv_len;
 } PsBeamSection;
-
-/* One configuration's results. */
-typedef struct
-{
-  double deflection, x_deflection; /* m */
-  double moment, x_moment;         /* N m, m */
-  double shear, x_shear;           /* N, m */
-  double stress;                   /* Pa */
-  double utilisation;              /* safety factor * stress / f_d */
-  double ratio;                    /* span / deflection */
-  double mass;                     /* kg/m */
-  gboolean pass_deflection, pass_strength;
-} PsBeamOutputs;
-
-typedef enum
-{
-  PS_BEAM_OUT_DEFLECTION,
-  PS_BEAM_OUT_MOMENT,
-  PS_BEAM_OUT_SHEAR,
-  PS_BEAM_OUT_STRESS,
-  PS_BEAM_OUT_UTILISATION,
-  PS_BEAM_OUT_RATIO,
-  PS_BEAM_OUT_MASS,
-  PS_BEAM_N_OUT
-} PsBeamOut;
 
 typedef struct
 {
@@ -148,5 +106,14 @@ void ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits
  * that cannot be computed (a point load outside the span, an invalid section). */
 gboolean ps_beam_eval_item (const PsBeamModel *model, guint64 item, PsBeamOutputs *out,
                             char **error_message);
+
+/* Appends to @rows the results.csv rows (@mode: all, or the passing ones) of the items
+ * [@first, @first + @n), from outputs computed elsewhere (the gpu backend): the
+ * numeric fields of item @first + i are values[k][i] (k a PsBeamRowValue) and its
+ * checks flags[i] (PS_BEAM_ROW_PASS_*). Every item must be one that evaluates without
+ * error. The text is the text the kind's own evaluation writes for those outputs. */
+void ps_beam_write_rows (const PsBeamModel *model, guint64 first, guint64 n, PsRowsMode mode,
+                         const double *const values[PS_BEAM_N_ROW], const guint8 *flags,
+                         PsBuf *rows);
 
 G_END_DECLS

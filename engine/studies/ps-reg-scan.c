@@ -4,7 +4,10 @@
 #include <float.h>
 #include <math.h>
 
+#include <glib.h>
+
 #include "ps-reg-scan.h"
+#include "ps-regression-math.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -14,12 +17,12 @@
 static gboolean force_portable;
 
 void
-ps_reg_scan_force_portable (gboolean portable)
+ps_reg_scan_force_portable (int portable)
 {
   force_portable = portable;
 }
 
-gboolean
+int
 ps_reg_scan_uses_avx2 (void)
 {
 #ifdef HAVE_AVX2_SCAN
@@ -29,63 +32,8 @@ ps_reg_scan_uses_avx2 (void)
 #endif
 }
 
-static inline double
-offset_gap (double x, double y, double E, double offset, double s0)
-{
-  return y - (E * (x - offset) + s0);
-}
-
-/* ---- scalar ---------------------------------------------------------------- */
-
-static gboolean
-max_scalar (const double *y, gsize n, double *ymax, gsize *imax)
-{
-  double m4[4] = { y[0], y[0], y[0], y[0] };
-  int bad = 0;
-  gsize i, j = 0;
-  double m;
-
-  /* Four independent lanes without branches; the finite check rides along. */
-  for (i = 0; i + 4 <= n; i += 4)
-    for (int k = 0; k < 4; k++)
-      {
-        double v = y[i + k];
-
-        bad |= !(fabs (v) <= DBL_MAX);
-        m4[k] = v > m4[k] ? v : m4[k];
-      }
-  for (; i < n; i++)
-    {
-      bad |= !(fabs (y[i]) <= DBL_MAX);
-      m4[0] = y[i] > m4[0] ? y[i] : m4[0];
-    }
-  if (bad)
-    return FALSE;
-  m = MAX (MAX (m4[0], m4[1]), MAX (m4[2], m4[3]));
-  while (y[j] != m)
-    j++;
-  /* The stored value, not m: of a +0 and a -0 the first one is reported. */
-  *ymax = y[j];
-  *imax = j;
-  return TRUE;
-}
-
-static gsize
-crossing_scalar (const double *x, const double *y, gsize from, gsize n, double E, double offset,
-                 double s0)
-{
-  double fprev = offset_gap (x[from], y[from], E, offset, s0);
-
-  for (gsize i = from + 1; i < n; i++)
-    {
-      double f = offset_gap (x[i], y[i], E, offset, s0);
-
-      if (f <= 0 && fprev > 0)
-        return i;
-      fprev = f;
-    }
-  return n;
-}
+/* The scalar versions are ps_reg_scan_max_scalar () and ps_reg_scan_crossing_scalar ()
+ * of ps-regression-math.h, which the gpu backend's kernel runs too. */
 
 /* ---- AVX2 ------------------------------------------------------------------ */
 
@@ -176,14 +124,14 @@ crossing_avx2 (const double *x, const double *y, gsize from, gsize n, double E, 
     }
   if (i >= n)
     return n;
-  return crossing_scalar (x, y, i - 1, n, E, offset, s0);
+  return ps_reg_scan_crossing_scalar (x, y, i - 1, n, E, offset, s0);
 }
 #endif
 
 /* ---- dispatch -------------------------------------------------------------- */
 
-gboolean
-ps_reg_scan_max (const double *y, gsize n, double *ymax, gsize *imax)
+int
+ps_reg_scan_max (const double *y, size_t n, double *ymax, size_t *imax)
 {
   g_return_val_if_fail (n > 0, FALSE);
 
@@ -191,11 +139,11 @@ ps_reg_scan_max (const double *y, gsize n, double *ymax, gsize *imax)
   if (ps_reg_scan_uses_avx2 ())
     return max_avx2 (y, n, ymax, imax);
 #endif
-  return max_scalar (y, n, ymax, imax);
+  return ps_reg_scan_max_scalar (y, n, ymax, imax);
 }
 
-gsize
-ps_reg_scan_crossing (const double *x, const double *y, gsize from, gsize n, double E,
+size_t
+ps_reg_scan_crossing (const double *x, const double *y, size_t from, size_t n, double E,
                       double offset, double s0)
 {
   if (from >= n)
@@ -204,5 +152,5 @@ ps_reg_scan_crossing (const double *x, const double *y, gsize from, gsize n, dou
   if (ps_reg_scan_uses_avx2 ())
     return crossing_avx2 (x, y, from, n, E, offset, s0);
 #endif
-  return crossing_scalar (x, y, from, n, E, offset, s0);
+  return ps_reg_scan_crossing_scalar (x, y, from, n, E, offset, s0);
 }

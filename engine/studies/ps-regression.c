@@ -966,110 +966,9 @@ ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error)
  * The fit
  * ------------------------------------------------------------------------------ */
 
-void
-ps_reg_line_solve (const PsRegLine *l, PsRegLineFit *f)
-{
-  double n = l->n, sse, s2;
-
-  f->slope = l->sxy / l->sxx;
-  f->intercept = l->my - f->slope * l->mx;
-  sse = l->syy - f->slope * l->sxy;
-  sse = sse > 0 ? sse : 0.0;
-  s2 = n > 2 ? sse / (n - 2) : NAN;
-  f->sse = sse;
-  f->residual_sd = sqrt (s2);
-  f->slope_se = sqrt (s2 / l->sxx);
-  f->intercept_se = sqrt (s2 * (1.0 / n + l->mx * l->mx / l->sxx));
-  f->r2 = l->syy > 0 ? 1.0 - sse / l->syy : NAN;
-}
-
-void
-ps_reg_line_merge (PsRegLine *a, const PsRegLine *b)
-{
-  double n, dx, dy, w;
-
-  if (b->n == 0)
-    return;
-  if (a->n == 0)
-    {
-      *a = *b;
-      return;
-    }
-  n = a->n + b->n;
-  dx = b->mx - a->mx;
-  dy = b->my - a->my;
-  w = a->n * b->n / n;
-  a->mx += dx * (b->n / n);
-  a->my += dy * (b->n / n);
-  a->sxx += b->sxx + dx * dx * w;
-  a->sxy += b->sxy + dx * dy * w;
-  a->syy += b->syy + dy * dy * w;
-  a->n = n;
-}
-
-void
-ps_reg_line_add_points (PsRegLine *l, const double *x, const double *y, gsize n)
-{
-  double mx[4] = { 0 }, my[4] = { 0 }, sxx[4] = { 0 }, sxy[4] = { 0 }, syy[4] = { 0 };
-  double k = 0, kx, ky;
-  gsize i = 0, rest;
-
-  if (n == 0)
-    return;
-  /* The lanes work on the points less the first one: their means are then of the size
-   * of the spread of the data, not of its offset, and the rounding of the running means
-   * no longer costs digits of the co-moments. */
-  kx = x[0];
-  ky = y[0];
-  for (; i + 4 <= n; i += 4)
-    {
-      double r;
-
-      k += 1.0;
-      r = 1.0 / k;
-      for (int j = 0; j < 4; j++)
-        {
-          double u = x[i + j] - kx, v = y[i + j] - ky;
-          double du = u - mx[j], dv = v - my[j];
-
-          mx[j] += du * r;
-          my[j] += dv * r;
-          sxx[j] += du * (u - mx[j]);
-          sxy[j] += du * (v - my[j]);
-          syy[j] += dv * (v - my[j]);
-        }
-    }
-  rest = n - i;
-  if (rest > 0)
-    {
-      double r = 1.0 / (k + 1.0);
-
-      for (gsize j = 0; j < rest; j++)
-        {
-          double u = x[i + j] - kx, v = y[i + j] - ky;
-          double du = u - mx[j], dv = v - my[j];
-
-          mx[j] += du * r;
-          my[j] += dv * r;
-          sxx[j] += du * (u - mx[j]);
-          sxy[j] += du * (v - my[j]);
-          syy[j] += dv * (v - my[j]);
-        }
-    }
-  {
-    PsRegLine sum = { 0 };
-
-    for (gsize j = 0; j < 4; j++)
-      {
-        PsRegLine lane = { j < rest ? k + 1.0 : k, mx[j], my[j], sxx[j], sxy[j], syy[j] };
-
-        ps_reg_line_merge (&sum, &lane);
-      }
-    sum.mx += kx;
-    sum.my += ky;
-    ps_reg_line_merge (l, &sum);
-  }
-}
+/* The co-moments (ps_reg_line_add_points, ps_reg_line_merge), the line
+ * (ps_reg_line_solve) and the fit of one specimen (ps_reg_fit_points) are in
+ * ps-regression-math.h: the gpu backend's kernel calls the same functions. */
 
 void
 ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)
@@ -1083,220 +982,59 @@ ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)
 static inline gboolean
 is_finite (double v)
 {
-  return fabs (v) <= DBL_MAX;
+  return ps_reg_is_finite (v);
 }
 
-/* The window of stress fractions [lo, hi] of the maximum: the points from the first
- * with stress >= lo up to the last before the stress first exceeds hi, at or before
- * the maximum. */
-static PsRegError
-stress_window (const double *x, const double *y, gsize imax, double lo, double hi, PsRegLine *l,
-               gsize *i0, gsize *i1, guint64 *bad)
+void
+ps_regression_fit_params (const PsRegressionModel *m, PsRegFitParams *p)
 {
-  gsize i = 0, first;
-
-  memset (l, 0, sizeof *l);
-  while (i <= imax && !(y[i] >= lo))
-    i++;
-  first = *i0 = i;
-  for (; i <= imax && y[i] <= hi; i++)
-    {
-      if (!is_finite (x[i]))
-        {
-          *bad = i;
-          return PS_REG_ERR_NON_FINITE;
-        }
-      if (i > first && x[i] < x[i - 1])
-        {
-          *bad = i;
-          return PS_REG_ERR_NOT_INCREASING;
-        }
-    }
-  *i1 = i;
-  ps_reg_line_add_points (l, x + first, y + first, i - first);
-  return PS_REG_OK;
+  p->window = m->window;
+  p->from = m->from;
+  p->to = m->to;
+  p->offset = m->offset;
+  p->min_points = m->min_points;
 }
 
 PsRegError
 ps_regression_fit (const PsRegressionModel *m, const double *x, const double *y, gsize n,
                    PsSpecimenFit *fit)
 {
-  PsRegLine l = { 0 };
-  PsRegLineFit lf;
-  double ymax, E, s0;
-  gsize imax = 0, i, i0 = 0, i1 = 0;
-  PsRegError err;
+  PsRegFitParams p;
 
-  memset (fit, 0, sizeof *fit);
-  fit->points = n;
-  fit->yield = fit->yield_strain = NAN;
-  fit->E = fit->E_se = fit->sigma0 = fit->sigma0_se = fit->r2 = NAN;
-  fit->window_from = fit->window_to = NAN;
-  fit->ultimate = fit->ultimate_strain = fit->break_strain = NAN;
-  if (n == 0)
-    return PS_REG_ERR_TOO_FEW;
-
-  /* Pass 1, the stress only (the pass that streams the specimen from memory): its
-   * maximum, that it is finite, and where the maximum first occurs. */
+  ps_regression_fit_params (m, &p);
   /* The strain is first read at the elastic window and the yield, near the start of
-   * the curve: ask for its first lines now, so that they arrive during this pass. */
-  for (i = 0; i < MIN (n, PREFETCH_STRAIN); i += 8)
-    __builtin_prefetch (x + i);
-  __builtin_prefetch (x + n - 1);
-  if (G_UNLIKELY (!ps_reg_scan_max (y, n, &ymax, &imax)))
+   * the curve, after a pass over the stress: ask for its first lines now, so that they
+   * arrive during that pass. */
+  if (n > 0)
     {
-      for (i = 0; is_finite (y[i]); i++)
-        ;
-      fit->bad_point = i;
-      return PS_REG_ERR_NON_FINITE;
+      for (gsize i = 0; i < MIN (n, PREFETCH_STRAIN); i += 8)
+        __builtin_prefetch (x + i);
+      __builtin_prefetch (x + n - 1);
     }
-  if (!is_finite (x[n - 1]) || !is_finite (x[imax]))
-    {
-      fit->bad_point = !is_finite (x[imax]) ? imax : n - 1;
-      return PS_REG_ERR_NON_FINITE;
-    }
-  fit->ultimate = ymax;
-  fit->ultimate_strain = x[imax];
-  fit->break_strain = x[n - 1];
-
-  /* Pass 2, the window only. */
-  switch (m->window)
-    {
-    case PS_REG_WINDOW_STRAIN:
-      for (i = 0; i < n && !(x[i] >= m->from); i++)
-        if (!is_finite (x[i]))
-          {
-            fit->bad_point = i;
-            return PS_REG_ERR_NON_FINITE;
-          }
-      i0 = i;
-      for (; i < n && x[i] <= m->to; i++)
-        if (i > i0 && x[i] < x[i - 1])
-          {
-            fit->bad_point = i;
-            return PS_REG_ERR_NOT_INCREASING;
-          }
-      i1 = i;
-      ps_reg_line_add_points (&l, x + i0, y + i0, i1 - i0);
-      if (i1 < n && !is_finite (x[i1]))
-        {
-          fit->bad_point = i1;
-          return PS_REG_ERR_NON_FINITE;
-        }
-      break;
-    case PS_REG_WINDOW_STRESS:
-      err = stress_window (x, y, imax, m->from * ymax, m->to * ymax, &l, &i0, &i1, &fit->bad_point);
-      if (err != PS_REG_OK)
-        return err;
-      break;
-    case PS_REG_WINDOW_AUTO:
-      {
-        double best_r2 = -INFINITY;
-        gboolean found = FALSE;
-
-        for (int k = 0; k < PS_REG_AUTO_N; k++)
-          {
-            double a = PS_REG_AUTO_STEP * (k + 1);
-            PsRegLine c;
-            gsize c0, c1;
-
-            err = stress_window (x, y, imax, a * ymax, (a + PS_REG_AUTO_WIDTH) * ymax, &c, &c0, &c1,
-                                 &fit->bad_point);
-            if (err != PS_REG_OK)
-              return err;
-            if (c.n < m->min_points || !(c.sxx > 0))
-              continue;
-            ps_reg_line_solve (&c, &lf);
-            if (!found || lf.r2 > best_r2)
-              {
-                found = TRUE;
-                best_r2 = lf.r2;
-                l = c;
-                i0 = c0;
-                i1 = c1;
-              }
-          }
-        if (!found)
-          {
-            fit->bad_point = 0;
-            fit->window_points = 0;
-            return PS_REG_ERR_TOO_FEW;
-          }
-      }
-      break;
-    }
-  fit->window_points = (guint64)l.n;
-  if (l.n < m->min_points)
-    {
-      fit->bad_point = i0;
-      return PS_REG_ERR_TOO_FEW;
-    }
-  if (!(l.sxx > 0))
-    {
-      fit->bad_point = i0;
-      return PS_REG_ERR_NOT_INCREASING;
-    }
-  ps_reg_line_solve (&l, &lf);
-  fit->window_from = x[i0];
-  fit->window_to = x[i1 - 1];
-  fit->E = lf.slope;
-  fit->E_se = lf.slope_se;
-  fit->sigma0 = lf.intercept;
-  fit->sigma0_se = lf.intercept_se;
-  fit->r2 = lf.r2;
-  if (!(lf.slope > 0) || !is_finite (lf.slope))
-    {
-      fit->bad_point = i0;
-      return PS_REG_ERR_MODULUS;
-    }
-
-  /* Pass 3, from the window on to the first crossing below the offset line. */
-  E = lf.slope;
-  s0 = lf.intercept;
-  i = ps_reg_scan_crossing (x, y, i0, n, E, m->offset, s0);
-  if (i < n)
-    {
-      double f = y[i] - (E * (x[i] - m->offset) + s0);
-      double fprev = y[i - 1] - (E * (x[i - 1] - m->offset) + s0);
-      double t = fprev / (fprev - f);
-
-      fit->has_yield = TRUE;
-      fit->yield_strain = x[i - 1] + t * (x[i] - x[i - 1]);
-      fit->yield = y[i - 1] + t * (y[i] - y[i - 1]);
-    }
-  return PS_REG_OK;
+  return ps_reg_fit_points (&p, x, y, n, fit);
 }
 
 gboolean
 ps_regression_generate (const PsRegressionModel *m, guint64 i, double *x, double *y, double *u)
 {
-  double E = ps_dist_quantile (&m->E, ps_rng_uniform (m->seed, PS_REG_STREAM_E, i));
-  double fy = ps_dist_quantile (&m->fy, ps_rng_uniform (m->seed, PS_REG_STREAM_YIELD, i));
-  double sd = ps_dist_quantile (&m->noise_sd, ps_rng_uniform (m->seed, PS_REG_STREAM_NOISE_SD, i));
   gsize n = (gsize)m->points;
-  double step = m->max_strain / (double)(n - 1);
-  double ey, H;
+  PsRegSynth sy;
 
-  if (!(E > 0) || !(fy > 0) || !(sd >= 0) || !is_finite (E) || !is_finite (fy))
+  if (!ps_reg_synth_init (&m->E, &m->fy, &m->noise_sd, m->hardening, m->max_strain, m->seed,
+                          m->points, i, &sy))
     return FALSE;
-  ey = fy / E;
-  H = m->hardening * E;
-  if (sd > 0)
+  if (sy.sd > 0)
     {
-      PsDist noise = { PS_DIST_NORMAL, { 0.0, sd, 0.0, 0.0 } };
+      PsDist noise = ps_reg_synth_noise (&sy);
 
+      /* A block at a time, the values of ps_reg_synth_noise_at (). */
       ps_rng_uniforms (m->seed, PS_REG_STREAM_NOISE, i * m->points, n, u);
       ps_dist_quantile_block (&noise, u, n, u);
     }
   else
     memset (u, 0, n * sizeof *u);
   for (gsize j = 0; j < n; j++)
-    {
-      double e = (double)j * step;
-
-      x[j] = e;
-      y[j] = (e <= ey ? E * e : fy + H * (e - ey)) + u[j];
-    }
+    ps_reg_synth_point (&sy, j, u[j], &x[j], &y[j]);
   return TRUE;
 }
 
@@ -1722,6 +1460,13 @@ summary_add (const PsRegressionModel *m, PsRegressionSummary *s, const PsSpecime
     s->yield_none++;
 }
 
+void
+ps_regression_summary_add (const PsRegressionModel *m, PsRegressionSummary *s,
+                           const PsSpecimenFit *fit)
+{
+  summary_add (m, s, fit);
+}
+
 static void
 write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecimenFit *f,
            PsRegError err, const char *msg)
@@ -1782,6 +1527,13 @@ write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecim
     *p++ = ',';
   *p++ = '\n';
   rows->len += (gsize)(p - start);
+}
+
+void
+ps_regression_write_fit_row (const PsRegressionModel *m, PsBuf *rows, guint64 item,
+                             const PsSpecimenFit *fit)
+{
+  write_row (m, rows, item, fit, PS_REG_OK, NULL);
 }
 
 static char *

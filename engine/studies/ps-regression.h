@@ -25,24 +25,10 @@
 #include <locale.h>
 
 #include "ps-dist.h"
+#include "ps-regression-math.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-study.h"
 
 G_BEGIN_DECLS
-
-/* Why a specimen could not be fitted. */
-typedef enum
-{
-  PS_REG_OK = 0,
-  PS_REG_ERR_READ,           /* the file could not be opened or read */
-  PS_REG_ERR_HEADER,         /* the header line lacks a named column */
-  PS_REG_ERR_PARSE,          /* a line that is not numbers (file and line named) */
-  PS_REG_ERR_NON_FINITE,     /* NaN or infinity in the data */
-  PS_REG_ERR_TOO_FEW,        /* too few points in the elastic window */
-  PS_REG_ERR_NOT_INCREASING, /* the strain decreases inside the elastic window */
-  PS_REG_ERR_MODULUS,        /* the fitted modulus is not positive */
-  PS_REG_ERR_PARAMS,         /* synthetic: a drawn E or yield stress is not positive */
-  PS_REG_N_REASONS
-} PsRegError;
 
 typedef enum
 {
@@ -50,19 +36,6 @@ typedef enum
   PS_REG_SOURCE_FILE,      /* one CSV file with a specimen column */
   PS_REG_SOURCE_SYNTHETIC, /* generated from a seed */
 } PsRegSource;
-
-typedef enum
-{
-  PS_REG_WINDOW_STRAIN, /* from <= strain <= to */
-  PS_REG_WINDOW_STRESS, /* from * max <= stress <= to * max */
-  PS_REG_WINDOW_AUTO,   /* the most linear of the stress windows of PS_REG_AUTO_* */
-} PsRegWindow;
-
-/* The auto window: stress windows [a, a + PS_REG_AUTO_WIDTH] of the maximum stress for
- * a = 0.05, 0.10, ..., 0.50; the one with the highest R^2 wins, the lowest on a tie. */
-#define PS_REG_AUTO_N 10
-#define PS_REG_AUTO_STEP 0.05
-#define PS_REG_AUTO_WIDTH 0.30
 
 /* The histogram of E. By default the bins are fixed for every study: bin k covers
  * [10^(6 + k/1000), 10^(6 + (k+1)/1000)) Pa, 1000 bins per decade from 1 MPa to
@@ -140,76 +113,16 @@ typedef struct
   guint64 max_points; /* per specimen: the scratch size */
 } PsRegressionModel;
 
-/* Streams of the synthetic generator: key (seed, stream), counter the specimen or,
- * for the noise, specimen * points + point (ps-philox.h). */
-#define PS_REG_STREAM_E 1
-#define PS_REG_STREAM_YIELD 2
-#define PS_REG_STREAM_NOISE_SD 3
-#define PS_REG_STREAM_NOISE 4
-
-/* Single-pass co-moments of (x, y) (Welford). */
-typedef struct
-{
-  double n, mx, my, sxx, sxy, syy;
-} PsRegLine;
-
-static inline void
-ps_reg_line_add (PsRegLine *l, double x, double y)
-{
-  double r, dx, dy;
-
-  l->n += 1.0;
-  r = 1.0 / l->n;
-  dx = x - l->mx;
-  dy = y - l->my;
-  l->mx += dx * r;
-  l->my += dy * r;
-  l->sxx += dx * (x - l->mx);
-  l->sxy += dx * (y - l->my);
-  l->syy += dy * (y - l->my);
-}
-
-typedef struct
-{
-  double slope, intercept;
-  double slope_se, intercept_se;
-  double r2;
-  double residual_sd;
-  double sse;
-} PsRegLineFit;
-
-/* Adds n points in one pass: point i goes to lane i mod 4, each lane a Welford update
- * (the four share each step's 1/k, and do not wait on each other), and the lanes are
- * then merged into @l by the pairwise formulas of Chan, Golub and LeVeque ("Algorithms
- * for computing the sample variance", The American Statistician 37 (1983)). As stable as
- * ps_reg_line_add() point by point, and four times shorter a chain of dependent
- * operations. */
-void ps_reg_line_add_points (PsRegLine *l, const double *x, const double *y, gsize n);
-/* Merges the co-moments @b into @a (Chan, Golub and LeVeque). */
-void ps_reg_line_merge (PsRegLine *a, const PsRegLine *b);
-
-/* The least-squares line of the co-moments (n >= 3 for the standard errors). */
-void ps_reg_line_solve (const PsRegLine *l, PsRegLineFit *fit);
-/* The same, for arrays: one pass (ps_reg_line_add_points). */
+/* The least-squares line of n points, in one pass (ps_reg_line_add_points). */
 void ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit);
-
-/* One specimen's results. */
-typedef struct
-{
-  double E, E_se, sigma0, sigma0_se, r2;
-  guint64 points, window_points;
-  double window_from, window_to; /* strain of the first and last point of the window */
-  gboolean has_yield;
-  double yield, yield_strain;
-  double ultimate, ultimate_strain, break_strain;
-  guint64 bad_point; /* for an error: the point it concerns */
-} PsSpecimenFit;
 
 /* Fits one specimen's points (strain, stress in Pa) as the study says. Returns
  * PS_REG_OK or the reason it could not, with fit->bad_point set where one point is to
  * blame. Allocates nothing. */
 PsRegError ps_regression_fit (const PsRegressionModel *m, const double *strain,
                               const double *stress, gsize n, PsSpecimenFit *fit);
+/* The study's fit options, as ps_reg_fit_points () and the gpu backend take them. */
+void ps_regression_fit_params (const PsRegressionModel *m, PsRegFitParams *p);
 
 /* Generates synthetic specimen @i into @strain and @stress (m->points each); @u is
  * scratch of m->points doubles. Returns FALSE when a drawn E or yield stress is not
@@ -237,6 +150,16 @@ typedef struct
   guint64 hist_below, hist_above;
   guint64 hist[PS_REG_HIST_BINS];
 } PsRegressionSummary;
+
+/* Adds a fitted specimen (ps_regression_fit () returned PS_REG_OK) to @s as the kind's
+ * evaluation adds it: its E, yield and ultimate strength to the statistics and the
+ * histogram (the specimen and point counts are the caller's). */
+void ps_regression_summary_add (const PsRegressionModel *m, PsRegressionSummary *s,
+                                const PsSpecimenFit *fit);
+/* Appends the results.csv row of fitted specimen @item (the study's own index), as
+ * the kind's evaluation writes it. */
+void ps_regression_write_fit_row (const PsRegressionModel *m, PsBuf *rows, guint64 item,
+                                  const PsSpecimenFit *fit);
 
 /* Specimen @item's points (strain, stress in Pa), read again from its CSV or generated
  * again, as a run reads them; appended to @strain and @stress. */

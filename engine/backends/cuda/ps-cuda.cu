@@ -2,17 +2,17 @@
  *
  * Compiled by nvcc with --fmad=false: every floating expression here is evaluated as
  * written, one rounding per operation, as the CPU code compiled with
- * -ffp-contract=off evaluates it. That, and calling the very same ps-math.h,
- * ps-dist.h and ps-philox.h functions (PS_HD), is what makes the GPU's samples, counts
- * and fits bitwise those of the serial backend.
- *
- * The beam and regression device functions below mirror static functions of
- * engine/studies/ps-beam.c (case_coef, run_coef, fast_outputs, point_at_outputs) and
- * ps-regression.c (ps_reg_line_add_points, ps_reg_line_merge, ps_reg_line_solve,
- * stress_window, ps_regression_fit, ps_regression_generate) expression for expression; those are
- * plain C with GLib types and cannot be called from device code. tests/test-gpu.c compares every
- * output with the serial backend, so a change on one side that is not made on the other shows up
- * there (on a machine with a device).
+ * -ffp-contract=off evaluates it. That, and calling the very same PS_HD functions as
+ * the CPU code, is what makes the GPU's samples, counts and fits bitwise those of the
+ * serial backend: ps-math.h, ps-dist.h and ps-philox.h for the random numbers, and the
+ * study kinds' own arithmetic, which lives in engine/studies/ps-beam-math.h (grid
+ * index to parameters, the closed forms and the point load off midspan) and
+ * ps-regression-math.h (synthetic specimens, the co-moments, the window, the line and
+ * the offset yield) and is included by ps-beam.c and ps-regression.c as well. There
+ * is no second copy of a formula here: only how the work is spread over threads and
+ * how partial results are reduced. The one device-only piece of the fit is its first
+ * pass, the maximum stress and where it first occurs, reduced over a block: exact in
+ * any order, and then handed to ps_reg_fit_after_max () as the CPU hands its own.
  */
 #include <float.h>
 #include <stdio.h>
@@ -227,225 +227,28 @@ block_sum_u64 (uint64_t v, uint64_t *shared /* 32 */)
 }
 
 /* ---------------------------------------------------------------------------------
- * Beam (mirrors ps-beam.c)
+ * Beam (the arithmetic of ps-beam-math.h)
  * ------------------------------------------------------------------------------ */
-
-/* PsSupport and PsLoadCase, as ps-beam.h numbers them. */
-enum
-{
-  SUPPORT_SIMPLY_SUPPORTED,
-  SUPPORT_CANTILEVER,
-  SUPPORT_FIXED_FIXED,
-  SUPPORT_PROPPED_CANTILEVER
-};
-enum
-{
-  LOAD_POINT_MIDSPAN,
-  LOAD_POINT_FREE_END,
-  LOAD_POINT_AT,
-  LOAD_UNIFORM
-};
-
-#define GRAVITY 9.80665 /* PS_GRAVITY */
-
-typedef struct
-{
-  double cPd, cPm, cPv;
-  double cqd, cqm, cqv;
-  double fxd, fxm, fxv;
-} CaseCoef;
-
-/* case_coef() of ps-beam.c, on the host. */
-static CaseCoef
-case_coef (int support)
-{
-  CaseCoef c;
-  double u = (1.0 + sqrt (33.0)) / 16.0; /* propped_u () */
-  double cqd_propped = u * (1.0 - 3.0 * u * u + 2.0 * u * u * u) / 48.0;
-
-  memset (&c, 0, sizeof c);
-  switch (support)
-    {
-    case SUPPORT_SIMPLY_SUPPORTED:
-      c = CaseCoef{ 1.0 / 48, 1.0 / 4, 1.0 / 2, 5.0 / 384, 1.0 / 8, 1.0 / 2, 0.5, 0.5, 0.0 };
-      break;
-    case SUPPORT_CANTILEVER:
-      c = CaseCoef{ 1.0 / 3, 1.0, 1.0, 1.0 / 8, 1.0 / 2, 1.0, 1.0, 0.0, 0.0 };
-      break;
-    case SUPPORT_FIXED_FIXED:
-      c = CaseCoef{ 1.0 / 192, 1.0 / 8, 1.0 / 2, 1.0 / 384, 1.0 / 12, 1.0 / 2, 0.5, 0.0, 0.0 };
-      break;
-    case SUPPORT_PROPPED_CANTILEVER:
-      c = CaseCoef{ 0, 0, 0, cqd_propped, 1.0 / 8, 5.0 / 8, 1.0 - u, 0.0, 0.0 };
-      break;
-    }
-  return c;
-}
 
 typedef struct
 {
   PsCudaBeamParams p; /* device pointers */
-  CaseCoef c;
+  PsBeamCase c;
+  uint64_t batch_items; /* rows: the length of each column of a slot (its stride) */
 } BeamK;
-
-typedef struct
-{
-  double L, EI, inv_EI, inv_W, sfd, q, mass, lim;
-  double a_d, b_d, a_m, b_m, a_v, b_v;
-} RunCoef;
-
-__device__ static void
-beam_run_coef (const BeamK &k, uint64_t im, uint64_t is, uint64_t iL, RunCoef *r)
-{
-  const CaseCoef *c = &k.c;
-  double L = k.p.span[iL];
-  double L2 = L * L, L3 = L2 * L, L4 = L3 * L;
-
-  r->L = L;
-  r->EI = k.p.mat_E[im] * k.p.sec_I[is];
-  r->inv_EI = 1.0 / r->EI;
-  r->inv_W = 1.0 / k.p.sec_W[is];
-  r->sfd = k.p.safety_factor / k.p.mat_fd[im];
-  r->mass = k.p.mat_density[im] * k.p.sec_A[is];
-  r->q = k.p.self_weight ? r->mass * GRAVITY : 0.0;
-  r->lim = k.p.limit_ratio > 0 ? L / k.p.limit_ratio : k.p.limit_abs;
-  if (k.p.load_case == LOAD_UNIFORM)
-    {
-      r->a_d = c->cqd * L4 * r->inv_EI;
-      r->a_m = c->cqm * L2;
-      r->a_v = c->cqv * L;
-    }
-  else
-    {
-      r->a_d = c->cPd * L3 * r->inv_EI;
-      r->a_m = c->cPm * L;
-      r->a_v = c->cPv;
-    }
-  r->b_d = c->cqd * r->q * L4 * r->inv_EI;
-  r->b_m = c->cqm * r->q * L2;
-  r->b_v = c->cqv * r->q * L;
-}
-
-/* The outputs the summary uses: deflection, moment, shear, stress, utilisation,
- * span/deflection ratio, mass (PsBeamOut order), and the two checks. */
-typedef struct
-{
-  double v[PS_CUDA_BEAM_N_OUT];
-  bool pass_deflection, pass_strength;
-} BeamOut;
-
-__device__ static void
-beam_fast_outputs (const RunCoef *r, double x, BeamOut *o)
-{
-  double deflection = r->a_d * x + r->b_d;
-  double moment = r->a_m * x + r->b_m;
-  double shear = r->a_v * x + r->b_v;
-  double stress = moment * r->inv_W;
-  double utilisation = stress * r->sfd;
-
-  o->v[0] = deflection;
-  o->v[1] = moment;
-  o->v[2] = shear;
-  o->v[3] = stress;
-  o->v[4] = utilisation;
-  o->v[5] = r->L / deflection;
-  o->v[6] = r->mass;
-  o->pass_deflection = deflection <= r->lim;
-  o->pass_strength = utilisation <= 1.0;
-}
-
-/* point_at_outputs() of ps-beam.c; false for a load outside the span. */
-__device__ static bool
-beam_point_at_outputs (const RunCoef *r, double P, double a, BeamOut *o)
-{
-  double L = r->L, q = r->q, b = L - a;
-  double R1, R2, xm, dmax, xd, moment, stress, utilisation;
-
-  if (!(a > 0 && a < L))
-    return false;
-  R1 = P * b / L + q * L / 2.0;
-  R2 = P * a / L + q * L / 2.0;
-  o->v[2] = R1 >= R2 ? R1 : R2;
-
-  if (q == 0.0)
-    xm = a;
-  else if (R1 - q * a <= 0.0)
-    xm = R1 / q;
-  else if (R1 - P - q * a >= 0.0)
-    xm = (R1 - P) / q;
-  else
-    xm = a;
-  moment = R1 * xm - q * xm * xm / 2.0 - (xm > a ? P * (xm - a) : 0.0);
-
-  if (q == 0.0)
-    {
-      if (a >= b)
-        {
-          xd = sqrt (a * (a + 2.0 * b) / 3.0);
-          dmax
-              = P * a * b * (a + 2.0 * b) * sqrt (3.0 * a * (a + 2.0 * b)) / (27.0 * L) * r->inv_EI;
-        }
-      else
-        {
-          xd = L - sqrt (b * (b + 2.0 * a) / 3.0);
-          dmax
-              = P * a * b * (b + 2.0 * a) * sqrt (3.0 * b * (b + 2.0 * a)) / (27.0 * L) * r->inv_EI;
-        }
-    }
-  else
-    {
-      double xp = a >= b ? sqrt (a * (a + 2.0 * b) / 3.0) : L - sqrt (b * (b + 2.0 * a) / 3.0);
-      double lo = xp < L / 2.0 ? xp : L / 2.0, hi = xp > L / 2.0 ? xp : L / 2.0;
-
-      for (int it = 0; it < 200 && hi - lo > 1e-15 * L; it++)
-        {
-          double x = 0.5 * (lo + hi), s;
-
-          if (x <= a)
-            s = P * b * (L * L - b * b - 3.0 * x * x) / (6.0 * L);
-          else
-            {
-              double u = L - x;
-              s = -P * a * (L * L - a * a - 3.0 * u * u) / (6.0 * L);
-            }
-          s += q * (L * L * L - 6.0 * L * x * x + 4.0 * x * x * x) / 24.0;
-          if (s > 0)
-            lo = x;
-          else
-            hi = x;
-        }
-      xd = 0.5 * (lo + hi);
-      if (xd <= a)
-        dmax = P * b * xd * (L * L - b * b - xd * xd) / (6.0 * L);
-      else
-        {
-          double u = L - xd;
-          dmax = P * a * u * (L * L - a * a - u * u) / (6.0 * L);
-        }
-      dmax += q * xd * (L * L * L - 2.0 * L * xd * xd + xd * xd * xd) / 24.0;
-      dmax *= r->inv_EI;
-    }
-  (void)xd;
-  stress = moment * r->inv_W;
-  utilisation = stress * r->sfd;
-  o->v[0] = dmax;
-  o->v[1] = moment;
-  o->v[3] = stress;
-  o->v[4] = utilisation;
-  o->v[5] = L / dmax;
-  o->v[6] = r->mass;
-  o->pass_deflection = dmax <= r->lim;
-  o->pass_strength = utilisation <= 1.0;
-  return true;
-}
 
 /* One CUDA block per chunk; the block's threads take the chunk's items in turn and
  * their partials are reduced in shared memory. The summary's counts are order-free;
  * min and max are exact whatever the order; the lightest passing configuration is the
  * smallest mass, then the smallest item, which is what the serial backend's
- * strict-less-than in item order keeps. */
+ * strict-less-than in item order keeps.
+ *
+ * With @rows (else NULL) each valid item's row fields are also stored, structure of
+ * arrays: field f of the item at position i of the batch at rows[f * batch_items + i]
+ * and its checks at flags[i], so that a warp's stores are contiguous. */
 __global__ static void
-__launch_bounds__ (THREADS) beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBeamChunk *out)
+__launch_bounds__ (THREADS)
+    beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBeamChunk *out, double *rows, uint8_t *flags)
 {
   __shared__ uint64_t sh_u[32];
   __shared__ double sh_v[THREADS];
@@ -454,13 +257,14 @@ __launch_bounds__ (THREADS) beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBe
   uint64_t begin = chunk * k.p.chunk_items;
   uint64_t end = begin + k.p.chunk_items < k.p.n_items ? begin + k.p.chunk_items : k.p.n_items;
   uint64_t inner = k.p.n_load * k.p.n_position;
+  uint64_t batch_begin = first_chunk * k.p.chunk_items;
   uint64_t valid = 0, passing = 0, fail_d = 0, fail_s = 0, errors = 0;
   uint64_t light_item = UINT64_MAX;
   double light_mass = INFINITY;
-  double vmin[PS_CUDA_BEAM_N_OUT], vmax[PS_CUDA_BEAM_N_OUT];
+  double vmin[PS_BEAM_N_OUT], vmax[PS_BEAM_N_OUT];
   PsCudaBeamChunk *o = &out[blockIdx.x];
 
-  for (int j = 0; j < PS_CUDA_BEAM_N_OUT; j++)
+  for (int j = 0; j < PS_BEAM_N_OUT; j++)
     {
       vmin[j] = INFINITY;
       vmax[j] = -INFINITY;
@@ -468,32 +272,33 @@ __launch_bounds__ (THREADS) beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBe
   for (uint64_t item = begin + threadIdx.x; item < end; item += blockDim.x)
     {
       uint64_t it = k.p.cycle_items ? item % k.p.cycle_items : item;
-      uint64_t g = it / inner, jj = it % inner;
-      uint64_t iL = g % k.p.n_span;
-      uint64_t is = (g / k.p.n_span) % k.p.n_sections;
-      uint64_t im = g / (k.p.n_span * k.p.n_sections);
-      RunCoef r;
-      BeamOut bo;
+      uint64_t im, is, iL, jj;
+      PsBeamRunCoef r;
+      PsBeamOutputs bo;
+      double v[PS_BEAM_N_OUT];
 
+      ps_beam_item_group (it, inner, k.p.n_span, k.p.n_sections, &im, &is, &iL, &jj);
       if (k.p.sec_invalid[is])
         {
           errors++;
           continue;
         }
-      beam_run_coef (k, im, is, iL, &r);
-      if (k.p.load_case != LOAD_POINT_AT)
-        beam_fast_outputs (&r, k.p.load[jj], &bo);
-      else if (!beam_point_at_outputs (&r, k.p.load[jj / k.p.n_position],
-                                       k.p.position[jj % k.p.n_position], &bo))
+      ps_beam_run_coef (&k.c, k.p.mat_E[im], k.p.mat_fd[im], k.p.mat_density[im], k.p.sec_A[is],
+                        k.p.sec_I[is], k.p.sec_W[is], k.p.span[iL], &r);
+      if (k.p.load_case != PS_LOAD_POINT_AT)
+        ps_beam_fast_outputs (&r, k.p.load[jj], &bo);
+      else if (!ps_beam_point_at_outputs (&r, k.p.load[jj / k.p.n_position],
+                                          k.p.position[jj % k.p.n_position], &bo))
         {
           errors++;
           continue;
         }
       valid++;
-      for (int j = 0; j < PS_CUDA_BEAM_N_OUT; j++)
+      ps_beam_out_values (&bo, v);
+      for (int j = 0; j < PS_BEAM_N_OUT; j++)
         {
-          vmin[j] = bo.v[j] < vmin[j] ? bo.v[j] : vmin[j];
-          vmax[j] = bo.v[j] > vmax[j] ? bo.v[j] : vmax[j];
+          vmin[j] = v[j] < vmin[j] ? v[j] : vmin[j];
+          vmax[j] = v[j] > vmax[j] ? v[j] : vmax[j];
         }
       fail_d += !bo.pass_deflection;
       fail_s += !bo.pass_strength;
@@ -501,11 +306,21 @@ __launch_bounds__ (THREADS) beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBe
         {
           passing++;
           /* Items rise within a thread: the first of a mass is kept. */
-          if (bo.v[6] < light_mass)
+          if (bo.mass < light_mass)
             {
-              light_mass = bo.v[6];
+              light_mass = bo.mass;
               light_item = it;
             }
+        }
+      if (rows != NULL)
+        {
+          double rv[PS_BEAM_N_ROW];
+          uint64_t at = item - batch_begin;
+
+          ps_beam_row_values (&bo, rv);
+          for (int f = 0; f < PS_BEAM_N_ROW; f++)
+            rows[f * k.batch_items + at] = rv[f];
+          flags[at] = ps_beam_row_flags (&bo);
         }
     }
 
@@ -526,10 +341,10 @@ __launch_bounds__ (THREADS) beam_kernel (BeamK k, uint64_t first_chunk, PsCudaBe
     o->errors = errors;
 
   /* min and max, one output at a time, by a tree in shared memory. */
-  for (int j = 0; j < 2 * PS_CUDA_BEAM_N_OUT; j++)
+  for (int j = 0; j < 2 * PS_BEAM_N_OUT; j++)
     {
-      bool is_min = j < PS_CUDA_BEAM_N_OUT;
-      int q = is_min ? j : j - PS_CUDA_BEAM_N_OUT;
+      bool is_min = j < PS_BEAM_N_OUT;
+      int q = is_min ? j : j - PS_BEAM_N_OUT;
 
       __syncthreads ();
       sh_v[threadIdx.x] = is_min ? vmin[q] : vmax[q];
@@ -587,6 +402,9 @@ struct _PsCudaBeam
   Slot slot[PS_CUDA_SLOTS];
   PsCudaBeamChunk *d_out[PS_CUDA_SLOTS];
   PsCudaBeamChunk *h_out[PS_CUDA_SLOTS];
+  /* Rows: PS_BEAM_N_ROW columns of k.batch_items values, and the checks. */
+  double *d_rows[PS_CUDA_SLOTS], *h_rows[PS_CUDA_SLOTS];
+  uint8_t *d_flags[PS_CUDA_SLOTS], *h_flags[PS_CUDA_SLOTS];
 };
 
 extern "C" void
@@ -601,6 +419,14 @@ ps_cuda_beam_free (PsCudaBeam *b)
         cudaFree (b->d_out[s]);
       if (b->h_out[s] != NULL)
         cudaFreeHost (b->h_out[s]);
+      if (b->d_rows[s] != NULL)
+        cudaFree (b->d_rows[s]);
+      if (b->h_rows[s] != NULL)
+        cudaFreeHost (b->h_rows[s]);
+      if (b->d_flags[s] != NULL)
+        cudaFree (b->d_flags[s]);
+      if (b->h_flags[s] != NULL)
+        cudaFreeHost (b->h_flags[s]);
     }
   if (b->dev_tables != NULL)
     cudaFree (b->dev_tables);
@@ -637,7 +463,9 @@ ps_cuda_beam_new (const PsCudaBeamParams *p, uint64_t max_chunks, char *err)
   for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
     total += (sizes[i] + 15) / 16 * 16;
   b->k.p = *p;
-  b->k.c = case_coef (p->support);
+  ps_beam_case_init (&b->k.c, p->support, p->load_case, p->self_weight, p->limit_ratio,
+                     p->limit_abs, p->safety_factor);
+  b->k.batch_items = max_chunks * p->chunk_items;
   b->max_chunks = max_chunks;
   CU (cudaMalloc, (&b->dev_tables, total));
   d = (char *)b->dev_tables;
@@ -677,6 +505,15 @@ ps_cuda_beam_new (const PsCudaBeamParams *p, uint64_t max_chunks, char *err)
         goto fail;
       CU (cudaMalloc, (&b->d_out[s], max_chunks * sizeof (PsCudaBeamChunk)));
       CU (cudaMallocHost, (&b->h_out[s], max_chunks * sizeof (PsCudaBeamChunk)));
+      if (p->rows)
+        {
+          size_t n = b->k.batch_items;
+
+          CU (cudaMalloc, (&b->d_rows[s], PS_BEAM_N_ROW * n * sizeof (double)));
+          CU (cudaMallocHost, (&b->h_rows[s], PS_BEAM_N_ROW * n * sizeof (double)));
+          CU (cudaMalloc, (&b->d_flags[s], n));
+          CU (cudaMallocHost, (&b->h_flags[s], n));
+        }
     }
   return b;
 fail:
@@ -699,12 +536,27 @@ ps_cuda_beam_launch (PsCudaBeam *b, int slot, uint64_t first_chunk, uint64_t n_c
   CU (cudaEventRecord, (s->ev[0], s->stream));
   CU (cudaEventRecord, (s->ev[1], s->stream));
   /* clang-format off */
-  beam_kernel<<<(unsigned)n_chunks, THREADS, 0, s->stream>>> (b->k, first_chunk, b->d_out[slot]);
+  beam_kernel<<<(unsigned)n_chunks, THREADS, 0, s->stream>>> (
+      b->k, first_chunk, b->d_out[slot], b->d_rows[slot], b->d_flags[slot]);
   /* clang-format on */
   CU_LAUNCH ("beam_kernel");
   CU (cudaEventRecord, (s->ev[2], s->stream));
   CU (cudaMemcpyAsync, (b->h_out[slot], b->d_out[slot], n_chunks * sizeof (PsCudaBeamChunk),
                         cudaMemcpyDeviceToHost, s->stream));
+  if (b->k.p.rows)
+    {
+      /* The batch's items: the columns' first n values, one strided copy. */
+      uint64_t begin = first_chunk * b->k.p.chunk_items;
+      uint64_t end = (first_chunk + n_chunks) * b->k.p.chunk_items;
+      size_t n, pitch = b->k.batch_items * sizeof (double);
+
+      end = end < b->k.p.n_items ? end : b->k.p.n_items;
+      n = (size_t)(end - begin);
+      CU (cudaMemcpy2DAsync, (b->h_rows[slot], pitch, b->d_rows[slot], pitch, n * sizeof (double),
+                              PS_BEAM_N_ROW, cudaMemcpyDeviceToHost, s->stream));
+      CU (cudaMemcpyAsync,
+          (b->h_flags[slot], b->d_flags[slot], n, cudaMemcpyDeviceToHost, s->stream));
+    }
   CU (cudaEventRecord, (s->ev[3], s->stream));
   s->busy = 1;
   return 0;
@@ -719,6 +571,15 @@ ps_cuda_beam_wait (PsCudaBeam *b, int slot, const PsCudaBeamChunk **out, PsCudaT
     return -1;
   *out = b->h_out[slot];
   return 0;
+}
+
+extern "C" void
+ps_cuda_beam_rows (PsCudaBeam *b, int slot, const double *values[PS_BEAM_N_ROW],
+                   const uint8_t **flags)
+{
+  for (int f = 0; f < PS_BEAM_N_ROW; f++)
+    values[f] = b->h_rows[slot] != NULL ? b->h_rows[slot] + f * b->k.batch_items : NULL;
+  *flags = b->h_flags[slot];
 }
 
 /* ---------------------------------------------------------------------------------
@@ -1057,315 +918,20 @@ ps_cuda_rel_wait (PsCudaRel *r, int slot, PsCudaRelResult *out, PsCudaTiming *t,
 }
 
 /* ---------------------------------------------------------------------------------
- * Regression (mirrors ps-regression.c)
+ * Regression (the arithmetic of ps-regression-math.h)
  * ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  double n, mx, my, sxx, sxy, syy;
-} Line;
-
-typedef struct
-{
-  double slope, intercept, slope_se, intercept_se, r2;
-} LineFit;
-
-/* ps_reg_line_merge () */
-__device__ static void
-line_merge (Line *a, const Line *b)
-{
-  double n, dx, dy, w;
-
-  if (b->n == 0)
-    return;
-  if (a->n == 0)
-    {
-      *a = *b;
-      return;
-    }
-  n = a->n + b->n;
-  dx = b->mx - a->mx;
-  dy = b->my - a->my;
-  w = a->n * b->n / n;
-  a->mx += dx * (b->n / n);
-  a->my += dy * (b->n / n);
-  a->sxx += b->sxx + dx * dx * w;
-  a->sxy += b->sxy + dx * dy * w;
-  a->syy += b->syy + dy * dy * w;
-  a->n = n;
-}
-
-/* ps_reg_line_add_points (): four Welford lanes on the points less the first one,
- * merged in lane order. */
-__device__ static void
-line_add_points (Line *l, const double *x, const double *y, uint64_t n)
-{
-  double mx[4] = { 0 }, my[4] = { 0 }, sxx[4] = { 0 }, sxy[4] = { 0 }, syy[4] = { 0 };
-  double k = 0, kx, ky;
-  uint64_t i = 0, rest;
-
-  if (n == 0)
-    return;
-  kx = x[0];
-  ky = y[0];
-  for (; i + 4 <= n; i += 4)
-    {
-      double r;
-
-      k += 1.0;
-      r = 1.0 / k;
-      for (int j = 0; j < 4; j++)
-        {
-          double u = x[i + j] - kx, v = y[i + j] - ky;
-          double du = u - mx[j], dv = v - my[j];
-
-          mx[j] += du * r;
-          my[j] += dv * r;
-          sxx[j] += du * (u - mx[j]);
-          sxy[j] += du * (v - my[j]);
-          syy[j] += dv * (v - my[j]);
-        }
-    }
-  rest = n - i;
-  if (rest > 0)
-    {
-      double r = 1.0 / (k + 1.0);
-
-      for (uint64_t j = 0; j < rest; j++)
-        {
-          double u = x[i + j] - kx, v = y[i + j] - ky;
-          double du = u - mx[j], dv = v - my[j];
-
-          mx[j] += du * r;
-          my[j] += dv * r;
-          sxx[j] += du * (u - mx[j]);
-          sxy[j] += du * (v - my[j]);
-          syy[j] += dv * (v - my[j]);
-        }
-    }
-  {
-    Line sum = { 0, 0, 0, 0, 0, 0 };
-
-    for (uint64_t j = 0; j < 4; j++)
-      {
-        Line lane = { j < rest ? k + 1.0 : k, mx[j], my[j], sxx[j], sxy[j], syy[j] };
-
-        line_merge (&sum, &lane);
-      }
-    sum.mx += kx;
-    sum.my += ky;
-    line_merge (l, &sum);
-  }
-}
-
-/* ps_reg_line_solve () */
-__device__ static void
-line_solve (const Line *l, LineFit *f)
-{
-  double n = l->n, sse, s2;
-
-  f->slope = l->sxy / l->sxx;
-  f->intercept = l->my - f->slope * l->mx;
-  sse = l->syy - f->slope * l->sxy;
-  sse = sse > 0 ? sse : 0.0;
-  s2 = n > 2 ? sse / (n - 2) : ps_math_nan ();
-  f->slope_se = sqrt (s2 / l->sxx);
-  f->intercept_se = sqrt (s2 * (1.0 / n + l->mx * l->mx / l->sxx));
-  f->r2 = l->syy > 0 ? 1.0 - sse / l->syy : ps_math_nan ();
-}
-
-__device__ static inline bool
-is_finite (double v)
-{
-  return fabs (v) <= DBL_MAX;
-}
-
-/* Error codes as PsRegError numbers them (ps-regression.h); the host only asks
- * whether a fit failed and leaves failed specimens to the kind's own code. */
-enum
-{
-  REG_OK = 0,
-  REG_ERR_TOO_FEW = 5,
-  REG_ERR_NON_FINITE = 4,
-  REG_ERR_NOT_INCREASING = 6,
-  REG_ERR_MODULUS = 7,
-  REG_ERR_PARAMS = 8
-};
-
-/* stress_window () */
-__device__ static int
-stress_window (const double *x, const double *y, uint64_t imax, double lo, double hi, Line *l,
-               uint64_t *i0, uint64_t *i1, uint64_t *bad)
-{
-  uint64_t i = 0, first;
-
-  memset (l, 0, sizeof *l);
-  while (i <= imax && !(y[i] >= lo))
-    i++;
-  first = *i0 = i;
-  for (; i <= imax && y[i] <= hi; i++)
-    {
-      if (!is_finite (x[i]))
-        {
-          *bad = i;
-          return REG_ERR_NON_FINITE;
-        }
-      if (i > first && x[i] < x[i - 1])
-        {
-          *bad = i;
-          return REG_ERR_NOT_INCREASING;
-        }
-    }
-  *i1 = i;
-  line_add_points (l, x + first, y + first, i - first);
-  return REG_OK;
-}
 
 typedef struct
 {
   PsCudaRegParams p;
 } RegK;
 
-/* ps_regression_fit () after its first pass, which the block has done: @ymax is the
- * largest stress and @imax where it first occurs. One thread. */
-__device__ static int
-reg_fit_rest (const RegK &k, const double *x, const double *y, uint64_t n, double ymax,
-              uint64_t imax, PsCudaRegFit *fit)
-{
-  Line l;
-  LineFit lf;
-  uint64_t i, i0 = 0, i1 = 0;
-  double E, s0, fprev;
-  int err;
-
-  memset (&l, 0, sizeof l);
-  if (!is_finite (x[n - 1]) || !is_finite (x[imax]))
-    {
-      fit->bad_point = !is_finite (x[imax]) ? imax : n - 1;
-      return REG_ERR_NON_FINITE;
-    }
-  fit->ultimate = ymax;
-  fit->ultimate_strain = x[imax];
-  fit->break_strain = x[n - 1];
-
-  switch (k.p.window)
-    {
-    case PS_CUDA_REG_WINDOW_STRAIN:
-      for (i = 0; i < n && !(x[i] >= k.p.from); i++)
-        if (!is_finite (x[i]))
-          {
-            fit->bad_point = i;
-            return REG_ERR_NON_FINITE;
-          }
-      i0 = i;
-      for (; i < n && x[i] <= k.p.to; i++)
-        if (i > i0 && x[i] < x[i - 1])
-          {
-            fit->bad_point = i;
-            return REG_ERR_NOT_INCREASING;
-          }
-      i1 = i;
-      line_add_points (&l, x + i0, y + i0, i1 - i0);
-      if (i1 < n && !is_finite (x[i1]))
-        {
-          fit->bad_point = i1;
-          return REG_ERR_NON_FINITE;
-        }
-      break;
-    case PS_CUDA_REG_WINDOW_STRESS:
-      err = stress_window (x, y, imax, k.p.from * ymax, k.p.to * ymax, &l, &i0, &i1,
-                           &fit->bad_point);
-      if (err != REG_OK)
-        return err;
-      break;
-    default: /* auto */
-      {
-        double best_r2 = -INFINITY;
-        bool found = false;
-
-        for (int w = 0; w < k.p.auto_n; w++)
-          {
-            double a = k.p.auto_step * (w + 1);
-            Line c;
-            uint64_t c0, c1;
-
-            err = stress_window (x, y, imax, a * ymax, (a + k.p.auto_width) * ymax, &c, &c0, &c1,
-                                 &fit->bad_point);
-            if (err != REG_OK)
-              return err;
-            if (c.n < k.p.min_points || !(c.sxx > 0))
-              continue;
-            line_solve (&c, &lf);
-            if (!found || lf.r2 > best_r2)
-              {
-                found = true;
-                best_r2 = lf.r2;
-                l = c;
-                i0 = c0;
-                i1 = c1;
-              }
-          }
-        if (!found)
-          {
-            fit->bad_point = 0;
-            fit->window_points = 0;
-            return REG_ERR_TOO_FEW;
-          }
-      }
-      break;
-    }
-  fit->window_points = (uint64_t)l.n;
-  if (l.n < k.p.min_points)
-    {
-      fit->bad_point = i0;
-      return REG_ERR_TOO_FEW;
-    }
-  if (!(l.sxx > 0))
-    {
-      fit->bad_point = i0;
-      return REG_ERR_NOT_INCREASING;
-    }
-  line_solve (&l, &lf);
-  fit->window_from = x[i0];
-  fit->window_to = x[i1 - 1];
-  fit->E = lf.slope;
-  fit->E_se = lf.slope_se;
-  fit->sigma0 = lf.intercept;
-  fit->sigma0_se = lf.intercept_se;
-  fit->r2 = lf.r2;
-  if (!(lf.slope > 0) || !is_finite (lf.slope))
-    {
-      fit->bad_point = i0;
-      return REG_ERR_MODULUS;
-    }
-
-  /* ps_reg_scan_crossing (): the first i in (i0, n) with f(i) <= 0 < f(i - 1). */
-  E = lf.slope;
-  s0 = lf.intercept;
-  fprev = y[i0] - (E * (x[i0] - k.p.offset) + s0);
-  for (i = i0 + 1; i < n; i++)
-    {
-      double f = y[i] - (E * (x[i] - k.p.offset) + s0);
-
-      if (f <= 0 && fprev > 0)
-        {
-          double t = fprev / (fprev - f);
-
-          fit->has_yield = 1;
-          fit->yield_strain = x[i - 1] + t * (x[i] - x[i - 1]);
-          fit->yield = y[i - 1] + t * (y[i] - y[i - 1]);
-          break;
-        }
-      fprev = f;
-    }
-  return REG_OK;
-}
-
 /* One CUDA block per specimen: the block generates a synthetic specimen (one point
- * per thread in turn, ps_regression_generate()'s expressions), finds the maximum
- * stress and where it first occurs together (exact in any order), and thread 0 does
- * the rest of the fit in point order, as the CPU does, so that the sums of the
- * elastic line are added in the same order and the fit is the same to the bit. */
+ * per thread in turn, ps_reg_synth_point () with the noise of ps_reg_synth_noise_at ()),
+ * finds the maximum stress and where it first occurs together (exact in any order),
+ * and thread 0 does the rest of the fit in point order (ps_reg_fit_after_max ()), as
+ * the CPU does, so that the sums of the elastic line are added in the same order and
+ * the fit is the same to the bit. */
 __global__ static void
 __launch_bounds__ (REG_THREADS)
     reg_kernel (RegK k, uint64_t first, const double *xin, const double *yin,
@@ -1377,58 +943,37 @@ __launch_bounds__ (REG_THREADS)
   uint64_t sidx = blockIdx.x;
   uint64_t item = first + sidx;
   uint64_t it = k.p.cycle_items ? item % k.p.cycle_items : item;
-  PsCudaRegFit *fit = &out[sidx];
+  PsCudaRegFit *res = &out[sidx];
   const double *x, *y;
   uint64_t n;
   double ymax;
   bool bad = false;
 
-  if (threadIdx.x == 0)
-    {
-      memset (fit, 0, sizeof *fit);
-      fit->yield = fit->yield_strain = ps_math_nan ();
-      fit->E = fit->E_se = fit->sigma0 = fit->sigma0_se = fit->r2 = ps_math_nan ();
-      fit->window_from = fit->window_to = ps_math_nan ();
-      fit->ultimate = fit->ultimate_strain = fit->break_strain = ps_math_nan ();
-    }
   if (k.p.synthetic)
     {
-      double E = ps_dist_quantile (&k.p.E, ps_rng_uniform (k.p.seed, k.p.stream_E, it));
-      double fy = ps_dist_quantile (&k.p.fy, ps_rng_uniform (k.p.seed, k.p.stream_yield, it));
-      double sd
-          = ps_dist_quantile (&k.p.noise_sd, ps_rng_uniform (k.p.seed, k.p.stream_noise_sd, it));
-      double step, ey, H;
       double *wx = scratch + sidx * 2 * k.p.points, *wy = wx + k.p.points;
+      PsRegSynth sy;
       PsDist noise;
 
       n = k.p.points;
-      if (!(E > 0) || !(fy > 0) || !(sd >= 0) || !is_finite (E) || !is_finite (fy))
+      /* The same draws in every thread of the block. */
+      if (!ps_reg_synth_init (&k.p.E, &k.p.fy, &k.p.noise_sd, k.p.hardening, k.p.max_strain,
+                              k.p.seed, k.p.points, it, &sy))
         {
           if (threadIdx.x == 0)
             {
-              fit->err = REG_ERR_PARAMS;
-              fit->points = n;
+              /* What reg_eval () records for such a specimen. */
+              memset (&res->fit, 0, sizeof res->fit);
+              res->fit.points = n;
+              res->err = PS_REG_ERR_PARAMS;
             }
-          return; /* the whole block: E, fy and sd are the same in every thread */
+          return; /* the whole block */
         }
-      step = k.p.max_strain / (double)(n - 1);
-      ey = fy / E;
-      H = k.p.hardening * E;
-      noise.kind = PS_DIST_NORMAL;
-      noise.p[0] = 0.0;
-      noise.p[1] = sd;
-      noise.p[2] = 0.0;
-      noise.p[3] = 0.0;
+      noise = ps_reg_synth_noise (&sy);
       for (uint64_t j = threadIdx.x; j < n; j += blockDim.x)
-        {
-          double e = (double)j * step;
-          double u = sd > 0 ? ps_dist_quantile (
-                         &noise, ps_rng_uniform (k.p.seed, k.p.stream_noise, it * k.p.points + j))
-                            : 0.0;
-
-          wx[j] = e;
-          wy[j] = (e <= ey ? E * e : fy + H * (e - ey)) + u;
-        }
+        ps_reg_synth_point (&sy, j,
+                            ps_reg_synth_noise_at (&sy, &noise, k.p.seed, k.p.points, it, j),
+                            &wx[j], &wy[j]);
       __syncthreads ();
       x = wx;
       y = wy;
@@ -1443,12 +988,15 @@ __launch_bounds__ (REG_THREADS)
   if (n == 0)
     {
       if (threadIdx.x == 0)
-        fit->err = REG_ERR_TOO_FEW;
+        {
+          ps_reg_fit_init (&res->fit, 0);
+          res->err = PS_REG_ERR_TOO_FEW;
+        }
       return;
     }
 
   /* Pass 1: the maximum stress, that every stress is finite, and the first index of
-   * the maximum. */
+   * the maximum (ps_reg_scan_max_scalar ()'s results, found by the block). */
   {
     double m = y[0];
 
@@ -1479,13 +1027,9 @@ __launch_bounds__ (REG_THREADS)
       {
         if (threadIdx.x == 0)
           {
-            uint64_t i = 0;
-
-            while (is_finite (y[i]))
-              i++;
-            fit->points = n;
-            fit->bad_point = i;
-            fit->err = REG_ERR_NON_FINITE;
+            ps_reg_fit_init (&res->fit, n);
+            res->fit.bad_point = ps_reg_first_non_finite (y);
+            res->err = PS_REG_ERR_NON_FINITE;
           }
         return;
       }
@@ -1510,8 +1054,12 @@ __launch_bounds__ (REG_THREADS)
   }
   if (threadIdx.x == 0)
     {
-      fit->points = n;
-      fit->err = reg_fit_rest (k, x, y, n, ymax, sh_idx[0], fit);
+      size_t imax = (size_t)sh_idx[0];
+
+      ps_reg_fit_init (&res->fit, n);
+      /* The stored value, as ps_reg_scan_max_scalar () reports it: of a +0 and a -0
+       * the first one. */
+      res->err = ps_reg_fit_after_max (&k.p.fit, x, y, n, y[imax], imax, &res->fit);
     }
 }
 
@@ -1632,7 +1180,8 @@ ps_cuda_reg_launch (PsCudaReg *r, int slot, uint64_t first, uint64_t n, char *er
   CU (cudaEventRecord, (s->ev[1], s->stream));
   /* clang-format off */
   reg_kernel<<<(unsigned)n, REG_THREADS, 0, s->stream>>> (
-      r->k, first, r->d_x[slot], r->d_y[slot], r->d_off[slot], r->d_scratch[slot], r->d_out[slot]);
+      r->k, first, r->d_x[slot], r->d_y[slot], r->d_off[slot], r->d_scratch[slot],
+      r->d_out[slot]);
   /* clang-format on */
   CU_LAUNCH ("reg_kernel");
   CU (cudaEventRecord, (s->ev[2], s->stream));

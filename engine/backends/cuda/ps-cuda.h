@@ -19,8 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ps-beam-math.h"
 #include "ps-dist.h"
 #include "ps-expr.h"
+#include "ps-regression-math.h"
 
 #ifdef __cplusplus
 extern "C"
@@ -60,10 +62,11 @@ extern "C"
 
   /* ---------------------------------------------------------------------------------
    * Beam: one thread per configuration, one CUDA block per chunk, the chunk's summary
-   * reduced on the device.
+   * reduced on the device; with rows, every configuration's row fields stored as
+   * structure of arrays and copied back with the batch.
    * ------------------------------------------------------------------------------ */
 
-#define PS_CUDA_BEAM_N_OUT 7 /* PS_BEAM_N_OUT */
+#define PS_CUDA_BEAM_N_OUT PS_BEAM_N_OUT
 
   typedef struct
   {
@@ -79,6 +82,7 @@ extern "C"
     uint64_t n_items;
     uint64_t cycle_items; /* 0, or the study's own item count (scaling runs) */
     uint64_t chunk_items;
+    int rows; /* store each item's row fields (ps_cuda_beam_rows) */
   } PsCudaBeamParams;
 
   /* One chunk's partial summary, the fields of PsBeamSummary. */
@@ -101,6 +105,12 @@ extern "C"
    * slot's next launch). */
   int ps_cuda_beam_wait (PsCudaBeam *b, int slot, const PsCudaBeamChunk **out, PsCudaTiming *t,
                          char *err);
+  /* With p->rows, after ps_cuda_beam_wait (): the row fields of the slot's batch
+   * (pinned, valid until the slot's next launch). Field f (a PsBeamRowValue) of the
+   * batch's i-th item is values[f][i], its checks flags[i] (PS_BEAM_ROW_PASS_*); items
+   * in error have none (their chunk's errors count is not 0). */
+  void ps_cuda_beam_rows (PsCudaBeam *b, int slot, const double *values[PS_BEAM_N_ROW],
+                          const uint8_t **flags);
   void ps_cuda_beam_free (PsCudaBeam *b);
 
   /* ---------------------------------------------------------------------------------
@@ -144,48 +154,31 @@ extern "C"
   int ps_cuda_rel_wait (PsCudaRel *r, int slot, PsCudaRelResult *out, PsCudaTiming *t, char *err);
   void ps_cuda_rel_free (PsCudaRel *r);
 
-/* ---------------------------------------------------------------------------------
- * Regression: one CUDA block per specimen. Synthetic specimens are generated on the
- * device; CSV specimens are packed by the host into a slot's input buffer.
- * ------------------------------------------------------------------------------ */
-
-/* The fit window (PsRegWindow). */
-#define PS_CUDA_REG_WINDOW_STRAIN 0
-#define PS_CUDA_REG_WINDOW_STRESS 1
-#define PS_CUDA_REG_WINDOW_AUTO 2
+  /* ---------------------------------------------------------------------------------
+   * Regression: one CUDA block per specimen. Synthetic specimens are generated on the
+   * device; CSV specimens are packed by the host into a slot's input buffer.
+   * ------------------------------------------------------------------------------ */
 
   typedef struct
   {
     int synthetic;
-    /* Synthetic source: the PS_REG_STREAM_* keys of ps-regression.h */
+    /* Synthetic source (ps_reg_synth_init ()) */
     uint64_t points;
     PsDist E, fy, noise_sd;
     double hardening, max_strain;
     uint64_t seed;
-    uint32_t stream_E, stream_yield, stream_noise_sd, stream_noise;
-    /* Fit */
-    int window; /* PS_CUDA_REG_WINDOW_* */
-    double from, to, offset;
-    unsigned min_points;
-    int auto_n; /* PS_REG_AUTO_N, _STEP, _WIDTH */
-    double auto_step, auto_width;
+    PsRegFitParams fit;
     uint64_t n_items;
     uint64_t cycle_items;
     /* The most points a batch holds (CSV: the sum over its specimens). */
     uint64_t max_batch_points;
   } PsCudaRegParams;
 
-  /* One specimen's fit: the fields of PsSpecimenFit and its PsRegError code (0 when
-   * fitted). */
+  /* One specimen's fit and its PsRegError (PS_REG_OK when fitted). */
   typedef struct
   {
+    PsSpecimenFit fit;
     int err;
-    int has_yield;
-    uint64_t points, window_points, bad_point;
-    double E, E_se, sigma0, sigma0_se, r2;
-    double window_from, window_to;
-    double yield, yield_strain;
-    double ultimate, ultimate_strain, break_strain;
   } PsCudaRegFit;
 
   typedef struct _PsCudaReg PsCudaReg;
