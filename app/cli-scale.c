@@ -130,26 +130,28 @@ on_scaling_progress (const PsScalingProgress *p, gpointer user_data)
 static void
 print_table (const PsScalingResult *r)
 {
+  const char *heads[] = {
+    C_ ("scaling table", "backend"),    C_ ("scaling table", "workers"),
+    C_ ("scaling table", "size"),       C_ ("scaling table", "median s"),
+    C_ ("scaling table", "speedup"),    C_ ("scaling table", "efficiency"),
+    C_ ("scaling table", "overhead s"), C_ ("scaling table", "Karp-Flatt"),
+  };
+  /* The narrowest columns; a translated heading may widen its column, so the widths
+   * are counted in characters and the rows follow them. */
+  int w[G_N_ELEMENTS (heads)] = { 10, 8, 13, 10, 9, 11, 11, 11 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
+    w[k] = MAX (w[k], (int)g_utf8_strlen (heads[k], -1));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s — %s scaling, %u repeat",
                         "%s — %s scaling, %u repeats", r->repeats),
            r->study_name, mode_label (r->mode), r->repeats);
   g_print ("\n  ");
-  /* The widths are those of the rows below. */
-  print_cell (C_ ("scaling table", "backend"), 10, FALSE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "workers"), 8, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "size"), 13, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "median s"), 10, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "speedup"), 9, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "efficiency"), 11, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "overhead s"), 11, TRUE);
-  g_print (" ");
-  print_cell (C_ ("scaling table", "Karp-Flatt"), 11, TRUE);
+  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
+    {
+      if (k > 0)
+        g_print (" ");
+      print_cell (heads[k], w[k], k > 0);
+    }
   g_print ("\n");
   for (guint i = 0; i < r->series->len; i++)
     {
@@ -159,14 +161,16 @@ print_table (const PsScalingResult *r)
         {
           const PsScalingPoint *p = &g_array_index (s->points, PsScalingPoint, j);
 
-          g_print ("  %-10s %8d %13" G_GUINT64_FORMAT " %10.4f", s->backend, p->workers, p->size,
-                   p->wall_median);
+          g_print ("  %-*s %*d %*" G_GUINT64_FORMAT " %*.4f", w[0], s->backend, w[1], p->workers,
+                   w[2], p->size, w[3], p->wall_median);
+          /* The efficiency's per cent sign stands right of its heading. */
           if (isfinite (p->speedup))
-            g_print (" %9.3f %10.1f %% %11.4f", p->speedup, 100.0 * p->efficiency, p->overhead);
+            g_print (" %*.3f %*.1f %% %*.4f", w[4], p->speedup, w[5] - 1, 100.0 * p->efficiency,
+                     w[6], p->overhead);
           else
-            g_print (" %9s %12s %11s", "", "", "");
+            g_print (" %*s %*s %*s", w[4], "", w[5] + 1, "", w[6], "");
           if (isfinite (p->karp_flatt))
-            g_print (" %11.4f", p->karp_flatt);
+            g_print (" %*.4f", w[7], p->karp_flatt);
           g_print ("%s\n", p->oversubscribed ? _ ("  (oversubscribed)") : "");
         }
       if (s->fit.model != NULL && g_str_equal (s->fit.model, "size"))

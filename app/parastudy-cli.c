@@ -340,6 +340,8 @@ cmd_backends (int argc, char **argv)
   const PsBackend *const *all = ps_backends_list ();
   const PsMachine *m = ps_machine_get ();
   g_autofree char *mem = g_format_size_full (m->memory_bytes, G_FORMAT_SIZE_IEC_UNITS);
+  glong state_width
+      = MAX (10, MAX (g_utf8_strlen (_ ("available"), -1), g_utf8_strlen (_ ("unavailable"), -1)));
 
   g_print (_ ("Machine: %s, %d cores, %s memory\n"), m->cpu_model, m->cores, mem);
   for (guint i = 0; all[i] != NULL; i++)
@@ -348,7 +350,7 @@ cmd_backends (int argc, char **argv)
       gboolean ok = all[i]->is_available (&reason);
 
       g_print ("  %-10s ", all[i]->name);
-      print_padded (ok ? _ ("available") : _ ("unavailable"), 10);
+      print_padded (ok ? _ ("available") : _ ("unavailable"), state_width);
       g_print (" %s", _ (all[i]->description));
       if (ok)
         {
@@ -369,7 +371,7 @@ cmd_backends (int argc, char **argv)
   }
 #else
   g_print ("  %-10s ", "mpi");
-  print_padded (_ ("unavailable"), 10);
+  print_padded (_ ("unavailable"), state_width);
   g_print (" %s\n", _ ("built without MPI"));
 #endif
 #if HAVE_CUDA
@@ -382,7 +384,7 @@ cmd_backends (int argc, char **argv)
     }
 #else
   g_print ("  %-10s ", "gpu");
-  print_padded (_ ("unavailable"), 10);
+  print_padded (_ ("unavailable"), state_width);
   g_print (" %s\n", _ ("built without CUDA"));
 #endif
   return EXIT_OK;
