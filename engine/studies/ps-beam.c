@@ -8,6 +8,7 @@
 #include "ps-beam.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
+#include "study/ps-text.h"
 #include "ps-tables.h"
 
 /* The closed forms of each support and load case, and the evaluation of one
@@ -1434,22 +1435,29 @@ beam_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
   const PsBeamModel *m = study->model;
   const PsBeamSummary *s = summary;
 
-  g_string_append_printf (out, "  configurations   %" G_GUINT64_FORMAT "\n", s->items);
-  g_string_append_printf (out, "  passing          %" G_GUINT64_FORMAT " (%.1f %%)\n", s->passing,
+  ps_text_label (out, C_ ("summary", "configurations"));
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT "\n", s->items);
+  ps_text_label (out, C_ ("summary", "passing"));
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT " (%.1f %%)\n", s->passing,
                           s->items ? 100.0 * (double)s->passing / (double)s->items : 0.0);
-  g_string_append_printf (
-      out, "  failing          deflection %" G_GUINT64_FORMAT ", strength %" G_GUINT64_FORMAT "\n",
-      s->fail_deflection, s->fail_strength);
+  ps_text_label (out, C_ ("summary", "failing"));
+  g_string_append_printf (out, _ ("deflection %llu, strength %llu"),
+                          (unsigned long long)s->fail_deflection,
+                          (unsigned long long)s->fail_strength);
+  g_string_append_c (out, '\n');
   if (s->valid > 0)
     {
-      g_string_append_printf (out, "  deflection       %.4g – %.4g mm\n",
-                              s->min[PS_BEAM_OUT_DEFLECTION] * 1e3,
+      ps_text_label (out, C_ ("summary", "deflection"));
+      g_string_append_printf (out, "%.4g – %.4g mm\n", s->min[PS_BEAM_OUT_DEFLECTION] * 1e3,
                               s->max[PS_BEAM_OUT_DEFLECTION] * 1e3);
-      g_string_append_printf (out, "  stress           %.4g – %.4g MPa\n",
-                              s->min[PS_BEAM_OUT_STRESS] * 1e-6, s->max[PS_BEAM_OUT_STRESS] * 1e-6);
-      g_string_append_printf (out, "  utilisation      %.4g – %.4g\n",
-                              s->min[PS_BEAM_OUT_UTILISATION], s->max[PS_BEAM_OUT_UTILISATION]);
+      ps_text_label (out, C_ ("summary", "stress"));
+      g_string_append_printf (out, "%.4g – %.4g MPa\n", s->min[PS_BEAM_OUT_STRESS] * 1e-6,
+                              s->max[PS_BEAM_OUT_STRESS] * 1e-6);
+      ps_text_label (out, C_ ("summary", "utilisation"));
+      g_string_append_printf (out, "%.4g – %.4g\n", s->min[PS_BEAM_OUT_UTILISATION],
+                              s->max[PS_BEAM_OUT_UTILISATION]);
     }
+  ps_text_label (out, C_ ("summary", "lightest passing"));
   if (s->lightest_item != G_MAXUINT64)
     {
       guint64 dg[PS_BEAM_N_DIMS];
@@ -1457,17 +1465,21 @@ beam_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
 
       ps_beam_item_digits (m, s->lightest_item, dg);
       sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
-      g_string_append_printf (out, "  lightest passing %.4g kg/m: %s, %s", s->lightest_mass,
+      g_string_append_printf (out, "%.4g kg/m: %s, %s", s->lightest_mass,
                               m->materials[dg[PS_BEAM_DIM_MATERIAL]].name, sec->label);
       if (!isnan (sec->b) && g_str_equal (sec->shape, "rectangular"))
         g_string_append_printf (out, " %g × %g mm", sec->b * 1e3, sec->h * 1e3);
-      g_string_append_printf (out, ", span %g m, load %g %s (item %" G_GUINT64_FORMAT ")\n",
-                              m->span.values[dg[PS_BEAM_DIM_SPAN]],
-                              m->load.values[dg[PS_BEAM_DIM_LOAD]] * 1e-3,
-                              m->load_case == PS_LOAD_UNIFORM ? "kN/m" : "kN", s->lightest_item);
+      g_string_append_printf (
+          out, _ (", span %g m, load %g %s (item %llu)"), m->span.values[dg[PS_BEAM_DIM_SPAN]],
+          m->load.values[dg[PS_BEAM_DIM_LOAD]] * 1e-3,
+          m->load_case == PS_LOAD_UNIFORM ? "kN/m" : "kN", (unsigned long long)s->lightest_item);
+      g_string_append_c (out, '\n');
     }
   else
-    g_string_append (out, "  lightest passing none: no configuration passes both checks\n");
+    {
+      g_string_append (out, _ ("none: no configuration passes both checks"));
+      g_string_append_c (out, '\n');
+    }
 }
 
 const PsKindClass ps_beam_class = {
