@@ -19,6 +19,7 @@
 #include "ps-reg-scan.h"
 #include "ps-regression.h"
 #include "study/ps-json.h"
+#include "study/ps-text.h"
 
 /* Items per chunk: about this many points (or bytes of CSV text / 24) per chunk, so
  * that a chunk is a few milliseconds of work whatever the specimen size. */
@@ -1892,22 +1893,29 @@ reg_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
     double scale;
     const char *unit;
   } q[] = {
-    { "E", &s->E, &s->ln_E, 0, 1e-9, "GPa" },
-    { "yield", &s->yield, &s->ln_yield, s->nonpositive_yield, 1e-6, "MPa" },
-    { "ultimate", &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate, 1e-6, "MPa" },
+    { C_ ("summary", "E"), &s->E, &s->ln_E, 0, 1e-9, "GPa" },
+    { C_ ("summary", "yield"), &s->yield, &s->ln_yield, s->nonpositive_yield, 1e-6, "MPa" },
+    { C_ ("summary", "ultimate"), &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate, 1e-6,
+      "MPa" },
   };
+  g_autoptr (GString) failed = g_string_new (NULL);
 
-  g_string_append_printf (out,
-                          "  specimens        %" G_GUINT64_FORMAT " (%" G_GUINT64_FORMAT " fitted",
-                          s->specimens, s->fitted);
+  /* The reasons are named as in summary.json's "failed", and the window as in the
+   * study file. */
   for (int r = 1; r < PS_REG_N_REASONS; r++)
     if (s->failed[r] > 0)
-      g_string_append_printf (out, ", %" G_GUINT64_FORMAT " %s", s->failed[r], reason_names[r]);
-  g_string_append (out, ")\n");
-  g_string_append_printf (out, "  window           %s", window_name (m->window));
+      g_string_append_printf (failed, ", %" G_GUINT64_FORMAT " %s", s->failed[r], reason_names[r]);
+  ps_text_label (out, C_ ("summary", "specimens"));
+  g_string_append_printf (out, _ ("%llu (%llu fitted%s)"), (unsigned long long)s->specimens,
+                          (unsigned long long)s->fitted, failed->str);
+  g_string_append_c (out, '\n');
+  ps_text_label (out, C_ ("summary", "window"));
   if (m->window != PS_REG_WINDOW_AUTO)
-    g_string_append_printf (out, " %g to %g", m->from, m->to);
-  g_string_append_printf (out, ", offset %g\n", m->offset);
+    g_string_append_printf (out, _ ("%s %g to %g, offset %g"), window_name (m->window), m->from,
+                            m->to, m->offset);
+  else
+    g_string_append_printf (out, _ ("%s, offset %g"), window_name (m->window), m->offset);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (q); i++)
     {
       double sd = ps_reg_moments_sd (q[i].x), kn, kl;
@@ -1915,15 +1923,22 @@ reg_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
       if (q[i].x->n == 0)
         continue;
       ps_regression_characteristic (q[i].x, q[i].nonpos == 0 ? q[i].ln : NULL, &kn, &kl);
+      ps_text_label (out, q[i].label);
       g_string_append_printf (out,
-                              "  %-16s mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
-                              "%.5g (normal), %.5g (lognormal)\n",
-                              q[i].label, q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
+                              _ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
+                                 "%.5g (normal), %.5g (lognormal)"),
+                              q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
                               sd / q[i].x->mean, kn * q[i].scale, kl * q[i].scale);
+      g_string_append_c (out, '\n');
     }
   if (s->yield_none > 0)
-    g_string_append_printf (out, "  no offset yield  %" G_GUINT64_FORMAT " specimens\n",
-                            s->yield_none);
+    {
+      ps_text_label (out, C_ ("summary", "no offset yield"));
+      g_string_append_printf (
+          out, g_dngettext (GETTEXT_PACKAGE, "%llu specimen", "%llu specimens", s->yield_none),
+          (unsigned long long)s->yield_none);
+      g_string_append_c (out, '\n');
+    }
 }
 
 const PsKindClass ps_regression_class = {
