@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -113,13 +114,16 @@ ps_gpu_describe (void)
   if (!p->ok)
     return g_strdup (p->reason);
   mem = g_format_size_full (p->info.total_memory, G_FORMAT_SIZE_IEC_UNITS);
-  return g_strdup_printf ("%s, compute capability %d.%d, %s, %d multiprocessors; driver CUDA "
-                          "%d.%d, runtime CUDA %d.%d (%d device%s)",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s, compute capability %d.%d, %s, %d multiprocessors; "
+                                       "driver CUDA %d.%d, runtime CUDA %d.%d (%d device)",
+                                       "%s, compute capability %d.%d, %s, %d multiprocessors; "
+                                       "driver CUDA %d.%d, runtime CUDA %d.%d (%d devices)",
+                                       p->info.device_count),
                           p->info.name, p->info.cc_major, p->info.cc_minor, mem,
                           p->info.multiprocessors, p->info.driver_version / 1000,
                           p->info.driver_version % 1000 / 10, p->info.runtime_version / 1000,
-                          p->info.runtime_version % 1000 / 10, p->info.device_count,
-                          p->info.device_count == 1 ? "" : "s");
+                          p->info.runtime_version % 1000 / 10, p->info.device_count);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -129,7 +133,7 @@ ps_gpu_describe (void)
 static gboolean
 cuda_error (Gpu *g, GError **error)
 {
-  g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "gpu backend: %s", g->err);
+  g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("gpu backend: %s"), g->err);
   return FALSE;
 }
 
@@ -164,7 +168,8 @@ fit_memory (Gpu *g, guint64 bytes_per_chunk, guint64 fixed_bytes, guint64 *chunk
       g_autofree char *have = g_format_size_full (free_b, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, PS_ERROR, PS_ERROR_FAILED,
-                   "gpu backend: one chunk needs %s of device memory and %s is free", need, have);
+                   _ ("gpu backend: one chunk needs %s of device memory and %s is free"), need,
+                   have);
       return FALSE;
     }
   return TRUE;
@@ -713,8 +718,8 @@ gpu_execute (PsExec *exec, int workers, GError **error)
 
   if (!gpu_is_available (NULL))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED, "the gpu backend is not available: %s",
-                   probe ()->reason);
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
+                   _ ("the gpu backend is not available: %s"), probe ()->reason);
       return FALSE;
     }
   g.exec = exec;
@@ -755,7 +760,7 @@ gpu_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_gpu = {
   .name = "gpu",
-  .description = "NVIDIA GPU (CUDA), one batch of chunks per launch",
+  .description = N_ ("NVIDIA GPU (CUDA), one batch of chunks per launch"),
   .is_available = gpu_is_available,
   .default_workers = gpu_default_workers,
   .execute = gpu_execute,
