@@ -36,6 +36,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sched.h>
 #include <mpi.h>
@@ -141,7 +142,7 @@ mpi_error_text (int rc)
   int len = 0;
 
   if (MPI_Error_string (rc, text, &len) != MPI_SUCCESS)
-    return g_strdup_printf ("MPI error %d", rc);
+    return g_strdup_printf (_ ("MPI error %d"), rc);
   return g_strndup (text, (gsize)len);
 }
 
@@ -320,8 +321,8 @@ part_write (PartFile *part, const char *data, gsize length, GError **error)
           char host[64];
 
           host_name (host, sizeof host);
-          g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing rows to %s on %s: %s", part->path,
-                       host, n < 0 ? g_strerror (saved) : "nothing written");
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("writing rows to %s on %s: %s"), part->path,
+                       host, n < 0 ? g_strerror (saved) : _ ("nothing written"));
           return FALSE;
         }
       data += n;
@@ -424,7 +425,7 @@ evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, Part
     {
       int saved = errno;
 
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "writing rows to %s: %s", part->path,
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("writing rows to %s: %s"), part->path,
                    g_strerror (saved));
       return FALSE;
     }
@@ -513,7 +514,7 @@ server_start_run (Server *s, const guint8 *msg, gsize length)
       g_autofree char *why = NULL;
 
       host_name (host, 64);
-      why = g_strdup_printf ("cannot load the study on %s: %s", host, error->message);
+      why = g_strdup_printf (_ ("cannot load the study on %s: %s"), host, error->message);
       g_clear_pointer (&s->study, ps_study_free);
       return send_failed (h.run_id, why);
     }
@@ -690,7 +691,7 @@ ps_mpi_serve (void)
     {
       g_autofree char *text = mpi_error_text (rc);
 
-      g_printerr ("parastudy-cli (MPI rank %d): %s\n", session.rank, text);
+      g_printerr (_ ("parastudy-cli (MPI rank %d): %s\n"), session.rank, text);
       MPI_Abort (MPI_COMM_WORLD, 1);
       return 1;
     }
@@ -764,20 +765,19 @@ describe_chunks (Coord *c, guint64 first, guint64 count)
   guint64 end = MIN (c->study->n_items, (first + count) * c->chunk_items);
 
   if (count == 1)
-    return g_strdup_printf ("chunk %" G_GUINT64_FORMAT " (items %" G_GUINT64_FORMAT
-                            "–%" G_GUINT64_FORMAT ")",
-                            first, begin, end - 1);
-  return g_strdup_printf ("chunks %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT
-                          " (items %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT ")",
-                          first, first + count - 1, begin, end - 1);
+    return g_strdup_printf (_ ("chunk %llu (items %llu–%llu)"), (unsigned long long)first,
+                            (unsigned long long)begin, (unsigned long long)(end - 1));
+  return g_strdup_printf (_ ("chunks %llu–%llu (items %llu–%llu)"), (unsigned long long)first,
+                          (unsigned long long)(first + count - 1), (unsigned long long)begin,
+                          (unsigned long long)(end - 1));
 }
 
 static char *
 describe_peer (const Peer *p)
 {
   if (p->pid > 0)
-    return g_strdup_printf ("rank %d (pid %" G_GINT64_FORMAT " on %s)", p->rank, p->pid, p->host);
-  return g_strdup_printf ("rank %d", p->rank);
+    return g_strdup_printf (_ ("rank %d (pid %lld on %s)"), p->rank, (long long)p->pid, p->host);
+  return g_strdup_printf (_ ("rank %d"), p->rank);
 }
 
 /* What @p had been given and not returned, for a message: "chunk 5 (items …)", or
@@ -792,10 +792,10 @@ describe_work (Coord *c, const Peer *p)
       const Batch *b = l->data;
       g_autofree char *text = describe_chunks (c, b->first, b->count);
 
-      g_string_append_printf (out, "%s%s", l == p->batches.head ? "" : " and ", text);
+      g_string_append_printf (out, "%s%s", l == p->batches.head ? "" : _ (" and "), text);
     }
   if (out->len == 0)
-    g_string_append (out, "no chunk");
+    g_string_append (out, _ ("no chunk"));
   return g_string_free (out, FALSE);
 }
 
@@ -818,10 +818,10 @@ coord_mpi_fail (Coord *c, int rc, const Peer *p)
       g_autofree char *work = describe_work (c, p);
 
       coord_fail (c, PS_ERROR_FAILED,
-                  g_strdup_printf ("MPI error with %s, which had %s: %s", who, work, text));
+                  g_strdup_printf (_ ("MPI error with %s, which had %s: %s"), who, work, text));
     }
   else
-    coord_fail (c, PS_ERROR_FAILED, g_strdup_printf ("MPI error: %s", text));
+    coord_fail (c, PS_ERROR_FAILED, g_strdup_printf (_ ("MPI error: %s"), text));
   set_broken (c->error->message);
 }
 
@@ -883,9 +883,9 @@ take_results (Coord *c, Peer *p, GBytes *bytes)
 
 malformed:
   {
-    g_autofree char *who = p != NULL ? describe_peer (p) : g_strdup ("rank 0");
+    g_autofree char *who = p != NULL ? describe_peer (p) : g_strdup_printf (_ ("rank %d"), 0);
 
-    coord_fail (c, PS_ERROR_FAILED, g_strdup_printf ("%s sent a malformed result", who));
+    coord_fail (c, PS_ERROR_FAILED, g_strdup_printf (_ ("%s sent a malformed result"), who));
     set_broken (c->error->message);
   }
 }
@@ -936,11 +936,11 @@ read_part_rows (Coord *c, Peer *p, guint64 chunk, const RowsRef *ref)
       g_autofree char *who = describe_peer (p);
 
       coord_fail (c, PS_ERROR_IO,
-                  g_strdup_printf ("the rows of chunk %" G_GUINT64_FORMAT " that %s wrote to %s "
-                                   "could not be read back (%zu of %" G_GUINT64_FORMAT
-                                   " bytes%s%s)",
-                                   chunk, who, p->part_path, done, ref->length,
-                                   saved != 0 ? ": " : "", saved != 0 ? g_strerror (saved) : ""));
+                  g_strdup_printf (_ ("the rows of chunk %llu that %s wrote to %s could not be "
+                                      "read back (%zu of %llu bytes%s%s)"),
+                                   (unsigned long long)chunk, who, p->part_path, done,
+                                   (unsigned long long)ref->length, saved != 0 ? ": " : "",
+                                   saved != 0 ? g_strerror (saved) : ""));
       return FALSE;
     }
   c->part_rows.len = done;
@@ -963,9 +963,8 @@ commit_ready (Coord *c)
       if (!ps_chunk_result_errors_read (p->view.errors, p->view.errors_bytes, &errors))
         {
           coord_fail (c, PS_ERROR_FAILED,
-                      g_strdup_printf ("the item errors of chunk %" G_GUINT64_FORMAT
-                                       " came back malformed",
-                                       c->next_commit));
+                      g_strdup_printf (_ ("the item errors of chunk %llu came back malformed"),
+                                       (unsigned long long)c->next_commit));
           return;
         }
       /* Copied out: the kind's merge may expect an aligned struct. */
@@ -1073,8 +1072,8 @@ receive_all (Coord *c)
                         p->part_path = part_path (c->parts_dir, p->rank);
                         if (!g_file_test (p->part_path, G_FILE_TEST_EXISTS))
                           coord_fail (c, PS_ERROR_IO,
-                                      g_strdup_printf ("%s writes its rows to %s, which rank 0 "
-                                                       "does not see",
+                                      g_strdup_printf (_ ("%s writes its rows to %s, which rank 0 "
+                                                          "does not see"),
                                                        who, p->part_path));
                       }
                   }
@@ -1101,7 +1100,7 @@ receive_all (Coord *c)
                 g_autofree char *work = describe_work (c, p);
 
                 coord_fail (c, PS_ERROR_FAILED,
-                            g_strdup_printf ("%s failed with %s: %.*s", who, work,
+                            g_strdup_printf (_ ("%s failed with %s: %.*s"), who, work,
                                              (int)MIN (length - MIN (length, 8), 4096),
                                              (const char *)msg + MIN (length, 8)));
               }
@@ -1179,15 +1178,15 @@ check_peers (Coord *c, gboolean force)
       if (p->pid > 0 && g_str_equal (p->host, c->host) && pid_ended (p->pid))
         {
           coord_fail (c, PS_ERROR_FAILED,
-                      g_strdup_printf ("MPI %s died while it had %s", who, work));
+                      g_strdup_printf (_ ("MPI %s died while it had %s"), who, work));
           set_broken (c->error->message);
         }
       else if (timeout > 0.0 && !g_queue_is_empty (&p->batches)
                && (double)(now - p->busy_since_us) * 1e-6 > timeout)
         {
           coord_fail (c, PS_ERROR_FAILED,
-                      g_strdup_printf ("MPI %s did not return %s within the chunk timeout "
-                                       "(%g s)",
+                      g_strdup_printf (_ ("MPI %s did not return %s within the chunk timeout "
+                                          "(%g s)"),
                                        who, work, timeout));
           set_broken (c->error->message);
         }
@@ -1216,15 +1215,16 @@ fail_cancelled (Coord *c)
           g_autofree char *who = describe_peer (p);
           g_autofree char *work = describe_work (c, p);
 
-          g_string_append_printf (out, "%s%s had %s", out->len ? "; " : "", who, work);
+          g_string_append (out, out->len ? "; " : "");
+          g_string_append_printf (out, _ ("%s had %s"), who, work);
         }
     }
   coord_fail (c, PS_ERROR_CANCELLED,
-              g_strdup_printf ("the MPI run was stopped by a signal after %" G_GUINT64_FORMAT
-                               " of %" G_GUINT64_FORMAT
-                               " chunks (Ctrl+C, or mpirun ending the job because a rank "
-                               "died: mpirun's message names it)%s%s",
-                               c->next_commit, c->n_chunks, out->len ? "; " : "", out->str));
+              g_strdup_printf (_ ("the MPI run was stopped by a signal after %llu of %llu "
+                                  "chunks (Ctrl+C, or mpirun ending the job because a rank "
+                                  "died: mpirun's message names it)%s%s"),
+                               (unsigned long long)c->next_commit, (unsigned long long)c->n_chunks,
+                               out->len ? "; " : "", out->str));
   g_string_free (out, TRUE);
 }
 
@@ -1300,9 +1300,13 @@ wait_ready (Coord *c)
       if (g_get_monotonic_time () > deadline)
         {
           coord_fail (c, PS_ERROR_FAILED,
-                      g_strdup_printf ("%d MPI rank%s did not load the study within %d s", waiting,
-                                       waiting == 1 ? "" : "s",
-                                       (int)(READY_TIMEOUT_US / G_USEC_PER_SEC)));
+                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%d MPI rank did not load the study within "
+                                                    "%d s",
+                                                    "%d MPI ranks did not load the study within "
+                                                    "%d s",
+                                                    waiting),
+                                       waiting, (int)(READY_TIMEOUT_US / G_USEC_PER_SEC)));
           set_broken (c->error->message);
           return FALSE;
         }
@@ -1345,32 +1349,38 @@ mpi_execute (PsExec *exec, int workers, GError **error)
   if (!session.initialized)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "the mpi backend runs under mpirun: mpirun -n N parastudy-cli run "
-                   "STUDY.json --backend mpi");
+                   _ ("the mpi backend runs under mpirun: mpirun -n N parastudy-cli run "
+                      "STUDY.json --backend mpi"));
       return FALSE;
     }
   if (session.rank != 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "only MPI rank 0 runs studies");
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("only MPI rank 0 runs studies"));
       return FALSE;
     }
   if (session.broken != NULL)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_FAILED,
-                   "this MPI job cannot run again after an earlier failure (%s)", session.broken);
+                   _ ("this MPI job cannot run again after an earlier failure (%s)"),
+                   session.broken);
       return FALSE;
     }
   if (workers > session.size)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   "--workers %d: this MPI job has %d rank%s (start it with mpirun -n %d)", workers,
-                   session.size, session.size == 1 ? "" : "s", workers);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "--workers %d: this MPI job has %d rank (start it with mpirun -n "
+                                "%d)",
+                                "--workers %d: this MPI job has %d ranks (start it with mpirun -n "
+                                "%d)",
+                                session.size),
+                   workers, session.size, workers);
       return FALSE;
     }
   if (study->text == NULL && workers > 1)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "the mpi backend needs the study's text to send it to the other ranks");
+                   _ ("the mpi backend needs the study's text to send it to the other ranks"));
       return FALSE;
     }
 
@@ -1536,14 +1546,14 @@ ps_mpi_init (int *argc, char ***argv, GError **error)
   rc = MPI_Init_thread (argc, argv, MPI_THREAD_FUNNELED, &provided);
   if (rc != MPI_SUCCESS)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "MPI could not start (error %d)", rc);
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("MPI could not start (error %d)"), rc);
       return FALSE;
     }
   if (provided < MPI_THREAD_FUNNELED)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   "this MPI library does not allow OpenMP threads beside MPI "
-                   "(MPI_THREAD_FUNNELED)");
+                   _ ("this MPI library does not allow OpenMP threads beside MPI "
+                      "(MPI_THREAD_FUNNELED)"));
       MPI_Finalize ();
       return FALSE;
     }
@@ -1623,9 +1633,13 @@ ps_mpi_finish (int status)
         }
       if (g_get_monotonic_time () > deadline)
         {
-          g_printerr ("parastudy-cli: %d MPI rank%s did not leave within %d s; ending the job\n",
-                      session.size - 1 - byes, session.size - 1 - byes == 1 ? "" : "s",
-                      (int)(QUIT_TIMEOUT_US / G_USEC_PER_SEC));
+          g_printerr ("parastudy-cli: ");
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   "%d MPI rank did not leave within %d s; ending the job",
+                                   "%d MPI ranks did not leave within %d s; ending the job",
+                                   session.size - 1 - byes),
+                      session.size - 1 - byes, (int)(QUIT_TIMEOUT_US / G_USEC_PER_SEC));
+          g_printerr ("\n");
           MPI_Abort (MPI_COMM_WORLD, status != 0 ? status : 1);
         }
       idle_pause (&idle);
@@ -1649,13 +1663,13 @@ ps_mpi_describe (void)
     *strchr (library, ',') = '\0';
   g_strstrip (library);
   if (session.initialized)
-    return g_strdup_printf ("%s; this is rank %d of %d", library, session.rank, session.size);
+    return g_strdup_printf (_ ("%s; this is rank %d of %d"), library, session.rank, session.size);
   if (ps_mpi_under_launcher (&rank, &size))
-    return g_strdup_printf ("%s; under mpirun (rank %d of %d), MPI started only with --backend "
-                            "mpi",
+    return g_strdup_printf (_ ("%s; under mpirun (rank %d of %d), MPI started only with --backend "
+                               "mpi"),
                             library, rank, size);
-  return g_strdup_printf ("%s; not under mpirun: mpirun -n N parastudy-cli run STUDY.json "
-                          "--backend mpi [--workers-per-rank T]",
+  return g_strdup_printf (_ ("%s; not under mpirun: mpirun -n N parastudy-cli run STUDY.json "
+                             "--backend mpi [--workers-per-rank T]"),
                           library);
 }
 
@@ -1733,7 +1747,7 @@ mpi_is_available (char **reason)
   if (mpirun != NULL)
     return TRUE;
   if (reason != NULL)
-    *reason = g_strdup ("built with MPI, but mpirun is not in PATH");
+    *reason = g_strdup (_ ("built with MPI, but mpirun is not in PATH"));
   return FALSE;
 }
 
@@ -1745,7 +1759,7 @@ mpi_default_workers (void)
 
 const PsBackend ps_backend_mpi = {
   .name = "mpi",
-  .description = "MPI ranks (Open MPI) x OpenMP threads; rank 0 hands out chunks",
+  .description = N_ ("MPI ranks (Open MPI) x OpenMP threads; rank 0 hands out chunks"),
   .is_available = mpi_is_available,
   .default_workers = mpi_default_workers,
   .execute = mpi_execute,
