@@ -1295,6 +1295,16 @@ beam_summary (ParastudyWindow *self, JsonObject *s, int *row)
   add_number (self, row, s, "max_utilisation", _ ("Largest utilisation"), 1, "");
 }
 
+/* The exact method's description: summary.json holds the English text, which the
+ * catalogue translates (engine/studies/ps-reliability.c marks it). */
+static const char *
+translated_method (JsonObject *exact)
+{
+  const char *method = json_object_get_string_member_with_default (exact, "method", "");
+
+  return *method != '\0' ? _ (method) : method;
+}
+
 static void
 reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
 {
@@ -1336,7 +1346,7 @@ reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
       JsonObject *e = json_node_get_object (exact);
       g_autofree char *t = g_strdup_printf (
           _ ("Pf %.6g, β %.6g (%s); estimate off by %.2f standard errors"), num (e, "pf"),
-          num (e, "beta"), json_object_get_string_member_with_default (e, "method", ""),
+          num (e, "beta"), translated_method (e),
           num (e, "deviation_in_standard_errors"));
 
       add_figure (self, row, "exact", _ ("Exact"), t);

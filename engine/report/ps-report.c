@@ -479,6 +479,16 @@ summary_string (JsonObject *s, const char *name)
   return json_object_get_string_member_with_default (s, name, "");
 }
 
+/* The exact method's description: summary.json holds the English text, which the
+ * catalogue translates (engine/studies/ps-reliability.c marks it). */
+static const char *
+translated_method (JsonObject *exact)
+{
+  const char *method = summary_string (exact, "method");
+
+  return *method != '\0' ? _ (method) : method;
+}
+
 static double
 summary_double (JsonObject *s, const char *name)
 {
@@ -822,7 +832,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
                                               "errors; %s"),
                                            summary_double (e, "pf"), summary_double (e, "beta"),
                                            summary_double (e, "deviation_in_standard_errors"),
-                                           summary_string (e, "method")));
+                                           translated_method (e)));
         }
     }
   else
