@@ -1346,8 +1346,7 @@ reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
       JsonObject *e = json_node_get_object (exact);
       g_autofree char *t = g_strdup_printf (
           _ ("Pf %.6g, β %.6g (%s); estimate off by %.2f standard errors"), num (e, "pf"),
-          num (e, "beta"), translated_method (e),
-          num (e, "deviation_in_standard_errors"));
+          num (e, "beta"), translated_method (e), num (e, "deviation_in_standard_errors"));
 
       add_figure (self, row, "exact", _ ("Exact"), t);
     }
