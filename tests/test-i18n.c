@@ -214,6 +214,46 @@ static const BadCase bad_cases[] = {
     "source.path: ",
     "no-such-coupons does not exist",
     { "no-such-coupons não existe", "no-such-coupons no existe" } },
+  /* (d) a unit of the wrong quantity: a force where a length goes. The quantity
+   * names are catalogue entries too ("a length", "a force"). */
+  { "span-unit.json",
+    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Units\", \"beam\": {"
+    "\"support\": \"simply-supported\", \"load\": {\"type\": \"uniform\", \"value\": \"7.5 kN/m\"},"
+    "\"span\": \"6.25 kN\", \"section\": {\"shape\": \"rectangular\", \"b\": \"180 mm\", "
+    "\"h\": \"420 mm\"}, \"material\": \"S355\"}}",
+    "beam.span: ",
+    "expected a length such as \"250 mm\", got \"6.25 kN\" (a force)",
+    { "esperado um comprimento como \"250 mm\", recebido \"6.25 kN\" (uma força)",
+      "se esperaba una longitud como \"250 mm\", se recibió \"6.25 kN\" (una fuerza)" } },
+  /* (d) a unit that does not exist. */
+  { "unknown-unit.json",
+    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Units\", \"beam\": {"
+    "\"support\": \"simply-supported\", \"load\": {\"type\": \"uniform\", \"value\": \"7.5 kN/m\"},"
+    "\"span\": \"6 m\", \"section\": {\"shape\": \"rectangular\", \"b\": \"180 furlongs\", "
+    "\"h\": \"420 mm\"}, \"material\": \"S355\"}}",
+    "beam.section.b: ",
+    "unknown unit \"furlongs\" in \"180 furlongs\" (expected a length such as \"250 mm\")",
+    { "unidade desconhecida \"furlongs\" em \"180 furlongs\" (esperado um comprimento como "
+      "\"250 mm\")",
+      "unidad desconocida \"furlongs\" en \"180 furlongs\" (se esperaba una longitud como "
+      "\"250 mm\")" } },
+  /* (e) a distribution without one of its parameters (engine/rng/ps-dist.c). */
+  { "distribution.json",
+    "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Dist\", \"variables\": {"
+    "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\"}},"
+    "\"limit_state\": \"R\", \"method\": {\"samples\": 1000}}",
+    "variables.R: ",
+    "normal: 'sd' is required",
+    { "normal: 'sd' é obrigatório", "normal: 'sd' es obligatorio" } },
+  /* (e) a Weibull whose sd/mean no shape reaches. */
+  { "weibull.json",
+    "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Dist\", \"variables\": {"
+    "\"R\": {\"distribution\": \"weibull\", \"mean\": \"300 MPa\", \"sd\": \"1e-9 MPa\"}},"
+    "\"limit_state\": \"R\", \"method\": {\"samples\": 1000}}",
+    "variables.R: ",
+    "is outside the range of a Weibull distribution with shape between",
+    { "está fora do intervalo de uma distribuição de Weibull com forma entre",
+      "está fuera del rango de una distribución de Weibull con forma entre" } },
 };
 
 static void
@@ -557,6 +597,217 @@ test_processes_run_error (void)
   rm_rf (dir);
 }
 
+/* ---------------------------------------------------------------------------------
+ * The terminal summary: labels translated, numbers and units as they are
+ * ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *english;  /* the label under LC_ALL=C */
+  const char *words[2]; /* msgctxt "summary" in po/pt_BR.po and po/es.po */
+  gboolean same_value;  /* the value is the same text in every language (no decimals) */
+} Label;
+
+/* The value on the line of @out labelled @label, or NULL. A summary line is two
+ * spaces, the label, spaces up to the 19th character (at least one) and the value:
+ * the padding is counted in characters, so accented labels line up too. */
+static char *
+value_of (const char *out, const char *label)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *prefix = g_strconcat ("  ", label, " ", NULL);
+  glong pad = MAX (1, 17 - g_utf8_strlen (label, -1));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *v;
+
+      if (!g_str_has_prefix (lines[i], prefix))
+        continue;
+      v = lines[i] + strlen (prefix) - 1;
+      for (glong k = 0; k < pad; k++, v++)
+        if (*v != ' ')
+          return NULL;
+      if (*v == ' ' || *v == '\0')
+        return NULL;
+      return g_strdup (v);
+    }
+  return NULL;
+}
+
+/* Runs @study in C, pt_BR and es (serial, the same output folder name) and checks
+ * the heading and every label of the summary printed on stdout. */
+static void
+check_summary (const char *dir, const char *study, const char *const heading[3],
+               const Label *labels, guint n_labels)
+{
+  g_autoptr (CliResult) c
+      = run_cli (dir, "C", "run", study, "--backend", "serial", "--no-history", "--out", "out");
+
+  g_assert_cmpint (c->status, ==, 0);
+  g_assert_nonnull (strstr (c->out, heading[0]));
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr (CliResult) r = NULL;
+
+      if (!have_locale (locales[l]))
+        return;
+      r = run_cli (dir, locales[l], "run", study, "--backend", "serial", "--no-history", "--out",
+                   "out");
+      g_assert_cmpint (r->status, ==, 0);
+      g_assert_nonnull (strstr (r->out, heading[l + 1]));
+      g_assert_null (strstr (r->out, heading[0]));
+      for (guint i = 0; i < n_labels; i++)
+        {
+          g_autofree char *english = value_of (c->out, labels[i].english);
+          g_autofree char *translated = value_of (r->out, labels[i].words[l]);
+
+          g_test_message ("%s: \"%s\" -> \"%s\"", locales[l], labels[i].english,
+                          labels[i].words[l]);
+          g_assert_nonnull (english);
+          g_assert_nonnull (translated);
+          if (!g_str_equal (labels[i].english, labels[i].words[l]))
+            {
+              g_autofree char *untranslated = value_of (r->out, labels[i].english);
+
+              g_assert_null (untranslated);
+            }
+          if (labels[i].same_value)
+            g_assert_cmpstr (translated, ==, english);
+        }
+    }
+}
+
+/* A linear limit state in normal variables: beta = (300 - 180) / sqrt(30^2 + 25^2),
+ * so the summary has the exact-Pf line. */
+static void
+test_summary_reliability (void)
+{
+  static const char *const heading[3]
+      = { "Load and strength (reliability study)", "Load and strength (estudo de confiabilidade)",
+          "Load and strength (estudio de fiabilidad)" };
+  static const Label labels[] = {
+    { "limit state", { "estado limite", "estado límite" }, TRUE },
+    { "samples", { "amostras", "muestras" }, FALSE },
+    { "failures", { "falhas", "fallos" }, TRUE },
+    { "Pf", { "Pf", "Pf" }, FALSE },
+    { "beta", { "beta", "beta" }, FALSE },
+    { "exact Pf", { "Pf exata", "Pf exacta" }, FALSE },
+    { "run", { "execução", "ejecución" }, FALSE },
+    { "wrote", { "gravado", "escrito" }, TRUE },
+  };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "rel.json",
+      "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Load and strength\", "
+      "\"variables\": {"
+      "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\"},"
+      "\"S\": {\"distribution\": \"normal\", \"mean\": \"180 MPa\", \"sd\": \"25 MPa\"}},"
+      "\"limit_state\": \"R - S\", \"method\": {\"samples\": 20000, \"seed\": 3}}");
+
+  check_summary (dir, "rel.json", heading, labels, G_N_ELEMENTS (labels));
+  rm_rf (dir);
+}
+
+static void
+test_summary_beam (void)
+{
+  static const char *const heading[3]
+      = { "Sweep (beam study)", "Sweep (estudo de viga)", "Sweep (estudio de viga)" };
+  static const Label labels[] = {
+    { "configurations", { "configurações", "configuraciones" }, TRUE },
+    { "passing", { "aprovadas", "cumplen" }, FALSE },
+    { "failing", { "reprovadas", "no cumplen" }, FALSE },
+    { "deflection", { "flecha", "flecha" }, FALSE },
+    { "stress", { "tensão", "tensión" }, FALSE },
+    { "utilisation", { "utilização", "aprovechamiento" }, FALSE },
+    { "lightest passing", { "mais leve aprovada", "más ligera que cumple" }, FALSE },
+    { "run", { "execução", "ejecución" }, FALSE },
+  };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "beam.json",
+      "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Sweep\", \"beam\": {"
+      "\"support\": \"simply-supported\", \"load\": {\"type\": \"uniform\", "
+      "\"value\": [\"2.5 kN/m\", \"7.5 kN/m\", \"17.5 kN/m\"]},"
+      "\"span\": [\"3.5 m\", \"5.25 m\", \"7 m\"],"
+      "\"section\": {\"shape\": \"rectangular\", \"b\": \"150 mm\", \"h\": [\"250.5 mm\", "
+      "\"400 mm\"]}, \"material\": [\"S355\", \"C24\"]},"
+      "\"checks\": {\"deflection_limit\": \"L/300\"}}");
+
+  check_summary (dir, "beam.json", heading, labels, G_N_ELEMENTS (labels));
+  rm_rf (dir);
+}
+
+static void
+test_summary_regression (void)
+{
+  static const char *const heading[3]
+      = { "Synthetic (regression study)", "Synthetic (estudo de regressão)",
+          "Synthetic (estudio de regresión)" };
+  static const Label labels[] = {
+    { "specimens", { "espécimes", "probetas" }, FALSE },
+    { "window", { "janela", "ventana" }, FALSE },
+    { "E", { "E", "E" }, FALSE },
+    { "yield", { "escoamento", "límite elástico" }, FALSE },
+    { "ultimate", { "tensão última", "tensión última" }, FALSE },
+    { "run", { "execução", "ejecución" }, FALSE },
+  };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (
+      dir, "synthetic.json",
+      "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"Synthetic\", \"source\": {"
+      "\"type\": \"synthetic\", \"specimens\": 24, \"points\": 300,"
+      "\"E\": {\"distribution\": \"normal\", \"mean\": \"200 GPa\", \"sd\": \"10 GPa\"},"
+      "\"yield\": {\"distribution\": \"normal\", \"mean\": \"355 MPa\", \"sd\": \"20 MPa\"},"
+      "\"hardening\": 0.01, \"max_strain\": 0.02, \"noise_sd\": \"1 MPa\", \"seed\": 7},"
+      "\"fit\": {\"window\": {\"type\": \"stress\", \"from\": 0.1, \"to\": 0.4}, "
+      "\"offset\": 0.002}}");
+
+  check_summary (dir, "synthetic.json", heading, labels, G_N_ELEMENTS (labels));
+  rm_rf (dir);
+}
+
+/* The backend table's descriptions (N_() in the backends, _() where printed) and a
+ * run error of the engine (engine/ps-run.c). */
+static void
+test_backends (void)
+{
+  const char *const descriptions[2] = { "um núcleo, na ordem dos itens: a referência",
+                                        "un núcleo, en el orden de los elementos: la referencia" };
+  const char *const unknown[2] = { "backend desconhecido \"tpu\" (disponíveis: serial, ",
+                                   "backend desconocido \"tpu\" (disponibles: serial, " };
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *study = write_file (dir, "dist.json",
+                                       "{\"parastudy\": 1, \"kind\": \"reliability\", "
+                                       "\"name\": \"B\", \"variables\": {\"R\": "
+                                       "{\"distribution\": \"normal\", \"mean\": 2.5, \"sd\": 1}},"
+                                       "\"limit_state\": \"R\", \"method\": {\"samples\": 100}}");
+  g_autoptr (CliResult) c = run_cli (dir, "C", "backends");
+  g_autoptr (CliResult) c_bad
+      = run_cli (dir, "C", "run", "dist.json", "--backend", "tpu", "--no-history");
+
+  g_assert_cmpint (c->status, ==, 0);
+  g_assert_nonnull (strstr (c->out, "one core, in item order: the reference"));
+  g_assert_cmpint (c_bad->status, ==, 2);
+  g_assert_nonnull (strstr (c_bad->err, "unknown backend \"tpu\" (available: serial, "));
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr (CliResult) r = NULL;
+      g_autoptr (CliResult) bad = NULL;
+
+      if (!have_locale (locales[l]))
+        return;
+      r = run_cli (dir, locales[l], "backends");
+      g_assert_cmpint (r->status, ==, 0);
+      g_assert_nonnull (strstr (r->out, descriptions[l]));
+      bad = run_cli (dir, locales[l], "run", "dist.json", "--backend", "tpu", "--no-history");
+      g_assert_cmpint (bad->status, ==, 2);
+      g_assert_nonnull (strstr (bad->err, unknown[l]));
+    }
+  rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -573,6 +824,10 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/results/beam", test_results_beam);
   g_test_add_func ("/i18n/results/reliability", test_results_reliability);
   g_test_add_func ("/i18n/results/regression", test_results_regression);
+  g_test_add_func ("/i18n/summary/reliability", test_summary_reliability);
+  g_test_add_func ("/i18n/summary/beam", test_summary_beam);
+  g_test_add_func ("/i18n/summary/regression", test_summary_regression);
+  g_test_add_func ("/i18n/backends", test_backends);
   g_test_add_func ("/i18n/processes/worker-message", test_worker_message);
   g_test_add_func ("/i18n/processes/run-error", test_processes_run_error);
   return g_test_run ();
