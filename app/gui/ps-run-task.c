@@ -123,7 +123,7 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
     g_autoptr (GError) history_error = NULL;
 
     if (!ps_history_record_run (NULL, d->study, result, NULL, &history_error))
-      g_message ("the run was not recorded in the history: %s", history_error->message);
+      g_message (_ ("the run was not recorded in the history: %s"), history_error->message);
   }
   out = g_new0 (PsDocumentResult, 1);
   out->dir = g_strdup (d->dir);

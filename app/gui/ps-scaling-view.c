@@ -275,7 +275,7 @@ refresh_history (PsScalingView *self, gboolean force)
         }
     }
   if (error != NULL)
-    g_message ("the scaling history could not be read: %s", error->message);
+    g_message (_ ("the scaling history could not be read: %s"), error->message);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->history_dropdown), G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->history_dropdown), 0);
   gtk_widget_set_sensitive (self->history_dropdown, self->history->len > 0);
@@ -348,7 +348,7 @@ on_run_done (const PsStudy *study, const PsRunResult *run, gpointer user_data)
     return;
   if (!ps_history_add_run (d->history, study, run, ps_scaling_mode_name (d->mode), &error))
     {
-      g_message ("runs are not being recorded in the history: %s", error->message);
+      g_message (_ ("runs are not being recorded in the history: %s"), error->message);
       d->warned = TRUE;
     }
 }
@@ -364,7 +364,7 @@ scaling_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   d->history = ps_history_open (NULL, &error);
   if (d->history == NULL)
     {
-      g_message ("the scaling runs will not be recorded in the history: %s", error->message);
+      g_message (_ ("the scaling runs will not be recorded in the history: %s"), error->message);
       g_clear_error (&error);
     }
   o.backends = (const char *const *)d->backends;
@@ -396,7 +396,7 @@ scaling_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
 
       if (!ps_history_add_scaling (d->history, d->study, ps_scaling_mode_name (d->mode), text,
                                    &error))
-        g_message ("the scaling study was not recorded in the history: %s", error->message);
+        g_message (_ ("the scaling study was not recorded in the history: %s"), error->message);
     }
   g_task_return_pointer (task, result, (GDestroyNotify)ps_scaling_result_free);
 }

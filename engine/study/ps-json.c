@@ -24,7 +24,8 @@ ps_json_set_error (GError **error, const char *path, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : "(study)", msg);
+  g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : _ ("(study)"),
+               msg);
 }
 
 const char *
