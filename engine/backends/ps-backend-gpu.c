@@ -89,13 +89,26 @@ probe (void)
   return &p;
 }
 
+/* The probe (ps-cuda.cu, compiled by nvcc) writes its reasons in English; the fixed
+ * ones are in the catalogue, and the rest (CUDA's own error texts) stay English. */
+static const char *const probe_reasons[] G_GNUC_UNUSED = {
+  N_ ("no NVIDIA driver found (libcuda.so.1 is not installed)"),
+  N_ ("no CUDA device"),
+};
+
+static const char *
+probe_reason (const Probe *p)
+{
+  return p->reason[0] != '\0' ? _ (p->reason) : p->reason;
+}
+
 static gboolean
 gpu_is_available (char **reason)
 {
   const Probe *p = probe ();
 
   if (!p->ok && reason != NULL)
-    *reason = g_strdup (p->reason);
+    *reason = g_strdup (probe_reason (p));
   return p->ok;
 }
 
@@ -112,7 +125,7 @@ ps_gpu_describe (void)
   g_autofree char *mem = NULL;
 
   if (!p->ok)
-    return g_strdup (p->reason);
+    return g_strdup (probe_reason (p));
   mem = g_format_size_full (p->info.total_memory, G_FORMAT_SIZE_IEC_UNITS);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s, compute capability %d.%d, %s, %d multiprocessors; "
@@ -719,7 +732,7 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   if (!gpu_is_available (NULL))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   _ ("the gpu backend is not available: %s"), probe ()->reason);
+                   _ ("the gpu backend is not available: %s"), probe_reason (probe ()));
       return FALSE;
     }
   g.exec = exec;
