@@ -2,6 +2,9 @@
  * threads, on the same machine (bench/gpu/README.md).
  *
  *   beam          beam-grid.json made 300 million configurations, summary only
+ *   beam rows     beam-grid.json as written (3 million configurations), every row
+ *                 formatted into a sink that discards it: the device computes and
+ *                 sends back the row fields, the host formats them
  *   regression    regression-synthetic.json with 100,000 specimens of 1,000 points
  *   reliability   reliability-axial-bar.json with 10^11 samples, no target_cov
  *
@@ -26,7 +29,11 @@ static double scale = 1.0;
 static PsStudy *
 load_example (const char *file, const char *from, const char *to)
 {
-  g_autofree char *path = g_build_filename (PS_SOURCE_DATADIR, "examples", file, NULL);
+  /* PS_EXAMPLES: the examples' folder where the source tree is not (.device/run.sh). */
+  const char *dir = g_getenv ("PS_EXAMPLES");
+  g_autofree char *path = dir != NULL
+                              ? g_build_filename (dir, file, NULL)
+                              : g_build_filename (PS_SOURCE_DATADIR, "examples", file, NULL);
   g_autofree char *text = NULL;
   g_autoptr (GError) error = NULL;
   PsStudy *study;
@@ -48,17 +55,27 @@ load_example (const char *file, const char *from, const char *to)
   return study;
 }
 
+static gboolean
+discard_rows (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  *(guint64 *)user_data += length;
+  return TRUE;
+}
+
 /* Runs @study on @backend; returns the wall seconds. */
 static double
-run (PsStudy *study, const char *backend)
+run (PsStudy *study, const char *backend, PsRowsMode rows)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsRunResult) r = NULL;
+  guint64 bytes = 0;
   PsRunOptions o;
 
   ps_run_options_init (&o);
   o.backend = backend;
-  o.rows = PS_ROWS_NONE;
+  o.rows = rows;
+  o.rows_write = discard_rows;
+  o.rows_data = &bytes;
   r = ps_run_study (study, &o, &error);
   if (r == NULL)
     g_error ("%s on %s: %s", study->name, backend, error->message);
@@ -67,7 +84,7 @@ run (PsStudy *study, const char *backend)
 
 static void
 measure (const char *label, const char *unit, PsStudy *study, guint64 units_per_item, guint64 items,
-         double cpu_share)
+         double cpu_share, PsRowsMode rows)
 {
   PsGpuTiming t;
   double gpu_s, cpu_s, gpu_rate, cpu_rate;
@@ -76,13 +93,13 @@ measure (const char *label, const char *unit, PsStudy *study, guint64 units_per_
 
   if (!ps_study_set_items (study, items, NULL))
     g_error ("%s: cannot set %" G_GUINT64_FORMAT " items", label, items);
-  gpu_s = run (study, "gpu");
+  gpu_s = run (study, "gpu", rows);
   ps_gpu_get_last_timing (&t);
   gpu_rate = (double)(items * units_per_item) / gpu_s;
   if (!ps_study_set_items (study, cpu_items, NULL))
     g_error ("%s: cannot set %" G_GUINT64_FORMAT " items", label, cpu_items);
   load_sample (&l0);
-  cpu_s = run (study, "threads");
+  cpu_s = run (study, "threads", rows);
   load_sample (&l1);
   cpu_rate = (double)(cpu_items * units_per_item) / cpu_s;
   printf ("%-12s gpu %.4g %s/s (%.3f s; device: H2D %.4f s, kernels %.4f s, D2H %.4f s; "
@@ -127,17 +144,24 @@ main (int argc, char **argv)
 
   {
     g_autoptr (PsStudy) s = load_example ("beam-grid.json", NULL, NULL);
-    measure ("beam", "configurations", s, 1, (guint64)(3e8 * scale), cpu_share);
+    measure ("beam", "configurations", s, 1, (guint64)(3e8 * scale), cpu_share, PS_ROWS_NONE);
+  }
+  {
+    g_autoptr (PsStudy) s = load_example ("beam-grid.json", NULL, NULL);
+    guint64 n = s->n_items;
+
+    measure ("beam rows", "configurations", s, 1, (guint64)((double)n * scale), 1.0, PS_ROWS_ALL);
   }
   {
     g_autoptr (PsStudy) s = load_example ("regression-synthetic.json", "\"specimens\": 10000",
                                           "\"specimens\": 100000");
-    measure ("regression", "points", s, 1000, (guint64)(1e5 * scale), cpu_share);
+    measure ("regression", "points", s, 1000, (guint64)(1e5 * scale), cpu_share, PS_ROWS_NONE);
   }
   {
     g_autoptr (PsStudy) s
         = load_example ("reliability-axial-bar.json", "\"target_cov\": 0.005,", "");
-    measure ("reliability", "samples", s, 4096, (guint64)(1e11 * scale / 4096), cpu_share / 10);
+    measure ("reliability", "samples", s, 4096, (guint64)(1e11 * scale / 4096), cpu_share / 10,
+             PS_ROWS_NONE);
   }
   return 0;
 }
