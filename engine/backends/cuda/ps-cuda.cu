@@ -9,10 +9,12 @@
  * index to parameters, the closed forms and the point load off midspan) and
  * ps-regression-math.h (synthetic specimens, the co-moments, the window, the line and
  * the offset yield) and is included by ps-beam.c and ps-regression.c as well. There
- * is no second copy of a formula here: only how the work is spread over threads and
- * how partial results are reduced. The one device-only piece of the fit is its first
- * pass, the maximum stress and where it first occurs, reduced over a block: exact in
- * any order, and then handed to ps_reg_fit_after_max () as the CPU hands its own.
+ * is no second copy of the beam or regression formulas here: only how the work is
+ * spread over threads and how partial results are reduced. The one device-only piece
+ * of the fit is its first pass, the maximum stress and where it first occurs, reduced
+ * over a block: exact in any order, and then handed to ps_reg_fit_after_max () as the
+ * CPU hands its own. (The limit-state interpreter, expr_eval below, still follows
+ * ps_expr_eval () of ps-expr.c op for op.)
  */
 #include <float.h>
 #include <stdio.h>
