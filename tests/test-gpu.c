@@ -421,16 +421,23 @@ test_rows (void)
         }
       g_unsetenv ("PARASTUDY_GPU_BATCH_CHUNKS");
     }
-  /* A scaling run's longer study: rows numbered by the study's own items. */
+  /* A scaling run's longer study, 50,000 configurations made 125,003: chunk 1 wraps
+   * round (host), chunk 2 is items 15,536 to 48,303 again (device), so rows must be
+   * numbered by the study's own items. */
   {
-    g_autofree char *path = example_path ("beam-timber-cantilever.json");
+    g_autoptr (PsStudy) study = load_text (
+        "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"cycled\", \"beam\": {"
+        "\"support\": \"simply-supported\", \"load\": {\"type\": \"point\", \"position\": "
+        "\"midspan\", \"value\": {\"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 25}},"
+        "\"span\": {\"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 40}, \"section\": "
+        "{\"shape\": \"rectangular\", \"b\": \"300 mm\", \"h\": {\"from\": \"200 mm\", "
+        "\"to\": \"1000 mm\", \"steps\": 50}}, \"material\": \"S355\"}}");
     g_autoptr (GError) error = NULL;
-    g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
 
+    g_assert_cmpuint (study->n_items, ==, 50000);
+    g_assert_true (ps_study_set_items (study, 125003, &error));
     g_assert_no_error (error);
-    g_assert_true (ps_study_set_items (study, study->n_items * 7 / 2 + 5, &error));
-    g_assert_no_error (error);
-    compare_backends (study, PS_ROWS_ALL);
+    compare_backends (study, PS_ROWS_PASSING);
   }
 }
 
