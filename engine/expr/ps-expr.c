@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ps-error.h"
+#include "ps-expr-eval.h"
 #include "ps-expr.h"
 #include "ps-math.h"
 
@@ -26,18 +27,6 @@ struct _PsExpr
  * have computed.
  */
 
-static inline double
-op_min (double a, double b)
-{
-  return (a < b || isnan (a)) ? a : b;
-}
-
-static inline double
-op_max (double a, double b)
-{
-  return (a > b || isnan (a)) ? a : b;
-}
-
 static double
 apply_binary (PsExprOpcode op, double a, double b)
 {
@@ -54,9 +43,9 @@ apply_binary (PsExprOpcode op, double a, double b)
     case PS_EXPR_OP_POW:
       return ps_pow (a, b);
     case PS_EXPR_OP_MIN:
-      return op_min (a, b);
+      return ps_expr_op_min (a, b);
     case PS_EXPR_OP_MAX:
-      return op_max (a, b);
+      return ps_expr_op_max (a, b);
     default:
       g_assert_not_reached ();
     }
@@ -1065,78 +1054,8 @@ double
 ps_expr_eval (const PsExpr *expr, const double *vars)
 {
   double stack[PS_EXPR_MAX_STACK];
-  guint sp = 0;
 
-  for (guint k = 0; k < expr->n_ops; k++)
-    {
-      const PsExprOp *ins = &expr->code[k];
-
-      switch ((PsExprOpcode)ins->op)
-        {
-        case PS_EXPR_OP_PUSH_CONST:
-          stack[sp++] = ins->value;
-          break;
-        case PS_EXPR_OP_PUSH_VAR:
-          stack[sp++] = vars[ins->index];
-          break;
-        case PS_EXPR_OP_ADD:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] + stack[sp];
-          break;
-        case PS_EXPR_OP_SUB:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] - stack[sp];
-          break;
-        case PS_EXPR_OP_MUL:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] * stack[sp];
-          break;
-        case PS_EXPR_OP_DIV:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] / stack[sp];
-          break;
-        case PS_EXPR_OP_POW:
-          sp--;
-          stack[sp - 1] = ps_pow (stack[sp - 1], stack[sp]);
-          break;
-        case PS_EXPR_OP_MIN:
-          sp--;
-          stack[sp - 1] = op_min (stack[sp - 1], stack[sp]);
-          break;
-        case PS_EXPR_OP_MAX:
-          sp--;
-          stack[sp - 1] = op_max (stack[sp - 1], stack[sp]);
-          break;
-        case PS_EXPR_OP_NEG:
-          stack[sp - 1] = -stack[sp - 1];
-          break;
-        case PS_EXPR_OP_SQRT:
-          stack[sp - 1] = sqrt (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_EXP:
-          stack[sp - 1] = ps_exp (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_LOG:
-          stack[sp - 1] = ps_log (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_SIN:
-          stack[sp - 1] = ps_sin (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_COS:
-          stack[sp - 1] = ps_cos (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_TAN:
-          stack[sp - 1] = ps_tan (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_ABS:
-          stack[sp - 1] = fabs (stack[sp - 1]);
-          break;
-        case PS_EXPR_N_OPS:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  return stack[0];
+  return ps_expr_run (expr->code, expr->n_ops, vars, stack);
 }
 
 /* One loop per instruction over the samples of the block. The right operand of a
@@ -1240,10 +1159,10 @@ eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsi
           BINARY_LOOP (ps_pow (a, b));
           break;
         case PS_EXPR_OP_MIN:
-          BINARY_LOOP (op_min (a, b));
+          BINARY_LOOP (ps_expr_op_min (a, b));
           break;
         case PS_EXPR_OP_MAX:
-          BINARY_LOOP (op_max (a, b));
+          BINARY_LOOP (ps_expr_op_max (a, b));
           break;
         case PS_EXPR_OP_NEG:
           UNARY_LOOP (-a);

@@ -13,8 +13,8 @@
  * spread over threads and how partial results are reduced. The one device-only piece
  * of the fit is its first pass, the maximum stress and where it first occurs, reduced
  * over a block: exact in any order, and then handed to ps_reg_fit_after_max () as the
- * CPU hands its own. (The limit-state interpreter, expr_eval below, still follows
- * ps_expr_eval () of ps-expr.c op for op.)
+ * CPU hands its own. The limit state is run by ps_expr_run () of ps-expr-eval.h, the
+ * interpreter ps_expr_eval () runs on the CPU.
  */
 #include <float.h>
 #include <stdio.h>
@@ -23,6 +23,7 @@
 #include <cuda_runtime.h>
 
 #include "ps-cuda.h"
+#include "ps-expr-eval.h"
 #include "ps-philox.h"
 
 #define THREADS 256
@@ -588,90 +589,6 @@ ps_cuda_beam_rows (PsCudaBeam *b, int slot, const double *values[PS_BEAM_N_ROW],
  * Reliability
  * ------------------------------------------------------------------------------ */
 
-/* The limit state for one sample: ps_expr_eval() of ps-expr.c, op for op. SQRT is
- * IEEE sqrt (correctly rounded on both sides: nvcc's default -prec-sqrt=true), ABS is
- * fabs; the rest are ps-math.h. */
-__device__ static double
-expr_eval (const PsExprOp *__restrict__ code, unsigned n_ops, const double *vars, double *stack)
-{
-  unsigned sp = 0;
-
-  for (unsigned k = 0; k < n_ops; k++)
-    {
-      const PsExprOp ins = code[k];
-      double a, b;
-
-      switch (ins.op)
-        {
-        case PS_EXPR_OP_PUSH_CONST:
-          stack[sp++] = ins.value;
-          break;
-        case PS_EXPR_OP_PUSH_VAR:
-          stack[sp++] = vars[ins.index];
-          break;
-        case PS_EXPR_OP_ADD:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] + stack[sp];
-          break;
-        case PS_EXPR_OP_SUB:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] - stack[sp];
-          break;
-        case PS_EXPR_OP_MUL:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] * stack[sp];
-          break;
-        case PS_EXPR_OP_DIV:
-          sp--;
-          stack[sp - 1] = stack[sp - 1] / stack[sp];
-          break;
-        case PS_EXPR_OP_POW:
-          sp--;
-          stack[sp - 1] = ps_pow (stack[sp - 1], stack[sp]);
-          break;
-        case PS_EXPR_OP_MIN:
-          sp--;
-          a = stack[sp - 1];
-          b = stack[sp];
-          stack[sp - 1] = (a < b || a != a) ? a : b;
-          break;
-        case PS_EXPR_OP_MAX:
-          sp--;
-          a = stack[sp - 1];
-          b = stack[sp];
-          stack[sp - 1] = (a > b || a != a) ? a : b;
-          break;
-        case PS_EXPR_OP_NEG:
-          stack[sp - 1] = -stack[sp - 1];
-          break;
-        case PS_EXPR_OP_SQRT:
-          stack[sp - 1] = sqrt (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_EXP:
-          stack[sp - 1] = ps_exp (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_LOG:
-          stack[sp - 1] = ps_log (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_SIN:
-          stack[sp - 1] = ps_sin (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_COS:
-          stack[sp - 1] = ps_cos (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_TAN:
-          stack[sp - 1] = ps_tan (stack[sp - 1]);
-          break;
-        case PS_EXPR_OP_ABS:
-          stack[sp - 1] = fabs (stack[sp - 1]);
-          break;
-        default:
-          /* The compiler emits no other opcode; a NaN makes a bad program visible. */
-          return ps_math_nan ();
-        }
-    }
-  return stack[0];
-}
 
 typedef struct
 {
@@ -723,7 +640,7 @@ __launch_bounds__ (THREADS) rel_kernel (RelK k, uint64_t first_block, uint32_t *
 
           if (base + j >= s1)
             break;
-          g = expr_eval (k.p.code, k.p.n_ops, xv[j], stack);
+          g = ps_expr_run (k.p.code, k.p.n_ops, xv[j], stack);
           fmask |= (uint32_t)(g <= 0.0) << (4 * r + j);
           nmask |= (uint32_t)(g != g) << (4 * r + j);
         }
