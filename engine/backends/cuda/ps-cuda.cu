@@ -589,7 +589,6 @@ ps_cuda_beam_rows (PsCudaBeam *b, int slot, const double *values[PS_BEAM_N_ROW],
  * Reliability
  * ------------------------------------------------------------------------------ */
 
-
 typedef struct
 {
   PsCudaRelParams p; /* device pointers */
