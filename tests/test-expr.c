@@ -311,6 +311,25 @@ test_errors (void)
       g_assert_cmpuint (check_error_shape (error, cases[i].text, valid_utf8), ==,
                         cases[i].position);
       g_assert_true (g_str_has_prefix (error->message, prefix));
+
+      /* The same position from the compiler itself, for interfaces that must not read
+       * it out of a (translated) message; reset to 0 by a later error with no place. */
+      {
+        g_autoptr (GError) again = NULL;
+        g_autoptr (PsExpr) none = NULL;
+        guint at = 12345;
+
+        none = ps_expr_compile_full (cases[i].text, var_names, N_VARS, const_names, const_values,
+                                     N_CONSTS, &at, &again);
+        g_assert_null (none);
+        g_assert_cmpuint (at, ==, cases[i].position);
+        g_clear_error (&again);
+        none = ps_expr_compile_full ("R", (const char *const[]){ "R", "R" }, 2, NULL, NULL, 0, &at,
+                                     &again);
+        g_assert_null (none);
+        g_assert_nonnull (again);
+        g_assert_cmpuint (at, ==, 0);
+      }
     }
 
   /* The exact message of the example in the documentation. */

@@ -930,6 +930,8 @@ ps_expr_compile_full (const char *text, const char *const *var_names, guint n_va
   g_return_val_if_fail (n_consts == 0 || (const_names != NULL && const_values != NULL), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (error_position != NULL)
+    *error_position = 0;
   if (!check_names (var_names, n_vars, const_names, n_consts, error))
     return NULL;
 
@@ -954,8 +956,6 @@ ps_expr_compile_full (const char *text, const char *const *var_names, guint n_va
       return NULL;
     }
 
-  if (error_position != NULL)
-    *error_position = 0;
   if (!advance (&p) || !parse_expr (&p, &top))
     {
       if (error_position != NULL)
