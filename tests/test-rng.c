@@ -203,10 +203,26 @@ check_uniforms (UniformsFunc f, const char *what)
 }
 
 static void
+uniforms_avx2 (guint64 seed, guint32 var, guint64 first, gsize n, double *out)
+{
+  g_assert_true (ps_rng_uniforms_avx2 (seed, var, first, n, out));
+}
+
+/* Every kernel that ps_rng_uniforms() may choose (AVX-512, AVX2, portable) against
+ * the scalar definition: where the CPU has AVX-512, ps_rng_uniforms() runs that
+ * kernel and the AVX2 one only for the last blocks of a range, so it is also
+ * checked alone. */
+static void
 test_rng_uniforms_scalar (void)
 {
+  double probe;
+
   check_uniforms (ps_rng_uniforms, "ps_rng_uniforms");
   check_uniforms (ps_rng_uniforms_portable, "ps_rng_uniforms_portable");
+  if (ps_rng_uniforms_avx2 (1, 0, 0, 1, &probe))
+    check_uniforms (uniforms_avx2, "ps_rng_uniforms_avx2");
+  else
+    g_test_message ("no AVX2 on this CPU: its kernel is not checked");
 }
 
 static void
