@@ -80,6 +80,17 @@ fill_blocks (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restrict o
 }
 
 #ifdef HAVE_AVX2_KERNEL
+/* The key words of Philox's ten rounds for the stream (seed, var). */
+static void
+round_keys (guint64 seed, guint32 var, uint32_t k0[10], uint32_t k1[10])
+{
+  for (uint32_t r = 0; r < 10; r++)
+    {
+      k0[r] = (uint32_t)seed + r * PS_PHILOX_W0;
+      k1[r] = var + r * PS_PHILOX_W1;
+    }
+}
+
 /* fill_blocks() for four blocks at a time in AVX2 registers, one block per 64-bit
  * lane. Compilers do not find this form themselves: with no 64-bit vector multiply on
  * AVX2 they widen 32-bit lanes and shuffle, at three times the cost; here
@@ -99,12 +110,14 @@ fill_blocks_avx2 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *restr
   const __m256d off = _mm256_set1_pd (0x1p52 - 0.5);
   const __m256d scale = _mm256_set1_pd (0x1p-32);
   __m256i rk0[10], rk1[10];
+  uint32_t k0[10], k1[10];
   gsize j = 0;
 
+  round_keys (seed, var, k0, k1);
   for (int r = 0; r < 10; r++)
     {
-      rk0[r] = _mm256_set1_epi64x ((uint32_t)((uint32_t)seed + (uint32_t)r * PS_PHILOX_W0));
-      rk1[r] = _mm256_set1_epi64x ((uint32_t)(var + (uint32_t)r * PS_PHILOX_W1));
+      rk0[r] = _mm256_set1_epi64x (k0[r]);
+      rk1[r] = _mm256_set1_epi64x (k1[r]);
     }
 
   for (; j + 4 <= nb; j += 4)
@@ -220,12 +233,14 @@ fill_blocks_avx512 (guint64 seed, guint32 var, guint64 b0, gsize nb, double *res
   const __m512i c2 = _mm512_set1_epi64 ((long long)(seed >> 32));
   const __m512i c3 = _mm512_set1_epi64 (PS_RNG_TAG);
   __m512i rk0[10], rk1[10];
+  uint32_t k0[10], k1[10];
   gsize j = 0;
 
+  round_keys (seed, var, k0, k1);
   for (int r = 0; r < 10; r++)
     {
-      rk0[r] = _mm512_set1_epi64 ((uint32_t)((uint32_t)seed + (uint32_t)r * PS_PHILOX_W0));
-      rk1[r] = _mm512_set1_epi64 ((uint32_t)(var + (uint32_t)r * PS_PHILOX_W1));
+      rk0[r] = _mm512_set1_epi64 (k0[r]);
+      rk1[r] = _mm512_set1_epi64 (k1[r]);
     }
 
   for (; j + 16 <= nb; j += 16)
