@@ -1091,7 +1091,7 @@ ps_expr_eval (const PsExpr *expr, const double *vars)
   }                                                                                                \
   G_STMT_END
 
-static void
+PS_MATH_CLONES static void
 eval_sub_block (const PsExpr *expr, const double *const *vars, gsize offset, gsize m,
                 double *restrict out, double *restrict ws)
 {

@@ -17,14 +17,6 @@
 
 #include "ps-dist.h"
 
-/* The block loops are compiled for any x86-64 and for AVX2 (same bits: no FMA). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                                \
-    && !defined(__SANITIZE_ADDRESS__)
-#define PS_DIST_CLONES __attribute__ ((target_clones ("default", "avx2", "arch=x86-64-v4")))
-#else
-#define PS_DIST_CLONES
-#endif
-
 #define EULER_GAMMA 0.57721566490153286060651209008240243
 
 /* Samples are transformed in chunks that fit in the first-level cache. */
@@ -440,7 +432,7 @@ tail_lanes (const double *u, gsize n, guint16 *restrict idx)
  * ps_dist_normal_quantile(). The central region (85 % of the samples) is computed for
  * every lane in one vectorised loop; the tail lanes are then listed, transformed in
  * a second vectorised loop and written back. */
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 normal_quantile_chunk (const double *u, gsize n, double *restrict z)
 {
   double tz[CHUNK], tr[CHUNK];
@@ -467,28 +459,28 @@ normal_quantile_chunk (const double *u, gsize n, double *restrict z)
     z[idx[t]] = tr[t] <= 5.0 ? tz[t] : ps_dist_ppnd_tail (u[idx[t]]);
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 affine (double a, double b, const double *restrict z, gsize n, double *restrict x)
 {
   for (gsize i = 0; i < n; i++)
     x[i] = a + b * z[i];
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 affine_exp (double a, double b, const double *restrict z, gsize n, double *restrict x)
 {
   for (gsize i = 0; i < n; i++)
     x[i] = ps_exp (a + b * z[i]);
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 gumbel_block (double mu, double beta, const double *u, gsize n, double *x)
 {
   for (gsize i = 0; i < n; i++)
     x[i] = mu - beta * ps_log (-ps_log (u[i]));
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 uniform_block (double a, double w, double b, const double *u, gsize n, double *x)
 {
   for (gsize i = 0; i < n; i++)
@@ -498,21 +490,21 @@ uniform_block (double a, double w, double b, const double *u, gsize n, double *x
     }
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 weibull_block (double lambda, double inv_k, const double *u, gsize n, double *x)
 {
   for (gsize i = 0; i < n; i++)
     x[i] = ps_dist_weibull_quantile (lambda, inv_k, u[i]);
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 exponential_block (double mean, const double *u, gsize n, double *x)
 {
   for (gsize i = 0; i < n; i++)
     x[i] = -mean * ps_log1p (-u[i]);
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 truncated_p (double pa, double pw, gboolean mirror, const double *u, gsize n, double *restrict p)
 {
   if (mirror)
@@ -523,7 +515,7 @@ truncated_p (double pa, double pw, gboolean mirror, const double *u, gsize n, do
       p[i] = pa + u[i] * pw;
 }
 
-PS_DIST_CLONES static void
+PS_MATH_CLONES static void
 truncated_map (double mu, double s, double za, double zb, const double *restrict z, gsize n,
                double *restrict x)
 {

@@ -44,6 +44,17 @@
 #endif
 #endif
 
+/* Host loops over blocks of samples compiled for any x86-64, for AVX2 and for AVX-512
+ * (x86-64-v4), the best picked at load time. All give the same bits: the operations
+ * are the same IEEE ones in the same order, never contracted into fused multiply-adds
+ * (-ffp-contract=off). Not under ASan: ifunc resolvers and ASan do not mix. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)                                \
+    && !defined(__SANITIZE_ADDRESS__) && !defined(__CUDACC__)
+#define PS_MATH_CLONES __attribute__ ((target_clones ("default", "avx2", "arch=x86-64-v4")))
+#else
+#define PS_MATH_CLONES
+#endif
+
 /* 1.5 * 2^52: adding and subtracting it rounds a double below 2^51 in magnitude to
  * the nearest integer (ties to even), and leaves that integer in the low bits. */
 #define PS_MATH_TOINT 6755399441055744.0

@@ -507,6 +507,21 @@ rel_summary_init (const PsStudy *study, gpointer summary)
   memset (summary, 0, sizeof (PsReliabilitySummary));
 }
 
+/* The failures (g <= 0) and NaNs among g[0 .. n-1], added to *fails and *nans. */
+PS_MATH_CLONES static void
+count_block (const double *g, gsize n, guint64 *fails, guint64 *nans)
+{
+  guint64 f = 0, nn = 0;
+
+  for (gsize j = 0; j < n; j++)
+    {
+      f += g[j] <= 0.0;
+      nn += isnan (g[j]);
+    }
+  *fails += f;
+  *nans += nn;
+}
+
 static void
 rel_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, gpointer summary,
           PsErrors *errors, PsRowsMode mode, PsBuf *rows)
@@ -532,21 +547,13 @@ rel_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
           ps_dist_quantile_block (&m->dists[v], ws->u, n, ws->x[v]);
         }
       ps_expr_eval_block (m->expr, (const double *const *)ws->x, n, ws->g, ws->stack);
-      for (gsize j = 0; j < n; j++)
-        {
-          f += ws->g[j] <= 0.0;
-          nn += isnan (ws->g[j]);
-        }
+      count_block (ws->g, n, &f, &nn);
       /* Checkpoints of the convergence curve that fall inside this sub-block. */
       while (k < m->n_checkpoints && m->checkpoints[k] <= first + n)
         {
-          guint64 upto = m->checkpoints[k] - first, pf = 0, pn = 0;
+          guint64 pf = 0, pn = 0;
 
-          for (guint64 j = 0; j < upto; j++)
-            {
-              pf += ws->g[j] <= 0.0;
-              pn += isnan (ws->g[j]);
-            }
+          count_block (ws->g, (gsize)(m->checkpoints[k] - first), &pf, &pn);
           s->fail_at[k] += fails + pf;
           s->nan_at[k] += nans + pn;
           k++;
