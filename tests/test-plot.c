@@ -390,6 +390,35 @@ assert_data_inside (cairo_surface_t *s, Area a, PsColor c, guint min_inside)
   g_assert_cmpuint (all, ==, inside);
 }
 
+/* Draws @chart as render() does and checks the facts of assert_common(); @a is set to
+ * its plot area. */
+static cairo_surface_t *
+render_checked (PsChart *chart, const char *name, Area *a)
+{
+  cairo_surface_t *s = render (chart, name);
+
+  *a = plot_area (chart);
+  assert_common (s, chart, *a);
+  return s;
+}
+
+/* Pixels of colour @c in the 5 x 5 pixels around the device point (@px, @py). */
+static guint
+count_near (cairo_surface_t *s, PsColor c, int tol, double px, double py)
+{
+  return count_color (s, c, tol, (int)px - 2, (int)py - 2, (int)px + 3, (int)py + 3);
+}
+
+/* Whether the pixel at the data point (@x, @y) is of colour @c. */
+static gboolean
+near_color_at (cairo_surface_t *s, PsChart *chart, double x, double y, PsColor c, int tol)
+{
+  double px, py;
+
+  ps_chart_to_device (chart, x, y, &px, &py);
+  return near_color (pixel (s, (int)px, (int)py), c, tol);
+}
+
 static void
 test_render_line (void)
 {
@@ -410,9 +439,7 @@ test_render_line (void)
   id = ps_chart_add_series (chart, "S355", PS_SERIES_LINE, x, y, 200);
   ps_chart_series_set_color (chart, id, RED);
   ps_chart_set_legend (chart, PS_LEGEND_NONE);
-  s = render (chart, "line");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "line", &a);
   assert_data_inside (s, a, RED, 200);
   /* The curve passes through the mapped end points. */
   for (int k = 0; k < 200; k += 199)
@@ -420,8 +447,7 @@ test_render_line (void)
       double px, py;
 
       g_assert_true (ps_chart_to_device (chart, x[k], y[k], &px, &py));
-      g_assert_cmpuint (
-          count_color (s, RED, 60, (int)px - 2, (int)py - 2, (int)px + 3, (int)py + 3), >, 0);
+      g_assert_cmpuint (count_near (s, RED, 60, px, py), >, 0);
     }
   /* Pick: the point nearest the pixel of x[57] is x[57]. */
   {
@@ -479,9 +505,7 @@ test_render_log (void)
   ps_chart_set_axis (chart, PS_AXIS_Y, "Time", "s", PS_SCALE_LOG);
   id = ps_chart_add_series (chart, "x²", PS_SERIES_LINE, x, y, 50);
   ps_chart_series_set_color (chart, id, RED);
-  s = render (chart, "log");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "log", &a);
   assert_data_inside (s, a, RED, 100);
   {
     double p1x, p1y, p2x, p2y, p3x, p3y;
@@ -492,8 +516,7 @@ test_render_log (void)
     ps_chart_to_device (chart, 100, 1e4, &p3x, &p3y);
     g_assert_cmpfloat_with_epsilon (p2x - p1x, p3x - p2x, 1e-9);
     g_assert_cmpfloat_with_epsilon (p2y - p1y, p3y - p2y, 1e-9);
-    g_assert_cmpuint (
-        count_color (s, RED, 60, (int)p2x - 2, (int)p2y - 2, (int)p2x + 3, (int)p2y + 3), >, 0);
+    g_assert_cmpuint (count_near (s, RED, 60, p2x, p2y), >, 0);
   }
   cairo_surface_destroy (s);
 }
@@ -526,9 +549,7 @@ test_render_scatter_density (void)
   id = ps_chart_add_series (chart, "points", PS_SERIES_POINTS, x, y, n);
   ps_chart_series_set_color (chart, id, RED);
   ps_chart_set_legend (chart, PS_LEGEND_NONE);
-  s = render (chart, "scatter-density");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "scatter-density", &a);
   assert_data_inside (s, a, RED, 500);
   {
     double px, py;
@@ -537,8 +558,7 @@ test_render_scatter_density (void)
     PsColor light = { 1, 0.2, 0.2, 1 };
 
     ps_chart_to_device (chart, 0.95, 0.05, &px, &py);
-    g_assert_cmpuint (
-        count_color (s, light, 52, (int)px - 2, (int)py - 2, (int)px + 3, (int)py + 3), >, 0);
+    g_assert_cmpuint (count_near (s, light, 52, px, py), >, 0);
   }
   cairo_surface_destroy (s);
 }
@@ -565,15 +585,12 @@ test_render_line_decimated_peak (void)
   ps_chart_set_axis (chart, PS_AXIS_Y, "Signal", "", PS_SCALE_LINEAR);
   id = ps_chart_add_series (chart, "signal", PS_SERIES_LINE, x, y, n);
   ps_chart_series_set_color (chart, id, RED);
-  s = render (chart, "line-peak");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "line-peak", &a);
   assert_data_inside (s, a, RED, 300);
   /* Red reaches the top of the peak in its column; nothing of the sine is that high. */
   ps_chart_to_device (chart, 654321, 1.0, &px, &py);
   ps_chart_to_device (chart, 654321, 0.2, &bx, &by);
-  g_assert_cmpuint (count_color (s, RED, 60, (int)px - 2, (int)py - 2, (int)px + 3, (int)py + 3), >,
-                    0);
+  g_assert_cmpuint (count_near (s, RED, 60, px, py), >, 0);
   g_assert_cmpuint (count_color (s, RED, 60, a.x0 + 2, a.y0, a.x1 - 2, (int)by), <,
                     3 * (by - py) + 20);
   cairo_surface_destroy (s);
@@ -612,9 +629,7 @@ test_render_histogram (void)
   dens = ps_chart_add_series (chart, "normal fit", PS_SERIES_LINE, dx, dy, 101);
   ps_chart_series_set_color (chart, dens, RED);
   ps_chart_set_legend (chart, PS_LEGEND_NONE);
-  s = render (chart, "histogram");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "histogram", &a);
   assert_data_inside (s, a, RED, 100);
   /* The bars (blue at 45 % over white) fill a good part of the plot area. */
   {
@@ -645,19 +660,14 @@ test_render_heatmap (void)
   ps_chart_set_axis (chart, PS_AXIS_X, "Span", "m", PS_SCALE_LINEAR);
   ps_chart_set_axis (chart, PS_AXIS_Y, "Depth h", "m", PS_SCALE_LINEAR);
   ps_chart_set_heatmap (chart, x, 12, y, 8, v, "Utilisation", "");
-  s = render (chart, "heatmap");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "heatmap", &a);
   {
     PsColor lo = ps_color_viridis (0), hi = ps_color_viridis (1);
-    double px, py;
 
     /* The smallest value (short span, deep section) is dark purple, the largest
      * (long span, shallow) yellow, each in its own cell. */
-    ps_chart_to_device (chart, 2, 0.9, &px, &py);
-    g_assert_true (near_color (pixel (s, (int)px, (int)py), lo, 8));
-    ps_chart_to_device (chart, 13, 0.2, &px, &py);
-    g_assert_true (near_color (pixel (s, (int)px, (int)py), hi, 8));
+    g_assert_true (near_color_at (s, chart, 2, 0.9, lo, 8));
+    g_assert_true (near_color_at (s, chart, 13, 0.2, hi, 8));
     /* The colour bar right of the plot area holds both ends of the map. */
     g_assert_cmpuint (count_color (s, hi, 10, a.x1 + 2, a.y0, W, a.y0 + 10), >, 5);
     g_assert_cmpuint (count_color (s, lo, 10, a.x1 + 2, a.y1 - 10, W, a.y1), >, 5);
@@ -686,7 +696,6 @@ test_render_heatmap_dense (void)
   g_autofree double *v = g_new (double, nx *ny);
   cairo_surface_t *s;
   Area a;
-  double px, py;
 
   for (gsize i = 0; i < nx; i++)
     x[i] = 1.0 + i;
@@ -699,17 +708,12 @@ test_render_heatmap_dense (void)
   ps_chart_set_axis (chart, PS_AXIS_X, "Span", "m", PS_SCALE_LINEAR);
   ps_chart_set_axis (chart, PS_AXIS_Y, "h", "m", PS_SCALE_LINEAR);
   ps_chart_set_heatmap (chart, x, nx, y, ny, v, "Value", "");
-  s = render (chart, "heatmap-dense");
-  a = plot_area (chart);
-  assert_common (s, chart, a);
+  s = render_checked (chart, "heatmap-dense", &a);
   /* Away from the frame: values 10 and 590 are 9/599 and 589/599 along the map. */
-  ps_chart_to_device (chart, 10, 2.5, &px, &py);
-  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (9.0 / 599), 8));
-  ps_chart_to_device (chart, 590, 2.5, &px, &py);
-  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (589.0 / 599), 8));
+  g_assert_true (near_color_at (s, chart, 10, 2.5, ps_color_viridis (9.0 / 599), 8));
+  g_assert_true (near_color_at (s, chart, 590, 2.5, ps_color_viridis (589.0 / 599), 8));
   /* Halfway along x: viridis at 0.5 (value 300.5 of 1..600). */
-  ps_chart_to_device (chart, 300.5, 2.5, &px, &py);
-  g_assert_true (near_color (pixel (s, (int)px, (int)py), ps_color_viridis (0.5), 10));
+  g_assert_true (near_color_at (s, chart, 300.5, 2.5, ps_color_viridis (0.5), 10));
   cairo_surface_destroy (s);
 }
 
