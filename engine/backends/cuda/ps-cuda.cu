@@ -69,6 +69,65 @@ cuda_fail (cudaError_t e, const char *call, char *err)
     }                                                                                              \
   while (0)
 
+/* A study's handle, zeroed; NULL with err filled when the host is out of memory. */
+static void *
+handle_new (size_t size, char *err)
+{
+  void *h = calloc (1, size);
+
+  if (h == NULL)
+    snprintf (err, PS_CUDA_ERR_LEN, "out of host memory");
+  return h;
+}
+
+/* A device buffer and its pinned host mirror, of @bytes each. */
+template <typename T>
+static int
+alloc_pair (T **dev, T **host, size_t bytes, char *err)
+{
+  CU (cudaMalloc, (dev, bytes));
+  CU (cudaMallocHost, (host, bytes));
+  return 0;
+fail:
+  return -1;
+}
+
+static void
+dev_free (void *p)
+{
+  if (p != NULL)
+    cudaFree (p);
+}
+
+static void
+host_free (void *p)
+{
+  if (p != NULL)
+    cudaFreeHost (p);
+}
+
+/* The tables of a study live in one device allocation, each at a 16-byte boundary. */
+static size_t
+table_span (size_t bytes)
+{
+  return (bytes + 15) / 16 * 16;
+}
+
+/* Points @field at @d (device), copies @bytes there from @src and advances @d past
+ * the table. A table of no bytes is not copied: its @src may be NULL. */
+template <typename T>
+static int
+put_table (char **d, const T **field, const T *src, size_t bytes, char *err)
+{
+  *field = (const T *)*d;
+  if (bytes > 0)
+    CU (cudaMemcpy, (*d, src, bytes, cudaMemcpyHostToDevice));
+  *d += table_span (bytes);
+  return 0;
+fail:
+  return -1;
+}
+
 /* ---------------------------------------------------------------------------------
  * Detection
  * ------------------------------------------------------------------------------ */
@@ -178,6 +237,34 @@ slot_clear (Slot *s)
   if (s->stream != NULL)
     cudaStreamDestroy (s->stream);
   memset (s, 0, sizeof *s);
+}
+
+/* Starts a batch of @n (1 to @max) @unit on the slot: the first event. */
+static int
+slot_start (Slot *s, uint64_t n, uint64_t max, const char *what, const char *unit, char *err)
+{
+  if (n == 0 || n > max)
+    {
+      snprintf (err, PS_CUDA_ERR_LEN, "%s batch of %llu %s (at most %llu)", what,
+                (unsigned long long)n, unit, (unsigned long long)max);
+      return -1;
+    }
+  s->n = n;
+  CU (cudaEventRecord, (s->ev[0], s->stream));
+  return 0;
+fail:
+  return -1;
+}
+
+/* Ends the slot's batch, once its copies back are queued: the last event. */
+static int
+slot_finish (Slot *s, char *err)
+{
+  CU (cudaEventRecord, (s->ev[3], s->stream));
+  s->busy = 1;
+  return 0;
+fail:
+  return -1;
 }
 
 static int
@@ -418,39 +505,21 @@ ps_cuda_beam_free (PsCudaBeam *b)
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
     {
       slot_clear (&b->slot[s]);
-      if (b->d_out[s] != NULL)
-        cudaFree (b->d_out[s]);
-      if (b->h_out[s] != NULL)
-        cudaFreeHost (b->h_out[s]);
-      if (b->d_rows[s] != NULL)
-        cudaFree (b->d_rows[s]);
-      if (b->h_rows[s] != NULL)
-        cudaFreeHost (b->h_rows[s]);
-      if (b->d_flags[s] != NULL)
-        cudaFree (b->d_flags[s]);
-      if (b->h_flags[s] != NULL)
-        cudaFreeHost (b->h_flags[s]);
+      dev_free (b->d_out[s]);
+      host_free (b->h_out[s]);
+      dev_free (b->d_rows[s]);
+      host_free (b->h_rows[s]);
+      dev_free (b->d_flags[s]);
+      host_free (b->h_flags[s]);
     }
-  if (b->dev_tables != NULL)
-    cudaFree (b->dev_tables);
+  dev_free (b->dev_tables);
   free (b);
-}
-
-/* Copies @n doubles to @dst (device) from @src, advancing @dst. */
-static int
-put_table (char **dst, const void *src, size_t bytes, char *err)
-{
-  CU (cudaMemcpy, (*dst, src, bytes, cudaMemcpyHostToDevice));
-  *dst += (bytes + 15) / 16 * 16;
-  return 0;
-fail:
-  return -1;
 }
 
 extern "C" PsCudaBeam *
 ps_cuda_beam_new (const PsCudaBeamParams *p, uint64_t max_chunks, char *err)
 {
-  PsCudaBeam *b = (PsCudaBeam *)calloc (1, sizeof *b);
+  PsCudaBeam *b = (PsCudaBeam *)handle_new (sizeof (PsCudaBeam), err);
   size_t nm = p->n_materials * sizeof (double), ns = p->n_sections * sizeof (double);
   size_t nL = p->n_span * sizeof (double), nP = p->n_load * sizeof (double);
   size_t na = p->n_position * sizeof (double), ninv = p->n_sections;
@@ -459,12 +528,9 @@ ps_cuda_beam_new (const PsCudaBeamParams *p, uint64_t max_chunks, char *err)
   char *d;
 
   if (b == NULL)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "out of host memory");
-      return NULL;
-    }
+    return NULL;
   for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-    total += (sizes[i] + 15) / 16 * 16;
+    total += table_span (sizes[i]);
   b->k.p = *p;
   ps_beam_case_init (&b->k.c, p->support, p->load_case, p->self_weight, p->limit_ratio,
                      p->limit_abs, p->safety_factor);
@@ -472,51 +538,28 @@ ps_cuda_beam_new (const PsCudaBeamParams *p, uint64_t max_chunks, char *err)
   b->max_chunks = max_chunks;
   CU (cudaMalloc, (&b->dev_tables, total));
   d = (char *)b->dev_tables;
-  b->k.p.mat_E = (const double *)d;
-  if (put_table (&d, p->mat_E, nm, err))
-    goto fail;
-  b->k.p.mat_fd = (const double *)d;
-  if (put_table (&d, p->mat_fd, nm, err))
-    goto fail;
-  b->k.p.mat_density = (const double *)d;
-  if (put_table (&d, p->mat_density, nm, err))
-    goto fail;
-  b->k.p.sec_A = (const double *)d;
-  if (put_table (&d, p->sec_A, ns, err))
-    goto fail;
-  b->k.p.sec_I = (const double *)d;
-  if (put_table (&d, p->sec_I, ns, err))
-    goto fail;
-  b->k.p.sec_W = (const double *)d;
-  if (put_table (&d, p->sec_W, ns, err))
-    goto fail;
-  b->k.p.sec_invalid = (const uint8_t *)d;
-  if (put_table (&d, p->sec_invalid, ninv, err))
-    goto fail;
-  b->k.p.span = (const double *)d;
-  if (put_table (&d, p->span, nL, err))
-    goto fail;
-  b->k.p.load = (const double *)d;
-  if (put_table (&d, p->load, nP, err))
-    goto fail;
-  b->k.p.position = (const double *)d;
-  if (put_table (&d, p->position, na, err))
+  if (put_table (&d, &b->k.p.mat_E, p->mat_E, nm, err)
+      || put_table (&d, &b->k.p.mat_fd, p->mat_fd, nm, err)
+      || put_table (&d, &b->k.p.mat_density, p->mat_density, nm, err)
+      || put_table (&d, &b->k.p.sec_A, p->sec_A, ns, err)
+      || put_table (&d, &b->k.p.sec_I, p->sec_I, ns, err)
+      || put_table (&d, &b->k.p.sec_W, p->sec_W, ns, err)
+      || put_table (&d, &b->k.p.sec_invalid, p->sec_invalid, ninv, err)
+      || put_table (&d, &b->k.p.span, p->span, nL, err)
+      || put_table (&d, &b->k.p.load, p->load, nP, err)
+      || put_table (&d, &b->k.p.position, p->position, na, err))
     goto fail;
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
     {
-      if (slot_init (&b->slot[s], err))
-        goto fail;
-      CU (cudaMalloc, (&b->d_out[s], max_chunks * sizeof (PsCudaBeamChunk)));
-      CU (cudaMallocHost, (&b->h_out[s], max_chunks * sizeof (PsCudaBeamChunk)));
-      if (p->rows)
-        {
-          size_t n = b->k.batch_items;
+      size_t n = b->k.batch_items;
 
-          CU (cudaMalloc, (&b->d_rows[s], PS_BEAM_N_ROW * n * sizeof (double)));
-          CU (cudaMallocHost, (&b->h_rows[s], PS_BEAM_N_ROW * n * sizeof (double)));
-          CU (cudaMalloc, (&b->d_flags[s], n));
-          CU (cudaMallocHost, (&b->h_flags[s], n));
-        }
+      if (slot_init (&b->slot[s], err)
+          || alloc_pair (&b->d_out[s], &b->h_out[s], max_chunks * sizeof (PsCudaBeamChunk), err))
+        goto fail;
+      if (p->rows
+          && (alloc_pair (&b->d_rows[s], &b->h_rows[s], PS_BEAM_N_ROW * n * sizeof (double), err)
+              || alloc_pair (&b->d_flags[s], &b->h_flags[s], n, err)))
+        goto fail;
     }
   return b;
 fail:
@@ -529,14 +572,8 @@ ps_cuda_beam_launch (PsCudaBeam *b, int slot, uint64_t first_chunk, uint64_t n_c
 {
   Slot *s = &b->slot[slot];
 
-  if (n_chunks == 0 || n_chunks > b->max_chunks)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "beam batch of %llu chunks (at most %llu)",
-                (unsigned long long)n_chunks, (unsigned long long)b->max_chunks);
-      return -1;
-    }
-  s->n = n_chunks;
-  CU (cudaEventRecord, (s->ev[0], s->stream));
+  if (slot_start (s, n_chunks, b->max_chunks, "beam", "chunks", err))
+    return -1;
   CU (cudaEventRecord, (s->ev[1], s->stream));
   /* clang-format off */
   beam_kernel<<<(unsigned)n_chunks, THREADS, 0, s->stream>>> (
@@ -560,9 +597,7 @@ ps_cuda_beam_launch (PsCudaBeam *b, int slot, uint64_t first_chunk, uint64_t n_c
       CU (cudaMemcpyAsync,
           (b->h_flags[slot], b->d_flags[slot], n, cudaMemcpyDeviceToHost, s->stream));
     }
-  CU (cudaEventRecord, (s->ev[3], s->stream));
-  s->busy = 1;
-  return 0;
+  return slot_finish (s, err);
 fail:
   return -1;
 }
@@ -710,13 +745,10 @@ ps_cuda_rel_free (PsCudaRel *r)
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
     {
       slot_clear (&r->slot[s]);
-      if (r->d_counts[s] != NULL)
-        cudaFree (r->d_counts[s]);
-      if (r->h_counts[s] != NULL)
-        cudaFreeHost (r->h_counts[s]);
+      dev_free (r->d_counts[s]);
+      host_free (r->h_counts[s]);
     }
-  if (r->dev_tables != NULL)
-    cudaFree (r->dev_tables);
+  dev_free (r->dev_tables);
   free (r);
 }
 
@@ -729,18 +761,14 @@ rel_counts_len (const PsCudaRel *r)
 extern "C" PsCudaRel *
 ps_cuda_rel_new (const PsCudaRelParams *p, uint64_t max_blocks, char *err)
 {
-  PsCudaRel *r = (PsCudaRel *)calloc (1, sizeof *r);
+  PsCudaRel *r = (PsCudaRel *)handle_new (sizeof (PsCudaRel), err);
   size_t nd = p->n_vars * sizeof (PsDist), nk = p->n_vars * sizeof (uint32_t);
   size_t nc = p->n_ops * sizeof (PsExprOp), ncp = p->n_checkpoints * sizeof (uint64_t);
-  size_t total
-      = (nd + 15) / 16 * 16 + (nk + 15) / 16 * 16 + (nc + 15) / 16 * 16 + (ncp + 15) / 16 * 16 + 16;
+  size_t total = table_span (nd) + table_span (nk) + table_span (nc) + table_span (ncp) + 16;
   char *d;
 
   if (r == NULL)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "out of host memory");
-      return NULL;
-    }
+    return NULL;
   if (p->n_vars > PS_CUDA_REL_MAX_VARS || p->n_vars == 0)
     {
       snprintf (err, PS_CUDA_ERR_LEN,
@@ -760,25 +788,16 @@ ps_cuda_rel_new (const PsCudaRelParams *p, uint64_t max_blocks, char *err)
   r->max_blocks = max_blocks;
   CU (cudaMalloc, (&r->dev_tables, total));
   d = (char *)r->dev_tables;
-  r->k.p.dists = (const PsDist *)d;
-  if (put_table (&d, p->dists, nd, err))
-    goto fail;
-  r->k.p.keys = (const uint32_t *)d;
-  if (put_table (&d, p->keys, nk, err))
-    goto fail;
-  r->k.p.code = (const PsExprOp *)d;
-  if (put_table (&d, p->code, nc, err))
-    goto fail;
-  r->k.p.checkpoints = (const uint64_t *)d;
-  if (ncp > 0 && put_table (&d, p->checkpoints, ncp, err))
+  if (put_table (&d, &r->k.p.dists, p->dists, nd, err)
+      || put_table (&d, &r->k.p.keys, p->keys, nk, err)
+      || put_table (&d, &r->k.p.code, p->code, nc, err)
+      || put_table (&d, &r->k.p.checkpoints, p->checkpoints, ncp, err))
     goto fail;
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
-    {
-      if (slot_init (&r->slot[s], err))
-        goto fail;
-      CU (cudaMalloc, (&r->d_counts[s], rel_counts_len (r) * sizeof (uint32_t)));
-      CU (cudaMallocHost, (&r->h_counts[s], rel_counts_len (r) * sizeof (uint32_t)));
-    }
+    if (slot_init (&r->slot[s], err)
+        || alloc_pair (&r->d_counts[s], &r->h_counts[s], rel_counts_len (r) * sizeof (uint32_t),
+                       err))
+      goto fail;
   return r;
 fail:
   ps_cuda_rel_free (r);
@@ -792,14 +811,8 @@ ps_cuda_rel_launch (PsCudaRel *r, int slot, uint64_t first_block, uint64_t n_blo
   uint32_t *d = r->d_counts[slot];
   size_t ncp = r->k.p.n_checkpoints > 0 ? r->k.p.n_checkpoints : 1;
 
-  if (n_blocks == 0 || n_blocks > r->max_blocks)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "reliability batch of %llu blocks (at most %llu)",
-                (unsigned long long)n_blocks, (unsigned long long)r->max_blocks);
-      return -1;
-    }
-  s->n = n_blocks;
-  CU (cudaEventRecord, (s->ev[0], s->stream));
+  if (slot_start (s, n_blocks, r->max_blocks, "reliability", "blocks", err))
+    return -1;
   CU (cudaEventRecord, (s->ev[1], s->stream));
   /* clang-format off */
   rel_kernel<<<(unsigned)n_blocks, THREADS, 0, s->stream>>> (
@@ -813,9 +826,7 @@ ps_cuda_rel_launch (PsCudaRel *r, int slot, uint64_t first_block, uint64_t n_blo
                         n_blocks * sizeof (uint32_t), cudaMemcpyDeviceToHost, s->stream));
   CU (cudaMemcpyAsync, (r->h_counts[slot] + 2 * r->max_blocks, d + 2 * r->max_blocks,
                         2 * ncp * sizeof (uint32_t), cudaMemcpyDeviceToHost, s->stream));
-  CU (cudaEventRecord, (s->ev[3], s->stream));
-  s->busy = 1;
-  return 0;
+  return slot_finish (s, err);
 fail:
   return -1;
 }
@@ -1003,15 +1014,15 @@ ps_cuda_reg_free (PsCudaReg *r)
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
     {
       slot_clear (&r->slot[s]);
-      void *dev[] = { r->d_scratch[s], r->d_x[s], r->d_y[s], r->d_off[s], r->d_out[s] };
-      void *host[] = { r->h_x[s], r->h_y[s], r->h_off[s], r->h_out[s] };
-
-      for (size_t i = 0; i < sizeof dev / sizeof dev[0]; i++)
-        if (dev[i] != NULL)
-          cudaFree (dev[i]);
-      for (size_t i = 0; i < sizeof host / sizeof host[0]; i++)
-        if (host[i] != NULL)
-          cudaFreeHost (host[i]);
+      dev_free (r->d_scratch[s]);
+      dev_free (r->d_x[s]);
+      dev_free (r->d_y[s]);
+      dev_free (r->d_off[s]);
+      dev_free (r->d_out[s]);
+      host_free (r->h_x[s]);
+      host_free (r->h_y[s]);
+      host_free (r->h_off[s]);
+      host_free (r->h_out[s]);
     }
   free (r);
 }
@@ -1019,33 +1030,28 @@ ps_cuda_reg_free (PsCudaReg *r)
 extern "C" PsCudaReg *
 ps_cuda_reg_new (const PsCudaRegParams *p, uint64_t max_specimens, char *err)
 {
-  PsCudaReg *r = (PsCudaReg *)calloc (1, sizeof *r);
+  PsCudaReg *r = (PsCudaReg *)handle_new (sizeof (PsCudaReg), err);
 
   if (r == NULL)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "out of host memory");
-      return NULL;
-    }
+    return NULL;
   r->k.p = *p;
   r->max_specimens = max_specimens;
   for (int s = 0; s < PS_CUDA_SLOTS; s++)
     {
-      if (slot_init (&r->slot[s], err))
+      if (slot_init (&r->slot[s], err)
+          || alloc_pair (&r->d_out[s], &r->h_out[s], max_specimens * sizeof (PsCudaRegFit), err))
         goto fail;
-      CU (cudaMalloc, (&r->d_out[s], max_specimens * sizeof (PsCudaRegFit)));
-      CU (cudaMallocHost, (&r->h_out[s], max_specimens * sizeof (PsCudaRegFit)));
       if (p->synthetic)
         CU (cudaMalloc, (&r->d_scratch[s], max_specimens * 2 * p->points * sizeof (double)));
       else
         {
           size_t pts = p->max_batch_points > 0 ? p->max_batch_points : 1;
 
-          CU (cudaMalloc, (&r->d_x[s], pts * sizeof (double)));
-          CU (cudaMalloc, (&r->d_y[s], pts * sizeof (double)));
-          CU (cudaMalloc, (&r->d_off[s], (max_specimens + 1) * sizeof (uint64_t)));
-          CU (cudaMallocHost, (&r->h_x[s], pts * sizeof (double)));
-          CU (cudaMallocHost, (&r->h_y[s], pts * sizeof (double)));
-          CU (cudaMallocHost, (&r->h_off[s], (max_specimens + 1) * sizeof (uint64_t)));
+          if (alloc_pair (&r->d_x[s], &r->h_x[s], pts * sizeof (double), err)
+              || alloc_pair (&r->d_y[s], &r->h_y[s], pts * sizeof (double), err)
+              || alloc_pair (&r->d_off[s], &r->h_off[s], (max_specimens + 1) * sizeof (uint64_t),
+                             err))
+            goto fail;
         }
     }
   return r;
@@ -1067,14 +1073,8 @@ ps_cuda_reg_launch (PsCudaReg *r, int slot, uint64_t first, uint64_t n, char *er
 {
   Slot *s = &r->slot[slot];
 
-  if (n == 0 || n > r->max_specimens)
-    {
-      snprintf (err, PS_CUDA_ERR_LEN, "regression batch of %llu specimens (at most %llu)",
-                (unsigned long long)n, (unsigned long long)r->max_specimens);
-      return -1;
-    }
-  s->n = n;
-  CU (cudaEventRecord, (s->ev[0], s->stream));
+  if (slot_start (s, n, r->max_specimens, "regression", "specimens", err))
+    return -1;
   if (!r->k.p.synthetic)
     {
       uint64_t pts = r->h_off[slot][n];
@@ -1105,9 +1105,7 @@ ps_cuda_reg_launch (PsCudaReg *r, int slot, uint64_t first, uint64_t n, char *er
   CU (cudaEventRecord, (s->ev[2], s->stream));
   CU (cudaMemcpyAsync, (r->h_out[slot], r->d_out[slot], n * sizeof (PsCudaRegFit),
                         cudaMemcpyDeviceToHost, s->stream));
-  CU (cudaEventRecord, (s->ev[3], s->stream));
-  s->busy = 1;
-  return 0;
+  return slot_finish (s, err);
 fail:
   return -1;
 }
