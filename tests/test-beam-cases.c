@@ -47,6 +47,8 @@
   "\"density\": \"7712 kg/m^3\"}"
 #define CUSTOM_SECTION                                                                             \
   "{\"shape\": \"custom\", \"I\": \"9271.4 cm^4\", \"W\": \"611.9 cm^3\", \"A\": \"58.37 cm^2\"}"
+#define UNIFORM_LOAD "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}"
+#define MIDSPAN_LOAD "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \"" P_TEXT "\"}"
 
 /* Closed forms evaluated two ways agree to rounding. */
 #define RTOL 1e-12
@@ -72,6 +74,26 @@ assert_x_impl (const char *file, int line, const char *func, const char *label, 
 
 #define assert_x(label, x, tol, x1, x2, x3)                                                        \
   assert_x_impl (__FILE__, __LINE__, G_STRFUNC, (label), (x), (tol), (x1), (x2), (x3))
+
+/* assert_close() and assert_x() of a quantity @what of the case @label: the failure
+ * names "@label: @what". */
+#define assert_close_of(label, what, got, want, rtol)                                              \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *what_ = g_strdup_printf ("%s: %s", (label), (what));                          \
+                                                                                                   \
+    assert_close (what_, (got), (want), (rtol));                                                   \
+  }                                                                                                \
+  G_STMT_END
+
+#define assert_x_of(label, what, x, tol, x1, x2, x3)                                               \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *what_ = g_strdup_printf ("%s: %s", (label), (what));                          \
+                                                                                                   \
+    assert_x (what_, (x), (tol), (x1), (x2), (x3));                                                \
+  }                                                                                                \
+  G_STMT_END
 
 static PsStudy *
 load_beam (const char *beam, const char *checks)
@@ -124,23 +146,27 @@ typedef struct
 static void
 check (const char *label, const PsBeamOutputs *o, const Expect *e, double L)
 {
-  char what[200];
   double tol = 1e-9 * L;
 
-  g_snprintf (what, sizeof what, "%s: max deflection", label);
-  assert_close (what, o->deflection, e->d, RTOL);
-  g_snprintf (what, sizeof what, "%s: x of max deflection", label);
-  assert_x (what, o->x_deflection, tol, e->xd, NAN, NAN);
-  g_snprintf (what, sizeof what, "%s: max moment", label);
-  assert_close (what, o->moment, e->m, RTOL);
-  g_snprintf (what, sizeof what, "%s: x of max moment", label);
-  assert_x (what, o->x_moment, tol, e->xm[0], e->xm[1], e->xm[2]);
-  g_snprintf (what, sizeof what, "%s: max shear", label);
-  assert_close (what, o->shear, e->v, RTOL);
-  g_snprintf (what, sizeof what, "%s: x of max shear", label);
-  assert_x (what, o->x_shear, tol, e->xv[0], e->xv[1], e->xv[2]);
-  g_snprintf (what, sizeof what, "%s: span/deflection", label);
-  assert_close (what, o->ratio, L / e->d, RTOL);
+  assert_close_of (label, "max deflection", o->deflection, e->d, RTOL);
+  assert_x_of (label, "x of max deflection", o->x_deflection, tol, e->xd, NAN, NAN);
+  assert_close_of (label, "max moment", o->moment, e->m, RTOL);
+  assert_x_of (label, "x of max moment", o->x_moment, tol, e->xm[0], e->xm[1], e->xm[2]);
+  assert_close_of (label, "max shear", o->shear, e->v, RTOL);
+  assert_x_of (label, "x of max shear", o->x_shear, tol, e->xv[0], e->xv[1], e->xv[2]);
+  assert_close_of (label, "span/deflection", o->ratio, L / e->d, RTOL);
+}
+
+/* One support and load on the custom section and material: the study's one item,
+ * evaluated into @o and checked against @e. */
+static void
+check_case (const char *label, const char *support, const char *load, gboolean self_weight,
+            const Expect *e, PsBeamOutputs *o)
+{
+  g_autoptr (PsStudy) st = load_simple (support, load, CUSTOM_SECTION, self_weight, NULL);
+
+  eval_ok (st, 0, o);
+  check (label, o, e, L_M);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -151,17 +177,13 @@ check (const char *label, const PsBeamOutputs *o, const Expect *e, double L)
 static void
 test_ss_point_midspan (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported",
-                                        "{\"type\": \"point\", "
-                                        "\"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
-                                        CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
   Expect e
       = { P * L * L * L / (48 * EI), L / 2, P * L / 4, { L / 2, NAN, NAN }, P / 2, { 0, L, NAN } };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("simply supported, point at midspan", &o, &e, L);
+  check_case ("simply supported, point at midspan", "simply-supported", MIDSPAN_LOAD, FALSE, &e,
+              &o);
 }
 
 /* [AISC] case 8, point load P at distance a from the left support, b = L - a.
@@ -174,7 +196,6 @@ check_point_at (double a)
   g_autofree char *load = g_strdup_printf ("{\"type\": \"point\", \"position\": \"%.17g m\", "
                                            "\"value\": \"" P_TEXT "\"}",
                                            a);
-  g_autoptr (PsStudy) st = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4, b = L - a;
   const double big = MAX (a, b), small = MIN (a, b);
   double dmax
@@ -191,8 +212,7 @@ check_point_at (double a)
   double best = 0, xbest = 0;
   const int n = 200000;
 
-  eval_ok (st, 0, &o);
-  check (label, &o, &e, L);
+  check_case (label, "simply-supported", load, FALSE, &e, &o);
 
   /* The transcription of case 8 checked against the deflection curve itself,
    * y = P b x (L^2 - b^2 - x^2) / (6 L EI) for x <= a, mirrored beyond a. */
@@ -245,10 +265,6 @@ test_ss_point_at_half (void)
 static void
 test_ss_uniform (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported",
-                                        "{\"type\": \"uniform\", "
-                                        "\"value\": \"" W_TEXT "\"}",
-                                        CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
   Expect e = { 5 * w * L * L * L * L / (384 * EI),
                L / 2,
@@ -258,24 +274,20 @@ test_ss_uniform (void)
                { 0, L, NAN } };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("simply supported, uniform", &o, &e, L);
+  check_case ("simply supported, uniform", "simply-supported", UNIFORM_LOAD, FALSE, &e, &o);
 }
 
 /* [AISC] case 24: PL^3/3EI at the free end, PL at the fixed end, P all along. */
 static void
 test_cantilever_point (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("cantilever",
-                                        "{\"type\": \"point\", \"position\": "
-                                        "\"free-end\", \"value\": \"" P_TEXT "\"}",
-                                        CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
   Expect e = { P * L * L * L / (3 * EI), L, P * L, { 0, NAN, NAN }, P, { 0, L, NAN } };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("cantilever, point at the free end", &o, &e, L);
+  check_case ("cantilever, point at the free end", "cantilever",
+              "{\"type\": \"point\", \"position\": \"free-end\", \"value\": \"" P_TEXT "\"}", FALSE,
+              &e, &o);
   g_assert_cmpfloat (o.x_shear, >=, 0);
   g_assert_cmpfloat (o.x_shear, <=, L);
 }
@@ -284,50 +296,37 @@ test_cantilever_point (void)
 static void
 test_cantilever_uniform (void)
 {
-  g_autoptr (PsStudy) st
-      = load_simple ("cantilever", "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}",
-                     CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
   Expect e
       = { w * L * L * L * L / (8 * EI), L, w * L * L / 2, { 0, NAN, NAN }, w * L, { 0, NAN, NAN } };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("cantilever, uniform", &o, &e, L);
+  check_case ("cantilever, uniform", "cantilever", UNIFORM_LOAD, FALSE, &e, &o);
 }
 
 /* [AISC] case 15: wL^4/384EI at L/2, wL^2/12 at the ends, wL/2 at the ends. */
 static void
 test_fixed_uniform (void)
 {
-  g_autoptr (PsStudy) st
-      = load_simple ("fixed-fixed", "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}",
-                     CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, w = W_NPM, EI = E_PA * I_M4;
   Expect e = {
     w * L * L * L * L / (384 * EI), L / 2, w * L * L / 12, { 0, L, NAN }, w * L / 2, { 0, L, NAN }
   };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("fixed-fixed, uniform", &o, &e, L);
+  check_case ("fixed-fixed, uniform", "fixed-fixed", UNIFORM_LOAD, FALSE, &e, &o);
 }
 
 /* [AISC] case 16: PL^3/192EI at L/2, PL/8 at the ends and at midspan, P/2 all along. */
 static void
 test_fixed_point_midspan (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("fixed-fixed",
-                                        "{\"type\": \"point\", \"position\": "
-                                        "\"midspan\", \"value\": \"" P_TEXT "\"}",
-                                        CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, P = P_N, EI = E_PA * I_M4;
   Expect e
       = { P * L * L * L / (192 * EI), L / 2, P * L / 8, { 0, L / 2, L }, P / 2, { 0, L / 2, L } };
   PsBeamOutputs o;
 
-  eval_ok (st, 0, &o);
-  check ("fixed-fixed, point at midspan", &o, &e, L);
+  check_case ("fixed-fixed, point at midspan", "fixed-fixed", MIDSPAN_LOAD, FALSE, &e, &o);
   g_assert_cmpfloat (o.x_shear, >=, 0);
   g_assert_cmpfloat (o.x_shear, <=, L);
 }
@@ -371,10 +370,8 @@ propped_max (double w, double L, double EI, double *u_max)
 static void
 check_propped (gboolean self_weight)
 {
-  g_autoptr (PsStudy) st = load_simple ("propped-cantilever",
-                                        "{\"type\": \"uniform\", "
-                                        "\"value\": \"" W_TEXT "\"}",
-                                        CUSTOM_SECTION, self_weight, NULL);
+  g_autoptr (PsStudy) st
+      = load_simple ("propped-cantilever", UNIFORM_LOAD, CUSTOM_SECTION, self_weight, NULL);
   const double L = L_M, EI = E_PA * I_M4;
   const double q = self_weight ? RHO * A_M2 * GRAVITY : 0;
   const double w = W_NPM + q;
@@ -382,23 +379,16 @@ check_propped (gboolean self_weight)
   PsBeamOutputs o;
   const char *label
       = self_weight ? "propped cantilever, uniform + self-weight" : "propped cantilever, uniform";
-  char what[200];
 
   eval_ok (st, 0, &o);
   /* The numerical maximum is good to the rounding of y near a flat top. */
-  g_snprintf (what, sizeof what, "%s: max deflection", label);
-  assert_close (what, o.deflection, dmax, 1e-10);
-  g_snprintf (what, sizeof what, "%s: x of max deflection", label);
-  assert_x (what, o.x_deflection, 1e-6 * L, L - u, NAN, NAN);
+  assert_close_of (label, "max deflection", o.deflection, dmax, 1e-10);
+  assert_x_of (label, "x of max deflection", o.x_deflection, 1e-6 * L, L - u, NAN, NAN);
   /* [AISC] M_max = wL^2/8 at the fixed end, V_max = 5wL/8 at the fixed end. */
-  g_snprintf (what, sizeof what, "%s: max moment", label);
-  assert_close (what, o.moment, w * L * L / 8, RTOL);
-  g_snprintf (what, sizeof what, "%s: x of max moment", label);
-  assert_x (what, o.x_moment, 1e-9 * L, 0, NAN, NAN);
-  g_snprintf (what, sizeof what, "%s: max shear", label);
-  assert_close (what, o.shear, 5 * w * L / 8, RTOL);
-  g_snprintf (what, sizeof what, "%s: x of max shear", label);
-  assert_x (what, o.x_shear, 1e-9 * L, 0, NAN, NAN);
+  assert_close_of (label, "max moment", o.moment, w * L * L / 8, RTOL);
+  assert_x_of (label, "x of max moment", o.x_moment, 1e-9 * L, 0, NAN, NAN);
+  assert_close_of (label, "max shear", o.shear, 5 * w * L / 8, RTOL);
+  assert_x_of (label, "x of max shear", o.x_shear, 1e-9 * L, 0, NAN, NAN);
   /* And the rounded figures AISC prints: delta_max = wL^4/185EI at 0.4215 L from the
    * pinned end. */
   assert_close ("AISC delta ~ wL^4/185EI", o.deflection, w * L * L * L * L / (185 * EI), 3e-3);
@@ -426,9 +416,8 @@ test_propped_uniform_self_weight (void)
 static void
 test_self_weight_uniform (void)
 {
-  const char *load = "{\"type\": \"uniform\", \"value\": \"" W_TEXT "\"}";
-  g_autoptr (PsStudy) with = load_simple ("simply-supported", load, CUSTOM_SECTION, TRUE, NULL);
-  g_autoptr (PsStudy) without = load_simple ("simply-supported", load, CUSTOM_SECTION, FALSE, NULL);
+  g_autoptr (PsStudy) without
+      = load_simple ("simply-supported", UNIFORM_LOAD, CUSTOM_SECTION, FALSE, NULL);
   const double L = L_M, EI = E_PA * I_M4, q = RHO * A_M2 * GRAVITY, w = W_NPM + q;
   Expect e = { 5 * w * L * L * L * L / (384 * EI),
                L / 2,
@@ -438,9 +427,9 @@ test_self_weight_uniform (void)
                { 0, L, NAN } };
   PsBeamOutputs o, o0;
 
-  eval_ok (with, 0, &o);
+  check_case ("simply supported, uniform + self-weight", "simply-supported", UNIFORM_LOAD, TRUE, &e,
+              &o);
   eval_ok (without, 0, &o0);
-  check ("simply supported, uniform + self-weight", &o, &e, L);
   assert_close ("superposition: deflection", o.deflection,
                 o0.deflection + 5 * q * L * L * L * L / (384 * EI), RTOL);
   assert_close ("superposition: moment", o.moment, o0.moment + q * L * L / 8, RTOL);
@@ -462,7 +451,7 @@ test_self_weight_point_symmetric (void)
     Expect e;
   } cases[] = {
     { "simply-supported",
-      "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
+      MIDSPAN_LOAD,
       { P * L3 / (48 * EI) + 5 * q * L4 / (384 * EI),
         L / 2,
         P * L / 4 + q * L * L / 8,
@@ -478,7 +467,7 @@ test_self_weight_point_symmetric (void)
         P + q * L,
         { 0, NAN, NAN } } },
     { "fixed-fixed",
-      "{\"type\": \"point\", \"position\": \"midspan\", \"value\": \"" P_TEXT "\"}",
+      MIDSPAN_LOAD,
       { P * L3 / (192 * EI) + q * L4 / (384 * EI),
         L / 2,
         P * L / 8 + q * L * L / 12,
@@ -489,13 +478,10 @@ test_self_weight_point_symmetric (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (PsStudy) st
-          = load_simple (cases[i].support, cases[i].load, CUSTOM_SECTION, TRUE, NULL);
       g_autofree char *label = g_strdup_printf ("%s, point + self-weight", cases[i].support);
       PsBeamOutputs o;
 
-      eval_ok (st, 0, &o);
-      check (label, &o, &cases[i].e, L);
+      check_case (label, cases[i].support, cases[i].load, TRUE, &cases[i].e, &o);
     }
 }
 
@@ -537,7 +523,6 @@ test_self_weight_point_at (void)
         const double R1 = P * b / L + q * L / 2, R2 = P * a / L + q * L / 2;
         double dbest = 0, xd = 0, mbest = 0, xm = 0;
         g_autofree char *label = g_strdup_printf ("P = %g N at a = %g m + self-weight", P, a);
-        char what[200];
         PsBeamOutputs o;
 
         for (int i = 0; i <= n; i++)
@@ -559,19 +544,13 @@ test_self_weight_point_at (void)
           in_span++;
 
         eval_ok (st, ip * G_N_ELEMENTS (frac) + ia, &o);
-        g_snprintf (what, sizeof what, "%s: max deflection", label);
-        assert_close (what, o.deflection, dbest, 1e-6);
-        g_snprintf (what, sizeof what, "%s: x of max deflection", label);
-        assert_x (what, o.x_deflection, 2.0 * L / n, xd, NAN, NAN);
-        g_snprintf (what, sizeof what, "%s: max moment", label);
-        assert_close (what, o.moment, mbest, 1e-6);
-        g_snprintf (what, sizeof what, "%s: x of max moment", label);
-        assert_x (what, o.x_moment, 2.0 * L / n, xm, NAN, NAN);
+        assert_close_of (label, "max deflection", o.deflection, dbest, 1e-6);
+        assert_x_of (label, "x of max deflection", o.x_deflection, 2.0 * L / n, xd, NAN, NAN);
+        assert_close_of (label, "max moment", o.moment, mbest, 1e-6);
+        assert_x_of (label, "x of max moment", o.x_moment, 2.0 * L / n, xm, NAN, NAN);
         /* The shear is largest at a support: the larger reaction. */
-        g_snprintf (what, sizeof what, "%s: max shear", label);
-        assert_close (what, o.shear, MAX (R1, R2), RTOL);
-        g_snprintf (what, sizeof what, "%s: x of max shear", label);
-        assert_x (what, o.x_shear, 1e-9 * L, R1 >= R2 ? 0 : L, NAN, NAN);
+        assert_close_of (label, "max shear", o.shear, MAX (R1, R2), RTOL);
+        assert_x_of (label, "x of max shear", o.x_shear, 1e-9 * L, R1 >= R2 ? 0 : L, NAN, NAN);
         assert_close ("mass per metre", o.mass, RHO * A_M2, RTOL);
       }
   /* Both kinds of moment maximum were exercised. */
@@ -626,36 +605,29 @@ test_sections (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const SectionCase *c = &cases[i];
-      g_autofree char *beam = g_strdup_printf ("\"support\": \"simply-supported\", \"load\": "
-                                               "{\"type\": \"uniform\", \"value\": \"" W_TEXT
-                                               "\"}, \"span\": \"" SPAN_TEXT "\", "
-                                               "\"section\": %s, \"material\": %s",
-                                               c->section, c->material);
+      g_autofree char *beam
+          = g_strdup_printf ("\"support\": \"simply-supported\", \"load\": " UNIFORM_LOAD
+                             ", \"span\": \"" SPAN_TEXT "\", "
+                             "\"section\": %s, \"material\": %s",
+                             c->section, c->material);
       g_autoptr (PsStudy) st = load_beam (beam, "{\"safety_factor\": 1.5}");
       const PsBeamModel *m = st->model;
       const double M = w * L * L / 8, sigma = M / c->W;
-      char what[200];
       PsBeamOutputs o;
 
       g_assert_cmpuint (m->n_sections, ==, 1);
-      g_snprintf (what, sizeof what, "%s: A", c->label);
-      assert_close (what, m->sections[0].A, c->A, RTOL);
-      g_snprintf (what, sizeof what, "%s: I", c->label);
-      assert_close (what, m->sections[0].I, c->I, RTOL);
-      g_snprintf (what, sizeof what, "%s: W", c->label);
-      assert_close (what, m->sections[0].W, c->W, RTOL);
+      assert_close_of (c->label, "A", m->sections[0].A, c->A, RTOL);
+      assert_close_of (c->label, "I", m->sections[0].I, c->I, RTOL);
+      assert_close_of (c->label, "W", m->sections[0].W, c->W, RTOL);
 
       eval_ok (st, 0, &o);
-      g_snprintf (what, sizeof what, "%s: deflection", c->label);
-      assert_close (what, o.deflection, 5 * w * L * L * L * L / (384 * c->E * c->I), RTOL);
-      g_snprintf (what, sizeof what, "%s: moment", c->label);
-      assert_close (what, o.moment, M, RTOL);
-      g_snprintf (what, sizeof what, "%s: stress = M/W", c->label);
-      assert_close (what, o.stress, sigma, RTOL);
-      g_snprintf (what, sizeof what, "%s: utilisation = 1.5 stress / f_d", c->label);
-      assert_close (what, o.utilisation, 1.5 * sigma / c->f_d, RTOL);
-      g_snprintf (what, sizeof what, "%s: mass = rho A", c->label);
-      assert_close (what, o.mass, c->density * c->A, RTOL);
+      assert_close_of (c->label, "deflection", o.deflection,
+                       5 * w * L * L * L * L / (384 * c->E * c->I), RTOL);
+      assert_close_of (c->label, "moment", o.moment, M, RTOL);
+      assert_close_of (c->label, "stress = M/W", o.stress, sigma, RTOL);
+      assert_close_of (c->label, "utilisation = 1.5 stress / f_d", o.utilisation,
+                       1.5 * sigma / c->f_d, RTOL);
+      assert_close_of (c->label, "mass = rho A", o.mass, c->density * c->A, RTOL);
       g_assert_true (o.pass_strength == (1.5 * sigma / c->f_d <= 1.0));
       /* Default deflection limit L/250 when "checks" names none. */
       g_assert_true (o.pass_deflection == (o.deflection <= L / 250));
@@ -667,9 +639,7 @@ test_sections (void)
 static void
 test_invalid_section_item (void)
 {
-  g_autoptr (PsStudy) st = load_simple ("simply-supported",
-                                        "{\"type\": \"uniform\", "
-                                        "\"value\": \"" W_TEXT "\"}",
+  g_autoptr (PsStudy) st = load_simple ("simply-supported", UNIFORM_LOAD,
                                         "{\"shape\": \"hollow-circular\", \"D\": \"323.9 mm\", "
                                         "\"t\": [\"8.8 mm\", \"170 mm\"]}",
                                         FALSE, NULL);
