@@ -29,6 +29,16 @@
 /* Rounding in a product of a few factors: a handful of ulps. */
 #define RTOL 1e-14
 
+/* Asserts that the dimensions @got and @want are the same, exponent by exponent. */
+#define assert_dim_eq(got, want)                                                                   \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_assert_cmpint ((got).kg, ==, (want).kg);                                                     \
+    g_assert_cmpint ((got).m, ==, (want).m);                                                       \
+    g_assert_cmpint ((got).s, ==, (want).s);                                                       \
+  }                                                                                                \
+  G_STMT_END
+
 typedef struct
 {
   const char *text;
@@ -264,9 +274,7 @@ test_parse_any (void)
       if (!ps_units_parse_any (cases[i].text, &v, &d, &msg))
         g_error ("\"%s\" refused: %s", cases[i].text, msg);
       assert_close (cases[i].text, v, cases[i].want, RTOL);
-      g_assert_cmpint (d.kg, ==, cases[i].dim.kg);
-      g_assert_cmpint (d.m, ==, cases[i].dim.m);
-      g_assert_cmpint (d.s, ==, cases[i].dim.s);
+      assert_dim_eq (d, cases[i].dim);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -391,9 +399,7 @@ test_quantity_dims (void)
       double scale = 0;
       PsDim ud;
 
-      g_assert_cmpint (d.kg, ==, cases[i].dim.kg);
-      g_assert_cmpint (d.m, ==, cases[i].dim.m);
-      g_assert_cmpint (d.s, ==, cases[i].dim.s);
+      assert_dim_eq (d, cases[i].dim);
       g_assert_cmpuint (strlen (ps_quantity_name (cases[i].q)), >, 0);
       /* The SI unit the program names has that dimension and scale 1. */
       if (cases[i].q != PS_QTY_DIMENSIONLESS)
@@ -403,9 +409,7 @@ test_quantity_dims (void)
           if (!ps_unit_parse (si, &scale, &ud, &msg))
             g_error ("SI unit \"%s\" of %s refused: %s", si, ps_quantity_name (cases[i].q), msg);
           g_assert_cmpfloat (scale, ==, 1.0);
-          g_assert_cmpint (ud.kg, ==, d.kg);
-          g_assert_cmpint (ud.m, ==, d.m);
-          g_assert_cmpint (ud.s, ==, d.s);
+          assert_dim_eq (ud, d);
         }
     }
 }
