@@ -399,6 +399,16 @@ lex_bad_character (Parser *p, gsize start)
   return FALSE;
 }
 
+/* The tokens of one character. */
+static const struct
+{
+  char c;
+  TokenKind kind;
+} punctuation[] = {
+  { '+', TOK_PLUS },  { '-', TOK_MINUS },  { '*', TOK_STAR },   { '/', TOK_SLASH },
+  { '^', TOK_CARET }, { '(', TOK_LPAREN }, { ')', TOK_RPAREN }, { ',', TOK_COMMA },
+};
+
 /* Reads the next token into p->tok. */
 static gboolean
 advance (Parser *p)
@@ -414,40 +424,19 @@ advance (Parser *p)
   p->tok.value = 0.0;
   p->pos = i + 1;
 
-  switch (s[i])
+  if (s[i] == '\0')
     {
-    case '\0':
       p->tok.kind = TOK_END;
       p->tok.len = 0;
       p->pos = i;
       return TRUE;
-    case '+':
-      p->tok.kind = TOK_PLUS;
-      return TRUE;
-    case '-':
-      p->tok.kind = TOK_MINUS;
-      return TRUE;
-    case '*':
-      p->tok.kind = TOK_STAR;
-      return TRUE;
-    case '/':
-      p->tok.kind = TOK_SLASH;
-      return TRUE;
-    case '^':
-      p->tok.kind = TOK_CARET;
-      return TRUE;
-    case '(':
-      p->tok.kind = TOK_LPAREN;
-      return TRUE;
-    case ')':
-      p->tok.kind = TOK_RPAREN;
-      return TRUE;
-    case ',':
-      p->tok.kind = TOK_COMMA;
-      return TRUE;
-    default:
-      break;
     }
+  for (guint k = 0; k < G_N_ELEMENTS (punctuation); k++)
+    if (s[i] == punctuation[k].c)
+      {
+        p->tok.kind = punctuation[k].kind;
+        return TRUE;
+      }
 
   if (g_ascii_isdigit (s[i]) || (s[i] == '.' && g_ascii_isdigit (s[i + 1])))
     return lex_number (p, i);
@@ -494,6 +483,17 @@ emit_const (Parser *p, guint start, double value, Operand *result)
   result->value = value;
 }
 
+/* An instruction whose value is known only when the code runs; the code of its
+ * operands, if any, starts at @start. */
+static void
+emit_computed (Parser *p, PsExprOpcode op, guint32 index, guint start, Operand *result)
+{
+  emit (p, op, index, 0.0);
+  result->start = start;
+  result->is_const = FALSE;
+  result->value = 0.0;
+}
+
 /* a op b, where b's code follows a's. */
 static gboolean
 emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, const Operand *b,
@@ -514,10 +514,7 @@ emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, cons
       return TRUE;
     }
 
-  emit (p, op, 0, 0.0);
-  result->start = a->start;
-  result->is_const = FALSE;
-  result->value = 0.0;
+  emit_computed (p, op, 0, a->start, result);
   return TRUE;
 }
 
@@ -530,8 +527,7 @@ emit_unary (Parser *p, PsExprOpcode op, const Operand *a, Operand *result)
       return;
     }
 
-  emit (p, op, 0, 0.0);
-  *result = *a;
+  emit_computed (p, op, 0, a->start, result);
 }
 
 static gboolean
@@ -655,7 +651,6 @@ parse_call (Parser *p, const Token *name, Operand *result)
   gsize open_offset = p->tok.start;
   Operand args[2] = { { 0 } };
   guint n_args = 0;
-  gboolean all_const = TRUE;
   guint index;
 
   if (f == NULL)
@@ -686,7 +681,6 @@ parse_call (Parser *p, const Token *name, Operand *result)
             return FALSE;
           if (n_args < G_N_ELEMENTS (args))
             args[n_args] = arg;
-          all_const = all_const && arg.is_const;
           n_args++;
 
           if (p->tok.kind == TOK_RPAREN)
@@ -711,17 +705,12 @@ parse_call (Parser *p, const Token *name, Operand *result)
     return FALSE;
 
   if (f->n_args == 1)
-    emit_unary (p, f->op, &args[0], result);
-  else if (all_const)
-    emit_const (p, args[0].start, apply_binary (f->op, args[0].value, args[1].value), result);
-  else
     {
-      emit (p, f->op, 0, 0.0);
-      result->start = args[0].start;
-      result->is_const = FALSE;
-      result->value = 0.0;
+      emit_unary (p, f->op, &args[0], result);
+      return TRUE;
     }
-  return TRUE;
+  /* No function divides, so this folds or emits and cannot fail. */
+  return emit_binary (p, f->op, name->start, &args[0], &args[1], result);
 }
 
 static gboolean
@@ -745,10 +734,7 @@ parse_primary (Parser *p, Operand *result)
 
       if (find_name (&tok, p->text, p->var_names, p->n_vars, &index))
         {
-          emit (p, PS_EXPR_OP_PUSH_VAR, index, 0.0);
-          result->start = start;
-          result->is_const = FALSE;
-          result->value = 0.0;
+          emit_computed (p, PS_EXPR_OP_PUSH_VAR, index, start, result);
           return TRUE;
         }
       if (find_name (&tok, p->text, p->const_names, p->n_consts, &index))
@@ -838,42 +824,45 @@ parse_unary (Parser *p, Operand *result)
   return TRUE;
 }
 
+typedef gboolean (*ParseRule) (Parser *p, Operand *result);
+
+/* operand { op operand } for the two left-associative operators of one precedence
+ * level: @tok_a stands for @op_a and @tok_b for @op_b. A long chain is a loop, not a
+ * recursion. */
 static gboolean
-parse_term (Parser *p, Operand *result)
+parse_left_assoc (Parser *p, ParseRule parse_operand, TokenKind tok_a, PsExprOpcode op_a,
+                  TokenKind tok_b, PsExprOpcode op_b, Operand *result)
 {
   Operand a, b;
 
-  if (!parse_unary (p, &a))
+  if (!parse_operand (p, &a))
     return FALSE;
-  while (p->tok.kind == TOK_STAR || p->tok.kind == TOK_SLASH)
+  while (p->tok.kind == tok_a || p->tok.kind == tok_b)
     {
-      PsExprOpcode op = p->tok.kind == TOK_STAR ? PS_EXPR_OP_MUL : PS_EXPR_OP_DIV;
+      PsExprOpcode op = p->tok.kind == tok_a ? op_a : op_b;
       gsize op_offset = p->tok.start;
 
-      if (!advance (p) || !parse_unary (p, &b) || !emit_binary (p, op, op_offset, &a, &b, &a))
+      if (!advance (p) || !parse_operand (p, &b) || !emit_binary (p, op, op_offset, &a, &b, &a))
         return FALSE;
     }
   *result = a;
   return TRUE;
 }
 
+/* term := unary { ('*' | '/') unary } */
+static gboolean
+parse_term (Parser *p, Operand *result)
+{
+  return parse_left_assoc (p, parse_unary, TOK_STAR, PS_EXPR_OP_MUL, TOK_SLASH, PS_EXPR_OP_DIV,
+                           result);
+}
+
+/* expr := term { ('+' | '-') term } */
 static gboolean
 parse_expr (Parser *p, Operand *result)
 {
-  Operand a, b;
-
-  if (!parse_term (p, &a))
-    return FALSE;
-  while (p->tok.kind == TOK_PLUS || p->tok.kind == TOK_MINUS)
-    {
-      PsExprOpcode op = p->tok.kind == TOK_PLUS ? PS_EXPR_OP_ADD : PS_EXPR_OP_SUB;
-      gsize op_offset = p->tok.start;
-
-      if (!advance (p) || !parse_term (p, &b) || !emit_binary (p, op, op_offset, &a, &b, &a))
-        return FALSE;
-    }
-  *result = a;
-  return TRUE;
+  return parse_left_assoc (p, parse_term, TOK_PLUS, PS_EXPR_OP_ADD, TOK_MINUS, PS_EXPR_OP_SUB,
+                           result);
 }
 
 /* Names come from the study file: each must be given and given once. */
