@@ -643,9 +643,31 @@ typedef struct
   double lower, upper;
 } DistCase;
 
+/* The parameters of a case, as a study file gives them. */
 #define P_MEAN_SD(m, s)                                                                            \
   {                                                                                                \
     .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s)                                       \
+  }
+#define P_BOUNDS(lo, hi)                                                                           \
+  {                                                                                                \
+    .has_lower = TRUE, .lower = (lo), .has_upper = TRUE, .upper = (hi)                             \
+  }
+#define P_SHAPE_SCALE(k, l)                                                                        \
+  {                                                                                                \
+    .has_shape = TRUE, .shape = (k), .has_scale = TRUE, .scale = (l)                               \
+  }
+#define P_TRUNC(m, s, lo, hi)                                                                      \
+  {                                                                                                \
+    .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s), .has_lower = TRUE, .lower = (lo),    \
+    .has_upper = TRUE, .upper = (hi)                                                               \
+  }
+#define P_TRUNC_LOWER(m, s, lo)                                                                    \
+  {                                                                                                \
+    .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s), .has_lower = TRUE, .lower = (lo)     \
+  }
+#define P_TRUNC_UPPER(m, s, hi)                                                                    \
+  {                                                                                                \
+    .has_mean = TRUE, .mean = (m), .has_sd = TRUE, .sd = (s), .has_upper = TRUE, .upper = (hi)     \
   }
 
 static DistCase dist_cases[] = {
@@ -653,65 +675,18 @@ static DistCase dist_cases[] = {
   { "lognormal (axial bar R)", "lognormal", P_MEAN_SD (301.7, 31.9) },
   { "lognormal skewed", "lognormal", P_MEAN_SD (2.385, 3.1) },
   { "gumbel", "gumbel", P_MEAN_SD (48.3, 7.25) },
-  { "uniform lower/upper",
-    "uniform",
-    { .has_lower = TRUE, .lower = 2.385, .has_upper = TRUE, .upper = 7.93 } },
+  { "uniform lower/upper", "uniform", P_BOUNDS (2.385, 7.93) },
   { "uniform mean/sd", "uniform", P_MEAN_SD (5.2, 1.13) },
-  { "weibull shape/scale",
-    "weibull",
-    { .has_shape = TRUE, .shape = 2.37, .has_scale = TRUE, .scale = 41.6 } },
+  { "weibull shape/scale", "weibull", P_SHAPE_SCALE (2.37, 41.6) },
   { "weibull mean/sd", "weibull", P_MEAN_SD (35.2, 9.8) },
-  { "weibull shape < 1",
-    "weibull",
-    { .has_shape = TRUE, .shape = 0.73, .has_scale = TRUE, .scale = 1.9 } },
+  { "weibull shape < 1", "weibull", P_SHAPE_SCALE (0.73, 1.9) },
   { "exponential", "exponential", { .has_mean = TRUE, .mean = 3.85 } },
   { "exponential with sd", "exponential", P_MEAN_SD (3.85, 3.85) },
-  { "truncated-normal two-sided",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 10.4,
-      .has_sd = TRUE,
-      .sd = 2.2,
-      .has_lower = TRUE,
-      .lower = 8.1,
-      .has_upper = TRUE,
-      .upper = 15.7 } },
-  { "truncated-normal lower only",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 10.4,
-      .has_sd = TRUE,
-      .sd = 2.2,
-      .has_lower = TRUE,
-      .lower = 12.9 } },
-  { "truncated-normal upper only",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 10.4,
-      .has_sd = TRUE,
-      .sd = 2.2,
-      .has_upper = TRUE,
-      .upper = 6.0 } },
-  { "truncated-normal [8, 9] sd",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 0.0,
-      .has_sd = TRUE,
-      .sd = 1.0,
-      .has_lower = TRUE,
-      .lower = 8.0,
-      .has_upper = TRUE,
-      .upper = 9.0 } },
-  { "truncated-normal [-31, -30] sd",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 5.0,
-      .has_sd = TRUE,
-      .sd = 0.5,
-      .has_lower = TRUE,
-      .lower = -10.5,
-      .has_upper = TRUE,
-      .upper = -10.0 } },
+  { "truncated-normal two-sided", "truncated-normal", P_TRUNC (10.4, 2.2, 8.1, 15.7) },
+  { "truncated-normal lower only", "truncated-normal", P_TRUNC_LOWER (10.4, 2.2, 12.9) },
+  { "truncated-normal upper only", "truncated-normal", P_TRUNC_UPPER (10.4, 2.2, 6.0) },
+  { "truncated-normal [8, 9] sd", "truncated-normal", P_TRUNC (0.0, 1.0, 8.0, 9.0) },
+  { "truncated-normal [-31, -30] sd", "truncated-normal", P_TRUNC (5.0, 0.5, -10.5, -10.0) },
 };
 
 /* The truncated normal's standardised bounds, and its probability from the side where
@@ -969,14 +944,7 @@ test_dist_truncated_bounds (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (intervals); c++)
     {
-      PsDistParams g = { .has_mean = TRUE,
-                         .mean = intervals[c][0],
-                         .has_sd = TRUE,
-                         .sd = intervals[c][1],
-                         .has_lower = TRUE,
-                         .lower = intervals[c][2],
-                         .has_upper = TRUE,
-                         .upper = intervals[c][3] };
+      PsDistParams g = P_TRUNC (intervals[c][0], intervals[c][1], intervals[c][2], intervals[c][3]);
       g_autofree char *err = NULL;
       PsDist d;
 
@@ -1085,13 +1053,9 @@ static const BadCase bad_cases[] = {
   { "lognormal mean 0", "lognormal", P_MEAN_SD (0.0, 1.0), "'mean' must be positive" },
   { "lognormal sd 0", "lognormal", P_MEAN_SD (300.0, 0.0), "'sd' must be positive" },
   { "gumbel sd negative", "gumbel", P_MEAN_SD (48.3, -7.25), "gumbel: 'sd' must be positive" },
-  { "uniform lower = upper",
-    "uniform",
-    { .has_lower = TRUE, .lower = 5.0, .has_upper = TRUE, .upper = 5.0 },
+  { "uniform lower = upper", "uniform", P_BOUNDS (5.0, 5.0),
     "uniform: 'lower' (5) must be less than 'upper' (5)" },
-  { "uniform lower > upper",
-    "uniform",
-    { .has_lower = TRUE, .lower = 7.93, .has_upper = TRUE, .upper = 2.385 },
+  { "uniform lower > upper", "uniform", P_BOUNDS (7.93, 2.385),
     "'lower' (7.93) must be less than 'upper' (2.385)" },
   { "uniform lower only", "uniform", { .has_lower = TRUE, .lower = 1.0 }, "'upper' is required" },
   { "uniform bounds and mean",
@@ -1099,14 +1063,9 @@ static const BadCase bad_cases[] = {
     { .has_mean = TRUE, .mean = 1, .has_lower = TRUE, .lower = 0, .has_upper = TRUE, .upper = 2 },
     "give either 'lower' and 'upper' or 'mean' and 'sd'" },
   { "uniform sd 0", "uniform", P_MEAN_SD (5.0, 0.0), "uniform: 'sd' must be positive" },
-  { "weibull shape 0",
-    "weibull",
-    { .has_shape = TRUE, .shape = 0.0, .has_scale = TRUE, .scale = 41.6 },
+  { "weibull shape 0", "weibull", P_SHAPE_SCALE (0.0, 41.6),
     "weibull: 'shape' must be positive (got 0)" },
-  { "weibull scale negative",
-    "weibull",
-    { .has_shape = TRUE, .shape = 2.37, .has_scale = TRUE, .scale = -41.6 },
-    "'scale' must be positive" },
+  { "weibull scale negative", "weibull", P_SHAPE_SCALE (2.37, -41.6), "'scale' must be positive" },
   { "weibull shape without scale",
     "weibull",
     { .has_shape = TRUE, .shape = 2.0 },
@@ -1120,37 +1079,14 @@ static const BadCase bad_cases[] = {
     "exponential",
     { .has_mean = TRUE, .mean = 0.0 },
     "'mean' must be positive" },
-  { "truncated lower = upper",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 0,
-      .has_sd = TRUE,
-      .sd = 1,
-      .has_lower = TRUE,
-      .lower = 1.5,
-      .has_upper = TRUE,
-      .upper = 1.5 },
+  { "truncated lower = upper", "truncated-normal", P_TRUNC (0, 1, 1.5, 1.5),
     "'lower' (1.5) must be less than 'upper' (1.5)" },
-  { "truncated negligible",
-    "truncated-normal",
-    { .has_mean = TRUE,
-      .mean = 0,
-      .has_sd = TRUE,
-      .sd = 1,
-      .has_lower = TRUE,
-      .lower = 40,
-      .has_upper = TRUE,
-      .upper = 41 },
-    "negligible probability" },
-  { "truncated negligible below",
-    "truncated-normal",
-    { .has_mean = TRUE, .mean = 100, .has_sd = TRUE, .sd = 1, .has_upper = TRUE, .upper = 50 },
+  { "truncated negligible", "truncated-normal", P_TRUNC (0, 1, 40, 41), "negligible probability" },
+  { "truncated negligible below", "truncated-normal", P_TRUNC_UPPER (100, 1, 50),
     "negligible probability" },
   { "truncated without bounds", "truncated-normal", P_MEAN_SD (0.0, 1.0),
     "'lower' or 'upper' (or both) is required" },
-  { "truncated sd 0",
-    "truncated-normal",
-    { .has_mean = TRUE, .mean = 0, .has_sd = TRUE, .sd = 0, .has_lower = TRUE, .lower = 1 },
+  { "truncated sd 0", "truncated-normal", P_TRUNC_LOWER (0, 0, 1),
     "truncated-normal: 'sd' must be positive" },
   { "unknown", "gamma", P_MEAN_SD (1.0, 1.0), "unknown distribution 'gamma'" },
 };
