@@ -36,13 +36,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#ifndef PS_HD
-#if defined(__CUDACC__)
-#define PS_HD __host__ __device__
-#else
-#define PS_HD
-#endif
-#endif
+#include "ps-hd.h"
 
 /* Host loops over blocks of samples compiled for any x86-64, for AVX2 and for AVX-512
  * (x86-64-v4), the best picked at load time. All give the same bits: the operations

@@ -31,13 +31,7 @@
 
 #include <stdint.h>
 
-#ifndef PS_HD
-#if defined(__CUDACC__)
-#define PS_HD __host__ __device__
-#else
-#define PS_HD
-#endif
-#endif
+#include "ps-hd.h"
 
 #define PS_PHILOX_M0 UINT32_C (0xD2511F53)
 #define PS_PHILOX_M1 UINT32_C (0xCD9E8D57)
