@@ -62,6 +62,14 @@ assert_close (const char *what, double got, double expected, double rel)
     g_error ("%s: got %.17g, expected %.17g (tolerance %g)", what, got, expected, tol);
 }
 
+/* Appends @piece @n times: the long and deeply nested texts below. */
+static void
+append_repeated (GString *s, const char *piece, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, piece);
+}
+
 /* ---------------------------------------------------------------------------------
  * Precedence, associativity and functions; the expected values are the same
  * formulas written in C.
@@ -361,11 +369,9 @@ test_error_window (void)
   gsize caret;
   guint pos;
 
-  for (guint i = 0; i < 40; i++)
-    g_string_append (text, "R + ");
+  append_repeated (text, "R + ", 40);
   g_string_append (text, "Qx");
-  for (guint i = 0; i < 40; i++)
-    g_string_append (text, " * S");
+  append_repeated (text, " * S", 40);
 
   expr
       = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
@@ -387,8 +393,7 @@ test_error_window (void)
   g_clear_pointer (&expr, ps_expr_free);
   g_strfreev (g_steal_pointer (&lines));
   g_string_truncate (text, 0);
-  for (guint i = 0; i < 40; i++)
-    g_string_append (text, "R + ");
+  append_repeated (text, "R + ", 40);
   g_string_append (text, "S -");
   expr
       = ps_expr_compile (text->str, var_names, N_VARS, const_names, const_values, N_CONSTS, &error);
@@ -965,11 +970,9 @@ test_limits (void)
   PsExpr *expr;
 
   /* 64 levels of parentheses are fine, 65 are not. */
-  for (guint i = 0; i < PS_EXPR_MAX_NESTING; i++)
-    g_string_append_c (s, '(');
+  append_repeated (s, "(", PS_EXPR_MAX_NESTING);
   g_string_append (s, "R");
-  for (guint i = 0; i < PS_EXPR_MAX_NESTING; i++)
-    g_string_append_c (s, ')');
+  append_repeated (s, ")", PS_EXPR_MAX_NESTING);
   expr = compile_ok (s->str);
   g_assert_cmpfloat (ps_expr_eval (expr, var_values), ==, var_values[0]);
   ps_expr_free (expr);
@@ -984,8 +987,7 @@ test_limits (void)
 
   /* The same for a run of unary minus signs. */
   g_string_truncate (s, 0);
-  for (guint i = 0; i < PS_EXPR_MAX_NESTING + 1; i++)
-    g_string_append_c (s, '-');
+  append_repeated (s, "-", PS_EXPR_MAX_NESTING + 1);
   g_string_append (s, "R");
   expr = ps_expr_compile (s->str, var_names, N_VARS, NULL, NULL, 0, &error);
   g_assert_null (expr);
@@ -997,11 +999,9 @@ test_limits (void)
 
   /* Deeply right-nested sums: the stack grows, within the limit. */
   g_string_truncate (s, 0);
-  for (guint i = 0; i < 60; i++)
-    g_string_append (s, "R + (");
+  append_repeated (s, "R + (", 60);
   g_string_append (s, "S");
-  for (guint i = 0; i < 60; i++)
-    g_string_append_c (s, ')');
+  append_repeated (s, ")", 60);
   expr = compile_ok (s->str);
   g_assert_cmpuint (ps_expr_get_stack_depth (expr), ==, 61);
   {
@@ -1015,8 +1015,7 @@ test_limits (void)
   /* A long flat sum is a loop, not a recursion. */
   g_string_truncate (s, 0);
   g_string_append (s, "R");
-  for (guint i = 1; i < 20000; i++)
-    g_string_append (s, "+R");
+  append_repeated (s, "+R", 19999);
   expr = compile_ok (s->str);
   g_assert_cmpuint (ps_expr_get_stack_depth (expr), ==, 2);
   {
@@ -1029,8 +1028,7 @@ test_limits (void)
 
   g_string_truncate (s, 0);
   g_string_append (s, "1");
-  for (guint i = 1; i < 100000; i++)
-    g_string_append (s, "+1");
+  append_repeated (s, "+1", 99999);
   expr = compile_ok (s->str);
   {
     guint n;
@@ -1043,8 +1041,7 @@ test_limits (void)
   /* A very long number. */
   g_string_truncate (s, 0);
   g_string_append (s, "0.");
-  for (guint i = 0; i < 500; i++)
-    g_string_append_c (s, '3');
+  append_repeated (s, "3", 500);
   expr = compile_ok (s->str);
   assert_close ("long number", ps_expr_eval (expr, NULL), 1.0 / 3.0, 1e-16);
   ps_expr_free (expr);
