@@ -287,7 +287,7 @@ ps_cli_scale (int argc, char **argv)
     }
   if (workers == NULL)
     {
-      int cores = (int)g_get_num_processors ();
+      int cores = ps_machine_get ()->cores;
 
       for (int w = 1; w < cores; w *= 2)
         g_array_append_val (counts, w);

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ps-machine.h"
+
 static inline double
 now_s (void)
 {
@@ -70,5 +72,5 @@ other_load (const LoadSample *a, const LoadSample *b)
 
   if (!(wall >= 0.5) || !isfinite (other))
     return NAN;
-  return CLAMP (other / (wall * (double)g_get_num_processors ()), 0.0, 1.0);
+  return CLAMP (other / (wall * (double)ps_machine_get ()->cores), 0.0, 1.0);
 }

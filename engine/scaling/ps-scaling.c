@@ -284,7 +284,7 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
   memset (pt, 0, sizeof *pt);
   pt->workers = workers;
   pt->size = copy->n_items;
-  pt->oversubscribed = workers > (int)g_get_num_processors ();
+  pt->oversubscribed = workers > ps_machine_get ()->cores;
   pt->repeats = o->repeats;
   for (guint r = 0; r < o->warmup + o->repeats; r++)
     {
