@@ -334,6 +334,14 @@ print_padded (const char *text, glong width)
     g_print (" ");
 }
 
+/* The first two columns of a row of `backends`: the name and its state. */
+static void
+print_backend_state (const char *name, const char *state, glong width)
+{
+  g_print ("  %-10s ", name);
+  print_padded (state, width);
+}
+
 static int
 cmd_backends (int argc, char **argv)
 {
@@ -349,8 +357,7 @@ cmd_backends (int argc, char **argv)
       g_autofree char *reason = NULL;
       gboolean ok = all[i]->is_available (&reason);
 
-      g_print ("  %-10s ", all[i]->name);
-      print_padded (ok ? _ ("available") : _ ("unavailable"), state_width);
+      print_backend_state (all[i]->name, ok ? _ ("available") : _ ("unavailable"), state_width);
       g_print (" %s", _ (all[i]->description));
       if (ok)
         {
@@ -370,8 +377,7 @@ cmd_backends (int argc, char **argv)
     g_print ("  %-10s %s\n", "", mpi);
   }
 #else
-  g_print ("  %-10s ", "mpi");
-  print_padded (_ ("unavailable"), state_width);
+  print_backend_state ("mpi", _ ("unavailable"), state_width);
   g_print (" %s\n", _ ("built without MPI"));
 #endif
 #if HAVE_CUDA
@@ -383,8 +389,7 @@ cmd_backends (int argc, char **argv)
       g_print ("  %-10s %s\n", "", gpu);
     }
 #else
-  g_print ("  %-10s ", "gpu");
-  print_padded (_ ("unavailable"), state_width);
+  print_backend_state ("gpu", _ ("unavailable"), state_width);
   g_print (" %s\n", _ ("built without CUDA"));
 #endif
   return EXIT_OK;
