@@ -5,20 +5,14 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "parastudy.h"
+#include "ps-cli-test-utils.h"
 #include "ps-test-utils.h"
 
 /* End-to-end tests of parastudy-cli: each runs the built program ($PS_CLI) in a
  * temporary folder and checks its exit status, its messages and the files it
  * leaves behind. */
-
-static const char *
-cli_path (void)
-{
-  return g_getenv ("PS_CLI");
-}
 
 static char *
 example_path (const char *name)
@@ -28,18 +22,6 @@ example_path (const char *name)
   if (dir != NULL)
     return g_build_filename (dir, name, NULL);
   return g_build_filename (PS_SOURCE_DATADIR, "examples", name, NULL);
-}
-
-/* Skips the test when the CLI was not built (PS_CLI unset). */
-static gboolean
-have_cli (void)
-{
-  if (cli_path () == NULL || !g_file_test (cli_path (), G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("PS_CLI does not name the built parastudy-cli");
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---------------------------------------------------------------------------------
@@ -108,51 +90,6 @@ dir_listing (const char *path)
 /* ---------------------------------------------------------------------------------
  * Running the CLI
  * ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  int status; /* exit status, or -1 when it did not exit normally */
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-static CliResult *
-run_cliv (const char *cwd, GSpawnChildSetupFunc setup, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  CliResult *r = g_new0 (CliResult, 1);
-  int wait_status = 0;
-
-  /* Untranslated messages, whatever the machine's locale. */
-  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_ptr_array_add (argv, (gpointer)cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (cwd, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, setup, NULL, &r->out, &r->err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (r->err[0] != '\0')
-    g_test_message ("stderr: %s", r->err);
-  return r;
-}
-
-#define run_cli(cwd, ...) run_cliv ((cwd), NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
 /* One message: a single line, ending in a newline. */
 static void
@@ -383,7 +320,7 @@ test_run_summary_and_rows (void)
     return;
   tmp = tmp_dir_new ();
   out = g_build_filename (tmp->path, "out", NULL);
-  r = run_cli (tmp->path, "run", study, "--backend", "serial", "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--backend", "serial", "--out", out);
   assert_success (r);
   g_assert_nonnull (strstr (r->out, "summary.json"));
 
@@ -481,7 +418,8 @@ test_run_rows_passing (void)
     return;
   tmp = tmp_dir_new ();
   out = g_build_filename (tmp->path, "out", NULL);
-  r = run_cli (tmp->path, "run", study, "--backend", "serial", "--rows", "passing", "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--backend", "serial", "--rows", "passing", "--out",
+               out);
   assert_success (r);
   summary_path = g_build_filename (out, "summary.json", NULL);
   s = read_json_object (summary_path, &parser);
@@ -528,7 +466,7 @@ test_run_rows_none (void)
   g_file_set_contents (stale, "stale\n", -1, &error);
   g_assert_no_error (error);
 
-  r = run_cli (tmp->path, "run", study, "--rows", "none", "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--rows", "none", "--out", out);
   assert_success (r);
   listing = dir_listing (out);
   g_assert_cmpstr (listing, ==, "summary.json");
@@ -549,7 +487,7 @@ test_run_json (void)
     return;
   tmp = tmp_dir_new ();
   out = g_build_filename (tmp->path, "out", NULL);
-  r = run_cli (tmp->path, "run", study, "--json", "--rows", "none", "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--json", "--rows", "none", "--out", out);
   assert_success (r);
 
   json_parser_load_from_data (stdout_parser, r->out, -1, &error);
@@ -583,7 +521,7 @@ test_run_default_out_dir (void)
   g_file_get_contents (example, &text, NULL, &error);
   g_assert_no_error (error);
   study = tmp_file (tmp, "balcony.json", text);
-  r = run_cli (tmp->path, "run", "balcony.json", "--rows", "passing");
+  r = cli_run (tmp->path, "C", "run", "balcony.json", "--rows", "passing");
   assert_success (r);
   out = g_build_filename (tmp->path, "balcony-results", NULL);
   listing = dir_listing (out);
@@ -661,7 +599,7 @@ test_backends_identical (gconstpointer data)
       gsize csv_len = 0;
       JsonObject *s;
 
-      r = run_cli (tmp->path, "run", study, "--backend", runs[i][0], "--workers", runs[i][1],
+      r = cli_run (tmp->path, "C", "run", study, "--backend", runs[i][0], "--workers", runs[i][1],
                    "--rows", c->rows, "--out", out);
       assert_success (r);
       s = read_json_object (summary_path, &parser);
@@ -755,8 +693,8 @@ test_run_item_errors (void)
   study = tmp_file (tmp, "crane.json", text->str);
   g_assert_cmpuint (study_file_items (study), ==, items);
   out = g_build_filename (tmp->path, "out", NULL);
-  r = run_cli (tmp->path, "run", study, "--backend", "threads", "--workers", "2", "--rows", "all",
-               "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--backend", "threads", "--workers", "2", "--rows",
+               "all", "--out", out);
   assert_success (r);
   /* The text summary mentions the item errors. */
   g_assert_nonnull (strstr (r->out, "item errors"));
@@ -846,7 +784,7 @@ test_validate_examples (void)
       if (!g_str_has_suffix (name, ".json"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      r = run_cli (tmp->path, "validate", path);
+      r = cli_run (tmp->path, "C", "validate", path);
       if (!is_beam_study (path))
         {
           /* Other kinds validate, or are refused as not supported by this build. */
@@ -882,15 +820,15 @@ test_example_validates (void)
   if (!have_cli ())
     return;
   tmp = tmp_dir_new ();
-  r = run_cli (tmp->path, "example", "beam");
+  r = cli_run (tmp->path, "C", "example", "beam");
   assert_success (r);
   g_assert_true (g_str_has_prefix (r->out, "{"));
   path = tmp_file (tmp, "example.json", r->out);
-  v = run_cli (tmp->path, "validate", path);
+  v = cli_run (tmp->path, "C", "validate", path);
   assert_success (v);
   g_assert_nonnull (strstr (v->out, "valid beam study"));
 
-  bad = run_cli (tmp->path, "example", "bridge");
+  bad = cli_run (tmp->path, "C", "example", "bridge");
   g_assert_cmpint (bad->status, ==, 2);
   g_assert_cmpstr (bad->out, ==, "");
   g_assert_nonnull (strstr (bad->err, "bridge"));
@@ -907,7 +845,7 @@ test_backends_list (void)
   if (!have_cli ())
     return;
   tmp = tmp_dir_new ();
-  r = run_cli (tmp->path, "backends");
+  r = cli_run (tmp->path, "C", "backends");
   assert_success (r);
   lines = g_strsplit (r->out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -1039,7 +977,7 @@ test_bad_args (gconstpointer data)
       g_ptr_array_add (args, (gpointer)a);
     }
   g_ptr_array_add (args, NULL);
-  r = run_cliv (tmp->path, NULL, (const char *const *)args->pdata);
+  r = cli_runv (tmp->path, "C", NULL, NULL, (const char *const *)args->pdata);
 
   g_assert_cmpint (r->status, ==, 2);
   g_assert_cmpstr (r->out, ==, "");
@@ -1066,7 +1004,7 @@ test_run_unwritable_out (void)
   tmp = tmp_dir_new ();
   file = tmp_file (tmp, "a-file", "not a folder\n");
   out = g_build_filename (file, "out", NULL);
-  r = run_cli (tmp->path, "run", study, "--out", out);
+  r = cli_run (tmp->path, "C", "run", study, "--out", out);
   g_assert_cmpint (r->status, !=, 0);
   g_assert_cmpint (r->status, !=, -1);
   g_assert_cmpstr (r->out, ==, "");
@@ -1100,7 +1038,7 @@ test_run_write_fails (void)
     return;
   tmp = tmp_dir_new ();
   out = g_build_filename (tmp->path, "out", NULL);
-  r = run_cliv (tmp->path, limit_file_size,
+  r = cli_runv (tmp->path, "C", NULL, limit_file_size,
                 (const char *const[]){ "run", study, "--backend", "serial", "--rows", "all",
                                        "--out", out, NULL });
   g_assert_cmpint (r->status, !=, 0);

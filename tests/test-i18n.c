@@ -17,9 +17,9 @@
 #include <locale.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "ps-cli-test-utils.h"
 #include "ps-test-utils.h"
 #include "ps-worker.h"
 
@@ -40,10 +40,10 @@ have_locale (const char *locale)
 {
   const char *lang = g_str_has_prefix (locale, "es") ? catalogues[1] : catalogues[0];
   g_autofree char *mo = NULL;
-  const char *cli = g_getenv ("PS_CLI");
   gboolean ok;
 
-  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE) || localedir () == NULL)
+  if (cli_path () == NULL || !g_file_test (cli_path (), G_FILE_TEST_IS_EXECUTABLE)
+      || localedir () == NULL)
     {
       g_test_skip ("PS_CLI or PARASTUDY_LOCALEDIR is not set (run through meson test)");
       return FALSE;
@@ -70,59 +70,8 @@ have_locale (const char *locale)
 }
 
 /* ---------------------------------------------------------------------------------
- * Running the CLI in a locale
+ * Temporary files
  * ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_free (CliResult *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
-
-/* Runs parastudy-cli in @cwd with LC_ALL=@locale; @env are extra NAME=VALUE pairs
- * (NULL-terminated, may be NULL). */
-static CliResult *
-run_cliv (const char *cwd, const char *locale, const char *const *env, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  CliResult *r = g_new0 (CliResult, 1);
-  int wait_status = 0;
-
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto (GStrv) kv = g_strsplit (env[i], "=", 2);
-
-      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
-    }
-  g_ptr_array_add (argv, (gpointer)g_getenv ("PS_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (cwd, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  g_test_message ("LC_ALL=%s: status %d, stderr: %s", locale, r->status, r->err);
-  return r;
-}
-
-#define run_cli(cwd, locale, ...)                                                                  \
-  run_cliv ((cwd), (locale), NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
 static char *
 tmp_dir (void)
@@ -265,7 +214,7 @@ test_bad_input (gconstpointer data)
 
   {
     /* C.UTF-8: untranslated, and "≥" printed as itself. */
-    g_autoptr (CliResult) r = run_cli (dir, "C.UTF-8", "run", c->file, "--no-history");
+    g_autoptr (CliResult) r = cli_run (dir, "C.UTF-8", "run", c->file, "--no-history");
 
     g_assert_cmpint (r->status, ==, 2);
     g_assert_nonnull (strstr (r->err, c->path));
@@ -278,7 +227,7 @@ test_bad_input (gconstpointer data)
 
       if (!have_locale (locales[l]))
         return;
-      r = run_cli (dir, locales[l], "run", c->file, "--no-history", "--out", "out");
+      r = cli_run (dir, locales[l], "run", c->file, "--no-history", "--out", "out");
       g_assert_cmpint (r->status, ==, 2);
       /* The file and the JSON path as typed, then the translated message. */
       g_assert_true (g_str_has_prefix (r->err, "parastudy-cli: "));
@@ -353,7 +302,7 @@ check_same_results (const char *dir, const char *study, const char *const *files
 
       if (i > 0 && !have_locale (runs[i].locale))
         return;
-      r = run_cli (dir, runs[i].locale, "run", study, "--backend", runs[i].backend, "--workers",
+      r = cli_run (dir, runs[i].locale, "run", study, "--backend", runs[i].backend, "--workers",
                    runs[i].workers, "--rows", "all", "--no-history", "--out", out);
       g_assert_cmpint (r->status, ==, 0);
       summary = summary_without_timing (out_path);
@@ -588,7 +537,7 @@ test_processes_run_error (void)
 
       if (!have_locale (locales[l]))
         return;
-      r = run_cliv (dir, locales[l], env,
+      r = cli_runv (dir, locales[l], env, NULL,
                     (const char *const[]){ "run", "crash.json", "--backend", "processes",
                                            "--workers", "1", "--no-history", NULL });
       g_assert_cmpint (r->status, ==, 1);
@@ -642,7 +591,7 @@ check_summary (const char *dir, const char *study, const char *const heading[3],
                const Label *labels, guint n_labels)
 {
   g_autoptr (CliResult) c
-      = run_cli (dir, "C", "run", study, "--backend", "serial", "--no-history", "--out", "out");
+      = cli_run (dir, "C", "run", study, "--backend", "serial", "--no-history", "--out", "out");
 
   g_assert_cmpint (c->status, ==, 0);
   g_assert_nonnull (strstr (c->out, heading[0]));
@@ -652,7 +601,7 @@ check_summary (const char *dir, const char *study, const char *const heading[3],
 
       if (!have_locale (locales[l]))
         return;
-      r = run_cli (dir, locales[l], "run", study, "--backend", "serial", "--no-history", "--out",
+      r = cli_run (dir, locales[l], "run", study, "--backend", "serial", "--no-history", "--out",
                    "out");
       g_assert_cmpint (r->status, ==, 0);
       g_assert_nonnull (strstr (r->out, heading[l + 1]));
@@ -783,9 +732,9 @@ test_backends (void)
                                        "\"name\": \"B\", \"variables\": {\"R\": "
                                        "{\"distribution\": \"normal\", \"mean\": 2.5, \"sd\": 1}},"
                                        "\"limit_state\": \"R\", \"method\": {\"samples\": 100}}");
-  g_autoptr (CliResult) c = run_cli (dir, "C", "backends");
+  g_autoptr (CliResult) c = cli_run (dir, "C", "backends");
   g_autoptr (CliResult) c_bad
-      = run_cli (dir, "C", "run", "dist.json", "--backend", "tpu", "--no-history");
+      = cli_run (dir, "C", "run", "dist.json", "--backend", "tpu", "--no-history");
 
   g_assert_cmpint (c->status, ==, 0);
   g_assert_nonnull (strstr (c->out, "one core, in item order: the reference"));
@@ -798,10 +747,10 @@ test_backends (void)
 
       if (!have_locale (locales[l]))
         return;
-      r = run_cli (dir, locales[l], "backends");
+      r = cli_run (dir, locales[l], "backends");
       g_assert_cmpint (r->status, ==, 0);
       g_assert_nonnull (strstr (r->out, descriptions[l]));
-      bad = run_cli (dir, locales[l], "run", "dist.json", "--backend", "tpu", "--no-history");
+      bad = cli_run (dir, locales[l], "run", "dist.json", "--backend", "tpu", "--no-history");
       g_assert_cmpint (bad->status, ==, 2);
       g_assert_nonnull (strstr (bad->err, unknown[l]));
     }

@@ -18,6 +18,7 @@
 #include "parastudy.h"
 #include "plot/ps-plot-study.h"
 #include "report/ps-report.h"
+#include "ps-cli-test-utils.h"
 #include "ps-test-utils.h"
 
 static char *tmp_dir;
@@ -34,14 +35,12 @@ example (const char *name)
 static char *
 make_run (const char *example_name, const char *dir_name)
 {
-  g_autofree char *path = example (example_name);
+  g_autoptr (PsStudy) study = load_example (example_name);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
   g_autoptr (PsRunResult) result = NULL;
   char *dir = g_build_filename (tmp_dir, dir_name, NULL);
   PsRunOptions opts;
 
-  g_assert_no_error (error);
   ps_run_options_init (&opts);
   opts.rows = PS_ROWS_ALL;
   opts.workers = 1;
@@ -124,11 +123,10 @@ assert_contains (const char *haystack, const char *needle)
 static void
 test_report_beam_pdf (void)
 {
-  g_autofree char *path = example ("beam-timber-cantilever.json");
   g_autofree char *out = g_build_filename (tmp_dir, "beam.pdf", NULL);
   g_autofree char *letter = g_build_filename (tmp_dir, "beam-letter.pdf", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+  g_autoptr (PsStudy) study = load_example ("beam-timber-cantilever.json");
   g_autoptr (JsonParser) parser = NULL;
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
@@ -222,13 +220,12 @@ write_scaling (const char *path, const char *mode, double f, const char *checksu
 static void
 test_report_reliability_scaling (void)
 {
-  g_autofree char *path = example ("reliability-axial-bar.json");
   g_autofree char *out = g_build_filename (tmp_dir, "rel.pdf", NULL);
   g_autofree char *out2 = g_build_filename (tmp_dir, "rel-scaling.pdf", NULL);
   g_autofree char *sdir = g_build_filename (tmp_dir, "scaling-strong", NULL);
   g_autofree char *sjson = g_build_filename (sdir, "scaling.json", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+  g_autoptr (PsStudy) study = load_example ("reliability-axial-bar.json");
   g_autoptr (JsonParser) parser = NULL;
   g_autofree char *text = NULL;
   g_autofree char *pf = NULL;
@@ -267,10 +264,9 @@ test_report_reliability_scaling (void)
 static void
 test_report_html (void)
 {
-  g_autofree char *path = example ("beam-timber-cantilever.json");
   g_autofree char *out = g_build_filename (tmp_dir, "beam.html", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+  g_autoptr (PsStudy) study = load_example ("beam-timber-cantilever.json");
   g_autofree char *html = NULL;
   PsReportOptions opts;
   guint n_svg = 0;
@@ -313,13 +309,12 @@ assert_no_file (const char *path)
 static void
 test_report_bad_input (void)
 {
-  g_autofree char *beam = example ("beam-timber-cantilever.json");
   g_autofree char *out = g_build_filename (tmp_dir, "bad.pdf", NULL);
   g_autofree char *missing = g_build_filename (tmp_dir, "no-such-run", NULL);
   g_autofree char *unwritable = g_build_filename (tmp_dir, "no-such-dir", "r.pdf", NULL);
   g_autofree char *bad_scaling = g_build_filename (tmp_dir, "bad-scaling.json", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = ps_study_load_file (beam, &error);
+  g_autoptr (PsStudy) study = load_example ("beam-timber-cantilever.json");
   PsReportOptions opts;
 
   ps_report_options_init (&opts);
@@ -505,8 +500,7 @@ test_regression_charts (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (PsRunData) rd = ps_run_data_load (reg_run, &error);
   g_autofree char *out = g_build_filename (tmp_dir, "reg.pdf", NULL);
-  g_autofree char *path = example ("regression-coupons.json");
-  g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+  g_autoptr (PsStudy) study = load_example ("regression-coupons.json");
   PsReportOptions opts;
 
   g_assert_no_error (error);
@@ -556,24 +550,6 @@ test_regression_charts (void)
     }
 }
 
-static int
-cli (const char *const *args, char **err_out)
-{
-  const char *exe = g_getenv ("PS_CLI");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int status;
-
-  g_ptr_array_add (argv, (gpointer)exe);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                err_out, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_cli (void)
 {
@@ -584,74 +560,71 @@ test_cli (void)
   g_autofree char *missing = g_build_filename (tmp_dir, "missing-run", NULL);
   g_autofree char *study = example ("beam-timber-cantilever.json");
   g_autofree char *data = NULL;
-  char *err = NULL;
 
-  if (g_getenv ("PS_CLI") == NULL)
+  if (cli_path () == NULL)
     {
       g_test_skip ("PS_CLI not set");
       return;
     }
   {
-    const char *a[] = { "plot", beam_run, "--chart", "heatmap", "--out", png, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "plot", beam_run, "--chart", "heatmap", "--out", png);
 
-    g_assert_cmpint (cli (a, &err), ==, 0);
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 0);
     g_assert_true (g_file_get_contents (png, &data, NULL, NULL));
     g_assert_true (g_str_has_prefix (data, "\x89PNG"));
   }
   {
-    const char *a[] = { "plot", rel_run, "--chart", "convergence", "--out", svg, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "plot", rel_run, "--chart", "convergence", "--out", svg);
 
-    g_assert_cmpint (cli (a, &err), ==, 0);
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 0);
     g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
   }
   /* A chart the kind does not have: 2, and the message lists the kind's charts. */
   {
-    const char *a[] = { "plot", rel_run, "--chart", "heatmap", "--out", pdf, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "plot", rel_run, "--chart", "heatmap", "--out", pdf);
 
-    g_assert_cmpint (cli (a, &err), ==, 2);
-    g_assert_nonnull (strstr (err, "convergence"));
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "convergence"));
     assert_no_file (pdf);
   }
   {
-    const char *a[] = { "plot", missing, "--chart", "heatmap", "--out", pdf, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "plot", missing, "--chart", "heatmap", "--out", pdf);
 
-    g_assert_cmpint (cli (a, &err), ==, 2);
-    g_assert_nonnull (strstr (err, "missing-run"));
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "missing-run"));
     assert_no_file (pdf);
   }
   {
-    const char *a[] = { "plot", beam_run, "--chart", "heatmap", "--out", unwritable, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "plot", beam_run, "--chart", "heatmap", "--out", unwritable);
 
-    g_assert_cmpint (cli (a, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "nope"));
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "nope"));
     assert_no_file (unwritable);
   }
   /* report: the run of another study is bad input. */
   {
-    const char *a[] = { "report", study, "--run", rel_run, "--out", pdf, NULL };
+    g_autoptr (CliResult) r = cli_run (NULL, "C", "report", study, "--run", rel_run, "--out", pdf);
 
-    g_assert_cmpint (cli (a, &err), ==, 2);
-    g_assert_nonnull (strstr (err, "SHA-256"));
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "SHA-256"));
     assert_no_file (pdf);
   }
   {
-    const char *a[] = { "report", study, "--run", beam_run, "--paper", "a3", "--out", pdf, NULL };
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "report", study, "--run", beam_run, "--paper", "a3", "--out", pdf);
 
-    g_assert_cmpint (cli (a, &err), ==, 2);
-    g_assert_nonnull (strstr (err, "--paper"));
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "--paper"));
   }
   {
-    const char *a[] = { "report", study, "--run", beam_run, "--out", pdf, NULL };
+    g_autoptr (CliResult) r = cli_run (NULL, "C", "report", study, "--run", beam_run, "--out", pdf);
 
-    g_assert_cmpint (cli (a, &err), ==, 0);
-    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (r->status, ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
 }
