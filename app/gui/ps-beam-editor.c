@@ -23,8 +23,6 @@ struct _PsBeamEditor
   GHashTable *params; /* path -> PsParamEditor (weak, owned by the form) */
   gboolean loading;
 
-  GtkWidget *name;
-  GtkWidget *description;
   GtkWidget *support;
   GtkWidget *load_type;
   GtkWidget *position_mode;
@@ -90,16 +88,6 @@ load (PsBeamEditor *self)
   return ps_gui_json_ensure_object (beam (self), "load");
 }
 
-static const char *
-string_member (JsonObject *o, const char *member, const char *fallback)
-{
-  JsonNode *n = o ? json_object_get_member (o, member) : NULL;
-
-  if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-    return json_node_get_string (n);
-  return fallback;
-}
-
 static guint
 index_of (const char *const *names, const char *name)
 {
@@ -158,8 +146,8 @@ draw_diagram (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
 {
   PsBeamEditor *self = user_data;
   JsonObject *l = load (self);
-  const char *support = string_member (beam (self), "support", "simply-supported");
-  const char *type = string_member (l, "type", "point");
+  const char *support = ps_gui_json_string_member (beam (self), "support", "simply-supported");
+  const char *type = ps_gui_json_string_member (l, "type", "point");
   JsonNode *pos = json_object_get_member (l, "position");
   double x0 = 30, x1 = width - 30, y = height * 0.55;
   GdkRGBA fg;
@@ -245,7 +233,7 @@ draw_diagram (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
       double x;
 
       if (g_str_equal (support, "cantilever")
-          || g_strcmp0 (string_member (l, "position", ""), "free-end") == 0)
+          || g_strcmp0 (ps_gui_json_string_member (l, "position", ""), "free-end") == 0)
         frac = 1.0;
       else if (pos != NULL && !JSON_NODE_HOLDS_VALUE (pos))
         frac = 0.3;
@@ -276,7 +264,6 @@ static void
 refresh_status (PsBeamEditor *self)
 {
   const PsStudy *study = ps_document_get_study (self->document);
-  const char *error = ps_document_get_error (self->document);
 
   if (study != NULL)
     {
@@ -289,9 +276,7 @@ refresh_status (PsBeamEditor *self)
     }
   else
     gtk_label_set_text (GTK_LABEL (self->count), _ ("— configurations"));
-  gtk_label_set_text (GTK_LABEL (self->error), error ? error : "");
-  gtk_widget_set_visible (self->error, error != NULL);
-  ps_field_set_show_error (self->fields, ps_document_get_error_path (self->document), error);
+  ps_gui_show_document_error (self->error, self->fields, self->document);
   gtk_widget_queue_draw (self->diagram);
 }
 
@@ -306,22 +291,6 @@ edited (PsBeamEditor *self)
 {
   if (!self->loading)
     ps_document_changed (self->document);
-}
-
-static void
-on_name_changed (GtkEditable *e, PsBeamEditor *self)
-{
-  JsonObject *root = ps_document_get_root (self->document);
-
-  if (self->loading)
-    return;
-  if (GTK_WIDGET (e) == self->name)
-    json_object_set_string_member (root, "name", gtk_editable_get_text (e));
-  else if (*gtk_editable_get_text (e) == '\0')
-    json_object_remove_member (root, "description");
-  else
-    json_object_set_string_member (root, "description", gtk_editable_get_text (e));
-  edited (self);
 }
 
 static void
@@ -352,8 +321,9 @@ on_load_type_changed (PsBeamEditor *self)
   else if (!json_object_has_member (l, "position"))
     json_object_set_string_member (
         l, "position",
-        g_str_equal (string_member (beam (self), "support", ""), "cantilever") ? "free-end"
-                                                                               : "midspan");
+        g_str_equal (ps_gui_json_string_member (beam (self), "support", ""), "cantilever")
+            ? "free-end"
+            : "midspan");
   rebuild_load (self);
   edited (self);
 }
@@ -381,9 +351,9 @@ static void
 rebuild_load (PsBeamEditor *self)
 {
   JsonObject *l = load (self);
-  gboolean uniform = g_strcmp0 (string_member (l, "type", "point"), "uniform") == 0;
+  gboolean uniform = g_strcmp0 (ps_gui_json_string_member (l, "type", "point"), "uniform") == 0;
   JsonNode *pos = json_object_get_member (l, "position");
-  const char *pos_name = string_member (l, "position", NULL);
+  const char *pos_name = ps_gui_json_string_member (l, "position", NULL);
   guint pos_mode = pos == NULL || g_strcmp0 (pos_name, "midspan") == 0 ? 0
                    : g_strcmp0 (pos_name, "free-end") == 0             ? 1
                                                                        : 2;
@@ -502,14 +472,14 @@ standard_sections (PsBeamEditor *self)
 
       for (guint i = 0; i < json_array_get_length (a); i++)
         {
-          JsonNode *e = json_array_get_element (a, i);
+          const char *e = ps_gui_json_string (json_array_get_element (a, i));
 
-          if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
-            g_hash_table_add (self->designations, g_strdup (json_node_get_string (e)));
+          if (e != NULL)
+            g_hash_table_add (self->designations, g_strdup (e));
         }
     }
-  else if (d != NULL && JSON_NODE_HOLDS_VALUE (d) && json_node_get_value_type (d) == G_TYPE_STRING)
-    g_hash_table_add (self->designations, g_strdup (json_node_get_string (d)));
+  else if (ps_gui_json_string (d) != NULL)
+    g_hash_table_add (self->designations, g_strdup (ps_gui_json_string (d)));
 
   for (guint i = 0; i < ps_sections_get_n (); i++)
     gtk_string_list_append (names, ps_sections_get_nth (i)->designation);
@@ -541,7 +511,7 @@ static void
 rebuild_section (PsBeamEditor *self)
 {
   JsonObject *s = section (self);
-  const char *shape = string_member (s, "shape", "rectangular");
+  const char *shape = ps_gui_json_string_member (s, "shape", "rectangular");
 
   self->loading = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->shape), index_of (shapes, shape));
@@ -685,7 +655,7 @@ count_custom (JsonNode *n, GString *names)
 {
   if (n != NULL && JSON_NODE_HOLDS_OBJECT (n))
     g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                            string_member (json_node_get_object (n), "name", "?"));
+                            ps_gui_json_string_member (json_node_get_object (n), "name", "?"));
   else if (n != NULL && JSON_NODE_HOLDS_ARRAY (n))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (n)); i++)
       count_custom (json_array_get_element (json_node_get_array (n), i), names);
@@ -740,22 +710,7 @@ ps_beam_editor_new (PsDocument *document)
 
   self->document = g_object_ref (document);
   self->loading = TRUE;
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
-
-  /* Name and description. */
-  self->name = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->name), string_member (root, "name", ""));
-  g_signal_connect (self->name, "changed", G_CALLBACK (on_name_changed), self);
-  ps_field_set_add (self->fields, "name", self->name);
-  self->description = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->description), string_member (root, "description", ""));
-  g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
-  gtk_box_append (GTK_BOX (self),
-                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
+  ps_gui_editor_header (GTK_WIDGET (self), document, self->fields, LABEL_CHARS);
 
   /* Beam and load, with the diagram beside them. */
   grid = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -764,8 +719,8 @@ ps_beam_editor_new (PsDocument *document)
   self->support = gtk_drop_down_new_from_strings (support_labels);
   gtk_drop_down_set_selected (
       GTK_DROP_DOWN (self->support),
-      index_of (supports, string_member (json_object_get_object_member (root, "beam"), "support",
-                                         "simply-supported")));
+      index_of (supports, ps_gui_json_string_member (json_object_get_object_member (root, "beam"),
+                                                     "support", "simply-supported")));
   g_signal_connect_swapped (self->support, "notify::selected", G_CALLBACK (on_support_changed),
                             self);
   ps_field_set_add (self->fields, "beam.support", self->support);
@@ -861,7 +816,7 @@ ps_beam_editor_new (PsDocument *document)
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->limit), "L/250");
   gtk_widget_set_tooltip_text (self->limit, _ ("L/N, or a length such as 20 mm"));
   gtk_editable_set_text (GTK_EDITABLE (self->limit),
-                         string_member (checks, "deflection_limit", ""));
+                         ps_gui_json_string_member (checks, "deflection_limit", ""));
   g_signal_connect_swapped (self->limit, "changed", G_CALLBACK (on_checks_changed), self);
   ps_field_set_add (self->fields, "checks.deflection_limit", self->limit);
   gtk_box_append (GTK_BOX (box),
@@ -878,15 +833,9 @@ ps_beam_editor_new (PsDocument *document)
   gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Checks"), box));
 
   /* Live status. */
-  self->count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (self->count), 0);
+  self->count = ps_gui_count_label_new ();
   gtk_box_append (GTK_BOX (self), self->count);
-  self->error = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->error, "error");
-  gtk_label_set_xalign (GTK_LABEL (self->error), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->error), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->error), TRUE);
+  self->error = ps_gui_error_label_new ();
   gtk_box_append (GTK_BOX (self), self->error);
 
   self->loading = FALSE;

@@ -144,6 +144,32 @@ ps_gui_json_ensure_object (JsonObject *object, const char *member)
   return json_node_get_object (n);
 }
 
+const char *
+ps_gui_json_string (JsonNode *node)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+      && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+const char *
+ps_gui_json_string_member (JsonObject *object, const char *member, const char *fallback)
+{
+  const char *s = ps_gui_json_string (object ? json_object_get_member (object, member) : NULL);
+
+  return s != NULL ? s : fallback;
+}
+
+JsonNode *
+ps_gui_json_double_node (double v)
+{
+  JsonNode *n = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_double (n, v);
+  return n;
+}
+
 struct _PsFieldSet
 {
   GHashTable *fields; /* path -> GtkWidget (weak) */
@@ -298,4 +324,81 @@ ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars)
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_box_append (GTK_BOX (box), widget);
   return box;
+}
+
+static void
+on_name_changed (GtkEditable *e, PsDocument *document)
+{
+  json_object_set_string_member (ps_document_get_root (document), "name",
+                                 gtk_editable_get_text (e));
+  ps_document_changed (document);
+}
+
+static void
+on_description_changed (GtkEditable *e, PsDocument *document)
+{
+  JsonObject *root = ps_document_get_root (document);
+  const char *text = gtk_editable_get_text (e);
+
+  if (*text == '\0')
+    json_object_remove_member (root, "description");
+  else
+    json_object_set_string_member (root, "description", text);
+  ps_document_changed (document);
+}
+
+GtkWidget *
+ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields, int label_chars)
+{
+  JsonObject *root = ps_document_get_root (document);
+  GtkWidget *name = gtk_entry_new ();
+  GtkWidget *description = gtk_entry_new ();
+
+  gtk_widget_set_margin_start (page, 12);
+  gtk_widget_set_margin_end (page, 12);
+  gtk_widget_set_margin_top (page, 12);
+  gtk_widget_set_margin_bottom (page, 12);
+  /* Filled before the handlers are connected: loading the form writes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (root, "name", ""));
+  g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed), document, 0);
+  ps_field_set_add (fields, "name", name);
+  gtk_editable_set_text (GTK_EDITABLE (description),
+                         ps_gui_json_string_member (root, "description", ""));
+  g_signal_connect_object (description, "changed", G_CALLBACK (on_description_changed), document,
+                           0);
+  gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Name"), name, label_chars));
+  gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Description"), description, label_chars));
+  return name;
+}
+
+GtkWidget *
+ps_gui_count_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+GtkWidget *
+ps_gui_error_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "error");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+void
+ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document)
+{
+  const char *error = ps_document_get_error (document);
+
+  gtk_label_set_text (GTK_LABEL (label), error ? error : "");
+  gtk_widget_set_visible (label, error != NULL);
+  ps_field_set_show_error (fields, ps_document_get_error_path (document), error);
 }

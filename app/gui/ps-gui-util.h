@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "parastudy.h"
+#include "ps-document.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,13 @@ char *ps_gui_format_value (double si, const char *unit);
 
 /* A member of @object that is an object, created when missing. */
 JsonObject *ps_gui_json_ensure_object (JsonObject *object, const char *member);
+/* The string @node holds, or NULL when it is missing or not a string. Borrowed. */
+const char *ps_gui_json_string (JsonNode *node);
+/* The string member @member of @object (which may be NULL), or @fallback. */
+const char *ps_gui_json_string_member (JsonObject *object, const char *member,
+                                       const char *fallback);
+/* A new value node holding @v. */
+JsonNode *ps_gui_json_double_node (double v);
 
 /* Fields of a form registered by the JSON path they edit, so that the engine's
  * validation message ("beam.span.steps: …") highlights the one it names. */
@@ -44,6 +52,20 @@ void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
  * and @widget after a left-aligned label @label_chars characters wide. */
 GtkWidget *ps_gui_frame (const char *title, GtkWidget *child);
 GtkWidget *ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars);
+
+/* The parts every study editor shares. ps_gui_editor_header() gives @page its
+ * margins and appends the Name and Description rows, which edit the root's members
+ * of @document; the name entry (returned, borrowed) is registered in @fields as
+ * "name". */
+GtkWidget *ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields,
+                                 int label_chars);
+/* The large label that shows the study's size. */
+GtkWidget *ps_gui_count_label_new (void);
+/* The label that shows the engine's validation message. */
+GtkWidget *ps_gui_error_label_new (void);
+/* Shows @document's validation message in @label (hidden while there is none) and
+ * marks the field of @fields it names. */
+void ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document);
 
 /* The probability density of @dist at @x, from its CDF by a central difference. */
 double ps_gui_dist_density (const void *dist, double x, double h);

@@ -99,9 +99,7 @@ node_text (PsParamEditor *self, JsonNode *node)
 
   if (node_to_si (node, self->quantity, &si))
     return ps_gui_format_value (si, self->unit);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  return g_strdup ("");
+  return g_strdup (ps_gui_json_string (node) ? ps_gui_json_string (node) : "");
 }
 
 void
@@ -159,15 +157,6 @@ ps_param_editor_reload (PsParamEditor *self)
   self->loading = FALSE;
 }
 
-static JsonNode *
-number_node (double v)
-{
-  JsonNode *n = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_double (n, v);
-  return n;
-}
-
 /* The JSON of the form, or NULL with @widget and @message saying what is wrong. */
 static JsonNode *
 build_node (PsParamEditor *self, GtkWidget **widget, char **message)
@@ -181,7 +170,7 @@ build_node (PsParamEditor *self, GtkWidget **widget, char **message)
       if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->fixed)), self->unit,
                                self->quantity, &v, message))
         return NULL;
-      return number_node (v);
+      return ps_gui_json_double_node (v);
     }
   if (mode == MODE_LIST)
     {

@@ -161,8 +161,6 @@ struct _PsRegressionEditor
   gboolean loading;
   locale_t c_locale;
 
-  GtkWidget *name;
-  GtkWidget *description;
   GtkWidget *source_type;
   GtkWidget *source_stack;
 
@@ -295,18 +293,11 @@ node_at (PsRegressionEditor *self, const char *path)
   return parent != NULL ? json_object_get_member (parent, member) : NULL;
 }
 
-static const char *
-string_of (JsonNode *n)
-{
-  if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-    return json_node_get_string (n);
-  return NULL;
-}
-
 static gboolean
 is_synthetic (PsRegressionEditor *self)
 {
-  return g_strcmp0 (string_of (json_object_get_member (source_of (self), "type")), "synthetic")
+  return g_strcmp0 (ps_gui_json_string (json_object_get_member (source_of (self), "type")),
+                    "synthetic")
          == 0;
 }
 
@@ -404,16 +395,7 @@ quantity_text (JsonNode *n, PsQuantity quantity, const char *unit)
     return g_strdup ("");
   if (ps_json_node_quantity (n, "", quantity, PS_CHECK_FINITE, &si, &error))
     return ps_gui_format_value (si, unit);
-  return g_strdup (string_of (n) ? string_of (n) : "");
-}
-
-static JsonNode *
-double_node (double v)
-{
-  JsonNode *n = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_double (n, v);
-  return n;
+  return g_strdup (ps_gui_json_string (n) ? ps_gui_json_string (n) : "");
 }
 
 /* A drop-down of @values shown as @labels (translated; NULL: the values). */
@@ -529,7 +511,6 @@ static void
 refresh_status (PsRegressionEditor *self)
 {
   const PsStudy *study = ps_document_get_study (self->document);
-  const char *error = ps_document_get_error (self->document);
   GHashTable *tables[] = { self->mismatch, self->bad };
 
   if (study != NULL)
@@ -542,9 +523,7 @@ refresh_status (PsRegressionEditor *self)
     }
   else
     gtk_label_set_text (GTK_LABEL (self->count), _ ("— specimens"));
-  gtk_label_set_text (GTK_LABEL (self->error), error ? error : "");
-  gtk_widget_set_visible (self->error, error != NULL);
-  ps_field_set_show_error (self->fields, ps_document_get_error_path (self->document), error);
+  ps_gui_show_document_error (self->error, self->fields, self->document);
   /* The form's own reasons win over the engine's: they are about the text typed. */
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
@@ -758,7 +737,7 @@ unit_of (JsonObject *src, const char *member)
   const char *u = NULL;
 
   if (n != NULL && JSON_NODE_HOLDS_OBJECT (n))
-    u = string_of (json_object_get_member (json_node_get_object (n), "unit"));
+    u = ps_gui_json_string (json_object_get_member (json_node_get_object (n), "unit"));
   return g_strdup (u ? u : "");
 }
 
@@ -873,15 +852,15 @@ static void
 refresh_preview (PsRegressionEditor *self)
 {
   JsonObject *src = source_of (self);
-  const char *path = string_of (json_object_get_member (src, "path"));
+  const char *path = ps_gui_json_string (json_object_get_member (src, "path"));
   JsonNode *spec = json_object_get_member (src, "specimen_column");
   gboolean one_file = spec != NULL && !JSON_NODE_HOLDS_NULL (spec);
   gboolean force = is_force_input (src);
   const char *xm = force ? "displacement" : "strain", *ym = force ? "force" : "stress";
   const char *xname, *yname, *sname = NULL;
   int xcol, ycol, scol = -1;
-  char delimiter = delimiter_char (string_of (json_object_get_member (src, "delimiter")));
-  const char *dec = string_of (json_object_get_member (src, "decimal"));
+  char delimiter = delimiter_char (ps_gui_json_string (json_object_get_member (src, "delimiter")));
+  const char *dec = ps_gui_json_string (json_object_get_member (src, "decimal"));
   char decimal = dec != NULL && dec[0] == ',' ? ',' : '.';
   JsonNode *skip_node = json_object_get_member (src, "skip_lines");
   guint skip = skip_node && JSON_NODE_HOLDS_VALUE (skip_node)
@@ -889,7 +868,7 @@ refresh_preview (PsRegressionEditor *self)
                        && json_node_get_int (skip_node) >= 0
                    ? (guint)MIN (json_node_get_int (skip_node), 1000000)
                    : 0;
-  const char *pattern = string_of (json_object_get_member (src, "pattern"));
+  const char *pattern = ps_gui_json_string (json_object_get_member (src, "pattern"));
   g_autofree char *full = NULL, *file = NULL, *message = NULL, *xunit = NULL, *yunit = NULL;
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GPtrArray) header = NULL;
@@ -915,7 +894,7 @@ refresh_preview (PsRegressionEditor *self)
   column_of (src, ym, &yname, &ycol);
   if (one_file)
     {
-      const char *sn = string_of (spec);
+      const char *sn = ps_gui_json_string (spec);
 
       if (sn != NULL && *sn != '\0')
         sname = sn;
@@ -1181,11 +1160,11 @@ field_node (Field *f, char **message)
     case F_QUANTITY:
       if (!ps_gui_parse_value (t, f->unit, f->quantity, &v, message))
         return NULL;
-      return double_node (v);
+      return ps_gui_json_double_node (v);
     case F_RATIO:
       if (!parse_ratio (t, f->unit, &v, message))
         return NULL;
-      return double_node (v);
+      return ps_gui_json_double_node (v);
     default:
       g_assert_not_reached ();
     }
@@ -1232,7 +1211,7 @@ field_load (Field *f)
       if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_INT64)
         text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (n));
       else
-        text = g_strdup (string_of (n) ? string_of (n) : f->def ? f->def : "");
+        text = g_strdup (ps_gui_json_string (n) ? ps_gui_json_string (n) : f->def ? f->def : "");
       break;
     case F_QUANTITY:
       text = quantity_text (n, f->quantity, f->unit);
@@ -1249,7 +1228,7 @@ field_load (Field *f)
       return;
     case F_CHOICE:
       {
-        const char *v = string_of (n) ? string_of (n) : f->def;
+        const char *v = ps_gui_json_string (n) ? ps_gui_json_string (n) : f->def;
 
         if (g_str_equal (f->path, "source.delimiter"))
           v = delimiter_name (v);
@@ -1340,7 +1319,7 @@ dist_load (DistRow *d)
     {
       JsonObject *o = json_node_get_object (n);
 
-      choice_set (d->kind, string_of (json_object_get_member (o, "distribution")));
+      choice_set (d->kind, ps_gui_json_string (json_object_get_member (o, "distribution")));
       mean = quantity_text (json_object_get_member (o, "mean"), PS_QTY_STRESS, unit);
       sd = quantity_text (json_object_get_member (o, "sd"), PS_QTY_STRESS, unit);
     }
@@ -1389,7 +1368,7 @@ dist_changed (DistRow *d)
     }
   set_bad (self, spath, NULL);
   if (constant)
-    json_object_set_member (src, d->member, double_node (mean));
+    json_object_set_member (src, d->member, ps_gui_json_double_node (mean));
   else
     {
       /* Edited in place: other members of the distribution (lower, upper, shape)
@@ -1399,8 +1378,8 @@ dist_changed (DistRow *d)
         json_object_set_object_member (src, d->member, json_object_new ());
       o = json_object_get_object_member (src, d->member);
       json_object_set_string_member (o, "distribution", kind);
-      json_object_set_member (o, "mean", double_node (mean));
-      json_object_set_member (o, "sd", double_node (sd));
+      json_object_set_member (o, "mean", ps_gui_json_double_node (mean));
+      json_object_set_member (o, "sd", ps_gui_json_double_node (sd));
     }
   edited (self, FALSE);
 }
@@ -1421,7 +1400,7 @@ window_load (PsRegressionEditor *self)
 {
   JsonNode *wn = node_at (self, "fit.window");
   JsonObject *w = wn != NULL && JSON_NODE_HOLDS_OBJECT (wn) ? json_node_get_object (wn) : NULL;
-  guint i = window_index (w ? string_of (json_object_get_member (w, "type")) : "strain");
+  guint i = window_index (w ? ps_gui_json_string (json_object_get_member (w, "type")) : "strain");
   const char *unit = i == WINDOW_STRAIN ? "%" : "";
   gboolean was = self->loading;
   g_autofree char *from = NULL, *to = NULL;
@@ -1488,8 +1467,8 @@ window_changed (PsRegressionEditor *self)
     }
   else
     {
-      json_object_set_member (w, "from", double_node (from));
-      json_object_set_member (w, "to", double_node (to));
+      json_object_set_member (w, "from", ps_gui_json_double_node (from));
+      json_object_set_member (w, "to", ps_gui_json_double_node (to));
     }
   edited (self, FALSE);
 }
@@ -1511,7 +1490,7 @@ on_window_type_changed (PsRegressionEditor *self)
   if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
     {
       g_autofree char *old_key = g_strdup_printf (
-          "window:%s", window_types[window_index (string_of (
+          "window:%s", window_types[window_index (ps_gui_json_string (
                            json_object_get_member (json_node_get_object (old), "type")))]);
 
       json_object_set_member (self->stash, old_key, json_node_copy (old));
@@ -1609,8 +1588,8 @@ histogram_changed (PsRegressionEditor *self)
     }
   set_bad (self, "histogram.to", NULL);
   h = ps_gui_json_ensure_object (root, "histogram");
-  json_object_set_member (h, "from", double_node (from));
-  json_object_set_member (h, "to", double_node (to));
+  json_object_set_member (h, "from", ps_gui_json_double_node (from));
+  json_object_set_member (h, "to", ps_gui_json_double_node (to));
   json_object_set_int_member (
       h, "bins", (gint64)gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->hist_bins)));
   edited (self, FALSE);
@@ -1832,22 +1811,6 @@ on_choose (PsRegressionEditor *self)
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (self->chooser);
-}
-
-static void
-on_name_changed (GtkEditable *e, PsRegressionEditor *self)
-{
-  JsonObject *root = root_of (self);
-
-  if (self->loading)
-    return;
-  if (GTK_WIDGET (e) == self->name)
-    json_object_set_string_member (root, "name", gtk_editable_get_text (e));
-  else if (*gtk_editable_get_text (e) == '\0')
-    json_object_remove_member (root, "description");
-  else
-    json_object_set_string_member (root, "description", gtk_editable_get_text (e));
-  edited (self, FALSE);
 }
 
 /* ---- building the form ----------------------------------------------------------------- */
@@ -2112,7 +2075,6 @@ ps_regression_editor_new (PsDocument *document)
 {
   PsRegressionEditor *self = g_object_new (PS_TYPE_REGRESSION_EDITOR, "orientation",
                                            GTK_ORIENTATION_VERTICAL, "spacing", 10, NULL);
-  JsonObject *root = ps_document_get_root (document);
   const char *sources[]
       = { _ ("Folder of CSV files, one per specimen"), _ ("One CSV file with a specimen column"),
           _ ("Synthetic specimens"), NULL };
@@ -2123,23 +2085,8 @@ ps_regression_editor_new (PsDocument *document)
 
   self->document = g_object_ref (document);
   self->loading = TRUE;
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
-
-  self->name = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->name),
-                         json_object_get_string_member_with_default (root, "name", ""));
-  g_signal_connect (self->name, "changed", G_CALLBACK (on_name_changed), self);
-  register_widget (self, "name", self->name);
-  self->description = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->description),
-                         json_object_get_string_member_with_default (root, "description", ""));
-  g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
-  gtk_box_append (GTK_BOX (self),
-                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
+  register_widget (self, "name",
+                   ps_gui_editor_header (GTK_WIDGET (self), document, self->fields, LABEL_CHARS));
 
   /* The data. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2262,15 +2209,9 @@ ps_regression_editor_new (PsDocument *document)
   gtk_widget_set_hexpand (row, FALSE);
   gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Summary"), box));
 
-  self->count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->count, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (self->count), 0);
+  self->count = ps_gui_count_label_new ();
   gtk_box_append (GTK_BOX (self), self->count);
-  self->error = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->error, "error");
-  gtk_label_set_xalign (GTK_LABEL (self->error), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->error), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->error), TRUE);
+  self->error = ps_gui_error_label_new ();
   gtk_box_append (GTK_BOX (self), self->error);
 
   /* Fill the form from the file: nothing is written back until the user edits. */

@@ -42,8 +42,6 @@ struct _PsReliabilityEditor
   PsFieldSet *fields;
   gboolean loading;
 
-  GtkWidget *name;
-  GtkWidget *description;
   GtkWidget *var_grid;
   GPtrArray *vars; /* VarRow */
   GtkWidget *const_grid;
@@ -411,9 +409,8 @@ static void
 on_add_const (PsReliabilityEditor *self)
 {
   g_autofree char *name = g_strdup_printf ("c%u", self->consts->len + 1);
-  g_autoptr (JsonNode) v = json_node_new (JSON_NODE_VALUE);
+  g_autoptr (JsonNode) v = ps_gui_json_double_node (1.0);
 
-  json_node_set_double (v, 1.0);
   add_const (self, name, v);
   edited (self);
 }
@@ -505,29 +502,9 @@ on_method_changed (PsReliabilityEditor *self)
 }
 
 static void
-on_name_changed (GtkEditable *e, PsReliabilityEditor *self)
-{
-  JsonObject *root = ps_document_get_root (self->document);
-
-  if (self->loading)
-    return;
-  if (GTK_WIDGET (e) == self->name)
-    json_object_set_string_member (root, "name", gtk_editable_get_text (e));
-  else if (*gtk_editable_get_text (e) == '\0')
-    json_object_remove_member (root, "description");
-  else
-    json_object_set_string_member (root, "description", gtk_editable_get_text (e));
-  ps_document_changed (self->document);
-}
-
-static void
 refresh_status (PsReliabilityEditor *self)
 {
-  const char *error = ps_document_get_error (self->document);
-
-  gtk_label_set_text (GTK_LABEL (self->error), error ? error : "");
-  gtk_widget_set_visible (self->error, error != NULL);
-  ps_field_set_show_error (self->fields, ps_document_get_error_path (self->document), error);
+  ps_gui_show_document_error (self->error, self->fields, self->document);
 }
 
 GtkWidget *
@@ -551,23 +528,7 @@ ps_reliability_editor_new (PsDocument *document)
 
   self->document = g_object_ref (document);
   self->loading = TRUE;
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
-
-  self->name = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->name),
-                         json_object_get_string_member_with_default (root, "name", ""));
-  g_signal_connect (self->name, "changed", G_CALLBACK (on_name_changed), self);
-  ps_field_set_add (self->fields, "name", self->name);
-  self->description = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (self->description),
-                         json_object_get_string_member_with_default (root, "description", ""));
-  g_signal_connect (self->description, "changed", G_CALLBACK (on_name_changed), self);
-  gtk_box_append (GTK_BOX (self), ps_gui_labelled (_ ("Name"), self->name, LABEL_CHARS));
-  gtk_box_append (GTK_BOX (self),
-                  ps_gui_labelled (_ ("Description"), self->description, LABEL_CHARS));
+  ps_gui_editor_header (GTK_WIDGET (self), document, self->fields, LABEL_CHARS);
 
   /* Random variables. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -624,8 +585,8 @@ ps_reliability_editor_new (PsDocument *document)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   self->limit_state = gtk_entry_new ();
   gtk_widget_add_css_class (self->limit_state, "monospace");
-  if (ls != NULL && JSON_NODE_HOLDS_VALUE (ls) && json_node_get_value_type (ls) == G_TYPE_STRING)
-    gtk_editable_set_text (GTK_EDITABLE (self->limit_state), json_node_get_string (ls));
+  if (ps_gui_json_string (ls) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->limit_state), ps_gui_json_string (ls));
   else if (ls != NULL && JSON_NODE_HOLDS_OBJECT (ls))
     {
       g_autofree char *t = g_strdup_printf (
@@ -685,11 +646,7 @@ ps_reliability_editor_new (PsDocument *document)
   ps_field_set_add (self->fields, "method", box);
   gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Monte Carlo"), box));
 
-  self->error = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->error, "error");
-  gtk_label_set_xalign (GTK_LABEL (self->error), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->error), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->error), TRUE);
+  self->error = ps_gui_error_label_new ();
   gtk_box_append (GTK_BOX (self), self->error);
 
   self->loading = FALSE;
