@@ -86,6 +86,69 @@ load_example (const char *name)
   return study;
 }
 
+/* Loads a study from the text @json, as if it were the file @path (or NULL), failing
+ * the test with the message and the text where it does not load. */
+static inline PsStudy *
+load_text_ok (const char *json, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  PsStudy *study = ps_study_load_data_at (json, -1, path, &error);
+
+  if (error != NULL)
+    g_error ("%s\nin %s", error->message, json);
+  g_assert_nonnull (study);
+  return study;
+}
+
+/* Runs @study with @options, writing into @out_dir where it is not NULL; any error
+ * fails the test. */
+static inline PsRunResult *
+run_ok (const PsStudy *study, const PsRunOptions *options, const char *out_dir)
+{
+  g_autoptr (GError) error = NULL;
+  PsRunResult *result = out_dir != NULL ? ps_run_to_dir (study, options, out_dir, &error)
+                                        : ps_run_study (study, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* The summary document of a run (summary.json), parsed. */
+static inline JsonObject *
+summary_object (const PsStudy *study, const PsRunResult *r)
+{
+  g_autofree char *text = ps_run_summary_json (study, r);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* summary.json without what may differ between two runs of the same study: the times,
+ * the memory, and which backend and how many workers ran it. */
+static inline char *
+summary_json_untimed (const PsStudy *study, const PsRunResult *r)
+{
+  static const char *const varying[]
+      = { "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes", "backend", "workers" };
+  g_autoptr (JsonObject) obj = summary_object (study, r);
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (varying); i++)
+    {
+      g_assert_true (json_object_has_member (obj, varying[i]));
+      json_object_remove_member (obj, varying[i]);
+    }
+  json_node_set_object (node, obj);
+  return json_to_string (node, TRUE);
+}
+
 /* Removes @path and, for a folder, everything in it (symbolic links are not followed). */
 static inline void
 rm_rf (const char *path)

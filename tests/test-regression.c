@@ -60,11 +60,9 @@ load_in (const char *dir, const char *json, GError **error)
 static PsStudy *
 load_ok (const char *dir, const char *json)
 {
-  g_autoptr (GError) error = NULL;
-  PsStudy *study = load_in (dir, json, &error);
+  g_autofree char *path = g_build_filename (dir, "study.json", NULL);
+  PsStudy *study = load_text_ok (json, path);
 
-  if (error != NULL)
-    g_error ("%s\nin %s", error->message, json);
   g_assert_cmpint (study->kind, ==, PS_STUDY_REGRESSION);
   return study;
 }
@@ -72,37 +70,19 @@ load_ok (const char *dir, const char *json)
 static PsRunResult *
 run_study (const PsStudy *study, const char *backend, int workers, const char *out_dir)
 {
-  g_autoptr (GError) error = NULL;
   PsRunOptions options;
-  PsRunResult *result;
 
   ps_run_options_init (&options);
   options.backend = backend;
   options.workers = workers;
   options.rows = PS_ROWS_ALL;
-  result = out_dir != NULL ? ps_run_to_dir (study, &options, out_dir, &error)
-                           : ps_run_study (study, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
+  return run_ok (study, &options, out_dir);
 }
 
 static const PsRegressionSummary *
 summary_of (const PsRunResult *r)
 {
   return r->summary;
-}
-
-static JsonObject *
-summary_object (const PsStudy *study, const PsRunResult *r)
-{
-  g_autofree char *text = ps_run_summary_json (study, r);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
 /* Field @col (0-based) of every data row of a results.csv (header skipped). A field
@@ -919,21 +899,6 @@ read_all (const char *path)
   return text;
 }
 
-static char *
-summary_untimed (const PsStudy *study, const PsRunResult *r)
-{
-  static const char *const varying[]
-      = { "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes", "backend", "workers" };
-  g_autoptr (JsonObject) obj = summary_object (study, r);
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  for (guint i = 0; i < G_N_ELEMENTS (varying); i++)
-    if (json_object_has_member (obj, varying[i]))
-      json_object_remove_member (obj, varying[i]);
-  json_node_set_object (node, obj);
-  return json_to_string (node, TRUE);
-}
-
 /* Serial and threads at 1, 2 and 3 workers: the same summary (bytes of the struct),
  * summary.json and results.csv, on a synthetic study with failing specimens (E drawn
  * negative) and many chunks, and on the CSV example with its bad coupon. */
@@ -960,7 +925,7 @@ test_backends_identical (void)
       g_autofree char *ref_dir = g_build_filename (dir, "serial", NULL);
       g_autofree char *ref_csv = g_build_filename (ref_dir, "results.csv", NULL);
       g_autoptr (PsRunResult) ref = run_study (studies[s], "serial", 1, ref_dir);
-      g_autofree char *ref_json = summary_untimed (studies[s], ref);
+      g_autofree char *ref_json = summary_json_untimed (studies[s], ref);
       g_autofree char *ref_rows = read_all (ref_csv);
 
       g_assert_cmpuint (summary_of (ref)->specimens, ==, studies[s]->n_items);
@@ -971,7 +936,7 @@ test_backends_identical (void)
           g_autofree char *tdir = g_build_filename (dir, name, NULL);
           g_autofree char *tcsv = g_build_filename (tdir, "results.csv", NULL);
           g_autoptr (PsRunResult) r = run_study (studies[s], "threads", w, tdir);
-          g_autofree char *json = summary_untimed (studies[s], r);
+          g_autofree char *json = summary_json_untimed (studies[s], r);
           g_autofree char *rows = read_all (tcsv);
 
           g_assert_cmpint (r->workers, ==, w);

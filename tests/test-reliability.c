@@ -65,6 +65,22 @@ stat_samples (void)
   " - max(sqrt(t - 0.2e-3) * 1e9, 1e6) * min(cos(h), 1) + log(h / 0.3) * 1e8 * tan(0.1)"           \
   " - -(h - 0.3)^2 * 2^-1 * 1e9\""
 
+/* The variables, constants and limit state of each study above: the first three
+ * arguments of load_study(), or three fields of a case. */
+#define LOAD_STRENGTH LOAD_STRENGTH_VARS, NULL, "\"strength - load\""
+#define AXIAL_BAR AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G
+#define MIXED MIXED_VARS, MIXED_CONSTS, MIXED_G
+
+/* A study of a case table, and its label. */
+typedef struct
+{
+  const char *label;
+  const char *variables;
+  const char *constants;
+  const char *limit_state;
+  const char *method;
+} StudyCase;
+
 static char *
 study_json (const char *variables, const char *constants, const char *limit_state,
             const char *method)
@@ -80,12 +96,8 @@ study_json (const char *variables, const char *constants, const char *limit_stat
 static PsStudy *
 load_json (const char *json)
 {
-  g_autoptr (GError) error = NULL;
-  PsStudy *study = ps_study_load_data (json, -1, &error);
+  PsStudy *study = load_text_ok (json, NULL);
 
-  if (error != NULL)
-    g_error ("%s\nin %s", error->message, json);
-  g_assert_nonnull (study);
   g_assert_cmpint (study->kind, ==, PS_STUDY_RELIABILITY);
   g_assert_true (study->klass == &ps_reliability_class);
   return study;
@@ -113,16 +125,13 @@ model_of (const PsStudy *study)
 static PsRunResult *
 run_study (const PsStudy *study, const char *backend, int workers)
 {
-  g_autoptr (GError) error = NULL;
   PsRunOptions options;
   PsRunResult *result;
 
   ps_run_options_init (&options);
   options.backend = backend;
   options.workers = workers;
-  result = ps_run_study (study, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
+  result = run_ok (study, &options, NULL);
   g_assert_cmpstr (result->backend, ==, backend);
   return result;
 }
@@ -131,40 +140,6 @@ static const PsReliabilitySummary *
 summary_of (const PsRunResult *r)
 {
   return r->summary;
-}
-
-static JsonObject *
-summary_object (const PsStudy *study, const PsRunResult *r)
-{
-  g_autofree char *text = ps_run_summary_json (study, r);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
-}
-
-/* summary.json without what may differ between two runs of the same study: the times,
- * the memory, and which backend and how many workers ran it. */
-static char *
-summary_json_untimed (const PsStudy *study, const PsRunResult *r)
-{
-  static const char *const varying[]
-      = { "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes", "backend", "workers" };
-  g_autoptr (JsonObject) obj = summary_object (study, r);
-  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  for (guint i = 0; i < G_N_ELEMENTS (varying); i++)
-    {
-      g_assert_true (json_object_has_member (obj, varying[i]));
-      json_object_remove_member (obj, varying[i]);
-    }
-  json_node_set_object (node, obj);
-  return json_to_string (node, TRUE);
 }
 
 static const char *
@@ -332,15 +307,7 @@ typedef struct
 } LinearCase;
 
 static const LinearCase linear_cases[] = {
-  { "load-strength",
-    LOAD_STRENGTH_VARS,
-    NULL,
-    "\"strength - load\"",
-    2,
-    { 1, -1 },
-    { 1500e3, 1000e3 },
-    { 150e3, 100e3 },
-    0 },
+  { "load-strength", LOAD_STRENGTH, 2, { 1, -1 }, { 1500e3, 1000e3 }, { 150e3, 100e3 }, 0 },
   /* Three variables, coefficients, a constant folded in, a division by a constant
    * and a unary minus. */
   { "three-normals",
@@ -520,7 +487,7 @@ test_axial_bar_openturns (void)
   guint64 n = stat_samples ();
   g_autofree char *method
       = g_strdup_printf ("\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 20240", n);
-  g_autoptr (PsStudy) study = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G, method);
+  g_autoptr (PsStudy) study = load_study (AXIAL_BAR, method);
   g_autoptr (PsRunResult) r = run_study (study, "threads", 2);
   g_autoptr (JsonObject) obj = summary_object (study, r);
   const PsReliabilitySummary *s = summary_of (r);
@@ -595,22 +562,20 @@ typedef struct
 static const BitwiseCase bitwise_cases[] = {
   /* 1,234,567 = 301 blocks and 1,671 samples: the last chunk is short and its last
    * block partial. */
-  { "load-strength, not a multiple of the block", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
+  { "load-strength, not a multiple of the block", LOAD_STRENGTH,
     "\"samples\": 1234567, \"seed\": 42", "samples" },
-  { "load-strength, target_cov", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
+  { "load-strength, target_cov", LOAD_STRENGTH,
     "\"samples\": 100000000, \"target_cov\": 0.02, \"seed\": 7", "target_cov" },
-  { "axial bar, target_cov, odd maximum", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
+  { "axial bar, target_cov, odd maximum", AXIAL_BAR,
     "\"samples\": 2000001, \"target_cov\": 0.01, \"seed\": 11", "target_cov" },
   /* The target is not reached before the maximum, which falls inside a chunk. */
-  { "axial bar, target_cov not reached", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
+  { "axial bar, target_cov not reached", AXIAL_BAR,
     "\"samples\": 300001, \"target_cov\": 0.001, \"seed\": 12", "samples" },
-  { "mixed distributions with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G,
-    "\"samples\": 777777, \"seed\": 5", "samples" },
-  { "mixed distributions with NaN, target_cov", MIXED_VARS, MIXED_CONSTS, MIXED_G,
+  { "mixed distributions with NaN", MIXED, "\"samples\": 777777, \"seed\": 5", "samples" },
+  { "mixed distributions with NaN, target_cov", MIXED,
     "\"samples\": 5000000, \"target_cov\": 0.01, \"seed\": 6", "target_cov" },
   /* Fewer samples than one block. */
-  { "a partial block only", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-    "\"samples\": 1001, \"seed\": 13", "samples" },
+  { "a partial block only", AXIAL_BAR, "\"samples\": 1001, \"seed\": 13", "samples" },
   /* Exactly one chunk, and the target met at its end, which is the maximum. */
   { "one chunk", LOAD_STRENGTH_VARS, NULL, "\"strength - load + 200e3\"",
     "\"samples\": 65536, \"target_cov\": 0.6, \"seed\": 14", "samples" },
@@ -677,8 +642,7 @@ test_backends_bitwise (void)
 static void
 test_variable_order (void)
 {
-  g_autoptr (PsStudy) a
-      = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 77");
+  g_autoptr (PsStudy) a = load_study (MIXED, "\"samples\": 200000, \"seed\": 77");
   g_autoptr (PsStudy) b = load_study (
       "\"h\": { \"distribution\": \"truncated-normal\", \"mean\": \"300 mm\", \"sd\": \"12 mm\","
       "         \"lower\": \"285 mm\", \"upper\": \"330 mm\" },"
@@ -689,8 +653,7 @@ test_variable_order (void)
       "\"E\": { \"distribution\": \"normal\", \"mean\": \"210 GPa\", \"sd\": \"12.6 GPa\" },"
       "\"b\": { \"distribution\": \"uniform\", \"lower\": \"190 mm\", \"upper\": \"212.5 mm\" }",
       MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 77");
-  g_autoptr (PsStudy) other_seed
-      = load_study (MIXED_VARS, MIXED_CONSTS, MIXED_G, "\"samples\": 200000, \"seed\": 78");
+  g_autoptr (PsStudy) other_seed = load_study (MIXED, "\"samples\": 200000, \"seed\": 78");
   g_autoptr (PsRunResult) ra = run_study (a, "serial", 1);
   g_autoptr (PsRunResult) rb = run_study (b, "threads", 2);
   g_autoptr (PsRunResult) rc = run_study (other_seed, "serial", 1);
@@ -707,16 +670,10 @@ test_variable_order (void)
 static void
 test_scalar_equals_block (void)
 {
-  static const struct
-  {
-    const char *label;
-    const char *variables;
-    const char *constants;
-    const char *limit_state;
-  } cases[] = {
-    { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"" },
-    { "axial bar", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G },
-    { "mixed distributions with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G },
+  static const StudyCase cases[] = {
+    { "load-strength", LOAD_STRENGTH },
+    { "axial bar", AXIAL_BAR },
+    { "mixed distributions with NaN", MIXED },
   };
   /* Checkpoints up to 10^5 by the scalar path; 10^5 + 17 is not a block multiple. */
   const guint64 n = 100017;
@@ -765,10 +722,8 @@ test_scalar_equals_block (void)
 static void
 test_seed_high_bits (void)
 {
-  g_autoptr (PsStudy) a = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-                                      "\"samples\": 100000, \"seed\": 5");
-  g_autoptr (PsStudy) b = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-                                      "\"samples\": 100000, \"seed\": 4294967301");
+  g_autoptr (PsStudy) a = load_study (AXIAL_BAR, "\"samples\": 100000, \"seed\": 5");
+  g_autoptr (PsStudy) b = load_study (AXIAL_BAR, "\"samples\": 100000, \"seed\": 4294967301");
   g_autoptr (PsRunResult) ra = run_study (a, "serial", 1);
   g_autoptr (PsRunResult) rb = run_study (b, "serial", 1);
 
@@ -783,22 +738,13 @@ test_seed_high_bits (void)
 static void
 test_target_cov_first_boundary (void)
 {
-  static const struct
-  {
-    const char *label;
-    const char *variables;
-    const char *constants;
-    const char *limit_state;
-    const char *method;
-  } cases[] = {
-    { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-      "\"samples\": 20000000, \"target_cov\": 0.02, \"seed\": 31" },
-    { "axial bar", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-      "\"samples\": 5000000, \"target_cov\": 0.0125, \"seed\": 32" },
-    { "mixed distributions with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G,
+  static const StudyCase cases[] = {
+    { "load-strength", LOAD_STRENGTH, "\"samples\": 20000000, \"target_cov\": 0.02, \"seed\": 31" },
+    { "axial bar", AXIAL_BAR, "\"samples\": 5000000, \"target_cov\": 0.0125, \"seed\": 32" },
+    { "mixed distributions with NaN", MIXED,
       "\"samples\": 3000000, \"target_cov\": 0.012, \"seed\": 33" },
     /* Met in the first chunk. */
-    { "axial bar, loose target", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
+    { "axial bar, loose target", AXIAL_BAR,
       "\"samples\": 5000000, \"target_cov\": 0.1, \"seed\": 34" },
   };
   const guint64 chunk_samples = (guint64)PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
@@ -864,9 +810,8 @@ test_target_cov_first_boundary (void)
 static void
 test_time_limit (void)
 {
-  g_autoptr (PsStudy) study = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-                                          "\"samples\": 1000000000000000,"
-                                          "\"time_limit\": \"50 ms\", \"seed\": 1");
+  g_autoptr (PsStudy) study = load_study (
+      LOAD_STRENGTH, "\"samples\": 1000000000000000,\"time_limit\": \"50 ms\", \"seed\": 1");
   const PsReliabilityModel *m = model_of (study);
 
   assert_close ("time_limit", m->time_limit, 0.05, 1e-15);
@@ -1034,13 +979,12 @@ test_convergence_csv (void)
     guint64 samples;    /* 0: stat_samples () */
     gboolean to_end;
   } cases[] = {
-    { "load-strength", LOAD_STRENGTH_VARS, NULL, "\"strength - load\"", ", \"seed\": 42", 0, TRUE },
-    { "axial bar, odd maximum", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G, ", \"seed\": 43",
-      1000003, TRUE },
+    { "load-strength", LOAD_STRENGTH, ", \"seed\": 42", 0, TRUE },
+    { "axial bar, odd maximum", AXIAL_BAR, ", \"seed\": 43", 1000003, TRUE },
     /* Stops on target_cov between two checkpoints. */
-    { "axial bar, target_cov", AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-      ", \"target_cov\": 0.02, \"seed\": 44", 100000000, FALSE },
-    { "mixed with NaN", MIXED_VARS, MIXED_CONSTS, MIXED_G, ", \"seed\": 45", 1000003, TRUE },
+    { "axial bar, target_cov", AXIAL_BAR, ", \"target_cov\": 0.02, \"seed\": 44", 100000000,
+      FALSE },
+    { "mixed with NaN", MIXED, ", \"seed\": 45", 1000003, TRUE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1065,9 +1009,7 @@ test_convergence_csv (void)
       options.backend = "threads";
       options.workers = 2;
       options.rows = PS_ROWS_ALL; /* no rows for this kind: ignored */
-      r = ps_run_to_dir (study, &options, sub, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (r);
+      r = run_ok (study, &options, sub);
       if (cases[c].to_end)
         g_assert_cmpuint (summary_of (r)->samples, ==, model_of (study)->max_samples);
       else
@@ -1100,8 +1042,7 @@ test_convergence_stop_on_checkpoint (void)
 {
   const guint64 max = 3276800, stop = 1638400;
   const guint64 chunk_samples = (guint64)PS_REL_BLOCK * PS_REL_CHUNK_ITEMS;
-  g_autoptr (PsStudy) probe = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"",
-                                          "\"samples\": 3276800, \"seed\": 46");
+  g_autoptr (PsStudy) probe = load_study (LOAD_STRENGTH, "\"samples\": 3276800, \"seed\": 46");
   const PsReliabilityModel *pm = model_of (probe);
   guint64 n_chunks, failures = 0, k_stop = stop / chunk_samples - 1;
   g_autofree PsReliabilitySummary *chunks = chunk_summaries (probe, &n_chunks);
@@ -1128,19 +1069,16 @@ test_convergence_stop_on_checkpoint (void)
   {
     g_autofree char *method = g_strdup_printf (
         "\"samples\": %" G_GUINT64_FORMAT ", \"seed\": 46, \"target_cov\": %.17g", max, target);
-    g_autoptr (PsStudy) study
-        = load_study (LOAD_STRENGTH_VARS, NULL, "\"strength - load\"", method);
+    g_autoptr (PsStudy) study = load_study (LOAD_STRENGTH, method);
     g_autofree char *dir = g_dir_make_tmp ("test-reliability-XXXXXX", NULL);
     g_autofree char *csv = g_build_filename (dir, "convergence.csv", NULL);
     g_autofree char *summary = g_build_filename (dir, "summary.json", NULL);
     g_autoptr (PsRunResult) r = NULL;
-    g_autoptr (GError) error = NULL;
     PsRunOptions options;
 
     ps_run_options_init (&options);
     options.backend = "serial";
-    r = ps_run_to_dir (study, &options, dir, &error);
-    g_assert_no_error (error);
+    r = run_ok (study, &options, dir);
     g_assert_cmpuint (summary_of (r)->samples, ==, stop);
     g_assert_cmpstr (stopped_by (study, r), ==, "target_cov");
     check_convergence ("stopped on a checkpoint", study, r, dir, TRUE);
@@ -1389,8 +1327,7 @@ test_builtin_deflection (void)
 static void
 test_plain_number_is_si (void)
 {
-  g_autoptr (PsStudy) a = load_study (AXIAL_BAR_VARS, AXIAL_BAR_CONSTS, AXIAL_BAR_G,
-                                      "\"samples\": 50000, \"seed\": 21");
+  g_autoptr (PsStudy) a = load_study (AXIAL_BAR, "\"samples\": 50000, \"seed\": 21");
   g_autoptr (PsStudy) b = load_study (
       "\"R\": { \"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": 3e7 },"
       "\"F\": { \"distribution\": \"normal\", \"mean\": 75000, \"sd\": \"5 kN\" }",

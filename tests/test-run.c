@@ -140,11 +140,8 @@ static const char *const examples[] = {
 static PsStudy *
 load_json (const char *json)
 {
-  g_autoptr (GError) error = NULL;
-  PsStudy *study = ps_study_load_data (json, -1, &error);
+  PsStudy *study = load_text_ok (json, NULL);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (study);
   g_assert_cmpint (study->kind, ==, PS_STUDY_BEAM);
   return study;
 }
@@ -189,7 +186,6 @@ static PsRunResult *
 run_study (const PsStudy *study, const char *backend, int workers, PsRowsMode rows,
            GString *rows_out)
 {
-  g_autoptr (GError) error = NULL;
   PsRunOptions options;
   PsRunResult *result;
 
@@ -202,9 +198,7 @@ run_study (const PsStudy *study, const char *backend, int workers, PsRowsMode ro
       options.rows_write = rows_to_string;
       options.rows_data = rows_out;
     }
-  result = ps_run_study (study, &options, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
+  result = run_ok (study, &options, NULL);
   g_assert_cmpstr (result->backend, ==, backend);
   /* The serial backend is one worker whatever was asked. */
   g_assert_cmpint (result->workers, ==, g_str_equal (backend, "serial") ? 1 : workers);
@@ -596,45 +590,52 @@ test_threads_equal_serial_log (void)
   assert_backends_agree (study, "log loads", TRUE);
 }
 
+/* Runs @study and checks its summary against the items; where @mixed, the study has
+ * both passing and failing configurations, or the comparison would prove little. */
+static void
+check_summary_matches_items (const PsStudy *study, const char *backend, int workers, gboolean mixed,
+                             const char *what)
+{
+  g_autoptr (PsRunResult) r = run_study (study, backend, workers, PS_ROWS_NONE, NULL);
+  const PsBeamSummary *s = r->summary;
+
+  if (mixed)
+    {
+      g_assert_cmpuint (s->passing, >, 0);
+      g_assert_cmpuint (s->passing, <, s->valid);
+    }
+  assert_summary_matches_items (study, r, what);
+}
+
 static void
 test_summary_matches_items (void)
 {
+  static const struct
+  {
+    const char *label;
+    const char *json;
+    const char *backend;
+    int workers;
+    gboolean mixed;
+  } cases[] = {
+    { "item errors", errors_json, "serial", 1, FALSE },
+    { "multi-chunk", chunks_json, "threads", 3, TRUE },
+    { "log loads", log_json, "threads", 2, TRUE },
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
       g_autoptr (PsStudy) study = load_example (examples[i]);
-      g_autoptr (PsRunResult) r = run_study (study, "threads", 2, PS_ROWS_NONE, NULL);
-      const PsBeamSummary *s = r->summary;
 
-      /* Each example has both passing and failing configurations, or the comparison
-       * would prove little. */
-      g_assert_cmpuint (s->passing, >, 0);
-      g_assert_cmpuint (s->passing, <, s->valid);
-      assert_summary_matches_items (study, r, examples[i]);
+      check_summary_matches_items (study, "threads", 2, TRUE, examples[i]);
     }
-  {
-    g_autoptr (PsStudy) study = load_json (errors_json);
-    g_autoptr (PsRunResult) r = run_study (study, "serial", 1, PS_ROWS_NONE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (PsStudy) study = load_json (cases[i].json);
 
-    assert_summary_matches_items (study, r, "item errors");
-  }
-  {
-    g_autoptr (PsStudy) study = load_json (chunks_json);
-    g_autoptr (PsRunResult) r = run_study (study, "threads", 3, PS_ROWS_NONE, NULL);
-    const PsBeamSummary *s = r->summary;
-
-    g_assert_cmpuint (s->passing, >, 0);
-    g_assert_cmpuint (s->passing, <, s->valid);
-    assert_summary_matches_items (study, r, "multi-chunk");
-  }
-  {
-    g_autoptr (PsStudy) study = load_json (log_json);
-    g_autoptr (PsRunResult) r = run_study (study, "threads", 2, PS_ROWS_NONE, NULL);
-    const PsBeamSummary *s = r->summary;
-
-    g_assert_cmpuint (s->passing, >, 0);
-    g_assert_cmpuint (s->passing, <, s->valid);
-    assert_summary_matches_items (study, r, "log loads");
-  }
+      check_summary_matches_items (study, cases[i].backend, cases[i].workers, cases[i].mixed,
+                                   cases[i].label);
+    }
 }
 
 static int
@@ -887,7 +888,6 @@ test_progress (void)
   for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
     {
       g_autoptr (GArray) calls = g_array_new (FALSE, FALSE, sizeof (PsProgress));
-      g_autoptr (GError) error = NULL;
       g_autoptr (PsRunResult) result = NULL;
       PsRunOptions options;
 
@@ -896,9 +896,7 @@ test_progress (void)
       options.workers = 2;
       options.progress = record_progress;
       options.progress_data = calls;
-      result = ps_run_study (study, &options, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (result);
+      result = run_ok (study, &options, NULL);
       g_assert_cmpuint (result->chunk_items, ==, chunk_items);
       g_assert_cmpuint (result->chunks, ==, n_chunks);
 
@@ -1182,9 +1180,7 @@ test_to_dir_complete (void)
   options.backend = "threads";
   options.workers = 3;
   options.rows = PS_ROWS_PASSING;
-  result = ps_run_to_dir (study, &options, tmp, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
+  result = run_ok (study, &options, tmp);
   assert_summary_equal (ref->summary, result->summary, "ps_run_to_dir");
 
   csv_path = g_build_filename (tmp, "results.csv", NULL);
