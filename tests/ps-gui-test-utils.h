@@ -92,6 +92,37 @@ open_text (const char *json)
   return doc;
 }
 
+/* Runs the current study and waits for it to end; the run must succeed (no message in
+ * the message bar). */
+static inline void
+run_and_wait (void)
+{
+  g_assert_true (action_enabled ("run"));
+  activate ("run");
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (wait_until (not_running, 120));
+  iterate ();
+  if (parastudy_window_get_info_message (window) != NULL)
+    g_error ("the run failed: %s", parastudy_window_get_info_message (window));
+}
+
+/* Cancels the running study: the window is back within a second, says that the run
+ * was cancelled, and can run it again. */
+static inline void
+cancel_within_a_second (void)
+{
+  gint64 t0 = g_get_monotonic_time (), waited;
+
+  activate ("cancel");
+  g_assert_true (wait_until (not_running, 1.0));
+  waited = g_get_monotonic_time () - t0;
+  g_test_message ("the window was back %.1f ms after Cancel", waited / 1e3);
+  g_assert_cmpint (waited, <, 1000000);
+  g_assert_nonnull (parastudy_window_get_info_message (window));
+  g_assert_nonnull (strstr (parastudy_window_get_info_message (window), "cancel"));
+  g_assert_true (action_enabled ("run"));
+}
+
 /* Closes every open study. Tests never keep edits: an edited study is saved to a
  * scratch file first, so that closing asks nothing. */
 static inline void

@@ -42,19 +42,6 @@ have_mpi (void)
   return TRUE;
 }
 
-/* Runs the current study and waits; the message bar must stay hidden. */
-static void
-run_and_wait (void)
-{
-  g_assert_true (action_enabled ("run"));
-  activate ("run");
-  g_assert_true (parastudy_window_is_running (window));
-  g_assert_true (wait_until (not_running, 120));
-  iterate ();
-  if (parastudy_window_get_info_message (window) != NULL)
-    g_error ("the run failed: %s", parastudy_window_get_info_message (window));
-}
-
 /* The figures of each kind's summary tab. */
 static const char *const beam_keys[]
     = { "configurations",   "passing",         "failing_deflection", "failing_strength",
@@ -99,8 +86,6 @@ results_csv (void)
 static void
 check_mpi_equals_serial (const char *example, const char *const *keys, guint min_figures)
 {
-  g_autofree char *path = example_path (example);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GHashTable) serial = NULL;
   g_autoptr (GHashTable) mpi = NULL;
   g_autofree char *serial_csv = NULL;
@@ -111,8 +96,7 @@ check_mpi_equals_serial (const char *example, const char *const *keys, guint min
 
   if (!have_mpi ())
     return;
-  g_assert_true (parastudy_window_open_file (window, file));
-  iterate ();
+  open_example (example);
 
   g_assert_true (parastudy_window_set_backend (window, "serial", 1));
   run_and_wait ();
@@ -212,13 +196,11 @@ test_cancel (void)
   PsDocument *doc;
   g_autofree char *dir = NULL;
   g_autofree char *summary = NULL;
-  gint64 t0, waited;
+  gint64 t0;
 
   if (!have_mpi ())
     return;
-  doc = parastudy_window_add_data (window, long_study);
-  g_assert_nonnull (doc);
-  iterate ();
+  doc = open_text (long_study);
   dir = ps_run_task_default_dir (ps_document_get_study (doc));
   orphan_marker = dir;
   g_assert_true (parastudy_window_set_backend (window, "mpi", 2));
@@ -230,15 +212,7 @@ test_cancel (void)
   g_assert_true (parastudy_window_is_running (window));
   g_assert_false (no_process_left ());
 
-  t0 = g_get_monotonic_time ();
-  activate ("cancel");
-  g_assert_true (wait_until (not_running, 1.0));
-  waited = g_get_monotonic_time () - t0;
-  g_test_message ("the window was back %.1f ms after Cancel", waited / 1e3);
-  g_assert_cmpint (waited, <, 1000000);
-  g_assert_nonnull (parastudy_window_get_info_message (window));
-  g_assert_nonnull (strstr (parastudy_window_get_info_message (window), "cancel"));
-  g_assert_true (action_enabled ("run"));
+  cancel_within_a_second ();
 
   t0 = g_get_monotonic_time ();
   g_assert_true (wait_until (no_process_left, 10));
@@ -272,15 +246,12 @@ run_expecting_failure (const char *hostfile, const char *expected)
 static void
 test_bad_hostfile (void)
 {
-  g_autofree char *path = example_path ("reliability-axial-bar.json");
-  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *missing = g_build_filename (tmp_dir, "no-such-hosts", NULL);
   g_autofree char *bad = g_build_filename (tmp_dir, "bad-hosts", NULL);
 
   if (!have_mpi ())
     return;
-  g_assert_true (parastudy_window_open_file (window, file));
-  iterate ();
+  open_example ("reliability-axial-bar.json");
   g_assert_true (parastudy_window_set_backend (window, "mpi", 2));
 
   run_expecting_failure (missing, missing);
@@ -306,8 +277,7 @@ test_rank_died (void)
 
   if (!have_mpi ())
     return;
-  g_assert_nonnull (parastudy_window_add_data (window, long_study));
-  iterate ();
+  open_text (long_study);
   g_assert_true (parastudy_window_set_backend (window, "mpi", 2));
   parastudy_window_set_mpi_options (window, NULL, 1);
   g_setenv ("PARASTUDY_MPI_KILL_CHUNK", "3", TRUE);
