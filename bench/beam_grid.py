@@ -129,17 +129,6 @@ def mem_available():
     return None
 
 
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
-
-
 def default_paths():
     here = os.path.dirname(os.path.abspath(__file__))
     data = os.path.join(os.path.dirname(here), "data")

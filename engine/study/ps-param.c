@@ -3,20 +3,17 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <unistd.h>
 
 #include "ps-error.h"
+#include "ps-machine.h"
 #include "ps-param.h"
 
 guint64
 ps_memory_budget (void)
 {
-  long pages = sysconf (_SC_PHYS_PAGES);
-  long page_size = sysconf (_SC_PAGESIZE);
+  guint64 memory = ps_machine_get ()->memory_bytes;
 
-  if (pages <= 0 || page_size <= 0)
-    return G_GUINT64_CONSTANT (1) << 30;
-  return (guint64)pages * (guint64)page_size / 4;
+  return memory > 0 ? memory / 4 : G_GUINT64_CONSTANT (1) << 30;
 }
 
 void
