@@ -287,11 +287,7 @@ ps_cli_scale (int argc, char **argv)
     }
   if (workers == NULL)
     {
-      int cores = ps_machine_get ()->cores;
-
-      for (int w = 1; w < cores; w *= 2)
-        g_array_append_val (counts, w);
-      g_array_append_val (counts, cores);
+      ps_scaling_default_workers (ps_machine_get ()->cores, counts);
       if (size_scaling)
         g_array_set_size (counts, 1);
     }

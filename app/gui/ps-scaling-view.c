@@ -9,6 +9,7 @@
 #include "history/ps-history.h"
 #include "plot/ps-plot-study.h"
 #include "ps-gui-chart.h"
+#include "ps-machine.h"
 #include "ps-scaling-view.h"
 #include "scaling/ps-scaling.h"
 
@@ -612,13 +613,12 @@ ps_scaling_view_init (PsScalingView *self)
     }
   self->workers_entry = gtk_entry_new ();
   {
-    g_autoptr (GString) def = g_string_new ("1");
-    int cores = (int)g_get_num_processors ();
+    g_autoptr (GString) def = g_string_new (NULL);
+    g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
 
-    for (int w = 2; w < cores; w *= 2)
-      g_string_append_printf (def, ",%d", w);
-    if (cores > 1)
-      g_string_append_printf (def, ",%d", cores);
+    ps_scaling_default_workers (ps_machine_get ()->cores, counts);
+    for (guint i = 0; i < counts->len; i++)
+      g_string_append_printf (def, "%s%d", i > 0 ? "," : "", g_array_index (counts, int, i));
     gtk_editable_set_text (GTK_EDITABLE (self->workers_entry), def->str);
   }
   gtk_editable_set_width_chars (GTK_EDITABLE (self->workers_entry), 12);

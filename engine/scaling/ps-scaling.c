@@ -39,6 +39,15 @@ ps_scaling_mode_from_name (const char *name, PsScalingMode *mode)
   return FALSE;
 }
 
+void
+ps_scaling_default_workers (int cores, GArray *out)
+{
+  for (int w = 1; w < cores; w *= 2)
+    g_array_append_val (out, w);
+  cores = MAX (cores, 1);
+  g_array_append_val (out, cores);
+}
+
 gboolean
 ps_scaling_parse_workers (const char *text, GArray *out, GError **error)
 {

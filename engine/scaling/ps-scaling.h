@@ -95,6 +95,9 @@ typedef struct
 const char *ps_scaling_mode_name (PsScalingMode mode);
 /* Appends the worker counts of "1,2,4" to @out (int). The error names the bad entry. */
 gboolean ps_scaling_parse_workers (const char *text, GArray *out, GError **error);
+/* Appends the default worker counts for @cores cores to @out (int): 1 and the powers of
+ * two below @cores, then @cores itself (1, 2, 4, 6 for six cores). */
+void ps_scaling_default_workers (int cores, GArray *out);
 gboolean ps_scaling_mode_from_name (const char *name, PsScalingMode *mode);
 
 /* Fills speedup, efficiency, overhead and karp_flatt of @points (n of one backend)
