@@ -224,6 +224,21 @@ test_cancel (void)
   close_all ();
 }
 
+/* Runs the current study, which must fail: returns what the message bar says. */
+static const char *
+run_to_failure (void)
+{
+  const char *message;
+
+  activate ("run");
+  g_assert_true (wait_until (not_running, 60));
+  iterate ();
+  message = parastudy_window_get_info_message (window);
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  return message;
+}
+
 static void
 run_expecting_failure (const char *hostfile, const char *expected)
 {
@@ -231,12 +246,7 @@ run_expecting_failure (const char *hostfile, const char *expected)
 
   parastudy_window_set_mpi_options (window, hostfile, 1);
   g_assert_true (action_enabled ("run"));
-  activate ("run");
-  g_assert_true (wait_until (not_running, 60));
-  iterate ();
-  message = parastudy_window_get_info_message (window);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
+  message = run_to_failure ();
   if (strstr (message, expected) == NULL)
     g_error ("the message does not say \"%s\": %s", expected, message);
 }
@@ -282,12 +292,7 @@ test_rank_died (void)
   parastudy_window_set_mpi_options (window, NULL, 1);
   g_setenv ("PARASTUDY_MPI_KILL_CHUNK", "3", TRUE);
   g_setenv ("PARASTUDY_MPI_FAIL_RANK", "1", TRUE);
-  activate ("run");
-  g_assert_true (wait_until (not_running, 60));
-  iterate ();
-  message = parastudy_window_get_info_message (window);
-  g_assert_nonnull (message);
-  g_test_message ("%s", message);
+  message = run_to_failure ();
   g_assert_nonnull (strstr (message, "mpirun exited with status"));
   g_assert_nonnull (strstr (message, "MPI rank 1 (pid "));
   g_assert_nonnull (strstr (message, "died while it had chunk"));
