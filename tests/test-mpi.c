@@ -211,8 +211,7 @@ example_path (const char *name)
 static char *
 example_copy (const char *name, const char *new_name, void (*edit) (JsonObject *root))
 {
-  const char *dir = g_getenv ("PS_EXAMPLES");
-  g_autofree char *src = g_build_filename (dir ? dir : PS_SOURCE_DATADIR "/examples", name, NULL);
+  g_autofree char *src = example_path (name);
   g_autofree char *dst = g_build_filename (tmp_dir, new_name, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
@@ -236,19 +235,40 @@ example_copy (const char *name, const char *new_name, void (*edit) (JsonObject *
   return g_steal_pointer (&dst);
 }
 
-/* beam-grid at 40 x 50 x 3 x 20 = 120,000 configurations: four chunks with rows. */
+/* beam-grid with @span x @load x 3 x @h configurations. */
 static void
-edit_beam_grid (JsonObject *root)
+set_beam_grid_steps (JsonObject *root, gint64 span, gint64 load, gint64 h)
 {
   JsonObject *beam = json_object_get_object_member (root, "beam");
 
   json_object_set_int_member (
       json_object_get_object_member (json_object_get_object_member (beam, "load"), "value"),
-      "steps", 50);
-  json_object_set_int_member (json_object_get_object_member (beam, "span"), "steps", 40);
+      "steps", load);
+  json_object_set_int_member (json_object_get_object_member (beam, "span"), "steps", span);
   json_object_set_int_member (
       json_object_get_object_member (json_object_get_object_member (beam, "section"), "h"), "steps",
-      20);
+      h);
+}
+
+/* beam-grid at 40 x 50 x 3 x 20 = 120,000 configurations: four chunks with rows. */
+static void
+edit_beam_grid (JsonObject *root)
+{
+  set_beam_grid_steps (root, 40, 50, 20);
+}
+
+/* The reference every MPI run is compared with: @study run serially into @dir. */
+static void
+run_serial (const char *study, const char *dir, const char *rows)
+{
+  const char *argv[] = { cli, "run",          study,    "--backend", "serial", "--out",
+                         dir, "--no-history", "--rows", rows,        NULL };
+  Proc p;
+
+  run_cmd (argv, NULL, &p);
+  if (p.status != 0)
+    g_error ("serial run failed: %s", p.err);
+  proc_clear (&p);
 }
 
 /* ---- every kind, 1-4 ranks x 1-2 threads -------------------------------------------- */
@@ -287,16 +307,7 @@ test_equal (gconstpointer data)
   study
       = c->edit != NULL ? example_copy (c->example, copy_name, c->edit) : example_path (c->example);
   ref_dir = g_build_filename (tmp_dir, "ref", c->example, NULL);
-  {
-    const char *argv[] = { cli,     "run",   study,          "--backend", "serial",
-                           "--out", ref_dir, "--no-history", "--rows",    c->rows ? c->rows : "all",
-                           NULL };
-
-    run_cmd (argv, NULL, &p);
-    if (p.status != 0)
-      g_error ("serial run failed: %s", p.err);
-    proc_clear (&p);
-  }
+  run_serial (study, ref_dir, c->rows ? c->rows : "all");
   ref = answer_of (ref_dir, NULL, NULL);
 
   for (int ranks = 1; ranks <= 4; ranks++)
@@ -335,15 +346,7 @@ test_equal (gconstpointer data)
 static void
 edit_beam_rows (JsonObject *root)
 {
-  JsonObject *beam = json_object_get_object_member (root, "beam");
-
-  json_object_set_int_member (
-      json_object_get_object_member (json_object_get_object_member (beam, "load"), "value"),
-      "steps", 100);
-  json_object_set_int_member (json_object_get_object_member (beam, "span"), "steps", 50);
-  json_object_set_int_member (
-      json_object_get_object_member (json_object_get_object_member (beam, "section"), "h"), "steps",
-      20);
+  set_beam_grid_steps (root, 50, 100, 20);
 }
 
 /* Each rank writes its rows to its own part file and rank 0 copies them into the
@@ -363,15 +366,7 @@ test_rows_memory (void)
   if (!need_mpirun ())
     return;
   study = example_copy ("beam-grid.json", "mpi-rows-memory.json", edit_beam_rows);
-  {
-    const char *argv[] = { cli,     "run",    study, "--backend",    "serial", "--out",
-                           ref_dir, "--rows", "all", "--no-history", NULL };
-
-    run_cmd (argv, NULL, &p);
-    if (p.status != 0)
-      g_error ("serial run failed: %s", p.err);
-    proc_clear (&p);
-  }
+  run_serial (study, ref_dir, "all");
   {
     const char *args[]
         = { "run", study, "--backend", "mpi", "--out", dir, "--rows", "all", "--no-history", NULL };
@@ -851,12 +846,7 @@ main (int argc, char **argv)
   status = g_test_run ();
 
   if (g_getenv ("PS_KEEP_TMP") == NULL)
-    {
-      const char *argv_rm[] = { "rm", "-rf", tmp_dir, NULL };
-
-      g_spawn_sync (NULL, (char **)argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
-                    NULL);
-    }
+    rm_rf (tmp_dir);
   g_free (tmp_dir);
   g_free (mpirun);
   return status;
