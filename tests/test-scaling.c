@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "ps-cli-test-utils.h"
 #include "ps-test-utils.h"
 
 static PsScalingPoint
@@ -473,15 +474,12 @@ write_study (const char *dir)
 static void
 test_history_corrupt (void)
 {
-  const char *cli = g_getenv ("PS_CLI");
   g_autofree char *path = temp_db ("corrupt.db");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *study = write_study (dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *garbage = g_strnfill (8192, 'x');
   g_autoptr (GError) error = NULL;
-  g_autofree char *std_out = NULL, *std_err = NULL;
-  int status;
 
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
   g_assert_null (ps_history_open (path, &error));
@@ -489,30 +487,23 @@ test_history_corrupt (void)
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, "not a Parastudy history"));
-  if (cli == NULL)
+  if (cli_path () == NULL)
     {
       g_test_skip ("PS_CLI is not set");
       return;
     }
   {
-    const char *argv[] = { cli, "run", study, "--out", out, "--history", path, NULL };
+    g_autoptr (CliResult) r = cli_run (NULL, "C", "run", study, "--out", out, "--history", path);
 
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out,
-                                 &std_err, &status, NULL));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_nonnull (strstr (std_err, "not recorded in the history"));
-    g_assert_nonnull (strstr (std_out, "Small MC"));
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->err, "not recorded in the history"));
+    g_assert_nonnull (strstr (r->out, "Small MC"));
   }
-  g_clear_pointer (&std_out, g_free);
-  g_clear_pointer (&std_err, g_free);
   {
-    const char *argv[] = { cli, "history", "--history", path, NULL };
+    g_autoptr (CliResult) r = cli_run (NULL, "C", "history", "--history", path);
 
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out,
-                                 &std_err, &status, NULL));
-    g_assert_true (WIFEXITED (status));
-    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
-    g_assert_nonnull (strstr (std_err, "not a Parastudy history"));
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (strstr (r->err, "not a Parastudy history"));
   }
 }
 
@@ -520,7 +511,7 @@ test_history_corrupt (void)
 static void
 test_history_concurrent (void)
 {
-  const char *cli = g_getenv ("PS_CLI");
+  const char *cli = cli_path ();
   g_autofree char *path = temp_db ("shared.db");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *study = write_study (dir);
@@ -562,7 +553,6 @@ test_history_concurrent (void)
 static void
 test_cli_scale (void)
 {
-  const char *cli = g_getenv ("PS_CLI");
   g_autofree char *db = temp_db ("cli.db");
   g_autofree char *dir = g_path_get_dirname (db);
   g_autofree char *study = write_study (dir);
@@ -574,25 +564,19 @@ test_cli_scale (void)
                            { "--mode", "sideways", NULL },
                            { "--repeats", "0", NULL },
                            { "--sizes", "-1", NULL } };
-  int status;
 
-  if (cli == NULL)
+  if (cli_path () == NULL)
     {
       g_test_skip ("PS_CLI is not set");
       return;
     }
   {
-    const char *argv[] = { cli,         "scale",     study,
-                           "--workers", "1,2",       "--repeats",
-                           "1",         "--backend", "threads,processes",
-                           "--out",     out,         "--history",
-                           db,          NULL };
-    g_autofree char *std_out = NULL;
+    g_autoptr (CliResult) r
+        = cli_run (NULL, "C", "scale", study, "--workers", "1,2", "--repeats", "1", "--backend",
+                   "threads,processes", "--out", out, "--history", db);
 
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                                 &std_out, NULL, &status, NULL));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-    g_assert_nonnull (strstr (std_out, "amdahl fit"));
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "amdahl fit"));
   }
   g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (csv_path, G_FILE_TEST_IS_REGULAR));
@@ -609,13 +593,10 @@ test_cli_scale (void)
   }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      const char *argv[] = { cli, "scale", study, bad[i][0], bad[i][1], "--no-history", NULL };
+      g_autoptr (CliResult) r
+          = cli_run (NULL, "C", "scale", study, bad[i][0], bad[i][1], "--no-history");
 
-      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL,
-                                   G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                                   NULL, NULL, NULL, &status, NULL));
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+      g_assert_cmpint (r->status, ==, 2);
     }
 }
 
