@@ -157,13 +157,16 @@ check_one (double v, Sweep *s)
     }
 }
 
-static void
-report (const char *what, const Sweep *s)
-{
-  g_test_message ("%s: %" G_GUINT64_FORMAT " values, %" G_GUINT64_FORMAT
-                  " differ from printf, worst relative error %.3g",
-                  what, s->n, s->differ, s->worst);
-}
+/* Reports a sweep and asserts that at least 99.9 % of its values print as printf's. */
+#define assert_sweep(what, s)                                                                      \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_test_message ("%s: %" G_GUINT64_FORMAT " values, %" G_GUINT64_FORMAT                         \
+                    " differ from printf, worst relative error %.3g",                              \
+                    (what), (s)->n, (s)->differ, (s)->worst);                                      \
+    g_assert_cmpuint ((s)->differ * 1000, <=, (s)->n);                                             \
+  }                                                                                                \
+  G_STMT_END
 
 /* 200,000 random doubles, log-uniform over 1e-300 .. 1e300, both signs: half drawn as
  * mantissa * 10^e, half with random mantissa bits and a random binary exponent. */
@@ -190,10 +193,8 @@ test_random (void)
 
       check_one (g_rand_boolean (rand) ? v : -v, &s);
     }
-  report ("random", &s);
   g_assert_cmpuint (s.n, ==, 200000);
-  /* At least 99.9 % identical to printf. */
-  g_assert_cmpuint (s.differ * 1000, <=, s.n);
+  assert_sweep ("random", &s);
 }
 
 /* Values people type: short decimals, which must come out exactly as written. */
@@ -211,8 +212,7 @@ test_short_decimals (void)
 
       check_one (g_rand_boolean (rand) ? v : -v, &s);
     }
-  report ("short decimals", &s);
-  g_assert_cmpuint (s.differ * 1000, <=, s.n);
+  assert_sweep ("short decimals", &s);
 }
 
 /* Denormals: fewer bits, same rules. */
@@ -236,8 +236,7 @@ test_denormals (void)
        * the check is then that it still prints as its exact value rounded to 10. */
       check_one (v, &s);
     }
-  report ("denormals", &s);
-  g_assert_cmpuint (s.differ * 1000, <=, s.n);
+  assert_sweep ("denormals", &s);
 }
 
 /* Powers of ten and their neighbours, where the exponent estimate is corrected. */
@@ -260,8 +259,7 @@ test_powers_of_ten (void)
       for (guint k = 0; k < G_N_ELEMENTS (vs); k++)
         check_one (vs[k], &s);
     }
-  report ("powers of ten", &s);
-  g_assert_cmpuint (s.differ * 1000, <=, s.n);
+  assert_sweep ("powers of ten", &s);
 }
 
 static void
