@@ -25,6 +25,40 @@ point (int workers, double wall)
   return p;
 }
 
+/* The default worker lists, written out by hand from their rule: 1, the powers of two
+ * below the core count, then the core count. */
+static void
+test_default_workers (void)
+{
+  static const struct
+  {
+    int cores;
+    int n;
+    int workers[6];
+  } cases[] = {
+    { 0, 1, { 1 } },
+    { 1, 1, { 1 } },
+    { 2, 2, { 1, 2 } },
+    { 3, 3, { 1, 2, 3 } },
+    { 6, 4, { 1, 2, 4, 6 } },
+    { 8, 4, { 1, 2, 4, 8 } },
+    { 16, 5, { 1, 2, 4, 8, 16 } },
+    { 24, 6, { 1, 2, 4, 8, 16, 24 } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr (GArray) w = g_array_new (FALSE, FALSE, sizeof (int));
+
+      g_array_append_val (w, cases[c].cores); /* appended after what is there */
+      ps_scaling_default_workers (cases[c].cores, w);
+      g_assert_cmpuint (w->len, ==, (guint)cases[c].n + 1);
+      g_assert_cmpint (g_array_index (w, int, 0), ==, cases[c].cores);
+      for (int i = 0; i < cases[c].n; i++)
+        g_assert_cmpint (g_array_index (w, int, i + 1), ==, cases[c].workers[i]);
+    }
+}
+
 /* Strong scaling from Amdahl's law with serial fraction 0.1 and T1 = 10 s:
  * Tp = 10 (0.1 + 0.9 / p), so T2 = 5.5, T4 = 3.25, T8 = 2.125. By hand:
  *   p = 2: S = 10 / 5.5 = 1.8181818..., E = 0.9090909..., overhead 2 * 5.5 - 10 = 1,
@@ -606,6 +640,7 @@ main (int argc, char **argv)
   int rc;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scaling/default-workers", test_default_workers);
   g_test_add_func ("/scaling/metrics/strong", test_strong_metrics);
   g_test_add_func ("/scaling/metrics/weak", test_weak_metrics);
   g_test_add_func ("/scaling/fit/amdahl-noisy", test_amdahl_fit_noisy);
