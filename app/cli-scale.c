@@ -195,11 +195,9 @@ print_table (const PsScalingResult *r)
 static char *
 default_scaling_dir (const char *study_path)
 {
-  g_autofree char *base = g_path_get_basename (study_path);
+  g_autofree char *stem = ps_study_file_stem (study_path);
 
-  if (g_str_has_suffix (base, ".json"))
-    base[strlen (base) - 5] = '\0';
-  return g_strconcat (base, "-scaling", NULL);
+  return g_strconcat (stem, "-scaling", NULL);
 }
 
 int

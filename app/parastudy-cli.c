@@ -115,11 +115,9 @@ on_progress_line (const PsProgress *p, gpointer user_data)
 static char *
 default_out_dir (const char *study_path)
 {
-  g_autofree char *base = g_path_get_basename (study_path);
+  g_autofree char *stem = ps_study_file_stem (study_path);
 
-  if (g_str_has_suffix (base, ".json"))
-    base[strlen (base) - 5] = '\0';
-  return g_strconcat (base, "-results", NULL);
+  return g_strconcat (stem, "-results", NULL);
 }
 
 static int

@@ -8,6 +8,7 @@
 
 #include "ps-error.h"
 #include "ps-mpi-launch.h"
+#include "ps-study.h"
 
 void
 ps_mpi_launch_init (PsMpiLaunch *launch)
@@ -223,12 +224,10 @@ shell_word (const char *v)
 static char *
 job_name_of (const char *study_path)
 {
-  g_autofree char *base = g_path_get_basename (study_path);
+  g_autofree char *stem = ps_study_file_stem (study_path);
   GString *name = g_string_new ("parastudy-");
 
-  if (g_str_has_suffix (base, ".json"))
-    base[strlen (base) - 5] = '\0';
-  for (const char *p = base; *p && name->len < 64; p++)
+  for (const char *p = stem; *p && name->len < 64; p++)
     g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' || *p == '_' ? *p : '_');
   return g_string_free (name, FALSE);
 }
@@ -296,11 +295,9 @@ ps_mpi_slurm_script (const PsSlurmJob *job, GError **error)
     out_dir = g_strdup (job->out_dir);
   else
     {
-      g_autofree char *base = g_path_get_basename (job->study_path);
+      g_autofree char *stem = ps_study_file_stem (job->study_path);
 
-      if (g_str_has_suffix (base, ".json"))
-        base[strlen (base) - 5] = '\0';
-      out_dir = g_strconcat (base, "-results", NULL);
+      out_dir = g_strconcat (stem, "-results", NULL);
     }
   q_study = shell_word (job->study_path);
   q_out = shell_word (out_dir);

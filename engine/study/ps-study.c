@@ -72,6 +72,16 @@ ps_errors_merge (PsErrors *acc, PsErrors *next)
   ps_errors_clear (next);
 }
 
+char *
+ps_study_file_stem (const char *path)
+{
+  char *base = g_path_get_basename (path);
+
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - 5] = '\0';
+  return base;
+}
+
 const char *
 ps_study_kind_name (PsStudyKind kind)
 {

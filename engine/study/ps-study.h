@@ -116,6 +116,9 @@ void ps_study_free (PsStudy *study);
  * i mod N of the study as written. Results then describe the scaled workload. */
 gboolean ps_study_set_items (PsStudy *study, guint64 n_items, GError **error);
 const char *ps_study_kind_name (PsStudyKind kind);
+/* The study file's name without its folder and its ".json": "beam-grid" for
+ * data/examples/beam-grid.json. Free with g_free(). */
+char *ps_study_file_stem (const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsStudy, ps_study_free)
 
