@@ -480,7 +480,7 @@ main (int argc, char **argv)
     }
 #if HAVE_MPI
   /* --backend mpi: MPI starts before anything else; every rank but 0 serves chunks
-   * and leaves here (engine/backends/ps-backend-mpi.c). */
+   * and leaves here (engine/backends/mpi/ps-backend-mpi.c). */
   {
     int status;
 

@@ -1,13 +1,13 @@
 /* parastudy-worker: one worker process of the processes backend. It is started by a
- * run (engine/backends/ps-backend-processes.c) and talks to it over descriptors 0, 1
- * and 3 (engine/backends/ps-worker.h); it is not meant to be run by hand. */
+ * run (engine/backends/processes/ps-backend-processes.c) and talks to it over descriptors 0, 1
+ * and 3 (engine/backends/processes/ps-worker.h); it is not meant to be run by hand. */
 #define G_LOG_DOMAIN "parastudy-worker"
 #include "config.h"
 
 #include <stdio.h>
 #include <unistd.h>
 
-#include "backends/ps-worker.h"
+#include "backends/processes/ps-worker.h"
 #include "ps-app-i18n.h"
 
 int

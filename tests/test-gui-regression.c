@@ -21,7 +21,7 @@
 #include "ps-gui-test-utils.h"
 #include "ps-param-editor.h"
 #include "ps-regression-editor.h"
-#include "studies/ps-regression.h"
+#include "studies/regression/ps-regression.h"
 
 static PsRegressionEditor *
 editor (void)

@@ -24,7 +24,7 @@
 #include "ps-reliability-editor.h"
 #include "ps-scaling-view.h"
 #include "history/ps-history.h"
-#include "studies/ps-reliability.h"
+#include "studies/reliability/ps-reliability.h"
 
 /* The number at the start of a summary text, with digit grouping removed. */
 static double

@@ -1296,7 +1296,7 @@ beam_summary (ParastudyWindow *self, JsonObject *s, int *row)
 }
 
 /* The exact method's description: summary.json holds the English text, which the
- * catalogue translates (engine/studies/ps-reliability.c marks it). */
+ * catalogue translates (engine/studies/reliability/ps-reliability.c marks it). */
 static const char *
 translated_method (JsonObject *exact)
 {

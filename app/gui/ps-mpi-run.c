@@ -8,7 +8,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-#include "backends/ps-mpi-launch.h"
+#include "backends/mpi/ps-mpi-launch.h"
 #include "ps-mpi-run.h"
 
 /* How long mpirun has to leave after SIGTERM before it is killed. */

@@ -19,8 +19,8 @@
 #include "ps-error.h"
 #include "rng/ps-dist.h"
 #include "rng/ps-philox.h"
-#include "studies/ps-regression.h"
-#include "studies/ps-reliability.h"
+#include "studies/regression/ps-regression.h"
+#include "studies/reliability/ps-reliability.h"
 
 typedef struct
 {

@@ -19,10 +19,10 @@
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
 #include "report/ps-report.h"
-#include "studies/ps-beam.h"
-#include "studies/ps-regression.h"
-#include "studies/ps-reliability.h"
-#include "studies/ps-tables.h"
+#include "studies/beam/ps-beam.h"
+#include "studies/regression/ps-regression.h"
+#include "studies/reliability/ps-reliability.h"
+#include "studies/beam/ps-tables.h"
 #include "study/ps-units.h"
 
 void
@@ -480,7 +480,7 @@ summary_string (JsonObject *s, const char *name)
 }
 
 /* The exact method's description: summary.json holds the English text, which the
- * catalogue translates (engine/studies/ps-reliability.c marks it). */
+ * catalogue translates (engine/studies/reliability/ps-reliability.c marks it). */
 static const char *
 translated_method (JsonObject *exact)
 {

@@ -7,12 +7,12 @@
 #include "ps-error.h"
 #include "ps-json.h"
 #include "ps-study.h"
-#include "studies/ps-beam.h"
-#include "studies/ps-regression.h"
+#include "studies/beam/ps-beam.h"
+#include "studies/regression/ps-regression.h"
 
-/* studies/ps-empty.c */
+/* studies/empty/ps-empty.c */
 gboolean ps_empty_study_init (PsStudy *study, JsonObject *root, GError **error);
-#include "studies/ps-reliability.h"
+#include "studies/reliability/ps-reliability.h"
 
 void
 ps_errors_init (PsErrors *errors)

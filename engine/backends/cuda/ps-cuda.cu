@@ -5,7 +5,7 @@
  * -ffp-contract=off evaluates it. That, and calling the very same PS_HD functions as
  * the CPU code, is what makes the GPU's samples, counts and fits bitwise those of the
  * serial backend: ps-math.h, ps-dist.h and ps-philox.h for the random numbers, and the
- * study kinds' own arithmetic, which lives in engine/studies/ps-beam-math.h (grid
+ * study kinds' own arithmetic, which lives in engine/studies/beam/ps-beam-math.h (grid
  * index to parameters, the closed forms and the point load off midspan) and
  * ps-regression-math.h (synthetic specimens, the co-moments, the window, the line and
  * the offset yield) and is included by ps-beam.c and ps-regression.c as well. There

@@ -15,7 +15,7 @@
 
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
-#include "studies/ps-regression.h"
+#include "studies/regression/ps-regression.h"
 
 PsChart *reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study,
                              GError **error);
