@@ -660,7 +660,7 @@ ps_ec9_sheet (const PsEc9Section *s, const PsEc9Alloy *m, const PsEc9Options *o,
   else
     ps_calc_sheet_add (sheet, "EN 1999-1-1 6.1.4", _ ("Solid rectangular section"), "", "",
                        class_text (&pool, 1), NAN);
-  ps_calc_sheet_add (sheet, "EN 1999-1-1 6.1.4.2", _ ("Cross-section class"), "", "",
+  ps_calc_sheet_add (sheet, "EN 1999-1-1 6.1.4", _ ("Cross-section class"), "", "",
                      class_text (&pool, d->section_class), NAN);
   if (!isnan (d->M_Rd))
     {

@@ -95,7 +95,7 @@ gboolean
 ps_rc_section_from_json (JsonObject *object, const char *path, PsRcSection *out, GError **error)
 {
   static const char *const keys[]
-      = { "shape", "b", "h", "cover", "d", "As", "fyk", "As2", "d2", NULL };
+      = { "shape", "b", "h", "cover", "links", "d", "As", "fyk", "As2", "d2", NULL };
   PsEc2Section *s = &out->section;
   g_autofree char *p_as = ps_json_path (path, "As");
   g_autofree char *p_as2 = ps_json_path (path, "As2");
@@ -147,6 +147,13 @@ ps_rc_section_from_json (JsonObject *object, const char *path, PsRcSection *out,
       ps_json_set_error (error, path, _ ("missing cover or d (the effective depth)"));
       return FALSE;
     }
+  if (json_object_has_member (object, "links") && !has_cover)
+    {
+      g_autofree char *p_links = ps_json_path (path, "links");
+
+      ps_json_set_error (error, p_links, _ ("links go with cover, not with d"));
+      return FALSE;
+    }
   if (has_cover)
     {
       if (!ps_json_get_quantity (object, path, "cover", TRUE, PS_QTY_LENGTH, PS_CHECK_NON_NEGATIVE,
@@ -165,11 +172,15 @@ ps_rc_section_from_json (JsonObject *object, const char *path, PsRcSection *out,
                                 "(\"3 x 16 mm\") or give d instead of cover"));
           return FALSE;
         }
-      s->d = s->h - out->cover - 0.5 * out->phi;
+      if (!ps_json_get_quantity (object, path, "links", FALSE, PS_QTY_LENGTH, PS_CHECK_NON_NEGATIVE,
+                                 &out->links, error))
+        return FALSE;
+      s->d = s->h - out->cover - out->links - 0.5 * out->phi;
       if (!(s->d > 0.0))
         {
           ps_json_set_error (error, p_cover,
-                             _ ("leaves no effective depth (h - cover - φ/2 = %g mm)"), s->d * 1e3);
+                             _ ("leaves no effective depth (h - cover - links - φ/2 = %g mm)"),
+                             s->d * 1e3);
           return FALSE;
         }
     }

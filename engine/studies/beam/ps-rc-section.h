@@ -2,13 +2,14 @@
  * rectangle for EN 1992-1-1.
  *
  *   { "shape": "rc-rectangular", "b": "300 mm", "h": "500 mm",
- *     "cover": "40 mm" | "d": "450 mm",
+ *     "cover": "30 mm", "links": "8 mm" | "d": "450 mm",
  *     "As": "603 mm^2" | "3 x 16 mm", "fyk": "500 MPa",
  *     "As2": "2 x 12 mm", "d2": "50 mm" }
  *
  * As is the bottom reinforcement (in tension under sagging moments), d its effective
- * depth from the top face; "cover" is the distance from the bottom face to the surface
- * of those bars, so d = h - cover - phi/2 and needs As given as bars. As2 is optional
+ * depth from the top face. "cover" is the nominal cover of EN 1992-1-1 4.4.1, measured
+ * to the outermost bars: with links (optional "links", their diameter) d = h - cover -
+ * links - phi/2, which needs As given as bars to know phi. As2 is optional
  * top reinforcement at depth d2 from the top face (in compression under sagging
  * moments, in tension under hogging ones). E_s = 200 GPa (EN 1992-1-1 3.2.7(4)).
  */
@@ -24,6 +25,7 @@ typedef struct
 {
   PsEc2Section section;
   double cover; /* m, NAN when d was given */
+  double links; /* m, diameter of the links (0 when not given) */
   int n_bars;   /* 0 when As was given as an area */
   double phi;   /* m, bar diameter, NAN when As was an area */
   int n_bars2;
