@@ -88,6 +88,8 @@ extern "C"
     double w_permanent;  /* SLS deflection from the permanent actions, m */
     double w_quasi_permanent_variable; /* psi_2-weighted variable part (timber u_fin) */
     double limit_total, limit_variable; /* deflection limits, m (NAN: no check) */
+    double M_sls; /* largest |M| of the SLS combination, N m (NAN: not given); EN 1992
+                     7.4.3 interpolates between cracked and uncracked with it */
   } PsDesignActions;
 
   /* What one code check of one configuration gives back. */
