@@ -88,6 +88,10 @@ extern "C"
     double w_permanent;  /* SLS deflection from the permanent actions, m */
     double w_quasi_permanent_variable; /* psi_2-weighted variable part (timber u_fin) */
     double limit_total, limit_variable; /* deflection limits, m (NAN: no check) */
+    /* Span used for the variable-action limit, m: in a continuous beam the span whose
+     * variable deflection is the largest fraction of its length may differ from
+     * L_ref's (ps-beam-analysis-math.h). */
+    double L_ref_variable;
   } PsDesignActions;
 
   /* What one code check of one configuration gives back. */
