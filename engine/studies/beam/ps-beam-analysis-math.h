@@ -203,7 +203,10 @@ extern "C"
     double x_M_sag, x_M_hog, x_V; /* m */
     double w_max, x_w;            /* largest |w| (m) of this combination itself; NAN for a
                                      ULS combination that does not enter the deflections */
-    uint32_t pattern_M, pattern_V, pattern_w;                    /* governing arrangements */
+    /* The governing arrangements (bit s: span s carries the variable cases): of the
+     * largest |M| (the diagram's and the LTB segment's), of the largest sagging and
+     * hogging moments, of |V| and of |w|. */
+    uint32_t pattern_M, pattern_M_sag, pattern_M_hog, pattern_V, pattern_w;
     double R_max[PS_BA_MAX_SUPPORTS], R_min[PS_BA_MAX_SUPPORTS]; /* at x[j], N */
     double M_end_max[2], M_end_min[2]; /* at fixed ends (0 where pinned), N m */
   } PsBaComboResult;
@@ -880,15 +883,18 @@ extern "C"
     return n;
   }
 
+  /* Where the extreme is reached along a stretch (constant M or V), the section with
+   * the largest companion value counts: the conservative one for the interaction
+   * checks. */
   static inline PS_HD void ps_ba_forces_consider_M (PsBaForces *e, double M, double x, double V)
   {
-    if (M > e->M_max)
+    if (M > e->M_max || (M == e->M_max && V > e->V_at_M_max))
       {
         e->M_max = M;
         e->x_M_max = x;
         e->V_at_M_max = V;
       }
-    if (M < e->M_min)
+    if (M < e->M_min || (M == e->M_min && V > e->V_at_M_min))
       {
         e->M_min = M;
         e->x_M_min = x;
@@ -900,7 +906,7 @@ extern "C"
   {
     double a = ps_math_fabs (V);
 
-    if (a > e->V_abs)
+    if (a > e->V_abs || (a == e->V_abs && M > e->M_at_V))
       {
         e->V_abs = a;
         e->x_V = x;
@@ -1208,7 +1214,7 @@ extern "C"
             a->duration = (PsLoadDuration)p->duration[lc];
         a->ltb_restrained = p->restraint == PS_BA_RESTRAINT_CONTINUOUS;
         a->load_level = (PsLoadLevel)p->load_level;
-        r->pattern_M = r->pattern_V = r->pattern_w = 0;
+        r->pattern_M = r->pattern_M_sag = r->pattern_M_hog = r->pattern_V = r->pattern_w = 0;
         r->w_max = r->x_w = NAN;
         r->x_M_sag = r->x_M_hog = r->x_V = 0.0;
         for (int j = 0; j < PS_BA_MAX_SUPPORTS; j++)
@@ -1238,11 +1244,13 @@ extern "C"
               {
                 M_max = f.M_max;
                 r->x_M_sag = f.x_M_max;
+                r->pattern_M_sag = pat;
               }
             if (f.M_min < M_min)
               {
                 M_min = f.M_min;
                 r->x_M_hog = f.x_M_min;
+                r->pattern_M_hog = pat;
               }
             if (ps_math_fabs (f.M_max) > best_abs_M)
               {
