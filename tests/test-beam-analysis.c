@@ -918,6 +918,41 @@ test_fixed_end (void)
   engine_clear (&en);
 }
 
+/* Loads exactly on an inner support of two equal spans. A point load there goes into
+ * that support: no shear, moment or deflection anywhere. A clockwise moment C there
+ * is shared by the two spans in proportion to their stiffnesses, 3EI/l each for a far
+ * end pinned ([TY], slope-deflection): the joint moment jumps from -C/2 to +C/2, and
+ * the end reactions are -C/2l and +C/2l, the middle one 0. */
+static void
+test_inner_support_loads (void)
+{
+  const double l = 5.65, P = 47.3e3, C = 33.8e3, L[2] = { l, l };
+  PsBaConfig c;
+  Engine en;
+
+  config_spans (&c, PS_BA_PINNED, PS_BA_PINNED, L, 2);
+  config_add (&c, PS_BA_POINT, l, 0, P, 0);
+  engine_run (&en, &c);
+  assert_close ("point: R_B = P", en.r.R_max[1], P, RTOL);
+  assert_close_abs ("point: R_A = 0", en.r.R_max[0], 0.0, RTOL * P);
+  assert_close_abs ("point: R_C = 0", en.r.R_max[2], 0.0, RTOL * P);
+  assert_close_abs ("point: no moment", en.r.actions.M_Ed_sag + en.r.actions.M_Ed_hog, 0.0,
+                    RTOL * P * l);
+  assert_close_abs ("point: no deflection", en.r.w_max, 0.0, 1e-20);
+  engine_clear (&en);
+
+  config_spans (&c, PS_BA_PINNED, PS_BA_PINNED, L, 2);
+  config_add (&c, PS_BA_MOMENT, l, 0, C, 0);
+  engine_run (&en, &c);
+  assert_close ("moment: M(l+) = C/2", en.r.actions.M_Ed_sag, C / 2, RTOL);
+  assert_close ("moment: M(l-) = -C/2", en.r.actions.M_Ed_hog, C / 2, RTOL);
+  assert_close ("moment: at the support", en.r.x_M_sag, l, RTOL);
+  assert_close ("moment: R_A = -C/2l", en.r.R_max[0], -C / (2 * l), RTOL);
+  assert_close_abs ("moment: R_B = 0", en.r.R_max[1], 0.0, RTOL * C / l);
+  assert_close ("moment: R_C = C/2l", en.r.R_max[2], C / (2 * l), RTOL);
+  engine_clear (&en);
+}
+
 /* ---------------------------------------------------------------------------------
  * Superposition
  * ------------------------------------------------------------------------------ */
@@ -1775,6 +1810,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-analysis/continuous/unequal-spans", test_unequal_spans);
   g_test_add_func ("/engine/beam-analysis/continuous/fixed-end", test_fixed_end);
   g_test_add_func ("/engine/beam-analysis/continuous/pattern-loading", test_pattern_loading);
+  g_test_add_func ("/engine/beam-analysis/continuous/inner-support-loads",
+                   test_inner_support_loads);
   g_test_add_func ("/engine/beam-analysis/superposition", test_superposition);
   g_test_add_data_func ("/engine/beam-analysis/combinations/f1-1a-lrfd", GINT_TO_POINTER (0),
                         test_f1_1a);
