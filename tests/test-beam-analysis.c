@@ -20,8 +20,9 @@
  *            left-end values fixed by the right end's conditions (cases 1 point load,
  *            2 partial linearly distributed load, 3 concentrated moment; a to e the end
  *            conditions). Written below with w positive downward (Roark's y is up).
- *   [TY]     Timoshenko and Young, Theory of Structures, 2nd ed., art. 11.5: the
- *            three-moment equation, solved by hand in the tests.
+ *   [TY]     Timoshenko and Young, Theory of Structures, 2nd ed., continuous beams:
+ *            the three-moment equation (a fixed end as a span of zero length) and
+ *            member stiffnesses, solved by hand in the tests.
  *   [EN1990] EN 1990:2002 + A1:2005, expressions 6.10, 6.10a, 6.10b, 6.14b, 6.15b,
  *            6.16b, Table A1.1 (psi factors) and Table A1.2(B) (gamma_G = 1.35 / 1.00,
  *            gamma_Q = 1.5, xi = 0.85), recommended values.
@@ -1015,6 +1016,29 @@ test_superposition (void)
     engine_clear (&eone[i]);
 }
 
+/* Only the deflections depend on EI: combining the same pieces again with twice the
+ * stiffness halves them and leaves the forces as they were. */
+static void
+test_combine_new_EI (void)
+{
+  PsBaConfig c;
+  Engine en;
+  PsBaComboResult r2;
+  PsBaEnvelope e2;
+
+  config_single (&c, PS_BA_FIXED, PS_BA_PINNED, L_M);
+  config_add (&c, PS_BA_DISTRIBUTED, 1.7, 6.9, 12.4e3, 27.9e3);
+  engine_run (&en, &c);
+  c.EI = 2 * EI_NM2;
+  ps_ba_combine (&en.plan, &c, &en.w, &r2, &e2);
+  g_assert_cmpfloat (r2.w_max, ==, en.r.w_max / 2);
+  g_assert_cmpfloat (r2.x_w, ==, en.r.x_w);
+  g_assert_cmpfloat (r2.actions.M_Ed_sag, ==, en.r.actions.M_Ed_sag);
+  g_assert_cmpfloat (r2.actions.M_Ed_hog, ==, en.r.actions.M_Ed_hog);
+  g_assert_cmpfloat (r2.R_max[0], ==, en.r.R_max[0]);
+  engine_clear (&en);
+}
+
 /* ---------------------------------------------------------------------------------
  * Study files: cases, combinations, pattern loading
  * ------------------------------------------------------------------------------ */
@@ -1813,6 +1837,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-analysis/continuous/inner-support-loads",
                    test_inner_support_loads);
   g_test_add_func ("/engine/beam-analysis/superposition", test_superposition);
+  g_test_add_func ("/engine/beam-analysis/combine-new-EI", test_combine_new_EI);
   g_test_add_data_func ("/engine/beam-analysis/combinations/f1-1a-lrfd", GINT_TO_POINTER (0),
                         test_f1_1a);
   g_test_add_data_func ("/engine/beam-analysis/combinations/f1-1a-asd", GINT_TO_POINTER (1),

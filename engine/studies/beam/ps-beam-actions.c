@@ -1027,8 +1027,8 @@ parse_combinations (PsBeamActions *a, JsonNode *node, ComboList *l, GError **err
 /* The arrangements of the variable cases over the spans. Up to five spans every
  * non-empty subset of spans (31 at most) is tried: the exact worst case for any
  * load, not only for the uniform loads that the textbook rules were derived for.
- * Beyond that, EN 1992-1-1 5.1.3(1)P's arrangements: alternate spans (both ways),
- * any two adjacent spans, and all spans. */
+ * Beyond that, EN 1992-1-1 5.1.3's simplified arrangements for buildings: alternate spans (both
+ * ways), any two adjacent spans, and all spans. */
 static void
 build_patterns (PsBeamActions *a)
 {

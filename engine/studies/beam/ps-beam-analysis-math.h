@@ -27,13 +27,12 @@
  * primary structure); the support moments that restore the continuity of the slope
  * over the inner supports and its zero value at fixed ends are the unknowns of
  * Clapeyron's three-moment equation, a tridiagonal system solved in O(n) (Timoshenko
- * and Young, Theory of Structures, 2nd ed., art. 11.5; the fixed end as a span of
- * zero length, ibid.). A cantilever is statically determinate. Along the beam the
- * load intensity is linear between breakpoints (supports, point loads, moments, the
- * ends of distributed loads), so on each segment V is a quadratic, M a cubic, EI theta
- * a quartic and EI w a quintic in the distance t from the segment's start, all fixed
- * by six numbers: V, M, EI theta and EI w at the start (after the jumps there) and the
- * intensity q and its slope k (PsBaState).
+ * and Young, Theory of Structures, 2nd ed., the chapter on continuous beams; a fixed
+ * end enters as an adjacent span of zero length). A cantilever is statically determinate. Along the
+ * beam the load intensity is linear between breakpoints (supports, point loads, moments, the ends
+ * of distributed loads), so on each segment V is a quadratic, M a cubic, EI theta a quartic and EI
+ * w a quintic in the distance t from the segment's start, all fixed by six numbers: V, M, EI theta
+ * and EI w at the start (after the jumps there) and the intensity q and its slope k (PsBaState).
  *
  * Extrema are exact: M at segment ends and at the roots of V (closed form), |V| at the
  * ends and where q changes sign, |w| at the ends and at the roots of the slope. The
@@ -1045,8 +1044,8 @@ extern "C"
   {
     double L = c->x[s + 1] - c->x[s];
 
-    /* A cantilever's deflection limits apply to twice its length (EN 1993-1-1 NA
-     * practice and AISC Design Guide 3 alike): L_ref = 2 L. */
+    /* A cantilever's deflection limits apply to twice its length, as
+     * PsDesignActions.L_ref is defined (ps-design-math.h). */
     return c->right == PS_BA_FREE ? 2.0 * L : L;
   }
 
@@ -1163,11 +1162,12 @@ extern "C"
     a->limit_total = a->limit_variable = NAN;
   }
 
-  /* Evaluates every combination of plan @p for configuration @c into @res (p->n_combos
-   * results) and @env. @w was laid out for at least p->n_cases cases, c->n_spans spans
-   * and the segments of @c. */
-  static inline PS_HD void ps_ba_evaluate (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
-                                           PsBaComboResult *res, PsBaEnvelope *env)
+  /* Combines the pieces in @w (ps_ba_pieces() of @c) into every combination of plan @p:
+   * @res (p->n_combos results) and @env. Only the deflections depend on c->EI, so a
+   * sweep whose next configuration differs in EI alone may call this again without
+   * analysing anew. */
+  static inline PS_HD void ps_ba_combine (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
+                                          PsBaComboResult *res, PsBaEnvelope *env)
   {
     int n = c->n_spans, nsup = c->n_spans + 1;
     double inv_EI = 1.0 / c->EI;
@@ -1175,7 +1175,6 @@ extern "C"
     int have_denv = 0, denv_combo_tot[PS_BA_MAX_SPANS], denv_combo_var[PS_BA_MAX_SPANS];
     uint32_t all = n >= 32 ? 0xffffffffu : (1u << n) - 1u;
 
-    ps_ba_pieces (c, w);
     ps_ba_span_w_init (&denv, n);
     for (int s = 0; s < n; s++)
       denv_combo_tot[s] = denv_combo_var[s] = -1;
@@ -1462,6 +1461,16 @@ extern "C"
               a->limit_variable = env->actions.limit_variable;
             }
       }
+  }
+
+  /* Evaluates every combination of plan @p for configuration @c into @res (p->n_combos
+   * results) and @env. @w was laid out for at least p->n_cases cases, c->n_spans spans
+   * and the segments of @c. */
+  static inline PS_HD void ps_ba_evaluate (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
+                                           PsBaComboResult *res, PsBaEnvelope *env)
+  {
+    ps_ba_pieces (c, w);
+    ps_ba_combine (p, c, w, res, env);
   }
 
 #ifdef __cplusplus
