@@ -90,6 +90,10 @@ extern "C"
     double limit_total, limit_variable; /* deflection limits, m (NAN: no check) */
     double M_sls; /* largest |M| of the SLS combination, N m (NAN: not given); EN 1992
                      7.4.3 interpolates between cracked and uncracked with it */
+    /* Span used for the variable-action limit, m: in a continuous beam the span whose
+     * variable deflection is the largest fraction of its length may differ from
+     * L_ref's (ps-beam-analysis-math.h). */
+    double L_ref_variable;
   } PsDesignActions;
 
   /* What one code check of one configuration gives back. */
