@@ -97,11 +97,12 @@ extern "C"
   static inline PS_HD int ps_aisc_positive (double x) { return x > 0.0 && x < INFINITY; }
 
   /* C_b = 12.5 M_max / (2.5 M_max + 3 M_A + 4 M_B + 3 M_C) (F1-1), absolute values of the
-   * largest moment and of the moments at the quarter point, middle and three-quarter
-   * point of the unbraced segment. */
+   * largest moment (ps_steel_segment_max) and of the moments at the quarter point, middle
+   * and three-quarter point of the unbraced segment. */
   static inline PS_HD double ps_aisc_cb (const PsMomentSegment *m)
   {
-    double mx = fabs (m->M_max), ma = fabs (m->M_q1), mb = fabs (m->M_mid), mc = fabs (m->M_q3);
+    double mx = ps_steel_segment_max (m), ma = fabs (m->M_q1), mb = fabs (m->M_mid),
+           mc = fabs (m->M_q3);
 
     return 12.5 * mx / (2.5 * mx + 3.0 * ma + 4.0 * mb + 3.0 * mc);
   }
@@ -234,7 +235,7 @@ extern "C"
         double Lb = a->ltb.L, jc, x, rts = s->r_ts, ho = s->h_o;
 
         d->Lb = Lb;
-        d->M_max = fabs (a->ltb.M_max);
+        d->M_max = ps_steel_segment_max (&a->ltb);
         d->M_A = fabs (a->ltb.M_q1);
         d->M_B = fabs (a->ltb.M_mid);
         d->M_C = fabs (a->ltb.M_q3);

@@ -231,12 +231,12 @@ extern "C"
    * reduces to C1 = 1 / sqrt (A1), with
    *   A1 = (M_max^2 + 5 M_2^2 + 10 M_3^2 + 5 M_4^2) / (21 M_max^2)
    * (alpha1 = 1 - k2 = 0, alpha2 = 5 k1^3/k2^2 = 5, alpha3 = 5 (1/k1 + 1/k2) = 10,
-   * alpha4 = 5, alpha5 = 1 - k1 = 0), M_max the largest |M| in the segment. Valid for
-   * any moment diagram the five values describe; for a linear diagram it gives 1.00,
-   * 1.30, 1.78, 2.45 at psi = 1, 0.5, 0, -1. */
+   * alpha4 = 5, alpha5 = 1 - k1 = 0), M_max the largest |M| in the segment
+   * (ps_steel_segment_max). Valid for any moment diagram the five values describe; for
+   * a linear diagram it gives 1.00, 1.30, 1.78, 2.45 at psi = 1, 0.5, 0, -1. */
   static inline PS_HD double ps_ec3_c1_lys (const PsMomentSegment *m)
   {
-    double mm = fabs (m->M_max);
+    double mm = ps_steel_segment_max (m);
     double q1 = m->M_q1 / mm, q2 = m->M_mid / mm, q3 = m->M_q3 / mm;
     double a1 = (1.0 + 5.0 * q1 * q1 + 10.0 * q2 * q2 + 5.0 * q3 * q3) / 21.0;
 
@@ -314,7 +314,7 @@ extern "C"
                                                  PsEc3Detail *d)
   {
     const PsMomentSegment *m = &a->ltb;
-    double mm = fabs (m->M_max), lin_q1, lin_mid, lin_q3;
+    double mm = ps_steel_segment_max (m), lin_q1, lin_mid, lin_q3;
     double sign, zg = 0.0;
     const double tol = 1e-6, tol_shape = 1e-3;
 
@@ -550,7 +550,7 @@ extern "C"
     d->M_cr = d->lambda_LT = d->chi_LT = d->chi_LT_mod = d->M_b_Rd = NAN;
     d->Phi_LT = d->alpha_LT = d->k_c = d->f = NAN;
     d->psi = NAN;
-    d->M_Ed_ltb = fabs (a->ltb.M_max);
+    d->M_Ed_ltb = ps_steel_segment_max (&a->ltb);
     d->lambda_LT0 = o->lambda_LT0;
     d->beta = o->beta;
     d->ltb_general = 1;

@@ -183,6 +183,25 @@ extern "C"
     s->h_o = NAN;
   }
 
+  /* The largest |M| of a segment: its M_max, or a sampled value if larger (so that an
+   * M_max below one of the samples cannot understate the action). NaN propagates. */
+  static inline PS_HD double ps_steel_segment_max (const PsMomentSegment *m)
+  {
+    double v[6] = { m->M_max, m->M_a, m->M_b, m->M_q1, m->M_mid, m->M_q3 };
+    double mx = fabs (v[0]);
+
+    for (int i = 1; i < 6; i++)
+      {
+        double x = fabs (v[i]);
+
+        if (isnan (x))
+          return x;
+        if (x > mx)
+          mx = x;
+      }
+    return mx;
+  }
+
   /* Why a code refused to check a design (no utilisation is then trusted). The sheets
    * (ps-ec3.c, ps-aisc360.c) turn the code into a sentence. */
   typedef enum
