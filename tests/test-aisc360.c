@@ -422,6 +422,46 @@ test_table_w18x50 (void)
   assert_close ("table W460x74: phi_b M_n, F.1-3B (288 kip-ft)", r.Mb_Rd / KIPFT, 288, 1e-2);
 }
 
+/* Every W shape of the table in A992, braced and not: numbers or a refusal, never NaN. */
+static void
+test_table_sweep (void)
+{
+  guint n_checked = 0;
+
+  for (guint i = 0; i < ps_sections_get_n (); i++)
+    for (int braced = 0; braced <= 1; braced++)
+      {
+        const PsSectionInfo *info = ps_sections_get_nth (i);
+        PsSteelSection s;
+        PsSteelMaterial m;
+        PsAiscOptions o;
+        PsDesignActions a = actions_none ();
+        PsDesignResult r;
+        PsAiscDetail d;
+
+        if (!g_str_equal (info->family, "W"))
+          continue;
+        g_assert_true (ps_steel_section_from_info (info, &s, NULL));
+        g_assert_true (ps_steel_material_for (ps_steel_grades_lookup ("A992"), &s, &m, NULL));
+        ps_aisc_options_init (&o);
+        a.M_Ed_sag = 0.5 * s.Wpl_y * m.fy;
+        a.V_Ed = 0.2 * s.h * s.tw * m.fy;
+        a.ltb_restrained = braced;
+        a.ltb = udl_segment (30 * s.h, a.M_Ed_sag, 0, 1);
+        ps_aisc_check (&s, &m, &o, &a, &r, &d);
+        if (r.refused)
+          {
+            g_assert_cmpint (d.refusal, !=, PS_STEEL_OK);
+            continue;
+          }
+        n_checked++;
+        g_assert_false (isnan (r.u[PS_CHECK_BENDING]));
+        g_assert_false (isnan (r.u[PS_CHECK_SHEAR]));
+        g_assert_cmpint (isnan (r.u[PS_CHECK_LTB]), ==, braced);
+      }
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -434,6 +474,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/aisc360/f3-noncompact-flange", test_f3_noncompact_flange);
   g_test_add_func ("/engine/aisc360/refusals", test_refusals);
   g_test_add_func ("/engine/aisc360/table-w18x50", test_table_w18x50);
+  g_test_add_func ("/engine/aisc360/table-sweep", test_table_sweep);
 
   return g_test_run ();
 }

@@ -843,6 +843,60 @@ test_deflection (void)
   g_assert_true (r.refused);
 }
 
+/* Every table section in three grades, restrained and not: either every applicable
+ * utilisation is a number, or the design is refused with a reason; never a NaN that
+ * would read as "no failure". */
+static void
+test_table_sweep (void)
+{
+  static const char *const grades[] = { "S235", "S355", "S460" };
+  guint n_checked = 0, n_refused = 0, by_reason[PS_STEEL_REFUSED_WEB_NONCOMPACT + 1] = { 0 };
+
+  for (guint i = 0; i < ps_sections_get_n (); i++)
+    for (guint g = 0; g < G_N_ELEMENTS (grades); g++)
+      for (int restrained = 0; restrained <= 1; restrained++)
+        {
+          PsSteelSection s;
+          PsSteelMaterial m;
+          PsEc3Options o;
+          PsDesignActions a = actions_none ();
+          PsDesignResult r;
+          PsEc3Detail d;
+
+          g_assert_true (ps_steel_section_from_info (ps_sections_get_nth (i), &s, NULL));
+          m = ps_steel_grade_material (&ps_steel_grades_lookup (grades[g])->grade,
+                                       ps_steel_section_thickness (&s));
+          ps_ec3_options_init (&o);
+          a.M_Ed_sag = 0.5 * s.Wpl_y * 235e6;
+          a.V_Ed = a.V_Ed_at_M = 0.3 * s.A * 235e6 / sqrt (3.0);
+          a.M_Ed_at_V = 0.25 * a.M_Ed_sag;
+          a.ltb_restrained = restrained;
+          a.ltb = segment_udl (20 * s.h, a.M_Ed_sag);
+          ps_ec3_check (&s, &m, &o, &a, &r, &d);
+          if (r.refused)
+            {
+              g_assert_cmpint (d.refusal, !=, PS_STEEL_OK);
+              g_assert_cmpstr (ps_steel_refusal_describe (d.refusal), !=, "");
+              /* The table has all the data the checks need. */
+              g_assert_cmpint (d.refusal, !=, PS_STEEL_REFUSED_BAD_INPUT);
+              g_assert_cmpint (d.refusal, !=, PS_STEEL_REFUSED_LTB_DATA);
+              by_reason[d.refusal]++;
+              n_refused++;
+              continue;
+            }
+          n_checked++;
+          g_assert_false (isnan (r.u[PS_CHECK_BENDING]));
+          g_assert_false (isnan (r.u[PS_CHECK_SHEAR]));
+          g_assert_cmpint (isnan (r.u[PS_CHECK_LTB]), ==, restrained);
+          g_assert_cmpint (r.section_class, >=, 1);
+          g_assert_cmpint (r.section_class, <=, 3);
+        }
+  g_test_message ("%u designs checked, %u refused (thickness %u, class 4 %u, shear buckling %u)",
+                  n_checked, n_refused, by_reason[PS_STEEL_REFUSED_THICKNESS],
+                  by_reason[PS_STEEL_REFUSED_CLASS4], by_reason[PS_STEEL_REFUSED_SHEAR_BUCKLING]);
+  g_assert_cmpuint (n_checked, >, n_refused);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -860,6 +914,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/ec3/ltb/moment-factors", test_moment_factors);
   g_test_add_func ("/engine/ec3/hollow", test_hollow);
   g_test_add_func ("/engine/ec3/deflection", test_deflection);
+  g_test_add_func ("/engine/ec3/table-sweep", test_table_sweep);
 
   return g_test_run ();
 }
