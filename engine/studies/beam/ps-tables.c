@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ps-tables.h"
@@ -16,11 +17,16 @@ typedef struct
   char *sections_source;
 } Tables;
 
-/* Collects the comment lines that name sources, so reports can quote them. */
+/* Collects the comment lines that name sources, so reports can quote them. Lines
+ * that start with "##" are notes for whoever maintains the file (how values were
+ * taken and checked) and are not quoted. */
 static void
 append_comment (GString *s, const char *line)
 {
   const char *c = line + 1;
+
+  if (*c == '#')
+    return;
 
   while (*c == ' ')
     c++;
@@ -33,6 +39,13 @@ static double
 field (char **fields, guint i)
 {
   return g_ascii_strtod (fields[i], NULL);
+}
+
+/* An empty field is a value the row's source does not publish. */
+static double
+field_or_nan (char **fields, guint i)
+{
+  return fields[i][0] == '\0' ? NAN : g_ascii_strtod (fields[i], NULL);
 }
 
 static void
@@ -102,7 +115,7 @@ parse_sections (Tables *t)
           continue;
         }
       f = g_strsplit (lines[i], ",", -1);
-      g_assert (g_strv_length (f) == 11);
+      g_assert (g_strv_length (f) == 21);
       s = g_new0 (PsSectionInfo, 1);
       s->designation = g_intern_string (f[0]);
       s->family = g_intern_string (f[1]);
@@ -115,6 +128,16 @@ parse_sections (Tables *t)
       s->I = field (f, 8) * 1e-8;
       s->W = field (f, 9) * 1e-6;
       s->mass = field (f, 10);
+      s->Wpl_y = field_or_nan (f, 11) * 1e-6;
+      s->Iz = field_or_nan (f, 12) * 1e-8;
+      s->Wel_z = field_or_nan (f, 13) * 1e-6;
+      s->Wpl_z = field_or_nan (f, 14) * 1e-6;
+      s->It = field_or_nan (f, 15) * 1e-8;
+      s->Iw = field_or_nan (f, 16) * 1e-12;
+      s->Av_z = field_or_nan (f, 17) * 1e-4;
+      s->i_z = field_or_nan (f, 18) * 1e-2;
+      s->r_ts = field_or_nan (f, 19) * 1e-3;
+      s->h_o = field_or_nan (f, 20) * 1e-3;
       g_ptr_array_add (t->sections, s);
     }
   t->sections_source = g_string_free (source, FALSE);

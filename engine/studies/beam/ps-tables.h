@@ -30,6 +30,18 @@ typedef struct
   double I;               /* m^4, strong axis */
   double W;               /* m^3, elastic, strong axis */
   double mass;            /* kg/m as published */
+  /* For the design checks (EN 1993-1-1, AISC 360-16); NAN where the row's source does
+   * not publish the value (data/sections.csv names what the checks derive instead). */
+  double Wpl_y; /* m^3, plastic, strong axis (AISC Z_x) */
+  double Iz;    /* m^4, weak axis (AISC I_y) */
+  double Wel_z; /* m^3 */
+  double Wpl_z; /* m^3 */
+  double It;    /* m^4, St Venant torsion constant (AISC J) */
+  double Iw;    /* m^6, warping constant (AISC C_w) */
+  double Av_z;  /* m^2, shear area, load parallel to the web */
+  double i_z;   /* m, weak-axis radius of gyration (AISC r_y) */
+  double r_ts;  /* m, AISC 360-16 F2-7 */
+  double h_o;   /* m, distance between flange centroids */
 } PsSectionInfo;
 
 guint ps_materials_get_n (void);
