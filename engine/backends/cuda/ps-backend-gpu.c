@@ -139,6 +139,13 @@ ps_gpu_describe (void)
                           p->info.runtime_version % 1000 / 10, p->info.device_count);
 }
 
+/* Without a device there is nothing to add to is_available()'s reason. */
+static char *
+gpu_describe (void)
+{
+  return probe ()->ok ? ps_gpu_describe () : NULL;
+}
+
 /* ---------------------------------------------------------------------------------
  * The batch loop
  * ------------------------------------------------------------------------------ */
@@ -773,8 +780,10 @@ gpu_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_gpu = {
   .name = "gpu",
+  .label = N_ ("GPU"),
   .description = N_ ("NVIDIA GPU (CUDA), one batch of chunks per launch"),
   .is_available = gpu_is_available,
   .default_workers = gpu_default_workers,
+  .describe = gpu_describe,
   .execute = gpu_execute,
 };
