@@ -20,12 +20,6 @@
 #include "ps-cli-scale.h"
 #include "ps-mpi-launch.h"
 #include "study/ps-text.h"
-#if HAVE_MPI
-#include "ps-backend-mpi.h"
-#endif
-#if HAVE_CUDA
-#include "ps-backend-gpu.h"
-#endif
 
 enum
 {
@@ -112,6 +106,20 @@ on_progress_line (const PsProgress *p, gpointer user_data)
   fflush (stderr);
 }
 
+/* The names of the backends, in list order, joined by @sep; only those with every
+ * flag of @with and none of @without. */
+static char *
+backend_names (PsBackendFlags with, PsBackendFlags without, const char *sep)
+{
+  const PsBackend *const *all = ps_backends_list ();
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if ((all[i]->flags & with) == with && (all[i]->flags & without) == 0)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? sep : "", all[i]->name);
+  return g_strdup (names->str);
+}
+
 static char *
 default_out_dir (const char *study_path)
 {
@@ -133,32 +141,36 @@ cmd_run (int argc, char **argv)
   gboolean no_history = FALSE;
   gint workers_per_rank = 0;
   gboolean progress_lines = FALSE;
-  GOptionEntry entries[]
-      = { { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend,
-            N_ ("serial, threads, processes or mpi (default threads)"), "NAME" },
-          { "workers-per-rank", 0, 0, G_OPTION_ARG_INT, &workers_per_rank,
-            N_ ("mpi: OpenMP threads in each MPI rank (default OMP_NUM_THREADS or 1)"), "T" },
-          { "progress-lines", 0, 0, G_OPTION_ARG_NONE, &progress_lines,
-            N_ ("Print progress on stderr as lines 'progress DONE TOTAL ELAPSED ETA'"), NULL },
-          { "chunk-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &chunk_timeout,
-            N_ ("processes: a worker that spends longer than this on one chunk is killed and "
-                "its chunk retried (default: no limit)"),
-            "SECONDS" },
-          { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_ ("Worker count (default: all cores)"),
-            "N" },
-          { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
-            N_ ("Output folder (default: STUDY-results)"), "DIR" },
-          { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
-            N_ ("Rows in results.csv: all, passing or none (default: all up to a million items)"),
-            "WHICH" },
-          { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the summary as JSON"), NULL },
-          { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
-            N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"),
-            "PATH" },
-          { "no-history", 0, 0, G_OPTION_ARG_NONE, &no_history,
-            N_ ("Do not record the run in the history"), NULL },
-          { NULL } };
+  GOptionEntry entries[] = {
+    /* Its description lists the backends (below). */
+    { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend, NULL, "NAME" },
+    { "workers-per-rank", 0, 0, G_OPTION_ARG_INT, &workers_per_rank,
+      N_ ("mpi: OpenMP threads in each MPI rank (default OMP_NUM_THREADS or 1)"), "T" },
+    { "progress-lines", 0, 0, G_OPTION_ARG_NONE, &progress_lines,
+      N_ ("Print progress on stderr as lines 'progress DONE TOTAL ELAPSED ETA'"), NULL },
+    { "chunk-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &chunk_timeout,
+      N_ ("processes: a worker that spends longer than this on one chunk is killed and "
+          "its chunk retried (default: no limit)"),
+      "SECONDS" },
+    { "workers", 'w', 0, G_OPTION_ARG_INT, &workers, N_ ("Worker count (default: all cores)"),
+      "N" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, N_ ("Output folder (default: STUDY-results)"),
+      "DIR" },
+    { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+      N_ ("Rows in results.csv: all, passing or none (default: all up to a million items)"),
+      "WHICH" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the summary as JSON"), NULL },
+    { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
+      N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"), "PATH" },
+    { "no-history", 0, 0, G_OPTION_ARG_NONE, &no_history,
+      N_ ("Do not record the run in the history"), NULL },
+    { NULL }
+  };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("STUDY.json — run a study"));
+  g_autofree char *names = backend_names (0, 0, ", ");
+  g_autofree char *backend_help
+      = g_strdup_printf (_ ("one of %s (default %s)"), names, ps_backend_default_name ());
+  const PsBackend *chosen = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
   g_autoptr (PsRunResult) result = NULL;
@@ -166,6 +178,7 @@ cmd_run (int argc, char **argv)
   ProgressLine line = { 0, FALSE };
   struct sigaction sa = { 0 };
 
+  entries[0].description = backend_help;
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return fail (NULL, error);
@@ -187,14 +200,19 @@ cmd_run (int argc, char **argv)
                   _ ("must be between 1 and 4096"), workers_per_rank);
       return EXIT_INVALID;
     }
-  if (workers_per_rank != 0 && g_strcmp0 (backend, "mpi") != 0)
+  /* Threads in each worker: for backends whose workers run several (MPI ranks). */
+  chosen = ps_backend_lookup (backend != NULL ? backend : ps_backend_default_name ());
+  if (workers_per_rank != 0 && (chosen == NULL || !(chosen->flags & PS_BACKEND_WORKER_THREADS)))
     {
-      g_printerr ("parastudy-cli run: --workers-per-rank: %s\n", _ ("goes with --backend mpi"));
+      g_autofree char *with = backend_names (PS_BACKEND_WORKER_THREADS, 0, ", ");
+
+      g_printerr ("parastudy-cli run: --workers-per-rank: ");
+      g_printerr (_ ("goes with --backend %s"), with);
+      g_printerr ("\n");
       return EXIT_INVALID;
     }
-#if HAVE_MPI
-  ps_mpi_set_threads_per_rank (workers_per_rank);
-#endif
+  if (chosen != NULL && chosen->set_worker_threads != NULL)
+    chosen->set_worker_threads (workers_per_rank);
 
   if (!(chunk_timeout >= 0.0) || !isfinite (chunk_timeout))
     {
@@ -340,6 +358,8 @@ print_backend_state (const char *name, const char *state, glong width)
   print_padded (state, width);
 }
 
+/* The table of the backends this build has; then a line about what each uses (the
+ * MPI library, the GPU) and one for each backend it was built without. */
 static int
 cmd_backends (int argc, char **argv)
 {
@@ -348,48 +368,46 @@ cmd_backends (int argc, char **argv)
   g_autofree char *mem = g_format_size_full (m->memory_bytes, G_FORMAT_SIZE_IEC_UNITS);
   glong state_width
       = MAX (10, MAX (g_utf8_strlen (_ ("available"), -1), g_utf8_strlen (_ ("unavailable"), -1)));
+  g_autoptr (GArray) infos = g_array_new (FALSE, TRUE, sizeof (PsBackendInfo));
 
+  g_array_set_clear_func (infos, (GDestroyNotify)ps_backend_info_clear);
   g_print (_ ("Machine: %s, %d cores, %s memory\n"), m->cpu_model, m->cores, mem);
   for (guint i = 0; all[i] != NULL; i++)
     {
-      g_autofree char *reason = NULL;
-      gboolean ok = all[i]->is_available (&reason);
+      PsBackendInfo info;
 
-      print_backend_state (all[i]->name, ok ? _ ("available") : _ ("unavailable"), state_width);
+      ps_backend_get_info (all[i], &info);
+      g_array_append_val (infos, info);
+    }
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      const PsBackendInfo *info = &g_array_index (infos, PsBackendInfo, i);
+
+      if (all[i]->flags & PS_BACKEND_NOT_BUILT)
+        continue;
+      print_backend_state (all[i]->name, info->available ? _ ("available") : _ ("unavailable"),
+                           state_width);
       g_print (" %s", _ (all[i]->description));
-      if (ok)
-        {
-          int n = all[i]->default_workers ();
-
-          g_print (
-              g_dngettext (GETTEXT_PACKAGE, " (default %d worker)", " (default %d workers)", n), n);
-        }
+      if (info->available)
+        g_print (g_dngettext (GETTEXT_PACKAGE, " (default %d worker)", " (default %d workers)",
+                              info->default_workers),
+                 info->default_workers);
       else
-        g_print (" — %s", reason);
+        g_print (" — %s", info->reason);
       g_print ("\n");
     }
-#if HAVE_MPI
-  {
-    g_autofree char *mpi = ps_mpi_describe ();
-
-    g_print ("  %-10s %s\n", "", mpi);
-  }
-#else
-  print_backend_state ("mpi", _ ("unavailable"), state_width);
-  g_print (" %s\n", _ ("built without MPI"));
-#endif
-#if HAVE_CUDA
-  /* The gpu row of the table gives the reason when there is no device. */
-  if (ps_backend_gpu.is_available (NULL))
+  for (guint i = 0; all[i] != NULL; i++)
     {
-      g_autofree char *gpu = ps_gpu_describe ();
+      const PsBackendInfo *info = &g_array_index (infos, PsBackendInfo, i);
 
-      g_print ("  %-10s %s\n", "", gpu);
+      if (all[i]->flags & PS_BACKEND_NOT_BUILT)
+        {
+          print_backend_state (all[i]->name, _ ("unavailable"), state_width);
+          g_print (" %s\n", info->reason);
+        }
+      else if (info->details != NULL)
+        g_print ("  %-10s %s\n", "", info->details);
     }
-#else
-  print_backend_state ("gpu", _ ("unavailable"), state_width);
-  g_print (" %s\n", _ ("built without CUDA"));
-#endif
   return EXIT_OK;
 }
 
@@ -435,17 +453,25 @@ int ps_cli_report (int argc, char **argv);
 static void
 usage (FILE *f)
 {
+  const PsBackend *const *all = ps_backends_list ();
+  g_autofree char *here = backend_names (0, PS_BACKEND_NEEDS_LAUNCHER, "|");
+
+  fprintf (f, "%s", _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n\nCommands:\n"));
+  /* TRANSLATORS: %s is the list of backends, "serial|threads|processes|gpu". */
+  fprintf (
+      f,
+      _ ("  run STUDY.json [--backend %s] [--workers N]\n"
+         "                 [--out DIR] [--rows all|passing|none] [--chunk-timeout S]\n"
+         "                 [--history PATH] [--no-history] [--json]\n"
+         "                           Run a study; write DIR/summary.json and DIR/results.csv\n"),
+      here);
+  /* Backends that run under a launcher, and how (mpirun -n N parastudy-cli run …). */
+  for (guint i = 0; all[i] != NULL; i++)
+    if (all[i]->launch_usage != NULL)
+      fprintf (f, "  %s\n                           %s\n", all[i]->launch_usage,
+               _ (all[i]->launch_help));
   fprintf (f, "%s",
-           _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n"
-              "\n"
-              "Commands:\n"
-              "  run STUDY.json [--backend serial|threads|processes] [--workers N] [--out DIR]\n"
-              "                 [--rows all|passing|none] [--chunk-timeout S] [--history PATH]\n"
-              "                 [--no-history] [--json]\n"
-              "                           Run a study; write DIR/summary.json and DIR/results.csv\n"
-              "  mpirun -n N parastudy-cli run STUDY.json --backend mpi [--workers-per-rank T]\n"
-              "                           Run on N MPI ranks x T threads (rank 0 writes DIR)\n"
-              "  export-job STUDY.json --scheduler slurm --nodes K --tasks-per-node P\n"
+           _ ("  export-job STUDY.json --scheduler slurm --nodes K --tasks-per-node P\n"
               "                 --time HH:MM:SS [--workers-per-rank T] [--out job.sh]\n"
               "                           Write a Slurm batch script for an MPI run\n"
               "  scale STUDY.json [--backend B[,B...]] [--workers 1,2,4] [--mode strong|weak]\n"
@@ -478,16 +504,14 @@ main (int argc, char **argv)
       usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? EXIT_INVALID : EXIT_OK;
     }
-#if HAVE_MPI
-  /* --backend mpi: MPI starts before anything else; every rank but 0 serves chunks
-   * and leaves here (engine/backends/mpi/ps-backend-mpi.c). */
+  /* A backend that must start before anything else does so here: with --backend
+   * mpi, MPI starts, and every rank but 0 serves chunks and leaves here. */
   {
     int status;
 
-    if (ps_mpi_cli_start (&argc, &argv, &status))
+    if (ps_backends_cli_start (&argc, &argv, &status))
       return status;
   }
-#endif
   if (g_str_equal (argv[1], "run"))
     return cmd_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export-job"))

@@ -222,8 +222,9 @@ resolve_backend (const PsRunOptions *options, int *workers_out, GError **error)
                    workers);
       return NULL;
     }
-  /* The serial backend is one worker whatever was asked. */
-  if (g_str_equal (backend->name, "serial"))
+  /* The serial backend, and any with a fixed worker count, is one worker whatever
+   * was asked. */
+  if (backend->flags & PS_BACKEND_FIXED_WORKERS)
     workers = 1;
   *workers_out = workers;
   return backend;

@@ -1,13 +1,15 @@
-/* test-gpu.c: the gpu backend (CUDA) against the serial backend.
+/* test-gpu.c: the gpu backend (CUDA) against the serial backend, beyond what
+ * test-backends.c checks on every backend (every example study and the edge studies,
+ * every rows mode).
  *
- * With a CUDA device, every example study of data/examples and the edge cases below
- * run on the gpu and on the serial backend, and everything a run reports is compared:
- * the kind's summary as summary.json writes it (json-glib prints doubles with 17
- * significant digits, so equal text is equal bits), the item count, the item errors
- * (count and messages) and, where asked for, the rows. The comparison is bitwise,
- * floats included, because the device code is compiled with --fmad=false and calls the
- * same functions as the CPU: ps-math.h, ps-dist.h and ps-philox.h, and the kinds'
- * arithmetic in ps-beam-math.h and ps-regression-math.h.
+ * With a CUDA device, the cases below run on the gpu and on the serial backend and
+ * their results folders are compared (ps-backend-test-utils.h): summary.json less the
+ * run's own members (the item errors, and the kind's summary with doubles printed to
+ * 17 significant digits, so equal text is equal bits), results.csv and
+ * convergence.csv byte for byte. The comparison is bitwise, floats included, because
+ * the device code is compiled with --fmad=false and calls the same functions as the
+ * CPU: ps-math.h, ps-dist.h and ps-philox.h, and the kinds' arithmetic in
+ * ps-beam-math.h and ps-regression-math.h.
  *
  * The host half of the device path runs everywhere (/gpu/host/...): the backend turns
  * per-item results into rows and summaries with ps_beam_write_rows (),
@@ -31,8 +33,8 @@
 #include <string.h>
 
 #include "ps-backend-gpu.h"
+#include "ps-backend-test-utils.h"
 #include "ps-regression.h"
-#include "ps-test-utils.h"
 
 static char *
 example_path (const char *name)
@@ -108,31 +110,15 @@ run_on (const PsStudy *study, const char *backend, PsRowsMode rows, Run *r)
 static void
 compare_backends (const PsStudy *study, PsRowsMode rows)
 {
-  Run s, g;
+  g_autofree char *tmp = g_dir_make_tmp ("parastudy-test-gpu-XXXXXX", NULL);
+  g_autofree char *serial_dir = g_build_filename (tmp, "serial", NULL);
+  g_autofree char *gpu_dir = g_build_filename (tmp, "gpu", NULL);
+  g_autoptr (PsRunResult) s = run_to_dir_ok (study, "serial", 1, rows, serial_dir, NULL, NULL);
+  g_autoptr (PsRunResult) g = run_to_dir_ok (study, "gpu", 1, rows, gpu_dir, NULL, NULL);
 
-  run_on (study, "serial", rows, &s);
-  run_on (study, "gpu", rows, &g);
-  g_assert_cmpstr (g.result->backend, ==, "gpu");
-  g_assert_cmpuint (g.result->items, ==, s.result->items);
-  g_assert_cmpstr (g.summary_json, ==, s.summary_json);
-  g_assert_cmpuint (g.result->errors.count, ==, s.result->errors.count);
-  if (s.result->errors.first != NULL)
-    {
-      g_assert_nonnull (g.result->errors.first);
-      g_assert_cmpuint (g.result->errors.first->len, ==, s.result->errors.first->len);
-      for (guint i = 0; i < s.result->errors.first->len; i++)
-        {
-          PsItemError *a = &g_array_index (s.result->errors.first, PsItemError, i);
-          PsItemError *b = &g_array_index (g.result->errors.first, PsItemError, i);
-
-          g_assert_cmpuint (b->item, ==, a->item);
-          g_assert_cmpstr (b->message, ==, a->message);
-        }
-    }
-  g_assert_cmpuint (g.rows->len, ==, s.rows->len);
-  g_assert_true (memcmp (g.rows->str, s.rows->str, s.rows->len) == 0);
-  run_clear (&s);
-  run_clear (&g);
+  g_assert_cmpstr (g->backend, ==, "gpu");
+  assert_same_answer (serial_dir, gpu_dir, study->name);
+  rm_rf (tmp);
 }
 
 static PsStudy *
@@ -258,94 +244,6 @@ test_cli_backends (void)
  * Tests that need a device
  * ------------------------------------------------------------------------------ */
 
-static void
-test_example (gconstpointer data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr (PsStudy) study = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (!need_device ())
-    return;
-  path = example_path (data);
-  study = ps_study_load_file (path, &error);
-  g_assert_no_error (error);
-  compare_backends (study, PS_ROWS_NONE);
-}
-
-/* One configuration, one sample block of one sample, one specimen. */
-static void
-test_one_item (void)
-{
-  static const char *const studies[] = {
-    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"one\", \"beam\": {"
-    "\"support\": \"fixed-fixed\", \"load\": {\"type\": \"uniform\", \"value\": \"12.5 kN/m\"},"
-    "\"span\": \"7.25 m\", \"section\": {\"shape\": \"standard\", \"designation\": \"IPE 300\"},"
-    "\"material\": \"S355\", \"self_weight\": true}, \"checks\": {\"deflection_limit\": "
-    "\"L/300\", \"safety_factor\": 1.35}}",
-    "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"one\", \"variables\": {"
-    "\"R\": {\"distribution\": \"lognormal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\"},"
-    "\"S\": {\"distribution\": \"gumbel\", \"mean\": \"200 MPa\", \"sd\": \"40 MPa\"}},"
-    "\"limit_state\": \"R - S\", \"method\": {\"samples\": 1, \"seed\": 3}}",
-    "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"one\", \"source\": {"
-    "\"type\": \"synthetic\", \"specimens\": 1, \"points\": 733, \"E\": {\"distribution\": "
-    "\"normal\", \"mean\": \"70 GPa\", \"sd\": \"2 GPa\"}, \"yield\": {\"distribution\": "
-    "\"normal\", \"mean\": \"275 MPa\", \"sd\": \"9 MPa\"}, \"hardening\": 0.02, "
-    "\"max_strain\": 0.03, \"noise_sd\": \"0.5 MPa\", \"seed\": 11}, \"fit\": {\"window\": "
-    "{\"type\": \"strain\", \"from\": 0.0004, \"to\": 0.002}, \"offset\": 0.002}}",
-  };
-
-  if (!need_device ())
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (studies); i++)
-    {
-      g_autoptr (PsStudy) study = load_text (studies[i]);
-
-      g_assert_cmpuint (study->n_items, ==, 1);
-      compare_backends (study, PS_ROWS_ALL);
-    }
-}
-
-/* Item counts that are not multiples of the CUDA block (256 threads), of a chunk, or
- * of the reliability block of 4,096 samples; with rows, and with item errors (a
- * hollow section with t >= D/2, point loads outside the span). */
-static void
-test_ragged (void)
-{
-  static const char *const studies[] = {
-    /* 3 x 7 x 13 x 11 = 3003 configurations, a third of them invalid sections. */
-    "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"ragged\", \"beam\": {"
-    "\"support\": \"simply-supported\", \"load\": {\"type\": \"point\", \"value\": "
-    "{\"from\": \"3 kN\", \"to\": \"95 kN\", \"steps\": 11}, \"position\": {\"from\": \"0.5 m\","
-    " \"to\": \"9.5 m\", \"steps\": 13}}, \"span\": {\"from\": \"2 m\", \"to\": \"9 m\", "
-    "\"steps\": 7}, \"section\": {\"shape\": \"hollow-circular\", \"D\": \"219.1 mm\", \"t\": "
-    "[\"6.3 mm\", \"12.5 mm\", \"120 mm\"]}, \"material\": \"S275\", \"self_weight\": true}}",
-    /* 3 blocks and 1,234 samples. */
-    "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"ragged\", \"variables\": {"
-    "\"fy\": {\"distribution\": \"weibull\", \"mean\": \"355 MPa\", \"sd\": \"25 MPa\"},"
-    "\"M\": {\"distribution\": \"truncated-normal\", \"mean\": \"150 kN*m\", \"sd\": "
-    "\"45 kN*m\", \"lower\": \"0 kN*m\", \"upper\": \"400 kN*m\"}},"
-    "\"constants\": {\"W\": \"557000 mm^3\"}, \"limit_state\": \"max(fy - M / W, "
-    "-sqrt(abs(sin(M / 1e5))))\", \"method\": {\"samples\": 13522, \"seed\": 8}}",
-    "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"ragged\", \"source\": {"
-    "\"type\": \"synthetic\", \"specimens\": 37, \"points\": 301, \"E\": {\"distribution\": "
-    "\"normal\", \"mean\": \"200 GPa\", \"sd\": \"10 GPa\"}, \"yield\": {\"distribution\": "
-    "\"normal\", \"mean\": \"355 MPa\", \"sd\": \"20 MPa\"}, \"hardening\": 0.01, "
-    "\"max_strain\": 0.02, \"noise_sd\": \"1 MPa\", \"seed\": 5}, \"fit\": {\"window\": "
-    "{\"type\": \"auto\"}, \"offset\": 0.002}}",
-  };
-
-  if (!need_device ())
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (studies); i++)
-    {
-      g_autoptr (PsStudy) study = load_text (studies[i]);
-
-      compare_backends (study, PS_ROWS_ALL);
-      compare_backends (study, PS_ROWS_NONE);
-    }
-}
-
 /* A study of many chunks run one chunk per batch: the double-buffered batch loop
  * goes round many times, and target_cov stops the reliability run at the same
  * sample as the serial one. */
@@ -387,8 +285,9 @@ test_scaled (void)
   compare_backends (study, PS_ROWS_NONE);
 }
 
-/* Rows, and item counts past one batch with rows: the beam's row fields come from
- * the device as structure of arrays, a regression's rows from its device fits. */
+/* Rows past one batch (one chunk a batch): the beam's row fields come from the
+ * device as structure of arrays, a regression's rows from its device fits. (Rows in
+ * batches of the default size are test-backends.c's.) */
 static void
 test_rows (void)
 {
@@ -406,21 +305,17 @@ test_rows (void)
 
   if (!need_device ())
     return;
-  for (int batch1 = 0; batch1 < 2; batch1++)
+  g_setenv ("PARASTUDY_GPU_BATCH_CHUNKS", "1", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      if (batch1)
-        g_setenv ("PARASTUDY_GPU_BATCH_CHUNKS", "1", TRUE);
-      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-        {
-          g_autofree char *path = example_path (cases[i].name);
-          g_autoptr (GError) error = NULL;
-          g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
+      g_autofree char *path = example_path (cases[i].name);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PsStudy) study = ps_study_load_file (path, &error);
 
-          g_assert_no_error (error);
-          compare_backends (study, cases[i].mode);
-        }
-      g_unsetenv ("PARASTUDY_GPU_BATCH_CHUNKS");
+      g_assert_no_error (error);
+      compare_backends (study, cases[i].mode);
     }
+  g_unsetenv ("PARASTUDY_GPU_BATCH_CHUNKS");
   /* A scaling run's longer study, 50,000 configurations made 125,003: chunk 1 wraps
    * round (host), chunk 2 is items 15,536 to 48,303 again (device), so rows must be
    * numbered by the study's own items. */
@@ -761,30 +656,10 @@ test_host_reg_first_pass (void)
 int
 main (int argc, char **argv)
 {
-  static const char *const examples[] = {
-    "beam-grid.json",
-    "beam-steel-ipe.json",
-    "beam-crane-girder.json",
-    "beam-timber-cantilever.json",
-    "reliability-axial-bar.json",
-    "reliability-load-strength.json",
-    "regression-coupons.json",
-    "regression-aluminium-force.json",
-    "regression-synthetic.json",
-  };
-
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gpu/detection", test_detection);
   g_test_add_func ("/gpu/cli/unavailable", test_cli_unavailable);
   g_test_add_func ("/gpu/cli/backends", test_cli_backends);
-  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/gpu/example/%s", examples[i]);
-
-      g_test_add_data_func (name, examples[i], test_example);
-    }
-  g_test_add_func ("/gpu/one-item", test_one_item);
-  g_test_add_func ("/gpu/ragged", test_ragged);
   g_test_add_func ("/gpu/many-batches", test_many_batches);
   g_test_add_func ("/gpu/scaled", test_scaled);
   g_test_add_func ("/gpu/rows", test_rows);

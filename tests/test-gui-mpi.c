@@ -29,7 +29,7 @@ have_mpi (void)
 {
   g_autofree char *mpirun = g_find_program_in_path ("mpirun");
 
-  if (ps_backend_lookup ("mpi") == NULL)
+  if (ps_backend_lookup ("mpi")->flags & PS_BACKEND_NOT_BUILT)
     {
       g_test_skip ("this build has no MPI backend");
       return FALSE;

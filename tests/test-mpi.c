@@ -1,8 +1,9 @@
-/* The MPI backend under mpirun: 1 to 4 ranks x 1 and 2 threads give the serial
- * backend's summary.json (less the run's own fields), results.csv and
- * convergence.csv byte for byte, for every study kind; a rank killed or stuck
- * mid-run ends the run with a message naming the rank and the chunk and leaves no
- * result file; bad input on rank 0 ends every rank; scaling studies take
+/* The MPI backend under mpirun, beyond what test-backends.c checks on every backend
+ * (every example at 1 to 3 ranks of one thread): 1 to 4 ranks x 2 threads and 4 ranks
+ * x 1 thread give the serial backend's summary.json (less the run's own fields),
+ * results.csv and convergence.csv byte for byte, for every study kind; a rank killed
+ * or stuck mid-run ends the run with a message naming the rank and the chunk and
+ * leaves no result file; bad input on rank 0 ends every rank; scaling studies take
  * --backend mpi; the Slurm script and the GUI's mpirun command line.
  *
  * The reference is always the serial backend of the same program (the engine's
@@ -17,9 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ps-backend-test-utils.h"
 #include "ps-chunk-result.h"
 #include "ps-mpi-launch.h"
-#include "ps-test-utils.h"
 
 static char *tmp_dir;
 static const char *cli;
@@ -103,60 +104,6 @@ need_mpirun (void)
       return FALSE;
     }
   return TRUE;
-}
-
-/* summary.json less what belongs to the run rather than to the study's answer. */
-static char *
-answer_of (const char *dir, const char **backend, gint64 *workers)
-{
-  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  static const char *const run_fields[] = { "backend",
-                                            "workers",
-                                            "started",
-                                            "wall_seconds",
-                                            "cpu_seconds",
-                                            "peak_rss_bytes",
-                                            "workers_peak_rss_bytes",
-                                            "machine",
-                                            "study_file",
-                                            NULL };
-  JsonObject *o;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  o = json_node_get_object (json_parser_get_root (parser));
-  if (backend != NULL)
-    *backend = g_intern_string (json_object_get_string_member (o, "backend"));
-  if (workers != NULL)
-    *workers = json_object_get_int_member (o, "workers");
-  for (guint i = 0; run_fields[i] != NULL; i++)
-    if (json_object_has_member (o, run_fields[i]))
-      json_object_remove_member (o, run_fields[i]);
-  json_generator_set_root (gen, json_parser_get_root (parser));
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
-}
-
-static void
-assert_same_file (const char *dir_a, const char *dir_b, const char *name)
-{
-  g_autofree char *a = g_build_filename (dir_a, name, NULL);
-  g_autofree char *b = g_build_filename (dir_b, name, NULL);
-  g_autofree char *ca = NULL, *cb = NULL;
-  gsize la = 0, lb = 0;
-
-  if (!g_file_test (a, G_FILE_TEST_EXISTS))
-    {
-      g_assert_false (g_file_test (b, G_FILE_TEST_EXISTS));
-      return;
-    }
-  g_assert_true (g_file_get_contents (a, &ca, &la, NULL));
-  g_assert_true (g_file_get_contents (b, &cb, &lb, NULL));
-  if (la != lb || memcmp (ca, cb, la) != 0)
-    g_error ("%s differs between %s (%zu bytes) and %s (%zu bytes)", name, dir_a, la, dir_b, lb);
 }
 
 static void
@@ -271,7 +218,7 @@ run_serial (const char *study, const char *dir, const char *rows)
   proc_clear (&p);
 }
 
-/* ---- every kind, 1-4 ranks x 1-2 threads -------------------------------------------- */
+/* ---- every kind, 1-4 ranks x 2 threads, 4 ranks x 1 thread ----------------------------- */
 
 typedef struct
 {
@@ -293,12 +240,12 @@ static const Case cases[] = {
 static void
 test_equal (gconstpointer data)
 {
+  /* 1 to 3 ranks of one thread are test-backends.c's. */
+  static const int runs[][2] = { { 1, 2 }, { 2, 2 }, { 3, 2 }, { 4, 1 }, { 4, 2 } };
   const Case *c = data;
   g_autofree char *copy_name = NULL;
   g_autofree char *study = NULL;
   g_autofree char *ref_dir = NULL;
-  g_autofree char *ref = NULL;
-  const char *backend;
   Proc p;
 
   if (!need_mpirun ())
@@ -308,37 +255,33 @@ test_equal (gconstpointer data)
       = c->edit != NULL ? example_copy (c->example, copy_name, c->edit) : example_path (c->example);
   ref_dir = g_build_filename (tmp_dir, "ref", c->example, NULL);
   run_serial (study, ref_dir, c->rows ? c->rows : "all");
-  ref = answer_of (ref_dir, NULL, NULL);
 
-  for (int ranks = 1; ranks <= 4; ranks++)
-    for (int threads = 1; threads <= 2; threads++)
-      {
-        g_autofree char *dir
-            = g_strdup_printf ("%s/mpi-%d-%d/%s", tmp_dir, ranks, threads, c->example);
-        g_autofree char *t = g_strdup_printf ("%d", threads);
-        const char *args[]
-            = { "run",   study, "--backend",    "mpi",    "--workers-per-rank",      t,
-                "--out", dir,   "--no-history", "--rows", c->rows ? c->rows : "all", NULL };
-        g_autofree char *got = NULL;
-        gint64 workers = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      int ranks = runs[i][0], threads = runs[i][1];
+      g_autofree char *dir
+          = g_strdup_printf ("%s/mpi-%d-%d/%s", tmp_dir, ranks, threads, c->example);
+      g_autofree char *t = g_strdup_printf ("%d", threads);
+      g_autofree char *what
+          = g_strdup_printf ("%s on %d ranks x %d threads", c->example, ranks, threads);
+      const char *args[]
+          = { "run",   study, "--backend",    "mpi",    "--workers-per-rank",      t,
+              "--out", dir,   "--no-history", "--rows", c->rows ? c->rows : "all", NULL };
+      g_autofree char *backend = NULL;
+      gint64 workers = 0;
 
-        run_mpi (ranks, args, NULL, &p);
-        if (p.status != 0)
-          g_error ("%s on %d ranks x %d threads: exit %d\n%s", c->example, ranks, threads, p.status,
-                   p.err);
-        g_test_message ("%s: %d ranks x %d threads in %.2f s", c->example, ranks, threads,
-                        p.seconds);
-        proc_clear (&p);
-        got = answer_of (dir, &backend, &workers);
-        g_assert_cmpstr (backend, ==, "mpi");
-        g_assert_cmpint (workers, ==, ranks);
-        if (g_strcmp0 (ref, got) != 0)
-          g_error ("%s on %d ranks x %d threads: the summary differs from the serial one:\n%s\n%s",
-                   c->example, ranks, threads, ref, got);
-        assert_same_file (ref_dir, dir, "results.csv");
-        assert_same_file (ref_dir, dir, "convergence.csv");
-        assert_no_parts (dir);
-      }
+      run_mpi (ranks, args, NULL, &p);
+      if (p.status != 0)
+        g_error ("%s: exit %d\n%s", what, p.status, p.err);
+      g_test_message ("%s in %.2f s", what, p.seconds);
+      proc_clear (&p);
+      g_free (answer_of (dir, &backend, &workers));
+      g_assert_cmpstr (backend, ==, "mpi");
+      g_assert_cmpint (workers, ==, ranks);
+      /* The same files, summary.json, results.csv and convergence.csv. */
+      assert_same_answer (ref_dir, dir, what);
+      assert_no_parts (dir);
+    }
 }
 
 /* beam-grid at 50 x 100 x 3 x 20 = 300,000 configurations: 10 chunks of about 7 MB of
@@ -376,7 +319,7 @@ test_rows_memory (void)
       g_error ("mpi run failed: %s", p.err);
     proc_clear (&p);
   }
-  assert_same_file (ref_dir, dir, "results.csv");
+  assert_same_answer (ref_dir, dir, "rows through part files");
   assert_no_parts (dir);
   serial_rss = summary_int (ref_dir, "peak_rss_bytes");
   mpi_rss = summary_int (dir, "peak_rss_bytes");
@@ -674,7 +617,6 @@ test_launch (void)
   g_autofree char *study = example_path ("regression-synthetic.json");
   g_autofree char *dir = g_build_filename (tmp_dir, "launch", NULL);
   g_autofree char *ref_dir = g_build_filename (tmp_dir, "ref", "regression-synthetic.json", NULL);
-  g_autofree char *ref = NULL, *got = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) argv = NULL;
   g_auto (GStrv) lines = NULL;
@@ -718,13 +660,26 @@ test_launch (void)
   g_assert_cmpuint (last.items_total, ==, 10000);
   proc_clear (&p);
 
+  /* The serial run of /mpi/equal/regression-synthetic.json, when it ran. */
   if (g_file_test (ref_dir, G_FILE_TEST_IS_DIR))
-    {
-      ref = answer_of (ref_dir, NULL, NULL);
-      got = answer_of (dir, NULL, NULL);
-      g_assert_cmpstr (ref, ==, got);
-      assert_same_file (ref_dir, dir, "results.csv");
-    }
+    assert_same_answer (ref_dir, dir, "the launched run");
+
+  /* The backend's launch_argv () (ps-backend.h) is this command. */
+  {
+    g_auto (GStrv) same = NULL;
+    PsBackendLaunch backend_launch;
+
+    ps_backend_launch_init (&backend_launch);
+    backend_launch.program = cli;
+    backend_launch.workers = 3;
+    backend_launch.threads_per_worker = 2;
+    backend_launch.oversubscribe = TRUE;
+    g_assert_nonnull (ps_backend_mpi.launch_argv);
+    same = ps_backend_mpi.launch_argv (&backend_launch, study, dir,
+                                       (const char *const[]){ "--no-history", NULL }, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_strv_equal ((const char *const *)same, (const char *const *)argv));
+  }
 
   /* Bad values. */
   launch.ranks = 0;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "parastudy.h"
-#include "ps-test-utils.h"
+#include "ps-backend-test-utils.h"
 
 /* Tests of running a study: the grid walk, backends and worker counts agreeing bit for
  * bit, cancellation, progress, per-item errors, row sinks that fail, atomic output
@@ -236,87 +236,65 @@ assert_summary_equal (const PsBeamSummary *a, const PsBeamSummary *b, const char
                a->min[k], b->min[k], a->max[k], b->max[k]);
 }
 
+/* The serial rows of @study in @dir (a ps_run_to_dir() folder) are one line per item
+ * (all, whether it was computed or not) or per passing item (passing). */
 static void
-assert_errors_equal (const PsErrors *a, const PsErrors *b)
+assert_rows_lines (const PsStudy *study, const PsRunResult *ref, const char *dir, PsRowsMode mode)
 {
-  guint na = a->first ? a->first->len : 0, nb = b->first ? b->first->len : 0;
+  g_autofree char *path = g_build_filename (dir, "results.csv", NULL);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  guint64 lines = 0;
 
-  g_assert_cmpuint (a->count, ==, b->count);
-  g_assert_cmpuint (na, ==, nb);
-  for (guint i = 0; i < na; i++)
+  if (mode == PS_ROWS_NONE)
     {
-      const PsItemError *ea = &g_array_index (a->first, PsItemError, i);
-      const PsItemError *eb = &g_array_index (b->first, PsItemError, i);
-
-      g_assert_cmpuint (ea->item, ==, eb->item);
-      g_assert_cmpstr (ea->message, ==, eb->message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      return;
     }
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  for (gsize i = 0; i < length; i++)
+    lines += text[i] == '\n';
+  g_assert_cmpuint (lines, >, 0);
+  lines--; /* the header */
+  if (mode == PS_ROWS_ALL)
+    g_assert_cmpuint (lines, ==, study->n_items);
+  else
+    g_assert_cmpuint (lines, ==, ((const PsBeamSummary *)ref->summary)->passing);
 }
 
+/* Runs @study on serial, then threads at 1, 2 and 3 workers, in every rows mode and
+ * compares their results folders (ps-backend-test-utils.h) and summaries. Every
+ * backend on the example studies is test-backends.c's; these are the studies written
+ * for the edges of the grid walk. */
 static void
-assert_rows_equal (const GString *a, const GString *b, const char *what)
-{
-  if (a->len != b->len || memcmp (a->str, b->str, a->len) != 0)
-    {
-      gsize i = 0;
-
-      while (i < a->len && i < b->len && a->str[i] == b->str[i])
-        i++;
-      g_error ("%s: rows differ at byte %" G_GSIZE_FORMAT " (lengths %" G_GSIZE_FORMAT
-               " and %" G_GSIZE_FORMAT ")",
-               what, i, a->len, b->len);
-    }
-}
-
-/* Runs @study on serial, then threads at 1, 2 and 3 workers, and compares the summary,
- * the item errors and (unless @with_rows is FALSE) the rows of every mode. */
-static void
-assert_backends_agree (const PsStudy *study, const char *label, gboolean with_rows)
+assert_backends_agree (const PsStudy *study, const char *label)
 {
   static const PsRowsMode modes[] = { PS_ROWS_NONE, PS_ROWS_PASSING, PS_ROWS_ALL };
+  g_autofree char *tmp = g_dir_make_tmp ("parastudy-test-run-XXXXXX", NULL);
 
+  g_assert_nonnull (tmp);
   for (guint mi = 0; mi < G_N_ELEMENTS (modes); mi++)
     {
       PsRowsMode mode = modes[mi];
-      g_autoptr (GString) ref_rows = g_string_new (NULL);
-      g_autoptr (PsRunResult) ref = NULL;
+      g_autofree char *ref_dir = g_strdup_printf ("%s/serial-%d", tmp, (int)mode);
+      g_autoptr (PsRunResult) ref = run_to_dir_ok (study, "serial", 1, mode, ref_dir, NULL, NULL);
 
-      if (mode != PS_ROWS_NONE && !with_rows)
-        continue;
-      ref = run_study (study, "serial", 1, mode, ref_rows);
-      if (mode == PS_ROWS_NONE)
-        g_assert_cmpuint (ref_rows->len, ==, 0);
-      else if (mode == PS_ROWS_ALL)
-        {
-          /* One line per item, whether it was computed or not. */
-          guint64 lines = 0;
-
-          for (gsize i = 0; i < ref_rows->len; i++)
-            lines += ref_rows->str[i] == '\n';
-          g_assert_cmpuint (lines, ==, study->n_items);
-        }
-      else
-        {
-          guint64 lines = 0;
-
-          for (gsize i = 0; i < ref_rows->len; i++)
-            lines += ref_rows->str[i] == '\n';
-          g_assert_cmpuint (lines, ==, ((const PsBeamSummary *)ref->summary)->passing);
-        }
-
+      assert_rows_lines (study, ref, ref_dir, mode);
       for (int workers = 1; workers <= 3; workers++)
         {
-          g_autoptr (GString) rows = g_string_new (NULL);
-          g_autoptr (PsRunResult) r = run_study (study, "threads", workers, mode, rows);
+          g_autofree char *dir = g_strdup_printf ("%s/threads-%d-%d", tmp, (int)mode, workers);
+          g_autoptr (PsRunResult) r
+              = run_to_dir_ok (study, "threads", workers, mode, dir, NULL, NULL);
           g_autofree char *what
               = g_strdup_printf ("%s, rows mode %d, threads x%d", label, (int)mode, workers);
 
+          g_assert_cmpint (r->workers, ==, workers);
           assert_summary_equal (ref->summary, r->summary, what);
-          assert_errors_equal (&ref->errors, &r->errors);
-          assert_rows_equal (ref_rows, rows, what);
+          assert_same_answer (ref_dir, dir, what);
           g_assert_cmpuint (ref->rows_bytes, ==, r->rows_bytes);
         }
     }
+  rm_rf (tmp);
 }
 
 /* The summary and error count of @study computed item by item with
@@ -552,16 +530,29 @@ test_grid_values (void)
  * 2. Every backend and worker count gives the serial answer
  * ------------------------------------------------------------------------------ */
 
+/* The rows of the beam examples: one line per item or per passing item. (That every
+ * backend writes the serial backend's is test-backends.c's.) */
 static void
-test_threads_equal_serial_examples (void)
+test_rows_lines_examples (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
-    {
-      g_autoptr (PsStudy) study = load_example (examples[i]);
+  static const PsRowsMode modes[] = { PS_ROWS_PASSING, PS_ROWS_ALL };
+  g_autofree char *tmp = g_dir_make_tmp ("parastudy-test-run-XXXXXX", NULL);
 
-      /* The 3,000,000-item grid would make gigabytes of rows: summary only there. */
-      assert_backends_agree (study, examples[i], study->n_items < 1000000);
-    }
+  g_assert_nonnull (tmp);
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    for (guint mi = 0; mi < G_N_ELEMENTS (modes); mi++)
+      {
+        g_autoptr (PsStudy) study = load_example (examples[i]);
+        g_autofree char *dir = g_strdup_printf ("%s/%s-%d", tmp, examples[i], (int)modes[mi]);
+        g_autoptr (PsRunResult) ref = NULL;
+
+        /* The 3,000,000-item grid would make gigabytes of rows. */
+        if (study->n_items >= 1000000)
+          continue;
+        ref = run_to_dir_ok (study, "serial", 1, modes[mi], dir, NULL, NULL);
+        assert_rows_lines (study, ref, dir, modes[mi]);
+      }
+  rm_rf (tmp);
 }
 
 static void
@@ -569,7 +560,7 @@ test_threads_equal_serial_item_errors (void)
 {
   g_autoptr (PsStudy) study = load_json (errors_json);
 
-  assert_backends_agree (study, "item errors", TRUE);
+  assert_backends_agree (study, "item errors");
 }
 
 static void
@@ -578,7 +569,7 @@ test_threads_equal_serial_chunks (void)
   g_autoptr (PsStudy) study = load_json (chunks_json);
 
   g_assert_cmpuint (study->n_items, >, 4 * study->klass->chunk_items (study));
-  assert_backends_agree (study, "multi-chunk", TRUE);
+  assert_backends_agree (study, "multi-chunk");
 }
 
 static void
@@ -587,7 +578,7 @@ test_threads_equal_serial_log (void)
   g_autoptr (PsStudy) study = load_json (log_json);
 
   g_assert_true (beam_model (study)->load.log_scale);
-  assert_backends_agree (study, "log loads", TRUE);
+  assert_backends_agree (study, "log loads");
 }
 
 /* Runs @study and checks its summary against the items; where @mixed, the study has
@@ -1291,8 +1282,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/engine/run/grid/enumeration", test_grid_enumeration);
   g_test_add_func ("/engine/run/grid/values", test_grid_values);
-  g_test_add_func ("/engine/run/threads-equals-serial/examples",
-                   test_threads_equal_serial_examples);
+  g_test_add_func ("/engine/run/rows-lines/examples", test_rows_lines_examples);
   g_test_add_func ("/engine/run/threads-equals-serial/item-errors",
                    test_threads_equal_serial_item_errors);
   g_test_add_func ("/engine/run/threads-equals-serial/multi-chunk",

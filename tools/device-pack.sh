@@ -4,8 +4,9 @@
 #
 #   tools/device-pack.sh [BUILD_DIR]     (default: build)
 #
-# Builds nothing: copies BUILD_DIR/tests/test-gpu, BUILD_DIR/bench/gpu/bench-gpu and
-# BUILD_DIR/app/parastudy-cli (+ parastudy-worker) into .device/ at the top of the
+# Builds nothing: copies BUILD_DIR/tests/test-gpu and test-backends,
+# BUILD_DIR/bench/gpu/bench-gpu and BUILD_DIR/app/parastudy-cli (+ parastudy-worker),
+# their debugging information stripped, into .device/ at the top of the
 # source tree (git-ignored), with every shared library they load (ldd) except those of
 # the C library and the driver (libc, libm, libpthread, libdl, librt, ld-linux,
 # libcuda), and .device/run.sh, which sets LD_LIBRARY_PATH and runs the GPU tests and
@@ -18,7 +19,8 @@ build="${1:-build}"
 case "$build" in /*) ;; *) build="$src/$build" ;; esac
 out="$src/.device"
 
-progs=(tests/test-gpu bench/gpu/bench-gpu app/parastudy-cli app/parastudy-worker)
+progs=(tests/test-gpu tests/test-backends bench/gpu/bench-gpu app/parastudy-cli
+       app/parastudy-worker)
 for p in "${progs[@]}"; do
   if [ ! -x "$build/$p" ]; then
     echo "device-pack: $build/$p is missing: build with -Dcuda=enabled first" >&2
@@ -28,8 +30,11 @@ done
 
 rm -rf "$out"
 mkdir -p "$out/bin" "$out/lib" "$out/examples"
+# Without their debugging information the five programs fit the device tool's
+# 64 MiB with their libraries.
 for p in "${progs[@]}"; do
   cp "$build/$p" "$out/bin/"
+  strip --strip-debug "$out/bin/$(basename "$p")"
 done
 # The example studies (the tests and the benchmark read them).
 cp -r "$src/data/examples/." "$out/examples/"
@@ -59,6 +64,8 @@ export G_DEBUG=gc-friendly
 status=0
 "$here/bin/parastudy-cli" backends || status=1
 "$here/bin/test-gpu" --tap || status=1
+# Every backend but those under a launcher against serial: the gpu on every example.
+"$here/bin/test-backends" --tap --not-launched || status=1
 if [ "${RUN_BENCH:-1}" != 0 ]; then
   "$here/bin/bench-gpu" "$@" || status=1
 fi

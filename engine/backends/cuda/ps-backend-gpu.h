@@ -1,7 +1,9 @@
-/* ps-backend-gpu.h: the gpu backend (CUDA), built with -Dcuda when nvcc is found.
+/* ps-backend-gpu.h: the gpu backend (CUDA), built with -Dcuda when nvcc is found
+ * (ps_backend_gpu, ps-backend.h; without CUDA ps-backend-gpu-none.c stands in).
  *
- * The kernels live in engine/backends/cuda/; this is the host side: detection, the
- * batches of chunks sent to the device, and the commits in chunk order.
+ * The kernels live in engine/backends/cuda/ps-cuda*.cu; the host side is
+ * ps-backend-gpu.c (detection, the batches of chunks sent to the device, and the
+ * commits in chunk order) and each kind's ps-gpu-KIND.c.
  */
 #pragma once
 
@@ -9,10 +11,8 @@
 
 G_BEGIN_DECLS
 
-extern const PsBackend ps_backend_gpu;
-
-/* One line for `parastudy-cli backends`: the device (name, compute capability,
- * memory, driver and runtime versions), or why there is none. */
+/* One line about the device (name, compute capability, memory, driver and runtime
+ * versions), or why there is none. */
 char *ps_gpu_describe (void);
 
 /* Where the device time of the last gpu run in this process went, from CUDA events

@@ -51,6 +51,7 @@
 #include "ps-backend-mpi.h"
 #include "ps-chunk-result.h"
 #include "ps-error.h"
+#include "ps-mpi-launch.h"
 
 #define PS_MPI_MAGIC 0x4d505350u /* "PSPM" */
 #define PS_MPI_PROTOCOL 2
@@ -1759,8 +1760,17 @@ mpi_default_workers (void)
 
 const PsBackend ps_backend_mpi = {
   .name = "mpi",
+  .label = N_ ("MPI"),
   .description = N_ ("MPI ranks (Open MPI) x OpenMP threads; rank 0 hands out chunks"),
+  .flags = PS_BACKEND_OUT_OF_PROCESS | PS_BACKEND_NEEDS_LAUNCHER | PS_BACKEND_WORKER_THREADS,
+  .launch_usage = "mpirun -n N parastudy-cli run STUDY.json --backend mpi [--workers-per-rank T]",
+  .launch_help = N_ ("Run on N MPI ranks x T threads (rank 0 writes DIR)"),
   .is_available = mpi_is_available,
   .default_workers = mpi_default_workers,
+  .describe = ps_mpi_describe,
   .execute = mpi_execute,
+  .cli_start = ps_mpi_cli_start,
+  .set_worker_threads = ps_mpi_set_threads_per_rank,
+  .launch_argv = ps_mpi_backend_launch_argv,
+  .launch_envp = ps_mpi_backend_launch_envp,
 };

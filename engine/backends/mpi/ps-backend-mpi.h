@@ -25,8 +25,6 @@ G_BEGIN_DECLS
 /* From this many ranks in a run, rank 0 only hands out chunks and writes results. */
 #define PS_MPI_COORDINATOR_RANKS 8
 
-extern const PsBackend ps_backend_mpi;
-
 /* Whether @argv (a parastudy-cli command line) asks for the mpi backend: "run" or
  * "scale" with --backend mpi (or a list holding mpi). */
 gboolean ps_mpi_args_want_mpi (int argc, char **argv);
@@ -43,7 +41,8 @@ int ps_mpi_rank (void);
 int ps_mpi_size (void);
 
 /* OpenMP threads per rank for the runs that follow (rank 0 sends the count with each
- * run). 0 restores the default: OMP_NUM_THREADS, else 1. */
+ * run), the backend's set_worker_threads(). 0 restores the default: OMP_NUM_THREADS,
+ * else 1. */
 void ps_mpi_set_threads_per_rank (int threads);
 int ps_mpi_get_threads_per_rank (void);
 
@@ -56,11 +55,11 @@ int ps_mpi_serve (void);
  * instead (MPI_Abort with @status, or 1), so that mpirun does not wait for it. */
 void ps_mpi_finish (int status);
 
-/* One line about MPI here, for `parastudy-cli backends`: the library's version and
- * whether this process runs under mpirun. */
+/* The backend's describe(): the library's version and whether this process runs
+ * under mpirun. */
 char *ps_mpi_describe (void);
 
-/* For the command line: starts MPI when @argv asks for the mpi backend. On ranks
+/* The backend's cli_start(): starts MPI when @argv asks for the mpi backend. On ranks
  * other than 0 it serves chunks and returns TRUE with the exit status in @status;
  * rank 0 returns FALSE and goes on with its command (ps_mpi_finish runs at exit). A
  * failure to start MPI returns TRUE with status 1 and a message on stderr. */

@@ -145,6 +145,37 @@ ps_mpi_launch_envp (const PsMpiLaunch *launch, char **envp)
   return envp;
 }
 
+static void
+launch_from_backend (PsMpiLaunch *mpi, const PsBackendLaunch *launch)
+{
+  ps_mpi_launch_init (mpi);
+  mpi->program = launch->program;
+  mpi->ranks = launch->workers;
+  mpi->threads_per_rank = launch->threads_per_worker;
+  mpi->hostfile = launch->hostfile;
+  mpi->oversubscribe = launch->oversubscribe;
+  mpi->allow_run_as_root = launch->allow_run_as_root;
+}
+
+char **
+ps_mpi_backend_launch_argv (const PsBackendLaunch *launch, const char *study_path,
+                            const char *out_dir, const char *const *extra, GError **error)
+{
+  PsMpiLaunch mpi;
+
+  launch_from_backend (&mpi, launch);
+  return ps_mpi_launch_argv (&mpi, study_path, out_dir, extra, error);
+}
+
+char **
+ps_mpi_backend_launch_envp (const PsBackendLaunch *launch, char **envp)
+{
+  PsMpiLaunch mpi;
+
+  launch_from_backend (&mpi, launch);
+  return ps_mpi_launch_envp (&mpi, envp);
+}
+
 char *
 ps_mpi_progress_format (const PsProgress *p)
 {

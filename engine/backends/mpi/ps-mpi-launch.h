@@ -16,7 +16,7 @@
  */
 #pragma once
 
-#include "ps-run.h"
+#include "ps-backend.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +43,12 @@ char **ps_mpi_launch_argv (const PsMpiLaunch *launch, const char *study_path, co
 /* @envp (owned, e.g. g_get_environ()) with what the run needs: OMP_NUM_THREADS, and
  * with allow_run_as_root the two Open MPI variables. */
 char **ps_mpi_launch_envp (const PsMpiLaunch *launch, char **envp);
+
+/* The mpi backend's launch_argv() and launch_envp() (ps-backend.h): the two above
+ * with @launch's workers as ranks. */
+char **ps_mpi_backend_launch_argv (const PsBackendLaunch *launch, const char *study_path,
+                                   const char *out_dir, const char *const *extra, GError **error);
+char **ps_mpi_backend_launch_envp (const PsBackendLaunch *launch, char **envp);
 
 /* The progress lines of `parastudy-cli run --progress-lines`, one per update:
  *   progress ITEMS_DONE ITEMS_TOTAL ELAPSED_S ETA_S   (ETA -1 while unknown) */

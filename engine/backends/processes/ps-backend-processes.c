@@ -630,7 +630,9 @@ processes_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_processes = {
   .name = "processes",
+  .label = N_ ("Processes"),
   .description = N_ ("worker processes (parastudy-worker), results in shared memory"),
+  .flags = PS_BACKEND_OUT_OF_PROCESS,
   .is_available = processes_is_available,
   .default_workers = processes_default_workers,
   .execute = processes_execute,

@@ -43,7 +43,9 @@ serial_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_serial = {
   .name = "serial",
+  .label = N_ ("Serial"),
   .description = N_ ("one core, in item order: the reference"),
+  .flags = PS_BACKEND_FIXED_WORKERS,
   .is_available = serial_is_available,
   .default_workers = serial_default_workers,
   .execute = serial_execute,

@@ -166,6 +166,7 @@ threads_execute (PsExec *exec, int workers, GError **error)
 
 const PsBackend ps_backend_threads = {
   .name = "threads",
+  .label = N_ ("Threads"),
   .description = N_ ("CPU threads (OpenMP), dynamic chunks"),
   .is_available = threads_is_available,
   .default_workers = threads_default_workers,
