@@ -21,8 +21,9 @@
  *   gamma        k         theta     ln G(k)   -            -           theta P^-1(k, u)
  *   gumbel-min   mu        beta      -         -            -           mu + beta ln(-ln(1 - u))
  *   frechet      s         -1/alpha  m         alpha        -           m + s (-ln u)^(-1/alpha)
- *   triangular   a         c         b         (c-a)/(b-a)  -           see ps_dist_triangular_quantile
- *   lognormal3   mu_ln     s_ln      lower     -            -           lower + exp(mu_ln + s_ln z(u))
+ *   triangular   a         c         b         (c-a)/(b-a)  -           see
+ * ps_dist_triangular_quantile lognormal3   mu_ln     s_ln      lower     -            - lower +
+ * exp(mu_ln + s_ln z(u))
  *
  * Beta and gamma have no closed-form quantile. Their CDFs, the regularised incomplete
  * beta I_x(a, b) and gamma P(k, x), are computed here from +, -, *, /, ps_exp and ps_log
@@ -468,7 +469,7 @@ ps_dist_gamma_inv (double k, double lgk, double t, int upper)
       double xn = ps_dist_newton_step (x, f, pdf, &lo, &hi);
       double dx = ps_math_fabs (xn - x);
       x = xn;
-      if (dx <= 2e-16 * x || hi - lo <= 2e-16 * hi)
+      if (dx <= 2e-16 * x || (hi < ps_math_inf () && hi - lo <= 2e-16 * hi))
         break;
     }
   return x;
