@@ -20,7 +20,8 @@ void
 ps_lhs_uniforms (const PsRelProblem *p, const PsLhsPlan *plan, guint64 i, double *v)
 {
   for (guint k = 0; k < p->n_vars; k++)
-    v[k] = ps_rel_lhs_uniform (i, plan->samples, plan->seed, p->var_keys[k]);
+    v[k] = plan->latin ? ps_rel_lhs_uniform (i, plan->samples, plan->seed, p->var_keys[k])
+                       : ps_rng_uniform (plan->seed, p->var_keys[k], i);
 }
 
 void
@@ -34,10 +35,16 @@ ps_lhs_eval (const PsRelProblem *p, const PsLhsPlan *plan, guint64 begin, guint6
 
   for (guint64 i = begin * PS_LHS_BLOCK; i < i1; i++)
     {
-      for (guint k = 0; k < n; k++)
-        u[k] = ps_dist_normal_quantile (
-            ps_rel_lhs_uniform (i, plan->samples, plan->seed, p->var_keys[k]));
-      ps_rel_u_to_x (n, chol, p->dists, u, z, x);
+      ps_lhs_uniforms (p, plan, i, u);
+      if (chol == NULL && !plan->latin)
+        for (guint k = 0; k < n; k++)
+          x[k] = ps_dist_quantile (&p->dists[k], u[k]);
+      else
+        {
+          for (guint k = 0; k < n; k++)
+            u[k] = ps_dist_normal_quantile (u[k]);
+          ps_rel_u_to_x (n, chol, p->dists, u, z, x);
+        }
       double g = ps_expr_eval (p->expr, x);
 
       s->samples++;

@@ -1,4 +1,5 @@
-/* ps-lhs.h: Latin hypercube sampling for Monte Carlo (M. D. McKay, R. J. Beckman and
+/* ps-lhs.h: Latin hypercube sampling for Monte Carlo (and crude Monte Carlo with
+ * correlated variables) (M. D. McKay, R. J. Beckman and
  * W. J. Conover, Technometrics 21 (1979) 239-245).
  *
  * With N samples, each variable's probability range is cut into N equal strata and
@@ -25,6 +26,11 @@ typedef struct
 {
   guint64 samples;
   guint64 seed;
+  /* FALSE: crude Monte Carlo with the same kernel, for correlated variables: sample i
+   * of variable v takes the uniform of the Monte Carlo stream contract (ps-philox.h),
+   * through F^-1 directly when the variables are independent (the bits of the
+   * reliability kind's samples) or through Phi^-1 and the Nataf map. */
+  gboolean latin;
 } PsLhsPlan;
 
 typedef struct

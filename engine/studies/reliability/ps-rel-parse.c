@@ -407,3 +407,153 @@ ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **e
     }
   return TRUE;
 }
+
+guint32
+ps_rel_name_key (const char *name)
+{
+  guint32 h = 2166136261u;
+
+  for (const char *p = name; *p; p++)
+    {
+      h ^= (guchar)*p;
+      h *= 16777619u;
+    }
+  return h;
+}
+
+void
+ps_rel_setup_free (PsRelSetup *s)
+{
+  if (s == NULL)
+    return;
+  g_strfreev (s->var_names);
+  g_free (s->dists);
+  g_free (s->var_keys);
+  g_strfreev (s->const_names);
+  g_free (s->const_values);
+  g_clear_pointer (&s->expr, ps_expr_free);
+  g_clear_pointer (&s->nataf, ps_nataf_free);
+  ps_rel_method_clear (&s->method);
+  g_free (s);
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  if (!g_ascii_isalpha (name[0]) && name[0] != '_')
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return !g_str_equal (name, "pi");
+}
+
+PsRelSetup *
+ps_rel_setup_parse (JsonObject *root, GError **error)
+{
+  g_autoptr (PsRelSetup) s = g_new0 (PsRelSetup, 1);
+  JsonObject *vars = ps_json_get_object (root, "", "variables", TRUE, error);
+  JsonObject *consts;
+  g_autoptr (GList) names = NULL;
+  g_autofree PsCorrPair *pairs = NULL;
+  guint n_pairs = 0, i = 0;
+  const char *ls = NULL;
+  g_autoptr (GError) expr_error = NULL;
+
+  if (vars == NULL)
+    return NULL;
+  names = json_object_get_members (vars);
+  s->n_vars = g_list_length (names);
+  if (s->n_vars == 0)
+    {
+      ps_json_set_error (error, "variables", _ ("no random variables"));
+      return NULL;
+    }
+  s->var_names = g_new0 (char *, s->n_vars + 1);
+  s->dists = g_new0 (PsDist, s->n_vars);
+  s->var_keys = g_new0 (guint32, s->n_vars);
+  for (GList *l = names; l != NULL; l = l->next, i++)
+    {
+      g_autofree char *path = ps_json_path ("variables", l->data);
+      JsonObject *v = ps_json_get_object (vars, "variables", l->data, TRUE, error);
+
+      if (!valid_name (l->data))
+        {
+          ps_json_set_error (error, path,
+                             _ ("a variable name is a letter followed by letters, "
+                                "digits or _ (and not \"pi\")"));
+          return NULL;
+        }
+      if (v == NULL || !ps_rel_variable_parse (v, path, &s->dists[i], error))
+        return NULL;
+      s->var_names[i] = g_strdup (l->data);
+      s->var_keys[i] = ps_rel_name_key (l->data);
+      for (guint j = 0; j < i; j++)
+        if (s->var_keys[j] == s->var_keys[i])
+          s->var_keys[i]++;
+    }
+
+  consts = ps_json_get_object (root, "", "constants", FALSE, error);
+  if (consts == NULL && error != NULL && *error != NULL)
+    return NULL;
+  s->const_names = g_new0 (char *, 1);
+  if (consts != NULL)
+    {
+      g_autoptr (GList) cn = json_object_get_members (consts);
+
+      s->n_consts = g_list_length (cn);
+      s->const_names = g_renew (char *, s->const_names, s->n_consts + 1);
+      s->const_names[0] = NULL;
+      s->const_values = g_new0 (double, MAX (s->n_consts, 1));
+      i = 0;
+      for (GList *l = cn; l != NULL; l = l->next, i++)
+        {
+          g_autofree char *path = ps_json_path ("constants", l->data);
+          PsDim dim;
+          gboolean plain;
+
+          if (!any_quantity (json_object_get_member (consts, l->data), path, &s->const_values[i],
+                             &dim, &plain, error))
+            return NULL;
+          s->const_names[i] = g_strdup (l->data);
+          s->const_names[i + 1] = NULL;
+        }
+    }
+
+  if (!ps_json_get_string (root, "", "limit_state", TRUE, &ls, error))
+    return NULL;
+  s->expr = ps_expr_compile (ls, (const char *const *)s->var_names, s->n_vars,
+                             (const char *const *)s->const_names, s->const_values, s->n_consts,
+                             &expr_error);
+  if (s->expr == NULL)
+    {
+      ps_json_set_error (error, "limit_state", "%s", expr_error->message);
+      return NULL;
+    }
+
+  if (!ps_nataf_parse_pairs (json_object_get_member (root, "correlation"), "correlation",
+                             s->n_vars, (const char *const *)s->var_names, &pairs, &n_pairs, error))
+    return NULL;
+  if (n_pairs > 0)
+    {
+      s->nataf = ps_nataf_new (s->n_vars, s->dists, (const char *const *)s->var_names, pairs,
+                               n_pairs, "correlation", error);
+      if (s->nataf == NULL)
+        return NULL;
+    }
+  if (!ps_rel_method_parse (root, s->n_vars, (const char *const *)s->var_names, &s->method, error)
+      || !ps_rel_sensitivity_parse (root, &s->sensitivity, error))
+    return NULL;
+  if (s->sensitivity.enabled && s->nataf != NULL)
+    {
+      ps_json_set_error (error, "sensitivity",
+                         _ ("Sobol indices need independent variables (the study has a "
+                            "correlation)"));
+      return NULL;
+    }
+
+  s->problem = (PsRelProblem){ s->n_vars,   (const char *const *)s->var_names,
+                               s->dists,    s->var_keys,
+                               s->expr,     s->nataf };
+  return g_steal_pointer (&s);
+}

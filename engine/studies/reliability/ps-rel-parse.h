@@ -76,3 +76,36 @@ gboolean ps_rel_sensitivity_parse (JsonObject *root, PsRelSensitivity *s, GError
 gboolean ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Everything the methods of issue 17 need from a reliability study: variables (new
+ * distributions included), constants, the limit state (an expression), correlation,
+ * method and sensitivity. problem points into the other fields. The kind's loader
+ * (ps-reliability.c) will take its builtin limit states and its Monte Carlo model from
+ * its own parser, and this for the rest. */
+typedef struct
+{
+  PsRelProblem problem;
+  guint n_vars;
+  char **var_names;
+  PsDist *dists;
+  guint32 *var_keys;
+  guint n_consts;
+  char **const_names;
+  double *const_values;
+  PsExpr *expr;
+  PsNataf *nataf; /* NULL without correlation */
+  PsRelMethod method;
+  PsRelSensitivity sensitivity;
+} PsRelSetup;
+
+PsRelSetup *ps_rel_setup_parse (JsonObject *root, GError **error);
+void ps_rel_setup_free (PsRelSetup *setup);
+/* A variable's Philox key: FNV-1a of its name, as ps-reliability.c keys its Monte
+ * Carlo streams (a collision with an earlier variable's key takes the next value). */
+guint32 ps_rel_name_key (const char *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRelSetup, ps_rel_setup_free)
+
+G_END_DECLS
