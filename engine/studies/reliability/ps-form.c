@@ -46,8 +46,8 @@ ps_rel_points_eval_pieces (const PsRelProblem *p, const double *x, guint64 n_poi
 
 typedef enum
 {
-  STATE_START,  /* the start point is being evaluated */
-  STATE_STEP,   /* a full HLRF step, or a line-search trial, is being evaluated */
+  STATE_START, /* the start point is being evaluated */
+  STATE_STEP,  /* a full HLRF step, or a line-search trial, is being evaluated */
   STATE_DONE,
 } State;
 

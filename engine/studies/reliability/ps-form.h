@@ -43,9 +43,9 @@ typedef enum
 typedef struct
 {
   PsFormAlgorithm algorithm;
-  double tolerance;       /* default 1e-6 */
-  guint max_iterations;   /* default 100 */
-  const double *start_x;  /* the start in physical units (n_vars), or NULL for the means */
+  double tolerance;      /* default 1e-6 */
+  guint max_iterations;  /* default 100 */
+  const double *start_x; /* the start in physical units (n_vars), or NULL for the means */
 } PsFormOptions;
 
 void ps_form_options_init (PsFormOptions *o);
@@ -55,14 +55,14 @@ typedef struct
   gboolean converged;
   const char *reason; /* why not converged (untranslated, for N_()), else NULL */
   double beta, pf;
-  double g;         /* G at the design point (or the last iterate) */
-  double *u, *x;    /* the design point or the last iterate */
-  double *grad_u;   /* grad G there, in u */
-  double *alpha;    /* -grad_u / |grad_u| */
+  double g;           /* G at the design point (or the last iterate) */
+  double *u, *x;      /* the design point or the last iterate */
+  double *grad_u;     /* grad G there, in u */
+  double *alpha;      /* -grad_u / |grad_u| */
   double *importance; /* alpha_i^2 with the sign of alpha_i */
   guint iterations;
   guint64 g_evaluations; /* points evaluated (each gives G and its gradient) */
-  const char *gradient; /* "automatic differentiation (forward mode)" */
+  const char *gradient;  /* "automatic differentiation (forward mode)" */
 } PsFormResult;
 
 typedef struct _PsForm PsForm;
@@ -75,8 +75,8 @@ void ps_rel_points_eval (const PsRelProblem *p, const double *x, guint64 begin, 
                          double *g, double *grad, double *workspace);
 /* A whole batch, cut into @n_pieces chunks evaluated one after the other (what a
  * backend does in parallel): for tests and for the serial path. */
-void ps_rel_points_eval_pieces (const PsRelProblem *p, const double *x, guint64 n_points,
-                                double *g, double *grad, guint n_pieces);
+void ps_rel_points_eval_pieces (const PsRelProblem *p, const double *x, guint64 n_points, double *g,
+                                double *grad, guint n_pieces);
 
 PsForm *ps_form_new (const PsRelProblem *p, const PsFormOptions *o);
 void ps_form_free (PsForm *f);

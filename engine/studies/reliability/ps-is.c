@@ -72,8 +72,8 @@ ps_is_workspace_size (const PsRelProblem *p)
 }
 
 void
-ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 end,
-            PsIsSummary *s, double *ws)
+ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 end, PsIsSummary *s,
+            double *ws)
 {
   guint n = p->n_vars;
   double *u = ws, *z = ws + n, *x = ws + 2 * n;

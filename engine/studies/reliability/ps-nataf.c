@@ -23,7 +23,7 @@ ps_nataf_new_independent (guint n)
   PsNataf *nataf = g_new0 (PsNataf, 1);
 
   nataf->n = n;
-  nataf->rho0 = g_new0 (double, (gsize)n * n + 1);
+  nataf->rho0 = g_new0 (double, (gsize)n *n + 1);
   for (guint i = 0; i < n; i++)
     nataf->rho0[i * n + i] = 1.0;
   return nataf;
@@ -53,8 +53,8 @@ typedef struct
 static void
 nataf_integral_init (NatafIntegral *ni, const PsDist *a, const PsDist *b)
 {
-  gsl_integration_fixed_workspace *gh
-      = gsl_integration_fixed_alloc (gsl_integration_fixed_hermite, NATAF_NODES, 0.0, 1.0, 0.0, 0.0);
+  gsl_integration_fixed_workspace *gh = gsl_integration_fixed_alloc (
+      gsl_integration_fixed_hermite, NATAF_NODES, 0.0, 1.0, 0.0, 0.0);
   const double *nodes = gsl_integration_fixed_nodes (gh);
   const double *weights = gsl_integration_fixed_weights (gh);
 
@@ -175,9 +175,8 @@ var_index (const char *name, guint n_vars, const char *const *var_names)
 }
 
 gboolean
-ps_nataf_parse_pairs (JsonNode *node, const char *path, guint n_vars,
-                      const char *const *var_names, PsCorrPair **pairs_out, guint *n_pairs_out,
-                      GError **error)
+ps_nataf_parse_pairs (JsonNode *node, const char *path, guint n_vars, const char *const *var_names,
+                      PsCorrPair **pairs_out, guint *n_pairs_out, GError **error)
 {
   static const char *const keys[] = { "between", "rho", "type", NULL };
   g_autofree PsCorrPair *pairs = NULL;
@@ -324,8 +323,8 @@ cholesky (guint n, const double *a, double *l)
 }
 
 PsNataf *
-ps_nataf_new (guint n, const PsDist *dists, const char *const *var_names,
-              const PsCorrPair *pairs, guint n_pairs, const char *path, GError **error)
+ps_nataf_new (guint n, const PsDist *dists, const char *const *var_names, const PsCorrPair *pairs,
+              guint n_pairs, const char *path, GError **error)
 {
   PsNataf *nataf = ps_nataf_new_independent (n);
   int bad;
@@ -354,7 +353,7 @@ ps_nataf_new (guint n, const PsDist *dists, const char *const *var_names,
   if (n_pairs == 0)
     return nataf;
 
-  nataf->chol = g_new0 (double, (gsize)n * n);
+  nataf->chol = g_new0 (double, (gsize)n *n);
   bad = cholesky (n, nataf->rho0, nataf->chol);
   if (bad >= 0)
     {
@@ -437,8 +436,7 @@ ps_rel_u_to_x_host (const PsRelProblem *p, const double *u, double *x, double *d
 }
 
 void
-ps_rel_grad_x_to_u (const PsRelProblem *p, const double *dxdz, const double *grad_x,
-                    double *grad_u)
+ps_rel_grad_x_to_u (const PsRelProblem *p, const double *dxdz, const double *grad_x, double *grad_u)
 {
   guint n = p->n_vars;
   const double *l = ps_rel_problem_chol (p);

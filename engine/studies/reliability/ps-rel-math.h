@@ -34,7 +34,7 @@
 #define PS_REL_TAG_SOBOL_A UINT32_C (0x50534F41) /* "PSOA" Sobol: matrix A */
 #define PS_REL_TAG_SOBOL_B UINT32_C (0x50534F42) /* "PSOB" Sobol: matrix B */
 #define PS_REL_TAG_BOOT UINT32_C (0x5053424F)    /* "PSBO" bootstrap resamples */
-#define PS_REL_TAG_SUBSET(level) (UINT32_C (0x53530000) | ((uint32_t)(level) & 0xffff))
+#define PS_REL_TAG_SUBSET(level) (UINT32_C (0x53530000) | ((uint32_t)(level)&0xffff))
 
 /* The uniform of index i of the stream (seed, var, tag). */
 static inline PS_HD double
@@ -93,10 +93,10 @@ ps_rel_u_to_x (unsigned n, const double *chol, const PsDist *dists, const double
 typedef struct
 {
   int64_t limb[PS_XSUM_LIMBS];
-  uint32_t pending;  /* additions since the last carry propagation */
-  uint32_t nan;      /* NaN terms, or +inf and -inf together */
-  uint32_t pos_inf;  /* +inf terms */
-  uint32_t neg_inf;  /* -inf terms */
+  uint32_t pending; /* additions since the last carry propagation */
+  uint32_t nan;     /* NaN terms, or +inf and -inf together */
+  uint32_t pos_inf; /* +inf terms */
+  uint32_t neg_inf; /* -inf terms */
 } PsXSum;
 
 static inline PS_HD void
@@ -205,8 +205,8 @@ ps_rel_feistel (uint64_t x, unsigned half_bits, uint64_t seed, uint32_t var)
   for (uint32_t round = 0; round < 4; round++)
     {
       uint32_t key[2] = { (uint32_t)seed, var };
-      uint32_t ctr[4] = { (uint32_t)r, (uint32_t)(r >> 32), round ^ (uint32_t)(seed >> 32),
-                          PS_REL_TAG_PERM };
+      uint32_t ctr[4]
+          = { (uint32_t)r, (uint32_t)(r >> 32), round ^ (uint32_t)(seed >> 32), PS_REL_TAG_PERM };
       uint32_t out[4];
 
       ps_philox4x32_10 (ctr, key, out);

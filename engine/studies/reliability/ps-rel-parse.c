@@ -105,7 +105,8 @@ parse_point (JsonNode *node, const char *path, guint n_vars, const char *const *
 
       if (v == NULL)
         {
-          ps_json_set_error (error, vpath, _ ("missing: the point needs a value for every variable"));
+          ps_json_set_error (error, vpath,
+                             _ ("missing: the point needs a value for every variable"));
           return FALSE;
         }
       if (!any_quantity (v, vpath, &x[i], &dim, &plain, error))
@@ -129,8 +130,9 @@ parse_start (JsonObject *method, const char *member, guint n_vars, const char *c
     {
       if (g_str_equal (json_node_get_string (node), keyword))
         return TRUE;
-      ps_json_set_error (error, path, _ ("expected \"%s\" or a point {\"variable\": value, ...}, "
-                                         "got \"%s\""),
+      ps_json_set_error (error, path,
+                         _ ("expected \"%s\" or a point {\"variable\": value, ...}, "
+                            "got \"%s\""),
                          keyword, json_node_get_string (node));
       return FALSE;
     }
@@ -148,8 +150,7 @@ parse_form_options (JsonObject *method, guint n_vars, const char *const *var_nam
   if (!ps_json_get_string (method, "method", "algorithm", FALSE, &algorithm, error)
       || !ps_json_get_quantity (method, "method", "tolerance", FALSE, PS_QTY_DIMENSIONLESS,
                                 PS_CHECK_POSITIVE, &m->tolerance, error)
-      || !ps_json_get_int (method, "method", "max_iterations", FALSE, 1, 100000, &iterations,
-                           error)
+      || !ps_json_get_int (method, "method", "max_iterations", FALSE, 1, 100000, &iterations, error)
       || !parse_start (method, "start", n_vars, var_names, "mean", &m->start_x, error))
     return FALSE;
   if (!(m->tolerance < 1.0))
@@ -164,16 +165,16 @@ parse_form_options (JsonObject *method, guint n_vars, const char *const *var_nam
     m->algorithm = PS_FORM_HLRF;
   else if (algorithm != NULL && !g_str_equal (algorithm, "ihlrf"))
     {
-      ps_json_set_error (error, "method.algorithm", _ ("expected \"ihlrf\" or \"hlrf\", got \"%s\""),
-                         algorithm);
+      ps_json_set_error (error, "method.algorithm",
+                         _ ("expected \"ihlrf\" or \"hlrf\", got \"%s\""), algorithm);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_names,
-                     PsRelMethod *m, GError **error)
+ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_names, PsRelMethod *m,
+                     GError **error)
 {
   static const char *const mc_keys[]
       = { "name", "samples", "target_cov", "seed", "time_limit", NULL };
@@ -252,8 +253,7 @@ ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_name
         gint64 n = 10000;
 
         m->p0 = 0.1;
-        if (!ps_json_get_int (method, "method", "samples_per_level", FALSE, 2, 100000000, &n,
-                              error)
+        if (!ps_json_get_int (method, "method", "samples_per_level", FALSE, 2, 100000000, &n, error)
             || !ps_json_get_int (method, "method", "seed", FALSE, 0, G_MAXINT64, &seed, error)
             || !ps_json_get_quantity (method, "method", "p0", FALSE, PS_QTY_DIMENSIONLESS,
                                       PS_CHECK_POSITIVE, &m->p0, error)
@@ -392,9 +392,8 @@ ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **e
           g_autofree char *a = ps_dim_describe (dim0);
           g_autofree char *b = ps_dim_describe (dim);
 
-          ps_json_set_error (error, fpath,
-                             _ ("has the units of %s but the variable's other values are %s"), b,
-                             a);
+          ps_json_set_error (
+              error, fpath, _ ("has the units of %s but the variable's other values are %s"), b, a);
           return FALSE;
         }
       dim0 = dim;
@@ -531,8 +530,8 @@ ps_rel_setup_parse (JsonObject *root, GError **error)
       return NULL;
     }
 
-  if (!ps_nataf_parse_pairs (json_object_get_member (root, "correlation"), "correlation",
-                             s->n_vars, (const char *const *)s->var_names, &pairs, &n_pairs, error))
+  if (!ps_nataf_parse_pairs (json_object_get_member (root, "correlation"), "correlation", s->n_vars,
+                             (const char *const *)s->var_names, &pairs, &n_pairs, error))
     return NULL;
   if (n_pairs > 0)
     {
@@ -552,8 +551,8 @@ ps_rel_setup_parse (JsonObject *root, GError **error)
       return NULL;
     }
 
-  s->problem = (PsRelProblem){ s->n_vars,   (const char *const *)s->var_names,
-                               s->dists,    s->var_keys,
-                               s->expr,     s->nataf };
+  s->problem = (PsRelProblem){ s->n_vars, (const char *const *)s->var_names,
+                               s->dists,  s->var_keys,
+                               s->expr,   s->nataf };
   return g_steal_pointer (&s);
 }

@@ -163,8 +163,8 @@ run_method (const PsRelSetup *s, guint n_pieces, JsonBuilder *b, guint64 *g_eval
       }
     case PS_REL_METHOD_SUBSET:
       {
-        PsSubsetOptions o = { s->method.samples_per_level, s->method.p0, s->method.target_cov,
-                              s->method.seed };
+        PsSubsetOptions o
+            = { s->method.samples_per_level, s->method.p0, s->method.target_cov, s->method.seed };
         g_autoptr (PsSubset) sub = ps_subset_run (p, &o, n_pieces);
         const PsSubsetResult *r = ps_subset_get_result (sub);
 
@@ -175,6 +175,7 @@ run_method (const PsRelSetup *s, guint n_pieces, JsonBuilder *b, guint64 *g_eval
         ps_json_add_number (b, "pf", r->pf);
         add_interval (b, "pf_ci95", r->pf_low, r->pf_high);
         ps_json_add_number (b, "cov", r->cov);
+        ps_json_add_number (b, "cov_upper", r->cov_upper);
         ps_json_add_number (b, "beta", r->beta);
         json_builder_set_member_name (b, "levels");
         json_builder_begin_array (b);
@@ -196,8 +197,7 @@ run_method (const PsRelSetup *s, guint n_pieces, JsonBuilder *b, guint64 *g_eval
     case PS_REL_METHOD_LHS:
     default:
       {
-        PsLhsPlan plan = { s->method.samples, s->method.seed,
-                           s->method.kind == PS_REL_METHOD_LHS };
+        PsLhsPlan plan = { s->method.samples, s->method.seed, s->method.kind == PS_REL_METHOD_LHS };
         PsLhsSummary sum = { 0 }, part;
         g_autofree double *ws = g_new (double, ps_lhs_workspace_size (p));
         guint64 n_items = ps_lhs_n_items (&plan);

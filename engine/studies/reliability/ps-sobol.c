@@ -95,8 +95,8 @@ ps_sobol_estimate (const PsRelProblem *p, const PsSobolOptions *o, const double 
   g_autofree guint64 *rows = g_new (guint64, N + 1);
   g_autofree double *first = g_new (double, n);
   g_autofree double *total = g_new (double, n);
-  g_autofree double *bf = g_new (double, (gsize)nb * n);
-  g_autofree double *bt = g_new (double, (gsize)nb * n);
+  g_autofree double *bf = g_new (double, (gsize)nb *n);
+  g_autofree double *bt = g_new (double, (gsize)nb *n);
   g_autofree double *col = g_new (double, nb);
 
   r->n_vars = n;
@@ -163,7 +163,7 @@ PsSobolResult *
 ps_sobol_run (const PsRelProblem *p, const PsSobolOptions *o, guint n_pieces, double **values_out)
 {
   guint64 N = o->samples;
-  double *values = g_new (double, N * ps_sobol_row_width (p) + 1);
+  double *values = g_new (double, N *ps_sobol_row_width (p) + 1);
   g_autofree double *ws = g_new (double, ps_sobol_workspace_size (p));
   PsSobolResult *r;
 

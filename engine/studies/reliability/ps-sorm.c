@@ -115,10 +115,10 @@ ps_sorm_update (PsSorm *s, const double *g, const double *grad_x)
   guint n = s->n, m = n - 1;
   const double *alpha = s->form->alpha;
   double h = s->r.step, gnorm = 0.0;
-  g_autofree double *hess = g_new0 (double, (gsize)n * n);
+  g_autofree double *hess = g_new0 (double, (gsize)n *n);
   g_autofree double *gu = g_new (double, 2 * (gsize)n * n);
-  g_autofree double *rot = g_new0 (double, (gsize)n * n);
-  g_autofree double *a = g_new0 (double, (gsize)n * n);
+  g_autofree double *rot = g_new0 (double, (gsize)n *n);
+  g_autofree double *a = g_new0 (double, (gsize)n *n);
   guint drop = 0;
 
   (void)g;

@@ -27,9 +27,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint n_curvatures;
-  double *kappa; /* ascending */
+  double *kappa;                        /* ascending */
   double breitung, hohenbichler, tvedt; /* Pf */
-  const char *reason; /* why a formula gave NaN (untranslated), else NULL */
+  const char *reason;                   /* why a formula gave NaN (untranslated), else NULL */
   guint64 g_evaluations;
   double step;
 } PsSormResult;

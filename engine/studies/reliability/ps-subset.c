@@ -17,10 +17,10 @@ struct _PsSubset
   guint64 N, n_chains, L;
   guint level;
   gboolean done;
-  double threshold;      /* b of the current level (chains stay below it) */
-  double *u, *g;         /* the current level's N states: u (N x n), g */
+  double threshold;        /* b of the current level (chains stay below it) */
+  double *u, *g;           /* the current level's N states: u (N x n), g */
   double *seed_u, *seed_g; /* the chains' seeds (n_chains) */
-  guint64 *evals;        /* g evaluations per chain of the current level */
+  guint64 *evals;          /* g evaluations per chain of the current level */
   double p_prod;
   PsSubsetResult r;
 };
@@ -43,7 +43,7 @@ ps_subset_new (const PsRelProblem *p, const PsSubsetOptions *o)
   s->evals = g_new0 (guint64, MAX (s->N, s->n_chains) + 1);
   s->p_prod = 1.0;
   s->threshold = INFINITY;
-  s->r.pf = s->r.cov = s->r.beta = s->r.pf_low = s->r.pf_high = NAN;
+  s->r.pf = s->r.cov = s->r.cov_upper = s->r.beta = s->r.pf_low = s->r.pf_high = NAN;
   return s;
 }
 
@@ -190,7 +190,7 @@ chain_gamma (const PsSubset *s, double b, double pj)
 static void
 finish (PsSubset *s, gboolean converged, const char *reason, double pj)
 {
-  double var = 0.0;
+  double var = 0.0, sum = 0.0;
 
   s->done = TRUE;
   s->r.converged = converged;
@@ -199,11 +199,15 @@ finish (PsSubset *s, gboolean converged, const char *reason, double pj)
     return;
   s->r.pf = s->p_prod * pj;
   for (guint j = 0; j < s->r.n_levels; j++)
-    var += s->r.levels[j].delta * s->r.levels[j].delta;
+    {
+      var += s->r.levels[j].delta * s->r.levels[j].delta;
+      sum += s->r.levels[j].delta;
+    }
   s->r.cov = sqrt (var);
+  s->r.cov_upper = sum;
   s->r.beta = s->r.pf > 0 && s->r.pf < 1 ? gsl_cdf_ugaussian_Qinv (s->r.pf) : NAN;
-  s->r.pf_low = MAX (0.0, s->r.pf * (1.0 - 1.959963984540054 * s->r.cov));
-  s->r.pf_high = s->r.pf * (1.0 + 1.959963984540054 * s->r.cov);
+  s->r.pf_low = MAX (0.0, s->r.pf * (1.0 - 1.959963984540054 * s->r.cov_upper));
+  s->r.pf_high = s->r.pf * (1.0 + 1.959963984540054 * s->r.cov_upper);
 }
 
 void

@@ -14,8 +14,11 @@
  * Coefficient of variation (Au and Beck, eqs. 20-29): level j's conditional
  * probability p_j has delta_j^2 = (1 - p_j)/(N p_j) (1 + gamma_j), gamma_0 = 0 and
  * gamma_j = 2 sum_{k=1}^{L-1} (1 - k/L) rho_j(k), rho_j(k) the correlation at lag k of
- * the indicators along the chains; the Pf's CoV is reported as sqrt(sum delta_j^2),
- * their lower bound (levels uncorrelated), as they recommend.
+ * the indicators along the chains. The Pf's CoV lies between sqrt(sum delta_j^2)
+ * (levels uncorrelated) and sum delta_j (fully correlated) (Au and Beck, eq. 30 and
+ * the text after it); "cov" is the first, as they report, "cov_upper" the second, and
+ * the 95 % interval Pf (1 -+ 1.96 cov_upper) uses the upper bound, because the levels
+ * share their seeds and are correlated in practice.
  *
  * Rounds: level 0's items are its samples, level j's items are its chains. Chain c at
  * level j, step s (state index i = c L + s) draws zeta_k from the stream (seed, key of
@@ -53,7 +56,7 @@ typedef struct
 {
   gboolean converged;
   const char *reason; /* untranslated, when not converged */
-  double pf, cov, beta, pf_low, pf_high;
+  double pf, cov, cov_upper, beta, pf_low, pf_high;
   guint n_levels;
   PsSubsetLevel levels[PS_SUBSET_MAX_LEVELS];
   guint64 samples, g_evaluations;
