@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <string.h>
@@ -61,7 +62,7 @@ struct _PsForm
   /* the current iterate */
   double *u, *x, *dxdz, g, *grad_u, *grad_x;
   /* the direction and the trial */
-  double *d, lambda, c, merit, slope;
+  double *d, lambda, c, slope;
   guint trials;
   double *ut, *xt, *dxdzt;
   PsFormResult r;
@@ -192,12 +193,6 @@ accept_trial (PsForm *f, double g, const double *grad_x)
   ps_rel_grad_x_to_u (f->p, f->dxdz, f->grad_x, f->grad_u);
 }
 
-static double
-merit (const PsForm *f, const double *u, double g)
-{
-  return 0.5 * dot (u, u, f->n) + f->c * fabs (g);
-}
-
 static void
 set_trial (PsForm *f)
 {
@@ -254,7 +249,6 @@ iterate (PsForm *f)
       double sg = f->g > 0 ? 1.0 : (f->g < 0 ? -1.0 : 0.0);
 
       f->c = MAX (f->c, 2.0 * sqrt (dot (f->u, f->u, n)) / norm + 10.0);
-      f->merit = merit (f, f->u, f->g);
       /* grad m . d, grad m = u + c sign(G) grad G */
       f->slope = dot (f->u, f->d, n) + f->c * sg * dot (f->grad_u, f->d, n);
     }
@@ -278,9 +272,21 @@ ps_form_update (PsForm *f, const double *g, const double *grad_x)
 
   if (f->o.algorithm == PS_FORM_IHLRF)
     {
-      double mt = merit (f, f->ut, g[0]);
+      /* m(u + lambda d) - m(u), its quadratic part written as lambda d . (u + lambda d/2)
+       * so that it does not cancel: near the design point the decrease is of the order
+       * of |d|^2, far below the rounding of m itself, and the search would stall with
+       * |d| about sqrt(epsilon). */
+      double dm = 0.0;
 
-      if (!(isfinite (g[0]) && mt - f->merit <= 0.5 * f->lambda * f->slope))
+      for (guint i = 0; i < f->n; i++)
+        dm += f->d[i] * (f->u[i] + 0.5 * f->lambda * f->d[i]);
+      dm = f->lambda * dm + f->c * (fabs (g[0]) - fabs (f->g));
+      /* G itself is known only to its rounding, some ulps of the size of its terms
+       * (|G(u0)| stands for it): a change of c |G| within that is no evidence
+       * against the step. Without this slack the search fails at |u - (alpha . u)
+       * alpha| of about 1e-8, where the decrease left is below G's noise. */
+      double noise = 64.0 * DBL_EPSILON * f->c * MAX (fabs (f->g0), fabs (f->g));
+      if (!(isfinite (g[0]) && dm <= 0.5 * f->lambda * f->slope + noise))
         {
           if (++f->trials >= 40)
             {
