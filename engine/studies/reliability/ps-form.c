@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -211,12 +213,12 @@ iterate (PsForm *f)
 
   if (!isfinite (f->g))
     {
-      finish (f, FALSE, "g is not a number at the iterate");
+      finish (f, FALSE, N_ ("g is not a number at the iterate"));
       return;
     }
   if (!(norm > 0.0) || !isfinite (norm))
     {
-      finish (f, FALSE, "the gradient of g is zero or not finite at the iterate");
+      finish (f, FALSE, N_ ("the gradient of g is zero or not finite at the iterate"));
       return;
     }
   /* alpha . u, then the part of u off the line of alpha */
@@ -235,7 +237,7 @@ iterate (PsForm *f)
     }
   if (f->r.iterations >= f->o.max_iterations)
     {
-      finish (f, FALSE, "max_iterations reached");
+      finish (f, FALSE, N_ ("max_iterations reached"));
       return;
     }
 
@@ -290,7 +292,8 @@ ps_form_update (PsForm *f, const double *g, const double *grad_x)
         {
           if (++f->trials >= 40)
             {
-              finish (f, FALSE, "the line search found no step that decreases the merit function");
+              finish (f, FALSE,
+                      N_ ("the line search found no step that decreases the merit function"));
               return;
             }
           f->lambda *= 0.5;

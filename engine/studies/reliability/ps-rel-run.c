@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 
@@ -137,7 +139,8 @@ run_method (const PsRelSetup *s, guint n_pieces, JsonBuilder *b, guint64 *g_eval
             *g_evaluations += r->g_evaluations;
             if (!r->converged)
               {
-                add_converged (b, FALSE, "FORM, which gives the sampling centre, did not converge");
+                add_converged (b, FALSE,
+                               N_ ("FORM, which gives the sampling centre, did not converge"));
                 g_free (sum);
                 return FALSE;
               }

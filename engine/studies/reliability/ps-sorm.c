@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <complex.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
@@ -102,11 +104,11 @@ ps_sorm_formulas (double beta, const double *kappa, guint n, PsSormResult *r)
   else
     r->tvedt = NAN;
   if (!ok_b)
-    r->reason = "a curvature makes 1 + beta kappa <= 0: Breitung's and Tvedt's formulas do not "
-                "apply";
+    r->reason = N_ ("a curvature makes 1 + beta kappa <= 0: Breitung's and Tvedt's formulas do "
+                    "not apply");
   else if (!ok_h)
-    r->reason = "a curvature makes 1 + psi(beta) kappa <= 0: Hohenbichler and Rackwitz's formula "
-                "does not apply";
+    r->reason = N_ ("a curvature makes 1 + psi(beta) kappa <= 0: Hohenbichler and Rackwitz's "
+                    "formula does not apply");
 }
 
 void

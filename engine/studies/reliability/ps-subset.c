@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
@@ -244,7 +246,7 @@ ps_subset_update (PsSubset *s)
     }
   if (isnan (rank[m].g))
     {
-      finish (s, FALSE, "g is not a number at too many samples of a level", 0);
+      finish (s, FALSE, N_ ("g is not a number at too many samples of a level"), 0);
       return;
     }
   double b = 0.5 * (rank[m - 1].g + rank[m].g);
@@ -254,13 +256,13 @@ ps_subset_update (PsSubset *s)
   lv->delta = sqrt ((1.0 - s->o.p0) / ((double)N * s->o.p0) * (1.0 + lv->gamma));
   if (s->r.n_levels >= PS_SUBSET_MAX_LEVELS)
     {
-      finish (s, FALSE, "the failure domain was not reached within the maximum number of levels",
-              0);
+      finish (s, FALSE,
+              N_ ("the failure domain was not reached within the maximum number of levels"), 0);
       return;
     }
   if (!(b < s->threshold))
     {
-      finish (s, FALSE, "the threshold did not decrease (g constant over the samples?)", 0);
+      finish (s, FALSE, N_ ("the threshold did not decrease (g constant over the samples?)"), 0);
       return;
     }
   for (guint64 c = 0; c < m; c++)
