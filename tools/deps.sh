@@ -9,7 +9,7 @@ packages=(
   libopenmpi-dev openmpi-bin librandom123-dev libsqlite3-dev
   xvfb xauth poppler-utils desktop-file-utils appstream
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  python3-numpy python3-numba python3-joblib
+  python3-numpy python3-numba python3-joblib python3-openturns
   iproute2
   locales
 )

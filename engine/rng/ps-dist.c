@@ -13,6 +13,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
 #include "ps-dist.h"
@@ -30,12 +31,18 @@ static const char *const kind_names[] = {
   [PS_DIST_WEIBULL] = "weibull",
   [PS_DIST_EXPONENTIAL] = "exponential",
   [PS_DIST_TRUNCATED_NORMAL] = "truncated-normal",
+  [PS_DIST_BETA] = "beta",
+  [PS_DIST_GAMMA] = "gamma",
+  [PS_DIST_GUMBEL_MIN] = "gumbel-min",
+  [PS_DIST_FRECHET] = "frechet",
+  [PS_DIST_TRIANGULAR] = "triangular",
+  [PS_DIST_LOGNORMAL3] = "lognormal",
 };
 
 const char *
 ps_dist_kind_name (int kind)
 {
-  if (kind <= PS_DIST_NONE || kind > PS_DIST_TRUNCATED_NORMAL)
+  if (kind <= PS_DIST_NONE || kind >= PS_DIST_N_KINDS)
     return NULL;
   return kind_names[kind];
 }
@@ -580,7 +587,7 @@ ps_dist_quantile_block (const PsDist *d, const double *u, gsize n, double *x)
           break;
         default:
           for (gsize j = 0; j < m; j++)
-            x[i + j] = ps_math_nan ();
+            x[i + j] = ps_dist_quantile (d, u[i + j]);
           break;
         }
     }
@@ -646,6 +653,10 @@ truncated_std_moments (const PsDist *d, double *mean, double *var)
   *var = m2 - m1 * m1;
 }
 
+static double new_mean (const PsDist *d);
+static double new_sd (const PsDist *d);
+static double new_cdf (const PsDist *d, double x);
+
 double
 ps_dist_mean (const PsDist *d)
 {
@@ -672,7 +683,7 @@ ps_dist_mean (const PsDist *d)
         return d->p[0] + d->p[1] * m;
       }
     default:
-      return NAN;
+      return new_mean (d);
     }
 }
 
@@ -708,7 +719,7 @@ ps_dist_sd (const PsDist *d)
         return fabs (d->p[1]) * sqrt (v);
       }
     default:
-      return NAN;
+      return new_sd (d);
     }
 }
 
@@ -740,6 +751,549 @@ ps_dist_cdf (const PsDist *d, double x)
         return d->p[1] > 0.0 ? f : 1.0 - f;
       }
     default:
+      return new_cdf (d, x);
+    }
+}
+
+/* ---- the kinds of issue 17 ------------------------------------------------------- */
+
+/* ln Gamma(1 - 2/alpha) - 2 ln Gamma(1 - 1/alpha) = ln(1 + cov^2) of a Frechet
+ * variable about its location, for alpha > 2 (the variance exists). */
+static double
+frechet_log_cov2 (double alpha)
+{
+  return gsl_sf_lngamma (1.0 - 2.0 / alpha) - 2.0 * gsl_sf_lngamma (1.0 - 1.0 / alpha);
+}
+
+static gboolean
+frechet_shape_from_cov (double cov, double *alpha, char **error_message)
+{
+  const double amin = 2.0 + 1e-6, amax = 1e5;
+  double target = log1p (cov * cov);
+  double lo = log (amin), hi = log (amax);
+
+  /* ln(1 + cov^2) falls monotonically as alpha grows. */
+  if (!(target <= frechet_log_cov2 (amin) && target >= frechet_log_cov2 (amax)))
+    return fail (error_message,
+                 _ ("frechet: sd/(mean - lower) = %g is outside the range of a Frechet "
+                    "distribution with shape between 2 and %g"),
+                 cov, amax);
+  for (int it = 0; it < 200 && hi - lo > 1e-15 * fabs (hi); it++)
+    {
+      double mid = 0.5 * (lo + hi);
+
+      if (frechet_log_cov2 (exp (mid)) > target)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  *alpha = exp (0.5 * (lo + hi));
+  return TRUE;
+}
+
+enum
+{
+  G_MEAN = 1,
+  G_SD = 2,
+  G_LOWER = 4,
+  G_UPPER = 8,
+  G_SHAPE = 16,
+  G_SCALE = 32,
+  G_ALPHA = 64,
+  G_BETA = 128,
+  G_MODE = 256,
+};
+
+/* check_given() for the parameters that ps_dist_init() does not know. */
+static gboolean
+check_given_new (const char *name, const PsDistParams *g, guint allowed, char **error_message)
+{
+  struct
+  {
+    guint bit;
+    const char *key;
+    gboolean has;
+    double value;
+  } fields[] = {
+    { G_ALPHA, "alpha", g->has_alpha, g->alpha },
+    { G_BETA, "beta", g->has_beta, g->beta },
+    { G_MODE, "mode", g->has_mode, g->mode },
+  };
+
+  if (!check_given (name, g, allowed & 63, error_message))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (!fields[i].has)
+        continue;
+      if ((allowed & fields[i].bit) == 0)
+        return fail (error_message, _ ("%s: '%s' is not a parameter of this distribution"), name,
+                     fields[i].key);
+      if (!isfinite (fields[i].value))
+        return fail (error_message, _ ("%s: '%s' must be a finite number"), name, fields[i].key);
+    }
+  return TRUE;
+}
+
+static gboolean
+bounds_ordered (const char *name, double lower, double upper, char **error_message)
+{
+  if (!(lower < upper))
+    return fail (error_message, _ ("%s: 'lower' (%g) must be less than 'upper' (%g)"), name, lower,
+                 upper);
+  if (!isfinite (upper - lower))
+    return fail (error_message, _ ("%s: the interval is too wide"), name);
+  return TRUE;
+}
+
+static gboolean
+init_new (PsDist *d, const char *name, const PsDistParams *g, char **error_message)
+{
+  if (g_str_equal (name, "beta"))
+    {
+      double lower = g->has_lower ? g->lower : 0.0, upper = g->has_upper ? g->upper : 1.0;
+
+      if (!check_given_new (name, g, G_ALPHA | G_BETA | G_LOWER | G_UPPER, error_message)
+          || !need (name, g->has_alpha, "alpha", error_message)
+          || !need (name, g->has_beta, "beta", error_message)
+          || !positive (name, g->alpha, "alpha", error_message)
+          || !positive (name, g->beta, "beta", error_message)
+          || !bounds_ordered (name, lower, upper, error_message))
+        return FALSE;
+      *d = (PsDist){ PS_DIST_BETA,
+                     { g->alpha, g->beta, lower, upper - lower, gsl_sf_lnbeta (g->alpha, g->beta),
+                       0 } };
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "gamma"))
+    {
+      double k, theta;
+
+      if (!check_given_new (name, g, G_MEAN | G_SD | G_SHAPE | G_SCALE, error_message))
+        return FALSE;
+      if (g->has_shape || g->has_scale)
+        {
+          if (g->has_mean || g->has_sd)
+            return fail (error_message,
+                         _ ("%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both"),
+                         name);
+          if (!need (name, g->has_shape, "shape", error_message)
+              || !need (name, g->has_scale, "scale", error_message)
+              || !positive (name, g->shape, "shape", error_message)
+              || !positive (name, g->scale, "scale", error_message))
+            return FALSE;
+          k = g->shape;
+          theta = g->scale;
+        }
+      else
+        {
+          if (!need (name, g->has_mean, "mean", error_message)
+              || !need (name, g->has_sd, "sd", error_message)
+              || !positive (name, g->mean, "mean", error_message)
+              || !positive (name, g->sd, "sd", error_message))
+            return FALSE;
+          /* mean = k theta, variance = k theta^2 */
+          k = (g->mean / g->sd) * (g->mean / g->sd);
+          theta = g->sd * g->sd / g->mean;
+        }
+      if (!(k >= 1e-3 && k <= 1e8))
+        return fail (error_message, _ ("%s: the shape %g is outside [0.001, 1e8]"), name, k);
+      *d = (PsDist){ PS_DIST_GAMMA, { k, theta, gsl_sf_lngamma (k), 0, 0, 0 } };
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "gumbel-min"))
+    {
+      if (!check_given_new (name, g, G_MEAN | G_SD, error_message)
+          || !need (name, g->has_mean, "mean", error_message)
+          || !need (name, g->has_sd, "sd", error_message)
+          || !positive (name, g->sd, "sd", error_message))
+        return FALSE;
+      /* The mirror image of the maxima's: mean = mu - gamma beta, sd = pi beta / sqrt 6. */
+      double beta = g->sd * sqrt (6.0) / G_PI;
+      *d = (PsDist){ PS_DIST_GUMBEL_MIN, { g->mean + EULER_GAMMA * beta, beta, 0, 0, 0, 0 } };
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "frechet"))
+    {
+      double alpha = 0.0, s, m = g->has_lower ? g->lower : 0.0;
+
+      if (!check_given_new (name, g, G_MEAN | G_SD | G_SHAPE | G_SCALE | G_LOWER, error_message))
+        return FALSE;
+      if (g->has_shape || g->has_scale)
+        {
+          if (g->has_mean || g->has_sd)
+            return fail (error_message,
+                         _ ("%s: give either 'shape' and 'scale' or 'mean' and 'sd', not both"),
+                         name);
+          if (!need (name, g->has_shape, "shape", error_message)
+              || !need (name, g->has_scale, "scale", error_message)
+              || !positive (name, g->shape, "shape", error_message)
+              || !positive (name, g->scale, "scale", error_message))
+            return FALSE;
+          alpha = g->shape;
+          s = g->scale;
+        }
+      else
+        {
+          if (!need (name, g->has_mean, "mean", error_message)
+              || !need (name, g->has_sd, "sd", error_message)
+              || !positive (name, g->sd, "sd", error_message))
+            return FALSE;
+          if (!(g->mean > m))
+            return fail (error_message, _ ("%s: 'mean' (%g) must be greater than 'lower' (%g)"),
+                         name, g->mean, m);
+          if (!frechet_shape_from_cov (g->sd / (g->mean - m), &alpha, error_message))
+            return FALSE;
+          /* mean = m + s Gamma(1 - 1/alpha) */
+          s = (g->mean - m) / gsl_sf_gamma (1.0 - 1.0 / alpha);
+        }
+      *d = (PsDist){ PS_DIST_FRECHET, { s, -1.0 / alpha, m, alpha, 0, 0 } };
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "triangular"))
+    {
+      if (!check_given_new (name, g, G_LOWER | G_UPPER | G_MODE, error_message)
+          || !need (name, g->has_lower, "lower", error_message)
+          || !need (name, g->has_mode, "mode", error_message)
+          || !need (name, g->has_upper, "upper", error_message)
+          || !bounds_ordered (name, g->lower, g->upper, error_message))
+        return FALSE;
+      if (!(g->mode >= g->lower && g->mode <= g->upper))
+        return fail (error_message, _ ("%s: 'mode' (%g) must lie in ['lower', 'upper'] = [%g, %g]"),
+                     name, g->mode, g->lower, g->upper);
+      *d = (PsDist){ PS_DIST_TRIANGULAR,
+                     { g->lower, g->mode, g->upper, (g->mode - g->lower) / (g->upper - g->lower), 0,
+                       0 } };
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "lognormal") && g->has_lower)
+    {
+      if (!check_given_new (name, g, G_MEAN | G_SD | G_LOWER, error_message)
+          || !need (name, g->has_mean, "mean", error_message)
+          || !need (name, g->has_sd, "sd", error_message)
+          || !positive (name, g->sd, "sd", error_message))
+        return FALSE;
+      if (!(g->mean > g->lower))
+        return fail (error_message, _ ("%s: 'mean' (%g) must be greater than 'lower' (%g)"), name,
+                     g->mean, g->lower);
+      /* X - lower is lognormal with the mean m - lower and the same sd. */
+      double cov = g->sd / (g->mean - g->lower);
+      double s2 = log1p (cov * cov);
+      *d = (PsDist){ PS_DIST_LOGNORMAL3,
+                     { log (g->mean - g->lower) - 0.5 * s2, sqrt (s2), g->lower, 0, 0, 0 } };
+      return TRUE;
+    }
+  return fail (error_message, _ ("unknown distribution '%s' (known: %s)"), name,
+               ps_dist_known_names ());
+}
+
+const char *
+ps_dist_known_names (void)
+{
+  return "normal, lognormal, gumbel, gumbel-min, uniform, weibull, exponential, "
+         "truncated-normal, beta, gamma, frechet, triangular";
+}
+
+gboolean
+ps_dist_init_full (PsDist *d, const char *name, const PsDistParams *given, char **error_message)
+{
+  const PsDistParams none = { 0 };
+  const PsDistParams *g = given != NULL ? given : &none;
+  static const char *const old_names[] = { "normal",  "lognormal",   "gumbel",          "uniform",
+                                           "weibull", "exponential", "truncated-normal" };
+
+  g_return_val_if_fail (d != NULL, FALSE);
+  *d = (PsDist){ 0 };
+  if (error_message != NULL)
+    *error_message = NULL;
+  if (name == NULL)
+    return fail (error_message, _ ("the distribution is not given"));
+  if (g_str_equal (name, "lognormal") && g->has_lower)
+    return init_new (d, name, g, error_message);
+  for (guint i = 0; i < G_N_ELEMENTS (old_names); i++)
+    if (g_str_equal (name, old_names[i]))
+      {
+        if (!check_given_new (name, g, 63, error_message))
+          return FALSE;
+        return ps_dist_init (d, name, g, error_message);
+      }
+  return init_new (d, name, g, error_message);
+}
+
+static double
+new_mean (const PsDist *d)
+{
+  switch (d->kind)
+    {
+    case PS_DIST_BETA:
+      return d->p[2] + d->p[3] * d->p[0] / (d->p[0] + d->p[1]);
+    case PS_DIST_GAMMA:
+      return d->p[0] * d->p[1];
+    case PS_DIST_GUMBEL_MIN:
+      return d->p[0] - EULER_GAMMA * d->p[1];
+    case PS_DIST_FRECHET:
+      return d->p[3] > 1.0 ? d->p[2] + d->p[0] * gsl_sf_gamma (1.0 + d->p[1]) : INFINITY;
+    case PS_DIST_TRIANGULAR:
+      return (d->p[0] + d->p[1] + d->p[2]) / 3.0;
+    case PS_DIST_LOGNORMAL3:
+      return d->p[2] + exp (d->p[0] + 0.5 * d->p[1] * d->p[1]);
+    default:
       return NAN;
     }
+}
+
+static double
+new_sd (const PsDist *d)
+{
+  switch (d->kind)
+    {
+    case PS_DIST_BETA:
+      {
+        double a = d->p[0], b = d->p[1];
+        return d->p[3] * sqrt (a * b / ((a + b) * (a + b) * (a + b + 1.0)));
+      }
+    case PS_DIST_GAMMA:
+      return sqrt (d->p[0]) * d->p[1];
+    case PS_DIST_GUMBEL_MIN:
+      return d->p[1] * G_PI / sqrt (6.0);
+    case PS_DIST_FRECHET:
+      {
+        if (!(d->p[3] > 2.0))
+          return INFINITY;
+        double g1 = gsl_sf_gamma (1.0 + d->p[1]);
+        return d->p[0] * sqrt (gsl_sf_gamma (1.0 + 2.0 * d->p[1]) - g1 * g1);
+      }
+    case PS_DIST_TRIANGULAR:
+      {
+        double a = d->p[0], c = d->p[1], b = d->p[2];
+        return sqrt ((a * a + b * b + c * c - a * b - a * c - b * c) / 18.0);
+      }
+    case PS_DIST_LOGNORMAL3:
+      {
+        double s2 = d->p[1] * d->p[1];
+        return exp (d->p[0] + 0.5 * s2) * sqrt (expm1 (s2));
+      }
+    default:
+      return NAN;
+    }
+}
+
+/* F(x) (upper = FALSE) or 1 - F(x) (upper = TRUE) of the kinds of issue 17, each
+ * computed directly. */
+static double
+new_cdf_side (const PsDist *d, double x, gboolean upper)
+{
+  switch (d->kind)
+    {
+    case PS_DIST_BETA:
+      {
+        double y = (x - d->p[2]) / d->p[3];
+        if (y <= 0.0)
+          return upper ? 1.0 : 0.0;
+        if (y >= 1.0)
+          return upper ? 0.0 : 1.0;
+        return upper ? gsl_cdf_beta_Q (y, d->p[0], d->p[1]) : gsl_cdf_beta_P (y, d->p[0], d->p[1]);
+      }
+    case PS_DIST_GAMMA:
+      if (x <= 0.0)
+        return upper ? 1.0 : 0.0;
+      return upper ? gsl_cdf_gamma_Q (x, d->p[0], d->p[1]) : gsl_cdf_gamma_P (x, d->p[0], d->p[1]);
+    case PS_DIST_GUMBEL_MIN:
+      {
+        double e = exp ((x - d->p[0]) / d->p[1]);
+        return upper ? exp (-e) : -expm1 (-e);
+      }
+    case PS_DIST_FRECHET:
+      {
+        if (x <= d->p[2])
+          return upper ? 1.0 : 0.0;
+        double t = pow ((x - d->p[2]) / d->p[0], -d->p[3]);
+        return upper ? -expm1 (-t) : exp (-t);
+      }
+    case PS_DIST_TRIANGULAR:
+      {
+        double a = d->p[0], c = d->p[1], b = d->p[2];
+        if (x <= a)
+          return upper ? 1.0 : 0.0;
+        if (x >= b)
+          return upper ? 0.0 : 1.0;
+        if (x <= c)
+          {
+            double f = (x - a) * (x - a) / ((b - a) * (c - a));
+            return upper ? 1.0 - f : f;
+          }
+        double s = (b - x) * (b - x) / ((b - a) * (b - c));
+        return upper ? s : 1.0 - s;
+      }
+    case PS_DIST_LOGNORMAL3:
+      if (x <= d->p[2])
+        return upper ? 1.0 : 0.0;
+      return upper ? gsl_cdf_lognormal_Q (x - d->p[2], d->p[0], d->p[1])
+                   : gsl_cdf_lognormal_P (x - d->p[2], d->p[0], d->p[1]);
+    default:
+      return NAN;
+    }
+}
+
+static double
+new_cdf (const PsDist *d, double x)
+{
+  return new_cdf_side (d, x, FALSE);
+}
+
+double
+ps_dist_sf (const PsDist *d, double x)
+{
+  g_return_val_if_fail (d != NULL, NAN);
+
+  switch (d->kind)
+    {
+    case PS_DIST_NORMAL:
+      return gsl_cdf_gaussian_Q (x - d->p[0], d->p[1]);
+    case PS_DIST_LOGNORMAL:
+      return x <= 0.0 ? 1.0 : gsl_cdf_lognormal_Q (x, d->p[0], d->p[1]);
+    case PS_DIST_GUMBEL:
+      return gsl_cdf_gumbel1_Q ((x - d->p[0]) / d->p[1], 1.0, 1.0);
+    case PS_DIST_UNIFORM:
+      return gsl_cdf_flat_Q (x, d->p[0], d->p[2]);
+    case PS_DIST_WEIBULL:
+      return x <= 0.0 ? 1.0 : gsl_cdf_weibull_Q (x, d->p[0], d->p[2]);
+    case PS_DIST_EXPONENTIAL:
+      return x <= 0.0 ? 1.0 : gsl_cdf_exponential_Q (x, d->p[0]);
+    case PS_DIST_TRUNCATED_NORMAL:
+      return 1.0 - ps_dist_cdf (d, x);
+    default:
+      return new_cdf_side (d, x, TRUE);
+    }
+}
+
+double
+ps_dist_pdf (const PsDist *d, double x)
+{
+  g_return_val_if_fail (d != NULL, NAN);
+
+  switch (d->kind)
+    {
+    case PS_DIST_NORMAL:
+      return gsl_ran_gaussian_pdf (x - d->p[0], d->p[1]);
+    case PS_DIST_LOGNORMAL:
+      return x <= 0.0 ? 0.0 : gsl_ran_lognormal_pdf (x, d->p[0], d->p[1]);
+    case PS_DIST_LOGNORMAL3:
+      return x <= d->p[2] ? 0.0 : gsl_ran_lognormal_pdf (x - d->p[2], d->p[0], d->p[1]);
+    case PS_DIST_GUMBEL:
+      return gsl_ran_gumbel1_pdf ((x - d->p[0]) / d->p[1], 1.0, 1.0) / d->p[1];
+    case PS_DIST_GUMBEL_MIN:
+      return gsl_ran_gumbel1_pdf (-(x - d->p[0]) / d->p[1], 1.0, 1.0) / d->p[1];
+    case PS_DIST_UNIFORM:
+      return gsl_ran_flat_pdf (x, d->p[0], d->p[2]);
+    case PS_DIST_WEIBULL:
+      return x < 0.0 ? 0.0 : gsl_ran_weibull_pdf (x, d->p[0], d->p[2]);
+    case PS_DIST_EXPONENTIAL:
+      return x < 0.0 ? 0.0 : gsl_ran_exponential_pdf (x, d->p[0]);
+    case PS_DIST_TRUNCATED_NORMAL:
+      {
+        double lo, hi;
+        ps_dist_support (d, &lo, &hi);
+        if (x < lo || x > hi)
+          return 0.0;
+        return gsl_ran_ugaussian_pdf ((x - d->p[0]) / d->p[1]) / (fabs (d->p[1]) * d->p[3]);
+      }
+    case PS_DIST_BETA:
+      {
+        double y = (x - d->p[2]) / d->p[3];
+        return y < 0.0 || y > 1.0 ? 0.0 : gsl_ran_beta_pdf (y, d->p[0], d->p[1]) / d->p[3];
+      }
+    case PS_DIST_GAMMA:
+      return x < 0.0 ? 0.0 : gsl_ran_gamma_pdf (x, d->p[0], d->p[1]);
+    case PS_DIST_FRECHET:
+      {
+        if (x <= d->p[2])
+          return 0.0;
+        double t = (x - d->p[2]) / d->p[0], a = d->p[3];
+        return a / d->p[0] * pow (t, -1.0 - a) * exp (-pow (t, -a));
+      }
+    case PS_DIST_TRIANGULAR:
+      {
+        double a = d->p[0], c = d->p[1], b = d->p[2];
+        if (x < a || x > b)
+          return 0.0;
+        return x <= c ? 2.0 * (x - a) / ((b - a) * (c - a)) : 2.0 * (b - x) / ((b - a) * (b - c));
+      }
+    default:
+      return NAN;
+    }
+}
+
+double
+ps_dist_to_normal (const PsDist *d, double x)
+{
+  g_return_val_if_fail (d != NULL, NAN);
+
+  switch (d->kind)
+    {
+    case PS_DIST_NORMAL:
+      return (x - d->p[0]) / d->p[1];
+    case PS_DIST_LOGNORMAL:
+      return (log (x) - d->p[0]) / d->p[1];
+    case PS_DIST_LOGNORMAL3:
+      return (log (x - d->p[2]) - d->p[0]) / d->p[1];
+    default:
+      {
+        double p = ps_dist_cdf (d, x);
+        if (p <= 0.5)
+          return gsl_cdf_ugaussian_Pinv (p);
+        return -gsl_cdf_ugaussian_Pinv (ps_dist_sf (d, x));
+      }
+    }
+}
+
+void
+ps_dist_support (const PsDist *d, double *lower, double *upper)
+{
+  double lo = -INFINITY, hi = INFINITY;
+
+  switch (d->kind)
+    {
+    case PS_DIST_LOGNORMAL:
+    case PS_DIST_WEIBULL:
+    case PS_DIST_EXPONENTIAL:
+    case PS_DIST_GAMMA:
+      lo = 0.0;
+      break;
+    case PS_DIST_LOGNORMAL3:
+    case PS_DIST_FRECHET:
+      lo = d->p[2];
+      break;
+    case PS_DIST_UNIFORM:
+      lo = d->p[0];
+      hi = d->p[2];
+      break;
+    case PS_DIST_BETA:
+      lo = d->p[2];
+      hi = d->p[2] + d->p[3];
+      break;
+    case PS_DIST_TRIANGULAR:
+      lo = d->p[0];
+      hi = d->p[2];
+      break;
+    case PS_DIST_TRUNCATED_NORMAL:
+      {
+        double a = d->p[0] + d->p[1] * ps_dist_normal_quantile (d->p[2]);
+        double b = d->p[0] + d->p[1] * ps_dist_normal_quantile (d->p[2] + d->p[3]);
+        lo = MIN (a, b);
+        hi = MAX (a, b);
+      }
+      break;
+    default:
+      break;
+    }
+  if (lower != NULL)
+    *lower = lo;
+  if (upper != NULL)
+    *upper = hi;
 }
