@@ -272,8 +272,8 @@ cmd_run (int argc, char **argv)
       g_string_append_printf (wrote, "%s/summary.json", out_dir);
       if (opts.rows != PS_ROWS_NONE)
         g_string_append_printf (wrote, ", %s/results.csv (%s)", out_dir, size);
-      if (study->kind == PS_STUDY_RELIABILITY)
-        g_string_append_printf (wrote, ", %s/convergence.csv", out_dir);
+      for (guint i = 0; study->klass->output_files != NULL && study->klass->output_files[i]; i++)
+        g_string_append_printf (wrote, ", %s/%s", out_dir, study->klass->output_files[i]);
       g_print ("%s\n", wrote->str);
       if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
         g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
@@ -296,29 +296,49 @@ cmd_validate (int argc, char **argv)
   study = ps_study_load_file (argv[1], &error);
   if (study == NULL)
     return fail (argv[1], error);
-  g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_kind_name (study->kind),
+  g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_get_kind_name (study),
            study->name, (unsigned long long)study->n_items);
   return EXIT_OK;
+}
+
+/* The kinds that have an example, for messages: "beam|reliability|regression" with
+ * @separator "|". */
+static char *
+example_kinds (const char *separator)
+{
+  const PsKindClass *const *kinds = ps_kinds_list ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (!kinds[i]->hidden && kinds[i]->example != NULL)
+      g_string_append_printf (s, "%s%s", s->len > 0 ? separator : "", kinds[i]->name);
+  return g_string_free (s, FALSE);
 }
 
 static int
 cmd_example (int argc, char **argv)
 {
-  const char *text;
+  const PsKindClass *kind;
+  g_autofree char *kinds = example_kinds (", ");
 
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli example: %s\n", _ ("expected a kind: beam or reliability"));
+      g_autofree char *names = ps_kinds_names_text (FALSE);
+      g_autofree char *msg = g_strdup_printf (_ ("expected a kind: %s"), names);
+
+      g_printerr ("parastudy-cli example: %s\n", msg);
       return EXIT_INVALID;
     }
-  text = ps_study_example (argv[1]);
-  if (text == NULL)
+  kind = ps_kind_lookup (argv[1]);
+  if (kind == NULL || kind->hidden || kind->example == NULL)
     {
+      g_autofree char *available = g_strdup_printf (_ ("available: %s"), kinds);
+
       g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _ ("no example for"), argv[1],
-                  _ ("available: beam, reliability"));
+                  available);
       return EXIT_INVALID;
     }
-  fputs (text, stdout);
+  fputs (kind->example, stdout);
   return EXIT_OK;
 }
 
@@ -435,7 +455,9 @@ int ps_cli_report (int argc, char **argv);
 static void
 usage (FILE *f)
 {
-  fprintf (f, "%s",
+  g_autofree char *kinds = example_kinds ("|");
+
+  fprintf (f,
            _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n"
               "\n"
               "Commands:\n"
@@ -460,11 +482,13 @@ usage (FILE *f)
               "                 [--paper a4|letter] [--format pdf|html]   Write the calculation "
               "report\n"
               "  validate STUDY.json      Check a study file\n"
-              "  example beam|reliability Print an example study\n"
+              "  example %s\n"
+              "                           Print an example study\n"
               "  backends                 What this machine can run on\n"
               "  materials                The built-in materials and their sources\n"
               "  sections                 The built-in standard sections and their sources\n"
-              "  version                  Print the version\n"));
+              "  version                  Print the version\n"),
+           kinds);
 }
 
 int

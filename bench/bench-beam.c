@@ -650,12 +650,12 @@ bench_variant (Bench *b, const char *path, gboolean is_main, GError **error)
 
   if (study == NULL)
     return FALSE;
-  if (study->kind != PS_STUDY_BEAM)
+  if (ps_study_get_kind (study) != &ps_beam_class)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "%s is a %s study; bench-beam "
                    "runs beam studies",
-                   path, ps_study_kind_name (study->kind));
+                   path, ps_study_get_kind_name (study));
       return FALSE;
     }
   variant = count_label (study->n_items);

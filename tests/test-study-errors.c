@@ -644,7 +644,7 @@ test_good_case (gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_nonnull (study);
-  g_assert_cmpint (study->kind, ==, PS_STUDY_BEAM);
+  g_assert_true (ps_study_get_kind (study) == &ps_beam_class);
   g_assert_cmpstr (study->klass->name, ==, "beam");
   g_assert_nonnull (study->checksum);
   g_assert_cmpuint (strlen (study->checksum), ==, 64);
@@ -854,12 +854,12 @@ test_examples_load (void)
 static void
 test_example_text_loads (void)
 {
-  const char *text = ps_study_example ("beam");
+  const char *text = ps_kind_lookup ("beam")->example;
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
 
   g_assert_nonnull (text);
-  g_assert_null (ps_study_example ("bridge"));
+  g_assert_null (ps_kind_lookup ("bridge"));
   study = ps_study_load_data (text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (study->n_items, ==, expected_items (text));

@@ -33,10 +33,10 @@ typedef struct
 struct _PsRunData
 {
   char *dir;
-  char *kind;
-  JsonParser *parser;
-  JsonObject *summary;
-  GPtrArray *columns; /* Column *, results.csv or convergence.csv */
+  PsRunView *view;
+  JsonObject *summary;     /* the view's */
+  const PsKindClass *kind; /* the view's */
+  GPtrArray *columns;      /* Column *, results.csv or convergence.csv */
   guint n_rows;
   GStringChunk *strings;
   const PsStudy *study; /* borrowed, or owned_study */
@@ -60,8 +60,7 @@ ps_run_data_free (PsRunData *d)
   if (d == NULL)
     return;
   g_free (d->dir);
-  g_free (d->kind);
-  g_clear_object (&d->parser);
+  ps_run_view_free (d->view);
   g_ptr_array_unref (d->columns);
   g_string_chunk_free (d->strings);
   ps_study_free (d->owned_study);
@@ -218,55 +217,26 @@ PsRunData *
 ps_run_data_load (const char *run_dir, GError **error)
 {
   g_autoptr (PsRunData) d = g_new0 (PsRunData, 1);
-  g_autofree char *summary = NULL;
-  g_autoptr (GError) local = NULL;
-  JsonNode *root;
-  const char *csv_name = NULL;
 
   d->dir = g_strdup (run_dir);
   d->columns = g_ptr_array_new_with_free_func (column_free);
   d->strings = g_string_chunk_new (4096);
-  if (!g_file_test (run_dir, G_FILE_TEST_IS_DIR))
+  d->view = ps_run_view_load (run_dir, error);
+  if (d->view == NULL)
+    return NULL;
+  d->summary = d->view->summary;
+  d->kind = d->view->kind;
+  if (d->kind == NULL || d->kind->chart_data_file == NULL)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   _ ("%s: no such run folder (expected the --out folder of parastudy-cli run)"),
-                   run_dir);
-      return NULL;
-    }
-  summary = g_build_filename (run_dir, "summary.json", NULL);
-  if (!g_file_test (summary, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   _ ("%s: not a run folder: it has no summary.json"), run_dir);
-      return NULL;
-    }
-  d->parser = json_parser_new ();
-  if (!json_parser_load_from_file (d->parser, summary, &local))
-    {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", summary, local->message);
-      return NULL;
-    }
-  root = json_parser_get_root (d->parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: expected a JSON object"), summary);
-      return NULL;
-    }
-  d->summary = json_node_get_object (root);
-  d->kind = g_strdup (json_object_get_string_member_with_default (d->summary, "kind", ""));
-  if (g_str_equal (d->kind, "reliability"))
-    csv_name = "convergence.csv";
-  else if (g_str_equal (d->kind, "beam") || g_str_equal (d->kind, "regression"))
-    csv_name = "results.csv";
-  else
-    {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   _ ("%s: kind: expected beam, reliability or regression, got \"%s\""), summary,
-                   d->kind);
+      g_autofree char *summary = g_build_filename (run_dir, "summary.json", NULL);
+      g_autofree char *names = ps_kinds_names_text (FALSE);
+
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: kind: expected %s, got \"%s\""),
+                   summary, names, d->view->kind_name);
       return NULL;
     }
   {
-    g_autofree char *csv = g_build_filename (run_dir, csv_name, NULL);
+    g_autofree char *csv = g_build_filename (run_dir, d->kind->chart_data_file, NULL);
 
     /* A beam run with --rows none has no results.csv: its charts say so when asked. */
     if (g_file_test (csv, G_FILE_TEST_EXISTS) && !load_csv (d, csv, error))
@@ -278,7 +248,13 @@ ps_run_data_load (const char *run_dir, GError **error)
 const char *
 ps_run_data_get_kind (const PsRunData *d)
 {
-  return d->kind;
+  return d->view->kind_name;
+}
+
+PsRunView *
+ps_run_data_get_view (const PsRunData *d)
+{
+  return d->view;
 }
 
 const char *
@@ -1167,18 +1143,18 @@ ps_plot_study_chart (PsRunData *d, const char *name, const PsPlotParams *params,
 
   if (params == NULL)
     params = &none;
-  for (c = ps_plot_charts_for_kind (d->kind); c != NULL && c->name != NULL; c++)
+  for (c = ps_plot_charts_for_kind (d->view->kind_name); c != NULL && c->name != NULL; c++)
     found |= g_str_equal (c->name, name);
   if (!found)
     {
-      g_autofree char *list = chart_names (d->kind);
+      g_autofree char *list = chart_names (d->view->kind_name);
 
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
-                   _ ("--chart %s: not a chart of a %s study (available: %s)"), name, d->kind,
-                   list);
+                   _ ("--chart %s: not a chart of a %s study (available: %s)"), name,
+                   d->view->kind_name, list);
       return NULL;
     }
-  if (g_str_equal (d->kind, "beam"))
+  if (g_str_equal (d->view->kind_name, "beam"))
     {
       if (d->n_rows == 0)
         {
@@ -1192,7 +1168,7 @@ ps_plot_study_chart (PsRunData *d, const char *name, const PsPlotParams *params,
         return beam_output_vs_param (d, params, error);
       return beam_heatmap (d, params, g_str_equal (name, "passfail"), error);
     }
-  if (g_str_equal (d->kind, "reliability"))
+  if (g_str_equal (d->view->kind_name, "reliability"))
     {
       if (g_str_equal (name, "convergence"))
         return rel_convergence (d, error);

@@ -18,7 +18,7 @@
 
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
-#include "report/ps-report.h"
+#include "report/ps-report-private.h"
 #include "studies/beam/ps-beam.h"
 #include "studies/regression/ps-regression.h"
 #include "studies/reliability/ps-reliability.h"
@@ -353,8 +353,8 @@ html_page_break (Writer *w)
 
 /* Content helpers. */
 
-static char *
-fmt_num (double v, const char *unit)
+char *
+ps_report_format_number (double v, const char *unit)
 {
   const char *prefix = "";
   double f;
@@ -479,16 +479,6 @@ summary_string (JsonObject *s, const char *name)
   return json_object_get_string_member_with_default (s, name, "");
 }
 
-/* The exact method's description: summary.json holds the English text, which the
- * catalogue translates (engine/studies/reliability/ps-reliability.c marks it). */
-static const char *
-translated_method (JsonObject *exact)
-{
-  const char *method = summary_string (exact, "method");
-
-  return *method != '\0' ? _ (method) : method;
-}
-
 static double
 summary_double (JsonObject *s, const char *name)
 {
@@ -520,9 +510,8 @@ add_chart (Writer *w, PsRunData *rd, const char *name, const PsPlotParams *param
 static void
 title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOptions *o)
 {
-  JsonObject *s = ps_run_data_get_summary (rd);
-  JsonObject *m
-      = json_object_has_member (s, "machine") ? json_object_get_object_member (s, "machine") : NULL;
+  PsRunView *v = ps_run_data_get_view (rd);
+  JsonObject *m = ps_summary_get_object (v->summary, "machine");
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date
       = o->date != NULL ? g_strdup (o->date) : g_date_time_format (now, "%Y-%m-%d %H:%M");
@@ -534,18 +523,17 @@ title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOption
   if (study->description != NULL)
     w->para (w, study->description, FALSE);
   table_init (&t, 2);
-  table_row (&t, _ ("Study kind"), _ (ps_study_kind_name (study->kind)));
+  table_row (&t, _ ("Study kind"), _ (ps_study_get_kind_name (study)));
   table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
   table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
   table_row_take (&t, _ ("Items"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
   table_row (&t, _ ("Report date"), date);
   table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
-  table_row (&t, _ ("Run started"), summary_string (s, "started"));
+  table_row (&t, _ ("Run started"), v->started);
   table_row_take (&t, _ ("Backend"),
-                  g_strdup_printf ("%s, %d %s", summary_string (s, "backend"),
-                                   (int)summary_double (s, "workers"), _ ("workers")));
-  table_row_take (&t, _ ("Wall time"), fmt_num (summary_double (s, "wall_seconds"), "s"));
-  table_row_take (&t, _ ("CPU time"), fmt_num (summary_double (s, "cpu_seconds"), "s"));
+                  g_strdup_printf ("%s, %d %s", v->backend, v->workers, _ ("workers")));
+  table_row_take (&t, _ ("Wall time"), ps_report_format_number (v->wall_seconds, "s"));
+  table_row_take (&t, _ ("CPU time"), ps_report_format_number (v->cpu_seconds, "s"));
   table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
   table_emit (w, &t, NULL, widths);
   if (m != NULL)
@@ -569,12 +557,12 @@ title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOption
 static char *
 param_text (const PsParam *p, const char *unit)
 {
-  g_autofree char *a = fmt_num (p->values[0], unit);
+  g_autofree char *a = ps_report_format_number (p->values[0], unit);
   g_autofree char *b = NULL;
 
   if (p->count <= 1)
     return g_steal_pointer (&a);
-  b = fmt_num (p->values[p->count - 1], unit);
+  b = ps_report_format_number (p->values[p->count - 1], unit);
   return g_strdup_printf (_ ("%s to %s, %llu values%s"), a, b, (unsigned long long)p->count,
                           p->log_scale ? _ (" (log)") : "");
 }
@@ -606,8 +594,8 @@ beam_inputs (Writer *w, const PsStudy *study)
   for (guint i = 0; i < m->n_materials; i++)
     {
       g_ptr_array_add (t.cells, g_strdup (m->materials[i].name));
-      g_ptr_array_add (t.cells, fmt_num (m->materials[i].E, "Pa"));
-      g_ptr_array_add (t.cells, fmt_num (m->materials[i].f_d, "Pa"));
+      g_ptr_array_add (t.cells, ps_report_format_number (m->materials[i].E, "Pa"));
+      g_ptr_array_add (t.cells, ps_report_format_number (m->materials[i].f_d, "Pa"));
       g_ptr_array_add (t.cells, g_strdup_printf ("%.0f kg/m³", m->materials[i].density));
     }
   {
@@ -766,110 +754,16 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
   w->heading (w, 1, _ ("Results"));
   w->heading (w, 2, _ ("Key results"));
   table_init (&t, 2);
-  if (study->kind == PS_STUDY_BEAM)
-    {
-      table_row_take (&t, _ ("Configurations"), fmt_num (summary_double (s, "configurations"), ""));
-      table_row_take (&t, _ ("Passing"), fmt_num (summary_double (s, "passing"), ""));
-      table_row_take (&t, _ ("Failing the deflection check"),
-                      fmt_num (summary_double (s, "failing_deflection"), ""));
-      table_row_take (&t, _ ("Failing the strength check"),
-                      fmt_num (summary_double (s, "failing_strength"), ""));
-      table_row_take (&t, _ ("Largest deflection"),
-                      fmt_num (summary_double (s, "max_deflection"), "m"));
-      table_row_take (&t, _ ("Largest bending stress"),
-                      fmt_num (summary_double (s, "max_stress"), "Pa"));
-      table_row_take (&t, _ ("Largest utilisation"),
-                      fmt_num (summary_double (s, "max_utilisation"), ""));
-      if (json_object_has_member (s, "lightest_passing")
-          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "lightest_passing")))
-        {
-          JsonObject *l = json_object_get_object_member (s, "lightest_passing");
-          g_autofree char *span = fmt_num (summary_double (l, "span"), "m");
-          g_autofree char *mass = fmt_num (summary_double (l, "mass_per_metre"), "");
+  {
+    GPtrArray *rows = ps_run_view_get_rows (ps_run_data_get_view (rd), PS_SUMMARY_REPORT);
 
-          table_row_take (&t, _ ("Lightest passing configuration"),
-                          g_strdup_printf (_ ("%s %s, span %s, %s kg/m (item %.0f)"),
-                                           summary_string (l, "material"),
-                                           summary_string (l, "section"), span, mass,
-                                           summary_double (l, "item")));
-        }
-    }
-  else if (study->kind == PS_STUDY_RELIABILITY)
-    {
-      JsonArray *ci = json_object_has_member (s, "pf_ci95")
-                          ? json_object_get_array_member (s, "pf_ci95")
-                          : NULL;
-      JsonArray *bci = json_object_has_member (s, "beta_ci95")
-                           ? json_object_get_array_member (s, "beta_ci95")
-                           : NULL;
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const PsSummaryRow *r = g_ptr_array_index (rows, i);
 
-      table_row_take (&t, _ ("Samples"), g_strdup_printf ("%.0f", summary_double (s, "samples")));
-      table_row_take (&t, _ ("Failures"), g_strdup_printf ("%.0f", summary_double (s, "failures")));
-      table_row_take (&t, _ ("Probability of failure Pf"),
-                      g_strdup_printf ("%.5g", summary_double (s, "pf")));
-      if (ci != NULL && json_array_get_length (ci) == 2)
-        /* xgettext:no-c-format */
-        table_row_take (&t, _ ("Pf, 95 % interval (Wilson)"),
-                        g_strdup_printf ("%.5g … %.5g", json_array_get_double_element (ci, 0),
-                                         json_array_get_double_element (ci, 1)));
-      table_row_take (&t, _ ("Coefficient of variation of Pf"),
-                      g_strdup_printf ("%.4g", summary_double (s, "cov")));
-      table_row_take (&t, _ ("Reliability index β"),
-                      g_strdup_printf ("%.4f", summary_double (s, "beta")));
-      if (bci != NULL && json_array_get_length (bci) == 2)
-        /* xgettext:no-c-format */
-        table_row_take (&t, _ ("β, 95 % interval"),
-                        g_strdup_printf ("%.4f … %.4f", json_array_get_double_element (bci, 0),
-                                         json_array_get_double_element (bci, 1)));
-      table_row (&t, _ ("Stopped by"), summary_string (s, "stopped_by"));
-      if (json_object_has_member (s, "exact")
-          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "exact")))
-        {
-          JsonObject *e = json_object_get_object_member (s, "exact");
-
-          table_row_take (&t, _ ("Exact Pf (closed form)"),
-                          g_strdup_printf (_ ("%.5g (β = %.4f); estimate off by %.2f standard "
-                                              "errors; %s"),
-                                           summary_double (e, "pf"), summary_double (e, "beta"),
-                                           summary_double (e, "deviation_in_standard_errors"),
-                                           translated_method (e)));
-        }
-    }
-  else
-    {
-      static const char *const q[] = { "E", "yield", "ultimate" };
-      const char *labels[]
-          = { _ ("Young's modulus E"), _ ("Yield strength (offset)"), _ ("Ultimate strength") };
-
-      table_row_take (&t, _ ("Specimens"), fmt_num (summary_double (s, "specimens"), ""));
-      table_row_take (&t, _ ("Fitted"), fmt_num (summary_double (s, "fitted"), ""));
-      for (guint k = 0; k < G_N_ELEMENTS (q); k++)
-        {
-          JsonObject *o;
-          JsonObject *c = NULL;
-          g_autofree char *mean = NULL;
-          g_autofree char *sd = NULL;
-          g_autofree char *ch = NULL;
-
-          if (!json_object_has_member (s, q[k])
-              || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, q[k])))
-            continue;
-          o = json_object_get_object_member (s, q[k]);
-          if (json_object_has_member (o, "characteristic")
-              && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "characteristic")))
-            c = json_object_get_object_member (o, "characteristic");
-          mean = fmt_num (summary_double (o, "mean"), "Pa");
-          sd = fmt_num (summary_double (o, "sd"), "Pa");
-          ch = c != NULL ? fmt_num (summary_double (c, "value"), "Pa") : g_strdup ("—");
-          table_row_take (&t, labels[k],
-                          g_strdup_printf (_ ("mean %s, standard deviation %s (CoV %.3g); "
-                                              "characteristic (%g fractile, %s) %s"),
-                                           mean, sd, summary_double (o, "cov"),
-                                           c != NULL ? summary_double (c, "fractile") : NAN,
-                                           c != NULL ? summary_string (c, "distribution") : "—",
-                                           ch));
-        }
-    }
+        table_row (&t, r->label, r->text);
+      }
+  }
   table_emit (w, &t, NULL, widths);
 
   /* Everything else summary.json holds, for the record. */
@@ -895,7 +789,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
   }
 
   w->heading (w, 2, _ ("Charts"));
-  if (study->kind == PS_STUDY_BEAM)
+  if (study->klass == &ps_beam_class)
     {
       PsPlotParams util = { NULL, "utilisation", NULL, NULL };
 
@@ -904,7 +798,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       add_chart (w, rd, "heatmap", NULL);
       add_chart (w, rd, "passfail", NULL);
     }
-  else if (study->kind == PS_STUDY_RELIABILITY)
+  else if (study->klass == &ps_reliability_class)
     {
       add_chart (w, rd, "convergence", NULL);
       add_chart (w, rd, "g-histogram", NULL);
@@ -948,8 +842,8 @@ scaling_section (Writer *w, PsScalingData *sd)
       for (guint k = 0; k < json_array_get_length (pts); k++)
         {
           JsonObject *p = json_array_get_object_element (pts, k);
-          g_autofree char *lo = fmt_num (summary_double (p, "wall_min"), "s");
-          g_autofree char *hi = fmt_num (summary_double (p, "wall_max"), "s");
+          g_autofree char *lo = ps_report_format_number (summary_double (p, "wall_min"), "s");
+          g_autofree char *hi = ps_report_format_number (summary_double (p, "wall_max"), "s");
           double ws = summary_double (p, "workers");
 
           g_ptr_array_add (t.cells, g_strdup_printf ("%.0f%s", ws,
@@ -958,11 +852,12 @@ scaling_section (Writer *w, PsScalingData *sd)
                                                          ? " *"
                                                          : ""));
           g_ptr_array_add (t.cells, g_strdup_printf ("%.0f", summary_double (p, "size")));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "wall_median"), "s"));
+          g_ptr_array_add (t.cells,
+                           ps_report_format_number (summary_double (p, "wall_median"), "s"));
           g_ptr_array_add (t.cells, g_strdup_printf ("%s … %s", lo, hi));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "speedup"), ""));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "efficiency"), ""));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "karp_flatt"), ""));
+          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "speedup"), ""));
+          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "efficiency"), ""));
+          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "karp_flatt"), ""));
         }
       table_emit (w, &t, h, NULL);
       if (json_object_has_member (so, "fit")
@@ -1016,9 +911,9 @@ write_content (Writer *w, const PsStudy *study, PsRunData *rd, PsScalingData *sd
 {
   title_page (w, study, rd, o);
   w->heading (w, 1, _ ("Inputs"));
-  if (study->kind == PS_STUDY_BEAM)
+  if (study->klass == &ps_beam_class)
     beam_inputs (w, study);
-  else if (study->kind == PS_STUDY_RELIABILITY)
+  else if (study->klass == &ps_reliability_class)
     reliability_inputs (w, study);
   else
     regression_inputs (w, study);

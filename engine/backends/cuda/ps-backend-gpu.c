@@ -745,21 +745,14 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   ps_errors_init (&g.errors);
   ps_buf_init (&g.rows, 1 << 16);
 
-  switch (study->kind)
-    {
-    case PS_STUDY_BEAM:
-      ok = run_beam (&g, error);
-      break;
-    case PS_STUDY_RELIABILITY:
-      ok = run_reliability (&g, error);
-      break;
-    case PS_STUDY_REGRESSION:
-      ok = run_regression (&g, error);
-      break;
-    default:
-      ok = run_host (&g, error);
-      break;
-    }
+  if (study->klass == &ps_beam_class)
+    ok = run_beam (&g, error);
+  else if (study->klass == &ps_reliability_class)
+    ok = run_reliability (&g, error);
+  else if (study->klass == &ps_regression_class)
+    ok = run_regression (&g, error);
+  else
+    ok = run_host (&g, error);
 
   G_LOCK (last_timing);
   last_timing = g.timing;

@@ -26,7 +26,7 @@
 
 #include "ps-dist.h"
 #include "ps-regression-math.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
-#include "study/ps-study.h"
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
@@ -168,7 +168,8 @@ gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GA
 
 extern const PsKindClass ps_regression_class;
 
-gboolean ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error);
+/* The kind's pieces in the other files of its folder, for its class. */
+void ps_regression_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
 
 const char *ps_regression_reason_name (PsRegError reason);
 

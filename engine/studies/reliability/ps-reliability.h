@@ -10,7 +10,7 @@
 
 #include "ps-dist.h"
 #include "ps-expr.h"
-#include "study/ps-study.h"
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
@@ -58,7 +58,8 @@ typedef struct
 
 extern const PsKindClass ps_reliability_class;
 
-gboolean ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error);
+/* The kind's pieces in the other files of its folder, for its class. */
+void ps_reliability_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
 
 /* Pf and its interval from @failures of @n samples (NaN samples excluded). */
 void ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *est);
