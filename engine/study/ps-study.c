@@ -155,6 +155,8 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
                    _ ("(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
                       "got %s"),
                    ps_json_type_name (root));
+      if (error != NULL)
+        ps_error_set_json_path (*error, "");
       return NULL;
     }
   obj = json_node_get_object (root);
