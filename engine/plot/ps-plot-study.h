@@ -35,12 +35,6 @@ gboolean ps_run_data_has_column (const PsRunData *data, const char *name);
 const double *ps_run_data_get_column (PsRunData *data, const char *name);
 const char *const *ps_run_data_get_text_column (PsRunData *data, const char *name);
 
-struct _PsChartInfo
-{
-  const char *name;        /* "output-vs-param" */
-  const char *description; /* N_(): translate with _() */
-};
-
 /* The charts a kind offers ("beam", "reliability", "regression", "scaling"),
  * terminated by an entry with a NULL name. */
 const PsChartInfo *ps_plot_charts_for_kind (const char *kind);

@@ -18,10 +18,16 @@
 G_BEGIN_DECLS
 
 typedef struct _PsChart PsChart;
-typedef struct _PsChartInfo PsChartInfo;
 typedef struct _PsPlotParams PsPlotParams;
 typedef struct _PsRunData PsRunData;
 typedef struct _PsReportWriter PsReportWriter;
+
+/* A chart a kind offers (plot/ps-plot-study.h). */
+typedef struct
+{
+  const char *name;        /* "output-vs-param" */
+  const char *description; /* N_(): translate with _() */
+} PsChartInfo;
 
 /* A chart of the report's results: the chart's name and its y parameter (NULL for the
  * chart's default). */

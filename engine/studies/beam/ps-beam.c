@@ -1450,4 +1450,6 @@ const PsKindClass ps_beam_class = {
   .summary_to_json = beam_summary_to_json,
   .summary_rows = ps_beam_summary_rows,
   .chart_data_file = "results.csv",
+  .charts = ps_beam_charts,
+  .chart_build = ps_beam_chart_build,
 };

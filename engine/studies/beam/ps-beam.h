@@ -88,6 +88,9 @@ extern const PsKindClass ps_beam_class;
 
 /* The kind's pieces in the other files of its folder, for its class. */
 void ps_beam_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_beam_charts[];
+PsChart *ps_beam_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                              GError **error);
 
 const char *ps_beam_support_name (PsSupport support);
 const char *ps_beam_load_case_name (PsLoadCase load_case);

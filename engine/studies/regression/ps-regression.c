@@ -1902,4 +1902,6 @@ const PsKindClass ps_regression_class = {
   .summary_to_json = reg_summary_to_json,
   .summary_rows = ps_regression_summary_rows,
   .chart_data_file = "results.csv",
+  .charts = ps_regression_charts,
+  .chart_build = ps_regression_chart_build,
 };

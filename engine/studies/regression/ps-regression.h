@@ -170,6 +170,9 @@ extern const PsKindClass ps_regression_class;
 
 /* The kind's pieces in the other files of its folder, for its class. */
 void ps_regression_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_regression_charts[];
+PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                                    GError **error);
 
 const char *ps_regression_reason_name (PsRegError reason);
 

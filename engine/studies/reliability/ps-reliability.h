@@ -60,6 +60,9 @@ extern const PsKindClass ps_reliability_class;
 
 /* The kind's pieces in the other files of its folder, for its class. */
 void ps_reliability_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_reliability_charts[];
+PsChart *ps_reliability_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                                     GError **error);
 
 /* Pf and its interval from @failures of @n samples (NaN samples excluded). */
 void ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *est);
