@@ -19,10 +19,6 @@
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
 #include "report/ps-report-private.h"
-#include "studies/beam/ps-beam.h"
-#include "studies/regression/ps-regression.h"
-#include "studies/reliability/ps-reliability.h"
-#include "studies/beam/ps-tables.h"
 #include "study/ps-units.h"
 
 void
@@ -35,9 +31,9 @@ ps_report_options_init (PsReportOptions *o)
 
 /* The writer. */
 
-typedef struct _Writer Writer;
+typedef PsReportWriter Writer;
 
-struct _Writer
+struct _PsReportWriter
 {
   void (*heading) (Writer *w, int level, const char *text);
   void (*para) (Writer *w, const char *text, gboolean small);
@@ -367,40 +363,65 @@ ps_report_format_number (double v, const char *unit)
   return g_strdup_printf ("%.6g %s%s", v / f, prefix, g_str_equal (unit, "N*m") ? "N·m" : unit);
 }
 
-typedef struct
-{
-  GPtrArray *cells; /* strings, row-major */
-  guint n_cols;
-} Table;
+/* The writer's calls, for the kinds' sections (ps-report-private.h). */
 
-static void
-table_init (Table *t, guint n_cols)
+void
+ps_report_heading (PsReportWriter *w, int level, const char *text)
+{
+  w->heading (w, level, text);
+}
+
+void
+ps_report_para (PsReportWriter *w, const char *text, gboolean small)
+{
+  w->para (w, text, small);
+}
+
+void
+ps_report_chart (PsReportWriter *w, PsChart *chart)
+{
+  w->chart (w, chart);
+}
+
+void
+ps_report_page_break (PsReportWriter *w)
+{
+  w->page_break (w);
+}
+
+typedef PsReportTable Table;
+
+void
+ps_report_table_init (PsReportTable *t, guint n_cols)
 {
   t->cells = g_ptr_array_new_with_free_func (g_free);
   t->n_cols = n_cols;
 }
 
-static void
-table_row (Table *t, ...)
+void
+ps_report_table_add (PsReportTable *t, char *text)
 {
-  va_list ap;
+  g_ptr_array_add (t->cells, text);
+}
 
-  va_start (ap, t);
-  for (guint c = 0; c < t->n_cols; c++)
-    g_ptr_array_add (t->cells, g_strdup (va_arg (ap, const char *)));
-  va_end (ap);
+void
+ps_report_table_row (PsReportTable *t, const char *key, const char *value)
+{
+  g_ptr_array_add (t->cells, g_strdup (key));
+  g_ptr_array_add (t->cells, g_strdup (value));
 }
 
 /* A row whose second cell is owned and handed over. */
-static void
-table_row_take (Table *t, const char *key, char *value)
+void
+ps_report_table_row_take (PsReportTable *t, const char *key, char *value)
 {
   g_ptr_array_add (t->cells, g_strdup (key));
   g_ptr_array_add (t->cells, value);
 }
 
-static void
-table_emit (Writer *w, Table *t, const char *const *header, const double *widths)
+void
+ps_report_table_write (PsReportWriter *w, PsReportTable *t, const char *const *header,
+                       const double *widths)
 {
   w->table (w, header, (const char *const *)t->cells->pdata, t->cells->len / t->n_cols, t->n_cols,
             widths);
@@ -470,7 +491,7 @@ flatten (Table *t, JsonNode *node, const char *path, guint depth)
           return;
         }
     }
-  table_row_take (t, path, node_text (node));
+  ps_report_table_row_take (t, path, node_text (node));
 }
 
 static const char *
@@ -489,8 +510,8 @@ summary_double (JsonObject *s, const char *name)
   return json_node_get_double (n);
 }
 
-static void
-add_chart (Writer *w, PsRunData *rd, const char *name, const PsPlotParams *params)
+void
+ps_report_run_chart (PsReportWriter *w, PsRunData *rd, const char *name, const PsPlotParams *params)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsChart) chart = ps_plot_study_chart (rd, name, params, &error);
@@ -522,210 +543,38 @@ title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOption
   w->heading (w, 1, study->name);
   if (study->description != NULL)
     w->para (w, study->description, FALSE);
-  table_init (&t, 2);
-  table_row (&t, _ ("Study kind"), _ (ps_study_get_kind_name (study)));
-  table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
-  table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
-  table_row_take (&t, _ ("Items"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
-  table_row (&t, _ ("Report date"), date);
-  table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
-  table_row (&t, _ ("Run started"), v->started);
-  table_row_take (&t, _ ("Backend"),
-                  g_strdup_printf ("%s, %d %s", v->backend, v->workers, _ ("workers")));
-  table_row_take (&t, _ ("Wall time"), ps_report_format_number (v->wall_seconds, "s"));
-  table_row_take (&t, _ ("CPU time"), ps_report_format_number (v->cpu_seconds, "s"));
-  table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
-  table_emit (w, &t, NULL, widths);
+  ps_report_table_init (&t, 2);
+  ps_report_table_row (&t, _ ("Study kind"), _ (ps_study_get_kind_name (study)));
+  ps_report_table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
+  ps_report_table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
+  ps_report_table_row_take (&t, _ ("Items"),
+                            g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
+  ps_report_table_row (&t, _ ("Report date"), date);
+  ps_report_table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
+  ps_report_table_row (&t, _ ("Run started"), v->started);
+  ps_report_table_row_take (&t, _ ("Backend"),
+                            g_strdup_printf ("%s, %d %s", v->backend, v->workers, _ ("workers")));
+  ps_report_table_row_take (&t, _ ("Wall time"), ps_report_format_number (v->wall_seconds, "s"));
+  ps_report_table_row_take (&t, _ ("CPU time"), ps_report_format_number (v->cpu_seconds, "s"));
+  ps_report_table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
+  ps_report_table_write (w, &t, NULL, widths);
   if (m != NULL)
     {
       w->heading (w, 2, _ ("Machine"));
-      table_init (&t, 2);
-      table_row (&t, _ ("Processor"), summary_string (m, "cpu_model"));
-      table_row_take (&t, _ ("Cores"), g_strdup_printf ("%d", (int)summary_double (m, "cores")));
-      table_row_take (&t, _ ("Memory"),
-                      g_format_size_full ((guint64)summary_double (m, "memory_bytes"),
-                                          G_FORMAT_SIZE_IEC_UNITS));
-      table_row (&t, _ ("Operating system"), summary_string (m, "os"));
-      table_row (&t, _ ("Host"), summary_string (m, "hostname"));
-      table_row (&t, _ ("Compiler"), summary_string (m, "compiler"));
-      table_row (&t, _ ("Build flags"), summary_string (m, "flags"));
-      table_emit (w, &t, NULL, widths);
+      ps_report_table_init (&t, 2);
+      ps_report_table_row (&t, _ ("Processor"), summary_string (m, "cpu_model"));
+      ps_report_table_row_take (&t, _ ("Cores"),
+                                g_strdup_printf ("%d", (int)summary_double (m, "cores")));
+      ps_report_table_row_take (&t, _ ("Memory"),
+                                g_format_size_full ((guint64)summary_double (m, "memory_bytes"),
+                                                    G_FORMAT_SIZE_IEC_UNITS));
+      ps_report_table_row (&t, _ ("Operating system"), summary_string (m, "os"));
+      ps_report_table_row (&t, _ ("Host"), summary_string (m, "hostname"));
+      ps_report_table_row (&t, _ ("Compiler"), summary_string (m, "compiler"));
+      ps_report_table_row (&t, _ ("Build flags"), summary_string (m, "flags"));
+      ps_report_table_write (w, &t, NULL, widths);
     }
   w->page_break (w);
-}
-
-static char *
-param_text (const PsParam *p, const char *unit)
-{
-  g_autofree char *a = ps_report_format_number (p->values[0], unit);
-  g_autofree char *b = NULL;
-
-  if (p->count <= 1)
-    return g_steal_pointer (&a);
-  b = ps_report_format_number (p->values[p->count - 1], unit);
-  return g_strdup_printf (_ ("%s to %s, %llu values%s"), a, b, (unsigned long long)p->count,
-                          p->log_scale ? _ (" (log)") : "");
-}
-
-static void
-beam_inputs (Writer *w, const PsStudy *study)
-{
-  const PsBeamModel *m = study->model;
-  Table t;
-  const double widths[] = { 1, 2.6 };
-  const char *load_unit = m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N";
-
-  w->heading (w, 2, _ ("Beam and checks"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Support"), ps_beam_support_name (m->support));
-  table_row (&t, _ ("Load case"), ps_beam_load_case_name (m->load_case));
-  table_row_take (&t, _ ("Load"), param_text (&m->load, load_unit));
-  if (m->load_case == PS_LOAD_POINT_AT)
-    table_row_take (&t, _ ("Load position"), param_text (&m->position, "m"));
-  table_row_take (&t, _ ("Span"), param_text (&m->span, "m"));
-  table_row (&t, _ ("Self-weight"), m->self_weight ? _ ("included (ρ·A·g)") : _ ("not included"));
-  table_row (&t, _ ("Deflection limit"), m->limit_text != NULL ? m->limit_text : "—");
-  table_row_take (&t, _ ("Safety factor γ"), g_strdup_printf ("%g", m->safety_factor));
-  table_row_take (&t, _ ("Configurations"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->n_items));
-  table_emit (w, &t, NULL, widths);
-
-  w->heading (w, 2, _ ("Materials"));
-  table_init (&t, 4);
-  for (guint i = 0; i < m->n_materials; i++)
-    {
-      g_ptr_array_add (t.cells, g_strdup (m->materials[i].name));
-      g_ptr_array_add (t.cells, ps_report_format_number (m->materials[i].E, "Pa"));
-      g_ptr_array_add (t.cells, ps_report_format_number (m->materials[i].f_d, "Pa"));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.0f kg/m³", m->materials[i].density));
-    }
-  {
-    const char *h[] = { _ ("Material"), _ ("E"), _ ("Design strength f_d"), _ ("Density") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  w->para (w, ps_materials_get_source (), TRUE);
-
-  w->heading (w, 2, _ ("Sections"));
-  table_init (&t, 4);
-  for (guint64 i = 0; i < m->n_sections && i < 40; i++)
-    {
-      const PsBeamSection *s = &m->sections[i];
-
-      g_ptr_array_add (t.cells, g_strdup (s->label));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->A));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->I));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->W));
-    }
-  {
-    const char *h[] = { _ ("Section"), _ ("Area A [m²]"), _ ("I [m⁴]"), _ ("W [m³]") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  if (m->n_sections > 40)
-    {
-      g_autofree char *more = g_strdup_printf (_ ("… and %llu more sections."),
-                                               (unsigned long long)(m->n_sections - 40));
-      w->para (w, more, TRUE);
-    }
-  w->para (w, ps_sections_get_source (), TRUE);
-
-  w->heading (w, 2, _ ("Formulas"));
-  {
-    g_autofree char *txt = g_strdup_printf (
-        _ ("Maximum deflection δ = c·P·L³/(E·I) for a point load or c·w·L⁴/(E·I) for a uniform "
-           "load, with c = %.6g for this support and load case; maximum moment M and shear V "
-           "from the same tables. Source: AISC Steel Construction Manual, Table 3-23 (Roark's "
-           "Formulas for Stress and Strain, Table 8.1). Bending stress σ = M/W; utilisation "
-           "u = γ·σ/f_d with design strength f_d = k_mod·f_k/γ_M (EN 1993-1-1, EN 1992-1-1, "
-           "EN 1995-1-1, EN 1999-1-1). A configuration passes when δ ≤ the deflection limit and "
-           "u ≤ 1."),
-        ps_beam_deflection_coefficient (m->support, m->load_case));
-
-    w->para (w, txt, FALSE);
-  }
-}
-
-static void
-reliability_inputs (Writer *w, const PsStudy *study)
-{
-  const PsReliabilityModel *m = study->model;
-  Table t;
-
-  w->heading (w, 2, _ ("Random variables"));
-  table_init (&t, 4);
-  for (guint v = 0; v < m->n_vars; v++)
-    {
-      g_ptr_array_add (t.cells, g_strdup (m->var_names[v]));
-      g_ptr_array_add (t.cells, g_strdup (ps_dist_kind_name (m->dists[v].kind)));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_mean (&m->dists[v])));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_sd (&m->dists[v])));
-    }
-  {
-    const char *h[]
-        = { _ ("Variable"), _ ("Distribution"), _ ("Mean (SI)"), _ ("Standard deviation (SI)") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  if (m->n_consts > 0)
-    {
-      w->heading (w, 2, _ ("Constants"));
-      table_init (&t, 2);
-      for (guint c = 0; c < m->n_consts; c++)
-        table_row_take (&t, m->const_names[c], g_strdup_printf ("%.10g", m->const_values[c]));
-      table_emit (w, &t, NULL, NULL);
-    }
-  w->heading (w, 2, _ ("Limit state and method"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Limit state g"), m->limit_state);
-  table_row (&t, _ ("Failure"), "g ≤ 0");
-  table_row_take (&t, _ ("Maximum samples"),
-                  g_strdup_printf ("%" G_GUINT64_FORMAT, m->max_samples));
-  table_row_take (&t, _ ("Target CoV of Pf"),
-                  m->target_cov > 0 ? g_strdup_printf ("%g", m->target_cov) : g_strdup ("—"));
-  table_row_take (&t, _ ("Seed"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->seed));
-  table_emit (w, &t, NULL, NULL);
-  w->para (w,
-           /* xgettext:no-c-format */
-           _ ("Method: crude Monte Carlo. Sample i of each variable is drawn from the "
-              "counter-based generator Philox4x32-10 (Salmon et al., SC'11) keyed by the seed and "
-              "the variable, through the inverse CDF, so the samples do not depend on the "
-              "backend or the worker count. Estimator P̂f = failures / samples; its 95 % "
-              "interval is the Wilson score interval (Wilson, 1927); β = −Φ⁻¹(Pf). With a "
-              "target CoV the run stops at the first chunk boundary, in sample order, where "
-              "CoV = √((1 − P̂f)/(n·P̂f)) falls below it."),
-           FALSE);
-}
-
-static void
-regression_inputs (Writer *w, const PsStudy *study)
-{
-  const PsRegressionModel *m = study->model;
-  Table t;
-
-  w->heading (w, 2, _ ("Specimens and fit"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Source"),
-             m->source == PS_REG_SOURCE_SYNTHETIC ? _ ("synthetic (seeded generator)")
-             : m->source == PS_REG_SOURCE_FOLDER  ? _ ("a folder of CSV files")
-                                                  : _ ("one CSV file"));
-  if (m->path != NULL)
-    table_row (&t, _ ("Path"), m->path);
-  table_row_take (&t, _ ("Specimens"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
-  table_row (&t, _ ("Elastic window"),
-             m->window == PS_REG_WINDOW_STRAIN   ? _ ("by strain")
-             : m->window == PS_REG_WINDOW_STRESS ? _ ("by stress (fractions of the maximum)")
-                                                 : _ ("automatic (most linear)"));
-  if (m->window != PS_REG_WINDOW_AUTO)
-    table_row_take (&t, _ ("Window"), g_strdup_printf ("%g … %g", m->from, m->to));
-  table_row_take (&t, _ ("Offset"), g_strdup_printf ("%g %%", m->offset * 100));
-  table_row_take (&t, _ ("Characteristic fractile"), g_strdup_printf ("%g", m->fractile));
-  table_emit (w, &t, NULL, NULL);
-  w->para (w,
-           _ ("Young's modulus E and the intercept σ₀ from a least-squares line over the "
-              "elastic window; the offset yield strength is the first crossing of the curve "
-              "with σ = E(ε − offset) + σ₀ (EN ISO 6892-1, Rp0.2). Characteristic values: EN "
-              "1990:2002 Annex D, D7.2 (V_X unknown), normal or lognormal."),
-           FALSE);
 }
 
 static void
@@ -739,9 +588,9 @@ study_input_echo (Writer *w, const PsStudy *study)
   if (study->path == NULL || !json_parser_load_from_file (p, study->path, NULL))
     return;
   w->heading (w, 2, _ ("The study file"));
-  table_init (&t, 2);
+  ps_report_table_init (&t, 2);
   flatten (&t, json_parser_get_root (p), "", 0);
-  table_emit (w, &t, h, widths);
+  ps_report_table_write (w, &t, h, widths);
 }
 
 static void
@@ -753,7 +602,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 
   w->heading (w, 1, _ ("Results"));
   w->heading (w, 2, _ ("Key results"));
-  table_init (&t, 2);
+  ps_report_table_init (&t, 2);
   {
     GPtrArray *rows = ps_run_view_get_rows (ps_run_data_get_view (rd), PS_SUMMARY_REPORT);
 
@@ -761,10 +610,10 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       {
         const PsSummaryRow *r = g_ptr_array_index (rows, i);
 
-        table_row (&t, r->label, r->text);
+        ps_report_table_row (&t, r->label, r->text);
       }
   }
-  table_emit (w, &t, NULL, widths);
+  ps_report_table_write (w, &t, NULL, widths);
 
   /* Everything else summary.json holds, for the record. */
   {
@@ -775,7 +624,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
     const char *h[] = { _ ("summary.json"), _ ("Value") };
 
     w->heading (w, 2, _ ("All results"));
-    table_init (&t, 2);
+    ps_report_table_init (&t, 2);
     for (GList *l = members; l != NULL; l = l->next)
       {
         gboolean drop = FALSE;
@@ -785,28 +634,17 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
         if (!drop)
           flatten (&t, json_object_get_member (s, l->data), l->data, 1);
       }
-    table_emit (w, &t, h, widths);
+    ps_report_table_write (w, &t, h, widths);
   }
 
   w->heading (w, 2, _ ("Charts"));
-  if (study->klass == &ps_beam_class)
+  for (guint i = 0; study->klass->report_charts != NULL && study->klass->report_charts[i].chart;
+       i++)
     {
-      PsPlotParams util = { NULL, "utilisation", NULL, NULL };
+      const PsReportChart *c = &study->klass->report_charts[i];
+      PsPlotParams params = { NULL, c->y, NULL, NULL };
 
-      add_chart (w, rd, "output-vs-param", NULL);
-      add_chart (w, rd, "output-vs-param", &util);
-      add_chart (w, rd, "heatmap", NULL);
-      add_chart (w, rd, "passfail", NULL);
-    }
-  else if (study->klass == &ps_reliability_class)
-    {
-      add_chart (w, rd, "convergence", NULL);
-      add_chart (w, rd, "g-histogram", NULL);
-    }
-  else
-    {
-      add_chart (w, rd, "E-histogram", NULL);
-      add_chart (w, rd, "specimen", NULL);
+      ps_report_run_chart (w, rd, c->chart, &params);
     }
 }
 
@@ -838,7 +676,7 @@ scaling_section (Writer *w, PsScalingData *sd)
               _ ("Speedup"), _ ("Efficiency"), _ ("Karp–Flatt") };
 
       w->heading (w, 2, title);
-      table_init (&t, 7);
+      ps_report_table_init (&t, 7);
       for (guint k = 0; k < json_array_get_length (pts); k++)
         {
           JsonObject *p = json_array_get_object_element (pts, k);
@@ -846,20 +684,20 @@ scaling_section (Writer *w, PsScalingData *sd)
           g_autofree char *hi = ps_report_format_number (summary_double (p, "wall_max"), "s");
           double ws = summary_double (p, "workers");
 
-          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f%s", ws,
-                                                     json_object_get_boolean_member_with_default (
-                                                         p, "oversubscribed", FALSE)
-                                                         ? " *"
-                                                         : ""));
-          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f", summary_double (p, "size")));
+          ps_report_table_add (&t, g_strdup_printf ("%.0f%s", ws,
+                                                    json_object_get_boolean_member_with_default (
+                                                        p, "oversubscribed", FALSE)
+                                                        ? " *"
+                                                        : ""));
+          ps_report_table_add (&t, g_strdup_printf ("%.0f", summary_double (p, "size")));
           g_ptr_array_add (t.cells,
                            ps_report_format_number (summary_double (p, "wall_median"), "s"));
-          g_ptr_array_add (t.cells, g_strdup_printf ("%s … %s", lo, hi));
-          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "speedup"), ""));
-          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "efficiency"), ""));
-          g_ptr_array_add (t.cells, ps_report_format_number (summary_double (p, "karp_flatt"), ""));
+          ps_report_table_add (&t, g_strdup_printf ("%s … %s", lo, hi));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "speedup"), ""));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "efficiency"), ""));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "karp_flatt"), ""));
         }
-      table_emit (w, &t, h, NULL);
+      ps_report_table_write (w, &t, h, NULL);
       if (json_object_has_member (so, "fit")
           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (so, "fit")))
         {
@@ -911,12 +749,8 @@ write_content (Writer *w, const PsStudy *study, PsRunData *rd, PsScalingData *sd
 {
   title_page (w, study, rd, o);
   w->heading (w, 1, _ ("Inputs"));
-  if (study->klass == &ps_beam_class)
-    beam_inputs (w, study);
-  else if (study->klass == &ps_reliability_class)
-    reliability_inputs (w, study);
-  else
-    regression_inputs (w, study);
+  if (study->klass->report_inputs != NULL)
+    study->klass->report_inputs (w, study);
   study_input_echo (w, study);
   w->page_break (w);
   results_section (w, study, rd);

@@ -1430,6 +1430,13 @@ extern const char ps_embedded_example_beam[];
 
 static const char *const top_level_keys[]
     = { "parastudy", "kind", "name", "description", "beam", "checks", NULL };
+static const PsReportChart report_charts[] = {
+  { "output-vs-param", NULL },
+  { "output-vs-param", "utilisation" },
+  { "heatmap", NULL },
+  { "passfail", NULL },
+  { NULL, NULL },
+};
 
 const PsKindClass ps_beam_class = {
   .name = "beam",
@@ -1452,4 +1459,6 @@ const PsKindClass ps_beam_class = {
   .chart_data_file = "results.csv",
   .charts = ps_beam_charts,
   .chart_build = ps_beam_chart_build,
+  .report_inputs = ps_beam_report_inputs,
+  .report_charts = report_charts,
 };

@@ -91,6 +91,7 @@ void ps_beam_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *r
 extern const PsChartInfo ps_beam_charts[];
 PsChart *ps_beam_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                               GError **error);
+void ps_beam_report_inputs (PsReportWriter *writer, const PsStudy *study);
 
 const char *ps_beam_support_name (PsSupport support);
 const char *ps_beam_load_case_name (PsLoadCase load_case);

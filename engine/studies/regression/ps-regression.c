@@ -1882,6 +1882,11 @@ extern const char ps_embedded_example_regression[];
 static const char *const top_level_keys[]
     = { "parastudy", "kind",           "name",      "description", "source",
         "fit",       "characteristic", "histogram", NULL };
+static const PsReportChart report_charts[] = {
+  { "E-histogram", NULL },
+  { "specimen", NULL },
+  { NULL, NULL },
+};
 
 const PsKindClass ps_regression_class = {
   .name = "regression",
@@ -1904,4 +1909,6 @@ const PsKindClass ps_regression_class = {
   .chart_data_file = "results.csv",
   .charts = ps_regression_charts,
   .chart_build = ps_regression_chart_build,
+  .report_inputs = ps_regression_report_inputs,
+  .report_charts = report_charts,
 };

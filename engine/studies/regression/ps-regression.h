@@ -173,6 +173,7 @@ void ps_regression_summary_rows (JsonObject *summary, PsSummaryView view, GPtrAr
 extern const PsChartInfo ps_regression_charts[];
 PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                     GError **error);
+void ps_regression_report_inputs (PsReportWriter *writer, const PsStudy *study);
 
 const char *ps_regression_reason_name (PsRegError reason);
 

@@ -768,6 +768,11 @@ static const char *const top_level_keys[]
     = { "parastudy", "kind",        "name",   "description", "variables",
         "constants", "limit_state", "method", NULL };
 static const char *const output_files[] = { "convergence.csv", NULL };
+static const PsReportChart report_charts[] = {
+  { "convergence", NULL },
+  { "g-histogram", NULL },
+  { NULL, NULL },
+};
 
 const PsKindClass ps_reliability_class = {
   .name = "reliability",
@@ -791,6 +796,8 @@ const PsKindClass ps_reliability_class = {
   .chart_data_file = "convergence.csv",
   .charts = ps_reliability_charts,
   .chart_build = ps_reliability_chart_build,
+  .report_inputs = ps_reliability_report_inputs,
+  .report_charts = report_charts,
   .is_done = rel_is_done,
   .write_outputs = rel_write_outputs,
   .set_items = rel_set_items,

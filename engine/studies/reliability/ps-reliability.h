@@ -63,6 +63,7 @@ void ps_reliability_summary_rows (JsonObject *summary, PsSummaryView view, GPtrA
 extern const PsChartInfo ps_reliability_charts[];
 PsChart *ps_reliability_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                      GError **error);
+void ps_reliability_report_inputs (PsReportWriter *writer, const PsStudy *study);
 
 /* Pf and its interval from @failures of @n samples (NaN samples excluded). */
 void ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *est);
