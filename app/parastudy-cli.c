@@ -212,7 +212,7 @@ cmd_run (int argc, char **argv)
   opts.workers = workers > 0 ? workers : 0;
   opts.chunk_timeout = chunk_timeout;
   if (rows == NULL)
-    opts.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+    opts.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   else if (g_str_equal (rows, "all"))
     opts.rows = PS_ROWS_ALL;
   else if (g_str_equal (rows, "passing"))
@@ -225,7 +225,7 @@ cmd_run (int argc, char **argv)
                   _ ("expected all, passing or none, got"), rows);
       return EXIT_INVALID;
     }
-  if (study->klass->write_header == NULL)
+  if (ps_study_get_kind (study)->write_header == NULL)
     opts.rows = PS_ROWS_NONE; /* this kind has no per-item rows */
   if (out_dir == NULL)
     out_dir = default_out_dir (argv[1]);
@@ -272,10 +272,14 @@ cmd_run (int argc, char **argv)
       g_string_append_printf (wrote, "%s/summary.json", out_dir);
       if (opts.rows != PS_ROWS_NONE)
         g_string_append_printf (wrote, ", %s/results.csv (%s)", out_dir, size);
-      for (guint i = 0; study->klass->output_files != NULL && study->klass->output_files[i]; i++)
-        g_string_append_printf (wrote, ", %s/%s", out_dir, study->klass->output_files[i]);
+      for (guint i = 0; ps_study_get_kind (study)->output_files != NULL
+                        && ps_study_get_kind (study)->output_files[i];
+           i++)
+        g_string_append_printf (wrote, ", %s/%s", out_dir,
+                                ps_study_get_kind (study)->output_files[i]);
       g_print ("%s\n", wrote->str);
-      if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
+      if (rows == NULL && opts.rows == PS_ROWS_NONE
+          && ps_study_get_kind (study)->write_header != NULL)
         g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
                               "--rows passing"));
     }
@@ -297,7 +301,7 @@ cmd_validate (int argc, char **argv)
   if (study == NULL)
     return fail (argv[1], error);
   g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_get_kind_name (study),
-           study->name, (unsigned long long)study->n_items);
+           ps_study_get_name (study), (unsigned long long)ps_study_get_n_items (study));
   return EXIT_OK;
 }
 

@@ -15,6 +15,7 @@
 #include "ps-machine.h"
 #include "ps-run-view.h"
 #include "ps-run.h"
+#include "study/ps-study-private.h"
 
 struct _PsExec
 {

@@ -1156,7 +1156,7 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   req.backend = self->backends[b].backend->name;
   req.workers = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin));
   /* Rows for up to a million items, as the command line does by default. */
-  req.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+  req.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   req.dir = dir;
 
   self->running = g_object_ref (self->current);

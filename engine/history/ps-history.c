@@ -11,6 +11,7 @@
 #include "study/ps-json.h"
 #include "ps-history.h"
 #include "ps-machine.h"
+#include "study/ps-study-private.h"
 
 struct _PsHistory
 {

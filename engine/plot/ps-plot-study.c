@@ -11,6 +11,7 @@
 
 #include "plot/ps-plot-study-private.h"
 #include "ps-error.h"
+#include "study/ps-study-private.h"
 
 typedef PsColumn Column;
 

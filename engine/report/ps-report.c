@@ -20,6 +20,7 @@
 #include "ps-error.h"
 #include "report/ps-report-private.h"
 #include "study/ps-units.h"
+#include "study/ps-study-private.h"
 
 void
 ps_report_options_init (PsReportOptions *o)

@@ -10,6 +10,7 @@
 #include "study/ps-json.h"
 #include "ps-machine.h"
 #include "ps-scaling.h"
+#include "study/ps-study-private.h"
 
 const char *
 ps_scaling_mode_name (PsScalingMode mode)

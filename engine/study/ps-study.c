@@ -7,7 +7,7 @@
 #include "ps-error.h"
 #include "study/ps-json.h"
 #include "study/ps-kind.h"
-#include "study/ps-study.h"
+#include "study/ps-study-private.h"
 
 void
 ps_errors_init (PsErrors *errors)
@@ -87,6 +87,50 @@ const char *
 ps_study_get_kind_name (const PsStudy *study)
 {
   return study->klass->name;
+}
+
+const char *
+ps_study_get_name (const PsStudy *study)
+{
+  return study->name;
+}
+
+const char *
+ps_study_get_description (const PsStudy *study)
+{
+  return study->description;
+}
+
+const char *
+ps_study_get_path (const PsStudy *study)
+{
+  return study->path;
+}
+
+const char *
+ps_study_get_checksum (const PsStudy *study)
+{
+  return study->checksum;
+}
+
+const char *
+ps_study_get_text (const PsStudy *study, gsize *length)
+{
+  if (length != NULL)
+    *length = study->text_length;
+  return study->text;
+}
+
+guint64
+ps_study_get_n_items (const PsStudy *study)
+{
+  return study->n_items;
+}
+
+gpointer
+ps_study_get_model (const PsStudy *study)
+{
+  return study->model;
 }
 
 void

@@ -46,21 +46,6 @@ void ps_errors_add (PsErrors *errors, guint64 item, char *message /* owned */);
 /* Appends @next, which covers later items than @acc. Empties @next. */
 void ps_errors_merge (PsErrors *acc, PsErrors *next);
 
-struct _PsStudy
-{
-  const PsKindClass *klass;
-  char *name;
-  char *description;
-  char *path;     /* the file it came from, or NULL */
-  char *checksum; /* SHA-256 of the file's text */
-  char *text;     /* the file's text, for processes that load the study again */
-  gsize text_length;
-  guint64 n_items;
-  guint64 cycle_items; /* 0, or the item count as written when items repeat cyclically */
-  gpointer model;
-  GDestroyNotify model_free;
-};
-
 PsStudy *ps_study_load_file (const char *path, GError **error);
 PsStudy *ps_study_load_data (const char *data, gssize length, GError **error);
 /* As ps_study_load_data(), for the text of the file @path (relative paths inside the
@@ -74,6 +59,19 @@ gboolean ps_study_set_items (PsStudy *study, guint64 n_items, GError **error);
 /* The study's kind (study/ps-kind.h), and its name ("beam"). */
 const PsKindClass *ps_study_get_kind (const PsStudy *study);
 const char *ps_study_get_kind_name (const PsStudy *study);
+const char *ps_study_get_name (const PsStudy *study);
+/* NULL when the file has none. */
+const char *ps_study_get_description (const PsStudy *study);
+/* The file it was loaded from, or NULL. */
+const char *ps_study_get_path (const PsStudy *study);
+/* The SHA-256 of the file's text, in hexadecimal. */
+const char *ps_study_get_checksum (const PsStudy *study);
+/* The file's text, for processes that load the study again. */
+const char *ps_study_get_text (const PsStudy *study, gsize *length);
+guint64 ps_study_get_n_items (const PsStudy *study);
+/* The kind's model, of the type its header declares (PsBeamModel…): for the kind's
+ * own code, the backends, tests and benchmarks of its internals. */
+gpointer ps_study_get_model (const PsStudy *study);
 /* The study file's name without its folder and its ".json": "beam-grid" for
  * data/examples/beam-grid.json. Free with g_free(). */
 char *ps_study_file_stem (const char *path);

@@ -11,6 +11,7 @@
 #include "ps-error.h"
 #include "ps-regression.h"
 #include "ps-reliability.h"
+#include "study/ps-study-private.h"
 
 /* The gpu backend walks the study in batches of whole chunks. Two batches are in
  * flight on two CUDA streams: while the device computes one, the host commits the

@@ -51,6 +51,7 @@
 #include "ps-backend-mpi.h"
 #include "ps-chunk-result.h"
 #include "ps-error.h"
+#include "study/ps-study-private.h"
 
 #define PS_MPI_MAGIC 0x4d505350u /* "PSPM" */
 #define PS_MPI_PROTOCOL 2

@@ -9,6 +9,7 @@
 #include "report/ps-report-private.h"
 #include "studies/beam/ps-beam.h"
 #include "studies/beam/ps-tables.h"
+#include "study/ps-study-private.h"
 
 static char *
 param_text (const PsParam *p, const char *unit)

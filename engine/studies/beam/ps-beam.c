@@ -9,6 +9,7 @@
 #include "ps-error.h"
 #include "study/ps-json.h"
 #include "ps-tables.h"
+#include "study/ps-study-private.h"
 
 /* The closed forms of each support and load case, and the evaluation of one
  * configuration, are in ps-beam-math.h: the gpu backend's kernel calls the same

@@ -9,6 +9,7 @@
 #include "ps-error.h"
 #include "studies/empty/ps-empty.h"
 #include "study/ps-json.h"
+#include "study/ps-study-private.h"
 
 typedef struct
 {

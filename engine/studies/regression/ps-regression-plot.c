@@ -16,6 +16,7 @@
 #include "plot/ps-plot-study-private.h"
 #include "ps-error.h"
 #include "studies/regression/ps-regression.h"
+#include "study/ps-study-private.h"
 
 static PsChart *
 reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, GError **error)

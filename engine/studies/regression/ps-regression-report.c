@@ -8,6 +8,7 @@
 
 #include "report/ps-report-private.h"
 #include "studies/regression/ps-regression.h"
+#include "study/ps-study-private.h"
 
 void
 ps_regression_report_inputs (PsReportWriter *w, const PsStudy *study)

@@ -19,6 +19,7 @@
 #include "ps-reg-scan.h"
 #include "ps-regression.h"
 #include "study/ps-json.h"
+#include "study/ps-study-private.h"
 
 /* Items per chunk: about this many points (or bytes of CSV text / 24) per chunk, so
  * that a chunk is a few milliseconds of work whatever the specimen size. */

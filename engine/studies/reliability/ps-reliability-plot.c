@@ -14,6 +14,7 @@
 #include "rng/ps-dist.h"
 #include "rng/ps-philox.h"
 #include "studies/reliability/ps-reliability.h"
+#include "study/ps-study-private.h"
 
 static PsChart *
 rel_convergence (PsRunData *d, GError **error)

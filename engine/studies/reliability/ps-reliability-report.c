@@ -8,6 +8,7 @@
 
 #include "report/ps-report-private.h"
 #include "studies/reliability/ps-reliability.h"
+#include "study/ps-study-private.h"
 
 void
 ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)

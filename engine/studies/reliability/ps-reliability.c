@@ -11,6 +11,7 @@
 #include "ps-philox.h"
 #include "ps-reliability.h"
 #include "study/ps-json.h"
+#include "study/ps-study-private.h"
 
 #define SUB_BLOCK 256
 
