@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "parastudy.h"
-#include "ps-mpi-launch.h"
+#include "backends/mpi/ps-mpi-launch.h"
 
 int ps_cli_export_job (int argc, char **argv);
 

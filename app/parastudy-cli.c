@@ -18,13 +18,13 @@
 #include "parastudy.h"
 #include "ps-app-i18n.h"
 #include "ps-cli-scale.h"
-#include "ps-mpi-launch.h"
+#include "backends/mpi/ps-mpi-launch.h"
 #include "study/ps-text.h"
 #if HAVE_MPI
-#include "ps-backend-mpi.h"
+#include "backends/mpi/ps-backend-mpi.h"
 #endif
 #if HAVE_CUDA
-#include "ps-backend-gpu.h"
+#include "backends/cuda/ps-backend-gpu.h"
 #endif
 
 enum

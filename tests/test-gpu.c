@@ -6,8 +6,8 @@
  * significant digits, so equal text is equal bits), the item count, the item errors
  * (count and messages) and, where asked for, the rows. The comparison is bitwise,
  * floats included, because the device code is compiled with --fmad=false and calls the
- * same functions as the CPU: ps-math.h, ps-dist.h and ps-philox.h, and the kinds'
- * arithmetic in ps-beam-math.h and ps-regression-math.h.
+ * same functions as the CPU: ps-math-private.h, ps-dist.h and ps-philox.h, and the kinds'
+ * arithmetic in ps-beam-math-private.h and ps-regression-math-private.h.
  *
  * The host half of the device path runs everywhere (/gpu/host/...): the backend turns
  * per-item results into rows and summaries with ps_beam_write_rows (),

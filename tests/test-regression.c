@@ -13,9 +13,9 @@
 #include <sys/wait.h>
 
 #include "parastudy.h"
-#include "ps-csv.h"
+#include "ps-csv-private.h"
 #include "ps-philox.h"
-#include "ps-reg-scan.h"
+#include "ps-reg-scan-private.h"
 #include "ps-regression.h"
 #include "ps-test-utils.h"
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ps-csv.h"
+#include "studies/regression/ps-csv-private.h"
 #include "ps-gui-util.h"
 #include "ps-param-editor.h"
 #include "ps-regression-editor.h"

@@ -22,7 +22,7 @@
 
 #include "bench-util.h"
 #include "parastudy.h"
-#include "ps-backend-gpu.h"
+#include "backends/cuda/ps-backend-gpu.h"
 
 static double scale = 1.0;
 

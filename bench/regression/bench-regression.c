@@ -25,7 +25,7 @@
 
 #include "bench-util.h"
 #include "parastudy.h"
-#include "ps-regression.h"
+#include "studies/regression/ps-regression.h"
 
 typedef struct
 {

@@ -23,7 +23,7 @@
 #include <cuda_runtime.h>
 
 #include "ps-cuda.h"
-#include "ps-expr-eval.h"
+#include "ps-expr-eval-private.h"
 #include "ps-philox.h"
 
 #define THREADS 256

@@ -19,10 +19,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ps-beam-math.h"
+#include "ps-beam-math-private.h"
 #include "ps-dist.h"
 #include "ps-expr.h"
-#include "ps-regression-math.h"
+#include "ps-regression-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

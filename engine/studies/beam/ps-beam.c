@@ -12,7 +12,7 @@
 #include "study/ps-study-private.h"
 
 /* The closed forms of each support and load case, and the evaluation of one
- * configuration, are in ps-beam-math.h: the gpu backend's kernel calls the same
+ * configuration, are in ps-beam-math-private.h: the gpu backend's kernel calls the same
  * functions. */
 
 double
@@ -870,7 +870,7 @@ ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_B
     digits[d] = (item / model->stride[d]) % model->count[d];
 }
 
-/* The study's constants (ps-beam-math.h). */
+/* The study's constants (ps-beam-math-private.h). */
 static void
 beam_case (const PsBeamModel *m, PsBeamCase *k)
 {

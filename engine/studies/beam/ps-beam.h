@@ -9,7 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ps-beam-math.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
+#include "ps-beam-math-private.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
 #include "study/ps-param.h"
 #include "study/ps-kind.h"
 

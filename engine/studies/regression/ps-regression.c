@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ps-csv.h"
+#include "ps-csv-private.h"
 #include "ps-error.h"
 #include "ps-philox.h"
-#include "ps-reg-scan.h"
+#include "ps-reg-scan-private.h"
 #include "ps-regression.h"
 #include "study/ps-json.h"
 #include "study/ps-study-private.h"
@@ -967,7 +967,7 @@ regression_init (PsStudy *study, JsonObject *root, GError **error)
 
 /* The co-moments (ps_reg_line_add_points, ps_reg_line_merge), the line
  * (ps_reg_line_solve) and the fit of one specimen (ps_reg_fit_points) are in
- * ps-regression-math.h: the gpu backend's kernel calls the same functions. */
+ * ps-regression-math-private.h: the gpu backend's kernel calls the same functions. */
 
 void
 ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)

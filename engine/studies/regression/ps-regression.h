@@ -24,8 +24,8 @@
 
 #include <locale.h>
 
-#include "ps-dist.h"
-#include "ps-regression-math.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
+#include "rng/ps-dist.h"
+#include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-kind.h"
 
 G_BEGIN_DECLS

@@ -8,8 +8,8 @@
  */
 #pragma once
 
-#include "ps-dist.h"
-#include "ps-expr.h"
+#include "rng/ps-dist.h"
+#include "expr/ps-expr.h"
 #include "study/ps-kind.h"
 
 G_BEGIN_DECLS
