@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "parastudy.h"
-#include "ps-mpi-launch.h"
+#include "backends/mpi/ps-mpi-launch.h"
 
 int ps_cli_export_job (int argc, char **argv);
 
@@ -103,7 +103,8 @@ ps_cli_export_job (int argc, char **argv)
       return EXIT_INVALID;
     }
   summary = g_strdup_printf ("%s study \"%s\", %" G_GUINT64_FORMAT " items",
-                             ps_study_kind_name (study->kind), study->name, study->n_items);
+                             ps_study_get_kind_name (study), ps_study_get_name (study),
+                             ps_study_get_n_items (study));
   job.study_path = argv[1];
   job.out_dir = results;
   job.job_name = job_name;

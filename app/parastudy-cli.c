@@ -18,7 +18,7 @@
 #include "parastudy.h"
 #include "ps-app-i18n.h"
 #include "ps-cli-scale.h"
-#include "ps-mpi-launch.h"
+#include "backends/mpi/ps-mpi-launch.h"
 #include "study/ps-text.h"
 
 enum
@@ -230,7 +230,7 @@ cmd_run (int argc, char **argv)
   opts.workers = workers > 0 ? workers : 0;
   opts.chunk_timeout = chunk_timeout;
   if (rows == NULL)
-    opts.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+    opts.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   else if (g_str_equal (rows, "all"))
     opts.rows = PS_ROWS_ALL;
   else if (g_str_equal (rows, "passing"))
@@ -243,7 +243,7 @@ cmd_run (int argc, char **argv)
                   _ ("expected all, passing or none, got"), rows);
       return EXIT_INVALID;
     }
-  if (study->klass->write_header == NULL)
+  if (ps_study_get_kind (study)->write_header == NULL)
     opts.rows = PS_ROWS_NONE; /* this kind has no per-item rows */
   if (out_dir == NULL)
     out_dir = default_out_dir (argv[1]);
@@ -290,10 +290,14 @@ cmd_run (int argc, char **argv)
       g_string_append_printf (wrote, "%s/summary.json", out_dir);
       if (opts.rows != PS_ROWS_NONE)
         g_string_append_printf (wrote, ", %s/results.csv (%s)", out_dir, size);
-      if (study->kind == PS_STUDY_RELIABILITY)
-        g_string_append_printf (wrote, ", %s/convergence.csv", out_dir);
+      for (guint i = 0; ps_study_get_kind (study)->output_files != NULL
+                        && ps_study_get_kind (study)->output_files[i];
+           i++)
+        g_string_append_printf (wrote, ", %s/%s", out_dir,
+                                ps_study_get_kind (study)->output_files[i]);
       g_print ("%s\n", wrote->str);
-      if (rows == NULL && opts.rows == PS_ROWS_NONE && study->klass->write_header != NULL)
+      if (rows == NULL && opts.rows == PS_ROWS_NONE
+          && ps_study_get_kind (study)->write_header != NULL)
         g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
                               "--rows passing"));
     }
@@ -314,29 +318,49 @@ cmd_validate (int argc, char **argv)
   study = ps_study_load_file (argv[1], &error);
   if (study == NULL)
     return fail (argv[1], error);
-  g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_kind_name (study->kind),
-           study->name, (unsigned long long)study->n_items);
+  g_print (_ ("%s: valid %s study \"%s\", %llu items\n"), argv[1], ps_study_get_kind_name (study),
+           ps_study_get_name (study), (unsigned long long)ps_study_get_n_items (study));
   return EXIT_OK;
+}
+
+/* The kinds that have an example, for messages: "beam|reliability|regression" with
+ * @separator "|". */
+static char *
+example_kinds (const char *separator)
+{
+  const PsKindClass *const *kinds = ps_kinds_list ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (!kinds[i]->hidden && kinds[i]->example != NULL)
+      g_string_append_printf (s, "%s%s", s->len > 0 ? separator : "", kinds[i]->name);
+  return g_string_free (s, FALSE);
 }
 
 static int
 cmd_example (int argc, char **argv)
 {
-  const char *text;
+  const PsKindClass *kind;
+  g_autofree char *kinds = example_kinds (", ");
 
   if (argc != 2)
     {
-      g_printerr ("parastudy-cli example: %s\n", _ ("expected a kind: beam or reliability"));
+      g_autofree char *names = ps_kinds_names_text (FALSE);
+      g_autofree char *msg = g_strdup_printf (_ ("expected a kind: %s"), names);
+
+      g_printerr ("parastudy-cli example: %s\n", msg);
       return EXIT_INVALID;
     }
-  text = ps_study_example (argv[1]);
-  if (text == NULL)
+  kind = ps_kind_lookup (argv[1]);
+  if (kind == NULL || kind->hidden || kind->example == NULL)
     {
+      g_autofree char *available = g_strdup_printf (_ ("available: %s"), kinds);
+
       g_printerr ("parastudy-cli example: %s \"%s\" (%s)\n", _ ("no example for"), argv[1],
-                  _ ("available: beam, reliability"));
+                  available);
       return EXIT_INVALID;
     }
-  fputs (text, stdout);
+  fputs (kind->example, stdout);
   return EXIT_OK;
 }
 
@@ -455,6 +479,7 @@ usage (FILE *f)
 {
   const PsBackend *const *all = ps_backends_list ();
   g_autofree char *here = backend_names (0, PS_BACKEND_NEEDS_LAUNCHER, "|");
+  g_autofree char *kinds = example_kinds ("|");
 
   fprintf (f, "%s", _ ("Usage: parastudy-cli COMMAND [OPTIONS]\n\nCommands:\n"));
   /* TRANSLATORS: %s is the list of backends, "serial|threads|processes|gpu". */
@@ -470,7 +495,8 @@ usage (FILE *f)
     if (all[i]->launch_usage != NULL)
       fprintf (f, "  %s\n                           %s\n", all[i]->launch_usage,
                _ (all[i]->launch_help));
-  fprintf (f, "%s",
+  /* TRANSLATORS: %s is the list of study kinds, "beam|reliability|regression". */
+  fprintf (f,
            _ ("  export-job STUDY.json --scheduler slurm --nodes K --tasks-per-node P\n"
               "                 --time HH:MM:SS [--workers-per-rank T] [--out job.sh]\n"
               "                           Write a Slurm batch script for an MPI run\n"
@@ -486,11 +512,13 @@ usage (FILE *f)
               "                 [--paper a4|letter] [--format pdf|html]   Write the calculation "
               "report\n"
               "  validate STUDY.json      Check a study file\n"
-              "  example beam|reliability Print an example study\n"
+              "  example %s\n"
+              "                           Print an example study\n"
               "  backends                 What this machine can run on\n"
               "  materials                The built-in materials and their sources\n"
               "  sections                 The built-in standard sections and their sources\n"
-              "  version                  Print the version\n"));
+              "  version                  Print the version\n"),
+           kinds);
 }
 
 int

@@ -329,7 +329,7 @@ measure (Bench *b, const char *variant, const PsStudy *study, Mode mode, const C
   m->mode = mode;
   m->config = cfg;
   m->repeats = repeats;
-  m->items = study->n_items;
+  m->items = ps_study_get_n_items (study);
   m->times = g_array_new (FALSE, FALSE, sizeof (double));
   m->speedup = m->efficiency = m->cpu_best = NAN;
   if (mode == MODE_RAW || mode == MODE_RAW_SYNC)
@@ -650,15 +650,15 @@ bench_variant (Bench *b, const char *path, gboolean is_main, GError **error)
 
   if (study == NULL)
     return FALSE;
-  if (study->kind != PS_STUDY_BEAM)
+  if (ps_study_get_kind (study) != &ps_beam_class)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "%s is a %s study; bench-beam "
                    "runs beam studies",
-                   path, ps_study_kind_name (study->kind));
+                   path, ps_study_get_kind_name (study));
       return FALSE;
     }
-  variant = count_label (study->n_items);
+  variant = count_label (ps_study_get_n_items (study));
   if (!engine_summary (study, &sum, &text, error))
     return FALSE;
   if (is_main)
@@ -1200,7 +1200,7 @@ main (int argc, char **argv)
       fprintf (stderr, "bench-beam: %s\n", error->message);
       return 1;
     }
-  main_variant = count_label (main_study->n_items);
+  main_variant = count_label (ps_study_get_n_items (main_study));
   g_clear_pointer (&main_study, ps_study_free);
 
   if (b.python == NULL)

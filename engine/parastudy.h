@@ -11,6 +11,7 @@
 #include "studies/beam/ps-beam.h"
 #include "studies/beam/ps-tables.h"
 #include "study/ps-json.h"
+#include "study/ps-kind.h"
 #include "study/ps-param.h"
 #include "study/ps-study.h"
 #include "study/ps-units.h"

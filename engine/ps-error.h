@@ -22,4 +22,13 @@ typedef enum
 
 GQuark ps_error_quark (void);
 
+/* The JSON path a PS_ERROR_INVALID error about a study file is about
+ * ("beam.span.steps", "" for the study as a whole), or NULL when it names none. The
+ * message starts with the same path, translated for the study as a whole; front ends
+ * that point at the field read it here. */
+const char *ps_error_get_json_path (const GError *error);
+/* Attaches @path to @error, a PS_ERROR error (study/ps-json.h does, for every error
+ * it sets). */
+void ps_error_set_json_path (GError *error, const char *path);
+
 G_END_DECLS

@@ -12,9 +12,10 @@
 #include "backends/ps-backend.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
-#include "study/ps-text.h"
 #include "ps-machine.h"
+#include "ps-run-view.h"
 #include "ps-run.h"
+#include "study/ps-study-private.h"
 
 struct _PsExec
 {
@@ -312,7 +313,7 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_set_member_name (b, "study");
   json_builder_add_string_value (b, study->name);
   json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, ps_study_kind_name (study->kind));
+  json_builder_add_string_value (b, study->klass->name);
   if (study->path)
     {
       json_builder_set_member_name (b, "study_file");
@@ -376,44 +377,11 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
 char *
 ps_run_summary_text (const PsStudy *study, const PsRunResult *r)
 {
-  GString *out = g_string_new (NULL);
+  g_autofree char *json = ps_run_summary_json (study, r);
+  g_autoptr (PsRunView) view = ps_run_view_new_from_data (json, -1, NULL);
 
-  switch (study->kind)
-    {
-    case PS_STUDY_BEAM:
-      g_string_append_printf (out, _ ("%s (beam study)"), study->name);
-      break;
-    case PS_STUDY_RELIABILITY:
-      g_string_append_printf (out, _ ("%s (reliability study)"), study->name);
-      break;
-    case PS_STUDY_REGRESSION:
-      g_string_append_printf (out, _ ("%s (regression study)"), study->name);
-      break;
-    default:
-      g_string_append_printf (out, _ ("%s (%s study)"), study->name,
-                              ps_study_kind_name (study->kind));
-      break;
-    }
-  g_string_append_c (out, '\n');
-  study->klass->summary_to_text (study, r->summary, out);
-  if (r->errors.count > 0)
-    {
-      PsItemError *e = &g_array_index (r->errors.first, PsItemError, 0);
-
-      /* The item's own message stays as the results files have it. */
-      ps_text_label (out, C_ ("summary", "item errors"));
-      g_string_append_printf (out, _ ("%llu (first: item %llu: %s)"),
-                              (unsigned long long)r->errors.count, (unsigned long long)e->item,
-                              e->message);
-      g_string_append_c (out, '\n');
-    }
-  ps_text_label (out, C_ ("summary", "run"));
-  g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "%s, %d worker, %.3f s wall, %.3f s CPU",
-                                       "%s, %d workers, %.3f s wall, %.3f s CPU", r->workers),
-                          r->backend, r->workers, r->wall_seconds, r->cpu_seconds);
-  g_string_append_c (out, '\n');
-  return g_string_free (out, FALSE);
+  /* From summary.json, as every front end reads a run. */
+  return ps_run_view_summary_text (view);
 }
 
 typedef struct

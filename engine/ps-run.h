@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "study/ps-kind.h"
 #include "study/ps-study.h"
 
 G_BEGIN_DECLS
@@ -68,7 +69,8 @@ void ps_run_result_free (PsRunResult *result);
 
 /* The summary.json document of a finished run. */
 char *ps_run_summary_json (const PsStudy *study, const PsRunResult *result);
-/* A short human summary. */
+/* The summary parastudy-cli run prints, read from the run's summary.json
+ * (ps_run_view_summary_text()). */
 char *ps_run_summary_text (const PsStudy *study, const PsRunResult *result);
 
 /* Runs the study and writes DIR/summary.json and, unless rows are PS_ROWS_NONE,

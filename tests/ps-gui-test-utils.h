@@ -16,6 +16,8 @@
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
 #include "parastudy.h"
+/* Tests reach into a study's fields. */
+#include "study/ps-study-private.h"
 
 static ParastudyApplication *app;
 static ParastudyWindow *window;

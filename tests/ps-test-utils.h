@@ -8,6 +8,8 @@
 
 #include "config.h"
 #include "parastudy.h"
+/* Tests reach into a study's fields. */
+#include "study/ps-study-private.h"
 
 /* Asserts |got - want| <= rtol |want|, printing both values on failure. */
 static inline void

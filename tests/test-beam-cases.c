@@ -108,7 +108,7 @@ load_beam (const char *beam, const char *checks)
   if (study == NULL)
     g_error ("study refused: %s\n%s", error->message, json);
   g_assert_no_error (error);
-  g_assert_cmpint (study->kind, ==, PS_STUDY_BEAM);
+  g_assert_true (ps_study_get_kind (study) == &ps_beam_class);
   g_assert_nonnull (study->model);
   return study;
 }

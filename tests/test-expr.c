@@ -7,7 +7,7 @@
 
 #include "ps-error.h"
 #include "ps-expr.h"
-#include "ps-math.h"
+#include "ps-math-private.h"
 
 /* The variables and constants most cases use, with values that are not round. */
 static const char *const var_names[] = { "R", "S", "F" };

@@ -8,8 +8,8 @@
  * 17 significant digits, so equal text is equal bits), results.csv and
  * convergence.csv byte for byte. The comparison is bitwise, floats included, because
  * the device code is compiled with --fmad=false and calls the same functions as the
- * CPU: ps-math.h, ps-dist.h and ps-philox.h, and the kinds' arithmetic in
- * ps-beam-math.h and ps-regression-math.h.
+ * CPU: ps-math-private.h, ps-dist.h and ps-philox.h, and the kinds' arithmetic in
+ * ps-beam-math-private.h and ps-regression-math-private.h.
  *
  * The host half of the device path runs everywhere (/gpu/host/...): the backend turns
  * per-item results into rows and summaries with ps_beam_write_rows (),

@@ -93,7 +93,7 @@ model_of (PsDocument *doc)
   const PsStudy *study = ps_document_get_study (doc);
 
   g_assert_nonnull (study);
-  g_assert_cmpint (study->kind, ==, PS_STUDY_REGRESSION);
+  g_assert_true (ps_study_get_kind (study) == &ps_regression_class);
   return study->model;
 }
 

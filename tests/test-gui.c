@@ -133,7 +133,7 @@ check_run (const char *example, const char *backend, int workers)
   g_assert_true (parastudy_window_set_backend (window, backend, workers));
   run_and_wait ();
   ref = engine_run (doc, "serial", 1);
-  if (study->kind == PS_STUDY_BEAM)
+  if (ps_study_get_kind (study) == &ps_beam_class)
     {
       const PsBeamSummary *s = ref->summary;
 
@@ -151,7 +151,7 @@ check_run (const char *example, const char *backend, int workers)
       g_assert_cmpuint (ps_csv_model_get_n_rows (parastudy_window_get_table_model (window)), ==,
                         s->items);
     }
-  else if (study->kind == PS_STUDY_RELIABILITY)
+  else if (ps_study_get_kind (study) == &ps_reliability_class)
     {
       const PsReliabilitySummary *s = ref->summary;
       PsReliabilityEstimate e;

@@ -13,9 +13,9 @@
 #include <sys/wait.h>
 
 #include "parastudy.h"
-#include "ps-csv.h"
+#include "ps-csv-private.h"
 #include "ps-philox.h"
-#include "ps-reg-scan.h"
+#include "ps-reg-scan-private.h"
 #include "ps-regression.h"
 #include "ps-test-utils.h"
 
@@ -63,7 +63,7 @@ load_ok (const char *dir, const char *json)
   g_autofree char *path = g_build_filename (dir, "study.json", NULL);
   PsStudy *study = load_text_ok (json, path);
 
-  g_assert_cmpint (study->kind, ==, PS_STUDY_REGRESSION);
+  g_assert_true (ps_study_get_kind (study) == &ps_regression_class);
   return study;
 }
 
@@ -958,7 +958,7 @@ test_backends_identical (void)
 static void
 test_examples (void)
 {
-  const char *text = ps_study_example ("regression");
+  const char *text = ps_kind_lookup ("regression")->example;
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) embedded = NULL;
   g_autoptr (PsStudy) coupons = load_example ("regression-coupons.json");

@@ -12,7 +12,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 #include "ps-dist.h"
-#include "ps-math.h"
+#include "ps-math-private.h"
 #include "ps-philox-private.h"
 #include "ps-philox.h"
 
@@ -497,7 +497,7 @@ test_math_special (void)
         double x = special_args[i];
         double a = fns[f].ours (x), b = fns[f].libm (x);
 
-        /* beyond the range of the trigonometric argument reduction (see ps-math.h) */
+        /* beyond the range of the trigonometric argument reduction (see ps-math-private.h) */
         if (f >= 2 && f <= 4 && fabs (x) > 1.6e6)
           continue;
         gboolean special = !isfinite (b) || b == 0.0 || !isfinite (x) || x == 0.0;

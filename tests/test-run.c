@@ -142,7 +142,7 @@ load_json (const char *json)
 {
   PsStudy *study = load_text_ok (json, NULL);
 
-  g_assert_cmpint (study->kind, ==, PS_STUDY_BEAM);
+  g_assert_true (ps_study_get_kind (study) == &ps_beam_class);
   return study;
 }
 

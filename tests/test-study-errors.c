@@ -464,6 +464,28 @@ test_bad_case (gconstpointer data)
     g_assert_cmpfloat (seconds, <, c->max_seconds);
 }
 
+/* The path the message starts with is also the error's data (what the GUI marks);
+ * the study as a whole is "". A message that names no path has none. */
+static void
+test_bad_case_path_data (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *text = c->raw ? g_strdup (c->raw) : edited_text (c->base, c->edits);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsStudy) study = ps_study_load_data (text, -1, &error);
+
+  g_assert_null (study);
+  g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
+  if (c->want_path == NULL)
+    {
+      if (g_str_has_prefix (error->message, "not valid JSON"))
+        g_assert_null (ps_error_get_json_path (error));
+      return;
+    }
+  g_assert_cmpstr (ps_error_get_json_path (error), ==,
+                   g_str_equal (c->want_path, "(study)") ? "" : c->want_path);
+}
+
 /* The same refusal when the caller does not want the error. */
 static void
 test_bad_case_null_error (gconstpointer data)
@@ -644,7 +666,7 @@ test_good_case (gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_nonnull (study);
-  g_assert_cmpint (study->kind, ==, PS_STUDY_BEAM);
+  g_assert_true (ps_study_get_kind (study) == &ps_beam_class);
   g_assert_cmpstr (study->klass->name, ==, "beam");
   g_assert_nonnull (study->checksum);
   g_assert_cmpuint (strlen (study->checksum), ==, 64);
@@ -854,12 +876,12 @@ test_examples_load (void)
 static void
 test_example_text_loads (void)
 {
-  const char *text = ps_study_example ("beam");
+  const char *text = ps_kind_lookup ("beam")->example;
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
 
   g_assert_nonnull (text);
-  g_assert_null (ps_study_example ("bridge"));
+  g_assert_null (ps_kind_lookup ("bridge"));
   study = ps_study_load_data (text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (study->n_items, ==, expected_items (text));
@@ -910,11 +932,15 @@ main (int argc, char **argv)
       g_autofree char *path = g_strconcat ("/engine/study/errors/", bad_cases[i].name, NULL);
       g_autofree char *path_null
           = g_strconcat ("/engine/study/errors/null-error/", bad_cases[i].name, NULL);
+      g_autofree char *path_data
+          = g_strconcat ("/engine/study/errors/path-data/", bad_cases[i].name, NULL);
 
       g_test_add_data_func (path, &bad_cases[i], test_bad_case);
       /* The large grids are slow enough to run once. */
       if (bad_cases[i].max_seconds <= 1.0)
         g_test_add_data_func (path_null, &bad_cases[i], test_bad_case_null_error);
+      if (bad_cases[i].max_seconds <= 1.0)
+        g_test_add_data_func (path_data, &bad_cases[i], test_bad_case_path_data);
     }
   g_test_add_func ("/engine/study/errors/truncated-length", test_truncated_length);
   g_test_add_func ("/engine/study/errors/steps-2^63-as-float", test_steps_2_pow_63);

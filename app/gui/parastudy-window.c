@@ -18,6 +18,8 @@
 #include "ps-scaling-view.h"
 #include "plot/ps-plot-study.h"
 #include "report/ps-report.h"
+#include "studies/regression/ps-regression.h"
+#include "studies/reliability/ps-reliability.h"
 
 /* The run bar's backends, in the order the issue lists them. An engine name the
  * backend table does not know is "not in this version". */
@@ -422,17 +424,29 @@ page_name (PsDocument *doc)
   return g_strdup_printf ("doc-%p", (void *)doc);
 }
 
+/* The form of each study kind that has one. */
+static const struct
+{
+  const PsKindClass *kind;
+  GtkWidget *(*editor_new) (PsDocument *document);
+} editors[] = {
+  { &ps_beam_class, ps_beam_editor_new },
+  { &ps_reliability_class, ps_reliability_editor_new },
+  { &ps_regression_class, ps_regression_editor_new },
+};
+
 static GtkWidget *
 create_editor (PsDocument *doc)
 {
   const char *kind = ps_document_get_kind (doc);
+  const PsKindClass *klass = ps_kind_lookup (kind);
+  guint i;
 
-  if (g_strcmp0 (kind, "beam") == 0)
-    return ps_beam_editor_new (doc);
-  if (g_strcmp0 (kind, "reliability") == 0)
-    return ps_reliability_editor_new (doc);
-  if (g_strcmp0 (kind, "regression") == 0)
-    return ps_regression_editor_new (doc);
+  for (i = 0; i < G_N_ELEMENTS (editors); i++)
+    if (klass != NULL && editors[i].kind == klass)
+      break;
+  if (i < G_N_ELEMENTS (editors))
+    return editors[i].editor_new (doc);
   else
     {
       /* Kinds without a form (a file whose kind is wrong) show the file and its
@@ -803,26 +817,23 @@ action_save_as (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
-new_study (ParastudyWindow *self, const char *kind)
+new_study (ParastudyWindow *self, const char *kind_name)
 {
-  const char *text = ps_study_example (kind);
+  const PsKindClass *kind = ps_kind_lookup (kind_name);
   g_autoptr (GError) error = NULL;
   g_autoptr (PsDocument) doc = NULL;
   JsonObject *root;
-  g_autofree char *name = NULL;
 
-  if (text == NULL)
+  if (kind == NULL || kind->hidden || kind->example == NULL)
     return;
-  doc = ps_document_new_from_data (text, NULL, &error);
+  doc = ps_document_new_from_data (kind->example, NULL, &error);
   if (doc == NULL)
     {
       show_message (self, GTK_MESSAGE_ERROR, error->message);
       return;
     }
   root = ps_document_get_root (doc);
-  name = g_strdup_printf (g_str_equal (kind, "beam") ? _ ("New beam study")
-                                                     : _ ("New reliability study"));
-  json_object_set_string_member (root, "name", name);
+  json_object_set_string_member (root, "name", _ (kind->title_new));
   json_object_remove_member (root, "description");
   add_document (self, doc);
 }
@@ -1145,7 +1156,7 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   req.backend = self->backends[b].backend->name;
   req.workers = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin));
   /* Rows for up to a million items, as the command line does by default. */
-  req.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+  req.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   req.dir = dir;
 
   self->running = g_object_ref (self->current);
@@ -1217,169 +1228,6 @@ add_figure (ParastudyWindow *self, int *row, const char *key, const char *name, 
   (*row)++;
 }
 
-static double
-num (JsonObject *o, const char *key)
-{
-  JsonNode *n = o ? json_object_get_member (o, key) : NULL;
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) == G_TYPE_STRING)
-    return NAN;
-  return json_node_get_double (n);
-}
-
-static gint64
-count (JsonObject *o, const char *key)
-{
-  return json_object_get_int_member_with_default (o, key, -1);
-}
-
-static void
-add_number (ParastudyWindow *self, int *row, JsonObject *s, const char *key, const char *name,
-            double scale, const char *unit)
-{
-  double v = num (s, key);
-  g_autofree char *text = NULL;
-
-  if (isnan (v) && !json_object_has_member (s, key))
-    return;
-  text = isfinite (v) ? g_strdup_printf ("%.6g %s", v * scale, unit) : g_strdup ("—");
-  add_figure (self, row, key, name, g_strstrip (text));
-}
-
-static void
-add_count (ParastudyWindow *self, int *row, JsonObject *s, const char *key, const char *name)
-{
-  gint64 v = count (s, key);
-  g_autofree char *text = NULL;
-
-  if (v < 0)
-    return;
-  text = g_strdup_printf ("%'" G_GINT64_FORMAT, v);
-  add_figure (self, row, key, name, text);
-}
-
-static void
-beam_summary (ParastudyWindow *self, JsonObject *s, int *row)
-{
-  gint64 n = count (s, "configurations");
-  gint64 passing = count (s, "passing");
-  JsonNode *lp = json_object_get_member (s, "lightest_passing");
-
-  add_count (self, row, s, "configurations", _ ("Configurations"));
-  add_count (self, row, s, "passing", _ ("Passing"));
-  if (n > 0 && passing >= 0)
-    {
-      g_autofree char *t = g_strdup_printf ("%.1f %%", 100.0 * (double)passing / (double)n);
-
-      add_figure (self, row, "passing_percent", _ ("Passing share"), t);
-    }
-  add_count (self, row, s, "failing_deflection", _ ("Failing deflection"));
-  add_count (self, row, s, "failing_strength", _ ("Failing strength"));
-  if (lp != NULL && JSON_NODE_HOLDS_OBJECT (lp))
-    {
-      JsonObject *o = json_node_get_object (lp);
-      g_autofree char *t
-          = g_strdup_printf (_ ("%s %s, %.6g kg/m (span %.6g m, utilisation %.3f)"),
-                             json_object_get_string_member_with_default (o, "material", "?"),
-                             json_object_get_string_member_with_default (o, "section", "?"),
-                             num (o, "mass_per_metre"), num (o, "span"), num (o, "utilisation"));
-
-      add_figure (self, row, "lightest_passing", _ ("Lightest passing"), t);
-      add_number (self, row, o, "mass_per_metre", _ ("Lightest mass"), 1, "kg/m");
-    }
-  else if (lp != NULL)
-    add_figure (self, row, "lightest_passing", _ ("Lightest passing"), _ ("none passes"));
-  add_number (self, row, s, "max_deflection", _ ("Largest deflection"), 1e3, "mm");
-  add_number (self, row, s, "max_stress", _ ("Largest stress"), 1e-6, "MPa");
-  add_number (self, row, s, "max_moment", _ ("Largest moment"), 1e-3, "kN·m");
-  add_number (self, row, s, "max_utilisation", _ ("Largest utilisation"), 1, "");
-}
-
-/* The exact method's description: summary.json holds the English text, which the
- * catalogue translates (engine/studies/reliability/ps-reliability.c marks it). */
-static const char *
-translated_method (JsonObject *exact)
-{
-  const char *method = json_object_get_string_member_with_default (exact, "method", "");
-
-  return *method != '\0' ? _ (method) : method;
-}
-
-static void
-reliability_summary (ParastudyWindow *self, JsonObject *s, int *row)
-{
-  JsonNode *ci = json_object_get_member (s, "pf_ci95");
-  JsonNode *bci = json_object_get_member (s, "beta_ci95");
-  JsonNode *exact = json_object_get_member (s, "exact");
-
-  add_number (self, row, s, "pf", _ ("Probability of failure Pf"), 1, "");
-  if (ci != NULL && JSON_NODE_HOLDS_ARRAY (ci)
-      && json_array_get_length (json_node_get_array (ci)) == 2)
-    {
-      JsonArray *a = json_node_get_array (ci);
-      g_autofree char *t = g_strdup_printf ("%.6g – %.6g", json_array_get_double_element (a, 0),
-                                            json_array_get_double_element (a, 1));
-
-      /* xgettext:no-c-format */
-      add_figure (self, row, "pf_ci95", _ ("Pf, 95 % interval"), t);
-    }
-  add_number (self, row, s, "beta", _ ("Reliability index β"), 1, "");
-  if (bci != NULL && JSON_NODE_HOLDS_ARRAY (bci)
-      && json_array_get_length (json_node_get_array (bci)) == 2)
-    {
-      JsonArray *a = json_node_get_array (bci);
-      g_autofree char *t = g_strdup_printf ("%.6g – %.6g", json_array_get_double_element (a, 0),
-                                            json_array_get_double_element (a, 1));
-
-      /* xgettext:no-c-format */
-      add_figure (self, row, "beta_ci95", _ ("β, 95 % interval"), t);
-    }
-  add_number (self, row, s, "cov", _ ("CoV of Pf"), 1, "");
-  add_count (self, row, s, "samples", _ ("Samples"));
-  add_count (self, row, s, "failures", _ ("Failures"));
-  add_count (self, row, s, "nan_samples", _ ("Samples where g is NaN"));
-  if (json_object_has_member (s, "stopped_by"))
-    add_figure (self, row, "stopped_by", _ ("Stopped by"),
-                json_object_get_string_member_with_default (s, "stopped_by", ""));
-  if (exact != NULL && JSON_NODE_HOLDS_OBJECT (exact))
-    {
-      JsonObject *e = json_node_get_object (exact);
-      g_autofree char *t = g_strdup_printf (
-          _ ("Pf %.6g, β %.6g (%s); estimate off by %.2f standard errors"), num (e, "pf"),
-          num (e, "beta"), translated_method (e), num (e, "deviation_in_standard_errors"));
-
-      add_figure (self, row, "exact", _ ("Exact"), t);
-    }
-}
-
-/* Kinds without their own layout: every plain figure the engine reports. */
-static void
-generic_summary (ParastudyWindow *self, JsonObject *s, int *row)
-{
-  static const char *const skip[]
-      = { "parastudy_version", "study",          "kind",    "study_file",
-          "study_sha256",      "items",          "backend", "workers",
-          "chunk_items",       "chunks",         "started", "wall_seconds",
-          "cpu_seconds",       "peak_rss_bytes", NULL };
-  g_autoptr (GList) members = json_object_get_members (s);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *n = json_object_get_member (s, l->data);
-      g_autofree char *t = NULL;
-
-      if (g_strv_contains (skip, l->data) || !JSON_NODE_HOLDS_VALUE (n))
-        continue;
-      if (json_node_get_value_type (n) == G_TYPE_STRING)
-        t = g_strdup (json_node_get_string (n));
-      else if (json_node_get_value_type (n) == G_TYPE_INT64)
-        t = g_strdup_printf ("%'" G_GINT64_FORMAT, json_node_get_int (n));
-      else
-        t = g_strdup_printf ("%.6g", json_node_get_double (n));
-      add_figure (self, row, l->data, l->data, t);
-    }
-}
-
 static void load_table_for (ParastudyWindow *self, const PsDocumentResult *r);
 
 static void
@@ -1387,7 +1235,6 @@ show_result (ParastudyWindow *self)
 {
   const PsDocumentResult *r = self->current ? ps_document_get_result (self->current) : NULL;
   JsonObject *s;
-  const char *kind;
   int row = 0;
 
   clear_grid (self->summary_grid);
@@ -1400,30 +1247,18 @@ show_result (ParastudyWindow *self)
       return;
     }
   s = json_node_get_object (r->summary);
-  kind = json_object_get_string_member_with_default (s, "kind", "");
   gtk_label_set_text (GTK_LABEL (self->summary_title),
                       json_object_get_string_member_with_default (s, "study", ""));
-  if (g_str_equal (kind, "beam"))
-    beam_summary (self, s, &row);
-  else if (g_str_equal (kind, "reliability"))
-    reliability_summary (self, s, &row);
-  else
-    generic_summary (self, s, &row);
+  /* The kind's figures, then the run's (ps-run-view.h). */
   {
-    g_autofree char *run
-        = g_strdup_printf (_ ("%s, %d worker(s), %.3f s wall, %.3f s CPU"), r->backend, r->workers,
-                           r->wall_seconds, num (s, "cpu_seconds"));
-    gint64 errors = json_object_has_member (s, "item_errors")
-                        ? json_object_get_int_member_with_default (
-                            json_object_get_object_member (s, "item_errors"), "count", 0)
-                        : 0;
+    g_autoptr (PsRunView) view = ps_run_view_new (s);
+    GPtrArray *rows = ps_run_view_get_rows (view, PS_SUMMARY_SCREEN);
 
-    add_figure (self, &row, "run", _ ("Run"), run);
-    if (errors > 0)
+    for (guint i = 0; i < rows->len; i++)
       {
-        g_autofree char *t = g_strdup_printf ("%'" G_GINT64_FORMAT, errors);
+        const PsSummaryRow *f = g_ptr_array_index (rows, i);
 
-        add_figure (self, &row, "item_errors", _ ("Items that could not be computed"), t);
+        add_figure (self, &row, f->key, f->label, f->text);
       }
     add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
   }

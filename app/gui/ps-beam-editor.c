@@ -267,10 +267,11 @@ refresh_status (PsBeamEditor *self)
 
   if (study != NULL)
     {
-      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, study->n_items);
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%s configuration", "%s configurations", study->n_items),
-          n);
+      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, ps_study_get_n_items (study));
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s configuration", "%s configurations",
+                                          ps_study_get_n_items (study)),
+                             n);
 
       gtk_label_set_text (GTK_LABEL (self->count), text);
     }

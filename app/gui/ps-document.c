@@ -117,20 +117,6 @@ ps_document_init (PsDocument *self)
   self->field_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-/* The JSON path at the start of an engine message: "beam.span.steps: must be…". */
-static char *
-error_path_of (const char *message)
-{
-  const char *colon = strstr (message, ": ");
-
-  if (colon == NULL || colon == message)
-    return NULL;
-  for (const char *p = message; p < colon; p++)
-    if (*p == ' ')
-      return NULL;
-  return g_strndup (message, (gsize)(colon - message));
-}
-
 static void
 validate (PsDocument *self)
 {
@@ -147,7 +133,7 @@ validate (PsDocument *self)
   if (study == NULL)
     {
       self->error = g_strdup (error->message);
-      self->error_path = error_path_of (error->message);
+      self->error_path = g_strdup (ps_error_get_json_path (error));
       return;
     }
   self->study = study;

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ps-dist.h"
+#include "rng/ps-dist.h"
 #include "ps-gui-util.h"
 
 #define APP_ID "org.parastudy.Parastudy"

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ps-csv.h"
+#include "studies/regression/ps-csv-private.h"
 #include "ps-gui-util.h"
 #include "ps-param-editor.h"
 #include "ps-regression-editor.h"
@@ -515,9 +515,11 @@ refresh_status (PsRegressionEditor *self)
 
   if (study != NULL)
     {
-      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, study->n_items);
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%s specimen", "%s specimens", study->n_items), n);
+      g_autofree char *n = g_strdup_printf ("%'" G_GUINT64_FORMAT, ps_study_get_n_items (study));
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s specimen", "%s specimens",
+                                          ps_study_get_n_items (study)),
+                             n);
 
       gtk_label_set_text (GTK_LABEL (self->count), text);
     }

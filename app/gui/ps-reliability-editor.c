@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ps-dist.h"
-#include "ps-expr.h"
+#include "rng/ps-dist.h"
+#include "expr/ps-expr.h"
 #include "ps-gui-util.h"
 #include "ps-reliability-editor.h"
 

@@ -189,13 +189,13 @@ ps_run_task_finish (GAsyncResult *result, GError **error)
 char *
 ps_run_task_default_dir (const PsStudy *study)
 {
-  g_autofree char *name = g_strdup (study->name);
+  g_autofree char *name = g_strdup (ps_study_get_name (study));
   g_autofree char *leaf = NULL;
 
   for (char *p = name; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       *p = '-';
-  leaf = g_strdup_printf ("%.40s-%.12s", name, study->checksum);
+  leaf = g_strdup_printf ("%.40s-%.12s", name, ps_study_get_checksum (study));
   return g_build_filename (g_get_user_cache_dir (), "parastudy", "results", leaf, NULL);
 }
 

@@ -244,7 +244,7 @@ static void
 refresh_history (PsScalingView *self, gboolean force)
 {
   const PsStudy *study = self->doc != NULL ? ps_document_get_study (self->doc) : NULL;
-  const char *name = study != NULL ? study->name : NULL;
+  const char *name = study != NULL ? ps_study_get_name (study) : NULL;
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PsHistory) history = NULL;
@@ -447,11 +447,13 @@ on_scaling_done (GObject *source, GAsyncResult *res, gpointer user_data)
 static char *
 result_dir (const PsStudy *study)
 {
-  g_autofree char *name = g_strdup (study->name);
+  g_autofree char *name = g_strdup (ps_study_get_name (study));
   g_autofree char *leaf = NULL;
 
   g_strdelimit (name, "/\\:*?\"<>| ", '_');
-  leaf = g_strdup_printf ("%.40s-%.12s", name, study->checksum != NULL ? study->checksum : "");
+  leaf = g_strdup_printf ("%.40s-%.12s", name,
+                          ps_study_get_checksum (study) != NULL ? ps_study_get_checksum (study)
+                                                                : "");
   return g_build_filename (g_get_user_cache_dir (), "parastudy", "scaling", leaf, NULL);
 }
 

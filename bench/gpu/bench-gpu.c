@@ -22,7 +22,7 @@
 
 #include "bench-util.h"
 #include "parastudy.h"
-#include "ps-backend-gpu.h"
+#include "backends/cuda/ps-backend-gpu.h"
 
 static double scale = 1.0;
 
@@ -78,7 +78,7 @@ run (PsStudy *study, const char *backend, PsRowsMode rows)
   o.rows_data = &bytes;
   r = ps_run_study (study, &o, &error);
   if (r == NULL)
-    g_error ("%s on %s: %s", study->name, backend, error->message);
+    g_error ("%s on %s: %s", ps_study_get_name (study), backend, error->message);
   return r->wall_seconds;
 }
 
@@ -148,7 +148,7 @@ main (int argc, char **argv)
   }
   {
     g_autoptr (PsStudy) s = load_example ("beam-grid.json", NULL, NULL);
-    guint64 n = s->n_items;
+    guint64 n = ps_study_get_n_items (s);
 
     measure ("beam rows", "configurations", s, 1, (guint64)((double)n * scale), 1.0, PS_ROWS_ALL);
   }

@@ -178,8 +178,9 @@ bench_reports (int repeats)
         }
       qsort (tp, MIN (repeats, 16), sizeof (double), cmp_d);
       qsort (th, MIN (repeats, 16), sizeof (double), cmp_d);
-      printf ("%-34s %8" G_GUINT64_FORMAT " %10.1f %6u %10.1f\n", examples[e], study->n_items,
-              1e3 * tp[MIN (repeats, 16) / 2], pages, 1e3 * th[MIN (repeats, 16) / 2]);
+      printf ("%-34s %8" G_GUINT64_FORMAT " %10.1f %6u %10.1f\n", examples[e],
+              ps_study_get_n_items (study), 1e3 * tp[MIN (repeats, 16) / 2], pages,
+              1e3 * th[MIN (repeats, 16) / 2]);
       fflush (stdout);
       g_unlink (pdf);
       g_unlink (html);

@@ -25,7 +25,7 @@
 
 #include "bench-util.h"
 #include "parastudy.h"
-#include "ps-regression.h"
+#include "studies/regression/ps-regression.h"
 
 typedef struct
 {
@@ -204,10 +204,10 @@ main (int argc, char **argv)
   study = ps_study_load_data (study_text, -1, &error);
   if (study == NULL)
     g_error ("%s", error->message);
-  m = study->model;
+  m = ps_study_get_model (study);
   pts = (gsize)points;
   nd = (gsize)specimens * pts;
-  chunk = study->klass->chunk_items (study);
+  chunk = ps_study_get_kind (study)->chunk_items (study);
   x = g_new (double, nd);
   y = g_new (double, nd);
   u = g_new (double, pts);

@@ -24,7 +24,7 @@
 
 #include "bench-util.h"
 #include "parastudy.h"
-#include "ps-reliability.h"
+#include "studies/reliability/ps-reliability.h"
 
 #ifndef PS_BENCH_SRCDIR
 #define PS_BENCH_SRCDIR "bench/reliability"

@@ -19,7 +19,7 @@
  */
 #pragma once
 
-#include "ps-expr-eval.h"
+#include "ps-expr-eval-private.h"
 
 static inline PS_HD double
 ps_expr_run_grad (const PsExprOp *code, unsigned n_ops, unsigned n_vars, const double *vars,

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "ps-error.h"
-#include "ps-expr-eval.h"
+#include "ps-expr-eval-private.h"
 #include "ps-expr.h"
-#include "ps-math.h"
+#include "ps-math-private.h"
 
 struct _PsExpr
 {

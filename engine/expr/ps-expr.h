@@ -14,7 +14,7 @@
  * Semantics of every operation, for any interpreter of the bytecode:
  *   ADD SUB MUL DIV NEG  IEEE-754 binary64 arithmetic, no fused multiply-add;
  *   SQRT ABS             correctly rounded sqrt and fabs;
- *   EXP LOG SIN COS TAN POW  ps_exp ps_log ps_sin ps_cos ps_tan ps_pow (ps-math.h);
+ *   EXP LOG SIN COS TAN POW  ps_exp ps_log ps_sin ps_cos ps_tan ps_pow (ps-math-private.h);
  *   MIN(a, b)            (a < b || a != a) ? a : b   (a NaN operand gives NaN)
  *   MAX(a, b)            (a > b || a != a) ? a : b
  * Binary operations pop b, then a, and push a OP b. NaN is a value, not an

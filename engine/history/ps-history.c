@@ -11,6 +11,7 @@
 #include "study/ps-json.h"
 #include "ps-history.h"
 #include "ps-machine.h"
+#include "study/ps-study-private.h"
 
 struct _PsHistory
 {
@@ -214,7 +215,7 @@ ps_history_add_run (PsHistory *h, const PsStudy *study, const PsRunResult *run,
   sqlite3_bind_text (st, 1, recorded, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, study->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, study->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, ps_study_kind_name (study->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, ps_study_get_kind_name (study), -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 5, run->backend, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 6, run->workers);
   sqlite3_bind_int64 (st, 7, (sqlite3_int64)run->items);
@@ -256,7 +257,7 @@ ps_history_add_scaling (PsHistory *h, const PsStudy *study, const char *mode,
   sqlite3_bind_text (st, 1, recorded, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, study->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, study->checksum, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, ps_study_kind_name (study->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, ps_study_get_kind_name (study), -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 5, mode, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 6, scaling_json, -1, SQLITE_STATIC);
   rc = sqlite3_step (st);

@@ -9,16 +9,18 @@
 #pragma once
 
 #include "plot/ps-plot.h"
-#include "study/ps-study.h"
+#include "ps-run-view.h"
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
-
-typedef struct _PsRunData PsRunData;
 
 /* Loads DIR/summary.json and the kind's CSV files. Errors name the file and line. */
 PsRunData *ps_run_data_load (const char *run_dir, GError **error);
 void ps_run_data_free (PsRunData *data);
+/* The kind's name ("beam"); the run view (ps-run-view.h) holds its class. */
 const char *ps_run_data_get_kind (const PsRunData *data);
+/* summary.json, typed (borrowed). */
+PsRunView *ps_run_data_get_view (const PsRunData *data);
 const char *ps_run_data_get_dir (const PsRunData *data);
 JsonObject *ps_run_data_get_summary (const PsRunData *data); /* borrowed */
 /* Checks that the run was made from @study (its SHA-256 in summary.json) and
@@ -33,23 +35,17 @@ gboolean ps_run_data_has_column (const PsRunData *data, const char *name);
 const double *ps_run_data_get_column (PsRunData *data, const char *name);
 const char *const *ps_run_data_get_text_column (PsRunData *data, const char *name);
 
-typedef struct
-{
-  const char *name;        /* "output-vs-param" */
-  const char *description; /* translated, one line */
-} PsChartInfo;
-
 /* The charts a kind offers ("beam", "reliability", "regression", "scaling"),
  * terminated by an entry with a NULL name. */
 const PsChartInfo *ps_plot_charts_for_kind (const char *kind);
 
-typedef struct
+struct _PsPlotParams
 {
   const char *x;        /* parameter for the x axis (a column name: "span", "h", ...) */
   const char *y;        /* output ("deflection", "utilisation", ...) */
   const char *series;   /* parameter with one curve per value ("material") */
   const char *specimen; /* regression: a specimen's name or item number */
-} PsPlotParams;
+};
 
 /* Builds chart @name of the run. NULL @params picks the kind's defaults. An unknown
  * chart, one that does not fit the kind, or a column the run does not have is

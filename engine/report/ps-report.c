@@ -18,12 +18,9 @@
 
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
-#include "report/ps-report.h"
-#include "studies/beam/ps-beam.h"
-#include "studies/regression/ps-regression.h"
-#include "studies/reliability/ps-reliability.h"
-#include "studies/beam/ps-tables.h"
+#include "report/ps-report-private.h"
 #include "study/ps-units.h"
+#include "study/ps-study-private.h"
 
 void
 ps_report_options_init (PsReportOptions *o)
@@ -35,9 +32,9 @@ ps_report_options_init (PsReportOptions *o)
 
 /* The writer. */
 
-typedef struct _Writer Writer;
+typedef PsReportWriter Writer;
 
-struct _Writer
+struct _PsReportWriter
 {
   void (*heading) (Writer *w, int level, const char *text);
   void (*para) (Writer *w, const char *text, gboolean small);
@@ -353,8 +350,8 @@ html_page_break (Writer *w)
 
 /* Content helpers. */
 
-static char *
-fmt_num (double v, const char *unit)
+char *
+ps_report_format_number (double v, const char *unit)
 {
   const char *prefix = "";
   double f;
@@ -367,40 +364,65 @@ fmt_num (double v, const char *unit)
   return g_strdup_printf ("%.6g %s%s", v / f, prefix, g_str_equal (unit, "N*m") ? "N·m" : unit);
 }
 
-typedef struct
-{
-  GPtrArray *cells; /* strings, row-major */
-  guint n_cols;
-} Table;
+/* The writer's calls, for the kinds' sections (ps-report-private.h). */
 
-static void
-table_init (Table *t, guint n_cols)
+void
+ps_report_heading (PsReportWriter *w, int level, const char *text)
+{
+  w->heading (w, level, text);
+}
+
+void
+ps_report_para (PsReportWriter *w, const char *text, gboolean small)
+{
+  w->para (w, text, small);
+}
+
+void
+ps_report_chart (PsReportWriter *w, PsChart *chart)
+{
+  w->chart (w, chart);
+}
+
+void
+ps_report_page_break (PsReportWriter *w)
+{
+  w->page_break (w);
+}
+
+typedef PsReportTable Table;
+
+void
+ps_report_table_init (PsReportTable *t, guint n_cols)
 {
   t->cells = g_ptr_array_new_with_free_func (g_free);
   t->n_cols = n_cols;
 }
 
-static void
-table_row (Table *t, ...)
+void
+ps_report_table_add (PsReportTable *t, char *text)
 {
-  va_list ap;
+  g_ptr_array_add (t->cells, text);
+}
 
-  va_start (ap, t);
-  for (guint c = 0; c < t->n_cols; c++)
-    g_ptr_array_add (t->cells, g_strdup (va_arg (ap, const char *)));
-  va_end (ap);
+void
+ps_report_table_row (PsReportTable *t, const char *key, const char *value)
+{
+  g_ptr_array_add (t->cells, g_strdup (key));
+  g_ptr_array_add (t->cells, g_strdup (value));
 }
 
 /* A row whose second cell is owned and handed over. */
-static void
-table_row_take (Table *t, const char *key, char *value)
+void
+ps_report_table_row_take (PsReportTable *t, const char *key, char *value)
 {
   g_ptr_array_add (t->cells, g_strdup (key));
   g_ptr_array_add (t->cells, value);
 }
 
-static void
-table_emit (Writer *w, Table *t, const char *const *header, const double *widths)
+void
+ps_report_table_write (PsReportWriter *w, PsReportTable *t, const char *const *header,
+                       const double *widths)
 {
   w->table (w, header, (const char *const *)t->cells->pdata, t->cells->len / t->n_cols, t->n_cols,
             widths);
@@ -470,23 +492,13 @@ flatten (Table *t, JsonNode *node, const char *path, guint depth)
           return;
         }
     }
-  table_row_take (t, path, node_text (node));
+  ps_report_table_row_take (t, path, node_text (node));
 }
 
 static const char *
 summary_string (JsonObject *s, const char *name)
 {
   return json_object_get_string_member_with_default (s, name, "");
-}
-
-/* The exact method's description: summary.json holds the English text, which the
- * catalogue translates (engine/studies/reliability/ps-reliability.c marks it). */
-static const char *
-translated_method (JsonObject *exact)
-{
-  const char *method = summary_string (exact, "method");
-
-  return *method != '\0' ? _ (method) : method;
 }
 
 static double
@@ -499,8 +511,8 @@ summary_double (JsonObject *s, const char *name)
   return json_node_get_double (n);
 }
 
-static void
-add_chart (Writer *w, PsRunData *rd, const char *name, const PsPlotParams *params)
+void
+ps_report_run_chart (PsReportWriter *w, PsRunData *rd, const char *name, const PsPlotParams *params)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsChart) chart = ps_plot_study_chart (rd, name, params, &error);
@@ -520,9 +532,8 @@ add_chart (Writer *w, PsRunData *rd, const char *name, const PsPlotParams *param
 static void
 title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOptions *o)
 {
-  JsonObject *s = ps_run_data_get_summary (rd);
-  JsonObject *m
-      = json_object_has_member (s, "machine") ? json_object_get_object_member (s, "machine") : NULL;
+  PsRunView *v = ps_run_data_get_view (rd);
+  JsonObject *m = ps_summary_get_object (v->summary, "machine");
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date
       = o->date != NULL ? g_strdup (o->date) : g_date_time_format (now, "%Y-%m-%d %H:%M");
@@ -533,211 +544,38 @@ title_page (Writer *w, const PsStudy *study, PsRunData *rd, const PsReportOption
   w->heading (w, 1, study->name);
   if (study->description != NULL)
     w->para (w, study->description, FALSE);
-  table_init (&t, 2);
-  table_row (&t, _ ("Study kind"), _ (ps_study_kind_name (study->kind)));
-  table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
-  table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
-  table_row_take (&t, _ ("Items"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
-  table_row (&t, _ ("Report date"), date);
-  table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
-  table_row (&t, _ ("Run started"), summary_string (s, "started"));
-  table_row_take (&t, _ ("Backend"),
-                  g_strdup_printf ("%s, %d %s", summary_string (s, "backend"),
-                                   (int)summary_double (s, "workers"), _ ("workers")));
-  table_row_take (&t, _ ("Wall time"), fmt_num (summary_double (s, "wall_seconds"), "s"));
-  table_row_take (&t, _ ("CPU time"), fmt_num (summary_double (s, "cpu_seconds"), "s"));
-  table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
-  table_emit (w, &t, NULL, widths);
+  ps_report_table_init (&t, 2);
+  ps_report_table_row (&t, _ ("Study kind"), _ (ps_study_get_kind_name (study)));
+  ps_report_table_row (&t, _ ("Study file"), study->path != NULL ? study->path : "—");
+  ps_report_table_row (&t, _ ("Study SHA-256"), study->checksum != NULL ? study->checksum : "—");
+  ps_report_table_row_take (&t, _ ("Items"),
+                            g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
+  ps_report_table_row (&t, _ ("Report date"), date);
+  ps_report_table_row_take (&t, _ ("Program"), g_strdup_printf ("Parastudy %s", PACKAGE_VERSION));
+  ps_report_table_row (&t, _ ("Run started"), v->started);
+  ps_report_table_row_take (&t, _ ("Backend"),
+                            g_strdup_printf ("%s, %d %s", v->backend, v->workers, _ ("workers")));
+  ps_report_table_row_take (&t, _ ("Wall time"), ps_report_format_number (v->wall_seconds, "s"));
+  ps_report_table_row_take (&t, _ ("CPU time"), ps_report_format_number (v->cpu_seconds, "s"));
+  ps_report_table_row (&t, _ ("Run folder"), ps_run_data_get_dir (rd));
+  ps_report_table_write (w, &t, NULL, widths);
   if (m != NULL)
     {
       w->heading (w, 2, _ ("Machine"));
-      table_init (&t, 2);
-      table_row (&t, _ ("Processor"), summary_string (m, "cpu_model"));
-      table_row_take (&t, _ ("Cores"), g_strdup_printf ("%d", (int)summary_double (m, "cores")));
-      table_row_take (&t, _ ("Memory"),
-                      g_format_size_full ((guint64)summary_double (m, "memory_bytes"),
-                                          G_FORMAT_SIZE_IEC_UNITS));
-      table_row (&t, _ ("Operating system"), summary_string (m, "os"));
-      table_row (&t, _ ("Host"), summary_string (m, "hostname"));
-      table_row (&t, _ ("Compiler"), summary_string (m, "compiler"));
-      table_row (&t, _ ("Build flags"), summary_string (m, "flags"));
-      table_emit (w, &t, NULL, widths);
+      ps_report_table_init (&t, 2);
+      ps_report_table_row (&t, _ ("Processor"), summary_string (m, "cpu_model"));
+      ps_report_table_row_take (&t, _ ("Cores"),
+                                g_strdup_printf ("%d", (int)summary_double (m, "cores")));
+      ps_report_table_row_take (&t, _ ("Memory"),
+                                g_format_size_full ((guint64)summary_double (m, "memory_bytes"),
+                                                    G_FORMAT_SIZE_IEC_UNITS));
+      ps_report_table_row (&t, _ ("Operating system"), summary_string (m, "os"));
+      ps_report_table_row (&t, _ ("Host"), summary_string (m, "hostname"));
+      ps_report_table_row (&t, _ ("Compiler"), summary_string (m, "compiler"));
+      ps_report_table_row (&t, _ ("Build flags"), summary_string (m, "flags"));
+      ps_report_table_write (w, &t, NULL, widths);
     }
   w->page_break (w);
-}
-
-static char *
-param_text (const PsParam *p, const char *unit)
-{
-  g_autofree char *a = fmt_num (p->values[0], unit);
-  g_autofree char *b = NULL;
-
-  if (p->count <= 1)
-    return g_steal_pointer (&a);
-  b = fmt_num (p->values[p->count - 1], unit);
-  return g_strdup_printf (_ ("%s to %s, %llu values%s"), a, b, (unsigned long long)p->count,
-                          p->log_scale ? _ (" (log)") : "");
-}
-
-static void
-beam_inputs (Writer *w, const PsStudy *study)
-{
-  const PsBeamModel *m = study->model;
-  Table t;
-  const double widths[] = { 1, 2.6 };
-  const char *load_unit = m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N";
-
-  w->heading (w, 2, _ ("Beam and checks"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Support"), ps_beam_support_name (m->support));
-  table_row (&t, _ ("Load case"), ps_beam_load_case_name (m->load_case));
-  table_row_take (&t, _ ("Load"), param_text (&m->load, load_unit));
-  if (m->load_case == PS_LOAD_POINT_AT)
-    table_row_take (&t, _ ("Load position"), param_text (&m->position, "m"));
-  table_row_take (&t, _ ("Span"), param_text (&m->span, "m"));
-  table_row (&t, _ ("Self-weight"), m->self_weight ? _ ("included (ρ·A·g)") : _ ("not included"));
-  table_row (&t, _ ("Deflection limit"), m->limit_text != NULL ? m->limit_text : "—");
-  table_row_take (&t, _ ("Safety factor γ"), g_strdup_printf ("%g", m->safety_factor));
-  table_row_take (&t, _ ("Configurations"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->n_items));
-  table_emit (w, &t, NULL, widths);
-
-  w->heading (w, 2, _ ("Materials"));
-  table_init (&t, 4);
-  for (guint i = 0; i < m->n_materials; i++)
-    {
-      g_ptr_array_add (t.cells, g_strdup (m->materials[i].name));
-      g_ptr_array_add (t.cells, fmt_num (m->materials[i].E, "Pa"));
-      g_ptr_array_add (t.cells, fmt_num (m->materials[i].f_d, "Pa"));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.0f kg/m³", m->materials[i].density));
-    }
-  {
-    const char *h[] = { _ ("Material"), _ ("E"), _ ("Design strength f_d"), _ ("Density") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  w->para (w, ps_materials_get_source (), TRUE);
-
-  w->heading (w, 2, _ ("Sections"));
-  table_init (&t, 4);
-  for (guint64 i = 0; i < m->n_sections && i < 40; i++)
-    {
-      const PsBeamSection *s = &m->sections[i];
-
-      g_ptr_array_add (t.cells, g_strdup (s->label));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->A));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->I));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.4g", s->W));
-    }
-  {
-    const char *h[] = { _ ("Section"), _ ("Area A [m²]"), _ ("I [m⁴]"), _ ("W [m³]") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  if (m->n_sections > 40)
-    {
-      g_autofree char *more = g_strdup_printf (_ ("… and %llu more sections."),
-                                               (unsigned long long)(m->n_sections - 40));
-      w->para (w, more, TRUE);
-    }
-  w->para (w, ps_sections_get_source (), TRUE);
-
-  w->heading (w, 2, _ ("Formulas"));
-  {
-    g_autofree char *txt = g_strdup_printf (
-        _ ("Maximum deflection δ = c·P·L³/(E·I) for a point load or c·w·L⁴/(E·I) for a uniform "
-           "load, with c = %.6g for this support and load case; maximum moment M and shear V "
-           "from the same tables. Source: AISC Steel Construction Manual, Table 3-23 (Roark's "
-           "Formulas for Stress and Strain, Table 8.1). Bending stress σ = M/W; utilisation "
-           "u = γ·σ/f_d with design strength f_d = k_mod·f_k/γ_M (EN 1993-1-1, EN 1992-1-1, "
-           "EN 1995-1-1, EN 1999-1-1). A configuration passes when δ ≤ the deflection limit and "
-           "u ≤ 1."),
-        ps_beam_deflection_coefficient (m->support, m->load_case));
-
-    w->para (w, txt, FALSE);
-  }
-}
-
-static void
-reliability_inputs (Writer *w, const PsStudy *study)
-{
-  const PsReliabilityModel *m = study->model;
-  Table t;
-
-  w->heading (w, 2, _ ("Random variables"));
-  table_init (&t, 4);
-  for (guint v = 0; v < m->n_vars; v++)
-    {
-      g_ptr_array_add (t.cells, g_strdup (m->var_names[v]));
-      g_ptr_array_add (t.cells, g_strdup (ps_dist_kind_name (m->dists[v].kind)));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_mean (&m->dists[v])));
-      g_ptr_array_add (t.cells, g_strdup_printf ("%.6g", ps_dist_sd (&m->dists[v])));
-    }
-  {
-    const char *h[]
-        = { _ ("Variable"), _ ("Distribution"), _ ("Mean (SI)"), _ ("Standard deviation (SI)") };
-
-    table_emit (w, &t, h, NULL);
-  }
-  if (m->n_consts > 0)
-    {
-      w->heading (w, 2, _ ("Constants"));
-      table_init (&t, 2);
-      for (guint c = 0; c < m->n_consts; c++)
-        table_row_take (&t, m->const_names[c], g_strdup_printf ("%.10g", m->const_values[c]));
-      table_emit (w, &t, NULL, NULL);
-    }
-  w->heading (w, 2, _ ("Limit state and method"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Limit state g"), m->limit_state);
-  table_row (&t, _ ("Failure"), "g ≤ 0");
-  table_row_take (&t, _ ("Maximum samples"),
-                  g_strdup_printf ("%" G_GUINT64_FORMAT, m->max_samples));
-  table_row_take (&t, _ ("Target CoV of Pf"),
-                  m->target_cov > 0 ? g_strdup_printf ("%g", m->target_cov) : g_strdup ("—"));
-  table_row_take (&t, _ ("Seed"), g_strdup_printf ("%" G_GUINT64_FORMAT, m->seed));
-  table_emit (w, &t, NULL, NULL);
-  w->para (w,
-           /* xgettext:no-c-format */
-           _ ("Method: crude Monte Carlo. Sample i of each variable is drawn from the "
-              "counter-based generator Philox4x32-10 (Salmon et al., SC'11) keyed by the seed and "
-              "the variable, through the inverse CDF, so the samples do not depend on the "
-              "backend or the worker count. Estimator P̂f = failures / samples; its 95 % "
-              "interval is the Wilson score interval (Wilson, 1927); β = −Φ⁻¹(Pf). With a "
-              "target CoV the run stops at the first chunk boundary, in sample order, where "
-              "CoV = √((1 − P̂f)/(n·P̂f)) falls below it."),
-           FALSE);
-}
-
-static void
-regression_inputs (Writer *w, const PsStudy *study)
-{
-  const PsRegressionModel *m = study->model;
-  Table t;
-
-  w->heading (w, 2, _ ("Specimens and fit"));
-  table_init (&t, 2);
-  table_row (&t, _ ("Source"),
-             m->source == PS_REG_SOURCE_SYNTHETIC ? _ ("synthetic (seeded generator)")
-             : m->source == PS_REG_SOURCE_FOLDER  ? _ ("a folder of CSV files")
-                                                  : _ ("one CSV file"));
-  if (m->path != NULL)
-    table_row (&t, _ ("Path"), m->path);
-  table_row_take (&t, _ ("Specimens"), g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
-  table_row (&t, _ ("Elastic window"),
-             m->window == PS_REG_WINDOW_STRAIN   ? _ ("by strain")
-             : m->window == PS_REG_WINDOW_STRESS ? _ ("by stress (fractions of the maximum)")
-                                                 : _ ("automatic (most linear)"));
-  if (m->window != PS_REG_WINDOW_AUTO)
-    table_row_take (&t, _ ("Window"), g_strdup_printf ("%g … %g", m->from, m->to));
-  table_row_take (&t, _ ("Offset"), g_strdup_printf ("%g %%", m->offset * 100));
-  table_row_take (&t, _ ("Characteristic fractile"), g_strdup_printf ("%g", m->fractile));
-  table_emit (w, &t, NULL, NULL);
-  w->para (w,
-           _ ("Young's modulus E and the intercept σ₀ from a least-squares line over the "
-              "elastic window; the offset yield strength is the first crossing of the curve "
-              "with σ = E(ε − offset) + σ₀ (EN ISO 6892-1, Rp0.2). Characteristic values: EN "
-              "1990:2002 Annex D, D7.2 (V_X unknown), normal or lognormal."),
-           FALSE);
 }
 
 static void
@@ -751,9 +589,9 @@ study_input_echo (Writer *w, const PsStudy *study)
   if (study->path == NULL || !json_parser_load_from_file (p, study->path, NULL))
     return;
   w->heading (w, 2, _ ("The study file"));
-  table_init (&t, 2);
+  ps_report_table_init (&t, 2);
   flatten (&t, json_parser_get_root (p), "", 0);
-  table_emit (w, &t, h, widths);
+  ps_report_table_write (w, &t, h, widths);
 }
 
 static void
@@ -765,112 +603,18 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 
   w->heading (w, 1, _ ("Results"));
   w->heading (w, 2, _ ("Key results"));
-  table_init (&t, 2);
-  if (study->kind == PS_STUDY_BEAM)
-    {
-      table_row_take (&t, _ ("Configurations"), fmt_num (summary_double (s, "configurations"), ""));
-      table_row_take (&t, _ ("Passing"), fmt_num (summary_double (s, "passing"), ""));
-      table_row_take (&t, _ ("Failing the deflection check"),
-                      fmt_num (summary_double (s, "failing_deflection"), ""));
-      table_row_take (&t, _ ("Failing the strength check"),
-                      fmt_num (summary_double (s, "failing_strength"), ""));
-      table_row_take (&t, _ ("Largest deflection"),
-                      fmt_num (summary_double (s, "max_deflection"), "m"));
-      table_row_take (&t, _ ("Largest bending stress"),
-                      fmt_num (summary_double (s, "max_stress"), "Pa"));
-      table_row_take (&t, _ ("Largest utilisation"),
-                      fmt_num (summary_double (s, "max_utilisation"), ""));
-      if (json_object_has_member (s, "lightest_passing")
-          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "lightest_passing")))
-        {
-          JsonObject *l = json_object_get_object_member (s, "lightest_passing");
-          g_autofree char *span = fmt_num (summary_double (l, "span"), "m");
-          g_autofree char *mass = fmt_num (summary_double (l, "mass_per_metre"), "");
+  ps_report_table_init (&t, 2);
+  {
+    GPtrArray *rows = ps_run_view_get_rows (ps_run_data_get_view (rd), PS_SUMMARY_REPORT);
 
-          table_row_take (&t, _ ("Lightest passing configuration"),
-                          g_strdup_printf (_ ("%s %s, span %s, %s kg/m (item %.0f)"),
-                                           summary_string (l, "material"),
-                                           summary_string (l, "section"), span, mass,
-                                           summary_double (l, "item")));
-        }
-    }
-  else if (study->kind == PS_STUDY_RELIABILITY)
-    {
-      JsonArray *ci = json_object_has_member (s, "pf_ci95")
-                          ? json_object_get_array_member (s, "pf_ci95")
-                          : NULL;
-      JsonArray *bci = json_object_has_member (s, "beta_ci95")
-                           ? json_object_get_array_member (s, "beta_ci95")
-                           : NULL;
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const PsSummaryRow *r = g_ptr_array_index (rows, i);
 
-      table_row_take (&t, _ ("Samples"), g_strdup_printf ("%.0f", summary_double (s, "samples")));
-      table_row_take (&t, _ ("Failures"), g_strdup_printf ("%.0f", summary_double (s, "failures")));
-      table_row_take (&t, _ ("Probability of failure Pf"),
-                      g_strdup_printf ("%.5g", summary_double (s, "pf")));
-      if (ci != NULL && json_array_get_length (ci) == 2)
-        /* xgettext:no-c-format */
-        table_row_take (&t, _ ("Pf, 95 % interval (Wilson)"),
-                        g_strdup_printf ("%.5g … %.5g", json_array_get_double_element (ci, 0),
-                                         json_array_get_double_element (ci, 1)));
-      table_row_take (&t, _ ("Coefficient of variation of Pf"),
-                      g_strdup_printf ("%.4g", summary_double (s, "cov")));
-      table_row_take (&t, _ ("Reliability index β"),
-                      g_strdup_printf ("%.4f", summary_double (s, "beta")));
-      if (bci != NULL && json_array_get_length (bci) == 2)
-        /* xgettext:no-c-format */
-        table_row_take (&t, _ ("β, 95 % interval"),
-                        g_strdup_printf ("%.4f … %.4f", json_array_get_double_element (bci, 0),
-                                         json_array_get_double_element (bci, 1)));
-      table_row (&t, _ ("Stopped by"), summary_string (s, "stopped_by"));
-      if (json_object_has_member (s, "exact")
-          && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "exact")))
-        {
-          JsonObject *e = json_object_get_object_member (s, "exact");
-
-          table_row_take (&t, _ ("Exact Pf (closed form)"),
-                          g_strdup_printf (_ ("%.5g (β = %.4f); estimate off by %.2f standard "
-                                              "errors; %s"),
-                                           summary_double (e, "pf"), summary_double (e, "beta"),
-                                           summary_double (e, "deviation_in_standard_errors"),
-                                           translated_method (e)));
-        }
-    }
-  else
-    {
-      static const char *const q[] = { "E", "yield", "ultimate" };
-      const char *labels[]
-          = { _ ("Young's modulus E"), _ ("Yield strength (offset)"), _ ("Ultimate strength") };
-
-      table_row_take (&t, _ ("Specimens"), fmt_num (summary_double (s, "specimens"), ""));
-      table_row_take (&t, _ ("Fitted"), fmt_num (summary_double (s, "fitted"), ""));
-      for (guint k = 0; k < G_N_ELEMENTS (q); k++)
-        {
-          JsonObject *o;
-          JsonObject *c = NULL;
-          g_autofree char *mean = NULL;
-          g_autofree char *sd = NULL;
-          g_autofree char *ch = NULL;
-
-          if (!json_object_has_member (s, q[k])
-              || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, q[k])))
-            continue;
-          o = json_object_get_object_member (s, q[k]);
-          if (json_object_has_member (o, "characteristic")
-              && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "characteristic")))
-            c = json_object_get_object_member (o, "characteristic");
-          mean = fmt_num (summary_double (o, "mean"), "Pa");
-          sd = fmt_num (summary_double (o, "sd"), "Pa");
-          ch = c != NULL ? fmt_num (summary_double (c, "value"), "Pa") : g_strdup ("—");
-          table_row_take (&t, labels[k],
-                          g_strdup_printf (_ ("mean %s, standard deviation %s (CoV %.3g); "
-                                              "characteristic (%g fractile, %s) %s"),
-                                           mean, sd, summary_double (o, "cov"),
-                                           c != NULL ? summary_double (c, "fractile") : NAN,
-                                           c != NULL ? summary_string (c, "distribution") : "—",
-                                           ch));
-        }
-    }
-  table_emit (w, &t, NULL, widths);
+        ps_report_table_row (&t, r->label, r->text);
+      }
+  }
+  ps_report_table_write (w, &t, NULL, widths);
 
   /* Everything else summary.json holds, for the record. */
   {
@@ -881,7 +625,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
     const char *h[] = { _ ("summary.json"), _ ("Value") };
 
     w->heading (w, 2, _ ("All results"));
-    table_init (&t, 2);
+    ps_report_table_init (&t, 2);
     for (GList *l = members; l != NULL; l = l->next)
       {
         gboolean drop = FALSE;
@@ -891,28 +635,17 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
         if (!drop)
           flatten (&t, json_object_get_member (s, l->data), l->data, 1);
       }
-    table_emit (w, &t, h, widths);
+    ps_report_table_write (w, &t, h, widths);
   }
 
   w->heading (w, 2, _ ("Charts"));
-  if (study->kind == PS_STUDY_BEAM)
+  for (guint i = 0; study->klass->report_charts != NULL && study->klass->report_charts[i].chart;
+       i++)
     {
-      PsPlotParams util = { NULL, "utilisation", NULL, NULL };
+      const PsReportChart *c = &study->klass->report_charts[i];
+      PsPlotParams params = { NULL, c->y, NULL, NULL };
 
-      add_chart (w, rd, "output-vs-param", NULL);
-      add_chart (w, rd, "output-vs-param", &util);
-      add_chart (w, rd, "heatmap", NULL);
-      add_chart (w, rd, "passfail", NULL);
-    }
-  else if (study->kind == PS_STUDY_RELIABILITY)
-    {
-      add_chart (w, rd, "convergence", NULL);
-      add_chart (w, rd, "g-histogram", NULL);
-    }
-  else
-    {
-      add_chart (w, rd, "E-histogram", NULL);
-      add_chart (w, rd, "specimen", NULL);
+      ps_report_run_chart (w, rd, c->chart, &params);
     }
 }
 
@@ -944,27 +677,28 @@ scaling_section (Writer *w, PsScalingData *sd)
               _ ("Speedup"), _ ("Efficiency"), _ ("Karp–Flatt") };
 
       w->heading (w, 2, title);
-      table_init (&t, 7);
+      ps_report_table_init (&t, 7);
       for (guint k = 0; k < json_array_get_length (pts); k++)
         {
           JsonObject *p = json_array_get_object_element (pts, k);
-          g_autofree char *lo = fmt_num (summary_double (p, "wall_min"), "s");
-          g_autofree char *hi = fmt_num (summary_double (p, "wall_max"), "s");
+          g_autofree char *lo = ps_report_format_number (summary_double (p, "wall_min"), "s");
+          g_autofree char *hi = ps_report_format_number (summary_double (p, "wall_max"), "s");
           double ws = summary_double (p, "workers");
 
-          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f%s", ws,
-                                                     json_object_get_boolean_member_with_default (
-                                                         p, "oversubscribed", FALSE)
-                                                         ? " *"
-                                                         : ""));
-          g_ptr_array_add (t.cells, g_strdup_printf ("%.0f", summary_double (p, "size")));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "wall_median"), "s"));
-          g_ptr_array_add (t.cells, g_strdup_printf ("%s … %s", lo, hi));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "speedup"), ""));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "efficiency"), ""));
-          g_ptr_array_add (t.cells, fmt_num (summary_double (p, "karp_flatt"), ""));
+          ps_report_table_add (&t, g_strdup_printf ("%.0f%s", ws,
+                                                    json_object_get_boolean_member_with_default (
+                                                        p, "oversubscribed", FALSE)
+                                                        ? " *"
+                                                        : ""));
+          ps_report_table_add (&t, g_strdup_printf ("%.0f", summary_double (p, "size")));
+          g_ptr_array_add (t.cells,
+                           ps_report_format_number (summary_double (p, "wall_median"), "s"));
+          ps_report_table_add (&t, g_strdup_printf ("%s … %s", lo, hi));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "speedup"), ""));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "efficiency"), ""));
+          ps_report_table_add (&t, ps_report_format_number (summary_double (p, "karp_flatt"), ""));
         }
-      table_emit (w, &t, h, NULL);
+      ps_report_table_write (w, &t, h, NULL);
       if (json_object_has_member (so, "fit")
           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (so, "fit")))
         {
@@ -1016,12 +750,8 @@ write_content (Writer *w, const PsStudy *study, PsRunData *rd, PsScalingData *sd
 {
   title_page (w, study, rd, o);
   w->heading (w, 1, _ ("Inputs"));
-  if (study->kind == PS_STUDY_BEAM)
-    beam_inputs (w, study);
-  else if (study->kind == PS_STUDY_RELIABILITY)
-    reliability_inputs (w, study);
-  else
-    regression_inputs (w, study);
+  if (study->klass->report_inputs != NULL)
+    study->klass->report_inputs (w, study);
   study_input_echo (w, study);
   w->page_break (w);
   results_section (w, study, rd);

@@ -1,7 +1,7 @@
 /* ps-dist.h: the random variables of the reliability study, sampled by inverse CDF.
  *
  * Every sample is x = F^-1(u) of one uniform u from ps-philox.h, computed with the
- * bit-reproducible functions of ps-math.h only, so that the CPU (scalar or vectorised)
+ * bit-reproducible functions of ps-math-private.h only, so that the CPU (scalar or vectorised)
  * and the GPU draw identical values. A PsDist is plain data, set up once on the host
  * by ps_dist_init() and copied as it is to the device.
  *
@@ -61,7 +61,7 @@
 
 #include <stdint.h>
 
-#include "ps-math.h"
+#include "ps-math-private.h"
 
 typedef enum
 {

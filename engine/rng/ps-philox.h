@@ -31,7 +31,7 @@
 
 #include <stdint.h>
 
-#include "ps-hd.h"
+#include "ps-hd-private.h"
 
 #define PS_PHILOX_M0 UINT32_C (0xD2511F53)
 #define PS_PHILOX_M1 UINT32_C (0xCD9E8D57)

@@ -10,6 +10,7 @@
 #include "study/ps-json.h"
 #include "ps-machine.h"
 #include "ps-scaling.h"
+#include "study/ps-study-private.h"
 
 const char *
 ps_scaling_mode_name (PsScalingMode mode)
@@ -407,7 +408,7 @@ ps_scaling_run (const PsStudy *study, const PsScalingOptions *o, GError **error)
   result->mode = o->mode;
   result->repeats = o->repeats;
   result->study_name = g_strdup (study->name);
-  result->study_kind = g_strdup (ps_study_kind_name (study->kind));
+  result->study_kind = g_strdup (ps_study_get_kind_name (study));
   result->study_checksum = g_strdup (study->checksum);
   result->study_path = g_strdup (study->path);
   result->started = g_date_time_format_iso8601 (now);

@@ -24,8 +24,12 @@ ps_json_set_error (GError **error, const char *path, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  if (error == NULL)
+    return;
   g_set_error (error, PS_ERROR, PS_ERROR_INVALID, "%s: %s", path && *path ? path : _ ("(study)"),
                msg);
+  if (*error != NULL)
+    ps_error_set_json_path (*error, path != NULL ? path : "");
 }
 
 const char *

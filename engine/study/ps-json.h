@@ -1,7 +1,8 @@
 /* ps-json.h: reading study files with errors that name the JSON path.
  *
  * Every getter takes the path of the member it reads ("beam.section.h") and on
- * failure sets a PS_ERROR_INVALID error of the form "PATH: what was expected".
+ * failure sets a PS_ERROR_INVALID error of the form "PATH: what was expected", with
+ * the path attached as data (ps_error_get_json_path()).
  */
 #pragma once
 

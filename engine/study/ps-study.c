@@ -5,14 +5,9 @@
 #include <string.h>
 
 #include "ps-error.h"
-#include "ps-json.h"
-#include "ps-study.h"
-#include "studies/beam/ps-beam.h"
-#include "studies/regression/ps-regression.h"
-
-/* studies/empty/ps-empty.c */
-gboolean ps_empty_study_init (PsStudy *study, JsonObject *root, GError **error);
-#include "studies/reliability/ps-reliability.h"
+#include "study/ps-json.h"
+#include "study/ps-kind.h"
+#include "study/ps-study-private.h"
 
 void
 ps_errors_init (PsErrors *errors)
@@ -82,22 +77,60 @@ ps_study_file_stem (const char *path)
   return base;
 }
 
-const char *
-ps_study_kind_name (PsStudyKind kind)
+const PsKindClass *
+ps_study_get_kind (const PsStudy *study)
 {
-  switch (kind)
-    {
-    case PS_STUDY_BEAM:
-      return "beam";
-    case PS_STUDY_RELIABILITY:
-      return "reliability";
-    case PS_STUDY_REGRESSION:
-      return "regression";
-    case PS_STUDY_EMPTY:
-      return "empty";
-    default:
-      return "unknown";
-    }
+  return study->klass;
+}
+
+const char *
+ps_study_get_kind_name (const PsStudy *study)
+{
+  return study->klass->name;
+}
+
+const char *
+ps_study_get_name (const PsStudy *study)
+{
+  return study->name;
+}
+
+const char *
+ps_study_get_description (const PsStudy *study)
+{
+  return study->description;
+}
+
+const char *
+ps_study_get_path (const PsStudy *study)
+{
+  return study->path;
+}
+
+const char *
+ps_study_get_checksum (const PsStudy *study)
+{
+  return study->checksum;
+}
+
+const char *
+ps_study_get_text (const PsStudy *study, gsize *length)
+{
+  if (length != NULL)
+    *length = study->text_length;
+  return study->text;
+}
+
+guint64
+ps_study_get_n_items (const PsStudy *study)
+{
+  return study->n_items;
+}
+
+gpointer
+ps_study_get_model (const PsStudy *study)
+{
+  return study->model;
 }
 
 void
@@ -148,6 +181,7 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
   JsonNode *root;
   JsonObject *obj;
   const char *kind = NULL, *name = NULL, *description = NULL;
+  const PsKindClass *klass;
   gint64 version = 0;
 
   if (length < 0)
@@ -165,6 +199,8 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
                    _ ("(study): expected a JSON object with \"parastudy\", \"kind\" and \"name\", "
                       "got %s"),
                    ps_json_type_name (root));
+      if (error != NULL)
+        ps_error_set_json_path (*error, "");
       return NULL;
     }
   obj = json_node_get_object (root);
@@ -198,46 +234,18 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
   study->checksum
       = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, (gsize)length);
 
-  if (g_strcmp0 (kind, "beam") == 0)
+  klass = ps_kind_lookup (kind);
+  if (klass == NULL)
     {
-      static const char *const keys[]
-          = { "parastudy", "kind", "name", "description", "beam", "checks", NULL };
+      g_autofree char *names = ps_kinds_names_text (TRUE);
 
-      if (!ps_json_check_keys (obj, "", keys, error) || !ps_beam_study_init (study, obj, error))
-        return NULL;
-    }
-  else if (g_strcmp0 (kind, "reliability") == 0)
-    {
-      static const char *const keys[]
-          = { "parastudy", "kind",        "name",   "description", "variables",
-              "constants", "limit_state", "method", NULL };
-
-      if (!ps_json_check_keys (obj, "", keys, error)
-          || !ps_reliability_study_init (study, obj, error))
-        return NULL;
-    }
-  else if (g_strcmp0 (kind, "regression") == 0)
-    {
-      static const char *const keys[]
-          = { "parastudy", "kind",           "name",      "description", "source",
-              "fit",       "characteristic", "histogram", NULL };
-
-      if (!ps_json_check_keys (obj, "", keys, error)
-          || !ps_regression_study_init (study, obj, error))
-        return NULL;
-    }
-  else if (g_strcmp0 (kind, "empty") == 0)
-    {
-      if (!ps_empty_study_init (study, obj, error))
-        return NULL;
-    }
-  else
-    {
-      ps_json_set_error (error, "kind",
-                         _ ("expected \"beam\", \"reliability\" or \"regression\", got \"%s\""),
-                         kind);
+      ps_json_set_error (error, "kind", _ ("expected %s, got \"%s\""), names, kind);
       return NULL;
     }
+  study->klass = klass;
+  if (!ps_json_check_keys (obj, "", klass->top_level_keys, error)
+      || !klass->init (study, obj, error))
+    return NULL;
   return g_steal_pointer (&study);
 }
 
@@ -261,20 +269,4 @@ ps_study_load_file (const char *path, GError **error)
     }
   study = ps_study_load_data_at (contents, (gssize)length, path, error);
   return study;
-}
-
-extern const char ps_embedded_example_beam[];
-extern const char ps_embedded_example_reliability[];
-extern const char ps_embedded_example_regression[];
-
-const char *
-ps_study_example (const char *kind)
-{
-  if (g_strcmp0 (kind, "beam") == 0)
-    return ps_embedded_example_beam;
-  if (g_strcmp0 (kind, "reliability") == 0)
-    return ps_embedded_example_reliability;
-  if (g_strcmp0 (kind, "regression") == 0)
-    return ps_embedded_example_regression;
-  return NULL;
 }

@@ -13,6 +13,7 @@
 
 #include "ps-backend-gpu.h"
 #include "ps-cuda.h"
+#include "study/ps-study-private.h"
 
 G_BEGIN_DECLS
 

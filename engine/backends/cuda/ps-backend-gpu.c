@@ -7,6 +7,7 @@
 
 #include "ps-backend-gpu-private.h"
 #include "ps-error.h"
+#include "study/ps-study-private.h"
 
 /* The gpu backend walks the study in batches of whole chunks. Two batches are in
  * flight on two CUDA streams: while the device computes one, the host commits the

@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include "ps-backend.h"
+#include "backends/ps-backend.h"
 
 G_BEGIN_DECLS
 

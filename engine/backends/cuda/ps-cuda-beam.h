@@ -3,7 +3,7 @@
  * conventions (errors, slots). */
 #pragma once
 
-#include "ps-beam-math.h"
+#include "ps-beam-math-private.h"
 
 #include "ps-cuda.h"
 

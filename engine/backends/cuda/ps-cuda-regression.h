@@ -3,7 +3,7 @@
  * conventions (errors, slots). */
 #pragma once
 
-#include "ps-regression-math.h"
+#include "ps-regression-math-private.h"
 
 #include "ps-cuda.h"
 

@@ -5,7 +5,7 @@
 
 #include "ps-cuda-private.h"
 #include "ps-cuda-reliability.h"
-#include "ps-expr-eval.h"
+#include "ps-expr-eval-private.h"
 #include "ps-philox.h"
 
 #define THREADS 256

@@ -52,6 +52,7 @@
 #include "ps-chunk-result.h"
 #include "ps-error.h"
 #include "ps-mpi-launch.h"
+#include "study/ps-study-private.h"
 
 #define PS_MPI_MAGIC 0x4d505350u /* "PSPM" */
 #define PS_MPI_PROTOCOL 2

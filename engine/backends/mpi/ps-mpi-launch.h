@@ -16,7 +16,7 @@
  */
 #pragma once
 
-#include "ps-backend.h"
+#include "backends/ps-backend.h"
 
 G_BEGIN_DECLS
 

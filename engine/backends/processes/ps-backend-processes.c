@@ -19,6 +19,7 @@
 #include "ps-error.h"
 #include "ps-chunk-result.h"
 #include "ps-worker.h"
+#include "study/ps-study-private.h"
 
 extern char **environ;
 

@@ -14,6 +14,7 @@
 #include "ps-chunk-result.h"
 #include "ps-run.h"
 #include "ps-worker.h"
+#include "study/ps-study-private.h"
 
 #define CMD_FD 0
 #define REPLY_FD 1

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ps-backend.h"
+#include "study/ps-study-private.h"
 
 static gboolean
 serial_is_available (char **reason)

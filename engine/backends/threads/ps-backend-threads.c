@@ -5,6 +5,7 @@
 #include <omp.h>
 
 #include "ps-backend.h"
+#include "study/ps-study-private.h"
 
 /* Finished chunks that may wait for their turn to be committed, per thread. A thread
  * that finishes chunk k before chunk k - 1 is committed leaves its result in a slot

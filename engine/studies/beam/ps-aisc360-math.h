@@ -12,7 +12,7 @@
 
 #include <math.h>
 
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 #include "ps-steel-math.h"
 
 #ifdef __cplusplus

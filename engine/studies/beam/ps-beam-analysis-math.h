@@ -57,8 +57,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ps-design-math.h"
-#include "ps-math.h"
+#include "ps-design-math-private.h"
+#include "ps-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

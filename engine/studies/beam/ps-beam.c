@@ -8,11 +8,11 @@
 #include "ps-beam.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
-#include "study/ps-text.h"
 #include "ps-tables.h"
+#include "study/ps-study-private.h"
 
 /* The closed forms of each support and load case, and the evaluation of one
- * configuration, are in ps-beam-math.h: the gpu backend's kernel calls the same
+ * configuration, are in ps-beam-math-private.h: the gpu backend's kernel calls the same
  * functions. */
 
 double
@@ -708,8 +708,8 @@ format_values (const PsParam *p)
   return out;
 }
 
-gboolean
-ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
+static gboolean
+beam_init (PsStudy *study, JsonObject *root, GError **error)
 {
   static const char *const keys[]
       = { "support", "load", "span", "section", "material", "self_weight", NULL };
@@ -726,8 +726,6 @@ ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error)
 
   g_array_set_clear_func (materials, clear_material);
   g_array_set_clear_func (sections, clear_section);
-  study->kind = PS_STUDY_BEAM;
-  study->klass = &ps_beam_class;
   study->model = m;
   study->model_free = model_free;
 
@@ -872,7 +870,7 @@ ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_B
     digits[d] = (item / model->stride[d]) % model->count[d];
 }
 
-/* The study's constants (ps-beam-math.h). */
+/* The study's constants (ps-beam-math-private.h). */
 static void
 beam_case (const PsBeamModel *m, PsBeamCase *k)
 {
@@ -1429,61 +1427,26 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
   json_builder_end_object (b);
 }
 
-static void
-beam_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
-{
-  const PsBeamModel *m = study->model;
-  const PsBeamSummary *s = summary;
+extern const char ps_embedded_example_beam[];
 
-  ps_text_label (out, C_ ("summary", "configurations"));
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT "\n", s->items);
-  ps_text_label (out, C_ ("summary", "passing"));
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT " (%.1f %%)\n", s->passing,
-                          s->items ? 100.0 * (double)s->passing / (double)s->items : 0.0);
-  ps_text_label (out, C_ ("summary", "failing"));
-  g_string_append_printf (out, _ ("deflection %llu, strength %llu"),
-                          (unsigned long long)s->fail_deflection,
-                          (unsigned long long)s->fail_strength);
-  g_string_append_c (out, '\n');
-  if (s->valid > 0)
-    {
-      ps_text_label (out, C_ ("summary", "deflection"));
-      g_string_append_printf (out, "%.4g – %.4g mm\n", s->min[PS_BEAM_OUT_DEFLECTION] * 1e3,
-                              s->max[PS_BEAM_OUT_DEFLECTION] * 1e3);
-      ps_text_label (out, C_ ("summary", "stress"));
-      g_string_append_printf (out, "%.4g – %.4g MPa\n", s->min[PS_BEAM_OUT_STRESS] * 1e-6,
-                              s->max[PS_BEAM_OUT_STRESS] * 1e-6);
-      ps_text_label (out, C_ ("summary", "utilisation"));
-      g_string_append_printf (out, "%.4g – %.4g\n", s->min[PS_BEAM_OUT_UTILISATION],
-                              s->max[PS_BEAM_OUT_UTILISATION]);
-    }
-  ps_text_label (out, C_ ("summary", "lightest passing"));
-  if (s->lightest_item != G_MAXUINT64)
-    {
-      guint64 dg[PS_BEAM_N_DIMS];
-      const PsBeamSection *sec;
-
-      ps_beam_item_digits (m, s->lightest_item, dg);
-      sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
-      g_string_append_printf (out, "%.4g kg/m: %s, %s", s->lightest_mass,
-                              m->materials[dg[PS_BEAM_DIM_MATERIAL]].name, sec->label);
-      if (!isnan (sec->b) && g_str_equal (sec->shape, "rectangular"))
-        g_string_append_printf (out, " %g × %g mm", sec->b * 1e3, sec->h * 1e3);
-      g_string_append_printf (
-          out, _ (", span %g m, load %g %s (item %llu)"), m->span.values[dg[PS_BEAM_DIM_SPAN]],
-          m->load.values[dg[PS_BEAM_DIM_LOAD]] * 1e-3,
-          m->load_case == PS_LOAD_UNIFORM ? "kN/m" : "kN", (unsigned long long)s->lightest_item);
-      g_string_append_c (out, '\n');
-    }
-  else
-    {
-      g_string_append (out, _ ("none: no configuration passes both checks"));
-      g_string_append_c (out, '\n');
-    }
-}
+static const char *const top_level_keys[]
+    = { "parastudy", "kind", "name", "description", "beam", "checks", NULL };
+static const PsReportChart report_charts[] = {
+  { "output-vs-param", NULL },
+  { "output-vs-param", "utilisation" },
+  { "heatmap", NULL },
+  { "passfail", NULL },
+  { NULL, NULL },
+};
 
 const PsKindClass ps_beam_class = {
   .name = "beam",
+  .label = N_ ("Beam"),
+  .title_new = N_ ("New beam study"),
+  .summary_title = N_ ("%s (beam study)"),
+  .top_level_keys = top_level_keys,
+  .init = beam_init,
+  .example = ps_embedded_example_beam,
   .summary_size = sizeof (PsBeamSummary),
   .chunk_items = beam_chunk_items,
   .workspace_new = beam_workspace_new,
@@ -1493,5 +1456,10 @@ const PsKindClass ps_beam_class = {
   .merge = beam_merge,
   .write_header = beam_write_header,
   .summary_to_json = beam_summary_to_json,
-  .summary_to_text = beam_summary_to_text,
+  .summary_rows = ps_beam_summary_rows,
+  .chart_data_file = "results.csv",
+  .charts = ps_beam_charts,
+  .chart_build = ps_beam_chart_build,
+  .report_inputs = ps_beam_report_inputs,
+  .report_charts = report_charts,
 };

@@ -9,9 +9,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ps-beam-math.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
+#include "ps-beam-math-private.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
 #include "study/ps-param.h"
-#include "study/ps-study.h"
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
@@ -86,7 +86,13 @@ typedef struct
 
 extern const PsKindClass ps_beam_class;
 
-gboolean ps_beam_study_init (PsStudy *study, JsonObject *root, GError **error);
+/* The kind's pieces in the other files of its folder, for its class. */
+void ps_beam_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_beam_charts[];
+PsChart *ps_beam_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                              GError **error);
+void ps_beam_report_inputs (PsReportWriter *writer, const PsStudy *study);
+
 const char *ps_beam_support_name (PsSupport support);
 const char *ps_beam_load_case_name (PsLoadCase load_case);
 const char *ps_beam_out_name (PsBeamOut out);

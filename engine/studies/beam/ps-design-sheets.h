@@ -12,7 +12,7 @@
 #include <glib.h>
 
 #include "ps-calc-sheet.h"
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 #include "ps-ec2-math.h"
 #include "ps-ec5-math.h"
 #include "ps-ec9-math.h"

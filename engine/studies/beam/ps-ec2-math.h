@@ -28,7 +28,7 @@
 
 #include <math.h>
 
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 #include "ps-sls-math.h"
 
 #ifdef __cplusplus

@@ -19,7 +19,7 @@
 
 #include <math.h>
 
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 #include "ps-moment-shape-math.h"
 #include "ps-sls-math.h"
 

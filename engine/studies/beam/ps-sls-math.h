@@ -14,7 +14,7 @@
 
 #include <math.h>
 
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

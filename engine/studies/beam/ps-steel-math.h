@@ -15,7 +15,7 @@
 
 #include <math.h>
 
-#include "ps-design-math.h"
+#include "ps-design-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

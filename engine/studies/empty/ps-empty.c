@@ -7,8 +7,9 @@
 #include "config.h"
 
 #include "ps-error.h"
+#include "studies/empty/ps-empty.h"
 #include "study/ps-json.h"
-#include "study/ps-study.h"
+#include "study/ps-study-private.h"
 
 typedef struct
 {
@@ -78,16 +79,42 @@ empty_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder 
   json_builder_add_int_value (b, (gint64)s->item_sum);
 }
 
-static void
-empty_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
+static gboolean
+empty_init (PsStudy *study, JsonObject *root, GError **error)
 {
-  const EmptySummary *s = summary;
+  EmptyModel *m = g_new0 (EmptyModel, 1);
+  gint64 items = 0, chunk = 1;
 
-  g_string_append_printf (out, "  evaluated        %" G_GUINT64_FORMAT " empty items\n", s->items);
+  study->model = m;
+  study->model_free = g_free;
+  if (!ps_json_get_int (root, "", "items", TRUE, 1, G_MAXINT64, &items, error)
+      || !ps_json_get_int (root, "", "chunk_items", FALSE, 1, G_MAXINT64, &chunk, error))
+    return FALSE;
+  m->chunk_items = (guint64)chunk;
+  study->n_items = (guint64)items;
+  return TRUE;
 }
 
-static const PsKindClass ps_empty_class = {
+static void
+empty_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows)
+{
+  guint64 n = ps_summary_get_count (summary, "evaluated");
+
+  if (view == PS_SUMMARY_TERMINAL)
+    ps_summary_add_values (rows, "evaluated", "evaluated", PS_SUMMARY_COUNT, "",
+                           g_strdup_printf ("%" G_GUINT64_FORMAT " empty items", n), (double)n);
+  else if (view == PS_SUMMARY_SCREEN)
+    ps_summary_add_generic (rows, summary);
+}
+
+static const char *const top_level_keys[]
+    = { "parastudy", "kind", "name", "description", "items", "chunk_items", NULL };
+
+const PsKindClass ps_empty_class = {
   .name = "empty",
+  .hidden = TRUE,
+  .top_level_keys = top_level_keys,
+  .init = empty_init,
   .summary_size = sizeof (EmptySummary),
   .chunk_items = empty_chunk_items,
   .workspace_new = empty_workspace_new,
@@ -96,28 +123,5 @@ static const PsKindClass ps_empty_class = {
   .eval = empty_eval,
   .merge = empty_merge,
   .summary_to_json = empty_summary_to_json,
-  .summary_to_text = empty_summary_to_text,
+  .summary_rows = empty_summary_rows,
 };
-
-gboolean ps_empty_study_init (PsStudy *study, JsonObject *root, GError **error);
-
-gboolean
-ps_empty_study_init (PsStudy *study, JsonObject *root, GError **error)
-{
-  static const char *const keys[]
-      = { "parastudy", "kind", "name", "description", "items", "chunk_items", NULL };
-  EmptyModel *m = g_new0 (EmptyModel, 1);
-  gint64 items = 0, chunk = 1;
-
-  study->kind = PS_STUDY_EMPTY;
-  study->klass = &ps_empty_class;
-  study->model = m;
-  study->model_free = g_free;
-  if (!ps_json_check_keys (root, "", keys, error)
-      || !ps_json_get_int (root, "", "items", TRUE, 1, G_MAXINT64, &items, error)
-      || !ps_json_get_int (root, "", "chunk_items", FALSE, 1, G_MAXINT64, &chunk, error))
-    return FALSE;
-  m->chunk_items = (guint64)chunk;
-  study->n_items = (guint64)items;
-  return TRUE;
-}

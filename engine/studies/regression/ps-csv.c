@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ps-csv.h"
+#include "ps-csv-private.h"
 
 /* Powers of ten that are exact in a double (10^22 < 2^53 * 2^22). */
 static const double exact_pow10[23] = {

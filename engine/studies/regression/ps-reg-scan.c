@@ -6,8 +6,8 @@
 
 #include <glib.h>
 
-#include "ps-reg-scan.h"
-#include "ps-regression-math.h"
+#include "ps-reg-scan-private.h"
+#include "ps-regression-math-private.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -33,7 +33,7 @@ ps_reg_scan_uses_avx2 (void)
 }
 
 /* The scalar versions are ps_reg_scan_max_scalar () and ps_reg_scan_crossing_scalar ()
- * of ps-regression-math.h, which the gpu backend's kernel runs too. */
+ * of ps-regression-math-private.h, which the gpu backend's kernel runs too. */
 
 /* ---- AVX2 ------------------------------------------------------------------ */
 

@@ -1,5 +1,5 @@
-/* ps-plot-regression.c: one specimen's stress–strain curve with its elastic fit
- * and the offset line.
+/* ps-regression-plot.c: the regression study's charts: one specimen's stress–strain
+ * curve with its elastic fit and the offset line, and the histogram of E.
  *
  * results.csv holds the fit of every specimen but not its points; the points are
  * read again from the specimen's CSV text (the same rules as the study: skipped
@@ -13,14 +13,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "plot/ps-plot-study.h"
+#include "plot/ps-plot-study-private.h"
 #include "ps-error.h"
 #include "studies/regression/ps-regression.h"
+#include "study/ps-study-private.h"
 
-PsChart *reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study,
-                             GError **error);
-
-PsChart *
+static PsChart *
 reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, GError **error)
 {
   const PsRegressionModel *m = study->model;
@@ -131,4 +129,81 @@ reg_specimen_chart (PsRunData *d, const PsPlotParams *p, const PsStudy *study, G
       ps_chart_set_view (chart, PS_AXIS_Y, MIN (0, s0[row]) - 0.03 * smax, smax * 1.08);
     }
   return chart;
+}
+
+static PsChart *
+reg_E_histogram (PsRunData *d, GError **error)
+{
+  PsColumn *e = ps_run_data_find_column (d, "E_Pa");
+  guint n_rows = ps_run_data_get_n_rows (d);
+  PsChart *chart;
+  int id;
+
+  if (e == NULL)
+    e = ps_run_data_find_column (d, "E");
+  if (e == NULL || n_rows == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("%s: results.csv with a column of E is missing or empty"),
+                   ps_run_data_get_dir (d));
+      return NULL;
+    }
+  chart = ps_chart_new (PS_CHART_XY);
+  ps_chart_set_title (chart, _ ("Young's modulus E of the specimens"));
+  ps_chart_set_axis (chart, PS_AXIS_X, _ ("Young's modulus E"), "Pa", PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Density"), "", PS_SCALE_LINEAR);
+  id = ps_chart_add_histogram (chart, _ ("specimens"), e->num, n_rows, 0, NAN, NAN, TRUE);
+  ps_chart_series_set_color (chart, id, ps_color_palette (0));
+  /* The normal density with the sample mean and standard deviation. */
+  {
+    double mean = 0, m2 = 0, cnt = 0, lo = INFINITY, hi = -INFINITY;
+    double xs[121], ys[121];
+
+    for (guint i = 0; i < n_rows; i++)
+      if (isfinite (e->num[i]))
+        {
+          double dv = e->num[i] - mean;
+
+          cnt++;
+          mean += dv / cnt;
+          m2 += dv * (e->num[i] - mean);
+          lo = MIN (lo, e->num[i]);
+          hi = MAX (hi, e->num[i]);
+        }
+    if (cnt >= 3 && m2 > 0)
+      {
+        double sd = sqrt (m2 / (cnt - 1));
+
+        lo = MIN (lo, mean - 3.5 * sd);
+        hi = MAX (hi, mean + 3.5 * sd);
+        for (int k = 0; k <= 120; k++)
+          {
+            xs[k] = lo + (hi - lo) * k / 120;
+            ys[k] = exp (-0.5 * pow ((xs[k] - mean) / sd, 2)) / (sd * sqrt (2 * G_PI));
+          }
+        id = ps_chart_add_series (chart, _ ("normal density"), PS_SERIES_LINE, xs, ys, 121);
+        ps_chart_series_set_color (chart, id, ps_color_palette (1));
+      }
+  }
+  return chart;
+}
+
+const PsChartInfo ps_regression_charts[] = {
+  { "specimen", N_ ("One specimen's curve with its elastic fit and the offset line") },
+  { "E-histogram", N_ ("Histogram of E with the normal density") },
+  { NULL, NULL },
+};
+
+PsChart *
+ps_regression_chart_build (PsRunData *d, const char *name, const PsPlotParams *params,
+                           GError **error)
+{
+  const PsStudy *study;
+
+  if (g_str_equal (name, "E-histogram"))
+    return reg_E_histogram (d, error);
+  study = ps_run_data_get_study (d, error);
+  if (study == NULL)
+    return NULL;
+  return reg_specimen_chart (d, params, study, error);
 }

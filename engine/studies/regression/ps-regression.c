@@ -13,13 +13,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ps-csv.h"
+#include "ps-csv-private.h"
 #include "ps-error.h"
 #include "ps-philox.h"
-#include "ps-reg-scan.h"
+#include "ps-reg-scan-private.h"
 #include "ps-regression.h"
 #include "study/ps-json.h"
-#include "study/ps-text.h"
+#include "study/ps-study-private.h"
 
 /* Items per chunk: about this many points (or bytes of CSV text / 24) per chunk, so
  * that a chunk is a few milliseconds of work whatever the specimen size. */
@@ -922,15 +922,13 @@ parse_summary_options (PsRegressionModel *m, JsonObject *root, GError **error)
   return TRUE;
 }
 
-gboolean
-ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error)
+static gboolean
+regression_init (PsStudy *study, JsonObject *root, GError **error)
 {
   PsRegressionModel *m = g_new0 (PsRegressionModel, 1);
   JsonObject *src;
   const char *type = NULL;
 
-  study->kind = PS_STUDY_REGRESSION;
-  study->klass = &ps_regression_class;
   study->model = m;
   study->model_free = model_free;
 
@@ -969,7 +967,7 @@ ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error)
 
 /* The co-moments (ps_reg_line_add_points, ps_reg_line_merge), the line
  * (ps_reg_line_solve) and the fit of one specimen (ps_reg_fit_points) are in
- * ps-regression-math.h: the gpu backend's kernel calls the same functions. */
+ * ps-regression-math-private.h: the gpu backend's kernel calls the same functions. */
 
 void
 ps_reg_fit_line (const double *x, const double *y, gsize n, PsRegLineFit *fit)
@@ -1880,69 +1878,25 @@ reg_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
   add_histogram (m, s, b);
 }
 
-static void
-reg_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
-{
-  const PsRegressionModel *m = study->model;
-  const PsRegressionSummary *s = summary;
-  struct
-  {
-    const char *label;
-    const PsRegMoments *x, *ln;
-    guint64 nonpos;
-    double scale;
-    const char *unit;
-  } q[] = {
-    { C_ ("summary", "E"), &s->E, &s->ln_E, 0, 1e-9, "GPa" },
-    { C_ ("summary", "yield"), &s->yield, &s->ln_yield, s->nonpositive_yield, 1e-6, "MPa" },
-    { C_ ("summary", "ultimate"), &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate, 1e-6,
-      "MPa" },
-  };
-  g_autoptr (GString) failed = g_string_new (NULL);
+extern const char ps_embedded_example_regression[];
 
-  /* The reasons are named as in summary.json's "failed", and the window as in the
-   * study file. */
-  for (int r = 1; r < PS_REG_N_REASONS; r++)
-    if (s->failed[r] > 0)
-      g_string_append_printf (failed, ", %" G_GUINT64_FORMAT " %s", s->failed[r], reason_names[r]);
-  ps_text_label (out, C_ ("summary", "specimens"));
-  g_string_append_printf (out, _ ("%llu (%llu fitted%s)"), (unsigned long long)s->specimens,
-                          (unsigned long long)s->fitted, failed->str);
-  g_string_append_c (out, '\n');
-  ps_text_label (out, C_ ("summary", "window"));
-  if (m->window != PS_REG_WINDOW_AUTO)
-    g_string_append_printf (out, _ ("%s %g to %g, offset %g"), window_name (m->window), m->from,
-                            m->to, m->offset);
-  else
-    g_string_append_printf (out, _ ("%s, offset %g"), window_name (m->window), m->offset);
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < G_N_ELEMENTS (q); i++)
-    {
-      double sd = ps_reg_moments_sd (q[i].x), kn, kl;
-
-      if (q[i].x->n == 0)
-        continue;
-      ps_regression_characteristic (q[i].x, q[i].nonpos == 0 ? q[i].ln : NULL, &kn, &kl);
-      ps_text_label (out, q[i].label);
-      g_string_append_printf (out,
-                              _ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
-                                 "%.5g (normal), %.5g (lognormal)"),
-                              q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
-                              sd / q[i].x->mean, kn * q[i].scale, kl * q[i].scale);
-      g_string_append_c (out, '\n');
-    }
-  if (s->yield_none > 0)
-    {
-      ps_text_label (out, C_ ("summary", "no offset yield"));
-      g_string_append_printf (
-          out, g_dngettext (GETTEXT_PACKAGE, "%llu specimen", "%llu specimens", s->yield_none),
-          (unsigned long long)s->yield_none);
-      g_string_append_c (out, '\n');
-    }
-}
+static const char *const top_level_keys[]
+    = { "parastudy", "kind",           "name",      "description", "source",
+        "fit",       "characteristic", "histogram", NULL };
+static const PsReportChart report_charts[] = {
+  { "E-histogram", NULL },
+  { "specimen", NULL },
+  { NULL, NULL },
+};
 
 const PsKindClass ps_regression_class = {
   .name = "regression",
+  .label = N_ ("Regression"),
+  .title_new = N_ ("New regression study"),
+  .summary_title = N_ ("%s (regression study)"),
+  .top_level_keys = top_level_keys,
+  .init = regression_init,
+  .example = ps_embedded_example_regression,
   .summary_size = sizeof (PsRegressionSummary),
   .chunk_items = reg_chunk_items,
   .workspace_new = reg_workspace_new,
@@ -1952,5 +1906,10 @@ const PsKindClass ps_regression_class = {
   .merge = reg_merge,
   .write_header = reg_write_header,
   .summary_to_json = reg_summary_to_json,
-  .summary_to_text = reg_summary_to_text,
+  .summary_rows = ps_regression_summary_rows,
+  .chart_data_file = "results.csv",
+  .charts = ps_regression_charts,
+  .chart_build = ps_regression_chart_build,
+  .report_inputs = ps_regression_report_inputs,
+  .report_charts = report_charts,
 };

@@ -24,9 +24,9 @@
 
 #include <locale.h>
 
-#include "ps-dist.h"
-#include "ps-regression-math.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
-#include "study/ps-study.h"
+#include "rng/ps-dist.h"
+#include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
@@ -168,7 +168,12 @@ gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GA
 
 extern const PsKindClass ps_regression_class;
 
-gboolean ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error);
+/* The kind's pieces in the other files of its folder, for its class. */
+void ps_regression_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_regression_charts[];
+PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                                    GError **error);
+void ps_regression_report_inputs (PsReportWriter *writer, const PsStudy *study);
 
 const char *ps_regression_reason_name (PsRegError reason);
 

@@ -11,7 +11,7 @@
 #include "ps-philox.h"
 #include "ps-reliability.h"
 #include "study/ps-json.h"
-#include "study/ps-text.h"
+#include "study/ps-study-private.h"
 
 #define SUB_BLOCK 256
 
@@ -404,15 +404,13 @@ init_exact (PsReliabilityModel *m)
     }
 }
 
-gboolean
-ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error)
+static gboolean
+reliability_init (PsStudy *study, JsonObject *root, GError **error)
 {
   PsReliabilityModel *m = g_new0 (PsReliabilityModel, 1);
   JsonNode *ls;
   g_autoptr (GError) expr_error = NULL;
 
-  study->kind = PS_STUDY_RELIABILITY;
-  study->klass = &ps_reliability_class;
   study->model = m;
   study->model_free = model_free;
 
@@ -710,46 +708,6 @@ rel_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
 }
 
 static void
-rel_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
-{
-  const PsReliabilityModel *m = study->model;
-  const PsReliabilitySummary *s = summary;
-  PsReliabilityEstimate e;
-
-  ps_reliability_estimate (s->failures, s->samples - s->nan_samples, &e);
-  ps_text_label (out, C_ ("summary", "limit state"));
-  g_string_append_printf (out, "g = %s\n", m->limit_state);
-  ps_text_label (out, C_ ("summary", "samples"));
-  /* The reason is the name of the setting that stopped the run (samples, target_cov
-   * or time), as in the study file and summary.json. */
-  g_string_append_printf (out, _ ("%llu (stopped by %s)"), (unsigned long long)s->samples,
-                          stopped_by (m, s));
-  g_string_append_c (out, '\n');
-  ps_text_label (out, C_ ("summary", "failures"));
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT "\n", s->failures);
-  ps_text_label (out, C_ ("summary", "Pf"));
-  g_string_append_printf (out, _ ("%.5g  (95 %% Wilson interval %.5g – %.5g, CoV %.3g)"), e.pf,
-                          e.pf_low, e.pf_high, e.cov);
-  g_string_append_c (out, '\n');
-  ps_text_label (out, C_ ("summary", "beta"));
-  g_string_append_printf (out, "%.4f  (%.4f – %.4f)\n", e.beta, e.beta_low, e.beta_high);
-  if (s->nan_samples > 0)
-    {
-      ps_text_label (out, C_ ("summary", "NaN samples"));
-      g_string_append_printf (out, _ ("%llu (g undefined; excluded from Pf)"),
-                              (unsigned long long)s->nan_samples);
-      g_string_append_c (out, '\n');
-    }
-  if (m->has_exact)
-    {
-      ps_text_label (out, C_ ("summary", "exact Pf"));
-      g_string_append_printf (out, _ ("%.5g, beta %.4f (%s)"), m->exact_pf,
-                              gsl_cdf_ugaussian_Qinv (m->exact_pf), _ (m->exact_method));
-      g_string_append_c (out, '\n');
-    }
-}
-
-static void
 append_convergence_row (GString *csv, guint64 samples, guint64 failures, guint64 nans)
 {
   PsReliabilityEstimate e;
@@ -805,8 +763,27 @@ rel_set_items (PsStudy *study, guint64 n_items, GError **error)
   return TRUE;
 }
 
+extern const char ps_embedded_example_reliability[];
+
+static const char *const top_level_keys[]
+    = { "parastudy", "kind",        "name",   "description", "variables",
+        "constants", "limit_state", "method", NULL };
+static const char *const output_files[] = { "convergence.csv", NULL };
+static const PsReportChart report_charts[] = {
+  { "convergence", NULL },
+  { "g-histogram", NULL },
+  { NULL, NULL },
+};
+
 const PsKindClass ps_reliability_class = {
   .name = "reliability",
+  .label = N_ ("Reliability"),
+  .title_new = N_ ("New reliability study"),
+  .summary_title = N_ ("%s (reliability study)"),
+  .top_level_keys = top_level_keys,
+  .init = reliability_init,
+  .example = ps_embedded_example_reliability,
+  .output_files = output_files,
   .summary_size = sizeof (PsReliabilitySummary),
   .chunk_items = rel_chunk_items,
   .workspace_new = rel_workspace_new,
@@ -816,7 +793,12 @@ const PsKindClass ps_reliability_class = {
   .merge = rel_merge,
   .write_header = NULL,
   .summary_to_json = rel_summary_to_json,
-  .summary_to_text = rel_summary_to_text,
+  .summary_rows = ps_reliability_summary_rows,
+  .chart_data_file = "convergence.csv",
+  .charts = ps_reliability_charts,
+  .chart_build = ps_reliability_chart_build,
+  .report_inputs = ps_reliability_report_inputs,
+  .report_charts = report_charts,
   .is_done = rel_is_done,
   .write_outputs = rel_write_outputs,
   .set_items = rel_set_items,

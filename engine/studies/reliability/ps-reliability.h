@@ -8,9 +8,9 @@
  */
 #pragma once
 
-#include "ps-dist.h"
-#include "ps-expr.h"
-#include "study/ps-study.h"
+#include "rng/ps-dist.h"
+#include "expr/ps-expr.h"
+#include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
@@ -58,7 +58,12 @@ typedef struct
 
 extern const PsKindClass ps_reliability_class;
 
-gboolean ps_reliability_study_init (PsStudy *study, JsonObject *root, GError **error);
+/* The kind's pieces in the other files of its folder, for its class. */
+void ps_reliability_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+extern const PsChartInfo ps_reliability_charts[];
+PsChart *ps_reliability_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
+                                     GError **error);
+void ps_reliability_report_inputs (PsReportWriter *writer, const PsStudy *study);
 
 /* Pf and its interval from @failures of @n samples (NaN samples excluded). */
 void ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *est);

@@ -1,5 +1,5 @@
-/* ps-hd.h: PS_HD marks the functions that nvcc compiles for both the host and the
- * device (ps-math.h, ps-philox.h and the headers built on them); to a plain C
+/* ps-hd-private.h: PS_HD marks the functions that nvcc compiles for both the host and the
+ * device (ps-math-private.h, ps-philox.h and the headers built on them); to a plain C
  * compiler it is nothing. Plain C, no GLib, so that either compiler takes it alone. */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* ps-math.h: elementary functions that give the same bits on every backend.
+/* ps-math-private.h: elementary functions that give the same bits on every backend.
  *
  * The Monte Carlo study must draw the same samples, and so count the same failures, on
  * the CPU and on the GPU. libm and CUDA's math library round differently in the last
@@ -36,7 +36,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ps-hd.h"
+#include "ps-hd-private.h"
 
 /* Host loops over blocks of samples compiled for any x86-64, for AVX2 and for AVX-512
  * (x86-64-v4), the best picked at load time. All give the same bits: the operations

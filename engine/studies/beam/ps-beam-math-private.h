@@ -1,11 +1,11 @@
-/* ps-beam-math.h: the arithmetic of one beam configuration, for the CPU and the GPU.
+/* ps-beam-math-private.h: the arithmetic of one beam configuration, for the CPU and the GPU.
  *
  * ps-beam.c (the CPU kernel) and engine/backends/cuda/ps-cuda.cu (the GPU kernel)
  * both include this file and call these functions, so that the two compute every
  * output with the same operations in the same order: compiled without contraction
  * into fused multiply-adds (-ffp-contract=off, --fmad=false) they give the same bits.
  * Plain C types only (no GLib), so that nvcc compiles it for the device: PS_HD is
- * __host__ __device__ under nvcc (ps-math.h).
+ * __host__ __device__ under nvcc (ps-math-private.h).
  *
  * Closed forms for the maxima of each support and load case.
  *
@@ -28,7 +28,7 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "ps-math.h"
+#include "rng/ps-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

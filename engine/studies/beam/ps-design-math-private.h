@@ -1,4 +1,4 @@
-/* ps-design-math.h: what the beam analysis hands to the code checks, and what the
+/* ps-design-math-private.h: what the beam analysis hands to the code checks, and what the
  * checks hand back, for one configuration and one combination.
  *
  * The analysis (loads, combinations, continuous beams: ps-beam-analysis-math.h) fills
@@ -9,14 +9,14 @@
  * themselves are text, made on the host from these numbers).
  *
  * Plain C types only (no GLib), so that the gpu backend's kernels can include it:
- * PS_HD is __host__ __device__ under nvcc (ps-math.h). SI units throughout: N, m,
+ * PS_HD is __host__ __device__ under nvcc (ps-math-private.h). SI units throughout: N, m,
  * N m, Pa.
  */
 #pragma once
 
 #include <math.h>
 
-#include "ps-math.h"
+#include "rng/ps-math-private.h"
 
 #ifdef __cplusplus
 extern "C"

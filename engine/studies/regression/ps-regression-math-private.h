@@ -1,11 +1,11 @@
-/* ps-regression-math.h: the stress–strain fit of one specimen, for the CPU and the GPU.
+/* ps-regression-math-private.h: the stress–strain fit of one specimen, for the CPU and the GPU.
  *
  * ps-regression.c (the CPU kernel) and engine/backends/cuda/ps-cuda.cu (the GPU
  * kernel) both include this file and call these functions, so that a specimen is
  * generated and fitted with the same operations in the same order on both: compiled
  * without contraction into fused multiply-adds (-ffp-contract=off, --fmad=false) they
  * give the same bits. Plain C types only (no GLib), so that nvcc compiles it for the
- * device: PS_HD is __host__ __device__ under nvcc (ps-math.h).
+ * device: PS_HD is __host__ __device__ under nvcc (ps-math-private.h).
  *
  * The two streaming scans of the fit (the maximum stress and where it first occurs;
  * the first crossing below the offset line) are called through ps_reg_scan_max_any ()
@@ -21,10 +21,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ps-dist.h"
-#include "ps-math.h"
-#include "ps-philox.h"
-#include "ps-reg-scan.h"
+#include "rng/ps-dist.h"
+#include "rng/ps-math-private.h"
+#include "rng/ps-philox.h"
+#include "ps-reg-scan-private.h"
 
 #ifdef __cplusplus
 extern "C"

@@ -1,4 +1,4 @@
-/* ps-csv.h: reading numbers and fields from delimited text, as test machines write it.
+/* ps-csv-private.h: reading numbers and fields from delimited text, as test machines write it.
  *
  * Files come from every lab and every locale: "0,0125;412,7" (Brazil, Europe) as
  * often as "0.0125,412.7". The delimiter and the decimal separator are given, never

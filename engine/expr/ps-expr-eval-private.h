@@ -1,15 +1,15 @@
-/* ps-expr-eval.h: the limit-state bytecode interpreter for one sample, the single
+/* ps-expr-eval-private.h: the limit-state bytecode interpreter for one sample, the single
  * definition that ps_expr_eval() (CPU) and the gpu backend's kernel (ps-cuda.cu) both
  * run, so that g is computed with the same operations in the same order on both.
  *
  * SQRT is IEEE sqrt and ABS fabs (correctly rounded everywhere; nvcc's default
  * -prec-sqrt=true); POW, EXP, LOG, SIN, COS and TAN are the bit-reproducible
- * functions of ps-math.h. MIN and MAX propagate a NaN in either operand.
+ * functions of ps-math-private.h. MIN and MAX propagate a NaN in either operand.
  */
 #pragma once
 
 #include "ps-expr.h"
-#include "ps-math.h"
+#include "rng/ps-math-private.h"
 
 static inline PS_HD double
 ps_expr_op_min (double a, double b)

@@ -1,17 +1,17 @@
-/* ps-reg-scan.h: the streaming scans of the stress–strain fit (private).
+/* ps-reg-scan-private.h: the streaming scans of the stress–strain fit (private).
  *
- * The per-specimen fit (ps_reg_fit_points in ps-regression-math.h) reads the whole
+ * The per-specimen fit (ps_reg_fit_points in ps-regression-math-private.h) reads the whole
  * stress array once for its maximum, finds where that maximum first occurs, and later
  * walks from the elastic window to the first crossing below the offset line. These
  * loops are most of its time, so each has a portable scalar version
- * (ps_reg_scan_max_scalar, ps_reg_scan_crossing_scalar in ps-regression-math.h, which
+ * (ps_reg_scan_max_scalar, ps_reg_scan_crossing_scalar in ps-regression-math-private.h, which
  * the gpu backend's kernel also runs) and, on x86-64, an AVX2 one chosen at run time.
  * Both compute every value with the same operations in the same order (selections and
  * comparisons, and f = y - (E (x - offset) + s0) with no fused multiply-add), so they
  * return the same indices and the same bits; the test suite compares them on random
  * and adversarial data.
  *
- * Plain C types (int for gboolean, size_t for gsize), so that ps-regression-math.h can
+ * Plain C types (int for gboolean, size_t for gsize), so that ps-regression-math-private.h can
  * declare these for nvcc too.
  */
 #pragma once

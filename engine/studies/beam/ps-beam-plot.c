@@ -1,0 +1,506 @@
+/* ps-beam-plot.c: the beam study's charts, from results.csv alone.
+ *
+ * Every parameter column is one axis of the grid, so a chart of output against one
+ * parameter, one curve per value of another, fixes every other varying parameter at
+ * its middle value (and says so in the title).
+ */
+#define G_LOG_DOMAIN "parastudy-plot"
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot/ps-plot-study-private.h"
+#include "ps-error.h"
+#include "studies/beam/ps-beam.h"
+
+/* Names and units of the columns. */
+
+typedef struct
+{
+  const char *column;
+  const char *label;
+  const char *unit;
+} ColumnInfo;
+
+static const ColumnInfo column_info[] = {
+  { "material", N_ ("Material"), NULL },
+  { "section", N_ ("Section"), NULL },
+  { "b_m", N_ ("Width b"), "m" },
+  { "h_m", N_ ("Depth h"), "m" },
+  { "d_m", N_ ("Diameter d"), "m" },
+  { "D_outer_m", N_ ("Outer diameter D"), "m" },
+  { "t_m", N_ ("Wall t"), "m" },
+  { "A_m2", N_ ("Area A"), "m^2" },
+  { "I_m4", N_ ("Second moment I"), "m^4" },
+  { "W_m3", N_ ("Section modulus W"), "m^3" },
+  { "span_m", N_ ("Span"), "m" },
+  { "load_N", N_ ("Load"), "N" },
+  { "load_N_per_m", N_ ("Load"), "N/m" },
+  { "position_m", N_ ("Load position"), "m" },
+  { "mass_kg_per_m", N_ ("Mass"), "kg/m" },
+  { "deflection_m", N_ ("Deflection"), "m" },
+  { "x_deflection_m", N_ ("Position of max. deflection"), "m" },
+  { "moment_N_m", N_ ("Moment"), "N*m" },
+  { "x_moment_m", N_ ("Position of max. moment"), "m" },
+  { "shear_N", N_ ("Shear"), "N" },
+  { "x_shear_m", N_ ("Position of max. shear"), "m" },
+  { "stress_Pa", N_ ("Bending stress"), "Pa" },
+  { "utilisation", N_ ("Utilisation"), "" },
+  { "span_deflection_ratio", N_ ("Span / deflection"), "" },
+};
+
+static const ColumnInfo *
+info_for (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_info); i++)
+    if (g_str_equal (column_info[i].column, column))
+      return &column_info[i];
+  return NULL;
+}
+
+static const char *
+column_label (const PsColumn *c)
+{
+  const ColumnInfo *i = info_for (c->name);
+
+  return i != NULL ? _ (i->label) : c->name;
+}
+
+static const char *
+column_unit (const PsColumn *c)
+{
+  const ColumnInfo *i = info_for (c->name);
+
+  return i != NULL ? i->unit : "";
+}
+
+/* The beam grid's parameter columns, slowest first. */
+static const char *const beam_params[]
+    = { "material", "section", "b_m",    "h_m",          "d_m",       "D_outer_m",
+        "t_m",      "span_m",  "load_N", "load_N_per_m", "position_m" };
+
+static gboolean
+is_param (const PsColumn *c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (beam_params); i++)
+    if (g_str_equal (c->name, beam_params[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+list_columns (const PsRunData *d, gboolean params)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < ps_run_data_get_n_columns (d); i++)
+    {
+      PsColumn *c = ps_run_data_get_nth_column (d, i);
+
+      if (g_str_equal (c->name, "item") || g_str_equal (c->name, "error")
+          || g_str_has_prefix (c->name, "pass") || is_param (c) != params)
+        continue;
+      if (s->len)
+        g_string_append (s, ", ");
+      g_string_append (s, c->name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static PsColumn *
+require_column (PsRunData *d, const char *name, gboolean param, GError **error)
+{
+  PsColumn *c = ps_run_data_find_column (d, name);
+
+  if (c == NULL)
+    {
+      g_autofree char *list = list_columns (d, param);
+
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   param ? _ ("--x/--series: the run has no parameter \"%s\" (available: %s)")
+                         : _ ("--y: the run has no output \"%s\" (available: %s)"),
+                   name, list);
+    }
+  return c;
+}
+
+/* "600 mm" for a row's value of a parameter, in the unit an axis would use. */
+static char *
+format_value (const PsColumn *c, guint row)
+{
+  const char *unit = column_unit (c), *prefix = "";
+  double v = c->num[row], f;
+
+  if (c->is_text)
+    return g_strdup (c->text[row]);
+  f = ps_si_prefix (fabs (v), unit, &prefix);
+  if (unit == NULL || *unit == '\0')
+    return g_strdup_printf ("%.4g", v);
+  return g_strdup_printf ("%.4g %s%s", v / f, prefix, g_str_equal (unit, "N*m") ? "N·m" : unit);
+}
+
+/* Rows of the beam grid with every varying parameter other than @keep fixed at
+ * its middle value, unless fixing it would leave fewer than two values of a kept
+ * column. Appends "Depth h = 600 mm" notes to @fixed. */
+static guint *
+fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, guint *n_rows, GString *fixed)
+{
+  guint n = ps_run_data_get_n_rows (d);
+  guint *rows = g_new (guint, MAX (n, 1u));
+
+  for (guint i = 0; i < n; i++)
+    rows[i] = i;
+  for (guint p = 0; p < G_N_ELEMENTS (beam_params); p++)
+    {
+      PsColumn *c = ps_run_data_find_column (d, beam_params[p]);
+      gboolean kept = FALSE;
+      guint mid, m = 0;
+      guint *sub;
+      gboolean ok = TRUE;
+
+      if (c == NULL || !g_str_equal (c->name, beam_params[p]))
+        continue;
+      for (guint k = 0; k < n_keep; k++)
+        kept |= keep[k] == c;
+      if (kept || ps_column_count_distinct (c, rows, n) <= 1)
+        continue;
+      mid = ps_column_middle_row (c, rows, n);
+      sub = g_new (guint, n);
+      for (guint i = 0; i < n; i++)
+        if (ps_column_row_key (c, rows[i]) == ps_column_row_key (c, mid))
+          sub[m++] = rows[i];
+      for (guint k = 0; k < n_keep && ok; k++)
+        if (keep[k] != NULL && !keep[k]->is_text && ps_column_count_distinct (keep[k], rows, n) > 1
+            && ps_column_count_distinct (keep[k], sub, m) < 2)
+          ok = FALSE;
+      if (!ok)
+        {
+          g_free (sub);
+          continue;
+        }
+      {
+        g_autofree char *v = format_value (c, mid);
+
+        g_string_append_printf (fixed, "%s%s = %s", fixed->len ? ", " : "", column_label (c), v);
+      }
+      g_free (rows);
+      rows = sub;
+      n = m;
+    }
+  *n_rows = n;
+  return rows;
+}
+
+static int
+cmp_rows_by_x (gconstpointer a, gconstpointer b, gpointer user)
+{
+  const PsColumn *x = user;
+  double u = x->num[*(const guint *)a], v = x->num[*(const guint *)b];
+
+  return (u > v) - (u < v);
+}
+
+static char *
+make_title (const char *main, GString *fixed)
+{
+  if (fixed->len == 0)
+    return g_strdup (main);
+  return g_strdup_printf ("%s (%s)", main, fixed->str);
+}
+
+static PsChart *
+beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
+{
+  PsColumn *x, *y, *s = NULL;
+  PsColumn *keep[2];
+  g_autoptr (GString) fixed = g_string_new (NULL);
+  g_autofree guint *rows = NULL;
+  guint n;
+  PsChart *chart;
+  g_autofree char *title = NULL;
+
+  if ((x = require_column (d, p->x != NULL ? p->x : "span", TRUE, error)) == NULL
+      || (y = require_column (d, p->y != NULL ? p->y : "deflection", FALSE, error)) == NULL)
+    return NULL;
+  if (x->is_text)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--x: \"%s\" is not numeric; use it as --series"), x->name);
+      return NULL;
+    }
+  if (p->series != NULL && (s = require_column (d, p->series, TRUE, error)) == NULL)
+    return NULL;
+  /* By default one curve per material. */
+  if (p->series == NULL)
+    s = ps_run_data_find_column (d, "material");
+  keep[0] = x;
+  keep[1] = s;
+  rows = fix_other_params (d, keep, 2, &n, fixed);
+  chart = ps_chart_new (PS_CHART_XY);
+  title = g_strdup_printf (_ ("%s against %s"), column_label (y), column_label (x));
+  {
+    g_autofree char *t = make_title (title, fixed);
+
+    ps_chart_set_title (chart, t);
+  }
+  ps_chart_set_axis (chart, PS_AXIS_X, column_label (x), column_unit (x), PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, column_label (y), column_unit (y), PS_SCALE_LINEAR);
+
+  /* One curve per value of the series parameter, in grid order. */
+  {
+    g_autoptr (GHashTable) groups = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+    g_autofree guint64 *keys = g_new (guint64, MAX (n, 1u));
+
+    for (guint i = 0; i < n; i++)
+      {
+        GArray *g;
+
+        keys[i] = s != NULL ? ps_column_row_key (s, rows[i]) : 0;
+        g = g_hash_table_lookup (groups, &keys[i]);
+        if (g == NULL)
+          {
+            g = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (groups, &keys[i], g);
+            g_ptr_array_add (order, g);
+          }
+        g_array_append_val (g, rows[i]);
+      }
+    for (guint k = 0; k < order->len && k < 24; k++)
+      {
+        GArray *g = g_ptr_array_index (order, k);
+        g_autofree double *xs = g_new (double, g->len);
+        g_autofree double *ys = g_new (double, g->len);
+        g_autofree char *name = NULL;
+        int id;
+
+        g_array_sort_with_data (g, cmp_rows_by_x, x);
+        for (guint i = 0; i < g->len; i++)
+          {
+            xs[i] = x->num[g_array_index (g, guint, i)];
+            ys[i] = y->num[g_array_index (g, guint, i)];
+          }
+        if (s != NULL)
+          name = format_value (s, g_array_index (g, guint, 0));
+        id = ps_chart_add_series (chart, name, g->len > 1 ? PS_SERIES_LINE : PS_SERIES_POINTS, xs,
+                                  ys, g->len);
+        (void)id;
+      }
+    if (order->len <= 1)
+      ps_chart_set_legend (chart, s != NULL && order->len == 1 ? PS_LEGEND_AUTO : PS_LEGEND_NONE);
+  }
+  return chart;
+}
+
+/* The two numeric parameters with the most values, for a heatmap's default axes. */
+static void
+default_grid_axes (PsRunData *d, PsColumn **x, PsColumn **y)
+{
+  guint n_rows = ps_run_data_get_n_rows (d);
+  guint best[2] = { 0, 0 };
+  g_autofree guint *all = g_new (guint, MAX (n_rows, 1u));
+
+  for (guint i = 0; i < n_rows; i++)
+    all[i] = i;
+  *x = *y = NULL;
+  /* Span on x when it varies: the engineer's usual view. */
+  for (guint p = 0; p < G_N_ELEMENTS (beam_params); p++)
+    {
+      PsColumn *c = ps_run_data_find_column (d, beam_params[p]);
+      guint n;
+
+      if (c == NULL || c->is_text || !g_str_equal (c->name, beam_params[p]))
+        continue;
+      n = ps_column_count_distinct (c, all, n_rows);
+      if (n < 2)
+        continue;
+      if (n > best[0])
+        {
+          best[1] = best[0];
+          *y = *x;
+          best[0] = n;
+          *x = c;
+        }
+      else if (n > best[1])
+        {
+          best[1] = n;
+          *y = c;
+        }
+    }
+  {
+    PsColumn *span = ps_run_data_find_column (d, "span_m");
+
+    if (span != NULL && *y == span)
+      {
+        *y = *x;
+        *x = span;
+      }
+  }
+}
+
+static gboolean
+grid_cells (PsRunData *d, PsColumn *x, PsColumn *y, const guint *rows, guint n, double **xs,
+            guint *nx, double **ys, guint *ny, gint **cell_row)
+{
+  g_autoptr (GArray) ux = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) uy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GHashTable) hx = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) hy = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint64 *kx = g_new (guint64, MAX (n, 1u));
+  g_autofree guint64 *ky = g_new (guint64, MAX (n, 1u));
+
+  for (guint i = 0; i < n; i++)
+    {
+      kx[i] = ps_column_row_key (x, rows[i]);
+      ky[i] = ps_column_row_key (y, rows[i]);
+      if (!isnan (x->num[rows[i]]) && !g_hash_table_contains (hx, &kx[i]))
+        {
+          g_hash_table_add (hx, &kx[i]);
+          g_array_append_val (ux, x->num[rows[i]]);
+        }
+      if (!isnan (y->num[rows[i]]) && !g_hash_table_contains (hy, &ky[i]))
+        {
+          g_hash_table_add (hy, &ky[i]);
+          g_array_append_val (uy, y->num[rows[i]]);
+        }
+    }
+  if (ux->len < 1 || uy->len < 1 || (gsize)ux->len * uy->len > 4000000)
+    return FALSE;
+  g_array_sort (ux, ps_plot_compare_doubles);
+  g_array_sort (uy, ps_plot_compare_doubles);
+  *nx = ux->len;
+  *ny = uy->len;
+  *xs = g_memdup2 (ux->data, ux->len * sizeof (double));
+  *ys = g_memdup2 (uy->data, uy->len * sizeof (double));
+  *cell_row = g_new (gint, (gsize)ux->len * uy->len);
+  for (gsize k = 0; k < (gsize)ux->len * uy->len; k++)
+    (*cell_row)[k] = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      double *px = bsearch (&x->num[rows[i]], *xs, *nx, sizeof (double), ps_plot_compare_doubles);
+      double *py = bsearch (&y->num[rows[i]], *ys, *ny, sizeof (double), ps_plot_compare_doubles);
+
+      if (px != NULL && py != NULL)
+        (*cell_row)[(gsize)(py - *ys) * *nx + (gsize)(px - *xs)] = (gint)rows[i];
+    }
+  return TRUE;
+}
+
+static PsChart *
+beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **error)
+{
+  PsColumn *x = NULL, *y = NULL, *v = NULL, *keep[2];
+  g_autoptr (GString) fixed = g_string_new (NULL);
+  g_autofree guint *rows = NULL;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+  g_autofree double *vals = NULL;
+  g_autofree gint *cell = NULL;
+  guint n, nx, ny;
+  PsChart *chart;
+
+  default_grid_axes (d, &x, &y);
+  if (p->x != NULL && (x = require_column (d, p->x, TRUE, error)) == NULL)
+    return NULL;
+  if (p->series != NULL && (y = require_column (d, p->series, TRUE, error)) == NULL)
+    return NULL;
+  if (x == NULL || y == NULL || x == y)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("this chart needs two parameters that vary in the sweep (--x and "
+                      "--series); the run has fewer"));
+      return NULL;
+    }
+  if (x->is_text || y->is_text)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("a map needs numeric parameters on both axes (\"%s\" is text)"),
+                   x->is_text ? x->name : y->name);
+      return NULL;
+    }
+  if (!passfail
+      && (v = require_column (d, p->y != NULL ? p->y : "utilisation", FALSE, error)) == NULL)
+    return NULL;
+  keep[0] = x;
+  keep[1] = y;
+  rows = fix_other_params (d, keep, 2, &n, fixed);
+  if (!grid_cells (d, x, y, rows, n, &xs, &nx, &ys, &ny, &cell))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("the run has no grid of %s against %s to map"), x->name, y->name);
+      return NULL;
+    }
+  vals = g_new (double, (gsize)nx *ny);
+  {
+    PsColumn *pd = ps_run_data_find_column (d, "pass_deflection"),
+             *ps = ps_run_data_find_column (d, "pass_strength");
+
+    for (gsize k = 0; k < (gsize)nx * ny; k++)
+      {
+        gint r = cell[k];
+
+        if (r < 0)
+          vals[k] = NAN;
+        else if (!passfail)
+          vals[k] = v->num[r];
+        else if (pd == NULL || ps == NULL || isnan (pd->num[r]) || isnan (ps->num[r]))
+          vals[k] = 4; /* not computed */
+        else
+          vals[k] = pd->num[r] != 0 && ps->num[r] != 0   ? 0
+                    : pd->num[r] == 0 && ps->num[r] == 0 ? 3
+                    : pd->num[r] == 0                    ? 1
+                                                         : 2;
+      }
+  }
+  chart = ps_chart_new (PS_CHART_HEATMAP);
+  {
+    g_autofree char *main
+        = passfail ? g_strdup (_ ("Pass / fail")) : g_strdup_printf ("%s", column_label (v));
+    g_autofree char *t = make_title (main, fixed);
+
+    ps_chart_set_title (chart, t);
+  }
+  ps_chart_set_axis (chart, PS_AXIS_X, column_label (x), column_unit (x), PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, column_label (y), column_unit (y), PS_SCALE_LINEAR);
+  ps_chart_set_heatmap (chart, xs, nx, ys, ny, vals, passfail ? NULL : column_label (v),
+                        passfail ? NULL : column_unit (v));
+  if (passfail)
+    {
+      const PsColor colors[] = { { 0.0, 0.62, 0.45, 1 },
+                                 { 0.90, 0.62, 0.0, 1 },
+                                 { 0.84, 0.37, 0.0, 1 },
+                                 { 0.55, 0.10, 0.10, 1 },
+                                 { 0.75, 0.75, 0.75, 1 } };
+      const char *names[] = { _ ("passes"), _ ("fails deflection"), _ ("fails strength"),
+                              _ ("fails both"), _ ("not computed") };
+
+      ps_chart_set_heatmap_categories (chart, 5, colors, names);
+    }
+  return chart;
+}
+
+const PsChartInfo ps_beam_charts[] = {
+  { "output-vs-param", N_ ("An output against one parameter, one curve per value of another") },
+  { "heatmap", N_ ("An output (utilisation by default) over two parameters") },
+  { "passfail", N_ ("Pass / fail map over two parameters") },
+  { NULL, NULL },
+};
+
+PsChart *
+ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params, GError **error)
+{
+  if (ps_run_data_get_n_rows (d) == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("%s: the run has no results.csv rows (it was run with --rows none); "
+                      "run it again with --rows all"),
+                   ps_run_data_get_dir (d));
+      return NULL;
+    }
+  if (g_str_equal (name, "output-vs-param"))
+    return beam_output_vs_param (d, params, error);
+  return beam_heatmap (d, params, g_str_equal (name, "passfail"), error);
+}

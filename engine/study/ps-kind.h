@@ -1,0 +1,123 @@
+/* ps-kind.h: a study kind, and the table of kinds.
+ *
+ * A kind is one PsKindClass: how its study file is read into a model, how items are
+ * evaluated and merged, what a run writes, how its summary reads (typed rows), its
+ * charts and its report sections. The kinds are listed in one table
+ * (engine/studies/ps-kinds.c, as GSL's rng/types.c lists its generators); the loader,
+ * the run, the plots, the report and the front ends loop over it, so nothing outside
+ * a kind's folder names a kind. engine/studies/README.md says how to add one.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ps-fmt.h"
+#include "study/ps-study.h"
+#include "study/ps-summary.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PsChart PsChart;
+typedef struct _PsPlotParams PsPlotParams;
+typedef struct _PsRunData PsRunData;
+typedef struct _PsReportWriter PsReportWriter;
+
+/* A chart a kind offers (plot/ps-plot-study.h). */
+typedef struct
+{
+  const char *name;        /* "output-vs-param" */
+  const char *description; /* N_(): translate with _() */
+} PsChartInfo;
+
+/* A chart of the report's results: the chart's name and its y parameter (NULL for the
+ * chart's default). */
+typedef struct
+{
+  const char *chart;
+  const char *y;
+} PsReportChart;
+
+struct _PsKindClass
+{
+  /* The study file's "kind", and the name summary.json and the history record. */
+  const char *name;
+  /* N_() strings, translated with _() where shown; NULL in a hidden kind. */
+  const char *label;     /* "Beam" */
+  const char *title_new; /* "New beam study": the name of a study made from the example */
+  /* "%s (beam study)", the study's name for %s: the terminal summary's first line.
+   * NULL: "NAME (KIND study)". */
+  const char *summary_title;
+  /* Registered but not offered: not in menus, lists of kinds or "expected …"
+   * messages (the empty kind, for measuring the backends). */
+  gboolean hidden;
+
+  /* Loading. The members the study file's root object may have; the loader checks
+   * them, then @init reads the root object into study's model (and sets its item
+   * count), with errors that name the JSON path. */
+  const char *const *top_level_keys;
+  gboolean (*init) (PsStudy *study, JsonObject *root, GError **error);
+  /* The example study file (parastudy-cli example KIND, the GUI's New menu), or NULL. */
+  const char *example;
+
+  /* Evaluation. */
+  gsize summary_size;
+  /* Items per chunk. A function of the study only, never of the backend or the
+   * worker count, so that merges happen at the same boundaries everywhere. */
+  guint64 (*chunk_items) (const PsStudy *study);
+  gpointer (*workspace_new) (const PsStudy *study);
+  void (*workspace_free) (gpointer workspace);
+  void (*summary_init) (const PsStudy *study, gpointer summary);
+  /* Evaluates items [begin, end) into @summary (initialised by the caller) and
+   * appends rows to @rows when @mode is not PS_ROWS_NONE. No allocation per item. */
+  void (*eval) (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
+                gpointer summary, PsErrors *errors, PsRowsMode mode, PsBuf *rows);
+  /* @acc = @acc followed by @next (later items). */
+  void (*merge) (const PsStudy *study, gpointer acc, gconstpointer next);
+  /* Optional: asked after each commit with the summary of every item so far, in
+   * item order. TRUE ends the run there (adaptive stopping): the items used are the
+   * same on every backend because commits happen in order. */
+  gboolean (*is_done) (const PsStudy *study, gconstpointer summary, double elapsed);
+  /* Optional: makes the study @n_items items long (weak and size scaling runs), for
+   * kinds whose items are open-ended (Monte Carlo sample blocks). Without it the
+   * items repeat cyclically (see ps_study_set_items()). */
+  gboolean (*set_items) (PsStudy *study, guint64 n_items, GError **error);
+
+  /* Output. The header of results.csv, one row per item; NULL for kinds without
+   * per-item rows (then a run writes no results.csv). */
+  void (*write_header) (const PsStudy *study, PsBuf *buf);
+  /* The kind's members of summary.json. */
+  void (*summary_to_json) (const PsStudy *study, gconstpointer summary, JsonBuilder *builder);
+  /* Optional: the files a run writes besides summary.json and results.csv, listed
+   * in @output_files, each written atomically into @dir after a successful run. */
+  gboolean (*write_outputs) (const PsStudy *study, gconstpointer summary, const char *dir,
+                             GError **error);
+  const char *const *output_files;
+  /* The summary as typed rows, read from the kind's summary.json object as @view
+   * shows it (study/ps-summary.h): the terminal summary, the GUI's Summary tab and
+   * the report's key results all print from these rows. */
+  void (*summary_rows) (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
+
+  /* Charts. The CSV file of a run folder the charts read ("results.csv",
+   * "convergence.csv"), or NULL for kinds without charts; the charts, ended by an
+   * entry with a NULL name; and the function that builds one of them. */
+  const char *chart_data_file;
+  const PsChartInfo *charts;
+  PsChart *(*chart_build) (PsRunData *data, const char *name, const PsPlotParams *params,
+                           GError **error);
+
+  /* Report (report/ps-report-private.h): the kind's input sections, written after
+   * the "Inputs" heading, and the charts of its results, ended by a NULL chart. */
+  void (*report_inputs) (PsReportWriter *writer, const PsStudy *study);
+  const PsReportChart *report_charts;
+};
+
+/* Every kind, hidden ones included, in display order (beam, reliability,
+ * regression), ended by NULL. */
+const PsKindClass *const *ps_kinds_list (void);
+/* The kind named @name ("beam"), or NULL. */
+const PsKindClass *ps_kind_lookup (const char *name);
+/* The names of the kinds that are not hidden, for messages: "beam, reliability or
+ * regression", each name in double quotes when @quoted. Free with g_free(). */
+char *ps_kinds_names_text (gboolean quoted);
+
+G_END_DECLS
