@@ -782,7 +782,7 @@ parse_synthetic (PsRegressionModel *m, JsonObject *src, GError **error)
 static gboolean
 parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "window", "offset", "min_points", NULL };
+  static const char *const keys[] = { "window", "offset", "min_points", "strain_tolerance", NULL };
   static const char *const wkeys[] = { "type", "from", "to", NULL };
   JsonObject *fit = ps_json_get_object (root, "", "fit", FALSE, error);
   JsonObject *w;
@@ -794,13 +794,22 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
   m->to = 0.0025;
   m->offset = 0.002;
   m->min_points = 5;
+  /* 10 µε: the resolution of a class 1 extensometer (ISO 9513, 0.5 µm) on a 50 mm
+   * gauge length; quantised strain noise smaller than this is not a fall. */
+  m->strain_tol = 1e-5;
   if (fit == NULL)
     return error == NULL || *error == NULL;
   if (!ps_json_check_keys (fit, "fit", keys, error)
       || !get_strain (fit, "fit", "offset", FALSE, &m->offset, error)
-      || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error))
+      || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error)
+      || !get_strain (fit, "fit", "strain_tolerance", FALSE, &m->strain_tol, error))
     return FALSE;
   m->min_points = (guint)min_points;
+  if (!(m->strain_tol >= 0))
+    {
+      ps_json_set_error (error, "fit.strain_tolerance", _ ("must be ≥ 0 (got %g)"), m->strain_tol);
+      return FALSE;
+    }
   if (!(m->offset >= 0))
     {
       ps_json_set_error (error, "fit.offset", _ ("must be ≥ 0 (got %g)"), m->offset);
@@ -994,6 +1003,7 @@ ps_regression_fit_params (const PsRegressionModel *m, PsRegFitParams *p)
   p->to = m->to;
   p->offset = m->offset;
   p->min_points = m->min_points;
+  p->strain_tol = m->strain_tol;
 }
 
 PsRegError
@@ -1568,6 +1578,21 @@ fit_error_message (const PsRegressionModel *m, const Workspace *ws, guint64 item
     case PS_REG_ERR_NON_FINITE:
       return g_strdup_printf ("%s: a value is not a finite number", where);
     case PS_REG_ERR_NOT_INCREASING:
+      if (f->bad_point < f->points && f->bad_point > 0)
+        {
+          double top = ws->x[0];
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], t[G_ASCII_DTOSTR_BUF_SIZE];
+
+          for (guint64 i = 1; i < f->bad_point; i++)
+            top = MAX (top, ws->x[i]);
+          if (ws->x[f->bad_point] < top - m->strain_tol)
+            return g_strdup_printf ("%s: the strain falls in the elastic window, to %s after %s, "
+                                    "by more than fit.strain_tolerance (%s)",
+                                    where,
+                                    g_ascii_formatd (b, sizeof b, "%.6g", ws->x[f->bad_point]),
+                                    g_ascii_formatd (a, sizeof a, "%.6g", top),
+                                    g_ascii_formatd (t, sizeof t, "%g", m->strain_tol));
+        }
       return g_strdup_printf ("%s: the strain does not increase in the elastic window", where);
     case PS_REG_ERR_MODULUS:
       return g_strdup_printf ("%s: the fitted modulus is not positive", where);

@@ -102,6 +102,7 @@ typedef struct
   double from, to;
   double offset;
   guint min_points;
+  double strain_tol; /* a fall of the strain in the window larger than this is an error */
 
   /* Summary */
   double fractile;
