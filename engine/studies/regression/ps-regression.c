@@ -1727,6 +1727,16 @@ source_name (PsRegSource s)
     }
 }
 
+/* Why there is no characteristic value of @n values (n < 3), in summary.json's words:
+ * the same text in every language. */
+static char *
+characteristic_reason (guint64 n)
+{
+  return g_strdup_printf ("not computed: EN 1990 Annex D Table D1 (V_X unknown) gives k_n from "
+                          "n = 3, and there %s %" G_GUINT64_FORMAT " value%s",
+                          n == 1 ? "is" : "are", n, n == 1 ? "" : "s");
+}
+
 static void
 add_statistics (const PsRegressionModel *m, JsonBuilder *b, const char *name, const PsRegMoments *x,
                 const PsRegMoments *ln_x, guint64 nonpositive)
@@ -1752,6 +1762,13 @@ add_statistics (const PsRegressionModel *m, JsonBuilder *b, const char *name, co
   ps_json_add_number (b, "value", m->lognormal ? kl : kn);
   json_builder_set_member_name (b, "distribution");
   json_builder_add_string_value (b, m->lognormal ? "lognormal" : "normal");
+  if (x->n < 3)
+    {
+      g_autofree char *why = characteristic_reason ((guint64)x->n);
+
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, why);
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
@@ -1949,11 +1966,25 @@ reg_summary_to_text (const PsStudy *study, gconstpointer summary, GString *out)
         continue;
       ps_regression_characteristic (q[i].x, q[i].nonpos == 0 ? q[i].ln : NULL, &kn, &kl);
       ps_text_label (out, q[i].label);
-      g_string_append_printf (out,
-                              _ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
-                                 "%.5g (normal), %.5g (lognormal)"),
-                              q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
-                              sd / q[i].x->mean, kn * q[i].scale, kl * q[i].scale);
+      /* Fewer than 3 values have no k_n (V_X unknown): the reason, not "nan". */
+      if (q[i].x->n < 2)
+        g_string_append_printf (out,
+                                _ ("mean %.5g %s (one value); no 5 %% characteristic value: "
+                                   "EN 1990 Table D1 (V_X unknown) needs at least 3 values"),
+                                q[i].x->mean * q[i].scale, q[i].unit);
+      else if (q[i].x->n < 3)
+        g_string_append_printf (out,
+                                _ ("mean %.5g %s, sd %.4g, CoV %.3g; no 5 %% characteristic "
+                                   "value: EN 1990 Table D1 (V_X unknown) needs at least 3 "
+                                   "values, there are 2"),
+                                q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
+                                sd / q[i].x->mean);
+      else
+        g_string_append_printf (out,
+                                _ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% characteristic "
+                                   "%.5g (normal), %.5g (lognormal)"),
+                                q[i].x->mean * q[i].scale, q[i].unit, sd * q[i].scale,
+                                sd / q[i].x->mean, kn * q[i].scale, kl * q[i].scale);
       g_string_append_c (out, '\n');
     }
   if (s->yield_none > 0)
