@@ -151,13 +151,10 @@ known_unit (const char *unit)
 }
 
 /* A strain: a number, or a string with a strain unit ("0.05 %", "500 µε"). */
-static gboolean
-get_strain (JsonObject *obj, const char *parent, const char *member, gboolean required, double *out,
-            GError **error)
+gboolean
+ps_regression_strain_node (JsonNode *node, const char *path, gboolean required, double *out,
+                           GError **error)
 {
-  g_autofree char *path = ps_json_path (parent, member);
-  JsonNode *node = json_object_get_member (obj, member);
-
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
@@ -203,6 +200,16 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+get_strain (JsonObject *obj, const char *parent, const char *member, gboolean required, double *out,
+            GError **error)
+{
+  g_autofree char *path = ps_json_path (parent, member);
+
+  return ps_regression_strain_node (json_object_get_member (obj, member), path, required, out,
+                                    error);
 }
 
 /* A column: {"column": "name" or 1-based number, "unit": "..."}. @quantity is

@@ -173,6 +173,12 @@ void ps_regression_write_fit_row (const PsRegressionModel *m, PsBuf *rows, guint
 gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GArray *strain,
                                     GArray *stress, GError **error);
 
+/* A strain in a study file at @path: a number, or a string with a strain unit
+ * ("0.2 %", "500 µε"); FALSE with the error naming @path. A missing or null @node is
+ * an error only when @required. */
+gboolean ps_regression_strain_node (JsonNode *node, const char *path, gboolean required,
+                                    double *out, GError **error);
+
 extern const PsKindClass ps_regression_class;
 
 gboolean ps_regression_study_init (PsStudy *study, JsonObject *root, GError **error);
