@@ -490,6 +490,40 @@ test_vendor_examples (void)
     }
 }
 
+/* Every backend reads the exports alike: serial against threads at 1 and 2 workers,
+ * the summary's bytes and its JSON (the threads backend runs the same reader per
+ * chunk; test-backends compares the rest). */
+static void
+test_vendor_backends (void)
+{
+  static const char *const files[]
+      = { "lab-exports/instron-bluehill.json", "lab-exports/zwick-testxpert.json",
+          "lab-exports/mts-testsuite.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (PsStudy) study = load_example (files[i]);
+      g_autoptr (PsRunResult) ref = run_serial (study, NULL);
+      g_autofree char *ref_json = summary_json_untimed (study, ref);
+
+      for (int w = 1; w <= 2; w++)
+        {
+          PsRunOptions options;
+          g_autoptr (PsRunResult) r = NULL;
+          g_autofree char *json = NULL;
+
+          ps_run_options_init (&options);
+          options.backend = "threads";
+          options.workers = w;
+          options.rows = PS_ROWS_ALL;
+          r = run_ok (study, &options, NULL);
+          json = summary_json_untimed (study, r);
+          g_assert_true (memcmp (r->summary, ref->summary, sizeof (PsRegressionSummary)) == 0);
+          g_assert_cmpstr (json, ==, ref_json);
+        }
+    }
+}
+
 /* Two specimens: summary.json gives the reason there is no characteristic value, and
  * the text summary says it instead of "nan". */
 static void
@@ -564,6 +598,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/lab-files/latin1-header", test_latin1_header);
   g_test_add_func ("/engine/lab-files/repeated-strain", test_repeated_strain);
   g_test_add_func ("/engine/lab-files/vendor-examples", test_vendor_examples);
+  g_test_add_func ("/engine/lab-files/vendor-backends", test_vendor_backends);
   g_test_add_func ("/engine/lab-files/two-specimens", test_two_specimens);
   g_test_add_func ("/engine/lab-files/cli-all-fail", test_cli_all_fail);
   return g_test_run ();
