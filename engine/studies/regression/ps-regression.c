@@ -448,9 +448,11 @@ units_row (const PsRegressionModel *m, const char *display, guint64 line, const 
   locale_t c = m->c_locale;
 
   *is_units = FALSE;
+  /* The study's columns first: a number there is data (every file's first data line
+   * comes here, so this is the common way out). */
   while (q != NULL)
     {
-      const char *f, *fe, *u, *ue;
+      const char *f, *fe;
 
       q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
       for (int j = 0; j < 2; j++)
@@ -459,18 +461,24 @@ units_row (const PsRegressionModel *m, const char *display, guint64 line, const 
             double v;
 
             if (ps_csv_parse_double (f, fe, m->decimal, c, &v) != PS_CSV_BAD)
-              return TRUE; /* a number: data */
+              return TRUE;
             fields[j][0] = f;
             fields[j][1] = fe;
           }
-      if (!any_unit && f < fe)
+      k++;
+    }
+  for (q = l; q != NULL && !any_unit;)
+    {
+      const char *f, *fe, *u, *ue;
+
+      q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+      if (f < fe)
         {
           gboolean bracketed = ps_csv_unit_field (f, fe, &u, &ue);
           g_autofree char *unit = ps_csv_to_utf8 (u, ue);
 
           any_unit = bracketed || known_unit (unit);
         }
-      k++;
     }
   if (!any_unit)
     return TRUE;
