@@ -6,6 +6,7 @@
 
 #include "parastudy.h"
 #include "ps-iso6892.h"
+#include "ps-regression.h"
 #include "ps-test-utils.h"
 
 /* The ISO 6892-1 / ASTM E8-E111 analysis (ps-iso6892-math.h) on synthetic curves built
@@ -478,6 +479,84 @@ test_ramberg_osgood (void)
 }
 
 /* ---------------------------------------------------------------------------------
+ * The lab exports, read and analysed
+ * ------------------------------------------------------------------------------ */
+
+/* The examples of data/examples/lab-exports read as a run reads them and analysed:
+ * the Instron S355 coupons were written with an upper yield point of 392, 386 and
+ * 398 MPa, a transient 2 MPa below ReL, a plateau 2 to 6 MPa above it and hardening
+ * from ReL itself (371, 368, 376 MPa: the lowest stress after the transient, within
+ * the +-0.3 MPa noise and the 0.5 MPa of the first hardening step), and break with a
+ * fall to 12 % of Rm;
+ * the MTS bars yield continuously; the testXpert sheet starts at a 35 N preload. */
+static void
+test_lab_exports (void)
+{
+  static const double reh[] = { 392e6, 386e6, 398e6 }, rel[] = { 371e6, 368e6, 376e6 };
+  PsIsoParams p;
+  PsIsoResult r;
+
+  {
+    g_autoptr (PsStudy) study = load_example ("lab-exports/instron-bluehill.json");
+    const PsRegressionModel *m = study->model;
+
+    for (guint64 i = 0; i < study->n_items; i++)
+      {
+        g_autoptr (GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr (GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr (GError) error = NULL;
+
+        g_assert_true (ps_regression_read_points (m, i, x, y, &error));
+        ps_iso_params_init (&p);
+        ps_regression_fit_params (m, &p.window);
+        g_assert_cmpint (ps_iso_analyse (&p, (double *)x->data, (double *)y->data, x->len, &r), ==,
+                         PS_REG_OK);
+        g_test_message ("%s: E %.4g ReH %.5g ReL %.5g Ae %.4g Rm %.5g Ag %.4g A %.4g n %.3f",
+                        m->specimens[i].name, r.E, r.ReH, r.ReL, r.Ae, r.Rm, r.Ag, r.A,
+                        r.hollomon_n);
+        g_assert_true (r.has_yield_point);
+        assert_close ("ReH", r.ReH, reh[i], 2e-3);
+        assert_close ("ReL", r.ReL, rel[i], 3e-3);
+        g_assert_true (r.has_fracture);
+        g_assert_cmpfloat (r.Ae, >, 0.01);
+        g_assert_cmpfloat (r.A, >, r.Ag);
+      }
+  }
+  {
+    g_autoptr (PsStudy) study = load_example ("lab-exports/mts-testsuite.json");
+    const PsRegressionModel *m = study->model;
+    g_autoptr (GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_assert_true (ps_regression_read_points (m, 0, x, y, NULL));
+    ps_iso_params_init (&p);
+    ps_regression_fit_params (m, &p.window);
+    g_assert_cmpint (ps_iso_analyse (&p, (double *)x->data, (double *)y->data, x->len, &r), ==,
+                     PS_REG_OK);
+    g_assert_false (r.has_yield_point);
+    g_assert_true (r.has_fracture);
+    /* Written as Ramberg-Osgood with Rp0.2 = 548 MPa. */
+    assert_close ("Rp0.2", r.Rp[0], 548e6, 0.01);
+  }
+  {
+    g_autoptr (PsStudy) study = load_example ("lab-exports/zwick-testxpert.json");
+    const PsRegressionModel *m = study->model;
+    g_autoptr (GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr (GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_assert_true (ps_regression_read_points (m, 0, x, y, NULL));
+    ps_iso_params_init (&p);
+    ps_regression_fit_params (m, &p.window);
+    g_assert_cmpint (ps_iso_analyse (&p, (double *)x->data, (double *)y->data, x->len, &r), ==,
+                     PS_REG_OK);
+    /* 35 N on 40.3 mm^2 at 70.2 GPa: the origin moves back by 1.24e-5. */
+    g_assert_true (r.notes & PS_ISO_NOTE_TOE);
+    assert_close ("toe", r.toe_strain, -35.0 / 40.3005e-6 / 70.2e9, 0.1);
+    assert_close ("Rp0.2", r.Rp[0], 196e6, 0.01);
+  }
+}
+
+/* ---------------------------------------------------------------------------------
  * Options and quantities
  * ------------------------------------------------------------------------------ */
 
@@ -612,6 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/iso6892/preload", test_preload);
   g_test_add_func ("/engine/iso6892/hollomon", test_hollomon);
   g_test_add_func ("/engine/iso6892/ramberg-osgood", test_ramberg_osgood);
+  g_test_add_func ("/engine/iso6892/lab-exports", test_lab_exports);
   g_test_add_func ("/engine/iso6892/parse", test_parse);
   for (guint i = 0; i < G_N_ELEMENTS (bad_fits); i++)
     {
