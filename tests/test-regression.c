@@ -1085,10 +1085,8 @@ static const BadCase bad_cases[] = {
     "\"mm\"}, \"area\": \"50 mm\", \"gauge_length\": \"50 mm\"",
     "", "source.area:" },
   { "csv-specimen-column", CSV_OK ", \"specimen_column\": true", "", "source.specimen_column:" },
-  { "csv-file-as-folder",
-    "\"type\": \"csv\", \"path\": \"d/a.csv\", \"strain\": {\"column\": 1}, "
-    "\"stress\": {\"column\": 2, \"unit\": \"MPa\"}",
-    "", "source.path:" },
+  { "csv-strain-tolerance", CSV_OK, ", \"fit\": {\"strain_tolerance\": -1e-5}",
+    "fit.strain_tolerance:" },
   { "csv-file-header",
     "\"type\": \"csv\", \"path\": \"d/a.csv\", \"strain\": {\"column\": "
     "\"eps\"}, \"stress\": {\"column\": 2, \"unit\": \"MPa\"}, "

@@ -42,4 +42,30 @@ char *ps_csv_field_dup (const char *field, const char *field_end);
  * line break. Newly allocated. */
 char *ps_csv_escape (const char *text);
 
+/* Past the UTF-8 byte order mark that Windows programs put at the start of a file, if
+ * [p, end) starts with one; else @p. */
+const char *ps_csv_skip_bom (const char *p, const char *end);
+
+/* The text of [s, end) in UTF-8: a copy when it is valid UTF-8, else read as ISO 8859-1
+ * (Latin-1), the encoding of older Windows exports ("deformação" in single bytes).
+ * Newly allocated. */
+char *ps_csv_to_utf8 (const char *s, const char *end);
+
+/* [s, end) as column names are compared: in UTF-8 (ps_csv_to_utf8), a "" pair read as
+ * one quote, composed (NFC) and case-folded. Newly allocated. */
+char *ps_csv_fold (const char *s, const char *end);
+
+/* Whether the field [f, fe) is the column name @name, whose ps_csv_fold () is @fold:
+ * ASCII names and fields are compared without case and without allocating; others
+ * through ps_csv_fold (), so that a Latin-1 header names a UTF-8 column. */
+gboolean ps_csv_field_is (const char *f, const char *fe, const char *name, const char *fold);
+
+/* The unit in a units-row field: [*u, *ue) without blanks and without the brackets
+ * around it, "(mm)" or "[mm]". Returns whether it was in brackets. */
+gboolean ps_csv_unit_field (const char *f, const char *fe, const char **u, const char **ue);
+
+/* Whether the line [p, end) is all empty fields: blanks and delimiters only, as
+ * spreadsheets write the rows under a table ("; ; ;"). */
+gboolean ps_csv_empty_fields (const char *p, const char *end, char delimiter);
+
 G_END_DECLS

@@ -212,3 +212,88 @@ ps_csv_escape (const char *text)
   g_string_append_c (s, '"');
   return g_string_free (s, FALSE);
 }
+
+const char *
+ps_csv_skip_bom (const char *p, const char *end)
+{
+  if (end - p >= 3 && (guchar)p[0] == 0xEF && (guchar)p[1] == 0xBB && (guchar)p[2] == 0xBF)
+    return p + 3;
+  return p;
+}
+
+char *
+ps_csv_to_utf8 (const char *s, const char *end)
+{
+  GString *out;
+
+  if (g_utf8_validate (s, end - s, NULL))
+    return g_strndup (s, (gsize)(end - s));
+  /* ISO 8859-1 maps byte b to code point U+00bb: every byte is a character. */
+  out = g_string_sized_new ((gsize)(end - s) + 16);
+  for (const char *p = s; p < end; p++)
+    g_string_append_unichar (out, (gunichar)(guchar)*p);
+  return g_string_free (out, FALSE);
+}
+
+char *
+ps_csv_fold (const char *s, const char *end)
+{
+  g_autofree char *text = ps_csv_to_utf8 (s, end);
+  g_autofree char *unq = ps_csv_field_dup (text, text + strlen (text));
+  g_autofree char *nfc = g_utf8_normalize (unq, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_casefold (nfc != NULL ? nfc : unq, -1);
+}
+
+static gboolean
+is_ascii (const char *p, const char *end)
+{
+  for (; p < end; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ps_csv_field_is (const char *f, const char *fe, const char *name, const char *fold)
+{
+  gsize n = strlen (name);
+  g_autofree char *ff = NULL;
+
+  if (is_ascii (f, fe) && is_ascii (name, name + n))
+    return n == (gsize)(fe - f) && g_ascii_strncasecmp (name, f, n) == 0;
+  ff = ps_csv_fold (f, fe);
+  return g_str_equal (ff, fold);
+}
+
+gboolean
+ps_csv_unit_field (const char *f, const char *fe, const char **u, const char **ue)
+{
+  gboolean bracketed = FALSE;
+
+  while (f < fe && (*f == ' ' || *f == '\t'))
+    f++;
+  while (fe > f && (fe[-1] == ' ' || fe[-1] == '\t'))
+    fe--;
+  if (fe - f >= 2 && ((*f == '(' && fe[-1] == ')') || (*f == '[' && fe[-1] == ']')))
+    {
+      bracketed = TRUE;
+      f++, fe--;
+      while (f < fe && *f == ' ')
+        f++;
+      while (fe > f && fe[-1] == ' ')
+        fe--;
+    }
+  *u = f;
+  *ue = fe;
+  return bracketed;
+}
+
+gboolean
+ps_csv_empty_fields (const char *p, const char *end, char delimiter)
+{
+  for (; p < end; p++)
+    if (*p != delimiter && *p != ' ' && *p != '\t' && *p != '"')
+      return FALSE;
+  return TRUE;
+}

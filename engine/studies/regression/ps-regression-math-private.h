@@ -40,7 +40,8 @@ extern "C"
     PS_REG_ERR_PARSE,          /* a line that is not numbers (file and line named) */
     PS_REG_ERR_NON_FINITE,     /* NaN or infinity in the data */
     PS_REG_ERR_TOO_FEW,        /* too few points in the elastic window */
-    PS_REG_ERR_NOT_INCREASING, /* the strain decreases inside the elastic window */
+    PS_REG_ERR_NOT_INCREASING, /* the strain falls in the elastic window (by more than
+                                  the tolerance), or does not increase across it */
     PS_REG_ERR_MODULUS,        /* the fitted modulus is not positive */
     PS_REG_ERR_PARAMS,         /* synthetic: a drawn E or yield stress is not positive */
     PS_REG_N_REASONS
@@ -100,6 +101,10 @@ extern "C"
     double from, to;
     double offset;
     unsigned min_points;
+    /* Repeated strains are data (an extensometer quantised at 1e-5 repeats them); a
+     * strain more than this below the highest one before it in the window is an
+     * error. 0 refuses any fall. */
+    double strain_tol;
   } PsRegFitParams;
 
   static inline PS_HD int ps_reg_is_finite (double v) { return fabs (v) <= DBL_MAX; }
@@ -322,10 +327,11 @@ extern "C"
    * the maximum. */
   static inline PS_HD PsRegError ps_reg_stress_window (const double *x, const double *y,
                                                        size_t imax, double lo, double hi,
-                                                       PsRegLine *l, size_t *i0, size_t *i1,
-                                                       uint64_t *bad)
+                                                       double tol, PsRegLine *l, size_t *i0,
+                                                       size_t *i1, uint64_t *bad)
   {
     size_t i = 0, first;
+    double top = -DBL_MAX;
 
     memset (l, 0, sizeof *l);
     while (i <= imax && !(y[i] >= lo))
@@ -338,11 +344,12 @@ extern "C"
             *bad = i;
             return PS_REG_ERR_NON_FINITE;
           }
-        if (i > first && x[i] < x[i - 1])
+        if (x[i] < top - tol)
           {
             *bad = i;
             return PS_REG_ERR_NOT_INCREASING;
           }
+        top = x[i] > top ? x[i] : top;
       }
     *i1 = i;
     ps_reg_line_add_points (l, x + first, y + first, i - first);
@@ -403,12 +410,19 @@ extern "C"
               return PS_REG_ERR_NON_FINITE;
             }
         i0 = i;
-        for (; i < n && x[i] <= p->to; i++)
-          if (i > i0 && x[i] < x[i - 1])
+        {
+          double top = -DBL_MAX;
+
+          for (; i < n && x[i] <= p->to; i++)
             {
-              fit->bad_point = i;
-              return PS_REG_ERR_NOT_INCREASING;
+              if (x[i] < top - p->strain_tol)
+                {
+                  fit->bad_point = i;
+                  return PS_REG_ERR_NOT_INCREASING;
+                }
+              top = x[i] > top ? x[i] : top;
             }
+        }
         i1 = i;
         ps_reg_line_add_points (&l, x + i0, y + i0, i1 - i0);
         if (i1 < n && !ps_reg_is_finite (x[i1]))
@@ -418,8 +432,8 @@ extern "C"
           }
         break;
       case PS_REG_WINDOW_STRESS:
-        err = ps_reg_stress_window (x, y, imax, p->from * ymax, p->to * ymax, &l, &i0, &i1,
-                                    &fit->bad_point);
+        err = ps_reg_stress_window (x, y, imax, p->from * ymax, p->to * ymax, p->strain_tol, &l,
+                                    &i0, &i1, &fit->bad_point);
         if (err != PS_REG_OK)
           return err;
         break;
@@ -434,8 +448,8 @@ extern "C"
               PsRegLine c;
               size_t c0, c1;
 
-              err = ps_reg_stress_window (x, y, imax, a * ymax, (a + PS_REG_AUTO_WIDTH) * ymax, &c,
-                                          &c0, &c1, &fit->bad_point);
+              err = ps_reg_stress_window (x, y, imax, a * ymax, (a + PS_REG_AUTO_WIDTH) * ymax,
+                                          p->strain_tol, &c, &c0, &c1, &fit->bad_point);
               if (err != PS_REG_OK)
                 return err;
               if (c.n < p->min_points || !(c.sxx > 0))

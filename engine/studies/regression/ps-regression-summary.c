@@ -59,15 +59,28 @@ terminal_rows (JsonObject *s, GPtrArray *rows)
 
       if (ps_summary_get_count (q, "n") == 0)
         continue;
+      guint64 n = ps_summary_get_count (q, "n");
+      char *text;
+
       /* CoV as the run computed it, sd / mean: summary.json writes null for an
-       * infinite one. */
-      ps_summary_add_values (rows, names[i], labels[i], PS_SUMMARY_NUMBER, "Pa",
-                             g_strdup_printf (_ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% "
-                                                 "characteristic %.5g (normal), %.5g (lognormal)"),
-                                              mean * scales[i], units[i], sd * scales[i], sd / mean,
-                                              ps_summary_get_number (c, "normal") * scales[i],
-                                              ps_summary_get_number (c, "lognormal") * scales[i]),
-                             mean);
+       * infinite one. Fewer than 3 values have no k_n (V_X unknown): the reason is
+       * given, not "nan". */
+      if (n < 2)
+        text = g_strdup_printf (_ ("mean %.5g %s (one value); no 5 %% characteristic value: "
+                                   "EN 1990 Table D1 (V_X unknown) needs at least 3 values"),
+                                mean * scales[i], units[i]);
+      else if (n < 3)
+        text = g_strdup_printf (_ ("mean %.5g %s, sd %.4g, CoV %.3g; no 5 %% characteristic "
+                                   "value: EN 1990 Table D1 (V_X unknown) needs at least 3 "
+                                   "values, there are 2"),
+                                mean * scales[i], units[i], sd * scales[i], sd / mean);
+      else
+        text = g_strdup_printf (_ ("mean %.5g %s, sd %.4g, CoV %.3g; 5 %% "
+                                   "characteristic %.5g (normal), %.5g (lognormal)"),
+                                mean * scales[i], units[i], sd * scales[i], sd / mean,
+                                ps_summary_get_number (c, "normal") * scales[i],
+                                ps_summary_get_number (c, "lognormal") * scales[i]);
+      ps_summary_add_values (rows, names[i], labels[i], PS_SUMMARY_NUMBER, "Pa", text, mean);
     }
   if (yield_none > 0)
     ps_summary_add_values (rows, "yield_none", C_ ("summary", "no offset yield"), PS_SUMMARY_COUNT,

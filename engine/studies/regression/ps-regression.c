@@ -55,6 +55,7 @@ static void
 column_clear (PsRegColumn *c)
 {
   g_free (c->name);
+  g_free (c->fold);
   g_free (c->unit);
 }
 
@@ -108,14 +109,52 @@ strain_unit_scale (const char *unit, double *scale)
 
 #define STRAIN_UNITS "mm/mm, m/m, in/in, %, ‰, µε (or ue, microstrain, µm/m)"
 
-/* A strain: a number, or a string with a strain unit ("0.05 %", "500 µε"). */
+/* The scale to SI of @unit as a unit of @quantity (PS_QTY_DIMENSIONLESS: a strain
+ * unit); FALSE when it is not one. Besides ps_unit_parse ()'s units, a force may be in
+ * kilogram-force (9.806 65 N, the standard acceleration of gravity of the 3rd CGPM,
+ * 1901), as older machines write it. */
 static gboolean
-get_strain (JsonObject *obj, const char *parent, const char *member, gboolean required, double *out,
-            GError **error)
+column_unit_scale (PsQuantity quantity, const char *unit, double *scale)
 {
-  g_autofree char *path = ps_json_path (parent, member);
-  JsonNode *node = json_object_get_member (obj, member);
+  PsDim dim, want = ps_quantity_dim (quantity);
+  g_autofree char *msg = NULL;
 
+  if (quantity == PS_QTY_DIMENSIONLESS)
+    return strain_unit_scale (unit, scale);
+  if (quantity == PS_QTY_FORCE && (g_str_equal (unit, "kgf") || g_str_equal (unit, "kp")))
+    {
+      *scale = 9.80665;
+      return TRUE;
+    }
+  if (!ps_unit_parse (unit, scale, &dim, &msg))
+    return FALSE;
+  return dim.kg == want.kg && dim.m == want.m && dim.s == want.s;
+}
+
+/* Whether @unit is a unit a units row of a test machine's export may hold: of strain,
+ * stress, force, length or time. */
+static gboolean
+known_unit (const char *unit)
+{
+  static const PsQuantity quantities[]
+      = { PS_QTY_DIMENSIONLESS, PS_QTY_STRESS, PS_QTY_FORCE, PS_QTY_LENGTH, PS_QTY_TIME };
+  double scale;
+
+  if (*unit == '\0')
+    return FALSE;
+  if (g_str_equal (unit, "sec") || g_str_equal (unit, "ms"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (quantities); i++)
+    if (column_unit_scale (quantities[i], unit, &scale))
+      return TRUE;
+  return FALSE;
+}
+
+/* A strain: a number, or a string with a strain unit ("0.05 %", "500 µε"). */
+gboolean
+ps_regression_strain_node (JsonNode *node, const char *path, gboolean required, double *out,
+                           GError **error)
+{
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
@@ -163,11 +202,21 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
   return TRUE;
 }
 
+static gboolean
+get_strain (JsonObject *obj, const char *parent, const char *member, gboolean required, double *out,
+            GError **error)
+{
+  g_autofree char *path = ps_json_path (parent, member);
+
+  return ps_regression_strain_node (json_object_get_member (obj, member), path, required, out,
+                                    error);
+}
+
 /* A column: {"column": "name" or 1-based number, "unit": "..."}. @quantity is
  * PS_QTY_DIMENSIONLESS for a strain column. */
 static gboolean
-parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsRegColumn *col,
-              GError **error)
+parse_column (JsonObject *source, const char *member, PsQuantity quantity, gboolean header,
+              PsRegColumn *col, GError **error)
 {
   static const char *const keys[] = { "column", "unit", NULL };
   g_autofree char *path = ps_json_path ("source", member);
@@ -207,12 +256,20 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
           node ? ps_json_type_name (node) : _ ("nothing"));
       return FALSE;
     }
-  if (!ps_json_get_string (obj, path, "unit", quantity != PS_QTY_DIMENSIONLESS, &unit, error))
+  if (col->name != NULL)
+    col->fold = ps_csv_fold (col->name, col->name + strlen (col->name));
+  /* Without a unit the file's units row gives it; a file has one only under a header,
+   * so a column given by number needs its unit here (a strain is mm/mm by default). */
+  if (!ps_json_get_string (obj, path, "unit", quantity != PS_QTY_DIMENSIONLESS && !header, &unit,
+                           error))
     return FALSE;
+  if (unit == NULL)
+    {
+      col->scale = NAN;
+      return TRUE;
+    }
   if (quantity == PS_QTY_DIMENSIONLESS)
     {
-      if (unit == NULL)
-        unit = "mm/mm";
       if (!strain_unit_scale (unit, &col->scale))
         {
           g_autofree char *upath = ps_json_path (path, "unit");
@@ -271,49 +328,213 @@ get_char (JsonObject *source, const char *member, char def, char *out, GError **
   return TRUE;
 }
 
+/* How the lines of one file map to the study's columns: found from its header and
+ * units row (a folder's files may differ), or once at load for a file of many
+ * specimens. */
 typedef struct
 {
-  const PsRegressionModel *m;
-  const char *display;
-  guint64 line;
-} LineCtx;
+  int xc, yc, sc;          /* 0-based columns of strain, stress, specimen (or -1) */
+  int n_fields;            /* fields a data line needs */
+  double x_scale, y_scale; /* from its numbers to strain and Pa */
+} Layout;
 
-/* Matches the header fields against the named columns. Returns FALSE with @msg set
- * when one is missing. */
-static gboolean
-match_header (const PsRegressionModel *m, const char *p, const char *end, int *xc, int *yc, int *sc,
-              int *n_fields, char **msg)
+static void
+layout_init (const PsRegressionModel *m, Layout *lay)
+{
+  lay->xc = m->x.column;
+  lay->yc = m->y.column;
+  lay->sc = m->specimen.column;
+  lay->n_fields = m->n_fields;
+  lay->x_scale = m->x_scale;
+  lay->y_scale = m->y_scale;
+}
+
+/* The study's named columns as a message lists them: "strain" and "stress". */
+static char *
+named_columns (const PsRegressionModel *m)
 {
   const PsRegColumn *cols[3] = { &m->x, &m->y, &m->specimen };
-  int *out[3] = { xc, yc, sc };
-  int k = 0, max = -1;
+  GString *s = g_string_new (NULL);
+  guint n = 0, total = 0;
+
+  for (int c = 0; c < 3; c++)
+    total += cols[c]->name != NULL;
+  for (int c = 0; c < 3; c++)
+    if (cols[c]->name != NULL)
+      {
+        if (n > 0)
+          g_string_append (s, n + 1 == total ? " and " : ", ");
+        g_string_append_printf (s, "\"%s\"", cols[c]->name);
+        n++;
+      }
+  return g_string_free (s, FALSE);
+}
+
+/* Matches the fields of [p, end) against the named columns. Returns how many of the
+ * named columns it holds; when it holds them all, @lay takes their indices. With @msg,
+ * a missing one is described. */
+static int
+match_header (const PsRegressionModel *m, const char *p, const char *end, Layout *lay, char **msg)
+{
+  const PsRegColumn *cols[3] = { &m->x, &m->y, &m->specimen };
+  int at[3], k = 0, max = -1, named = 0, found = 0;
   const char *q = p;
 
   for (int c = 0; c < 3; c++)
-    *out[c] = cols[c]->column;
+    {
+      at[c] = cols[c]->name != NULL ? -1 : cols[c]->column;
+      named += cols[c]->name != NULL;
+    }
   while (q != NULL)
     {
       const char *f, *fe;
 
       q = ps_csv_next_field (q, end, m->delimiter, &f, &fe);
       for (int c = 0; c < 3; c++)
-        if (cols[c]->name != NULL && *out[c] < 0 && strlen (cols[c]->name) == (gsize)(fe - f)
-            && g_ascii_strncasecmp (cols[c]->name, f, (gsize)(fe - f)) == 0)
-          *out[c] = k;
+        if (cols[c]->name != NULL && at[c] < 0
+            && ps_csv_field_is (f, fe, cols[c]->name, cols[c]->fold))
+          {
+            at[c] = k;
+            found++;
+          }
       k++;
     }
-  for (int c = 0; c < 3; c++)
+  if (found < named)
     {
-      if ((cols[c]->name != NULL || cols[c]->column >= 0) && *out[c] < 0)
+      for (int c = 0; c < 3 && msg != NULL; c++)
+        if (cols[c]->name != NULL && at[c] < 0)
+          {
+            g_autofree char *text = ps_csv_to_utf8 (p, p + MIN (end - p, 200));
+
+            *msg = g_strdup_printf ("no column named \"%s\" in the header line \"%s\"",
+                                    cols[c]->name, text);
+            break;
+          }
+      return found;
+    }
+  for (int c = 0; c < 3; c++)
+    max = MAX (max, at[c]);
+  lay->xc = at[0];
+  lay->yc = at[1];
+  lay->sc = at[2];
+  lay->n_fields = max + 1;
+  return found;
+}
+
+static const char *
+x_quantity_name (const PsRegressionModel *m)
+{
+  return m->force_input ? "displacement" : "strain";
+}
+
+static const char *
+y_quantity_name (const PsRegressionModel *m)
+{
+  return m->force_input ? "force" : "stress";
+}
+
+/* The line [l, le) under the header: a units row when none of the study's columns
+ * holds a number there and some field is a unit, in brackets or not ("(s),(mm),(N)",
+ * "s;mm;N"). Sets *@is_units; for a units row, the columns whose unit the study does
+ * not give take the row's. Returns FALSE with @msg (naming @display, @line and the
+ * column) for a unit that is not one of its column's quantity. */
+static gboolean
+units_row (const PsRegressionModel *m, const char *display, guint64 line, const char *l,
+           const char *le, Layout *lay, gboolean *is_units, char **msg)
+{
+  const char *q = l, *fields[2][2] = { { NULL, NULL }, { NULL, NULL } };
+  int cols[2] = { lay->xc, lay->yc }, k = 0;
+  gboolean any_unit = FALSE;
+  locale_t c = m->c_locale;
+
+  *is_units = FALSE;
+  /* The study's columns first: a number there is data (every file's first data line
+   * comes here, so this is the common way out). */
+  while (q != NULL)
+    {
+      const char *f, *fe;
+
+      q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+      for (int j = 0; j < 2; j++)
+        if (k == cols[j])
+          {
+            double v;
+
+            if (ps_csv_parse_double (f, fe, m->decimal, c, &v) != PS_CSV_BAD)
+              return TRUE;
+            fields[j][0] = f;
+            fields[j][1] = fe;
+          }
+      k++;
+    }
+  for (q = l; q != NULL && !any_unit;)
+    {
+      const char *f, *fe, *u, *ue;
+
+      q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+      if (f < fe)
         {
-          if (msg != NULL)
-            *msg = g_strdup_printf ("no column named \"%s\" in the header line \"%.*s\"",
-                                    cols[c]->name, (int)MIN (end - p, 200), p);
+          gboolean bracketed = ps_csv_unit_field (f, fe, &u, &ue);
+          g_autofree char *unit = ps_csv_to_utf8 (u, ue);
+
+          any_unit = bracketed || known_unit (unit);
+        }
+    }
+  if (!any_unit)
+    return TRUE;
+  *is_units = TRUE;
+  for (int j = 0; j < 2; j++)
+    {
+      const PsRegColumn *col = j == 0 ? &m->x : &m->y;
+      PsQuantity qty = j == 0 ? (m->force_input ? PS_QTY_LENGTH : PS_QTY_DIMENSIONLESS)
+                              : (m->force_input ? PS_QTY_FORCE : PS_QTY_STRESS);
+      double div = j == 0 ? m->x_div : m->y_div, scale;
+      double *out = j == 0 ? &lay->x_scale : &lay->y_scale;
+      const char *u, *ue;
+      g_autofree char *unit = NULL;
+
+      /* The study's unit wins; an empty field leaves the column without one. */
+      if (col->unit != NULL || fields[j][0] == NULL)
+        continue;
+      ps_csv_unit_field (fields[j][0], fields[j][1], &u, &ue);
+      if (u == ue)
+        continue;
+      unit = ps_csv_to_utf8 (u, ue);
+      if (!column_unit_scale (qty, unit, &scale))
+        {
+          *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": unknown unit \"%s\" in the units "
+                                  "row, column %d (%s, the %s): expected %s",
+                                  display, line, unit, cols[j] + 1,
+                                  col->name != NULL ? col->name : "unnamed",
+                                  j == 0 ? x_quantity_name (m) : y_quantity_name (m),
+                                  qty == PS_QTY_DIMENSIONLESS ? STRAIN_UNITS
+                                  : qty == PS_QTY_LENGTH      ? "mm, m, in"
+                                  : qty == PS_QTY_FORCE       ? "N, kN, lbf, kgf"
+                                                              : "MPa, N/mm², kPa, GPa, psi, ksi");
           return FALSE;
         }
-      max = MAX (max, *out[c]);
+      *out = scale / div;
     }
-  *n_fields = max + 1;
+  return TRUE;
+}
+
+/* After the header and units row: a column still without a unit takes the default
+ * (strain in mm/mm), or is an error. */
+static gboolean
+layout_units_done (const PsRegressionModel *m, const char *display, Layout *lay, char **msg)
+{
+  if (isnan (lay->x_scale) && !m->force_input)
+    lay->x_scale = 1.0 / m->x_div;
+  if (isnan (lay->x_scale) || isnan (lay->y_scale))
+    {
+      const PsRegColumn *col = isnan (lay->x_scale) ? &m->x : &m->y;
+      const char *what = isnan (lay->x_scale) ? x_quantity_name (m) : y_quantity_name (m);
+
+      *msg = g_strdup_printf ("%s: no unit for the %s column \"%s\": give source.%s.unit, or "
+                              "a units row under the header",
+                              display, what, col->name != NULL ? col->name : "?", what);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -341,6 +562,104 @@ blank_line (const char *p, const char *end)
     if (*p != ' ' && *p != '\t')
       return FALSE;
   return TRUE;
+}
+
+/* Reads the top of one specimen's file, [*p, end), as far as its data: the skipped
+ * lines, the header (the line after skip_lines, or without skip_lines the first line
+ * holding every named column), and a units row under it. On return *@p is at the
+ * first data line and *@line counts the lines before it. Returns FALSE with @msg (file
+ * and line named) when there is no header or a unit is wrong. */
+static gboolean
+find_layout (const PsRegressionModel *m, const char *display, const char **p, const char *end,
+             guint64 *line, Layout *lay, char **msg)
+{
+  const char *l, *le, *q;
+  gboolean is_units = FALSE;
+
+  *p = ps_csv_skip_bom (*p, end);
+  layout_init (m, lay);
+  if (m->skip_given)
+    while (*line < m->skip_lines && next_line (p, end, &l, &le))
+      (*line)++;
+  if (m->header)
+    {
+      if (m->skip_given)
+        {
+          char *why = NULL;
+
+          if (!next_line (p, end, &l, &le))
+            {
+              *msg = g_strdup_printf (
+                  "%s: no header line (the file has %" G_GUINT64_FORMAT " lines)", display, *line);
+              return FALSE;
+            }
+          (*line)++;
+          match_header (m, l, le, lay, &why);
+          if (why != NULL)
+            {
+              *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s", display, *line, why);
+              g_free (why);
+              return FALSE;
+            }
+        }
+      else
+        {
+          const char *best = NULL, *best_end = NULL;
+          guint64 best_line = 0;
+          int best_found = 0;
+          gboolean found = FALSE;
+
+          while (next_line (p, end, &l, &le))
+            {
+              int k;
+
+              (*line)++;
+              if (blank_line (l, le))
+                continue;
+              k = match_header (m, l, le, lay, NULL);
+              if (k == (m->x.name != NULL) + (m->y.name != NULL) + (m->specimen.name != NULL))
+                {
+                  found = TRUE;
+                  break;
+                }
+              if (k > best_found)
+                best = l, best_end = le, best_line = *line, best_found = k;
+            }
+          if (!found)
+            {
+              g_autofree char *names = named_columns (m);
+
+              if (best != NULL)
+                {
+                  char *why = NULL;
+
+                  match_header (m, best, best_end, lay, &why);
+                  *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s (no line of the file "
+                                          "names %s)",
+                                          display, best_line, why, names);
+                  g_free (why);
+                }
+              else
+                *msg = g_strdup_printf ("%s: no line names the columns %s (without "
+                                        "source.skip_lines the header is the first line that "
+                                        "does)",
+                                        display, names);
+              return FALSE;
+            }
+        }
+      q = *p;
+      if (next_line (&q, end, &l, &le))
+        {
+          if (!units_row (m, display, *line + 1, l, le, lay, &is_units, msg))
+            return FALSE;
+          if (is_units)
+            {
+              *p = q;
+              (*line)++;
+            }
+        }
+    }
+  return layout_units_done (m, display, lay, msg);
 }
 
 static gint
@@ -398,6 +717,36 @@ load_folder (PsRegressionModel *m, GError **error)
   return TRUE;
 }
 
+/* One file of one specimen, named after the file as a folder's files are. */
+static gboolean
+load_one_file (PsRegressionModel *m, GError **error)
+{
+  g_autofree char *base = g_path_get_basename (m->full);
+  const char *dot = strrchr (base, '.');
+  PsRegSpecimen *s;
+  struct stat st;
+
+  if (stat (m->full, &st) != 0)
+    {
+      int saved = errno;
+
+      ps_json_set_error (error, "source.path", _ ("cannot open %s: %s"), m->full,
+                         g_strerror (saved));
+      return FALSE;
+    }
+  m->n_specimens = 1;
+  m->specimens = g_new0 (PsRegSpecimen, 1);
+  s = &m->specimens[0];
+  s->file = g_strdup (m->full);
+  s->display = g_strdup (m->path);
+  s->name = dot != NULL && dot != base ? g_strndup (base, (gsize)(dot - base)) : g_strdup (base);
+  s->csv = ps_csv_escape (s->name);
+  s->line = 1;
+  s->length = (guint64)st.st_size;
+  m->max_bytes = m->total_bytes = s->length;
+  return TRUE;
+}
+
 /* One file with a specimen column: a streamed scan finds where each specimen's rows
  * are. Rows of a specimen must be together. */
 static gboolean
@@ -410,10 +759,22 @@ load_file (PsRegressionModel *m, GError **error)
   size_t cap = 0;
   ssize_t len;
   guint64 offset = 0, line = 0;
-  int xc = m->x.column, yc = m->y.column, sc = m->specimen.column;
-  int n_fields = m->n_fields;
+  Layout lay;
+  /* Before the header, the line that may be a units row, then data. */
+  enum
+  {
+    HEADER,
+    UNITS,
+    DATA
+  } state
+      = m->header ? HEADER : DATA;
+  int named = (m->x.name != NULL) + (m->y.name != NULL) + (m->specimen.name != NULL);
+  int best_found = 0;
+  guint64 best_line = 0;
+  g_autofree char *best = NULL;
   gboolean ok = TRUE;
 
+  layout_init (m, &lay);
   if (f == NULL)
     {
       int saved = errno;
@@ -426,36 +787,66 @@ load_file (PsRegressionModel *m, GError **error)
     {
       const char *p = buf, *end = buf + len, *l = NULL, *le = NULL;
       const char *fld = NULL, *fe = NULL, *q;
-      int k;
+      int k, sc;
 
       line++;
       offset += (guint64)len;
+      if (line == 1)
+        p = ps_csv_skip_bom (p, end);
       next_line (&p, end, &l, &le);
-      if (line <= m->skip_lines)
+      if (m->skip_given && line <= m->skip_lines)
         continue;
-      if (m->header && line == m->skip_lines + 1)
+      if (state == HEADER)
         {
           g_autofree char *msg = NULL;
+          int found;
 
-          if (!match_header (m, l, le, &xc, &yc, &sc, &n_fields, &msg))
+          if (!m->skip_given && blank_line (l, le))
+            continue;
+          found = match_header (m, l, le, &lay, m->skip_given ? &msg : NULL);
+          if (found == named)
+            {
+              state = UNITS;
+              continue;
+            }
+          if (m->skip_given)
             {
               ps_json_set_error (error, "source", "%s:%" G_GUINT64_FORMAT ": %s", m->path, line,
                                  msg);
               ok = FALSE;
               break;
             }
-          m->x.column = xc;
-          m->y.column = yc;
-          m->specimen.column = sc;
-          m->n_fields = n_fields;
+          if (found > best_found)
+            {
+              g_free (best);
+              best = g_strndup (l, (gsize)(le - l));
+              best_found = found;
+              best_line = line;
+            }
           continue;
         }
-      if (blank_line (l, le))
+      if (state == UNITS)
+        {
+          g_autofree char *msg = NULL;
+          gboolean is_units;
+
+          state = DATA;
+          if (!units_row (m, m->path, line, l, le, &lay, &is_units, &msg))
+            {
+              ps_json_set_error (error, "source", "%s", msg);
+              ok = FALSE;
+              break;
+            }
+          if (is_units)
+            continue;
+        }
+      if (blank_line (l, le) || ps_csv_empty_fields (l, le, m->delimiter))
         {
           if (specs->len > 0)
             g_array_index (specs, PsRegSpecimen, specs->len - 1).length += (guint64)len;
           continue;
         }
+      sc = lay.sc;
       q = l;
       for (k = 0; q != NULL && k <= sc; k++)
         q = ps_csv_next_field (q, le, m->delimiter, &fld, &fe);
@@ -501,8 +892,9 @@ load_file (PsRegressionModel *m, GError **error)
           }
         g_hash_table_add (seen, g_strdup (s.name));
         s.csv = ps_csv_escape (s.name);
-        s.offset = offset - (guint64)len;
-        s.length = (guint64)len;
+        /* A byte order mark before the first line of data is not part of it. */
+        s.offset = offset - (guint64)len + (guint64)(l - buf);
+        s.length = (guint64)len - (guint64)(l - buf);
         s.line = line;
         s.display = g_strdup (m->path);
         g_array_append_val (specs, s);
@@ -512,6 +904,44 @@ load_file (PsRegressionModel *m, GError **error)
     {
       ps_json_set_error (error, "source.path", _ ("cannot read %s"), m->full);
       ok = FALSE;
+    }
+  if (ok && state == HEADER)
+    {
+      g_autofree char *names = named_columns (m);
+
+      if (best != NULL)
+        {
+          g_autofree char *why = NULL;
+
+          match_header (m, best, best + strlen (best), &lay, &why);
+          ps_json_set_error (error, "source", _ ("%s:%llu: %s (no line of the file names %s)"),
+                             m->path, (unsigned long long)best_line, why, names);
+        }
+      else
+        ps_json_set_error (error, "source",
+                           _ ("%s: no line names the columns %s (without source.skip_lines the "
+                              "header is the first line that does)"),
+                           m->path, names);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *msg = NULL;
+
+      if (layout_units_done (m, m->path, &lay, &msg))
+        {
+          m->x.column = lay.xc;
+          m->y.column = lay.yc;
+          m->specimen.column = lay.sc;
+          m->n_fields = lay.n_fields;
+          m->x_scale = lay.x_scale;
+          m->y_scale = lay.y_scale;
+        }
+      else
+        {
+          ps_json_set_error (error, "source", "%s", msg);
+          ok = FALSE;
+        }
     }
   free (buf);
   fclose (f);
@@ -538,6 +968,18 @@ study_dir (const PsStudy *study)
   return study->path != NULL ? g_path_get_dirname (study->path) : g_get_current_dir ();
 }
 
+/* Whether @member of the source names its column (a string), which needs a header. */
+static gboolean
+names_column (JsonObject *src, const char *member)
+{
+  JsonNode *node = json_object_get_member (src, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    node = json_object_get_member (json_node_get_object (node), "column");
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
 static gboolean
 parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, GError **error)
 {
@@ -545,11 +987,14 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
       = { "type",         "path", "pattern",      "strain",          "stress",    "force",
           "displacement", "area", "gauge_length", "specimen_column", "delimiter", "decimal",
           "skip_lines",   NULL };
+  static const char *const named[]
+      = { "strain", "stress", "force", "displacement", "specimen_column" };
   const char *path = NULL, *pattern = NULL;
   gint64 skip = 0;
   gboolean has_stress = json_object_has_member (src, "stress");
   gboolean has_force = json_object_has_member (src, "force");
-  JsonNode *spec;
+  gboolean header = FALSE;
+  JsonNode *spec, *skip_node = json_object_get_member (src, "skip_lines");
   g_autofree char *dir = NULL;
 
   if (!ps_json_check_keys (src, "source", keys, error)
@@ -574,11 +1019,15 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
       return FALSE;
     }
   m->skip_lines = (guint)skip;
+  m->skip_given = skip_node != NULL && !JSON_NODE_HOLDS_NULL (skip_node);
   m->pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
   m->path = g_strdup (path);
   dir = study_dir (study);
   m->full = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (dir, path, NULL);
   m->specimen.column = -1;
+  m->x_div = m->y_div = 1.0;
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    header |= names_column (src, named[i]);
 
   if (has_stress == has_force)
     {
@@ -599,11 +1048,9 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
                                 "\"force\", not with \"stress\""));
           return FALSE;
         }
-      if (!parse_column (src, "strain", PS_QTY_DIMENSIONLESS, &m->x, error)
-          || !parse_column (src, "stress", PS_QTY_STRESS, &m->y, error))
+      if (!parse_column (src, "strain", PS_QTY_DIMENSIONLESS, header, &m->x, error)
+          || !parse_column (src, "stress", PS_QTY_STRESS, header, &m->y, error))
         return FALSE;
-      m->x_scale = m->x.scale;
-      m->y_scale = m->y.scale;
     }
   else
     {
@@ -614,23 +1061,31 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
                              _ ("with \"force\" input the strain is displacement / gauge_length"));
           return FALSE;
         }
-      if (!parse_column (src, "displacement", PS_QTY_LENGTH, &m->x, error)
-          || !parse_column (src, "force", PS_QTY_FORCE, &m->y, error)
+      if (!parse_column (src, "displacement", PS_QTY_LENGTH, header, &m->x, error)
+          || !parse_column (src, "force", PS_QTY_FORCE, header, &m->y, error)
           || !ps_json_get_quantity (src, "source", "area", TRUE, PS_QTY_AREA, PS_CHECK_POSITIVE,
                                     &m->area, error)
           || !ps_json_get_quantity (src, "source", "gauge_length", TRUE, PS_QTY_LENGTH,
                                     PS_CHECK_POSITIVE, &m->gauge_length, error))
         return FALSE;
-      m->x_scale = m->x.scale / m->gauge_length;
-      m->y_scale = m->y.scale / m->area;
+      m->x_div = m->gauge_length;
+      m->y_div = m->area;
     }
+  /* NAN (no unit in the study) stays NAN until a units row gives one. */
+  m->x_scale = m->x.scale / m->x_div;
+  m->y_scale = m->y.scale / m->y_div;
 
   spec = json_object_get_member (src, "specimen_column");
   if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
     {
       if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
           && *json_node_get_string (spec))
-        m->specimen.name = g_strdup (json_node_get_string (spec));
+        {
+          const char *name = json_node_get_string (spec);
+
+          m->specimen.name = g_strdup (name);
+          m->specimen.fold = ps_csv_fold (name, name + strlen (name));
+        }
       else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
                && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
         m->specimen.column = (int)json_node_get_int (spec) - 1;
@@ -643,35 +1098,36 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
           return FALSE;
         }
       m->source = PS_REG_SOURCE_FILE;
+      if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+        {
+          ps_json_set_error (error, "source.path",
+                             _ ("%s is not a file (with \"specimen_column\" the "
+                                "source is one file)"),
+                             m->full);
+          return FALSE;
+        }
     }
-  else
+  else if (g_file_test (m->full, G_FILE_TEST_IS_DIR))
     m->source = PS_REG_SOURCE_FOLDER;
+  else if (g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+    m->source = PS_REG_SOURCE_ONE_FILE;
+  else
+    {
+      ps_json_set_error (error, "source.path",
+                         g_file_test (m->full, G_FILE_TEST_EXISTS)
+                             ? _ ("%s is neither a file nor a folder")
+                             : _ ("%s does not exist"),
+                         m->full);
+      return FALSE;
+    }
   m->header = m->x.name != NULL || m->y.name != NULL || m->specimen.name != NULL;
   m->n_fields = MAX (MAX (m->x.column, m->y.column), m->specimen.column) + 1;
 
   m->c_locale = newlocale (LC_ALL_MASK, "C", (locale_t)0);
   if (m->source == PS_REG_SOURCE_FOLDER)
-    {
-      if (!g_file_test (m->full, G_FILE_TEST_IS_DIR))
-        {
-          ps_json_set_error (error, "source.path",
-                             g_file_test (m->full, G_FILE_TEST_EXISTS)
-                                 ? _ ("%s is a file: give \"specimen_column\" for one file of "
-                                      "many specimens, or a folder of one file per specimen")
-                                 : _ ("%s does not exist"),
-                             m->full);
-          return FALSE;
-        }
-      return load_folder (m, error);
-    }
-  if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
-    {
-      ps_json_set_error (error, "source.path",
-                         _ ("%s is not a file (with \"specimen_column\" the "
-                            "source is one file)"),
-                         m->full);
-      return FALSE;
-    }
+    return load_folder (m, error);
+  if (m->source == PS_REG_SOURCE_ONE_FILE)
+    return load_one_file (m, error);
   return load_file (m, error);
 }
 
@@ -782,7 +1238,7 @@ parse_synthetic (PsRegressionModel *m, JsonObject *src, GError **error)
 static gboolean
 parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "window", "offset", "min_points", NULL };
+  static const char *const keys[] = { "window", "offset", "min_points", "strain_tolerance", NULL };
   static const char *const wkeys[] = { "type", "from", "to", NULL };
   JsonObject *fit = ps_json_get_object (root, "", "fit", FALSE, error);
   JsonObject *w;
@@ -794,13 +1250,22 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
   m->to = 0.0025;
   m->offset = 0.002;
   m->min_points = 5;
+  /* 10 µε: the resolution of a class 1 extensometer (ISO 9513, 0.5 µm) on a 50 mm
+   * gauge length; quantised strain noise smaller than this is not a fall. */
+  m->strain_tol = 1e-5;
   if (fit == NULL)
     return error == NULL || *error == NULL;
   if (!ps_json_check_keys (fit, "fit", keys, error)
       || !get_strain (fit, "fit", "offset", FALSE, &m->offset, error)
-      || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error))
+      || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error)
+      || !get_strain (fit, "fit", "strain_tolerance", FALSE, &m->strain_tol, error))
     return FALSE;
   m->min_points = (guint)min_points;
+  if (!(m->strain_tol >= 0))
+    {
+      ps_json_set_error (error, "fit.strain_tolerance", _ ("must be ≥ 0 (got %g)"), m->strain_tol);
+      return FALSE;
+    }
   if (!(m->offset >= 0))
     {
       ps_json_set_error (error, "fit.offset", _ ("must be ≥ 0 (got %g)"), m->offset);
@@ -992,6 +1457,7 @@ ps_regression_fit_params (const PsRegressionModel *m, PsRegFitParams *p)
   p->to = m->to;
   p->offset = m->offset;
   p->min_points = m->min_points;
+  p->strain_tol = m->strain_tol;
 }
 
 PsRegError
@@ -1187,7 +1653,9 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
   gssize len = read_text (m, ws, item, msg);
   const char *p, *end, *l, *le;
   guint64 line;
-  int xc = m->x.column, yc = m->y.column, sc = m->specimen.column, n_fields = m->n_fields;
+  Layout lay;
+  int xc, yc, n_fields;
+  double x_scale, y_scale;
   gsize n = 0;
   char lab[16];
 
@@ -1197,30 +1665,20 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
   p = ws->buf;
   end = ws->buf + len;
   line = s->line - 1;
-  if (m->source == PS_REG_SOURCE_FOLDER)
+  /* A file of its own has its own header and units; the rows of a file of many
+   * specimens were placed at load. */
+  if (m->source != PS_REG_SOURCE_FILE)
     {
-      while (line < m->skip_lines && next_line (&p, end, &l, &le))
-        line++;
-      if (m->header)
-        {
-          char *why = NULL;
-
-          if (!next_line (&p, end, &l, &le))
-            {
-              *msg = g_strdup_printf ("%s: no header line (the file has %" G_GUINT64_FORMAT
-                                      " lines)",
-                                      s->display, line);
-              return PS_REG_ERR_HEADER;
-            }
-          line++;
-          if (!match_header (m, l, le, &xc, &yc, &sc, &n_fields, &why))
-            {
-              *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s", s->display, line, why);
-              g_free (why);
-              return PS_REG_ERR_HEADER;
-            }
-        }
+      if (!find_layout (m, s->display, &p, end, &line, &lay, msg))
+        return PS_REG_ERR_HEADER;
     }
+  else
+    layout_init (m, &lay);
+  xc = lay.xc;
+  yc = lay.yc;
+  n_fields = lay.n_fields;
+  x_scale = lay.x_scale;
+  y_scale = lay.y_scale;
   while (next_line (&p, end, &l, &le))
     {
       const char *q = l, *fx = NULL, *fxe = NULL, *fy = NULL, *fye = NULL;
@@ -1243,6 +1701,9 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
         }
       if (k < n_fields)
         {
+          /* Rows of empty fields under the table, as spreadsheets save it. */
+          if (ps_csv_empty_fields (l, le, m->delimiter))
+            continue;
           *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": expected at least %d fields "
                                   "separated by '%c', found %d: \"%.*s\"",
                                   s->display, line, n_fields, m->delimiter, k,
@@ -1255,6 +1716,8 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
         {
           gboolean bx = rx == PS_CSV_BAD;
 
+          if (ps_csv_empty_fields (l, le, m->delimiter))
+            continue;
           *msg = g_strdup_printf (
               "%s:%" G_GUINT64_FORMAT ": \"%.*s\" is not a number (column %s, decimal "
               "separator '%c')",
@@ -1277,8 +1740,8 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
           *msg = g_strdup_printf ("%s: more points than the study expected", s->display);
           return PS_REG_ERR_READ;
         }
-      ws->x[n] = vx * m->x_scale;
-      ws->y[n] = vy * m->y_scale;
+      ws->x[n] = vx * x_scale;
+      ws->y[n] = vy * y_scale;
       ws->line[n] = line;
       n++;
     }
@@ -1566,6 +2029,21 @@ fit_error_message (const PsRegressionModel *m, const Workspace *ws, guint64 item
     case PS_REG_ERR_NON_FINITE:
       return g_strdup_printf ("%s: a value is not a finite number", where);
     case PS_REG_ERR_NOT_INCREASING:
+      if (f->bad_point < f->points && f->bad_point > 0)
+        {
+          double top = ws->x[0];
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], t[G_ASCII_DTOSTR_BUF_SIZE];
+
+          for (guint64 i = 1; i < f->bad_point; i++)
+            top = MAX (top, ws->x[i]);
+          if (ws->x[f->bad_point] < top - m->strain_tol)
+            return g_strdup_printf ("%s: the strain falls in the elastic window, to %s after %s, "
+                                    "by more than fit.strain_tolerance (%s)",
+                                    where,
+                                    g_ascii_formatd (b, sizeof b, "%.6g", ws->x[f->bad_point]),
+                                    g_ascii_formatd (a, sizeof a, "%.6g", top),
+                                    g_ascii_formatd (t, sizeof t, "%g", m->strain_tol));
+        }
       return g_strdup_printf ("%s: the strain does not increase in the elastic window", where);
     case PS_REG_ERR_MODULUS:
       return g_strdup_printf ("%s: the fitted modulus is not positive", where);
@@ -1695,9 +2173,21 @@ source_name (PsRegSource s)
       return "csv-folder";
     case PS_REG_SOURCE_FILE:
       return "csv-file";
+    case PS_REG_SOURCE_ONE_FILE:
+      return "csv-one-file";
     default:
       return "synthetic";
     }
+}
+
+/* Why there is no characteristic value of @n values (n < 3), in summary.json's words:
+ * the same text in every language. */
+static char *
+characteristic_reason (guint64 n)
+{
+  return g_strdup_printf ("not computed: EN 1990 Annex D Table D1 (V_X unknown) gives k_n from "
+                          "n = 3, and there %s %" G_GUINT64_FORMAT " value%s",
+                          n == 1 ? "is" : "are", n, n == 1 ? "" : "s");
 }
 
 static void
@@ -1725,6 +2215,13 @@ add_statistics (const PsRegressionModel *m, JsonBuilder *b, const char *name, co
   ps_json_add_number (b, "value", m->lognormal ? kl : kn);
   json_builder_set_member_name (b, "distribution");
   json_builder_add_string_value (b, m->lognormal ? "lognormal" : "normal");
+  if (x->n < 3)
+    {
+      g_autofree char *why = characteristic_reason ((guint64)x->n);
+
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, why);
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
 }

@@ -35,6 +35,7 @@ typedef enum
   PS_REG_SOURCE_FOLDER,    /* one CSV file per specimen */
   PS_REG_SOURCE_FILE,      /* one CSV file with a specimen column */
   PS_REG_SOURCE_SYNTHETIC, /* generated from a seed */
+  PS_REG_SOURCE_ONE_FILE,  /* one CSV file of one specimen, named after the file */
 } PsRegSource;
 
 /* The histogram of E. By default the bins are fixed for every study: bin k covers
@@ -53,15 +54,16 @@ typedef struct
 {
   int column;   /* 0-based index, or -1 while named */
   char *name;   /* the header name, or NULL when given by number */
-  double scale; /* to SI */
-  char *unit;   /* as written */
+  char *fold;   /* the name as headers are compared (ps_csv_fold) */
+  double scale; /* to SI; NAN where the file's units row is to give it */
+  char *unit;   /* as written in the study, or NULL */
 } PsRegColumn;
 
 typedef struct
 {
   char *name;     /* the specimen's name */
   char *csv;      /* its results.csv field */
-  char *file;     /* PS_REG_SOURCE_FOLDER: the file to open */
+  char *file;     /* PS_REG_SOURCE_FOLDER, _ONE_FILE: the file to open */
   char *display;  /* the file as messages name it (the study's path) */
   guint64 offset; /* PS_REG_SOURCE_FILE: first byte of its rows */
   guint64 length; /* bytes */
@@ -78,12 +80,16 @@ typedef struct
   char *pattern; /* folder: the file names taken, e.g. "*.csv" */
   char delimiter, decimal;
   guint skip_lines;
+  gboolean skip_given;        /* skip_lines was given; else the header is searched for */
   gboolean force_input;       /* force and displacement instead of stress and strain */
   PsRegColumn x, y, specimen; /* strain (or displacement), stress (or force) */
   double area, gauge_length;  /* m^2, m, for force input */
-  double x_scale, y_scale;    /* from the file's numbers to strain and Pa */
-  gboolean header;            /* a header line follows the skipped lines */
-  int n_fields;               /* fields a data line needs: 1 + the largest column */
+  double x_div, y_div;        /* from x and y in SI to strain and Pa: L0, S0 or 1 */
+  /* From the file's numbers to strain and Pa: x.scale / x_div, y.scale / y_div;
+   * NAN where a units row is to give the unit (PS_REG_SOURCE_FILE: set at load). */
+  double x_scale, y_scale;
+  gboolean header; /* a header line follows the skipped lines */
+  int n_fields;    /* fields a data line needs: 1 + the largest column */
   guint64 n_specimens;
   PsRegSpecimen *specimens;
   guint64 max_bytes; /* of one specimen's text */
@@ -102,6 +108,7 @@ typedef struct
   double from, to;
   double offset;
   guint min_points;
+  double strain_tol; /* a fall of the strain in the window larger than this is an error */
 
   /* Summary */
   double fractile;
@@ -165,6 +172,12 @@ void ps_regression_write_fit_row (const PsRegressionModel *m, PsBuf *rows, guint
  * again, as a run reads them; appended to @strain and @stress. */
 gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GArray *strain,
                                     GArray *stress, GError **error);
+
+/* A strain in a study file at @path: a number, or a string with a strain unit
+ * ("0.2 %", "500 µε"); FALSE with the error naming @path. A missing or null @node is
+ * an error only when @required. */
+gboolean ps_regression_strain_node (JsonNode *node, const char *path, gboolean required,
+                                    double *out, GError **error);
 
 extern const PsKindClass ps_regression_class;
 
