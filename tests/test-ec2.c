@@ -312,6 +312,54 @@ test_rc_hogging (void)
   assert_close ("u_bending", r.u[PS_CHECK_BENDING], 60e3 / d.sag.M_Rd, 1e-12);
 }
 
+/* An independent tool: the expected values in the test suite of structuralcodes, the
+ * fib's open implementation of EN 1992-1-1:2004 (github.com/fib-international/
+ * structuralcodes, tests/test_ec2_2004/test_ec2_2004_shear.py at commit a0386546, the
+ * tables of test_k, test_rho_L and test_vmin), fed to ps_ec2_V_Rd_c and compared at the
+ * 1 % the tool's own tests allow, since it prints k and v_min to three or four figures:
+ *   k = 1 + sqrt(200/d) <= 2.0 (6.2.2(1)): d = 100, 150, 200 mm: 2.0; 250 mm: 1.89;
+ *   450 mm: 1.667; 1000 mm: 1.45
+ *   rho_l = A_sl / (b_w d) <= 0.02: A_sl = 100, 200, 400, 1000, 1500 mm^2 on b_w = 100 mm,
+ *   d = 250 mm: 0.004, 0.008, 0.016, 0.02, 0.02
+ *   v_min = 0.035 k^(3/2) f_ck^(1/2) (6.3N): f_ck 20 MPa, d 250 / 450 mm: 0.407 / 0.337 MPa;
+ *   f_ck 37.5 MPa: 0.557 / 0.461 MPa
+ * Its tables of V_Rd,c all carry an axial force (k1 sigma_cp), which the beam check does
+ * not take, and are not used. */
+static void
+test_structuralcodes_shear (void)
+{
+  static const double k_d[][2] = {
+    { 100, 2.0 }, { 150, 2.0 }, { 200, 2.0 }, { 250, 1.89 }, { 450, 1.667 }, { 1000, 1.45 },
+  };
+  static const double rho_as[][2] = {
+    { 100, 0.004 }, { 200, 0.008 }, { 400, 0.016 }, { 1000, 0.02 }, { 1500, 0.02 },
+  };
+  static const double vmin_fck_d[][3] = {
+    { 20.0, 250, 0.407 },
+    { 20.0, 450, 0.337 },
+    { 37.5, 250, 0.557 },
+    { 37.5, 450, 0.461 },
+  };
+  double k, rho, v, vm;
+
+  for (guint i = 0; i < G_N_ELEMENTS (k_d); i++)
+    {
+      ps_ec2_V_Rd_c (0.3, k_d[i][0] * 1e-3, 600e-6, 30.0, 1.5, &k, &rho, &v, &vm);
+      assert_close ("k (6.2.2(1))", k, k_d[i][1], 0.01);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rho_as); i++)
+    {
+      ps_ec2_V_Rd_c (0.1, 0.25, rho_as[i][0] * 1e-6, 30.0, 1.5, &k, &rho, &v, &vm);
+      assert_close ("rho_l (6.2.2(1))", rho, rho_as[i][1], 0.01);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (vmin_fck_d); i++)
+    {
+      ps_ec2_V_Rd_c (0.3, vmin_fck_d[i][1] * 1e-3, 600e-6, vmin_fck_d[i][0], 1.5, &k, &rho, &v,
+                     &vm);
+      assert_close ("v_min (6.3N)", vm, vmin_fck_d[i][2] * 1e6, 0.01);
+    }
+}
+
 /* Every refusal of bad data, and NaN actions. */
 static void
 test_rc_refusals (void)
@@ -522,6 +570,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/ec2/rc-doubly", test_rc_doubly);
   g_test_add_func ("/engine/ec2/high-strength", test_high_strength);
   g_test_add_func ("/engine/ec2/rc-hogging", test_rc_hogging);
+  g_test_add_func ("/engine/ec2/structuralcodes-shear", test_structuralcodes_shear);
   g_test_add_func ("/engine/ec2/rc-refusals", test_rc_refusals);
   g_test_add_func ("/engine/ec2/rc-parse", test_rc_parse);
   g_test_add_func ("/engine/ec2/sheets", test_sheets);
