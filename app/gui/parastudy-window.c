@@ -1360,7 +1360,7 @@ generic_summary (ParastudyWindow *self, JsonObject *s, int *row)
       = { "parastudy_version", "study",          "kind",    "study_file",
           "study_sha256",      "items",          "backend", "workers",
           "chunk_items",       "chunks",         "started", "wall_seconds",
-          "cpu_seconds",       "peak_rss_bytes", NULL };
+          "cpu_seconds",       "peak_rss_bytes", "workers_cpu_seconds", NULL };
   g_autoptr (GList) members = json_object_get_members (s);
 
   for (GList *l = members; l != NULL; l = l->next)
