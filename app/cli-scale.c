@@ -127,24 +127,93 @@ on_scaling_progress (const PsScalingProgress *p, gpointer user_data)
               p->total);
 }
 
+/* The warnings of a point, in words, for the line under the table. */
+static void
+append_warnings (GString *out, const PsScalingPoint *p)
+{
+  const char *sep = "";
+
+  if (p->warnings & PS_SCALING_WARN_OVERSUBSCRIBED)
+    {
+      g_string_append_printf (out, "%s%s", sep, _ ("more workers than cores"));
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_OTHER_LOAD)
+    {
+      g_string_append (out, sep);
+      g_string_append_printf (out, _ ("other processes used %.0f %% of the machine"),
+                              100.0 * p->other_load);
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_WIDE)
+    {
+      g_string_append_printf (out, "%s%s", sep,
+                              _ ("the speedup's interval is wider than its distance from 1"));
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_OUTLIERS)
+    {
+      g_string_append (out, sep);
+      g_string_append_printf (
+          out, g_dngettext (GETTEXT_PACKAGE, "%u outlier", "%u outliers", p->outliers),
+          p->outliers);
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_SHORT)
+    {
+      g_string_append_printf (out, "%s%s", sep,
+                              _ ("samples shorter than --min-time (--max-time reached)"));
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_NO_INTERVAL)
+    {
+      g_string_append_printf (out, "%s%s", sep,
+                              _ ("fewer than 6 samples: no interval of the median"));
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_KF_UNDEFINED)
+    {
+      g_string_append_printf (out, "%s%s", sep,
+                              _ ("Karp-Flatt not shown: the timings are too noisy for it"));
+      sep = "; ";
+    }
+  if (p->warnings & PS_SCALING_WARN_KF_RISING)
+    {
+      g_string_append_printf (out, "%s%s", sep,
+                              _ ("Karp-Flatt rises with the workers: overhead grows, not a "
+                                 "serial fraction"));
+      sep = "; ";
+    }
+}
+
 static void
 print_table (const PsScalingResult *r)
 {
   const char *heads[] = {
-    C_ ("scaling table", "backend"),    C_ ("scaling table", "workers"),
-    C_ ("scaling table", "size"),       C_ ("scaling table", "median s"),
-    C_ ("scaling table", "speedup"),    C_ ("scaling table", "efficiency"),
-    C_ ("scaling table", "overhead s"), C_ ("scaling table", "Karp-Flatt"),
+    C_ ("scaling table", "backend"),       C_ ("scaling table", "workers"),
+    C_ ("scaling table", "size"),          C_ ("scaling table", "median s"),
+    C_ ("scaling table", "± %"),           C_ ("scaling table", "speedup"),
+    C_ ("scaling table", "95 % interval"), C_ ("scaling table", "efficiency"),
+    C_ ("scaling table", "overhead s"),    C_ ("scaling table", "Karp-Flatt"),
+    C_ ("scaling table", "CPU/wall"),
   };
   /* The narrowest columns; a translated heading may widen its column, so the widths
    * are counted in characters and the rows follow them. */
-  int w[G_N_ELEMENTS (heads)] = { 10, 8, 13, 10, 9, 11, 11, 11 };
+  int w[G_N_ELEMENTS (heads)] = { 10, 8, 13, 10, 6, 9, 15, 11, 11, 11, 9 };
+  g_autoptr (GString) notes = g_string_new (NULL);
 
   for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
     w[k] = MAX (w[k], (int)g_utf8_strlen (heads[k], -1));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s — %s scaling, %u repeat",
-                        "%s — %s scaling, %u repeats", r->repeats),
-           r->study_name, mode_label (r->mode), r->repeats);
+  if (r->repeats > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%s — %s scaling, %u repeat",
+                          "%s — %s scaling, %u repeats", r->repeats),
+             r->study_name, mode_label (r->mode), r->repeats);
+  else
+    g_print (_ ("%s — %s scaling, samples until the median is known within 2 %%"), r->study_name,
+             mode_label (r->mode));
+  g_print ("\n  ");
+  g_print (_ ("each sample at least %.3g s (runs repeated back to back); clock resolution %.3g s"),
+           MAX (r->min_time, 1000.0 * r->timer_resolution), r->timer_resolution);
   g_print ("\n  ");
   for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
     {
@@ -160,36 +229,117 @@ print_table (const PsScalingResult *r)
       for (guint j = 0; j < s->points->len; j++)
         {
           const PsScalingPoint *p = &g_array_index (s->points, PsScalingPoint, j);
+          g_autofree char *interval = NULL;
 
-          g_print ("  %-*s %*d %*" G_GUINT64_FORMAT " %*.4f", w[0], s->backend, w[1], p->workers,
+          g_print ("  %-*s %*d %*" G_GUINT64_FORMAT " %*.4g", w[0], s->backend, w[1], p->workers,
                    w[2], p->size, w[3], p->wall_median);
-          /* The efficiency's per cent sign stands right of its heading. */
-          if (isfinite (p->speedup))
-            g_print (" %*.3f %*.1f %% %*.4f", w[4], p->speedup, w[5] - 1, 100.0 * p->efficiency,
-                     w[6], p->overhead);
+          if (isfinite (p->wall_median_lo) && p->wall_median_lo > 0.0)
+            g_print (
+                " %*.1f", w[4],
+                100.0 * MAX (p->wall_median - p->wall_median_lo, p->wall_median_hi - p->wall_median)
+                    / p->wall_median);
           else
-            g_print (" %*s %*s %*s", w[4], "", w[5] + 1, "", w[6], "");
+            g_print (" %*s", w[4], "");
+          if (isfinite (p->speedup))
+            {
+              interval = isfinite (p->speedup_lo)
+                             ? g_strdup_printf ("%.3f–%.3f", p->speedup_lo, p->speedup_hi)
+                             : g_strdup ("");
+              g_print (" %*.3f ", w[5], p->speedup);
+              print_cell (interval, w[6], TRUE);
+              g_print (" %*.1f %% %*.4g", w[7] - 2, 100.0 * p->efficiency, w[8], p->overhead);
+            }
+          else
+            g_print (" %*s %*s %*s %*s", w[5], "", w[6], "", w[7], "", w[8], "");
           if (isfinite (p->karp_flatt))
-            g_print (" %*.4f", w[7], p->karp_flatt);
+            g_print (" %*.4f", w[9], p->karp_flatt);
+          else
+            g_print (" %*s", w[9], "–");
+          if (isfinite (p->cpu_per_wall))
+            g_print (" %*.2f", w[10], p->cpu_per_wall);
           g_print ("%s\n", p->oversubscribed ? _ ("  (oversubscribed)") : "");
+          if (p->warnings != 0)
+            {
+              g_string_append_printf (notes, "  ! %s, ", s->backend);
+              g_string_append_printf (
+                  notes, g_dngettext (GETTEXT_PACKAGE, "%d worker", "%d workers", p->workers),
+                  p->workers);
+              g_string_append (notes, ": ");
+              append_warnings (notes, p);
+              g_string_append_c (notes, '\n');
+            }
         }
       if (s->fit.model != NULL && g_str_equal (s->fit.model, "size"))
         {
           g_print ("  %-10s ", s->backend);
-          g_print (_ ("time ∝ size^%.3f (± %.3f)"), s->fit.exponent, s->fit.exponent_se);
+          g_print (_ ("time = %.4g s + %.4g s × %s (adjusted R² %.4f)"), s->fit.c0, s->fit.c1,
+                   s->fit.term, s->fit.adj_r2);
+          if (s->fit.runner_up[0] != '\0')
+            g_print (_ ("; next best %s (%.4f)"), s->fit.runner_up, s->fit.runner_up_adj_r2);
           g_print ("\n");
         }
       else if (s->fit.model != NULL)
         {
           g_print ("  %-10s ", s->backend);
           /* The model is amdahl or gustafson, as in scaling.json. */
-          g_print (_ ("%s fit: serial fraction %.4f (± %.4f)"), s->fit.model,
-                   s->fit.serial_fraction, s->fit.serial_fraction_se);
+          g_print (_ ("%s fit: serial fraction %.4f (95 %% %.4f–%.4f)"), s->fit.model,
+                   s->fit.serial_fraction, s->fit.serial_fraction_lo, s->fit.serial_fraction_hi);
           if (isfinite (s->fit.max_speedup))
             g_print (_ (", speedup ceiling %.1f"), s->fit.max_speedup);
           g_print ("\n");
         }
     }
+  if (notes->len > 0)
+    g_print ("%s", notes->str);
+}
+
+/* --compare A.json B.json */
+static int
+compare (const char *path_a, const char *path_b)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsScalingResult) a = ps_scaling_result_load (path_a, &error);
+  g_autoptr (PsScalingResult) b = NULL;
+  g_autoptr (GArray) rows = NULL;
+
+  if (a == NULL)
+    return report ("scale", error);
+  b = ps_scaling_result_load (path_b, &error);
+  if (b == NULL)
+    return report ("scale", error);
+  if (a->mode != b->mode)
+    {
+      g_printerr ("parastudy-cli scale: %s\n",
+                  _ ("--compare: the two results are of different scaling modes"));
+      return EXIT_INVALID;
+    }
+  rows = ps_scaling_compare (a, b);
+  g_print ("A  %s — %s\n   %s\n", path_a, a->study_name, a->machine);
+  g_print ("B  %s — %s\n   %s\n", path_b, b->study_name, b->machine);
+  if (rows->len == 0)
+    {
+      g_printerr ("parastudy-cli scale: %s\n",
+                  _ ("--compare: no points in common (backend and workers or size)"));
+      return EXIT_INVALID;
+    }
+  g_print ("  %-10s %8s %13s %12s %12s %9s %17s %9s\n", C_ ("scaling table", "backend"),
+           C_ ("scaling table", "workers"), C_ ("scaling table", "size"), _ ("A median s"),
+           _ ("B median s"), _ ("B/A"), C_ ("scaling table", "95 % interval"), _ ("p (U test)"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PsScalingComparison *c = &g_array_index (rows, PsScalingComparison, i);
+      g_autofree char *interval = g_strdup_printf ("%.3f–%.3f", c->ratio_lo, c->ratio_hi);
+
+      g_print ("  %-10s %8d %13" G_GUINT64_FORMAT " %12.4g %12.4g %9.3f ", c->backend, c->workers,
+               c->size, c->median_a, c->median_b, c->ratio);
+      print_cell (interval, 17, TRUE);
+      if (isfinite (c->p_value))
+        g_print (" %9.4f", c->p_value);
+      g_print ("\n");
+    }
+  g_print ("  %s\n", _ ("B/A < 1: B is faster. p: Mann-Whitney U test of the samples "
+                        "(two-sided); p < 0.05 says the difference is not noise."));
+  return EXIT_OK;
 }
 
 static char *
@@ -209,8 +359,9 @@ ps_cli_scale (int argc, char **argv)
   g_autofree char *sizes = NULL;
   g_autofree char *out_dir = NULL;
   g_autofree char *history_path = NULL;
-  gboolean size_scaling = FALSE, no_history = FALSE, json = FALSE;
-  gint repeats = 3, warmup = 1;
+  gboolean size_scaling = FALSE, no_history = FALSE, json = FALSE, compare_mode = FALSE;
+  gint repeats = -1, warmup = 1; /* -1: automatic */
+  double min_time = 0.2, max_time = 30.0;
   GOptionEntry entries[] = {
     { "backend", 'b', 0, G_OPTION_ARG_STRING, &backends,
       N_ ("Backends to compare, e.g. threads,processes (default threads)"), "B[,B...]" },
@@ -222,7 +373,17 @@ ps_cli_scale (int argc, char **argv)
       N_ ("One worker count, the work at several sizes (--sizes)"), NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes,
       N_ ("Size factors for --size-scaling (default 0.125,0.25,0.5,1)"), "F[,F...]" },
-    { "repeats", 'r', 0, G_OPTION_ARG_INT, &repeats, N_ ("Timed runs per point (default 3)"), "R" },
+    { "repeats", 'r', 0, G_OPTION_ARG_INT, &repeats,
+      N_ ("Timed samples per point (default: until the median is known within 2 %, at most "
+          "10)"),
+      "R" },
+    { "min-time", 0, 0, G_OPTION_ARG_DOUBLE, &min_time,
+      N_ ("Shortest timed sample in seconds; short runs are repeated back to back (default 0.2)"),
+      "S" },
+    { "max-time", 0, 0, G_OPTION_ARG_DOUBLE, &max_time,
+      N_ ("Most seconds a point's samples may take (default 30)"), "S" },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &compare_mode,
+      N_ ("Compare two scaling results: scale --compare A.json B.json"), NULL },
     { "warmup", 0, 0, G_OPTION_ARG_INT, &warmup, N_ ("Untimed runs before each point (default 1)"),
       "N" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
@@ -252,6 +413,17 @@ ps_cli_scale (int argc, char **argv)
       g_printerr ("parastudy-cli scale: %s\n", error->message);
       return EXIT_INVALID;
     }
+  if (compare_mode)
+    {
+      if (argc != 3)
+        {
+          g_printerr ("parastudy-cli scale: %s\n",
+                      _ ("expected two scaling results: parastudy-cli scale --compare A.json "
+                         "B.json"));
+          return EXIT_INVALID;
+        }
+      return compare (argv[1], argv[2]);
+    }
   if (argc != 2)
     {
       g_printerr ("parastudy-cli scale: %s\n",
@@ -272,10 +444,15 @@ ps_cli_scale (int argc, char **argv)
                   _ ("--mode and --size-scaling cannot be used together"));
       return EXIT_INVALID;
     }
-  if (repeats < 1 || warmup < 0)
+  if (repeats == 0 || repeats < -1 || repeats > PS_SCALING_MAX_SAMPLES || warmup < 0)
     {
       g_printerr ("parastudy-cli scale: %s\n",
-                  _ ("--repeats must be at least 1 and --warmup at least 0"));
+                  _ ("--repeats must be 1 to 100 (absent: automatic) and --warmup at least 0"));
+      return EXIT_INVALID;
+    }
+  if (!(min_time >= 0.0) || !(max_time >= 0.0) || !isfinite (min_time) || !isfinite (max_time))
+    {
+      g_printerr ("parastudy-cli scale: %s\n", _ ("--min-time and --max-time must be 0 s or more"));
       return EXIT_INVALID;
     }
   if (workers != NULL && !ps_scaling_parse_workers (workers, counts, &error))
@@ -322,8 +499,10 @@ ps_cli_scale (int argc, char **argv)
   o.n_workers = counts->len;
   o.sizes = (const double *)factors->data;
   o.n_sizes = size_scaling ? factors->len : 0;
-  o.repeats = (guint)repeats;
+  o.repeats = repeats < 0 ? 0 : (guint)repeats;
   o.warmup = (guint)warmup;
+  o.min_time = min_time;
+  o.max_time = max_time;
   o.progress = on_scaling_progress;
   o.run_done = on_scaling_run;
   o.run_done_data = &record;

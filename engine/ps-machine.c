@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
@@ -100,4 +102,48 @@ ps_cpu_seconds (void)
     return 0;
   return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec
          + (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
+}
+
+void
+ps_load_sample (PsLoadSample *s)
+{
+  g_autofree char *stat = NULL;
+  struct rusage self, children;
+  long tck = sysconf (_SC_CLK_TCK);
+
+  s->wall = (double)g_get_monotonic_time () * 1e-6;
+  s->busy = NAN;
+  if (g_file_get_contents ("/proc/stat", &stat, NULL, NULL) && g_str_has_prefix (stat, "cpu "))
+    {
+      guint64 v[8] = { 0 };
+
+      /* user nice system idle iowait irq softirq steal (proc(5)) */
+      if (sscanf (stat + 4,
+                  "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                  " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                  " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
+                  &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7])
+              == 8
+          && tck > 0)
+        s->busy = (double)(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / (double)tck;
+    }
+  getrusage (RUSAGE_SELF, &self);
+  getrusage (RUSAGE_CHILDREN, &children);
+  s->own = (double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec
+                    + children.ru_stime.tv_sec)
+           + 1e-6
+                 * (double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec
+                            + children.ru_utime.tv_usec + children.ru_stime.tv_usec);
+}
+
+double
+ps_load_other_share (const PsLoadSample *a, const PsLoadSample *b)
+{
+  double wall = b->wall - a->wall;
+  double other = (b->busy - a->busy) - (b->own - a->own);
+  int cores = ps_machine_get ()->cores;
+
+  if (!(wall >= 0.5) || !isfinite (other) || cores < 1)
+    return NAN;
+  return CLAMP (other / (wall * (double)cores), 0.0, 1.0);
 }

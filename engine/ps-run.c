@@ -35,6 +35,7 @@ struct _PsExec
   GError *error;
   guint64 rows_bytes;
   guint64 workers_rss;
+  double workers_cpu;
 };
 
 void
@@ -66,6 +67,12 @@ void
 ps_exec_add_workers_rss (PsExec *exec, guint64 bytes)
 {
   exec->workers_rss += bytes;
+}
+
+void
+ps_exec_add_workers_cpu (PsExec *exec, double seconds)
+{
+  exec->workers_cpu += seconds;
 }
 
 const PsStudy *
@@ -270,9 +277,11 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
                  backend->name);
 
   result->wall_seconds = (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
-  result->cpu_seconds = ps_cpu_seconds () - cpu0;
+  /* The workers' time too: a processes or MPI run computes in them. */
+  result->cpu_seconds = ps_cpu_seconds () - cpu0 + exec.workers_cpu;
   result->peak_rss_bytes = ps_peak_rss_bytes ();
   result->workers_peak_rss_bytes = exec.workers_rss;
+  result->workers_cpu_seconds = exec.workers_cpu;
   result->summary = exec.acc;
   result->errors = exec.errors;
   result->backend = g_strdup (backend->name);
@@ -339,6 +348,11 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_add_double_value (b, r->cpu_seconds);
   json_builder_set_member_name (b, "peak_rss_bytes");
   json_builder_add_int_value (b, (gint64)r->peak_rss_bytes);
+  if (r->workers_cpu_seconds > 0)
+    {
+      json_builder_set_member_name (b, "workers_cpu_seconds");
+      json_builder_add_double_value (b, r->workers_cpu_seconds);
+    }
   if (r->workers_peak_rss_bytes > 0)
     {
       json_builder_set_member_name (b, "workers_peak_rss_bytes");

@@ -53,9 +53,10 @@ typedef struct
   guint64 chunk_items;
   guint64 chunks;
   double wall_seconds;
-  double cpu_seconds;
+  double cpu_seconds; /* this process's and its workers' */
   guint64 peak_rss_bytes;
   guint64 workers_peak_rss_bytes; /* the sum over worker processes, if any */
+  double workers_cpu_seconds;     /* CPU time of worker processes, if any (in cpu_seconds) */
   guint64 rows_bytes;
   char *started; /* ISO 8601 */
 } PsRunResult;
@@ -89,6 +90,8 @@ guint64 ps_exec_get_chunk_items (PsExec *exec);
 const PsRunOptions *ps_exec_get_options (PsExec *exec);
 /* Backends with worker processes: adds a finished worker's peak resident memory. */
 void ps_exec_add_workers_rss (PsExec *exec, guint64 bytes);
+/* Backends with worker processes or ranks: adds their CPU time (user + system, s). */
+void ps_exec_add_workers_cpu (PsExec *exec, double seconds);
 const PsStudy *ps_exec_get_study (PsExec *exec);
 gboolean ps_exec_should_stop (PsExec *exec);
 /* Evaluates chunk @chunk; @summary and @errors are (re)initialised, @rows emptied. */

@@ -34,6 +34,7 @@ answer_of (const char *dir, char **backend, gint64 *workers)
     "cpu_seconds",
     "peak_rss_bytes",
     "workers_peak_rss_bytes",
+    "workers_cpu_seconds",
     "machine",
     NULL,
   };

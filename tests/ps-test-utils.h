@@ -147,6 +147,9 @@ summary_json_untimed (const PsStudy *study, const PsRunResult *r)
       g_assert_true (json_object_has_member (obj, varying[i]));
       json_object_remove_member (obj, varying[i]);
     }
+  /* Only runs with worker processes have these. */
+  if (json_object_has_member (obj, "workers_cpu_seconds"))
+    json_object_remove_member (obj, "workers_cpu_seconds");
   json_node_set_object (node, obj);
   return json_to_string (node, TRUE);
 }

@@ -277,7 +277,7 @@ summary_invariant (JsonObject *summary)
 {
   static const char *const volatile_keys[]
       = { "backend",        "workers", "wall_seconds", "cpu_seconds",
-          "peak_rss_bytes", "started", "machine" };
+          "peak_rss_bytes", "started", "machine", "workers_cpu_seconds" };
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), summary);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr (JsonNode) copy = json_from_string (text, NULL);

@@ -270,6 +270,8 @@ summary_without_timing (const char *dir)
   /* The processes backend also measures its workers. */
   if (json_object_has_member (obj, "workers_peak_rss_bytes"))
     json_object_remove_member (obj, "workers_peak_rss_bytes");
+  if (json_object_has_member (obj, "workers_cpu_seconds"))
+    json_object_remove_member (obj, "workers_cpu_seconds");
   json_generator_set_root (gen, json_parser_get_root (parser));
   json_generator_set_pretty (gen, TRUE);
   return json_generator_to_data (gen, NULL);

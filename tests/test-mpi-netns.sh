@@ -122,7 +122,7 @@ for example in regression-synthetic.json reliability-load-strength.json; do
   if [ $status = 0 ] && python3 - "$work/ref-$n" "$work/mpi-$n" <<'EOF'; then
 import json, os, sys
 run = {"backend", "workers", "started", "wall_seconds", "cpu_seconds", "peak_rss_bytes",
-       "workers_peak_rss_bytes", "machine"}
+       "workers_peak_rss_bytes", "workers_cpu_seconds", "machine"}
 a, b = (json.load(open(os.path.join(d, "summary.json"))) for d in sys.argv[1:3])
 assert b["backend"] == "mpi" and b["workers"] == 3, (b["backend"], b["workers"])
 for d in (a, b):

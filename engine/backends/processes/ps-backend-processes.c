@@ -75,6 +75,7 @@ typedef struct
   GHashTable *failures; /* chunk -> times its worker died on it */
   GError *error;
   guint64 workers_rss;
+  double workers_cpu; /* user + system time of the reaped workers, s */
 } Pool;
 
 static gboolean
@@ -104,6 +105,13 @@ describe_status (int status)
   return g_strdup (_ ("stopped"));
 }
 
+static double
+rusage_seconds (const struct rusage *ru)
+{
+  return (double)ru->ru_utime.tv_sec + 1e-6 * (double)ru->ru_utime.tv_usec
+         + (double)ru->ru_stime.tv_sec + 1e-6 * (double)ru->ru_stime.tv_usec;
+}
+
 /* Reaps @w, waiting at most @timeout_us before killing it. Returns its status. */
 static int
 reap (Pool *pool, Worker *w, gint64 timeout_us)
@@ -121,6 +129,7 @@ reap (Pool *pool, Worker *w, gint64 timeout_us)
       if (r == w->pid)
         {
           pool->workers_rss += (guint64)ru.ru_maxrss * 1024u;
+          pool->workers_cpu += rusage_seconds (&ru);
           break;
         }
       if (r < 0 && errno != EINTR)
@@ -131,7 +140,10 @@ reap (Pool *pool, Worker *w, gint64 timeout_us)
           deadline = G_MAXINT64;
           r = wait4 (w->pid, &status, 0, &ru);
           if (r == w->pid)
-            pool->workers_rss += (guint64)ru.ru_maxrss * 1024u;
+            {
+              pool->workers_rss += (guint64)ru.ru_maxrss * 1024u;
+              pool->workers_cpu += rusage_seconds (&ru);
+            }
           break;
         }
       g_usleep (1000);
@@ -614,6 +626,7 @@ processes_execute (PsExec *exec, int workers, GError **error)
 
   shut_down (&pool);
   ps_exec_add_workers_rss (exec, pool.workers_rss);
+  ps_exec_add_workers_cpu (exec, pool.workers_cpu);
   if (pool.error != NULL)
     {
       g_propagate_error (error, pool.error);
