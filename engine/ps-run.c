@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -429,12 +430,219 @@ write_all (const char *data, gsize length, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* ---- the outputs of a run, committed as a set --------------------------------------
+ *
+ * A run writes every output (summary.json, results.csv, the kind's own files) into a
+ * staging folder inside the output folder, ".parastudy-stage-PID-XXXXXX". When all of
+ * them are written and flushed to disk, it writes the list of their names to
+ * STAGE/COMMIT, flushes it, and only then moves each file into the output folder and
+ * removes the outputs of an earlier run that this one did not write (a results.csv
+ * of an earlier run with rows, say). COMMIT is the point of no return: a stage without
+ * it is a run that failed or was killed, and is deleted; a stage with it is a commit
+ * that was interrupted (a kill -9 or a power cut between two renames), and is rolled
+ * forward. Both happen when a later run, or a reader (ps_run_dir_recover), opens the
+ * folder, for stages whose process is gone. So the files of a run are either all
+ * there or none of them, and never mixed with an earlier run's. */
+
+#define STAGE_PREFIX ".parastudy-stage-"
+#define COMMIT_NAME "COMMIT"
+
+/* Every file a run may write into its folder: what an earlier run left and this one
+ * did not write again is removed at the commit. */
+static const char *const output_names[]
+    = { "summary.json", "results.csv", "convergence.csv", "distributions.json", NULL };
+
+static gboolean
+fsync_path (const char *path, gboolean directory, GError **error)
+{
+  int fd = open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  int rc, saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot open %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  rc = directory ? fsync (fd) : fdatasync (fd);
+  saved = errno;
+  close (fd);
+  /* Some file systems cannot sync a folder; the files themselves were synced. */
+  if (rc != 0 && !(directory && (saved == EINVAL || saved == EROFS)))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("writing %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (d != NULL)
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+/* Moves the committed files of @stage into @dir and removes the earlier run's other
+ * outputs, then the stage. Safe to repeat after an interruption. */
+static gboolean
+roll_forward (const char *dir, const char *stage, GError **error)
+{
+  g_autofree char *commit = g_build_filename (stage, COMMIT_NAME, NULL);
+  g_autofree char *list = NULL;
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_get_contents (commit, &list, NULL, &local))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  names = g_strsplit (list, "\n", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *from = NULL, *to = NULL;
+
+      if (names[i][0] == '\0' || strchr (names[i], '/') != NULL)
+        continue;
+      from = g_build_filename (stage, names[i], NULL);
+      to = g_build_filename (dir, names[i], NULL);
+      /* Already moved by an interrupted commit: nothing to do. */
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot move the results into %s: %s"),
+                       to, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  for (guint k = 0; output_names[k] != NULL; k++)
+    if (!g_strv_contains ((const char *const *)names, output_names[k]))
+      {
+        g_autofree char *old = g_build_filename (dir, output_names[k], NULL);
+
+        g_unlink (old);
+      }
+  fsync_path (dir, TRUE, NULL);
+  remove_tree (stage);
+  return TRUE;
+}
+
+static gboolean
+process_alive (pid_t pid)
+{
+  return pid > 0 && (kill (pid, 0) == 0 || errno == EPERM);
+}
+
+gboolean
+ps_run_dir_recover (const char *dir, GError **error)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gboolean ok = TRUE;
+
+  if (d == NULL)
+    return TRUE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *stage = NULL, *commit = NULL;
+      gint64 pid;
+      char *end;
+
+      if (!g_str_has_prefix (name, STAGE_PREFIX))
+        continue;
+      pid = g_ascii_strtoll (name + strlen (STAGE_PREFIX), &end, 10);
+      if (end == name + strlen (STAGE_PREFIX) || *end != '-' || process_alive ((pid_t)pid))
+        continue;
+      stage = g_build_filename (dir, name, NULL);
+      commit = g_build_filename (stage, COMMIT_NAME, NULL);
+      if (g_file_test (commit, G_FILE_TEST_IS_REGULAR))
+        ok = roll_forward (dir, stage, ok ? error : NULL) && ok;
+      else
+        remove_tree (stage);
+    }
+  return ok;
+}
+
+static gboolean
+write_file (const char *stage, const char *name, const char *text, GError **error)
+{
+  g_autofree char *path = g_build_filename (stage, name, NULL);
+  FileSink sink = { -1, path };
+  gboolean ok;
+
+  sink.fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (sink.fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  ok = write_all (text, strlen (text), &sink, error);
+  if (close (sink.fd) != 0 && ok)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("writing %s: %s"), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* Flushes every file of @stage, writes COMMIT listing them, flushes it and the
+ * stage, then moves them into @dir. */
+static gboolean
+commit_stage (const char *dir, const char *stage, GError **error)
+{
+  g_autoptr (GDir) d = g_dir_open (stage, 0, NULL);
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *commit = g_build_filename (stage, COMMIT_NAME, NULL);
+  const char *name;
+
+  if (d == NULL)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot read %s"), stage);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (stage, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (!fsync_path (path, FALSE, error))
+        return FALSE;
+      g_string_append_printf (list, "%s\n", name);
+    }
+  if (!write_file (stage, COMMIT_NAME, list->str, error) || !fsync_path (commit, FALSE, error)
+      || !fsync_path (stage, TRUE, error))
+    return FALSE;
+  return roll_forward (dir, stage, error);
+}
+
 PsRunResult *
 ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir, GError **error)
 {
-  g_autofree char *results_path = g_build_filename (dir, "results.csv", NULL);
-  g_autofree char *summary_path = g_build_filename (dir, "summary.json", NULL);
-  g_autofree char *tmp_path = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *results_path = NULL;
   g_autofree char *summary = NULL;
   g_autoptr (PsRunResult) result = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -451,37 +659,53 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
                    g_strerror (saved));
       return NULL;
     }
+  /* What a killed run left here: finished (roll forward) or removed. */
+  if (!ps_run_dir_recover (dir, error))
+    return NULL;
+  {
+    g_autofree char *leaf = g_strdup_printf (STAGE_PREFIX "%ld-XXXXXX", (long)getpid ());
+
+    stage = g_build_filename (dir, leaf, NULL);
+    if (g_mkdtemp (stage) == NULL)
+      {
+        int saved = errno;
+
+        g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
+                     g_strerror (saved));
+        return NULL;
+      }
+  }
   if (study->klass->write_header == NULL)
     opts.rows = PS_ROWS_NONE;
   if (opts.rows != PS_ROWS_NONE)
     {
       PsBuf header;
 
-      tmp_path = g_build_filename (dir, ".results.csv.XXXXXX", NULL);
-      sink.fd = g_mkstemp (tmp_path);
+      results_path = g_build_filename (stage, "results.csv", NULL);
+      sink.fd = open (results_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
       if (sink.fd < 0)
         {
           int saved = errno;
 
           g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
                        g_strerror (saved));
+          remove_tree (stage);
           return NULL;
         }
       sink.path = results_path;
-      fchmod (sink.fd, 0644);
       ps_buf_init (&header, 1024);
       study->klass->write_header (study, &header);
       if (!write_all (header.data, header.len, &sink, error))
         {
           ps_buf_clear (&header);
           close (sink.fd);
-          g_unlink (tmp_path);
+          remove_tree (stage);
           return NULL;
         }
       ps_buf_clear (&header);
       opts.rows_write = write_all;
       opts.rows_data = &sink;
-      opts.rows_dir = dir;
+      opts.rows_dir = stage;
     }
 
   result = ps_run_study (study, &opts, &local_error);
@@ -495,35 +719,16 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     }
   if (result == NULL)
     {
-      if (tmp_path != NULL)
-        g_unlink (tmp_path);
+      remove_tree (stage);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   summary = ps_run_summary_json (study, result);
-  if (tmp_path != NULL && g_rename (tmp_path, results_path) != 0)
+  if ((study->klass->write_outputs != NULL
+       && !study->klass->write_outputs (study, result->summary, stage, error))
+      || !write_file (stage, "summary.json", summary, error) || !commit_stage (dir, stage, error))
     {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot rename the results into %s: %s"),
-                   results_path, g_strerror (saved));
-      return NULL;
-    }
-  if (tmp_path == NULL)
-    g_unlink (results_path); /* a stale file from an earlier run would not match */
-  if (study->klass->write_outputs != NULL
-      && !study->klass->write_outputs (study, result->summary, dir, error))
-    {
-      if (tmp_path != NULL)
-        g_unlink (results_path);
-      return NULL;
-    }
-  if (!g_file_set_contents (summary_path, summary, -1, &local_error))
-    {
-      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
-      if (tmp_path != NULL)
-        g_unlink (results_path);
+      remove_tree (stage);
       return NULL;
     }
   return g_steal_pointer (&result);

@@ -74,11 +74,17 @@ char *ps_run_summary_json (const PsStudy *study, const PsRunResult *result);
  * (ps_run_view_summary_text()). */
 char *ps_run_summary_text (const PsStudy *study, const PsRunResult *result);
 
-/* Runs the study and writes DIR/summary.json and, unless rows are PS_ROWS_NONE,
- * DIR/results.csv. Both are written to temporary files and renamed into place only
- * when the run completes; a failed or cancelled run leaves neither behind. */
+/* Runs the study and writes DIR/summary.json, DIR/results.csv (unless rows are
+ * PS_ROWS_NONE) and the kind's own files, as one set: all are written into a staging
+ * folder in DIR and moved into place only when every one of them is complete. A
+ * failed or cancelled run leaves none of them, and the files of an earlier run in DIR
+ * are either all kept or all replaced, never mixed. */
 PsRunResult *ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *dir,
                             GError **error);
+/* Finishes or removes what runs killed while writing into @dir left there (their
+ * staging folders, for processes that are gone). A run does it before it writes;
+ * readers of a results folder may call it first. */
+gboolean ps_run_dir_recover (const char *dir, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
 

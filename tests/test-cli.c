@@ -1090,7 +1090,7 @@ test_run_cancelled (void)
     {
       g_autofree char *listing = dir_listing (out);
 
-      started = strstr (listing, ".results.csv.") != NULL;
+      started = strstr (listing, ".parastudy-stage-") != NULL;
       if (!started)
         g_usleep (2000);
     }

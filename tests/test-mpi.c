@@ -120,7 +120,8 @@ assert_no_results (const char *dir)
       g_error ("%s/%s was left behind by a failed run", dir, name);
 }
 
-/* The ranks' part files of rows (.results.csv.parts-*) are gone once a run ends. */
+/* The ranks' part files of rows (.results.csv.parts-*, inside the run's staging
+ * folder) are gone once a run ends, with the staging folder. */
 static void
 assert_no_parts (const char *dir)
 {
@@ -130,7 +131,7 @@ assert_no_parts (const char *dir)
   if (d == NULL)
     return;
   while ((name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, ".results.csv"))
+    if (g_str_has_prefix (name, ".results.csv") || g_str_has_prefix (name, ".parastudy-stage-"))
       g_error ("%s/%s was left behind by a run", dir, name);
 }
 

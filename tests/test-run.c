@@ -1073,7 +1073,7 @@ typedef struct
 } MidRun;
 
 /* Cancels after the first chunk is committed, and checks that the rows are going to
- * a temporary file meanwhile. */
+ * a staging folder meanwhile. */
 static void
 cancel_after_first_chunk (const PsProgress *progress, gpointer user_data)
 {
@@ -1087,7 +1087,8 @@ cancel_after_first_chunk (const PsProgress *progress, gpointer user_data)
 
       g_assert_cmpstr (n, !=, "results.csv");
       g_assert_cmpstr (n, !=, "summary.json");
-      if (g_str_has_prefix (n, ".results.csv."))
+      /* The run's files are written in its staging folder (ps-run.c). */
+      if (g_str_has_prefix (n, ".parastudy-stage-"))
         mr->saw_temp = TRUE;
     }
   g_atomic_int_set (&mr->cancel, 1);

@@ -11,6 +11,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   python3-numpy python3-numba python3-joblib python3-openturns
   iproute2
+  clang libclang-rt-14-dev
   locales
 )
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ps-error.h"
+#include "study/ps-json-scan.h"
 #include "study/ps-json.h"
 #include "study/ps-kind.h"
 #include "study/ps-study-private.h"
@@ -186,6 +187,8 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
 
   if (length < 0)
     length = (gssize)strlen (data);
+  if (!ps_json_scan (data, length, NULL, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("not valid JSON: %s"),
