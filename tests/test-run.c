@@ -653,6 +653,7 @@ assert_rows_match_items (const PsStudy *study, PsRowsMode mode)
   int n_columns, c_pass, c_error, c_deflection, c_stress, c_mass, c_span, c_load;
   const char *p, *end;
 
+  g_assert_nonnull (r);
   ps_buf_init (&header, 256);
   study->klass->write_header (study, &header);
   g_assert_cmpuint (header.len, >, 0);
