@@ -190,11 +190,18 @@ static void
 print_table (const PsScalingResult *r)
 {
   const char *heads[] = {
-    C_ ("scaling table", "backend"),       C_ ("scaling table", "workers"),
-    C_ ("scaling table", "size"),          C_ ("scaling table", "median s"),
-    C_ ("scaling table", "± %"),           C_ ("scaling table", "speedup"),
-    C_ ("scaling table", "95 % interval"), C_ ("scaling table", "efficiency"),
-    C_ ("scaling table", "overhead s"),    C_ ("scaling table", "Karp-Flatt"),
+    C_ ("scaling table", "backend"),
+    C_ ("scaling table", "workers"),
+    C_ ("scaling table", "size"),
+    C_ ("scaling table", "median s"),
+    /* xgettext:no-c-format */
+    C_ ("scaling table", "± %"),
+    C_ ("scaling table", "speedup"),
+    /* xgettext:no-c-format */
+    C_ ("scaling table", "95 % interval"),
+    C_ ("scaling table", "efficiency"),
+    C_ ("scaling table", "overhead s"),
+    C_ ("scaling table", "Karp-Flatt"),
     C_ ("scaling table", "CPU/wall"),
   };
   /* The narrowest columns; a translated heading may widen its column, so the widths

@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -19,9 +21,9 @@
 typedef struct
 {
   gboolean is_object;
-  guint64 count;     /* members or elements so far */
-  GHashTable *keys;  /* objects: the decoded keys seen, for duplicates */
-  char *key;         /* objects: the member being read */
+  guint64 count;    /* members or elements so far */
+  GHashTable *keys; /* objects: the decoded keys seen, for duplicates */
+  char *key;        /* objects: the member being read */
 } Level;
 
 typedef struct
@@ -99,8 +101,7 @@ current_path (Scan *s)
   return g_string_free (path, FALSE);
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Scan *s, const char *at, const char *format, ...)
+static gboolean G_GNUC_PRINTF (3, 4) fail (Scan *s, const char *at, const char *format, ...)
 {
   g_autofree char *msg = NULL;
   g_autofree char *path = current_path (s);
@@ -251,8 +252,8 @@ check_number (Scan *s)
       errno = 0;
       (void)g_ascii_strtoll (text, &endp, 10);
       if (errno == ERANGE)
-        return fail (s, begin, _ ("the number %s is out of range (at most %lld in magnitude)"), text,
-                     (long long)G_MAXINT64);
+        return fail (s, begin, _ ("the number %s is out of range (at most %lld in magnitude)"),
+                     text, (long long)G_MAXINT64);
     }
   else
     {
@@ -271,15 +272,14 @@ count_value (Scan *s, const char *at)
 {
   s->values++;
   if (s->values > s->limits->max_values)
-    return fail (s, at, _ ("the file holds more than %" G_GUINT64_FORMAT " values"),
-                 s->limits->max_values);
+    return fail (s, at, _ ("the file holds more than %" PRIu64 " values"), s->limits->max_values);
   if (s->stack->len > 0)
     {
       Level *l = &g_array_index (s->stack, Level, s->stack->len - 1);
 
       if (!l->is_object && l->count >= s->limits->max_list)
         return fail (s, at,
-                     _ ("a list of more than %" G_GUINT64_FORMAT " values: write a range "
+                     _ ("a list of more than %" PRIu64 " values: write a range "
                         "{\"from\", \"to\", \"steps\"} instead"),
                      s->limits->max_list);
     }

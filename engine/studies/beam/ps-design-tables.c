@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -371,10 +373,9 @@ ps_timber_factors_get (PsTimberProduct product, gint64 service_class, const char
           return TRUE;
         }
     }
-  ps_json_set_error (
-      error, path,
-      _ ("service class must be 1, 2 or 3 (EN 1995-1-1 2.3.1.3), got %" G_GINT64_FORMAT),
-      service_class);
+  ps_json_set_error (error, path,
+                     _ ("service class must be 1, 2 or 3 (EN 1995-1-1 2.3.1.3), got %" PRId64),
+                     service_class);
   return FALSE;
 }
 
