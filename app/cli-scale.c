@@ -308,6 +308,7 @@ compare (const char *path_a, const char *path_b)
   g_autoptr (PsScalingResult) a = ps_scaling_result_load (path_a, &error);
   g_autoptr (PsScalingResult) b = NULL;
   g_autoptr (GArray) rows = NULL;
+  const char *interval_head;
 
   if (a == NULL)
     return report ("scale", error);
@@ -329,9 +330,11 @@ compare (const char *path_a, const char *path_b)
                   _ ("--compare: no points in common (backend and workers or size)"));
       return EXIT_INVALID;
     }
+  /* xgettext:no-c-format */
+  interval_head = C_ ("scaling table", "95 % interval");
   g_print ("  %-10s %8s %13s %12s %12s %9s %17s %9s\n", C_ ("scaling table", "backend"),
            C_ ("scaling table", "workers"), C_ ("scaling table", "size"), _ ("A median s"),
-           _ ("B median s"), _ ("B/A"), C_ ("scaling table", "95 % interval"), _ ("p (U test)"));
+           _ ("B median s"), _ ("B/A"), interval_head, _ ("p (U test)"));
   for (guint i = 0; i < rows->len; i++)
     {
       const PsScalingComparison *c = &g_array_index (rows, PsScalingComparison, i);
