@@ -1391,6 +1391,7 @@ mpi_execute (PsExec *exec, int workers, GError **error)
   c.options = ps_exec_get_options (exec);
   c.run_id = ++session.run_id;
   c.n_chunks = ps_exec_get_n_chunks (exec);
+  c.next_chunk = c.next_commit = ps_exec_get_first_chunk (exec);
   c.chunk_items = ps_exec_get_chunk_items (exec);
   c.threads = ps_mpi_get_threads_per_rank ();
   c.n_peers = workers - 1;
