@@ -14,10 +14,6 @@
 #include "parastudy.h"
 #include "ps-cli-watchdog.h"
 
-/* How long a run has after the first signal to stop by itself: the rest of the
- * second goes to removing its files and ending the process. */
-#define GRACE_MS 800
-
 /* A process has one set of signal handlers: this state is the process's too. The
  * handler only stores to the flags and writes to the pipe (async-signal-safe); the
  * watchdog thread does the rest. */
@@ -27,7 +23,8 @@ static gint *cancel_flag = NULL;
 static GMutex lock;
 static gboolean committing = FALSE; /* under lock: the run is moving its outputs into place */
 static gboolean fired = FALSE;      /* under lock: the watchdog is ending the process */
-static char *watched_dir = NULL;
+static char *watched_dir = NULL;    /* under lock */
+static int grace_ms = PS_CLI_WATCHDOG_GRACE_MS;
 
 static void
 on_signal (int sig)
@@ -38,7 +35,8 @@ on_signal (int sig)
 
   if (caught_signal == 0)
     caught_signal = sig;
-  g_atomic_int_set (cancel_flag, 1);
+  if (cancel_flag != NULL)
+    g_atomic_int_set (cancel_flag, 1);
   n = write (wake_fds[1], &byte, 1);
   (void)n;
   errno = saved;
@@ -76,9 +74,11 @@ give_up (int sig)
   if (!committing)
     {
       if (watched_dir != NULL)
-        ps_run_dir_discard_own (watched_dir);
-      say (_ ("the run did not stop within a second of the signal: it was ended and its files "
-              "removed"));
+        {
+          ps_run_dir_discard_own (watched_dir);
+          say (_ ("the run did not stop within a second of the signal: it was ended and its "
+                  "files removed"));
+        }
     }
   else
     say (_ ("the run was ended while its results were being moved into place: the next run "
@@ -102,7 +102,7 @@ watch (gpointer data)
       if (n == 0 || errno != EINTR)
         return NULL;
     }
-  deadline = g_get_monotonic_time () + GRACE_MS * G_TIME_SPAN_MILLISECOND;
+  deadline = g_get_monotonic_time () + grace_ms * G_TIME_SPAN_MILLISECOND;
   for (;;)
     {
       gint64 left = deadline - g_get_monotonic_time ();
@@ -120,12 +120,12 @@ watch (gpointer data)
 }
 
 void
-ps_cli_watchdog_start (const char *out_dir, gint *flag)
+ps_cli_watchdog_start (gint *flag, int grace)
 {
   struct sigaction sa = { 0 };
 
   cancel_flag = flag;
-  watched_dir = g_strdup (out_dir);
+  grace_ms = grace;
   sa.sa_handler = on_signal;
   sigemptyset (&sa.sa_mask);
   /* Without a watchdog (no pipe), the run still stops at its next chunk. */
@@ -133,6 +133,15 @@ ps_cli_watchdog_start (const char *out_dir, gint *flag)
     g_thread_unref (g_thread_new ("watchdog", watch, NULL));
   sigaction (SIGINT, &sa, NULL);
   sigaction (SIGTERM, &sa, NULL);
+}
+
+void
+ps_cli_watchdog_set_dir (const char *out_dir)
+{
+  g_mutex_lock (&lock);
+  g_free (watched_dir);
+  watched_dir = g_strdup (out_dir);
+  g_mutex_unlock (&lock);
 }
 
 gboolean

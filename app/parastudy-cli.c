@@ -251,14 +251,18 @@ cmd_run (int argc, char **argv)
       /* Said before the run, with the reason when there is nothing to resume. */
       if (!ps_run_dir_find_checkpoint (out_dir, study, &info, &error))
         return fail (NULL, error);
-      /* Without --rows, the rows of the run it resumes. */
+      /* Without --rows, the rows of the run it resumes; with other rows the run
+       * refuses, with the reason. */
       if (rows == NULL)
         opts.rows = info.rows;
-      g_printerr ("parastudy-cli: ");
-      g_printerr (_ ("resuming the run started %s: %llu of %llu items done in %.0f s"),
-                  info.started, (unsigned long long)info.items_done, (unsigned long long)info.items,
-                  info.elapsed_seconds);
-      g_printerr ("\n");
+      if (opts.rows == info.rows)
+        {
+          g_printerr ("parastudy-cli: ");
+          g_printerr (_ ("resuming the run started %s: %llu of %llu items done in %.0f s"),
+                      info.started, (unsigned long long)info.items_done,
+                      (unsigned long long)info.items, info.elapsed_seconds);
+          g_printerr ("\n");
+        }
       ps_checkpoint_info_clear (&info);
       opts.resume = TRUE;
     }
@@ -276,7 +280,8 @@ cmd_run (int argc, char **argv)
     }
   if (!ps_run_check_options (&opts, &error))
     return fail (NULL, error);
-  ps_cli_watchdog_start (out_dir, &cancel_flag);
+  ps_cli_watchdog_set_dir (out_dir);
+  ps_cli_watchdog_start (&cancel_flag, PS_CLI_WATCHDOG_GRACE_MS);
   reading_input = FALSE;
   result = ps_run_to_dir (study, &opts, out_dir, &error);
   if (line.shown && !progress_lines)
@@ -548,10 +553,13 @@ main (int argc, char **argv)
       return argc < 2 ? EXIT_INVALID : EXIT_OK;
     }
   /* A backend that must start before anything else does so here: with --backend
-   * mpi, MPI starts, and every rank but 0 serves chunks and leaves here. */
+   * mpi, MPI starts, and every rank but 0 serves chunks and leaves here. Such a rank
+   * ends on a signal only after rank 0 could remove the run's files. */
   {
-    int status;
+    int status, rank = 0;
 
+    if (ps_mpi_args_want_mpi (argc, argv) && ps_mpi_under_launcher (&rank, NULL) && rank != 0)
+      ps_cli_watchdog_start (NULL, PS_CLI_WATCHDOG_RANK_GRACE_MS);
     if (ps_backends_cli_start (&argc, &argv, &status))
       return status;
   }

@@ -16,9 +16,21 @@
 
 G_BEGIN_DECLS
 
-/* Installs the SIGINT and SIGTERM handlers, which set *@cancel_flag, and starts the
- * watchdog for a run writing into @out_dir. */
-void ps_cli_watchdog_start (const char *out_dir, gint *cancel_flag);
+/* How long a run has after the first signal to stop by itself: the rest of the
+ * second goes to removing its files and ending the process. */
+#define PS_CLI_WATCHDOG_GRACE_MS 800
+/* An MPI rank other than 0: mpirun sends SIGTERM to every rank at once and kills the
+ * job as soon as one of them is gone, so such a rank leaves after rank 0 had its
+ * time to remove the run's files (mpirun kills every rank 1 s after its SIGTERM in
+ * any case, its odls_base_sigkill_timeout). */
+#define PS_CLI_WATCHDOG_RANK_GRACE_MS 1500
+
+/* Installs the SIGINT and SIGTERM handlers, which set *@cancel_flag (may be NULL),
+ * and starts the watchdog, which ends the process @grace_ms after the first signal,
+ * or at a second one. */
+void ps_cli_watchdog_start (gint *cancel_flag, int grace_ms);
+/* The output folder whose staging folders of this process the watchdog removes. */
+void ps_cli_watchdog_set_dir (const char *out_dir);
 /* PsRunOptions.may_commit: FALSE once a signal came, so that the run's outputs are
  * either committed or removed by the watchdog, never both. */
 gboolean ps_cli_watchdog_may_commit (gpointer user_data);
