@@ -109,6 +109,30 @@ tail_sha256 (int fd, guint64 length)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, buf, n);
 }
 
+/* ---- the process that writes ------------------------------------------------------ */
+
+/* Which process @pid is, beyond its number: this boot of the machine and the time
+ * the process started (ticks since boot, /proc/PID/stat field 22), "" when unknown.
+ * A pid is reused, by a later process or after a reboot (a power cut), and a
+ * checkpoint of a dead run must not be taken for a live one's. */
+static char *
+process_identity (pid_t pid)
+{
+  g_autofree char *boot = NULL, *stat = NULL;
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int)pid);
+  g_auto (GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL)
+      || !g_file_get_contents (path, &stat, NULL, NULL) || (after = strrchr (stat, ')')) == NULL)
+    return g_strdup ("");
+  /* Field 3 (the state) is the first after the command's name in parentheses. */
+  fields = g_strsplit (after + 2, " ", 21);
+  if (g_strv_length (fields) < 21)
+    return g_strdup ("");
+  return g_strdup_printf ("%s/%s", g_strstrip (boot), fields[19]);
+}
+
 /* ---- writing ---------------------------------------------------------------------- */
 
 struct _PsCheckpointer
@@ -127,6 +151,7 @@ struct _PsCheckpointer
   guint written;
   gint64 kill_at_chunk; /* test hooks, or -1 */
   gint64 kill_in_checkpoint;
+  char *identity; /* process_identity() of this process */
 };
 
 static double
@@ -175,6 +200,7 @@ ps_checkpointer_new (const PsStudy *study, const PsRunOptions *options, const ch
    * temporary file and the rename (a power cut mid-write). */
   ck->kill_at_chunk = env_number ("PARASTUDY_TEST_KILL_AT_CHUNK");
   ck->kill_in_checkpoint = env_number ("PARASTUDY_TEST_KILL_IN_CHECKPOINT");
+  ck->identity = process_identity (getpid ());
   return ck;
 }
 
@@ -187,6 +213,7 @@ ps_checkpointer_free (PsCheckpointer *ck)
   g_free (ck->stage);
   g_free (ck->path);
   g_free (ck->tmp_path);
+  g_free (ck->identity);
   g_free (ck);
 }
 
@@ -239,6 +266,7 @@ checkpoint_text (PsCheckpointer *ck, guint64 chunks_done, gconstpointer summary,
   add_string (b, "kind", study->klass->name);
   add_string (b, "host", g_get_host_name ());
   add_uint (b, "pid", (guint64)getpid ());
+  add_string (b, "process", ck->identity);
   add_string (b, "started", started != NULL ? started : "");
   add_string (b, "written", written);
   ps_json_add_number (b, "elapsed_seconds", elapsed);
@@ -372,7 +400,7 @@ ps_checkpointer_after_commit (PsCheckpointer *ck, guint64 chunks_done, gconstpoi
 typedef struct
 {
   char *stage; /* its path */
-  char *version, *study_name, *sha256, *kind, *host, *started, *written;
+  char *version, *study_name, *sha256, *kind, *host, *process, *started, *written;
   gint64 pid;
   double elapsed, cpu_seconds;
   guint64 items, chunk_items, chunks, chunks_done;
@@ -393,6 +421,7 @@ checkpoint_clear (Checkpoint *c)
   g_free (c->sha256);
   g_free (c->kind);
   g_free (c->host);
+  g_free (c->process);
   g_free (c->started);
   g_free (c->written);
   g_free (c->results_tail);
@@ -561,7 +590,8 @@ load_checkpoint (const char *stage, Checkpoint *c, GError **error)
       || !get_string (root, "study", &c->study_name, error)
       || !get_string (root, "study_sha256", &c->sha256, error)
       || !get_string (root, "kind", &c->kind, error) || !get_string (root, "host", &c->host, error)
-      || !get_uint (root, "pid", &pid, error) || !get_string (root, "started", &c->started, error)
+      || !get_uint (root, "pid", &pid, error) || !get_string (root, "process", &c->process, error)
+      || !get_string (root, "started", &c->started, error)
       || !get_string (root, "written", &c->written, error)
       || !get_double (root, "elapsed_seconds", &c->elapsed, error)
       || !get_double (root, "cpu_seconds", &c->cpu_seconds, error)
@@ -645,12 +675,18 @@ check_checkpoint (const Checkpoint *c, const PsStudy *study, GError **error)
 }
 
 /* Whether the process that wrote @c may still be running: on this host, when its pid
- * is; from another host (a node that failed, on a shared file system) it cannot be
- * known, and a resume asked for is taken to mean that it is gone. */
+ * is and is still that process; from another host (a node that failed, on a shared
+ * file system) it cannot be known, and a resume asked for is taken to mean that it is
+ * gone. */
 static gboolean
 writer_alive (const Checkpoint *c)
 {
-  return g_str_equal (c->host, g_get_host_name ()) && ps_run_process_alive ((pid_t)c->pid);
+  g_autofree char *now = NULL;
+
+  if (!g_str_equal (c->host, g_get_host_name ()) || !ps_run_process_alive ((pid_t)c->pid))
+    return FALSE;
+  now = process_identity ((pid_t)c->pid);
+  return *c->process == '\0' || *now == '\0' || g_str_equal (now, c->process);
 }
 
 static int

@@ -577,6 +577,52 @@ test_fresh_run (void)
   }
 }
 
+/* The interrupted run's pid now names another live process (a pid reused after a
+ * reboot, say), here this test's: its checkpoint is still resumed, the process being
+ * told apart by its start. A checkpoint of a live run is not taken: this process
+ * with its own identity stands for one. */
+static void
+test_pid_reused (void)
+{
+  static const char *const resume[] = { "--resume", NULL };
+  const Study *s = &studies[0];
+  g_autofree char *study = NULL, *dir = NULL, *stage = NULL, *moved = NULL, *base = NULL;
+  g_autofree char *pid = g_strdup_printf ("%d", (int)getpid ());
+  g_autoptr (CliResult) r = NULL;
+  const char *ref;
+
+  if (!have_cli ())
+    return;
+  ref = reference (s);
+  study = study_path (s);
+  dir = killed_beam ("pid-reused");
+  stage = stage_of (dir);
+  base = g_path_get_basename (stage);
+  moved = g_strdup_printf ("%s/.parastudy-stage-%d%s", dir, (int)getpid (),
+                           strchr (base + strlen (".parastudy-stage-"), '-'));
+  g_assert_cmpint (g_rename (stage, moved), ==, 0);
+  edit_checkpoint (dir, "pid", pid);
+  {
+    /* This process, as it is: a live run. */
+    g_autofree char *stat = NULL, *boot = NULL, *live = NULL, *dead = NULL;
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_auto (GStrv) fields = NULL;
+
+    dead = g_strdup_printf (
+        "\"%s\"", json_object_get_string_member (read_checkpoint (moved, parser), "process"));
+    g_assert_true (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL));
+    g_assert_true (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL));
+    fields = g_strsplit (strrchr (stat, ')') + 2, " ", 21);
+    live = g_strdup_printf ("\"%s/%s\"", g_strstrip (boot), fields[19]);
+    edit_checkpoint (dir, "process", live);
+    assert_refused (dir, study, resume, "is still going");
+    edit_checkpoint (dir, "process", dead);
+  }
+  r = run_cli (NULL, study, dir, resume);
+  g_assert_cmpint (r->status, ==, 0);
+  assert_same_answer (ref, dir, "resumed from a stage whose pid was reused");
+}
+
 /* ---- signals --------------------------------------------------------------------- */
 
 /* A marker in the environment of a run's processes, to find any that outlive it. */
@@ -733,6 +779,7 @@ main (int argc, char **argv)
   g_test_add_func ("/resume/refused", test_refused);
   g_test_add_func ("/resume/refused-checkpoints", test_refused_checkpoints);
   g_test_add_func ("/resume/fresh-run", test_fresh_run);
+  g_test_add_func ("/resume/pid-reused", test_pid_reused);
   for (guint i = 0; i < G_N_ELEMENTS (signal_cases); i++)
     {
       const SignalCase *c = &signal_cases[i];
