@@ -800,13 +800,21 @@ cancel_mid_run (const char *json, PsRowsMode mode)
   return returned - c.set_at;
 }
 
+/* The promise is a cancel within 100 ms; an instrumented build (AddressSanitizer runs
+ * the kernels several times slower) on a shared CI machine is given four times that. */
+#ifdef __SANITIZE_ADDRESS__
+#define CANCEL_LIMIT_US 400000
+#else
+#define CANCEL_LIMIT_US 100000
+#endif
+
 static void
 test_cancel_threads (void)
 {
   gint64 latency = cancel_mid_run (long_json, PS_ROWS_NONE);
 
   g_assert_cmpint (latency, >=, 0);
-  g_assert_cmpint (latency, <, 100000);
+  g_assert_cmpint (latency, <, CANCEL_LIMIT_US);
 }
 
 static void
@@ -815,7 +823,7 @@ test_cancel_threads_rows (void)
   gint64 latency = cancel_mid_run (long_rows_json, PS_ROWS_ALL);
 
   g_assert_cmpint (latency, >=, 0);
-  g_assert_cmpint (latency, <, 100000);
+  g_assert_cmpint (latency, <, CANCEL_LIMIT_US);
 }
 
 static void
