@@ -76,7 +76,7 @@ give_up (int sig)
       if (watched_dir != NULL)
         {
           ps_run_dir_discard_own (watched_dir);
-          say (_ ("the run did not stop within a second of the signal: it was ended and its "
+          say (_ ("the run did not stop soon enough after the signal: it was ended and its "
                   "files removed"));
         }
     }

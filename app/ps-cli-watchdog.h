@@ -17,8 +17,9 @@
 G_BEGIN_DECLS
 
 /* How long a run has after the first signal to stop by itself: the rest of the
- * second goes to removing its files and ending the process. */
-#define PS_CLI_WATCHDOG_GRACE_MS 800
+ * second goes to removing its files and ending the process, on a loaded machine too,
+ * and under mpirun, which kills rank 0 a second after its SIGTERM, before that. */
+#define PS_CLI_WATCHDOG_GRACE_MS 600
 /* An MPI rank other than 0: mpirun sends SIGTERM to every rank at once and kills the
  * job as soon as one of them is gone, so such a rank leaves after rank 0 had its
  * time to remove the run's files (mpirun kills every rank 1 s after its SIGTERM in
