@@ -2,7 +2,7 @@
  *
  * Everything the GUI does can be done here headless; exit status 0 is success, 1 a
  * run that failed, 2 bad input (the message names the JSON path or the argument),
- * 130 a run cancelled with Ctrl+C.
+ * 128 + the signal for a run ended by one: 130 for SIGINT (Ctrl+C), 143 for SIGTERM.
  */
 #define G_LOG_DOMAIN "parastudy-cli"
 #include "config.h"
@@ -18,6 +18,7 @@
 #include "parastudy.h"
 #include "ps-app-i18n.h"
 #include "ps-cli-scale.h"
+#include "ps-cli-watchdog.h"
 #include "backends/mpi/ps-mpi-launch.h"
 #include "study/ps-text.h"
 
@@ -29,13 +30,7 @@ enum
   EXIT_CANCELLED = 130,
 };
 
-static volatile gint cancel_flag = 0;
-
-static void
-on_sigint (int sig)
-{
-  cancel_flag = 1;
-}
+static gint cancel_flag = 0;
 
 /* Reading the study and the arguments is "bad input" (2) whatever went wrong; during
  * a run, only an invalid option is, and an I/O error is a failed run (1). */
@@ -45,7 +40,7 @@ static int
 exit_code_for (const GError *error)
 {
   if (error->domain == PS_ERROR && error->code == PS_ERROR_CANCELLED)
-    return EXIT_CANCELLED;
+    return ps_cli_watchdog_signal () != 0 ? 128 + ps_cli_watchdog_signal () : EXIT_CANCELLED;
   if (reading_input && error->domain == PS_ERROR)
     return EXIT_INVALID;
   if (error->domain == PS_ERROR
@@ -141,6 +136,7 @@ cmd_run (int argc, char **argv)
   gboolean no_history = FALSE;
   gint workers_per_rank = 0;
   gboolean progress_lines = FALSE;
+  gboolean resume = FALSE;
   GOptionEntry entries[] = {
     /* Its description lists the backends (below). */
     { "backend", 'b', 0, G_OPTION_ARG_STRING, &backend, NULL, "NAME" },
@@ -159,6 +155,8 @@ cmd_run (int argc, char **argv)
     { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
       N_ ("Rows in results.csv: all, passing or none (default: all up to a million items)"),
       "WHICH" },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
+      N_ ("Go on with the interrupted run of this study in DIR from its last checkpoint"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the summary as JSON"), NULL },
     { "history", 0, 0, G_OPTION_ARG_FILENAME, &history_path,
       N_ ("History database (default: PARASTUDY_HISTORY or the user's data folder)"), "PATH" },
@@ -176,7 +174,6 @@ cmd_run (int argc, char **argv)
   g_autoptr (PsRunResult) result = NULL;
   PsRunOptions opts;
   ProgressLine line = { 0, FALSE };
-  struct sigaction sa = { 0 };
 
   entries[0].description = backend_help;
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
@@ -247,7 +244,30 @@ cmd_run (int argc, char **argv)
     opts.rows = PS_ROWS_NONE; /* this kind has no per-item rows */
   if (out_dir == NULL)
     out_dir = default_out_dir (argv[1]);
-  opts.cancel = (const gint *)&cancel_flag;
+  if (resume)
+    {
+      PsCheckpointInfo info;
+
+      /* Said before the run, with the reason when there is nothing to resume. */
+      if (!ps_run_dir_find_checkpoint (out_dir, study, &info, &error))
+        return fail (NULL, error);
+      /* Without --rows, the rows of the run it resumes; with other rows the run
+       * refuses, with the reason. */
+      if (rows == NULL)
+        opts.rows = info.rows;
+      if (opts.rows == info.rows)
+        {
+          g_printerr ("parastudy-cli: ");
+          g_printerr (_ ("resuming the run started %s: %llu of %llu items done in %.0f s"),
+                      info.started, (unsigned long long)info.items_done,
+                      (unsigned long long)info.items, info.elapsed_seconds);
+          g_printerr ("\n");
+        }
+      ps_checkpoint_info_clear (&info);
+      opts.resume = TRUE;
+    }
+  opts.cancel = &cancel_flag;
+  opts.may_commit = ps_cli_watchdog_may_commit;
   if (isatty (STDOUT_FILENO) && isatty (STDERR_FILENO))
     {
       opts.progress = on_progress;
@@ -258,12 +278,10 @@ cmd_run (int argc, char **argv)
       opts.progress = on_progress_line;
       opts.progress_data = &line;
     }
-  sa.sa_handler = on_sigint;
-  sigaction (SIGINT, &sa, NULL);
-  sigaction (SIGTERM, &sa, NULL);
-
   if (!ps_run_check_options (&opts, &error))
     return fail (NULL, error);
+  ps_cli_watchdog_set_dir (out_dir);
+  ps_cli_watchdog_start (&cancel_flag, PS_CLI_WATCHDOG_GRACE_MS);
   reading_input = FALSE;
   result = ps_run_to_dir (study, &opts, out_dir, &error);
   if (line.shown && !progress_lines)
@@ -487,8 +505,10 @@ usage (FILE *f)
       f,
       _ ("  run STUDY.json [--backend %s] [--workers N]\n"
          "                 [--out DIR] [--rows all|passing|none] [--chunk-timeout S]\n"
-         "                 [--history PATH] [--no-history] [--json]\n"
-         "                           Run a study; write DIR/summary.json and DIR/results.csv\n"),
+         "                 [--resume] [--history PATH] [--no-history] [--json]\n"
+         "                           Run a study; write DIR/summary.json and DIR/results.csv;\n"
+         "                           --resume goes on from the checkpoint of a run that was\n"
+         "                           killed\n"),
       here);
   /* Backends that run under a launcher, and how (mpirun -n N parastudy-cli run …). */
   for (guint i = 0; all[i] != NULL; i++)
@@ -536,10 +556,13 @@ main (int argc, char **argv)
       return argc < 2 ? EXIT_INVALID : EXIT_OK;
     }
   /* A backend that must start before anything else does so here: with --backend
-   * mpi, MPI starts, and every rank but 0 serves chunks and leaves here. */
+   * mpi, MPI starts, and every rank but 0 serves chunks and leaves here. Such a rank
+   * ends on a signal only after rank 0 could remove the run's files. */
   {
-    int status;
+    int status, rank = 0;
 
+    if (ps_mpi_args_want_mpi (argc, argv) && ps_mpi_under_launcher (&rank, NULL) && rank != 0)
+      ps_cli_watchdog_start (NULL, PS_CLI_WATCHDOG_RANK_GRACE_MS);
     if (ps_backends_cli_start (&argc, &argv, &status))
       return status;
   }

@@ -16,6 +16,7 @@
 #include "ps-machine.h"
 #include "ps-run-view.h"
 #include "ps-run.h"
+#include "ps-run-resume-private.h"
 #include "study/ps-study-private.h"
 
 struct _PsExec
@@ -37,6 +38,14 @@ struct _PsExec
   guint64 rows_bytes;
   guint64 workers_rss;
   double workers_cpu;
+
+  /* Checkpoints and resuming (ps-run-resume.c). */
+  guint64 first_chunk;          /* where a resumed run goes on, else 0 */
+  double elapsed_before;        /* s: the interrupted run's time up to its checkpoint */
+  double cpu_before;            /* s: its CPU time */
+  const char *started;          /* ISO 8601: when the run, or the run it resumes, started */
+  double cpu0;                  /* ps_cpu_seconds() when this run started */
+  PsCheckpointer *checkpointer; /* NULL: no checkpoints */
 };
 
 void
@@ -50,6 +59,12 @@ guint64
 ps_exec_get_n_chunks (PsExec *exec)
 {
   return exec->n_chunks;
+}
+
+guint64
+ps_exec_get_first_chunk (PsExec *exec)
+{
+  return exec->first_chunk;
 }
 
 guint64
@@ -107,6 +122,7 @@ ps_study_eval_chunk (const PsStudy *study, guint64 chunk_items, guint64 chunk, P
   study->klass->summary_init (study, summary);
   ps_errors_clear (errors);
   rows->len = 0;
+  ps_run_test_hang (chunk);
   if (cycle == 0 || (begin < cycle && end <= cycle))
     {
       study->klass->eval (study, workspace, begin, end, summary, errors, mode, rows);
@@ -137,6 +153,27 @@ ps_exec_eval_chunk (PsExec *exec, guint64 chunk, gpointer workspace, gpointer su
 {
   ps_study_eval_chunk (exec->study, exec->chunk_items, chunk, exec->options->rows, workspace,
                        summary, errors, rows);
+}
+
+/* ---- checkpoints (ps-run-resume.c) ------------------------------------------------ */
+
+/* After chunk exec->next_commit - 1 was committed: a checkpoint when one is due.
+ * Not after the last chunk or a stop (the run is about to commit or give up its
+ * outputs), nor once a cancel was asked (a watchdog may be removing the stage). */
+static void
+checkpoint_after_commit (PsExec *exec)
+{
+  double now = exec->elapsed_before + (double)(g_get_monotonic_time () - exec->t0) * 1e-6;
+  double cpu = exec->cpu_before + ps_cpu_seconds () - exec->cpu0 + exec->workers_cpu;
+
+  if (exec->next_commit >= exec->n_chunks || g_atomic_int_get (&exec->done)
+      || g_atomic_int_get (&exec->failed) || g_atomic_int_get (&exec->stopped)
+      || (exec->options->cancel != NULL && g_atomic_int_get (exec->options->cancel) != 0))
+    return;
+  if (!ps_checkpointer_after_commit (exec->checkpointer, exec->next_commit, exec->acc,
+                                     &exec->errors, exec->rows_bytes, now, cpu, exec->started,
+                                     &exec->error))
+    g_atomic_int_set (&exec->failed, 1);
 }
 
 void
@@ -174,7 +211,7 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gconstpointer summary, PsErro
 
       p.items_done = exec->items_done;
       p.items_total = exec->study->n_items;
-      p.elapsed = (double)(g_get_monotonic_time () - exec->t0) * 1e-6;
+      p.elapsed = exec->elapsed_before + (double)(g_get_monotonic_time () - exec->t0) * 1e-6;
       p.eta = p.items_done > 0
                   ? p.elapsed * (double)(p.items_total - p.items_done) / (double)p.items_done
                   : -1.0;
@@ -182,8 +219,11 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gconstpointer summary, PsErro
     }
   if (exec->study->klass->is_done != NULL
       && exec->study->klass->is_done (exec->study, exec->acc,
-                                      (double)(g_get_monotonic_time () - exec->t0) * 1e-6))
+                                      exec->elapsed_before
+                                          + (double)(g_get_monotonic_time () - exec->t0) * 1e-6))
     g_atomic_int_set (&exec->done, 1);
+  if (exec->checkpointer != NULL)
+    checkpoint_after_commit (exec);
 }
 
 void
@@ -247,15 +287,38 @@ ps_run_check_options (const PsRunOptions *options, GError **error)
   return resolve_backend (options, &workers, error) != NULL;
 }
 
-PsRunResult *
-ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
+/* Takes what an interrupted run had committed: the run goes on at its first
+ * uncommitted chunk, with its summary and errors, its rows' length and its times. */
+static void
+resume_exec (PsExec *exec, PsResumeState *resume, PsRunResult *result)
+{
+  exec->first_chunk = resume->first_chunk;
+  exec->next_commit = resume->first_chunk;
+  memcpy (exec->acc, resume->summary, exec->study->klass->summary_size);
+  exec->errors = resume->errors;
+  ps_errors_init (&resume->errors);
+  exec->items_done = MIN (exec->study->n_items, resume->first_chunk * exec->chunk_items);
+  exec->rows_bytes = resume->rows_bytes;
+  exec->elapsed_before = resume->elapsed;
+  exec->cpu_before = resume->cpu_seconds;
+  if (resume->started != NULL)
+    {
+      g_free (result->started);
+      result->started = g_strdup (resume->started);
+    }
+}
+
+/* Runs @study; with @resume, from where an interrupted run's checkpoint left it (its
+ * summary and errors are taken), and with @checkpointer, writing checkpoints. */
+static PsRunResult *
+run_study (const PsStudy *study, const PsRunOptions *options, PsResumeState *resume,
+           PsCheckpointer *checkpointer, GError **error)
 {
   g_autoptr (PsRunResult) result = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   const PsBackend *backend;
   PsExec exec = { 0 };
   int workers = 1;
-  double cpu0;
 
   backend = resolve_backend (options, &workers, error);
   if (backend == NULL)
@@ -268,18 +331,22 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
   exec.acc = g_malloc (study->klass->summary_size);
   study->klass->summary_init (study, exec.acc);
   ps_errors_init (&exec.errors);
+  exec.checkpointer = checkpointer;
 
   result = g_new0 (PsRunResult, 1);
   result->started = g_date_time_format_iso8601 (now);
-  cpu0 = ps_cpu_seconds ();
+  if (resume != NULL)
+    resume_exec (&exec, resume, result);
+  exec.started = result->started;
+  exec.cpu0 = ps_cpu_seconds ();
   exec.t0 = g_get_monotonic_time ();
   if (!backend->execute (&exec, workers, &exec.error) && exec.error == NULL)
     g_set_error (&exec.error, PS_ERROR, PS_ERROR_FAILED, _ ("the %s backend failed"),
                  backend->name);
 
-  result->wall_seconds = (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
+  result->wall_seconds = exec.elapsed_before + (double)(g_get_monotonic_time () - exec.t0) * 1e-6;
   /* The workers' time too: a processes or MPI run computes in them. */
-  result->cpu_seconds = ps_cpu_seconds () - cpu0 + exec.workers_cpu;
+  result->cpu_seconds = exec.cpu_before + ps_cpu_seconds () - exec.cpu0 + exec.workers_cpu;
   result->peak_rss_bytes = ps_peak_rss_bytes ();
   result->workers_peak_rss_bytes = exec.workers_rss;
   result->workers_cpu_seconds = exec.workers_cpu;
@@ -310,6 +377,12 @@ ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
       return NULL;
     }
   return g_steal_pointer (&result);
+}
+
+PsRunResult *
+ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
+{
+  return run_study (study, options, NULL, NULL, error);
 }
 
 char *
@@ -444,7 +517,6 @@ write_all (const char *data, gsize length, gpointer user_data, GError **error)
  * folder, for stages whose process is gone. So the files of a run are either all
  * there or none of them, and never mixed with an earlier run's. */
 
-#define STAGE_PREFIX ".parastudy-stage-"
 #define COMMIT_NAME "COMMIT"
 
 /* Every file a run may write into its folder: what an earlier run left and this one
@@ -452,8 +524,8 @@ write_all (const char *data, gsize length, gpointer user_data, GError **error)
 static const char *const output_names[]
     = { "summary.json", "results.csv", "convergence.csv", "distributions.json", NULL };
 
-static gboolean
-fsync_path (const char *path, gboolean directory, GError **error)
+gboolean
+ps_run_fsync_path (const char *path, gboolean directory, GError **error)
 {
   int fd = open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
   int rc, saved;
@@ -477,8 +549,8 @@ fsync_path (const char *path, gboolean directory, GError **error)
   return TRUE;
 }
 
-static void
-remove_tree (const char *path)
+void
+ps_run_remove_tree (const char *path)
 {
   g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
   const char *name;
@@ -489,7 +561,7 @@ remove_tree (const char *path)
         g_autofree char *child = g_build_filename (path, name, NULL);
 
         if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
+          ps_run_remove_tree (child);
         else
           g_unlink (child);
       }
@@ -527,8 +599,8 @@ roll_forward (const char *dir, const char *stage, GError **error)
         {
           int saved = errno;
 
-          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot move the results into %s: %s"),
-                       to, g_strerror (saved));
+          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot move the results into %s: %s"), to,
+                       g_strerror (saved));
           return FALSE;
         }
     }
@@ -539,19 +611,35 @@ roll_forward (const char *dir, const char *stage, GError **error)
 
         g_unlink (old);
       }
-  fsync_path (dir, TRUE, NULL);
-  remove_tree (stage);
+  ps_run_fsync_path (dir, TRUE, NULL);
+  ps_run_remove_tree (stage);
   return TRUE;
 }
 
-static gboolean
-process_alive (pid_t pid)
+gboolean
+ps_run_process_alive (pid_t pid)
 {
   return pid > 0 && (kill (pid, 0) == 0 || errno == EPERM);
 }
 
-gboolean
-ps_run_dir_recover (const char *dir, GError **error)
+gint64
+ps_run_stage_pid (const char *name)
+{
+  gint64 pid;
+  char *end;
+
+  if (!g_str_has_prefix (name, PS_STAGE_PREFIX))
+    return -1;
+  pid = g_ascii_strtoll (name + strlen (PS_STAGE_PREFIX), &end, 10);
+  if (end == name + strlen (PS_STAGE_PREFIX) || *end != '-' || pid <= 0 || pid > G_MAXINT)
+    return -1;
+  return pid;
+}
+
+/* Rolls forward or removes the stages of processes that are gone; those with a
+ * checkpoint (and no COMMIT) stay when @keep_checkpoints, for a resume. */
+static gboolean
+recover_dir (const char *dir, gboolean keep_checkpoints, GError **error)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -561,23 +649,44 @@ ps_run_dir_recover (const char *dir, GError **error)
     return TRUE;
   while ((name = g_dir_read_name (d)) != NULL)
     {
-      g_autofree char *stage = NULL, *commit = NULL;
-      gint64 pid;
-      char *end;
+      g_autofree char *stage = NULL, *commit = NULL, *checkpoint = NULL;
+      gint64 pid = ps_run_stage_pid (name);
 
-      if (!g_str_has_prefix (name, STAGE_PREFIX))
-        continue;
-      pid = g_ascii_strtoll (name + strlen (STAGE_PREFIX), &end, 10);
-      if (end == name + strlen (STAGE_PREFIX) || *end != '-' || process_alive ((pid_t)pid))
+      if (pid < 0 || ps_run_process_alive ((pid_t)pid))
         continue;
       stage = g_build_filename (dir, name, NULL);
       commit = g_build_filename (stage, COMMIT_NAME, NULL);
+      checkpoint = g_build_filename (stage, PS_CHECKPOINT_NAME, NULL);
       if (g_file_test (commit, G_FILE_TEST_IS_REGULAR))
         ok = roll_forward (dir, stage, ok ? error : NULL) && ok;
-      else
-        remove_tree (stage);
+      else if (!keep_checkpoints || !g_file_test (checkpoint, G_FILE_TEST_IS_REGULAR))
+        ps_run_remove_tree (stage);
     }
   return ok;
+}
+
+gboolean
+ps_run_dir_recover (const char *dir, GError **error)
+{
+  return recover_dir (dir, TRUE, error);
+}
+
+void
+ps_run_dir_discard_own (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (ps_run_stage_pid (name) == (gint64)getpid ())
+      {
+        g_autofree char *stage = g_build_filename (dir, name, NULL);
+
+        /* A file another thread of the run creates meanwhile keeps the folder: the
+         * next pass removes it. */
+        for (int pass = 0; pass < 3 && g_file_test (stage, G_FILE_TEST_EXISTS); pass++)
+          ps_run_remove_tree (stage);
+      }
 }
 
 static gboolean
@@ -626,16 +735,62 @@ commit_stage (const char *dir, const char *stage, GError **error)
     {
       g_autofree char *path = g_build_filename (stage, name, NULL);
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* The checkpoint is not an output: it goes with the stage. */
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) || ps_run_is_checkpoint_file (name))
         continue;
-      if (!fsync_path (path, FALSE, error))
+      if (!ps_run_fsync_path (path, FALSE, error))
         return FALSE;
       g_string_append_printf (list, "%s\n", name);
     }
-  if (!write_file (stage, COMMIT_NAME, list->str, error) || !fsync_path (commit, FALSE, error)
-      || !fsync_path (stage, TRUE, error))
+  if (!write_file (stage, COMMIT_NAME, list->str, error)
+      || !ps_run_fsync_path (commit, FALSE, error) || !ps_run_fsync_path (stage, TRUE, error))
     return FALSE;
   return roll_forward (dir, stage, error);
+}
+
+/* A fresh staging folder in @dir for this process. */
+static char *
+new_stage (const char *dir, GError **error)
+{
+  g_autofree char *leaf = g_strdup_printf (PS_STAGE_PREFIX "%ld-XXXXXX", (long)getpid ());
+  g_autofree char *stage = g_build_filename (dir, leaf, NULL);
+
+  if (g_mkdtemp (stage) == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&stage);
+}
+
+/* Opens @stage/results.csv and writes the header of @study's rows into it; its
+ * length in *@header_bytes. */
+static gboolean
+open_results (const PsStudy *study, const char *dir, FileSink *sink, guint64 *header_bytes,
+              GError **error)
+{
+  PsBuf header;
+  gboolean ok;
+
+  /* Read too: a checkpoint reads back the end of what is written. */
+  sink->fd = open (sink->path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (sink->fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  ps_buf_init (&header, 1024);
+  study->klass->write_header (study, &header);
+  ok = write_all (header.data, header.len, sink, error);
+  *header_bytes = header.len;
+  ps_buf_clear (&header);
+  return ok;
 }
 
 PsRunResult *
@@ -648,6 +803,9 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
   g_autoptr (GError) local_error = NULL;
   PsRunOptions opts = *options;
   FileSink sink = { -1, NULL };
+  PsResumeState resume;
+  PsCheckpointer *checkpointer;
+  guint64 header_bytes = 0;
 
   if (!ps_run_check_options (options, error))
     return NULL;
@@ -659,56 +817,52 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
                    g_strerror (saved));
       return NULL;
     }
-  /* What a killed run left here: finished (roll forward) or removed. */
-  if (!ps_run_dir_recover (dir, error))
-    return NULL;
-  {
-    g_autofree char *leaf = g_strdup_printf (STAGE_PREFIX "%ld-XXXXXX", (long)getpid ());
-
-    stage = g_build_filename (dir, leaf, NULL);
-    if (g_mkdtemp (stage) == NULL)
-      {
-        int saved = errno;
-
-        g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
-                     g_strerror (saved));
-        return NULL;
-      }
-  }
   if (study->klass->write_header == NULL)
     opts.rows = PS_ROWS_NONE;
-  if (opts.rows != PS_ROWS_NONE)
+  /* What a killed run left here: finished (roll forward) or removed. A run that
+   * starts afresh gives up the checkpoints of interrupted runs too. */
+  if (!recover_dir (dir, opts.resume, error))
+    return NULL;
+  ps_resume_state_init (&resume);
+  if (opts.resume)
     {
-      PsBuf header;
-
-      results_path = g_build_filename (stage, "results.csv", NULL);
-      sink.fd = open (results_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (sink.fd < 0)
+      stage = ps_run_resume_claim (study, &opts, dir, &resume, &sink.fd, &header_bytes, error);
+      if (stage == NULL)
         {
-          int saved = errno;
-
-          g_set_error (error, PS_ERROR, PS_ERROR_IO, _ ("cannot write in %s: %s"), dir,
-                       g_strerror (saved));
-          remove_tree (stage);
+          ps_resume_state_clear (&resume);
           return NULL;
         }
-      sink.path = results_path;
-      ps_buf_init (&header, 1024);
-      study->klass->write_header (study, &header);
-      if (!write_all (header.data, header.len, &sink, error))
+      if (sink.fd >= 0)
+        sink.path = results_path = g_build_filename (stage, "results.csv", NULL);
+    }
+  else
+    {
+      stage = new_stage (dir, error);
+      if (stage == NULL)
+        return NULL;
+      if (opts.rows != PS_ROWS_NONE)
         {
-          ps_buf_clear (&header);
-          close (sink.fd);
-          remove_tree (stage);
-          return NULL;
+          sink.path = results_path = g_build_filename (stage, "results.csv", NULL);
+          if (!open_results (study, dir, &sink, &header_bytes, error))
+            {
+              if (sink.fd >= 0)
+                close (sink.fd);
+              ps_run_remove_tree (stage);
+              return NULL;
+            }
         }
-      ps_buf_clear (&header);
+    }
+  if (sink.fd >= 0)
+    {
       opts.rows_write = write_all;
       opts.rows_data = &sink;
       opts.rows_dir = stage;
     }
 
-  result = ps_run_study (study, &opts, &local_error);
+  checkpointer = ps_checkpointer_new (study, &opts, dir, stage, sink.fd, header_bytes);
+  result = run_study (study, &opts, opts.resume ? &resume : NULL, checkpointer, &local_error);
+  ps_checkpointer_free (checkpointer);
+  ps_resume_state_clear (&resume);
   if (sink.fd >= 0 && close (sink.fd) != 0 && result != NULL)
     {
       int saved = errno;
@@ -719,16 +873,27 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     }
   if (result == NULL)
     {
-      remove_tree (stage);
+      ps_run_remove_tree (stage);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   summary = ps_run_summary_json (study, result);
   if ((study->klass->write_outputs != NULL
        && !study->klass->write_outputs (study, result->summary, stage, error))
-      || !write_file (stage, "summary.json", summary, error) || !commit_stage (dir, stage, error))
+      || !write_file (stage, "summary.json", summary, error))
     {
-      remove_tree (stage);
+      ps_run_remove_tree (stage);
+      return NULL;
+    }
+  if (opts.may_commit != NULL && !opts.may_commit (opts.may_commit_data))
+    {
+      ps_run_remove_tree (stage);
+      g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED, _ ("the run was cancelled"));
+      return NULL;
+    }
+  if (!commit_stage (dir, stage, error))
+    {
+      ps_run_remove_tree (stage);
       return NULL;
     }
   return g_steal_pointer (&result);

@@ -41,6 +41,21 @@ typedef struct
    * rows), or NULL: backends whose workers write rows themselves (mpi) put their
    * temporary part files there. */
   const char *rows_dir;
+
+  /* Checkpoints and resuming (ps_run_to_dir only; see below). */
+  /* Continue the interrupted run of this study in the output folder from its last
+   * checkpoint instead of starting afresh (parastudy-cli run --resume). */
+  gboolean resume;
+  /* Seconds between checkpoints: 0 for PARASTUDY_CHECKPOINT_SECONDS or else
+   * PS_CHECKPOINT_SECONDS, a negative number for none. */
+  double checkpoint_interval;
+  /* Optional: asked once, under the front end's own lock, just before the outputs
+   * are committed; FALSE makes the run end as cancelled, its staging folder removed.
+   * A front end that may remove the staging folder from another thread
+   * (parastudy-cli's signal watchdog, ps_run_dir_discard_own()) decides there whether
+   * the commit or the removal happens, never both. */
+  gboolean (*may_commit) (gpointer user_data);
+  gpointer may_commit_data;
 } PsRunOptions;
 
 typedef struct
@@ -86,12 +101,50 @@ PsRunResult *ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, c
  * readers of a results folder may call it first. */
 gboolean ps_run_dir_recover (const char *dir, GError **error);
 
+/* Checkpoints. A run of ps_run_to_dir() longer than its checkpoint interval writes,
+ * after a committed chunk at most every interval, a checkpoint into its staging
+ * folder: the merged summary, the item errors and the results file's length so far,
+ * flushed to disk with the rows they count. After a kill -9, a power cut or a node
+ * failure the staging folder stays (ps_run_dir_recover() keeps a stage with a
+ * checkpoint), and a run with PsRunOptions.resume continues from there, giving the
+ * files an uninterrupted run gives. A run without it removes such stages: starting
+ * afresh in a folder gives up what was interrupted there. A cancelled or failed run
+ * leaves no checkpoint. */
+#define PS_CHECKPOINT_SECONDS 3.0
+
+typedef struct
+{
+  guint64 items_done; /* items committed when the checkpoint was written */
+  guint64 items;
+  guint64 chunks_done;
+  guint64 chunks;
+  double elapsed_seconds; /* the run's time up to the checkpoint */
+  char *started;          /* ISO 8601: when the interrupted run started */
+  char *written;          /* ISO 8601: when the checkpoint was written */
+  PsRowsMode rows;        /* the interrupted run's rows; a resume must ask the same */
+} PsCheckpointInfo;
+
+/* Whether @dir holds a checkpoint that a run of @study can resume from (the GUI's
+ * Resume): fills @info (clear it with ps_checkpoint_info_clear()), or says why not
+ * (PS_ERROR_INVALID): none there, one of another study or Parastudy version, or a
+ * damaged one. */
+gboolean ps_run_dir_find_checkpoint (const char *dir, const PsStudy *study, PsCheckpointInfo *info,
+                                     GError **error);
+void ps_checkpoint_info_clear (PsCheckpointInfo *info);
+/* Removes the staging folders of this process in @dir, whatever they hold: for a
+ * watchdog that ends the process when a run does not stop in time (from a thread of
+ * its own, never from a signal handler). */
+void ps_run_dir_discard_own (const char *dir);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
 
 /* For backends. */
 typedef struct _PsExec PsExec;
 
 guint64 ps_exec_get_n_chunks (PsExec *exec);
+/* The first chunk to evaluate: 0, or where a resumed run goes on. Backends evaluate
+ * chunks [first, n_chunks). */
+guint64 ps_exec_get_first_chunk (PsExec *exec);
 guint64 ps_exec_get_chunk_items (PsExec *exec);
 const PsRunOptions *ps_exec_get_options (PsExec *exec);
 /* Backends with worker processes: adds a finished worker's peak resident memory. */

@@ -4,7 +4,9 @@
  * results.csv and convergence.csv byte for byte, for every study kind; a rank killed
  * or stuck mid-run ends the run with a message naming the rank and the chunk and
  * leaves no result file; bad input on rank 0 ends every rank; scaling studies take
- * --backend mpi; the Slurm script and the GUI's mpirun command line.
+ * --backend mpi; the Slurm script and the GUI's mpirun command line. A run whose rank
+ * 0 is killed goes on with --resume (on another rank count) to the serial answer, and
+ * SIGTERM to mpirun ends a run whose evaluation is blocked, every rank with it.
  *
  * The reference is always the serial backend of the same program (the engine's
  * closed-form tests check the serial answers themselves). Without mpirun the tests
@@ -14,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -76,11 +79,11 @@ run_cmd (const char *const *argv, const char *const *env_extra, Proc *p)
     p->status = 128 + WTERMSIG (wait_status);
 }
 
-/* mpirun -n RANKS CLI ARGS... */
-static void
-run_mpi (int ranks, const char *const *args, const char *const *env_extra, Proc *p)
+/* The command line mpirun -n RANKS CLI ARGS... */
+static GPtrArray *
+mpi_argv (int ranks, const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (argv, g_strdup (mpirun));
   g_ptr_array_add (argv, g_strdup ("--oversubscribe"));
@@ -92,6 +95,14 @@ run_mpi (int ranks, const char *const *args, const char *const *env_extra, Proc 
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+static void
+run_mpi (int ranks, const char *const *args, const char *const *env_extra, Proc *p)
+{
+  g_autoptr (GPtrArray) argv = mpi_argv (ranks, args);
+
   run_cmd ((const char *const *)argv->pdata, env_extra, p);
 }
 
@@ -403,6 +414,148 @@ test_stuck_rank (void)
   g_assert_nonnull (strstr (p.err, "within the chunk timeout (1 s)"));
   assert_no_results (dir);
   proc_clear (&p);
+}
+
+/* Rank 0 killed (SIGKILL) at the commit of chunk 17 of 40 of the synthetic regression
+ * on 2 ranks, after checkpoints: mpirun ends the job, and the run resumed on 3 ranks
+ * gives the serial run's files. */
+static void
+test_resume (void)
+{
+  g_autofree char *study = NULL;
+  g_autofree char *dir = g_build_filename (tmp_dir, "resume", NULL);
+  g_autofree char *ref = g_build_filename (tmp_dir, "ref-resume", NULL);
+  const char *env[]
+      = { "PARASTUDY_CHECKPOINT_SECONDS", "0", "PARASTUDY_TEST_KILL_AT_CHUNK", "17", NULL };
+  Proc p;
+
+  if (!need_mpirun ())
+    return;
+  study = example_path ("regression-synthetic.json");
+  run_serial (study, ref, "all");
+  {
+    const char *args[] = { "run", study, "--backend", "mpi", "--out", dir, "--no-history", NULL };
+
+    run_mpi (2, args, env, &p);
+  }
+  g_test_message ("killed: exit %d after %.2f s\n%s", p.status, p.seconds, p.err);
+  g_assert_cmpint (p.status, !=, 0);
+  assert_no_results (dir);
+  proc_clear (&p);
+  {
+    const char *args[]
+        = { "run", study, "--backend", "mpi", "--out", dir, "--no-history", "--resume", NULL };
+
+    run_mpi (3, args, NULL, &p);
+  }
+  g_test_message ("resumed: exit %d after %.2f s\n%s", p.status, p.seconds, p.err);
+  g_assert_cmpint (p.status, ==, 0);
+  g_assert_nonnull (strstr (p.err, "resuming the run started "));
+  proc_clear (&p);
+  assert_same_answer (ref, dir, "resumed on 3 ranks");
+  assert_no_parts (dir);
+}
+
+/* Whether a process whose environment holds @needle ("NAME=VALUE") is alive. */
+static gboolean
+marked_process_alive (const char *needle)
+{
+  g_autoptr (GDir) d = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%s/environ", name);
+      g_autofree char *env = NULL;
+      gsize length;
+
+      if (g_ascii_strtoll (name, NULL, 10) <= 0 || !g_file_get_contents (path, &env, &length, NULL))
+        continue;
+      for (gsize at = 0; at < length; at += strlen (env + at) + 1)
+        if (g_str_equal (env + at, needle))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* SIGTERM to mpirun while the evaluation of chunk 2 never returns
+ * (PARASTUDY_TEST_HANG_CHUNK), on rank 1 (rank 0 only coordinates) or on rank 0
+ * alone (its watchdog ends it): the job ends within a few seconds (mpirun's own
+ * time to end its ranks included), no rank lives on, and nothing is left in the
+ * folder. */
+static void
+test_sigterm (gconstpointer data)
+{
+  const int ranks = GPOINTER_TO_INT (data);
+  g_autofree char *study = NULL;
+  g_autofree char *dir = g_strdup_printf ("%s/sigterm-%d", tmp_dir, ranks);
+  g_autofree char *mark = g_strdup_printf ("PS_TEST_MPI_MARK=%d-%d", (int)getpid (), ranks);
+  g_autoptr (GPtrArray) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = NULL;
+  gint64 deadline, sent;
+  GPid pid;
+  int status = 0;
+
+  if (!need_mpirun ())
+    return;
+  study = example_copy ("beam-grid.json", "mpi-sigterm.json", edit_beam_rows);
+  {
+    const char *args[]
+        = { "run", study, "--backend", "mpi", "--out", dir, "--no-history", "--rows", "all", NULL };
+    const char *extra[] = {
+      "PARASTUDY_TEST_HANG_CHUNK", "2", "PARASTUDY_MPI_RANK0_COMPUTES", "0", "PS_TEST_MPI_MARK",
+      strchr (mark, '=') + 1,      NULL
+    };
+
+    argv = mpi_argv (ranks, args);
+    env = child_env (extra);
+  }
+  g_assert_true (g_spawn_async (tmp_dir, (char **)argv->pdata, env,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  /* Until chunks 0 and 1 are in the results file and chunk 2 hangs. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      gboolean writing = FALSE;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_prefix (name, ".parastudy-stage-"))
+          {
+            g_autofree char *results = g_build_filename (dir, name, "results.csv", NULL);
+            GStatBuf st;
+
+            writing = g_stat (results, &st) == 0 && st.st_size > 1000000;
+          }
+      if (writing)
+        break;
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  sent = g_get_monotonic_time ();
+  g_assert_cmpint (kill (pid, SIGTERM), ==, 0);
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time () - sent, <, 30 * G_USEC_PER_SEC);
+      g_usleep (1000);
+    }
+  g_test_message ("%d ranks: mpirun ended %.3f s after SIGTERM, status %d", ranks,
+                  (double)(g_get_monotonic_time () - sent) * 1e-6,
+                  WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status));
+  g_assert_cmpint (g_get_monotonic_time () - sent, <, 5 * G_USEC_PER_SEC);
+  g_assert_false (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (marked_process_alive (mark) && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_false (marked_process_alive (mark));
+  assert_no_results (dir);
+  assert_no_parts (dir);
 }
 
 /* Bad input is found on rank 0 before any rank computes; every rank leaves. */
@@ -866,6 +1019,9 @@ main (int argc, char **argv)
   g_test_add_func ("/mpi/rows-memory", test_rows_memory);
   g_test_add_func ("/mpi/killed-rank", test_killed_rank);
   g_test_add_func ("/mpi/stuck-rank", test_stuck_rank);
+  g_test_add_func ("/mpi/resume", test_resume);
+  g_test_add_data_func ("/mpi/sigterm/1-rank", GINT_TO_POINTER (1), test_sigterm);
+  g_test_add_data_func ("/mpi/sigterm/2-ranks", GINT_TO_POINTER (2), test_sigterm);
   g_test_add_func ("/mpi/bad-input", test_bad_input);
   g_test_add_func ("/mpi/scale", test_scale);
   g_test_add_func ("/mpi/export-job", test_export_job);

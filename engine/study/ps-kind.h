@@ -81,6 +81,15 @@ struct _PsKindClass
    * kinds whose items are open-ended (Monte Carlo sample blocks). Without it the
    * items repeat cyclically (see ps_study_set_items()). */
   gboolean (*set_items) (PsStudy *study, guint64 n_items, GError **error);
+  /* Optional, for a kind whose summary is not plain data (it holds pointers, say):
+   * the merged summary as bytes for a run's checkpoint (ps-run.h), and back into a
+   * summary that @summary_init prepared, FALSE with @error when the bytes are not
+   * one. Without them a checkpoint holds the summary_size bytes as they are, as the
+   * processes and MPI backends already send partial summaries; every kind so far
+   * (beam, reliability, regression, empty) has counts and doubles only. */
+  void (*summary_save) (const PsStudy *study, gconstpointer summary, GByteArray *out);
+  gboolean (*summary_load) (const PsStudy *study, const guint8 *data, gsize length,
+                            gpointer summary, GError **error);
 
   /* Output. The header of results.csv, one row per item; NULL for kinds without
    * per-item rows (then a run writes no results.csv). */

@@ -23,6 +23,7 @@ typedef struct
   const PsStudy *study;
   PsRowsMode rows_mode;
   guint64 n_chunks, chunk_items;
+  guint64 first_chunk; /* the first to evaluate: 0, or where a resumed run goes on */
   guint64 batch_chunks;
   gpointer workspace; /* the kind's, for host chunks */
   gpointer summary;   /* the chunk being committed */

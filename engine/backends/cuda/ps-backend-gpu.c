@@ -210,7 +210,7 @@ chunk_wraps (const PsGpu *g, guint64 k)
 gboolean
 ps_gpu_run_batches (PsGpu *g, const PsGpuSteps *steps, gpointer ctx, GError **error)
 {
-  guint64 next = 0;
+  guint64 next = g->first_chunk;
   int in_flight = 0;
   gboolean ok = TRUE;
 
@@ -300,7 +300,7 @@ gpu_kind_lookup (const PsStudy *study)
 static gboolean
 run_host (PsGpu *g, GError **error)
 {
-  for (guint64 k = 0; k < g->n_chunks && !ps_exec_should_stop (g->exec); k++)
+  for (guint64 k = g->first_chunk; k < g->n_chunks && !ps_exec_should_stop (g->exec); k++)
     ps_gpu_commit_host_chunk (g, k);
   return TRUE;
 }
@@ -323,6 +323,7 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   g.study = study;
   g.rows_mode = ps_exec_get_options (exec)->rows;
   g.n_chunks = ps_exec_get_n_chunks (exec);
+  g.first_chunk = ps_exec_get_first_chunk (exec);
   g.chunk_items = ps_exec_get_chunk_items (exec);
   g.workspace = study->klass->workspace_new (study);
   g.summary = g_malloc (study->klass->summary_size);

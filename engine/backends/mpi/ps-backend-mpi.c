@@ -1399,6 +1399,7 @@ mpi_execute (PsExec *exec, int workers, GError **error)
   c.options = ps_exec_get_options (exec);
   c.run_id = ++session.run_id;
   c.n_chunks = ps_exec_get_n_chunks (exec);
+  c.next_chunk = c.next_commit = ps_exec_get_first_chunk (exec);
   c.chunk_items = ps_exec_get_chunk_items (exec);
   c.threads = ps_mpi_get_threads_per_rank ();
   c.n_peers = workers - 1;
@@ -1530,24 +1531,6 @@ mpi_execute (PsExec *exec, int workers, GError **error)
 }
 
 /* ---- the session ---------------------------------------------------------------------- */
-
-gboolean
-ps_mpi_under_launcher (int *rank, int *size)
-{
-  static const char *const rank_vars[] = { "OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK", NULL };
-  static const char *const size_vars[] = { "OMPI_COMM_WORLD_SIZE", "PMI_SIZE", NULL };
-  const char *r = NULL, *s = NULL;
-
-  for (guint i = 0; rank_vars[i] != NULL && r == NULL; i++)
-    r = g_getenv (rank_vars[i]);
-  for (guint i = 0; size_vars[i] != NULL && s == NULL; i++)
-    s = g_getenv (size_vars[i]);
-  if (rank != NULL)
-    *rank = r != NULL ? atoi (r) : 0;
-  if (size != NULL)
-    *size = s != NULL ? atoi (s) : 1;
-  return r != NULL;
-}
 
 gboolean
 ps_mpi_init (int *argc, char ***argv, GError **error)
@@ -1691,35 +1674,6 @@ static void
 finish_at_exit (void)
 {
   ps_mpi_finish (1);
-}
-
-gboolean
-ps_mpi_args_want_mpi (int argc, char **argv)
-{
-  if (argc < 2 || (g_strcmp0 (argv[1], "run") != 0 && g_strcmp0 (argv[1], "scale") != 0))
-    return FALSE;
-  for (int i = 2; i < argc; i++)
-    {
-      const char *value = NULL;
-
-      if ((g_str_equal (argv[i], "--backend") || g_str_equal (argv[i], "-b")) && i + 1 < argc)
-        value = argv[i + 1];
-      else if (g_str_has_prefix (argv[i], "--backend="))
-        value = argv[i] + strlen ("--backend=");
-      else if (g_str_has_prefix (argv[i], "-b") && argv[i][2] != '\0')
-        value = argv[i] + 2;
-      else if (g_str_equal (argv[i], "--"))
-        break;
-      if (value != NULL)
-        {
-          g_auto (GStrv) names = g_strsplit (value, ",", -1);
-
-          for (guint k = 0; names[k] != NULL; k++)
-            if (g_str_equal (g_strstrip (names[k]), "mpi"))
-              return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 gboolean

@@ -25,14 +25,6 @@ G_BEGIN_DECLS
 /* From this many ranks in a run, rank 0 only hands out chunks and writes results. */
 #define PS_MPI_COORDINATOR_RANKS 8
 
-/* Whether @argv (a parastudy-cli command line) asks for the mpi backend: "run" or
- * "scale" with --backend mpi (or a list holding mpi). */
-gboolean ps_mpi_args_want_mpi (int argc, char **argv);
-
-/* Whether this process was started by an MPI launcher (mpirun, srun), from its
- * environment; @rank and @size may be NULL. */
-gboolean ps_mpi_under_launcher (int *rank, int *size);
-
 /* Starts MPI (MPI_Init_thread with MPI_THREAD_FUNNELED: only the main thread of a
  * rank calls MPI; OpenMP threads only compute). */
 gboolean ps_mpi_init (int *argc, char ***argv, GError **error);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -377,4 +378,53 @@ ps_mpi_slurm_script (const PsSlurmJob *job, GError **error)
   /* The history is a SQLite file in the home folder, often on NFS on a cluster. */
   g_string_append (s, " --no-history\n");
   return g_string_free (s, FALSE);
+}
+
+/* ---- the command line and the environment of a rank ---------------------------- */
+
+gboolean
+ps_mpi_under_launcher (int *rank, int *size)
+{
+  static const char *const rank_vars[] = { "OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK", NULL };
+  static const char *const size_vars[] = { "OMPI_COMM_WORLD_SIZE", "PMI_SIZE", NULL };
+  const char *r = NULL, *s = NULL;
+
+  for (guint i = 0; rank_vars[i] != NULL && r == NULL; i++)
+    r = g_getenv (rank_vars[i]);
+  for (guint i = 0; size_vars[i] != NULL && s == NULL; i++)
+    s = g_getenv (size_vars[i]);
+  if (rank != NULL)
+    *rank = r != NULL ? atoi (r) : 0;
+  if (size != NULL)
+    *size = s != NULL ? atoi (s) : 1;
+  return r != NULL;
+}
+
+gboolean
+ps_mpi_args_want_mpi (int argc, char **argv)
+{
+  if (argc < 2 || (g_strcmp0 (argv[1], "run") != 0 && g_strcmp0 (argv[1], "scale") != 0))
+    return FALSE;
+  for (int i = 2; i < argc; i++)
+    {
+      const char *value = NULL;
+
+      if ((g_str_equal (argv[i], "--backend") || g_str_equal (argv[i], "-b")) && i + 1 < argc)
+        value = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--backend="))
+        value = argv[i] + strlen ("--backend=");
+      else if (g_str_has_prefix (argv[i], "-b") && argv[i][2] != '\0')
+        value = argv[i] + 2;
+      else if (g_str_equal (argv[i], "--"))
+        break;
+      if (value != NULL)
+        {
+          g_auto (GStrv) names = g_strsplit (value, ",", -1);
+
+          for (guint k = 0; names[k] != NULL; k++)
+            if (g_str_equal (g_strstrip (names[k]), "mpi"))
+              return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -75,4 +75,12 @@ typedef struct
 /* The batch script; NULL with PS_ERROR_INVALID naming the bad value. */
 char *ps_mpi_slurm_script (const PsSlurmJob *job, GError **error);
 
+/* Whether @argv (a parastudy-cli command line) asks for the mpi backend: "run" or
+ * "scale" with --backend mpi (or a list holding mpi). */
+gboolean ps_mpi_args_want_mpi (int argc, char **argv);
+
+/* Whether this process was started by an MPI launcher (mpirun, srun), from its
+ * environment; @rank and @size may be NULL. */
+gboolean ps_mpi_under_launcher (int *rank, int *size);
+
 G_END_DECLS

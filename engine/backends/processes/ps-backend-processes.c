@@ -566,7 +566,8 @@ processes_execute (PsExec *exec, int workers, GError **error)
   pool.exec = exec;
   pool.study = ps_exec_get_study (exec);
   pool.n_chunks = ps_exec_get_n_chunks (exec);
-  pool.target = (int)MIN ((guint64)workers, MAX (pool.n_chunks, 1));
+  pool.next_chunk = pool.next_commit = ps_exec_get_first_chunk (exec);
+  pool.target = (int)MIN ((guint64)workers, MAX (pool.n_chunks - pool.next_chunk, 1));
   pool.workers = g_array_new (FALSE, TRUE, sizeof (Worker));
   pool.results = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   pool.failures = g_hash_table_new (NULL, NULL);

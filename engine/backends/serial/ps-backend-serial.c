@@ -30,7 +30,7 @@ serial_execute (PsExec *exec, int workers, GError **error)
 
   ps_errors_init (&errors);
   ps_buf_init (&rows, 1 << 16);
-  for (guint64 k = 0; k < n && !ps_exec_should_stop (exec); k++)
+  for (guint64 k = ps_exec_get_first_chunk (exec); k < n && !ps_exec_should_stop (exec); k++)
     {
       ps_exec_eval_chunk (exec, k, ws, summary, &errors, &rows);
       ps_exec_commit_chunk (exec, k, summary, &errors, &rows);

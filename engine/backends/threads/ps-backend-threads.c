@@ -122,6 +122,7 @@ threads_execute (PsExec *exec, int workers, GError **error)
 
   s.exec = exec;
   s.n_chunks = ps_exec_get_n_chunks (exec);
+  s.next_claim = s.next_commit = ps_exec_get_first_chunk (exec);
   s.n_slots = (guint64)workers * SLOTS_PER_THREAD;
   s.slots = g_new0 (Slot, s.n_slots);
   for (guint64 i = 0; i < s.n_slots; i++)
