@@ -163,22 +163,13 @@ get_strain (JsonObject *obj, const char *parent, const char *member, gboolean re
   return TRUE;
 }
 
-/* A column: {"column": "name" or 1-based number, "unit": "..."}. @quantity is
- * PS_QTY_DIMENSIONLESS for a strain column. */
+/* The "column" member of @obj (at @path): a header name, or a number from 1. */
 static gboolean
-parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsRegColumn *col,
-              GError **error)
+parse_column_ref (JsonObject *obj, const char *path, PsRegColumn *col, GError **error)
 {
-  static const char *const keys[] = { "column", "unit", NULL };
-  g_autofree char *path = ps_json_path ("source", member);
   g_autofree char *cpath = ps_json_path (path, "column");
-  JsonObject *obj = ps_json_get_object (source, "source", member, TRUE, error);
-  JsonNode *node;
-  const char *unit = NULL;
+  JsonNode *node = json_object_get_member (obj, "column");
 
-  if (obj == NULL || !ps_json_check_keys (obj, path, keys, error))
-    return FALSE;
-  node = json_object_get_member (obj, "column");
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
       && json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node))
     {
@@ -207,6 +198,23 @@ parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsReg
           node ? ps_json_type_name (node) : _ ("nothing"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* A column: {"column": "name" or 1-based number, "unit": "..."}. @quantity is
+ * PS_QTY_DIMENSIONLESS for a strain column. */
+static gboolean
+parse_column (JsonObject *source, const char *member, PsQuantity quantity, PsRegColumn *col,
+              GError **error)
+{
+  static const char *const keys[] = { "column", "unit", NULL };
+  g_autofree char *path = ps_json_path ("source", member);
+  JsonObject *obj = ps_json_get_object (source, "source", member, TRUE, error);
+  const char *unit = NULL;
+
+  if (obj == NULL || !ps_json_check_keys (obj, path, keys, error)
+      || !parse_column_ref (obj, path, col, error))
+    return FALSE;
   if (!ps_json_get_string (obj, path, "unit", quantity != PS_QTY_DIMENSIONLESS, &unit, error))
     return FALSE;
   if (quantity == PS_QTY_DIMENSIONLESS)
@@ -268,6 +276,41 @@ get_char (JsonObject *source, const char *member, char def, char *out, GError **
       return FALSE;
     }
   *out = s[0];
+  return TRUE;
+}
+
+/* The decimal separator: "." or ",". */
+static gboolean
+get_decimal (JsonObject *source, char *out, GError **error)
+{
+  if (!get_char (source, "decimal", '.', out, error))
+    return FALSE;
+  if (*out != '.' && *out != ',')
+    {
+      ps_json_set_error (error, "source.decimal", _ ("expected \".\" or \",\", got \"%c\""), *out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The specimen column of a one-file source: a header name or a number from 1. */
+static gboolean
+parse_specimen_column (JsonNode *spec, PsRegColumn *col, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
+      && *json_node_get_string (spec))
+    col->name = g_strdup (json_node_get_string (spec));
+  else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
+           && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
+    col->column = (int)json_node_get_int (spec) - 1;
+  else
+    {
+      ps_json_set_error (error, "source.specimen_column",
+                         _ ("expected the column's header name or its number from 1, or null "
+                            "for a folder of one file per specimen, got %s"),
+                         ps_json_type_name (spec));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -349,8 +392,10 @@ compare_names (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
-static gboolean
-load_folder (PsRegressionModel *m, GError **error)
+/* The names of the files of a folder source, in the order of its specimens; NULL
+ * with the reason when it has none. */
+static GPtrArray *
+list_folder (const PsRegressionModel *m, GError **error)
 {
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -362,13 +407,29 @@ load_folder (PsRegressionModel *m, GError **error)
   if (dir == NULL)
     {
       ps_json_set_error (error, "source.path", "%s", local_error->message);
-      return FALSE;
+      return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
     if (name[0] != '.' && g_pattern_spec_match_string (spec, name))
       g_ptr_array_add (names, g_strdup (name));
+  if (names->len == 0)
+    {
+      ps_json_set_error (error, "source.path", _ ("no files matching \"%s\" in the folder %s"),
+                         m->pattern, m->full);
+      return NULL;
+    }
   /* Byte order of the names: the same list on every machine and file system. */
   g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+load_folder (PsRegressionModel *m, GError **error)
+{
+  g_autoptr (GPtrArray) names = list_folder (m, error);
+
+  if (names == NULL)
+    return FALSE;
   m->n_specimens = names->len;
   m->specimens = g_new0 (PsRegSpecimen, MAX (names->len, 1));
   for (guint i = 0; i < names->len; i++)
@@ -388,12 +449,6 @@ load_folder (PsRegressionModel *m, GError **error)
       s->length = (guint64)st.st_size;
       m->max_bytes = MAX (m->max_bytes, s->length);
       m->total_bytes += s->length;
-    }
-  if (m->n_specimens == 0)
-    {
-      ps_json_set_error (error, "source.path", _ ("no files matching \"%s\" in the folder %s"),
-                         m->pattern, m->full);
-      return FALSE;
     }
   return TRUE;
 }
@@ -532,10 +587,42 @@ load_file (PsRegressionModel *m, GError **error)
   return TRUE;
 }
 
+/* @path of a source, from the folder of the study file at @study_path (NULL: the
+ * current folder) unless it is absolute. */
 static char *
-study_dir (const PsStudy *study)
+resolve_path (const char *study_path, const char *path)
 {
-  return study->path != NULL ? g_path_get_dirname (study->path) : g_get_current_dir ();
+  g_autofree char *dir = NULL;
+
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  dir = study_path != NULL ? g_path_get_dirname (study_path) : g_get_current_dir ();
+  return g_build_filename (dir, path, NULL);
+}
+
+/* A folder source names a folder, a one-file source a file. */
+static gboolean
+check_source_path (const PsRegressionModel *m, GError **error)
+{
+  if (m->source == PS_REG_SOURCE_FOLDER && !g_file_test (m->full, G_FILE_TEST_IS_DIR))
+    {
+      ps_json_set_error (error, "source.path",
+                         g_file_test (m->full, G_FILE_TEST_EXISTS)
+                             ? _ ("%s is a file: give \"specimen_column\" for one file of "
+                                  "many specimens, or a folder of one file per specimen")
+                             : _ ("%s does not exist"),
+                         m->full);
+      return FALSE;
+    }
+  if (m->source == PS_REG_SOURCE_FILE && !g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+    {
+      ps_json_set_error (error, "source.path",
+                         _ ("%s is not a file (with \"specimen_column\" the "
+                            "source is one file)"),
+                         m->full);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -550,21 +637,14 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   gboolean has_stress = json_object_has_member (src, "stress");
   gboolean has_force = json_object_has_member (src, "force");
   JsonNode *spec;
-  g_autofree char *dir = NULL;
 
   if (!ps_json_check_keys (src, "source", keys, error)
       || !ps_json_get_string (src, "source", "path", TRUE, &path, error)
       || !ps_json_get_string (src, "source", "pattern", FALSE, &pattern, error)
       || !get_char (src, "delimiter", ',', &m->delimiter, error)
-      || !get_char (src, "decimal", '.', &m->decimal, error)
+      || !get_decimal (src, &m->decimal, error)
       || !ps_json_get_int (src, "source", "skip_lines", FALSE, 0, 1000000, &skip, error))
     return FALSE;
-  if (m->decimal != '.' && m->decimal != ',')
-    {
-      ps_json_set_error (error, "source.decimal", _ ("expected \".\" or \",\", got \"%c\""),
-                         m->decimal);
-      return FALSE;
-    }
   if (m->decimal == m->delimiter)
     {
       ps_json_set_error (error, "source.delimiter",
@@ -576,8 +656,7 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   m->skip_lines = (guint)skip;
   m->pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
   m->path = g_strdup (path);
-  dir = study_dir (study);
-  m->full = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (dir, path, NULL);
+  m->full = resolve_path (study->path, path);
   m->specimen.column = -1;
 
   if (has_stress == has_force)
@@ -628,20 +707,8 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   spec = json_object_get_member (src, "specimen_column");
   if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
     {
-      if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
-          && *json_node_get_string (spec))
-        m->specimen.name = g_strdup (json_node_get_string (spec));
-      else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
-               && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
-        m->specimen.column = (int)json_node_get_int (spec) - 1;
-      else
-        {
-          ps_json_set_error (error, "source.specimen_column",
-                             _ ("expected the column's header name or its number from 1, or null "
-                                "for a folder of one file per specimen, got %s"),
-                             ps_json_type_name (spec));
-          return FALSE;
-        }
+      if (!parse_specimen_column (spec, &m->specimen, error))
+        return FALSE;
       m->source = PS_REG_SOURCE_FILE;
     }
   else
@@ -650,29 +717,260 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   m->n_fields = MAX (MAX (m->x.column, m->y.column), m->specimen.column) + 1;
 
   m->c_locale = newlocale (LC_ALL_MASK, "C", (locale_t)0);
-  if (m->source == PS_REG_SOURCE_FOLDER)
+  if (!check_source_path (m, error))
+    return FALSE;
+  return m->source == PS_REG_SOURCE_FOLDER ? load_folder (m, error) : load_file (m, error);
+}
+
+/* ---------------------------------------------------------------------------------
+ * The preview of a CSV source
+ * ------------------------------------------------------------------------------ */
+
+/* A preview reads at most this much of its file. */
+#define PREVIEW_MAX_BYTES (1 << 20)
+
+/* The first bytes of @file, enough for @want lines (PREVIEW_MAX_BYTES at most), in
+ * @text; a line cut by that limit is left out. */
+static gboolean
+read_head (const char *file, guint64 want, GString *text, GError **error)
+{
+  FILE *f = fopen (file, "rb");
+  char buf[65536];
+  guint64 newlines = 0;
+  gboolean at_end = FALSE;
+
+  if (f == NULL)
     {
-      if (!g_file_test (m->full, G_FILE_TEST_IS_DIR))
-        {
-          ps_json_set_error (error, "source.path",
-                             g_file_test (m->full, G_FILE_TEST_EXISTS)
-                                 ? _ ("%s is a file: give \"specimen_column\" for one file of "
-                                      "many specimens, or a folder of one file per specimen")
-                                 : _ ("%s does not exist"),
-                             m->full);
-          return FALSE;
-        }
-      return load_folder (m, error);
-    }
-  if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
-    {
-      ps_json_set_error (error, "source.path",
-                         _ ("%s is not a file (with \"specimen_column\" the "
-                            "source is one file)"),
-                         m->full);
+      int saved = errno;
+
+      ps_json_set_error (error, "source.path", _ ("cannot open %s: %s"), file, g_strerror (saved));
       return FALSE;
     }
-  return load_file (m, error);
+  while (newlines < want && text->len < PREVIEW_MAX_BYTES)
+    {
+      size_t n = fread (buf, 1, sizeof buf, f);
+
+      for (size_t i = 0; i < n; i++)
+        newlines += buf[i] == '\n';
+      g_string_append_len (text, buf, (gssize)n);
+      if (n < sizeof buf)
+        {
+          at_end = TRUE;
+          break;
+        }
+    }
+  if (ferror (f))
+    {
+      ps_json_set_error (error, "source.path", _ ("cannot read %s"), file);
+      fclose (f);
+      return FALSE;
+    }
+  fclose (f);
+  if (!at_end)
+    {
+      const char *last = memrchr (text->str, '\n', text->len);
+
+      g_string_truncate (text, last != NULL ? (gsize)(last - text->str) + 1 : 0);
+    }
+  return TRUE;
+}
+
+/* The fields of [l, le), unquoted. */
+static char **
+split_fields (char delimiter, const char *l, const char *le, guint *n)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+  const char *q = l;
+
+  while (q != NULL)
+    {
+      const char *f, *fe;
+
+      q = ps_csv_next_field (q, le, delimiter, &f, &fe);
+      g_ptr_array_add (fields, ps_csv_field_dup (f, fe));
+    }
+  *n = fields->len;
+  g_ptr_array_add (fields, NULL);
+  return (char **)g_ptr_array_free (fields, FALSE);
+}
+
+/* Field @k of [l, le) read as a number, as a run reads it; PS_CSV_BAD when the line
+ * has no such field. */
+static PsCsvNumber
+read_field (const PsRegressionModel *m, const char *l, const char *le, int k, double *v)
+{
+  const char *q = l, *f = NULL, *fe = NULL;
+  int i;
+
+  *v = 0;
+  if (k < 0)
+    return PS_CSV_BAD;
+  for (i = 0; q != NULL && i <= k; i++)
+    q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+  return i > k ? ps_csv_parse_double (f, fe, m->decimal, m->c_locale, v) : PS_CSV_BAD;
+}
+
+/* A column of the preview: what the study names, or not mapped. */
+static void
+preview_column (JsonObject *source, const char *member, PsRegColumn *col)
+{
+  g_autofree char *path = ps_json_path ("source", member);
+  JsonNode *n = json_object_get_member (source, member);
+  JsonObject *obj = n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+  JsonNode *unit = obj != NULL ? json_object_get_member (obj, "unit") : NULL;
+
+  col->column = -1;
+  if (obj != NULL && !parse_column_ref (obj, path, col, NULL))
+    col->column = -1;
+  if (unit != NULL && JSON_NODE_HOLDS_VALUE (unit)
+      && json_node_get_value_type (unit) == G_TYPE_STRING)
+    col->unit = g_strdup (json_node_get_string (unit));
+}
+
+gboolean
+ps_regression_preview (JsonObject *source, const char *study_path, guint max_rows,
+                       PsRegressionPreview **out, GError **error)
+{
+  g_autoptr (PsRegressionPreview) p = g_new0 (PsRegressionPreview, 1);
+  PsRegressionModel m = { 0 };
+  const char *type = NULL, *path = NULL, *pattern = NULL;
+  JsonNode *spec = json_object_get_member (source, "specimen_column");
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (PsRegressionPreviewRow));
+  gint64 skip = 0;
+  guint64 line = 0, want;
+  const char *q, *end, *l, *le;
+  int n_fields;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (source != NULL && out != NULL, FALSE);
+  if (!ps_json_get_string (source, "source", "type", TRUE, &type, error))
+    return FALSE;
+  if (!g_str_equal (type, "csv"))
+    {
+      ps_json_set_error (error, "source.type", _ ("only a CSV source has a file to preview"));
+      return FALSE;
+    }
+  /* The separators, the lines skipped and the file as the loader takes them; the
+   * columns as far as the study names them (a column it does not name yet is not
+   * mapped), and the units as written. */
+  if (!ps_json_get_string (source, "source", "path", TRUE, &path, error)
+      || !ps_json_get_string (source, "source", "pattern", FALSE, &pattern, error)
+      || !get_char (source, "delimiter", ',', &m.delimiter, error)
+      || !get_decimal (source, &m.decimal, error)
+      || !ps_json_get_int (source, "source", "skip_lines", FALSE, 0, 1000000, &skip, error))
+    return FALSE;
+  m.skip_lines = (guint)skip;
+  m.pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
+  m.full = resolve_path (study_path, path);
+  m.force_input
+      = json_object_has_member (source, "force") && !json_object_has_member (source, "stress");
+  preview_column (source, m.force_input ? "displacement" : "strain", &m.x);
+  preview_column (source, m.force_input ? "force" : "stress", &m.y);
+  m.specimen.column = -1;
+  m.source = PS_REG_SOURCE_FOLDER;
+  if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
+    {
+      m.source = PS_REG_SOURCE_FILE;
+      if (!parse_specimen_column (spec, &m.specimen, NULL))
+        m.specimen.column = -1;
+    }
+  m.header = m.x.name != NULL || m.y.name != NULL || m.specimen.name != NULL;
+  m.c_locale = newlocale (LC_ALL_MASK, "C", (locale_t)0);
+
+  if (!check_source_path (&m, error))
+    goto out;
+  if (m.source == PS_REG_SOURCE_FOLDER)
+    {
+      g_autoptr (GPtrArray) names = list_folder (&m, error);
+
+      if (names == NULL)
+        goto out;
+      p->file = g_build_filename (m.full, names->pdata[0], NULL);
+    }
+  else
+    p->file = g_strdup (m.full);
+  /* The lines skipped, the header and the rows, with room for a few blank lines. */
+  want = m.skip_lines + (m.header ? 1 : 0) + max_rows + 8;
+  if (!read_head (p->file, want, text, error))
+    goto out;
+
+  q = text->str;
+  end = text->str + text->len;
+  while (line < want && next_line (&q, end, &l, &le))
+    {
+      PsRegressionPreviewRow row = { 0 };
+
+      line++;
+      if (line <= m.skip_lines)
+        {
+          if (skipped->len < max_rows)
+            g_ptr_array_add (skipped, g_strndup (l, (gsize)(le - l)));
+          continue;
+        }
+      if (m.header && line == m.skip_lines + 1)
+        {
+          p->header_fields = split_fields (m.delimiter, l, le, &p->n_header_fields);
+          match_header (&m, l, le, &m.x.column, &m.y.column, &m.specimen.column, &n_fields, NULL);
+          continue;
+        }
+      if (blank_line (l, le))
+        continue;
+      if (rows->len == max_rows)
+        break;
+      row.line = line;
+      row.fields = split_fields (m.delimiter, l, le, &row.n_fields);
+      row.x_read = read_field (&m, l, le, m.x.column, &row.x);
+      row.y_read = read_field (&m, l, le, m.y.column, &row.y);
+      g_array_append_val (rows, row);
+    }
+
+  p->one_file = m.source == PS_REG_SOURCE_FILE;
+  p->force_input = m.force_input;
+  p->delimiter = m.delimiter;
+  p->decimal = m.decimal;
+  p->skip_lines = m.skip_lines;
+  p->header = m.header;
+  p->x = m.x;
+  p->y = m.y;
+  p->specimen = m.specimen;
+  memset (&m.x, 0, sizeof m.x);
+  memset (&m.y, 0, sizeof m.y);
+  memset (&m.specimen, 0, sizeof m.specimen);
+  p->n_skipped = skipped->len;
+  g_ptr_array_add (skipped, NULL);
+  p->skipped = (char **)g_ptr_array_steal (skipped, NULL);
+  p->n_rows = rows->len;
+  p->rows = (PsRegressionPreviewRow *)g_array_free (g_steal_pointer (&rows), FALSE);
+  *out = g_steal_pointer (&p);
+  ok = TRUE;
+out:
+  g_free (m.pattern);
+  g_free (m.full);
+  column_clear (&m.x);
+  column_clear (&m.y);
+  column_clear (&m.specimen);
+  if (m.c_locale != (locale_t)0)
+    freelocale (m.c_locale);
+  return ok;
+}
+
+void
+ps_regression_preview_free (PsRegressionPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->file);
+  g_strfreev (preview->skipped);
+  g_strfreev (preview->header_fields);
+  column_clear (&preview->x);
+  column_clear (&preview->y);
+  column_clear (&preview->specimen);
+  for (guint i = 0; i < preview->n_rows; i++)
+    g_strfreev (preview->rows[i].fields);
+  g_free (preview->rows);
+  g_free (preview);
 }
 
 /* A distribution of the synthetic generator, or a plain value (then constant). */
