@@ -7,6 +7,7 @@
 
 #include "parastudy-window-private.h"
 #include "parastudy-window.h"
+#include "ps-backend-picker.h"
 #include "ps-beam-editor.h"
 #include "ps-csv-model.h"
 #include "ps-gui-chart.h"
@@ -18,18 +19,6 @@
 #include "ps-scaling-view.h"
 #include "plot/ps-plot-study.h"
 #include "report/ps-report.h"
-
-/* The run bar's backends, in the order the issue lists them. An engine name the
- * backend table does not know is "not in this version". */
-typedef struct
-{
-  const char *label;
-  const char *engine_names[3];
-  const PsBackend *backend;
-  char *reason;
-} BackendChoice;
-
-#define N_BACKENDS 5
 
 struct _ParastudyWindow
 {
@@ -54,12 +43,7 @@ struct _ParastudyWindow
   GtkWidget *chart_holder;
   GtkWidget *scaling_holder;
   GtkWidget *scaling_view;
-  GtkWidget *backend_dropdown;
-  GtkWidget *workers_label;
-  GtkWidget *workers_spin;
-  GtkWidget *mpi_button;
-  GtkWidget *mpi_hostfile_label;
-  GtkWidget *mpi_threads_spin;
+  GtkWidget *backend_picker;
   GtkWidget *run_button;
   GtkWidget *cancel_button;
   GtkWidget *progress_bar;
@@ -70,10 +54,6 @@ struct _ParastudyWindow
   GListStore *documents;
   PsDocument *current;
   gboolean info_visible;
-
-  BackendChoice backends[N_BACKENDS];
-  guint last_backend;
-  char *mpi_hostfile; /* NULL: MPI ranks on this machine */
 
   GCancellable *run_cancellable;
   PsDocument *running; /* strong while a run is going */
@@ -120,195 +100,6 @@ on_info_bar_response (ParastudyWindow *self, int response)
   hide_message (self);
 }
 
-/* ---- backends ------------------------------------------------------------- */
-
-static void
-init_backends (ParastudyWindow *self)
-{
-  const BackendChoice choices[N_BACKENDS] = {
-    { N_ ("Serial"), { "serial", NULL } },       { N_ ("Threads"), { "threads", NULL } },
-    { N_ ("Processes"), { "processes", NULL } }, { N_ ("MPI"), { "mpi", NULL } },
-    { N_ ("GPU"), { "gpu", "cuda", NULL } },
-  };
-
-  for (guint i = 0; i < N_BACKENDS; i++)
-    {
-      BackendChoice *c = &self->backends[i];
-
-      *c = choices[i];
-      for (guint k = 0; c->engine_names[k] != NULL && c->backend == NULL; k++)
-        c->backend = ps_backend_lookup (c->engine_names[k]);
-      if (c->backend == NULL)
-        c->reason = g_strdup (_ ("Not in this version of Parastudy"));
-      else if (!c->backend->is_available (&c->reason))
-        {
-          if (c->reason == NULL)
-            c->reason = g_strdup (_ ("Not available on this machine"));
-        }
-      else
-        g_clear_pointer (&c->reason, g_free);
-      /* MPI runs are mpirun running parastudy-cli (ps-mpi-run.h): both must be here. */
-      if (c->backend != NULL && c->reason == NULL && g_str_equal (c->backend->name, "mpi"))
-        c->reason = ps_mpi_run_dup_unavailable_reason ();
-    }
-}
-
-static gboolean
-backend_is_mpi (ParastudyWindow *self, guint i)
-{
-  return i < N_BACKENDS && self->backends[i].backend != NULL
-         && g_str_equal (self->backends[i].backend->name, "mpi");
-}
-
-static void
-update_mpi_hostfile_label (ParastudyWindow *self)
-{
-  g_autofree char *base = self->mpi_hostfile ? g_path_get_basename (self->mpi_hostfile) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (self->mpi_hostfile_label),
-                      base != NULL ? base : _ ("(local machine)"));
-  gtk_widget_set_tooltip_text (self->mpi_hostfile_label, self->mpi_hostfile);
-}
-
-static void
-on_mpi_hostfile_chosen (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && g_file_get_path (file) != NULL)
-        {
-          g_free (self->mpi_hostfile);
-          self->mpi_hostfile = g_file_get_path (file);
-          update_mpi_hostfile_label (self);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-on_mpi_hostfile_choose (ParastudyWindow *self)
-{
-  GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_ ("Choose an MPI Host File"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
-
-  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->mpi_button)));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_mpi_hostfile_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_mpi_hostfile_clear (ParastudyWindow *self)
-{
-  g_clear_pointer (&self->mpi_hostfile, g_free);
-  update_mpi_hostfile_label (self);
-}
-
-static gboolean
-backend_usable (ParastudyWindow *self, guint i)
-{
-  return i < N_BACKENDS && self->backends[i].backend != NULL && self->backends[i].reason == NULL;
-}
-
-static void
-setup_backend_item (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_backend_item (GtkSignalListItemFactory *f, GtkListItem *item, ParastudyWindow *self)
-{
-  guint i = gtk_list_item_get_position (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gboolean ok = backend_usable (self, i);
-
-  gtk_label_set_text (GTK_LABEL (label), _ (self->backends[i].label));
-  gtk_widget_set_sensitive (label, ok);
-  gtk_widget_set_tooltip_text (label, ok ? _ (self->backends[i].backend->description)
-                                         : self->backends[i].reason);
-  gtk_list_item_set_selectable (item, ok);
-  gtk_list_item_set_activatable (item, ok);
-}
-
-static void
-on_backend_selected (ParastudyWindow *self)
-{
-  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->backend_dropdown));
-
-  if (i >= N_BACKENDS)
-    return;
-  if (!backend_usable (self, i))
-    {
-      /* Greyed entries cannot be chosen, even from the keyboard. */
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), self->last_backend);
-      return;
-    }
-  self->last_backend = i;
-  gtk_widget_set_sensitive (self->workers_spin,
-                            !g_str_equal (self->backends[i].backend->name, "serial"));
-  /* With MPI the count is of ranks, each with its threads (the MPI popover). */
-  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, i));
-  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->workers_label),
-                                    backend_is_mpi (self, i) ? _ ("_Ranks") : _ ("_Workers"));
-  if (g_str_equal (self->backends[i].backend->name, "serial"))
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), 1);
-  else if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin)) <= 1)
-    {
-      int w = g_settings_get_int (ps_gui_settings (), "default-workers");
-
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
-                                 w > 0 ? w : self->backends[i].backend->default_workers ());
-    }
-  update_actions (self);
-}
-
-static void
-setup_backend_dropdown (ParastudyWindow *self)
-{
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autofree char *preferred = g_settings_get_string (ps_gui_settings (), "default-backend");
-  guint selected = GTK_INVALID_LIST_POSITION;
-  int workers = g_settings_get_int (ps_gui_settings (), "default-workers");
-
-  init_backends (self);
-  for (guint i = 0; i < N_BACKENDS; i++)
-    {
-      gtk_string_list_append (labels, _ (self->backends[i].label));
-      if (backend_usable (self, i) && g_str_equal (self->backends[i].backend->name, preferred))
-        selected = i;
-    }
-  if (selected == GTK_INVALID_LIST_POSITION)
-    for (guint i = 0; i < N_BACKENDS; i++)
-      if (backend_usable (self, i)
-          && g_str_equal (self->backends[i].backend->name, ps_backend_default_name ()))
-        selected = i;
-  if (selected == GTK_INVALID_LIST_POSITION)
-    selected = 0;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_backend_item), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_backend_item), self);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->backend_dropdown), factory);
-  g_object_unref (factory);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->backend_dropdown), G_LIST_MODEL (labels));
-  g_object_unref (labels);
-  self->last_backend = selected;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), selected);
-  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, selected));
-  update_mpi_hostfile_label (self);
-  if (backend_usable (self, selected))
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
-                               g_str_equal (self->backends[selected].backend->name, "serial") ? 1
-                               : workers > 0
-                                   ? workers
-                                   : self->backends[selected].backend->default_workers ());
-}
-
 /* ---- actions and run bar state -------------------------------------------- */
 
 static void
@@ -326,7 +117,8 @@ update_actions (ParastudyWindow *self)
   gboolean running = self->running != NULL;
   gboolean has_doc = self->current != NULL;
   g_autofree char *blocker = has_doc ? ps_document_dup_blocker (self->current) : NULL;
-  gboolean backend_ok = backend_usable (self, self->last_backend);
+  PsBackendPicker *picker = PS_BACKEND_PICKER (self->backend_picker);
+  gboolean backend_ok = ps_backend_picker_get_backend (picker) != NULL;
   gboolean has_result = has_doc && ps_document_get_result (self->current) != NULL;
   gboolean can_run = has_doc && !running && blocker == NULL && backend_ok;
 
@@ -353,7 +145,7 @@ update_actions (ParastudyWindow *self)
       gtk_widget_set_tooltip_text (self->run_button, tip);
     }
   else if (!backend_ok)
-    gtk_widget_set_tooltip_text (self->run_button, self->backends[self->last_backend].reason);
+    gtk_widget_set_tooltip_text (self->run_button, ps_backend_picker_get_reason (picker));
   else
     gtk_widget_set_tooltip_text (self->run_button, _ ("Run the study (Ctrl+R)"));
 }
@@ -1131,9 +923,10 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_autofree char *dir = NULL;
   PsStudy *study;
   PsRunRequest req = { 0 };
-  guint b = self->last_backend;
+  PsBackendPicker *picker = PS_BACKEND_PICKER (self->backend_picker);
+  const PsBackend *backend = ps_backend_picker_get_backend (picker);
 
-  if (self->current == NULL || self->running != NULL || !backend_usable (self, b))
+  if (self->current == NULL || self->running != NULL || backend == NULL)
     return;
   study = ps_document_dup_study (self->current, &error);
   if (study == NULL)
@@ -1142,8 +935,8 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
       return;
     }
   dir = ps_run_task_default_dir (study);
-  req.backend = self->backends[b].backend->name;
-  req.workers = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin));
+  req.backend = backend->name;
+  req.workers = ps_backend_picker_get_workers (picker);
   /* Rows for up to a million items, as the command line does by default. */
   req.rows = study->n_items <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   req.dir = dir;
@@ -1155,15 +948,14 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_label_set_text (GTK_LABEL (self->progress_label), "");
   hide_message (self);
   update_actions (self);
-  if (backend_is_mpi (self, b))
+  if (ps_backend_picker_is_mpi (picker))
     {
       /* MPI runs outside this process: mpirun and parastudy-cli (ps-mpi-run.h). */
       PsMpiRunRequest mreq = { 0 };
 
       mreq.ranks = req.workers;
-      mreq.threads_per_rank
-          = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->mpi_threads_spin));
-      mreq.hostfile = self->mpi_hostfile;
+      mreq.threads_per_rank = ps_backend_picker_get_threads_per_rank (picker);
+      mreq.hostfile = ps_backend_picker_get_hostfile (picker);
       mreq.rows = req.rows;
       mreq.dir = dir;
       ps_study_free (study);
@@ -2103,9 +1895,6 @@ parastudy_window_finalize (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_pointer (&self->summary_values, g_hash_table_unref);
-  for (guint i = 0; i < N_BACKENDS; i++)
-    g_free (self->backends[i].reason);
-  g_free (self->mpi_hostfile);
   G_OBJECT_CLASS (parastudy_window_parent_class)->finalize (object);
 }
 
@@ -2139,12 +1928,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_y);
   CHILD (chart_readout);
   CHILD (chart_holder);
-  CHILD (backend_dropdown);
-  CHILD (workers_label);
-  CHILD (workers_spin);
-  CHILD (mpi_button);
-  CHILD (mpi_hostfile_label);
-  CHILD (mpi_threads_spin);
+  CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
   CHILD (progress_bar);
@@ -2156,10 +1940,8 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_passing_only_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_reset);
-  gtk_widget_class_bind_template_callback (widget_class, on_backend_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_choose);
-  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_clear);
 
+  g_type_ensure (PS_TYPE_BACKEND_PICKER);
   g_type_ensure (PS_TYPE_GUI_CHART);
 }
 
@@ -2177,7 +1959,8 @@ parastudy_window_init (ParastudyWindow *self)
                                    self);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->sidebar), G_LIST_MODEL (self->documents), create_row,
                            self, NULL);
-  setup_backend_dropdown (self);
+  g_signal_connect_swapped (self->backend_picker, "notify::backend", G_CALLBACK (update_actions),
+                            self);
 
   self->chart = ps_gui_chart_new ();
   gtk_widget_set_hexpand (self->chart, TRUE);
@@ -2249,31 +2032,20 @@ parastudy_window_is_running (ParastudyWindow *self)
 gboolean
 parastudy_window_set_backend (ParastudyWindow *self, const char *name, int workers)
 {
-  for (guint i = 0; i < N_BACKENDS; i++)
-    if (backend_usable (self, i) && g_str_equal (self->backends[i].backend->name, name))
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), i);
-        if (workers > 0)
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), workers);
-        return TRUE;
-      }
-  return FALSE;
+  return ps_backend_picker_select (PS_BACKEND_PICKER (self->backend_picker), name, workers);
 }
 
 void
 parastudy_window_set_mpi_options (ParastudyWindow *self, const char *hostfile, int threads_per_rank)
 {
-  g_free (self->mpi_hostfile);
-  self->mpi_hostfile = g_strdup (hostfile);
-  update_mpi_hostfile_label (self);
-  if (threads_per_rank > 0)
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->mpi_threads_spin), threads_per_rank);
+  ps_backend_picker_set_mpi_options (PS_BACKEND_PICKER (self->backend_picker), hostfile,
+                                     threads_per_rank);
 }
 
 GtkWidget *
 parastudy_window_get_mpi_button (ParastudyWindow *self)
 {
-  return self->mpi_button;
+  return ps_backend_picker_get_mpi_button (PS_BACKEND_PICKER (self->backend_picker));
 }
 
 GtkWidget *
@@ -2291,7 +2063,7 @@ parastudy_window_get_progress_bar (ParastudyWindow *self)
 GtkWidget *
 parastudy_window_get_backend_dropdown (ParastudyWindow *self)
 {
-  return self->backend_dropdown;
+  return ps_backend_picker_get_dropdown (PS_BACKEND_PICKER (self->backend_picker));
 }
 
 const char *
