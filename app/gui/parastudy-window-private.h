@@ -36,8 +36,7 @@ struct _ParastudyWindow
   GtkWidget *chart_x;
   GtkWidget *chart_y;
   GtkWidget *chart_readout;
-  GtkWidget *chart_holder;
-  GtkWidget *scaling_holder;
+  GtkWidget *chart;
   GtkWidget *scaling_view;
   GtkWidget *backend_picker;
   GtkWidget *run_button;
@@ -57,7 +56,6 @@ struct _ParastudyWindow
   GHashTable *summary_values; /* key -> GtkLabel */
   PsCsvModel *table_model;
   char *table_path;
-  GtkWidget *chart;
   PsRunData *run_data; /* the current result's run folder, for the engine's charts */
   PsStudy *run_study;  /* the study @run_data was checked against */
   const PsChartInfo *kind_charts;

@@ -686,23 +686,15 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_passing_only_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_reset);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_readout);
+  gtk_widget_class_bind_template_callback (widget_class, update_chart);
+  g_type_ensure (PS_TYPE_GUI_CHART);
+  g_type_ensure (PS_TYPE_SCALING_VIEW);
 }
 
 void
 _parastudy_window_results_init (ParastudyWindow *self)
 {
-  self->chart = ps_gui_chart_new ();
-  gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_holder), self->chart);
-  g_signal_connect_swapped (self->chart, "notify::readout", G_CALLBACK (on_chart_readout), self);
-  g_signal_connect_swapped (self->chart_type, "notify::selected", G_CALLBACK (update_chart), self);
-  g_signal_connect_swapped (self->chart_x, "notify::selected", G_CALLBACK (update_chart), self);
-  g_signal_connect_swapped (self->chart_y, "notify::selected", G_CALLBACK (update_chart), self);
-  self->scaling_view = ps_scaling_view_new ();
-  gtk_widget_set_vexpand (self->scaling_view, TRUE);
-  gtk_box_append (GTK_BOX (self->scaling_holder), self->scaling_view);
-
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
   set_table_model (self, NULL, NULL);

@@ -7,7 +7,6 @@
 #include "parastudy-window.h"
 #include "ps-backend-picker.h"
 #include "ps-beam-editor.h"
-#include "ps-gui-chart.h"
 #include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
 #include "ps-scaling-view.h"
@@ -385,7 +384,6 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
                                                "/org/parastudy/Parastudy/parastudy-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, ParastudyWindow, name)
   CHILD (info_bar);
-  CHILD (scaling_holder);
   CHILD (info_label);
   CHILD (sidebar);
   CHILD (view_stack);
@@ -400,7 +398,8 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_x);
   CHILD (chart_y);
   CHILD (chart_readout);
-  CHILD (chart_holder);
+  CHILD (chart);
+  CHILD (scaling_view);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
@@ -414,7 +413,6 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   _parastudy_window_class_results_init (widget_class);
 
   g_type_ensure (PS_TYPE_BACKEND_PICKER);
-  g_type_ensure (PS_TYPE_GUI_CHART);
 }
 
 static void
