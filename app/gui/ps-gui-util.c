@@ -347,17 +347,12 @@ on_description_changed (GtkEditable *e, PsDocument *document)
   ps_document_changed (document);
 }
 
-GtkWidget *
-ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields, int label_chars)
+void
+ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *document,
+                           PsFieldSet *fields)
 {
   JsonObject *root = ps_document_get_root (document);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *description = gtk_entry_new ();
 
-  gtk_widget_set_margin_start (page, 12);
-  gtk_widget_set_margin_end (page, 12);
-  gtk_widget_set_margin_top (page, 12);
-  gtk_widget_set_margin_bottom (page, 12);
   /* Filled before the handlers are connected: loading the form writes nothing. */
   gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (root, "name", ""));
   g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed), document, 0);
@@ -366,6 +361,19 @@ ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields,
                          ps_gui_json_string_member (root, "description", ""));
   g_signal_connect_object (description, "changed", G_CALLBACK (on_description_changed), document,
                            0);
+}
+
+GtkWidget *
+ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields, int label_chars)
+{
+  GtkWidget *name = gtk_entry_new ();
+  GtkWidget *description = gtk_entry_new ();
+
+  gtk_widget_set_margin_start (page, 12);
+  gtk_widget_set_margin_end (page, 12);
+  gtk_widget_set_margin_top (page, 12);
+  gtk_widget_set_margin_bottom (page, 12);
+  ps_gui_editor_bind_header (name, description, document, fields);
   gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Name"), name, label_chars));
   gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Description"), description, label_chars));
   return name;

@@ -59,6 +59,9 @@ GtkWidget *ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars
  * "name". */
 GtkWidget *ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields,
                                  int label_chars);
+/* The same for the Name and Description entries of an editor's template. */
+void ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *document,
+                                PsFieldSet *fields);
 /* The large label that shows the study's size. */
 GtkWidget *ps_gui_count_label_new (void);
 /* The label that shows the engine's validation message. */
