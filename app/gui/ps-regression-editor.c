@@ -436,8 +436,9 @@ static void
 ps_regression_editor_class_init (PsRegressionEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char *const units[]
-      = { "area_unit", "gauge_length_unit", "E_unit", "yield_unit", "noise_sd_unit" };
+  static const char *const others[]
+      = { "area_unit",   "gauge_length_unit",  "E_unit", "yield_unit", "noise_sd_unit",
+          "offset_unit", "characteristic_note" };
 
   G_OBJECT_CLASS (klass)->dispose = ps_regression_editor_dispose;
   G_OBJECT_CLASS (klass)->finalize = ps_regression_editor_finalize;
@@ -493,11 +494,11 @@ ps_regression_editor_class_init (PsRegressionEditorClass *klass)
                                                          + i * sizeof (DistRow) + offsets[k]);
         }
     }
-  /* Found by name in init: the fields of the table and the unit labels. */
+  /* Found by name in init: the fields of the table and the labels set there. */
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     gtk_widget_class_bind_template_child_full (widget_class, field_specs[i].name, FALSE, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, units[i], FALSE, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, others[i], FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_window_type_changed);
   gtk_widget_class_bind_template_callback (widget_class, window_changed);
   gtk_widget_class_bind_template_callback (widget_class, histogram_changed);
@@ -588,6 +589,21 @@ ps_regression_editor_init (PsRegressionEditor *self)
   _ps_regression_editor_register (self, "histogram.to", self->hist_to);
   _ps_regression_editor_register (self, "histogram.bins", self->hist_bins);
   _ps_regression_editor_set_unit_label (self->hist_unit, _ps_regression_editor_modulus_unit ());
+
+  /* Texts with a per cent sign are set here, where xgettext can be told that they are
+   * not C formats: in a .ui file it takes "0.2 % gives" for one. */
+  gtk_widget_set_tooltip_text (child (self, "offset"),
+                               /* xgettext:no-c-format */
+                               _ ("The offset of the yield line: 0.2 % gives R_p0.2"));
+  gtk_label_set_text (GTK_LABEL (child (self, "offset_unit")),
+                      /* xgettext:no-c-format */
+                      _ ("% strain"));
+  gtk_widget_set_tooltip_text (child (self, "characteristic"),
+                               /* xgettext:no-c-format */
+                               _ ("The distribution the 5 % characteristic value is read from"));
+  gtk_label_set_text (GTK_LABEL (child (self, "characteristic_note")),
+                      /* xgettext:no-c-format */
+                      _ ("5 % fractile, EN 1990 Annex D (Table D1, V_X unknown)"));
 }
 
 GtkWidget *
