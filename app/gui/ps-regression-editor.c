@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "ps-csv-preview.h"
-#include "ps-param-editor.h"
 #include "ps-regression-editor-private.h"
 
 enum
