@@ -390,6 +390,9 @@ action_close_study (GSimpleAction *action, GVariant *param, gpointer user_data)
 static void
 on_close_window_response (GtkDialog *dialog, int response, ParastudyWindow *self)
 {
+  /* The dialog lives on until its response has been emitted, after the window may be
+   * gone: it lets go of the window now. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == RESPONSE_DISCARD)
     {
