@@ -156,8 +156,8 @@ _ps_regression_editor_choice_setup (GtkWidget *dd, const char *const *values,
   g_object_set_data_full (G_OBJECT (dd), "values", v, (GDestroyNotify)g_ptr_array_unref);
 }
 
-const char *
-_ps_regression_editor_choice_value (GtkWidget *dd)
+static const char *
+choice_value (GtkWidget *dd)
 {
   GPtrArray *v = g_object_get_data (G_OBJECT (dd), "values");
   guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (dd));
@@ -165,8 +165,10 @@ _ps_regression_editor_choice_value (GtkWidget *dd)
   return i < v->len ? v->pdata[i] : NULL;
 }
 
-void
-_ps_regression_editor_choice_set (GtkWidget *dd, const char *value)
+/* Selects @value, adding it when the drop-down does not list it; NULL selects
+ * nothing. */
+static void
+choice_set (GtkWidget *dd, const char *value)
 {
   GPtrArray *v = g_object_get_data (G_OBJECT (dd), "values");
 
@@ -245,7 +247,7 @@ field_node (Field *f, char **message)
     }
   if (f->kind == F_CHOICE)
     {
-      const char *value = _ps_regression_editor_choice_value (f->widget);
+      const char *value = choice_value (f->widget);
 
       if (value == NULL)
         return NULL;
@@ -364,7 +366,7 @@ field_load (Field *f)
 
         if (g_str_equal (f->path, "source.delimiter"))
           v = delimiter_name (v);
-        _ps_regression_editor_choice_set (f->widget, v);
+        choice_set (f->widget, v);
         return;
       }
     }
@@ -422,8 +424,7 @@ _ps_regression_editor_dist_load (DistRow *d)
     {
       JsonObject *o = json_node_get_object (n);
 
-      _ps_regression_editor_choice_set (
-          d->kind, ps_gui_json_string (json_object_get_member (o, "distribution")));
+      choice_set (d->kind, ps_gui_json_string (json_object_get_member (o, "distribution")));
       mean = _ps_regression_editor_quantity_text (json_object_get_member (o, "mean"), PS_QTY_STRESS,
                                                   unit);
       sd = _ps_regression_editor_quantity_text (json_object_get_member (o, "sd"), PS_QTY_STRESS,
@@ -431,14 +432,13 @@ _ps_regression_editor_dist_load (DistRow *d)
     }
   else
     {
-      _ps_regression_editor_choice_set (d->kind, "constant");
+      choice_set (d->kind, "constant");
       mean = _ps_regression_editor_quantity_text (n, PS_QTY_STRESS, unit);
       sd = g_strdup ("");
     }
   gtk_editable_set_text (GTK_EDITABLE (d->mean), mean);
   gtk_editable_set_text (GTK_EDITABLE (d->sd), sd);
-  gtk_widget_set_sensitive (
-      d->sd, g_strcmp0 (_ps_regression_editor_choice_value (d->kind), "constant") != 0);
+  gtk_widget_set_sensitive (d->sd, g_strcmp0 (choice_value (d->kind), "constant") != 0);
 }
 
 static void
@@ -446,7 +446,7 @@ dist_changed (DistRow *d)
 {
   PsRegressionEditor *self = d->self;
   JsonObject *src = _ps_regression_editor_source (self);
-  const char *kind = _ps_regression_editor_choice_value (d->kind);
+  const char *kind = choice_value (d->kind);
   gboolean constant = g_strcmp0 (kind, "constant") == 0;
   g_autofree char *mpath = g_strdup_printf ("source.%s.mean", d->member);
   g_autofree char *spath = g_strdup_printf ("source.%s.sd", d->member);

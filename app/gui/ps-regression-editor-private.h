@@ -107,8 +107,6 @@ void _ps_regression_editor_clear_bad_under (PsRegressionEditor *self, const char
  * "source.stress", "source.specimen_column"). */
 void _ps_regression_editor_set_mismatch (PsRegressionEditor *self, const char *path,
                                          const char *message);
-/* The GPa or Pa that E is shown in. */
-const char *_ps_regression_editor_modulus_unit (void);
 
 /* ps-regression-editor-fields.c */
 
@@ -127,10 +125,6 @@ char *_ps_regression_editor_quantity_text (JsonNode *n, PsQuantity quantity, con
 /* Makes @dd a drop-down of @values shown as @labels (translated; NULL: the values). */
 void _ps_regression_editor_choice_setup (GtkWidget *dd, const char *const *values,
                                          const char *const *labels);
-const char *_ps_regression_editor_choice_value (GtkWidget *dd);
-/* Selects @value, adding it when the drop-down does not list it; NULL selects
- * nothing. */
-void _ps_regression_editor_choice_set (GtkWidget *dd, const char *value);
 /* Shows @unit in @label as engineers write it ("mm²", not "mm^2"). */
 void _ps_regression_editor_set_unit_label (GtkWidget *label, const char *unit);
 /* @widget edits @path: engine errors at @path mark it. */
@@ -150,7 +144,6 @@ void _ps_regression_editor_dist_load (DistRow *d);
 /* ps-regression-editor-source.c */
 
 void _ps_regression_editor_class_source_init (GtkWidgetClass *widget_class);
-gboolean _ps_regression_editor_is_synthetic (PsRegressionEditor *self);
 /* Shows the source of the file: its kind, its input and its fields. */
 void _ps_regression_editor_source_load (PsRegressionEditor *self);
 /* Reads the first rows of the source's first file again, and marks the column

@@ -14,8 +14,8 @@ enum
   SOURCE_SYNTHETIC
 };
 
-gboolean
-_ps_regression_editor_is_synthetic (PsRegressionEditor *self)
+static gboolean
+is_synthetic (PsRegressionEditor *self)
 {
   return g_strcmp0 (ps_gui_json_string (
                         json_object_get_member (_ps_regression_editor_source (self), "type")),
@@ -47,7 +47,7 @@ source_index (PsRegressionEditor *self)
   JsonObject *src = _ps_regression_editor_source (self);
   JsonNode *spec = json_object_get_member (src, "specimen_column");
 
-  if (_ps_regression_editor_is_synthetic (self))
+  if (is_synthetic (self))
     return SOURCE_SYNTHETIC;
   return spec != NULL && !JSON_NODE_HOLDS_NULL (spec) ? SOURCE_FILE : SOURCE_FOLDER;
 }
@@ -282,8 +282,8 @@ _ps_regression_editor_refresh_preview (PsRegressionEditor *self)
   _ps_regression_editor_set_mismatch (self, "source.displacement", NULL);
   _ps_regression_editor_set_mismatch (self, "source.force", NULL);
   _ps_regression_editor_set_mismatch (self, "source.specimen_column", NULL);
-  gtk_widget_set_visible (self->preview_frame, !_ps_regression_editor_is_synthetic (self));
-  if (_ps_regression_editor_is_synthetic (self))
+  gtk_widget_set_visible (self->preview_frame, !is_synthetic (self));
+  if (is_synthetic (self))
     return;
   if (path == NULL || *path == '\0')
     {

@@ -315,8 +315,9 @@ on_window_type_changed (PsRegressionEditor *self)
 
 /* ---- the histogram ------------------------------------------------------------------ */
 
-const char *
-_ps_regression_editor_modulus_unit (void)
+/* The GPa or Pa that E is shown in. */
+static const char *
+modulus_unit (void)
 {
   return ps_gui_engineering_units () ? "GPa" : "Pa";
 }
@@ -333,11 +334,11 @@ histogram_load (PsRegressionEditor *self)
   self->loading = TRUE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->histogram), o != NULL);
   from = o ? _ps_regression_editor_quantity_text (json_object_get_member (o, "from"), PS_QTY_STRESS,
-                                                  _ps_regression_editor_modulus_unit ())
-           : ps_gui_format_value (150e9, _ps_regression_editor_modulus_unit ());
+                                                  modulus_unit ())
+           : ps_gui_format_value (150e9, modulus_unit ());
   to = o ? _ps_regression_editor_quantity_text (json_object_get_member (o, "to"), PS_QTY_STRESS,
-                                                _ps_regression_editor_modulus_unit ())
-         : ps_gui_format_value (250e9, _ps_regression_editor_modulus_unit ());
+                                                modulus_unit ())
+         : ps_gui_format_value (250e9, modulus_unit ());
   gtk_editable_set_text (GTK_EDITABLE (self->hist_from), from);
   gtk_editable_set_text (GTK_EDITABLE (self->hist_to), to);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->hist_bins), bins && JSON_NODE_HOLDS_VALUE (bins)
@@ -366,16 +367,16 @@ histogram_changed (PsRegressionEditor *self)
       _ps_regression_editor_edited (self, FALSE);
       return;
     }
-  if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->hist_from)),
-                           _ps_regression_editor_modulus_unit (), PS_QTY_STRESS, &from, &msg))
+  if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->hist_from)), modulus_unit (),
+                           PS_QTY_STRESS, &from, &msg))
     {
       _ps_regression_editor_set_bad (self, "histogram.to", NULL);
       _ps_regression_editor_set_bad (self, "histogram.from", msg);
       return;
     }
   _ps_regression_editor_set_bad (self, "histogram.from", NULL);
-  if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->hist_to)),
-                           _ps_regression_editor_modulus_unit (), PS_QTY_STRESS, &to, &msg))
+  if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->hist_to)), modulus_unit (),
+                           PS_QTY_STRESS, &to, &msg))
     {
       _ps_regression_editor_set_bad (self, "histogram.to", msg);
       return;
@@ -526,7 +527,7 @@ static void
 ps_regression_editor_init (PsRegressionEditor *self)
 {
   const char *stress_unit = ps_gui_display_unit (PS_QTY_STRESS, FALSE);
-  const char *dist_units[] = { _ps_regression_editor_modulus_unit (), stress_unit, stress_unit };
+  const char *dist_units[] = { modulus_unit (), stress_unit, stress_unit };
 
   self->fields = ps_field_set_new ();
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -587,7 +588,7 @@ ps_regression_editor_init (PsRegressionEditor *self)
   _ps_regression_editor_register (self, "histogram.from", self->hist_from);
   _ps_regression_editor_register (self, "histogram.to", self->hist_to);
   _ps_regression_editor_register (self, "histogram.bins", self->hist_bins);
-  _ps_regression_editor_set_unit_label (self->hist_unit, _ps_regression_editor_modulus_unit ());
+  _ps_regression_editor_set_unit_label (self->hist_unit, modulus_unit ());
 
   /* Texts with a per cent sign are set here, where xgettext can be told that they are
    * not C formats: in a .ui file it takes "0.2 % gives" for one. */
