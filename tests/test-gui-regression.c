@@ -399,6 +399,54 @@ test_preview (void)
   close_all ();
 }
 
+/* The preview takes the loader's first file of a folder (byte order of the names,
+ * hidden files left out) and, when the loader finds none, shows the loader's own
+ * reason, the one that keeps the study from running. */
+static void
+test_preview_loader (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ps-gui-regression-XXXXXX", NULL);
+  g_autofree char *json = NULL;
+  const char *names[] = { "b.csv", "A.csv", ".0.csv" };
+  const PsRegressionModel *m;
+  PsDocument *doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "strain,stress\n0.001,205\n0.002,410\n", -1, NULL));
+    }
+  json = g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"order\", "
+                          "\"source\": {\"type\": \"csv\", \"path\": \"%s\", "
+                          "\"strain\": {\"column\": \"strain\", \"unit\": \"mm/mm\"}, "
+                          "\"stress\": {\"column\": \"stress\", \"unit\": \"MPa\"}}}",
+                          dir);
+  doc = open_text (json);
+  m = model_of (doc);
+  g_assert_cmpuint (m->n_specimens, ==, 2);
+  g_assert_cmpstr (ps_regression_editor_get_preview_file (editor ()), ==, m->specimens[0].file);
+  g_assert_true (g_str_has_suffix (ps_regression_editor_get_preview_file (editor ()), "/A.csv"));
+  g_assert_cmpuint (ps_regression_editor_get_preview_n_rows (editor ()), ==, 2);
+
+  type_into ("source.pattern", "*.dat");
+  g_assert_false (run_enabled ());
+  g_assert_null (ps_regression_editor_get_preview_file (editor ()));
+  g_assert_nonnull (ps_document_get_error (doc));
+  g_assert_cmpstr (ps_regression_editor_get_preview_status (editor ()), ==,
+                   ps_document_get_error (doc));
+  type_into ("source.pattern", "*.csv");
+  g_assert_true (run_enabled ());
+  close_all ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Bad values: Run is disabled with the JSON path in its tooltip and the field is
  * marked; good values enable it again. */
 static void
@@ -623,6 +671,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/regression/examples-round-trip", test_examples_round_trip);
   g_test_add_func ("/gui/regression/edit-round-trip", test_edit_round_trip);
   g_test_add_func ("/gui/regression/preview", test_preview);
+  g_test_add_func ("/gui/regression/preview-loader", test_preview_loader);
   g_test_add_func ("/gui/regression/invalid-disables-run", test_invalid_values);
   g_test_add_func ("/gui/regression/units-si", test_units_si);
   g_test_add_func ("/gui/regression/strain-units-match-engine", test_strain_units_match_engine);

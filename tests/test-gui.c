@@ -635,6 +635,39 @@ test_scaling_tab (void)
   close_all ();
 }
 
+/* Quitting with a study not saved asks first; Discard closes the window. The question
+ * outlives its answer by a moment and must not reach for the window after that
+ * (issue 19: a use-after-free, reported by GLib as an instance without a class).
+ * This closes the window: its suite is the last registered, so it runs last. */
+static void
+test_quit_discard (void)
+{
+  PsDocument *doc = open_example ("beam-steel-ipe.json");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  json_object_set_string_member (ps_document_get_root (doc), "name", "Edited, not saved");
+  ps_document_changed (doc);
+  iterate ();
+  g_assert_true (ps_document_get_dirty (doc));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        dialog = GTK_WIDGET (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  /* 1: the Discard answer (RESPONSE_DISCARD in parastudy-window-actions.c). */
+  gtk_dialog_response (GTK_DIALOG (dialog), 1);
+  iterate ();
+  g_assert_null (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -656,5 +689,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/table/million-rows", test_million_rows);
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
+  g_test_add_func ("/gui/quit/discard-closes-window", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }

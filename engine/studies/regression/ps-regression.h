@@ -25,6 +25,7 @@
 #include <locale.h>
 
 #include "rng/ps-dist.h"
+#include "ps-csv-private.h"             /* PsCsvNumber */
 #include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-kind.h"
 
@@ -178,6 +179,58 @@ gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GA
  * an error only when @required. */
 gboolean ps_regression_strain_node (JsonNode *node, const char *path, gboolean required,
                                     double *out, GError **error);
+
+/* The first rows of a CSV source's first file, read as the loader reads them: the
+ * form's preview of a regression study. */
+typedef struct
+{
+  guint64 line;  /* in the file, from 1 */
+  char **fields; /* NULL-terminated: the fields of the line as a run cuts them, unquoted */
+  guint n_fields;
+  /* How the fields of the x and y columns read (ps_csv_parse_double with the
+   * study's decimal separator), and the numbers as written; PS_CSV_BAD also when
+   * the column is not mapped or the line has no such field. */
+  PsCsvNumber x_read, y_read;
+  double x, y;
+} PsRegressionPreviewRow;
+
+typedef struct
+{
+  char *file;        /* the file shown: the source's file, or the first of its folder */
+  gboolean one_file; /* one file with a specimen column (else a folder, a file each) */
+  gboolean force_input;
+  char delimiter, decimal;
+  /* The lines before the header: the study's skip_lines, or without it the lines
+   * before the one the loader takes for the header (without a header, the lines
+   * skipped before the data). */
+  guint skip_lines;
+  char **skipped; /* NULL-terminated: the first lines skipped, as written */
+  guint n_skipped;
+  gboolean header;      /* a header line follows the lines skipped (a column is named) */
+  char **header_fields; /* its fields, unquoted; NULL when the file ends before it */
+  guint n_header_fields;
+  /* Strain (or displacement), stress (or force) and specimen: the name the study
+   * gives (NULL: a number, or none), the field matched in the header (0-based; -1
+   * when it holds no such name or the study names no column) and the unit as
+   * written (NULL when none). */
+  PsRegColumn x, y, specimen;
+  PsRegressionPreviewRow *rows; /* the first data lines, blank lines left out */
+  guint n_rows;
+} PsRegressionPreview;
+
+/* Reads the preview of the study's "source" object (@source; relative paths from
+ * the folder of the study file @study_path, NULL: the current folder): the file of
+ * a one-file source, or the first of the folder in the order of its specimens, at
+ * most @max_rows of its data rows and its header found and matched to the columns
+ * by the loader's own code. A column that the study does not name yet, or names
+ * wrongly, is left unmapped; what stops the loader from finding or reading the file
+ * (a folder with no file matching, a file that cannot be opened, bad separators) is
+ * the error, which names the JSON path. */
+gboolean ps_regression_preview (JsonObject *source, const char *study_path, guint max_rows,
+                                PsRegressionPreview **out, GError **error);
+void ps_regression_preview_free (PsRegressionPreview *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRegressionPreview, ps_regression_preview_free)
 
 extern const PsKindClass ps_regression_class;
 
