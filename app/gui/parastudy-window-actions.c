@@ -268,6 +268,25 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(char *const *)a, *(char *const *)b);
 }
 
+/* New ▸ a study of each kind the engine offers, from the kind's example. */
+static void
+fill_kinds_menu (ParastudyWindow *self)
+{
+  const PsKindClass *const *kinds = ps_kinds_list ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (kinds[i]->hidden || kinds[i]->example == NULL)
+        continue;
+      item = g_menu_item_new (_ (kinds[i]->label), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.new-study",
+                                               g_variant_new_string (kinds[i]->name));
+      g_menu_append_item (self->kinds_menu, item);
+    }
+}
+
 static void
 fill_examples_menu (ParastudyWindow *self)
 {
@@ -806,6 +825,7 @@ _parastudy_window_actions_init (ParastudyWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  fill_kinds_menu (self);
   fill_examples_menu (self);
   fill_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

@@ -43,6 +43,7 @@ struct _ParastudyWindow
   GtkWidget *cancel_button;
   GtkWidget *progress_bar;
   GtkWidget *progress_label;
+  GMenu *kinds_menu;
   GMenu *examples_menu;
   GMenu *recent_menu;
 
@@ -122,6 +123,9 @@ void parastudy_window_show_page (ParastudyWindow *self, const char *page);
 /* Writes the report of the current study's last run to @path (PDF, or HTML when
  * @path ends in .html), as Export ▸ Report does. */
 gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error);
+
+/* The New menu's section of study kinds. */
+GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
 
 /* The Scaling tab (a PsScalingView). */
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);

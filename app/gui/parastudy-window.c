@@ -419,6 +419,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (cancel_button);
   CHILD (progress_bar);
   CHILD (progress_label);
+  CHILD (kinds_menu);
   CHILD (examples_menu);
   CHILD (recent_menu);
 #undef CHILD
@@ -572,6 +573,12 @@ void
 parastudy_window_show_page (ParastudyWindow *self, const char *page)
 {
   gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), page);
+}
+
+GMenuModel *
+parastudy_window_get_kinds_menu (ParastudyWindow *self)
+{
+  return G_MENU_MODEL (self->kinds_menu);
 }
 
 GtkWidget *
