@@ -589,13 +589,15 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_label_set_text (GTK_LABEL (self->progress_label), "");
   _parastudy_window_hide_message (self);
   _parastudy_window_update_actions (self);
-  if (ps_backend_picker_is_mpi (picker))
+  if (backend->flags & PS_BACKEND_NEEDS_LAUNCHER)
     {
-      /* MPI runs outside this process: mpirun and parastudy-cli (ps-mpi-run.h). */
+      /* Such a run is outside this process: the launcher and parastudy-cli
+       * (ps-mpi-run.h). */
       PsMpiRunRequest mreq = { 0 };
 
-      mreq.ranks = req.workers;
-      mreq.threads_per_rank = ps_backend_picker_get_threads_per_rank (picker);
+      mreq.backend = backend;
+      mreq.workers = req.workers;
+      mreq.threads_per_worker = ps_backend_picker_get_threads_per_worker (picker);
       mreq.hostfile = ps_backend_picker_get_hostfile (picker);
       mreq.rows = req.rows;
       mreq.dir = dir;
@@ -604,6 +606,8 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
                         on_run_done, g_object_ref (self));
       return;
     }
+  if ((backend->flags & PS_BACKEND_WORKER_THREADS) && backend->set_worker_threads != NULL)
+    backend->set_worker_threads (ps_backend_picker_get_threads_per_worker (picker));
   ps_run_task_start (study, &req, self->run_cancellable, on_run_progress, self, on_run_done,
                      g_object_ref (self));
 }

@@ -503,14 +503,14 @@ parastudy_window_set_backend (ParastudyWindow *self, const char *name, int worke
 void
 parastudy_window_set_mpi_options (ParastudyWindow *self, const char *hostfile, int threads_per_rank)
 {
-  ps_backend_picker_set_mpi_options (PS_BACKEND_PICKER (self->backend_picker), hostfile,
-                                     threads_per_rank);
+  ps_backend_picker_set_options (PS_BACKEND_PICKER (self->backend_picker), hostfile,
+                                 threads_per_rank);
 }
 
 GtkWidget *
 parastudy_window_get_mpi_button (ParastudyWindow *self)
 {
-  return ps_backend_picker_get_mpi_button (PS_BACKEND_PICKER (self->backend_picker));
+  return ps_backend_picker_get_options_button (PS_BACKEND_PICKER (self->backend_picker));
 }
 
 GtkWidget *

@@ -7,19 +7,14 @@
 #include "ps-gui-util.h"
 #include "ps-mpi-run.h"
 
-/* The backends offered, in the order the run bar lists them. An engine name the
- * backend table does not know is "not in this version". All that the picker knows
- * of a backend comes from this table and the few helpers below it, so that taking
- * the list from the engine instead changes nothing else. */
+/* The backends offered: the engine's list (ps_backends_list()), each with what it
+ * can do here (ps_backend_get_info()). All that the picker knows of a backend comes
+ * from its label, its description, its flags and that information. */
 typedef struct
 {
-  const char *label;
-  const char *engine_names[3];
   const PsBackend *backend;
-  char *reason; /* why it cannot run here, or NULL */
+  PsBackendInfo info; /* info.reason: why it cannot run here, when not available */
 } BackendChoice;
-
-#define N_BACKENDS 5
 
 struct _PsBackendPicker
 {
@@ -29,12 +24,16 @@ struct _PsBackendPicker
   GtkWidget *workers_label;
   GtkWidget *workers_spin;
   GtkWidget *mpi_button;
+  GtkWidget *hostfile_title;
   GtkWidget *mpi_hostfile_label;
+  GtkWidget *hostfile_choose;
+  GtkWidget *hostfile_local;
   GtkWidget *mpi_threads_spin;
 
-  BackendChoice backends[N_BACKENDS];
+  BackendChoice *backends;
+  guint n_backends;
   guint last;         /* the choice shown */
-  char *mpi_hostfile; /* NULL: MPI ranks on this machine */
+  char *mpi_hostfile; /* NULL: a launcher's workers on this machine */
 };
 
 enum
@@ -51,53 +50,39 @@ G_DEFINE_FINAL_TYPE (PsBackendPicker, ps_backend_picker, GTK_TYPE_BOX)
 static void
 init_backends (PsBackendPicker *self)
 {
-  const BackendChoice choices[N_BACKENDS] = {
-    { N_ ("Serial"), { "serial", NULL } },       { N_ ("Threads"), { "threads", NULL } },
-    { N_ ("Processes"), { "processes", NULL } }, { N_ ("MPI"), { "mpi", NULL } },
-    { N_ ("GPU"), { "gpu", "cuda", NULL } },
-  };
+  const PsBackend *const *list = ps_backends_list ();
 
-  for (guint i = 0; i < N_BACKENDS; i++)
+  while (list[self->n_backends] != NULL)
+    self->n_backends++;
+  self->backends = g_new0 (BackendChoice, self->n_backends);
+  for (guint i = 0; i < self->n_backends; i++)
     {
       BackendChoice *c = &self->backends[i];
+      g_autoptr (GError) error = NULL;
 
-      *c = choices[i];
-      for (guint k = 0; c->engine_names[k] != NULL && c->backend == NULL; k++)
-        c->backend = ps_backend_lookup (c->engine_names[k]);
-      if (c->backend == NULL)
-        c->reason = g_strdup (_ ("Not in this version of Parastudy"));
-      else if (!c->backend->is_available (&c->reason))
+      c->backend = list[i];
+      ps_backend_get_info (c->backend, &c->info);
+      /* A backend that runs under a launcher runs here when its command can be built
+       * (the launcher and parastudy-cli found), which its launch_argv() tells. */
+      if (c->info.available && (c->backend->flags & PS_BACKEND_NEEDS_LAUNCHER)
+          && !ps_mpi_run_check_launcher (c->backend, &error))
         {
-          if (c->reason == NULL)
-            c->reason = g_strdup (_ ("Not available on this machine"));
+          c->info.available = FALSE;
+          c->info.reason = g_strdup (error->message);
         }
-      else
-        g_clear_pointer (&c->reason, g_free);
-      /* MPI runs are mpirun running parastudy-cli (ps-mpi-run.h): both must be here. */
-      if (c->backend != NULL && c->reason == NULL && g_str_equal (c->backend->name, "mpi"))
-        c->reason = ps_mpi_run_dup_unavailable_reason ();
     }
 }
 
 static gboolean
 choice_usable (PsBackendPicker *self, guint i)
 {
-  return i < N_BACKENDS && self->backends[i].backend != NULL && self->backends[i].reason == NULL;
+  return i < self->n_backends && self->backends[i].info.available;
 }
 
 static gboolean
-choice_is_mpi (PsBackendPicker *self, guint i)
+choice_has (PsBackendPicker *self, guint i, PsBackendFlags flag)
 {
-  return i < N_BACKENDS && self->backends[i].backend != NULL
-         && g_str_equal (self->backends[i].backend->name, "mpi");
-}
-
-/* Serial runs on one worker, whatever the count says. */
-static gboolean
-choice_is_single (PsBackendPicker *self, guint i)
-{
-  return i < N_BACKENDS && self->backends[i].backend != NULL
-         && g_str_equal (self->backends[i].backend->name, "serial");
+  return i < self->n_backends && (self->backends[i].backend->flags & flag) != 0;
 }
 
 /* The count shown when a backend that takes one is chosen: the preference, else the
@@ -107,10 +92,11 @@ choice_default_workers (PsBackendPicker *self, guint i)
 {
   int w = g_settings_get_int (ps_gui_settings (), "default-workers");
 
-  return w > 0 ? w : self->backends[i].backend->default_workers ();
+  return w > 0 ? w : MAX (self->backends[i].info.default_workers, 1);
 }
 
-/* ---- the MPI popover ---------------------------------------------------------- */
+/* ---- the popover: host file and threads per worker
+ * ---------------------------------------------------------- */
 
 static void
 update_mpi_hostfile_label (PsBackendPicker *self)
@@ -175,14 +161,40 @@ bind_item (GtkSignalListItemFactory *f, GtkListItem *item, PsBackendPicker *self
 {
   guint i = gtk_list_item_get_position (item);
   GtkWidget *label = gtk_list_item_get_child (item);
+  const BackendChoice *c = &self->backends[i];
   gboolean ok = choice_usable (self, i);
+  g_autofree char *tip = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), _ (self->backends[i].label));
+  gtk_label_set_text (GTK_LABEL (label), _ (c->backend->label));
   gtk_widget_set_sensitive (label, ok);
-  gtk_widget_set_tooltip_text (label, ok ? _ (self->backends[i].backend->description)
-                                         : self->backends[i].reason);
+  if (!ok)
+    tip = g_strdup (c->info.reason);
+  else if (c->info.details != NULL)
+    tip = g_strdup_printf ("%s\n%s", _ (c->backend->description), c->info.details);
+  else
+    tip = g_strdup (_ (c->backend->description));
+  gtk_widget_set_tooltip_text (label, tip);
   gtk_list_item_set_selectable (item, ok);
   gtk_list_item_set_activatable (item, ok);
+}
+
+/* The worker count, its label and the popover as backend @i wants them. */
+static void
+show_options (PsBackendPicker *self, guint i)
+{
+  gboolean launcher = choice_has (self, i, PS_BACKEND_NEEDS_LAUNCHER);
+  GtkWidget *hostfile_row[] = { self->hostfile_title, self->mpi_hostfile_label,
+                                self->hostfile_choose, self->hostfile_local };
+
+  gtk_widget_set_sensitive (self->workers_spin, !choice_has (self, i, PS_BACKEND_FIXED_WORKERS));
+  /* Under a launcher (mpirun) the count is of ranks, each with its threads (the
+   * popover), and the host file says where they run. */
+  gtk_widget_set_visible (self->mpi_button,
+                          launcher || choice_has (self, i, PS_BACKEND_WORKER_THREADS));
+  for (guint k = 0; k < G_N_ELEMENTS (hostfile_row); k++)
+    gtk_widget_set_visible (hostfile_row[k], launcher);
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->workers_label),
+                                    launcher ? _ ("_Ranks") : _ ("_Workers"));
 }
 
 static void
@@ -191,7 +203,7 @@ on_backend_selected (PsBackendPicker *self)
   guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown));
   gboolean changed;
 
-  if (i >= N_BACKENDS)
+  if (i >= self->n_backends)
     return;
   if (!choice_usable (self, i))
     {
@@ -201,12 +213,8 @@ on_backend_selected (PsBackendPicker *self)
     }
   changed = i != self->last;
   self->last = i;
-  gtk_widget_set_sensitive (self->workers_spin, !choice_is_single (self, i));
-  /* With MPI the count is of ranks, each with its threads (the MPI popover). */
-  gtk_widget_set_visible (self->mpi_button, choice_is_mpi (self, i));
-  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->workers_label),
-                                    choice_is_mpi (self, i) ? _ ("_Ranks") : _ ("_Workers"));
-  if (choice_is_single (self, i))
+  show_options (self, i);
+  if (choice_has (self, i, PS_BACKEND_FIXED_WORKERS))
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), 1);
   else if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin)) <= 1)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
@@ -226,14 +234,14 @@ setup_dropdown (PsBackendPicker *self)
   guint selected = GTK_INVALID_LIST_POSITION;
 
   init_backends (self);
-  for (guint i = 0; i < N_BACKENDS; i++)
+  for (guint i = 0; i < self->n_backends; i++)
     {
-      gtk_string_list_append (labels, _ (self->backends[i].label));
+      gtk_string_list_append (labels, _ (self->backends[i].backend->label));
       if (choice_usable (self, i) && g_str_equal (self->backends[i].backend->name, preferred))
         selected = i;
     }
   if (selected == GTK_INVALID_LIST_POSITION)
-    for (guint i = 0; i < N_BACKENDS; i++)
+    for (guint i = 0; i < self->n_backends; i++)
       if (choice_usable (self, i)
           && g_str_equal (self->backends[i].backend->name, ps_backend_default_name ()))
         selected = i;
@@ -247,12 +255,13 @@ setup_dropdown (PsBackendPicker *self)
   g_object_unref (labels);
   self->last = selected;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), selected);
-  gtk_widget_set_visible (self->mpi_button, choice_is_mpi (self, selected));
+  show_options (self, selected);
   update_mpi_hostfile_label (self);
   if (choice_usable (self, selected))
-    gtk_spin_button_set_value (
-        GTK_SPIN_BUTTON (self->workers_spin),
-        choice_is_single (self, selected) ? 1 : choice_default_workers (self, selected));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
+                               choice_has (self, selected, PS_BACKEND_FIXED_WORKERS)
+                                   ? 1
+                                   : choice_default_workers (self, selected));
 }
 
 /* ---- the type ------------------------------------------------------------------- */
@@ -285,8 +294,9 @@ ps_backend_picker_finalize (GObject *object)
 {
   PsBackendPicker *self = PS_BACKEND_PICKER (object);
 
-  for (guint i = 0; i < N_BACKENDS; i++)
-    g_free (self->backends[i].reason);
+  for (guint i = 0; i < self->n_backends; i++)
+    ps_backend_info_clear (&self->backends[i].info);
+  g_free (self->backends);
   g_free (self->mpi_hostfile);
   G_OBJECT_CLASS (ps_backend_picker_parent_class)->finalize (object);
 }
@@ -312,7 +322,10 @@ ps_backend_picker_class_init (PsBackendPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, workers_label);
   gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, workers_spin);
   gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, mpi_button);
+  gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, hostfile_title);
   gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, mpi_hostfile_label);
+  gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, hostfile_choose);
+  gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, hostfile_local);
   gtk_widget_class_bind_template_child (widget_class, PsBackendPicker, mpi_threads_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_backend_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_choose);
@@ -343,14 +356,7 @@ const char *
 ps_backend_picker_get_reason (PsBackendPicker *self)
 {
   g_return_val_if_fail (PS_IS_BACKEND_PICKER (self), NULL);
-  return self->last < N_BACKENDS ? self->backends[self->last].reason : NULL;
-}
-
-gboolean
-ps_backend_picker_is_mpi (PsBackendPicker *self)
-{
-  g_return_val_if_fail (PS_IS_BACKEND_PICKER (self), FALSE);
-  return choice_is_mpi (self, self->last);
+  return self->last < self->n_backends ? self->backends[self->last].info.reason : NULL;
 }
 
 int
@@ -368,7 +374,7 @@ ps_backend_picker_get_hostfile (PsBackendPicker *self)
 }
 
 int
-ps_backend_picker_get_threads_per_rank (PsBackendPicker *self)
+ps_backend_picker_get_threads_per_worker (PsBackendPicker *self)
 {
   g_return_val_if_fail (PS_IS_BACKEND_PICKER (self), 1);
   return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->mpi_threads_spin));
@@ -378,7 +384,7 @@ gboolean
 ps_backend_picker_select (PsBackendPicker *self, const char *name, int workers)
 {
   g_return_val_if_fail (PS_IS_BACKEND_PICKER (self), FALSE);
-  for (guint i = 0; i < N_BACKENDS; i++)
+  for (guint i = 0; i < self->n_backends; i++)
     if (choice_usable (self, i) && g_str_equal (self->backends[i].backend->name, name))
       {
         gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), i);
@@ -390,15 +396,14 @@ ps_backend_picker_select (PsBackendPicker *self, const char *name, int workers)
 }
 
 void
-ps_backend_picker_set_mpi_options (PsBackendPicker *self, const char *hostfile,
-                                   int threads_per_rank)
+ps_backend_picker_set_options (PsBackendPicker *self, const char *hostfile, int threads_per_worker)
 {
   g_return_if_fail (PS_IS_BACKEND_PICKER (self));
   g_free (self->mpi_hostfile);
   self->mpi_hostfile = g_strdup (hostfile);
   update_mpi_hostfile_label (self);
-  if (threads_per_rank > 0)
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->mpi_threads_spin), threads_per_rank);
+  if (threads_per_worker > 0)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->mpi_threads_spin), threads_per_worker);
 }
 
 GtkWidget *
@@ -408,7 +413,7 @@ ps_backend_picker_get_dropdown (PsBackendPicker *self)
 }
 
 GtkWidget *
-ps_backend_picker_get_mpi_button (PsBackendPicker *self)
+ps_backend_picker_get_options_button (PsBackendPicker *self)
 {
   return self->mpi_button;
 }

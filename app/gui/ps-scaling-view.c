@@ -578,20 +578,24 @@ ps_scaling_view_init (PsScalingView *self)
   after = self->backends_label;
   for (guint i = 0; list[i] != NULL; i++)
     {
-      GtkWidget *c = gtk_check_button_new_with_label (list[i]->name);
-      char *reason = NULL;
+      GtkWidget *c = gtk_check_button_new_with_label (_ (list[i]->label));
+      PsBackendInfo info;
 
+      ps_backend_get_info (list[i], &info);
       g_object_set_data_full (G_OBJECT (c), "backend", g_strdup (list[i]->name), g_free);
-      if (!list[i]->is_available (&reason))
+      /* A scaling study runs in this process: a backend that runs under a launcher
+       * is measured by `parastudy-cli scale` under it (mpirun -n N). */
+      if (info.available && (list[i]->flags & PS_BACKEND_NEEDS_LAUNCHER))
         {
-          gtk_widget_set_sensitive (c, FALSE);
-          gtk_widget_set_tooltip_text (c, reason != NULL ? reason
-                                                         : _ ("Not available on this machine"));
+          info.available = FALSE;
+          info.reason = g_strdup (
+              _ ("Runs under a launcher: measure it with parastudy-cli scale under the launcher"));
         }
-      else
-        gtk_widget_set_tooltip_text (c, list[i]->description);
-      g_free (reason);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (c), g_strcmp0 (list[i]->name, "threads") == 0);
+      gtk_widget_set_sensitive (c, info.available);
+      gtk_widget_set_tooltip_text (c, info.available ? _ (list[i]->description) : info.reason);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (c),
+                                   g_strcmp0 (list[i]->name, ps_backend_default_name ()) == 0);
+      ps_backend_info_clear (&info);
       g_ptr_array_add (self->checks, c);
       gtk_box_insert_child_after (GTK_BOX (self->backend_row), c, after);
       after = c;
