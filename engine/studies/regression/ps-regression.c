@@ -1260,7 +1260,8 @@ read_head (const char *file, guint64 want, GString *text, GError **error)
   return TRUE;
 }
 
-/* The fields of [l, le), unquoted. */
+/* The fields of [l, le), unquoted, in UTF-8 (ps_csv_to_utf8 (): a Latin-1 export's
+ * "Längenänderung" as the loader reads header names). */
 static char **
 split_fields (char delimiter, const char *l, const char *le, guint *n)
 {
@@ -1270,9 +1271,11 @@ split_fields (char delimiter, const char *l, const char *le, guint *n)
   while (q != NULL)
     {
       const char *f, *fe;
+      g_autofree char *field = NULL;
 
       q = ps_csv_next_field (q, le, delimiter, &f, &fe);
-      g_ptr_array_add (fields, ps_csv_field_dup (f, fe));
+      field = ps_csv_field_dup (f, fe);
+      g_ptr_array_add (fields, ps_csv_to_utf8 (field, field + strlen (field)));
     }
   *n = fields->len;
   g_ptr_array_add (fields, NULL);
@@ -1327,6 +1330,51 @@ preview_column (JsonObject *source, const char *member, PsQuantity quantity, PsR
       if (!column_unit_scale (quantity, col->unit, &col->scale))
         col->scale = 1.0;
     }
+}
+
+/* The unit the loader reads column @column (the x column when @is_x, else y) of a
+ * file in: the study's, else the units row's field (@where), else a strain's
+ * default; as units_row() and layout_units_done() choose it. */
+static void
+preview_unit (const PsRegressionModel *m, gboolean is_x, int column, const LayoutLines *where,
+              PsRegPreviewUnit *u)
+{
+  const PsRegColumn *col = is_x ? &m->x : &m->y;
+  PsQuantity qty = is_x ? (m->force_input ? PS_QTY_LENGTH : PS_QTY_DIMENSIONLESS)
+                        : (m->force_input ? PS_QTY_FORCE : PS_QTY_STRESS);
+
+  u->text = NULL;
+  u->from = PS_REG_UNIT_NONE;
+  u->scale = NAN;
+  if (col->unit != NULL)
+    {
+      u->from = PS_REG_UNIT_STUDY;
+      u->text = g_strdup (col->unit);
+    }
+  else if (where->units != NULL && column >= 0)
+    {
+      const char *q = where->units, *f = NULL, *fe = NULL, *un, *ue;
+      int k;
+
+      for (k = 0; q != NULL && k <= column; k++)
+        q = ps_csv_next_field (q, where->units_end, m->delimiter, &f, &fe);
+      if (k > column)
+        {
+          ps_csv_unit_field (f, fe, &un, &ue);
+          if (un < ue)
+            {
+              u->from = PS_REG_UNIT_UNITS_ROW;
+              u->text = ps_csv_to_utf8 (un, ue);
+            }
+        }
+    }
+  if (u->text == NULL && is_x && !m->force_input)
+    {
+      u->from = PS_REG_UNIT_DEFAULT;
+      u->text = g_strdup ("mm/mm");
+    }
+  if (u->text != NULL && !column_unit_scale (qty, u->text, &u->scale))
+    u->scale = NAN;
 }
 
 typedef struct
@@ -1477,7 +1525,7 @@ ps_regression_preview (JsonObject *source, const char *study_path, guint max_row
       if (i + 1 <= first_data)
         {
           if ((where.header_line == 0 || i + 1 < where.header_line) && skipped->len < max_rows)
-            g_ptr_array_add (skipped, g_strndup (l->l, (gsize)(l->le - l->l)));
+            g_ptr_array_add (skipped, ps_csv_to_utf8 (l->l, l->le));
           continue;
         }
       if (blank_line (l->l, l->le) || ps_csv_empty_fields (l->l, l->le, m.delimiter))
@@ -1493,8 +1541,15 @@ ps_regression_preview (JsonObject *source, const char *study_path, guint max_row
   if (where.header_line > 0)
     p->header_fields
         = split_fields (m.delimiter, where.header, where.header_end, &p->n_header_fields);
+  if (where.units_line > 0)
+    p->units_fields = split_fields (m.delimiter, where.units, where.units_end, &p->n_units_fields);
+  p->header_line = where.header_line;
+  p->units_line = where.units_line;
+  preview_unit (&m, TRUE, lay.xc, &where, &p->x_unit);
+  preview_unit (&m, FALSE, lay.yc, &where, &p->y_unit);
+  p->problem = g_steal_pointer (&why);
 
-  p->one_file = m.source == PS_REG_SOURCE_FILE;
+  p->source = m.source;
   p->force_input = m.force_input;
   p->delimiter = m.delimiter;
   p->decimal = m.decimal;
@@ -1538,6 +1593,10 @@ ps_regression_preview_free (PsRegressionPreview *preview)
   g_free (preview->file);
   g_strfreev (preview->skipped);
   g_strfreev (preview->header_fields);
+  g_strfreev (preview->units_fields);
+  g_free (preview->x_unit.text);
+  g_free (preview->y_unit.text);
+  g_free (preview->problem);
   column_clear (&preview->x);
   column_clear (&preview->y);
   column_clear (&preview->specimen);
