@@ -7,6 +7,8 @@
 
 /* Columns shown at most. */
 #define MAX_COLUMNS 32
+/* Lines skipped shown above the table at most. */
+#define SKIPPED_SHOWN 3
 
 /* ---- a row of the table ------------------------------------------------------ */
 
@@ -142,24 +144,63 @@ ps_csv_preview_clear (PsCsvPreview *self, const char *message)
     gtk_label_set_text (GTK_LABEL (self->status), message);
 }
 
-/* The title of column @k: its name, and the quantity mapped to it. */
+/* The unit a mapped column is read in, as its title shows it. */
+static const char *
+unit_text (const PsRegPreviewUnit *u)
+{
+  return u->text != NULL ? u->text : "?";
+}
+
+/* The title of column @k: its name and the quantity mapped to it with the unit a run
+ * reads it in, and on a second line the field of the units row under it. */
 static char *
 column_title (const PsRegressionPreview *p, guint k)
 {
   g_autofree char *name = p->header_fields != NULL && k < p->n_header_fields
-                              ? g_utf8_make_valid (p->header_fields[k], -1)
+                              ? g_strdup (p->header_fields[k])
                               : g_strdup_printf (_ ("Column %u"), k + 1);
+  g_autofree char *title = NULL;
 
   if ((int)k == p->x.column)
-    return g_strdup_printf ("%s → %s [%s]", name,
-                            p->force_input ? _ ("displacement") : _ ("strain"),
-                            p->x.unit != NULL ? p->x.unit : "");
-  if ((int)k == p->y.column)
-    return g_strdup_printf ("%s → %s [%s]", name, p->force_input ? _ ("force") : _ ("stress"),
-                            p->y.unit != NULL ? p->y.unit : "");
-  if ((int)k == p->specimen.column)
-    return g_strdup_printf ("%s → %s", name, _ ("specimen"));
-  return g_steal_pointer (&name);
+    title
+        = g_strdup_printf ("%s → %s [%s]", name, p->force_input ? _ ("displacement") : _ ("strain"),
+                           unit_text (&p->x_unit));
+  else if ((int)k == p->y.column)
+    title = g_strdup_printf ("%s → %s [%s]", name, p->force_input ? _ ("force") : _ ("stress"),
+                             unit_text (&p->y_unit));
+  else if ((int)k == p->specimen.column)
+    title = g_strdup_printf ("%s → %s", name, _ ("specimen"));
+  else
+    title = g_steal_pointer (&name);
+  if (p->units_fields != NULL)
+    return g_strdup_printf ("%s\n%s", title, k < p->n_units_fields ? p->units_fields[k] : "");
+  return g_steal_pointer (&title);
+}
+
+/* "stress in MPa (from the units row)": the unit a run reads a column in, and whence. */
+static char *
+unit_phrase (const char *quantity, const PsRegPreviewUnit *u)
+{
+  const char *from;
+
+  switch (u->from)
+    {
+    case PS_REG_UNIT_STUDY:
+      from = _ ("as the study says");
+      break;
+    case PS_REG_UNIT_UNITS_ROW:
+      from = _ ("from the units row");
+      break;
+    case PS_REG_UNIT_DEFAULT:
+      from = _ ("by default");
+      break;
+    case PS_REG_UNIT_NONE:
+    default:
+      /* TRANSLATORS: %s is "strain", "stress", "displacement" or "force". */
+      return g_strdup_printf (_ ("%s without a unit"), quantity);
+    }
+  /* TRANSLATORS: "stress in MPa (from the units row)". */
+  return g_strdup_printf (_ ("%s in %s (%s)"), quantity, u->text, from);
 }
 
 void
@@ -175,26 +216,26 @@ ps_csv_preview_show (PsCsvPreview *self, const PsRegressionPreview *p)
   ps_csv_preview_clear (self, NULL);
   self->file = g_strdup (p->file);
 
-  /* The lines the study skips, shown dimmed above the table. */
+  /* The lines skipped above the header (the study's skip_lines, or the metadata
+   * above the header the loader found), shown dimmed above the table. */
   if (p->skip_lines > 0)
     {
       g_autoptr (GString) s = g_string_new (NULL);
 
-      for (guint i = 0; i < p->n_skipped && i < 3; i++)
-        {
-          g_autofree char *v = g_utf8_make_valid (p->skipped[i], -1);
-
-          g_string_append_printf (s, "%s%u  %s", i ? "\n" : "", i + 1, v);
-        }
-      if (p->skip_lines > 3)
+      for (guint i = 0; i < p->n_skipped && i < SKIPPED_SHOWN; i++)
+        g_string_append_printf (s, "%s%u  %s", i ? "\n" : "", i + 1, p->skipped[i]);
+      if (p->skip_lines > SKIPPED_SHOWN)
         g_string_append_printf (s, "\n%s", _ ("…"));
       gtk_label_set_text (GTK_LABEL (self->skipped), s->str);
       gtk_widget_set_visible (self->skipped, TRUE);
     }
   if (p->header && p->header_fields == NULL)
     {
-      g_autofree char *t = g_strdup_printf (_ ("%s has no header line after the %u lines skipped."),
-                                            p->file, p->skip_lines);
+      g_autofree char *t
+          = p->problem != NULL
+                ? g_strdup (p->problem)
+                : g_strdup_printf (_ ("%s has no header line after the %u lines skipped."), p->file,
+                                   p->skip_lines);
 
       gtk_label_set_text (GTK_LABEL (self->status), t);
       return;
@@ -213,7 +254,7 @@ ps_csv_preview_show (PsCsvPreview *self, const PsRegressionPreview *p)
 
       row->line = (guint)pr->line;
       for (guint k = 0; k < pr->n_fields; k++)
-        g_ptr_array_add (row->fields, g_utf8_make_valid (pr->fields[k], -1));
+        g_ptr_array_add (row->fields, g_strdup (pr->fields[k]));
       for (int c = 0; c < 2; c++)
         {
           int k = mapped[c]->column;
@@ -258,6 +299,31 @@ ps_csv_preview_show (PsCsvPreview *self, const PsRegressionPreview *p)
                    g_dngettext (GETTEXT_PACKAGE, "%s: the first %u data row",
                                 "%s: the first %u data rows", p->n_rows),
                    base, p->n_rows);
+  if (p->header_line > 0)
+    {
+      g_string_append (status, " · ");
+      g_string_append_printf (status, _ ("header on line %u"), (guint)p->header_line);
+    }
+  if (p->units_line > 0)
+    {
+      g_string_append (status, ", ");
+      g_string_append_printf (status, _ ("units row on line %u"), (guint)p->units_line);
+    }
+  for (int c = 0; c < 2; c++)
+    if (mapped[c]->column >= 0)
+      {
+        const char *quantity = c == 0 ? (p->force_input ? _ ("displacement") : _ ("strain"))
+                                      : (p->force_input ? _ ("force") : _ ("stress"));
+        g_autofree char *phrase = unit_phrase (quantity, c == 0 ? &p->x_unit : &p->y_unit);
+
+        g_string_append (status, c == 0 || p->x.column < 0 ? " · " : ", ");
+        g_string_append (status, phrase);
+      }
+  if (p->problem != NULL)
+    {
+      g_string_append (status, " · ");
+      g_string_append_printf (status, _ ("a run stops here: %s"), p->problem);
+    }
   for (int c = 0; c < 2; c++)
     {
       int col = mapped[c]->column;
@@ -366,6 +432,13 @@ ps_csv_preview_get_line (PsCsvPreview *self, guint row)
   g_autoptr (PsPreviewRow) r = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
 
   return r ? r->line : 0;
+}
+
+const char *
+ps_csv_preview_get_skipped (PsCsvPreview *self)
+{
+  return gtk_widget_get_visible (self->skipped) ? gtk_label_get_text (GTK_LABEL (self->skipped))
+                                                : NULL;
 }
 
 const char *

@@ -1,10 +1,13 @@
 /* ps-csv-preview.h: the first rows of a regression study's CSV source, as a table.
  *
- * Shows what ps_regression_preview() read: the lines skipped (dimmed, above), the
- * data rows with their line numbers, the columns named after the header (or
- * "Column N") with the strain, stress or specimen each is mapped to in bold, the
- * cells of a mapped column that do not read as numbers in red, and a line under the
- * table saying what was read, or why nothing was.
+ * Shows what ps_regression_preview() read, as a run will read it: the lines skipped
+ * above the header (dimmed, above), the data rows with their line numbers, the
+ * columns named after the header (or "Column N") with the units row's field on a
+ * second line, the strain, stress or specimen each is mapped to in bold with the
+ * unit a run reads it in, the cells of a mapped column that do not read as numbers
+ * in red, and a line under the table saying what was read (the header's and the
+ * units row's lines, each mapped column's unit and where it comes from, what would
+ * stop a run), or why nothing was.
  */
 #pragma once
 
@@ -33,6 +36,8 @@ char *ps_csv_preview_dup_title (PsCsvPreview *self, guint column);
 const char *ps_csv_preview_get_cell (PsCsvPreview *self, guint row, guint column);
 /* The file's line number of row @row (1-based), or 0. */
 guint ps_csv_preview_get_line (PsCsvPreview *self, guint row);
+/* The lines skipped shown above the table, or NULL when none are. */
+const char *ps_csv_preview_get_skipped (PsCsvPreview *self);
 const char *ps_csv_preview_get_status (PsCsvPreview *self);
 GtkWidget *ps_csv_preview_get_view (PsCsvPreview *self);
 

@@ -156,6 +156,53 @@ _ps_regression_editor_choice_setup (GtkWidget *dd, const char *const *values,
   g_object_set_data_full (G_OBJECT (dd), "values", v, (GDestroyNotify)g_ptr_array_unref);
 }
 
+void
+_ps_regression_editor_choice_add_none (GtkWidget *dd, const char *label)
+{
+  GPtrArray *v = g_object_get_data (G_OBJECT (dd), "values");
+  const char *const first[] = { label, NULL };
+
+  g_ptr_array_insert (v, 0, g_strdup (""));
+  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (dd))), 0, 0,
+                          first);
+}
+
+/* "Auto" in a spin button below 0 (an optional count left to the engine). */
+static gboolean
+auto_output (GtkSpinButton *spin, gpointer user_data)
+{
+  if (gtk_spin_button_get_value (spin) >= 0)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), _ ("Auto"));
+  return TRUE;
+}
+
+static int
+auto_input (GtkSpinButton *spin, double *value, gpointer user_data)
+{
+  g_autofree char *t = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  char *end;
+  gint64 n;
+
+  if (*t == '\0' || g_utf8_collate (t, _ ("Auto")) == 0 || g_ascii_strcasecmp (t, "auto") == 0)
+    {
+      *value = -1;
+      return TRUE;
+    }
+  n = g_ascii_strtoll (t, &end, 10);
+  if (*end != '\0' || end == t)
+    return GTK_INPUT_ERROR;
+  *value = (double)n;
+  return TRUE;
+}
+
+void
+_ps_regression_editor_auto_spin (GtkWidget *spin)
+{
+  g_signal_connect (spin, "output", G_CALLBACK (auto_output), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (auto_input), NULL);
+}
+
 static const char *
 choice_value (GtkWidget *dd)
 {
@@ -174,7 +221,10 @@ choice_set (GtkWidget *dd, const char *value)
 
   if (value == NULL)
     {
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dd), GTK_INVALID_LIST_POSITION);
+      /* "" is the entry for a member left out, where the drop-down has one. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dd), v->len > 0 && *(char *)v->pdata[0] == '\0'
+                                                          ? 0
+                                                          : GTK_INVALID_LIST_POSITION);
       return;
     }
   for (guint i = 0; i < v->len; i++)
@@ -241,15 +291,19 @@ field_node (Field *f, char **message)
 
   if (f->kind == F_INT)
     {
+      double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (f->widget));
+
+      if (f->optional && value < 0)
+        return NULL;
       n = json_node_new (JSON_NODE_VALUE);
-      json_node_set_int (n, (gint64)gtk_spin_button_get_value (GTK_SPIN_BUTTON (f->widget)));
+      json_node_set_int (n, (gint64)value);
       return n;
     }
   if (f->kind == F_CHOICE)
     {
       const char *value = choice_value (f->widget);
 
-      if (value == NULL)
+      if (value == NULL || *value == '\0')
         return NULL;
       n = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (n, value);
@@ -321,7 +375,8 @@ field_changed (Field *f)
       _ps_regression_editor_set_bad (self, f->path, message);
       return;
     }
-  if (node == NULL && f->kind == F_CHOICE)
+  /* Nothing chosen yet writes nothing; the entry of a member left out removes it. */
+  if (node == NULL && f->kind == F_CHOICE && choice_value (f->widget) == NULL)
     return;
   parent = ps_json_parent_for_path (_ps_regression_editor_root (self), f->path, TRUE, &member);
   if (node != NULL)

@@ -64,6 +64,9 @@ struct _PsRegressionEditor
   GHashTable *mismatch; /* path → message: names the preview did not find */
   JsonObject *stash;    /* what a switch of source, input or window put aside */
   gboolean loading;
+  /* A CSV source without a specimen column whose path is neither a folder nor a
+   * file yet: the kind chosen last (a folder, or one file of one specimen). */
+  gboolean one_specimen_file;
   GtkNativeDialog *chooser;
   DistRow dists[3];
 
@@ -125,6 +128,11 @@ char *_ps_regression_editor_quantity_text (JsonNode *n, PsQuantity quantity, con
 /* Makes @dd a drop-down of @values shown as @labels (translated; NULL: the values). */
 void _ps_regression_editor_choice_setup (GtkWidget *dd, const char *const *values,
                                          const char *const *labels);
+/* Puts an entry @label first in the drop-down @dd: the member left out (a unit the
+ * file's units row gives). */
+void _ps_regression_editor_choice_add_none (GtkWidget *dd, const char *label);
+/* Shows "Auto" in @spin below 0. */
+void _ps_regression_editor_auto_spin (GtkWidget *spin);
 /* Shows @unit in @label as engineers write it ("mm²", not "mm^2"). */
 void _ps_regression_editor_set_unit_label (GtkWidget *label, const char *unit);
 /* @widget edits @path: engine errors at @path mark it. */

@@ -7,9 +7,12 @@
 #include "ps-regression-editor-private.h"
 #include "studies/regression/ps-regression.h"
 
+/* The source drop-down's entries. A folder and a file of one specimen are the same
+ * JSON (a path, no specimen column): the path tells them apart, as the loader does. */
 enum
 {
   SOURCE_FOLDER,
+  SOURCE_ONE_FILE,
   SOURCE_FILE,
   SOURCE_SYNTHETIC
 };
@@ -41,15 +44,39 @@ study_dir (PsRegressionEditor *self)
   return path != NULL ? g_path_get_dirname (path) : g_get_current_dir ();
 }
 
+/* The source's path resolved from the study's folder, or NULL when it has none. */
+static char *
+source_full_path (PsRegressionEditor *self)
+{
+  const char *path
+      = ps_gui_json_string (json_object_get_member (_ps_regression_editor_source (self), "path"));
+  g_autofree char *dir = NULL;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  dir = study_dir (self);
+  return g_build_filename (dir, path, NULL);
+}
+
 static guint
 source_index (PsRegressionEditor *self)
 {
   JsonObject *src = _ps_regression_editor_source (self);
   JsonNode *spec = json_object_get_member (src, "specimen_column");
+  g_autofree char *full = NULL;
 
   if (is_synthetic (self))
     return SOURCE_SYNTHETIC;
-  return spec != NULL && !JSON_NODE_HOLDS_NULL (spec) ? SOURCE_FILE : SOURCE_FOLDER;
+  if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
+    return SOURCE_FILE;
+  full = source_full_path (self);
+  if (full != NULL && g_file_test (full, G_FILE_TEST_IS_DIR))
+    return SOURCE_FOLDER;
+  if (full != NULL && g_file_test (full, G_FILE_TEST_IS_REGULAR))
+    return SOURCE_ONE_FILE;
+  return self->one_specimen_file ? SOURCE_ONE_FILE : SOURCE_FOLDER;
 }
 
 void
@@ -88,7 +115,7 @@ default_source (gboolean synthetic)
   const char *csv_json = "{\"type\": \"csv\", \"path\": \"\","
                          " \"strain\": {\"column\": \"strain\", \"unit\": \"mm/mm\"},"
                          " \"stress\": {\"column\": \"stress\", \"unit\": \"MPa\"},"
-                         " \"delimiter\": \",\", \"decimal\": \".\", \"skip_lines\": 0}";
+                         " \"delimiter\": \",\", \"decimal\": \".\"}";
 
   json_parser_load_from_data (parser, synthetic ? synthetic_json : csv_json, -1, NULL);
   return json_node_copy (json_parser_get_root (parser));
@@ -126,8 +153,14 @@ on_source_type_changed (PsRegressionEditor *self)
 
       json_object_set_string_member (src, "specimen_column", *t ? t : "specimen");
     }
-  else if (i == SOURCE_FOLDER && source_index (self) != SOURCE_FOLDER)
-    json_object_set_null_member (src, "specimen_column");
+  else if ((i == SOURCE_FOLDER || i == SOURCE_ONE_FILE) && source_index (self) != i)
+    {
+      self->one_specimen_file = i == SOURCE_ONE_FILE;
+      json_object_set_null_member (src, "specimen_column");
+      /* A folder's path for one file, or a file's for a folder: to be chosen again. */
+      if (source_index (self) != i)
+        json_object_set_string_member (src, "path", "");
+    }
   _ps_regression_editor_clear_bad_under (self, "source.");
   _ps_regression_editor_source_load (self);
   _ps_regression_editor_edited (self, TRUE);
@@ -268,8 +301,7 @@ _ps_regression_editor_refresh_preview (PsRegressionEditor *self)
   PsCsvPreview *preview = PS_CSV_PREVIEW (self->preview);
   JsonObject *src = _ps_regression_editor_source (self);
   const char *path = ps_gui_json_string (json_object_get_member (src, "path"));
-  JsonNode *spec = json_object_get_member (src, "specimen_column");
-  gboolean one_file = spec != NULL && !JSON_NODE_HOLDS_NULL (spec);
+  guint type = source_index (self);
   const char *error_path = ps_document_get_error_path (self->document);
   GFile *file = ps_document_get_file (self->document);
   g_autofree char *study_path = file ? g_file_get_path (file) : NULL;
@@ -287,9 +319,11 @@ _ps_regression_editor_refresh_preview (PsRegressionEditor *self)
     return;
   if (path == NULL || *path == '\0')
     {
-      ps_csv_preview_clear (preview, one_file
-                                         ? _ ("Choose the CSV file of the specimens.")
-                                         : _ ("Choose the folder of the specimens’ CSV files."));
+      ps_csv_preview_clear (preview,
+                            type == SOURCE_FILE       ? _ ("Choose the CSV file of the specimens.")
+                            : type == SOURCE_ONE_FILE ? _ ("Choose the CSV file of the specimen.")
+                                                      : _ ("Choose the folder of the specimens’ "
+                                                           "CSV files."));
       return;
     }
   if (!ps_regression_preview (src, study_path, PREVIEW_ROWS, &p, &error))
@@ -317,7 +351,7 @@ _ps_regression_editor_refresh_preview (PsRegressionEditor *self)
           {
             g_autofree char *m
                 = g_strdup_printf (_ ("no column named “%s” in the header of %s (line %u)"),
-                                   cols[c]->name, base, p->skip_lines + 1);
+                                   cols[c]->name, base, (guint)p->header_line);
 
             _ps_regression_editor_set_mismatch (self, paths[c], m);
           }

@@ -53,9 +53,10 @@ static const struct
     .labels = delimiter_labels },
   { "decimal", "source.decimal", F_CHOICE, .def = ".", .values = decimal_values,
     .labels = decimal_labels },
-  { "skip_lines", "source.skip_lines", F_INT, .def_num = 0 },
+  /* Left out ("Auto", below 0): the header is searched for. */
+  { "skip_lines", "source.skip_lines", F_INT, .def_num = -1, .optional = TRUE },
   { "strain_column", "source.strain.column", F_COLUMN },
-  { "strain_unit", "source.strain.unit", F_CHOICE, .def = "mm/mm", .values = strain_choices },
+  { "strain_unit", "source.strain.unit", F_CHOICE, .values = strain_choices },
   { "stress_column", "source.stress.column", F_COLUMN },
   { "stress_unit", "source.stress.unit", F_CHOICE, .values = stress_choices },
   { "displacement_column", "source.displacement.column", F_COLUMN },
@@ -548,6 +549,12 @@ ps_regression_editor_init (PsRegressionEditor *self)
 
       if (field_specs[i].kind == F_CHOICE)
         _ps_regression_editor_choice_setup (widget, field_specs[i].values, field_specs[i].labels);
+      /* A column's unit may be left to the file's units row (a strain without one is
+       * mm/mm). */
+      if (g_str_has_suffix (field_specs[i].name, "_unit"))
+        _ps_regression_editor_choice_add_none (widget, _ ("From the file"));
+      if (field_specs[i].kind == F_INT && field_specs[i].def_num < 0)
+        _ps_regression_editor_auto_spin (widget);
       f = _ps_regression_editor_add_field (self, field_specs[i].path, field_specs[i].kind, widget);
       f->def = field_specs[i].def;
       f->def_num = field_specs[i].def_num;
@@ -689,6 +696,12 @@ guint
 ps_regression_editor_get_preview_line (PsRegressionEditor *self, guint row)
 {
   return ps_csv_preview_get_line (PS_CSV_PREVIEW (self->preview), row);
+}
+
+const char *
+ps_regression_editor_get_preview_skipped (PsRegressionEditor *self)
+{
+  return ps_csv_preview_get_skipped (PS_CSV_PREVIEW (self->preview));
 }
 
 const char *
