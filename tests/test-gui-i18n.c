@@ -123,6 +123,13 @@ test_mpi_offered (void)
   close_all ();
 }
 
+/* The window at 1024 x 700 in Brazilian Portuguese, whose words are longer. */
+static void
+test_screenshot_small (void)
+{
+  screenshots_at (1024, 700, "i18n-pt_BR-small");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -147,5 +154,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/i18n/pt_BR/limit-state-error", test_limit_state_error);
   g_test_add_func ("/gui/i18n/pt_BR/invalid-study", test_invalid_study);
   g_test_add_func ("/gui/i18n/pt_BR/mpi-offered", test_mpi_offered);
+  g_test_add_func ("/gui/i18n/pt_BR/screenshot-1024x700", test_screenshot_small);
   return gui_test_finish (g_test_run ());
 }

@@ -577,6 +577,13 @@ test_screenshot_reliability (void)
   screenshots_for ("reliability-axial-bar.json", "pf", "reliability");
 }
 
+/* The window at 1024 x 700 in English. */
+static void
+test_screenshot_small (void)
+{
+  screenshots_at (1024, 700, "small");
+}
+
 static PsScalingView *scaling_view;
 
 static gboolean
@@ -748,6 +755,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/table/million-rows", test_million_rows);
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
+  g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
   g_test_add_func ("/gui/quit/discard-closes-window", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }

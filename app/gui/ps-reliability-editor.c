@@ -285,7 +285,7 @@ add_var (PsReliabilityEditor *self, const char *name, JsonObject *v)
   for (guint i = 0; distributions[i]; i++)
     if (g_str_equal (distributions[i], dist))
       di = i;
-  r->name = small_entry (self, name, 8);
+  r->name = small_entry (self, name, 5);
   r->dist = gtk_drop_down_new_from_strings (distributions);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (r->dist), di);
   g_signal_connect_swapped (r->dist, "notify::selected", G_CALLBACK (edited), self);
@@ -293,7 +293,9 @@ add_var (PsReliabilityEditor *self, const char *name, JsonObject *v)
     {
       g_autofree char *t = node_as_text (v ? json_object_get_member (v, value_keys[k]) : NULL);
 
-      r->values[k] = small_entry (self, t, 9);
+      /* Narrow at least, wider with the window: the table fits a 1024-pixel one. */
+      r->values[k] = small_entry (self, t, 5);
+      gtk_widget_set_hexpand (r->values[k], TRUE);
     }
   r->density = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (r->density), 90);
