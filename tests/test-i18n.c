@@ -212,6 +212,7 @@ test_bad_input (gconstpointer data)
   g_autofree char *dir = tmp_dir ();
   g_autofree char *study = write_file (dir, c->file, c->contents);
 
+  g_assert_nonnull (study);
   {
     /* C.UTF-8: untranslated, and "≥" printed as itself. */
     g_autoptr (CliResult) r = cli_run (dir, "C.UTF-8", "run", c->file, "--no-history");
@@ -347,6 +348,7 @@ test_results_beam (void)
       "\"material\": [\"S355\", \"C24\"]},"
       "\"checks\": {\"deflection_limit\": \"12.5 mm\", \"safety_factor\": 1.35}}");
 
+  g_assert_nonnull (study);
   check_same_results (dir, "point.json", files,
                       "the load position a = 4.25 m is not inside the span (0, 3.5 m)");
   {
@@ -378,6 +380,7 @@ test_results_reliability (void)
       "\"load\": \"point-midspan\"},"
       "\"method\": {\"samples\": 40000, \"seed\": 11}}");
 
+  g_assert_nonnull (study);
   /* 1/48 for a simply supported beam with a midspan point load (AISC Table 3-23,
    * case 7): 0.020833333333333332 to 17 digits. */
   check_same_results (dir, "deflection.json", files, "0.020833333333333332 * P * L^3");
@@ -533,6 +536,7 @@ test_processes_run_error (void)
       "\"material\": \"C24\"}}");
   const char *const env[] = { "PARASTUDY_WORKER_CRASH_CHUNK=0", NULL };
 
+  g_assert_nonnull (study);
   for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
     {
       g_autoptr (CliResult) r = NULL;
@@ -656,6 +660,7 @@ test_summary_reliability (void)
       "\"S\": {\"distribution\": \"normal\", \"mean\": \"180 MPa\", \"sd\": \"25 MPa\"}},"
       "\"limit_state\": \"R - S\", \"method\": {\"samples\": 20000, \"seed\": 3}}");
 
+  g_assert_nonnull (study);
   check_summary (dir, "rel.json", heading, labels, G_N_ELEMENTS (labels));
   rm_rf (dir);
 }
@@ -686,6 +691,7 @@ test_summary_beam (void)
       "\"400 mm\"]}, \"material\": [\"S355\", \"C24\"]},"
       "\"checks\": {\"deflection_limit\": \"L/300\"}}");
 
+  g_assert_nonnull (study);
   check_summary (dir, "beam.json", heading, labels, G_N_ELEMENTS (labels));
   rm_rf (dir);
 }
@@ -715,6 +721,7 @@ test_summary_regression (void)
       "\"fit\": {\"window\": {\"type\": \"stress\", \"from\": 0.1, \"to\": 0.4}, "
       "\"offset\": 0.002}}");
 
+  g_assert_nonnull (study);
   check_summary (dir, "synthetic.json", heading, labels, G_N_ELEMENTS (labels));
   rm_rf (dir);
 }
@@ -738,6 +745,7 @@ test_backends (void)
   g_autoptr (CliResult) c_bad
       = cli_run (dir, "C", "run", "dist.json", "--backend", "tpu", "--no-history");
 
+  g_assert_nonnull (study);
   g_assert_cmpint (c->status, ==, 0);
   g_assert_nonnull (strstr (c->out, "one core, in item order: the reference"));
   g_assert_cmpint (c_bad->status, ==, 2);

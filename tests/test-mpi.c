@@ -772,6 +772,76 @@ test_chunk_result (void)
   ps_buf_clear (&rows);
 }
 
+/* The CPU time of an MPI run includes the other ranks' (each rank's, sent with its
+ * results): on a CPU-bound study at 2 ranks, both computing, at least 90 % of 2 x wall
+ * when the machine was otherwise idle just before, and at any load about the CPU time
+ * of the same work on one core (issue 21: it was rank 0's alone). */
+static void
+test_cpu_time (void)
+{
+  static const char mc[]
+      = "{ \"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"CPU\","
+        "  \"variables\": { \"R\": { \"distribution\": \"lognormal\", \"mean\": 1500, "
+        "\"sd\": 150 }, \"S\": { \"distribution\": \"gumbel\", \"mean\": 1000, \"sd\": 100 } },"
+        "  \"limit_state\": \"R - S\","
+        "  \"method\": { \"name\": \"monte-carlo\", \"samples\": 200000000, \"seed\": 3 } }";
+  g_autofree char *study = g_build_filename (tmp_dir, "cpu.json", NULL);
+  g_autofree char *dir = g_build_filename (tmp_dir, "cpu-out", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  const char *args[] = { "run", study, "--backend", "mpi", "--out", dir, "--no-history", NULL };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  PsLoadSample a, b;
+  JsonObject *o;
+  double before, wall, cpu, workers_cpu;
+  Proc p;
+
+  if (!need_mpirun ())
+    return;
+  g_assert_true (g_file_set_contents (study, mc, -1, NULL));
+  ps_load_sample (&a);
+  g_usleep (600000);
+  ps_load_sample (&b);
+  before = ps_load_other_share (&a, &b);
+  run_mpi (2, args, NULL, &p);
+  if (p.status != 0)
+    g_error ("mpirun: exit %d\n%s", p.status, p.err);
+  proc_clear (&p);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  wall = json_object_get_double_member (o, "wall_seconds");
+  cpu = json_object_get_double_member (o, "cpu_seconds");
+  workers_cpu = json_object_get_double_member_with_default (o, "workers_cpu_seconds", 0.0);
+  g_test_message ("wall %.3f s, CPU %.3f s (other ranks %.3f s), load before %.2f", wall, cpu,
+                  workers_cpu, before);
+  g_assert_cmpfloat (workers_cpu, >, 0.0);
+  g_assert_cmpfloat (cpu, >=, workers_cpu);
+  if (isfinite (before) && before < 0.05)
+    g_assert_cmpfloat (cpu, >=, 0.9 * 2.0 * wall);
+  /* Whatever the load: the same work on one core takes about as much CPU time, and
+   * rank 0's share alone (what was reported before) is about half of it. */
+  {
+    g_autofree char *sdir = g_build_filename (tmp_dir, "cpu-serial", NULL);
+    g_autofree char *spath = g_build_filename (sdir, "summary.json", NULL);
+    const char *sargs[]
+        = { cli, "run", study, "--backend", "serial", "--out", sdir, "--no-history", NULL };
+    g_autoptr (JsonParser) sp = json_parser_new ();
+    double serial_cpu;
+
+    run_cmd (sargs, NULL, &p);
+    g_assert_cmpint (p.status, ==, 0);
+    proc_clear (&p);
+    json_parser_load_from_file (sp, spath, &error);
+    g_assert_no_error (error);
+    serial_cpu = json_object_get_double_member (json_node_get_object (json_parser_get_root (sp)),
+                                                "cpu_seconds");
+    g_test_message ("serial CPU %.3f s", serial_cpu);
+    g_assert_cmpfloat (cpu, >=, 0.8 * serial_cpu);
+    g_assert_cmpfloat (workers_cpu, >=, 0.1 * serial_cpu);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -799,6 +869,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mpi/bad-input", test_bad_input);
   g_test_add_func ("/mpi/scale", test_scale);
   g_test_add_func ("/mpi/export-job", test_export_job);
+  g_test_add_func ("/mpi/cpu-time", test_cpu_time);
   status = g_test_run ();
 
   if (g_getenv ("PS_KEEP_TMP") == NULL)

@@ -193,7 +193,6 @@ test_no_orphans (void)
   g_autofree char *out = g_dir_make_tmp ("ps-orphans-XXXXXX", NULL);
   g_autoptr (GArray) workers = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsStudy) study = NULL;
   char *argv[12];
   GPid pid;
   int status;

@@ -1445,8 +1445,6 @@ static const BadCase bad_cases[] = {
     "constants.S", "also a random variable", 0 },
   { "constant not a number", BAD_RS, "\"D\": [20]", "\"R - S\"", BAD_M, "constants.D",
     "expected a number", 0 },
-  { "unknown method", BAD_RS, NULL, "\"R - S\"", "\"samples\": 1000, \"name\": \"form\"",
-    "method.name", "monte-carlo", 0 },
   { "unknown key in the method", BAD_RS, NULL, "\"R - S\"", "\"samples\": 1000, \"sample\": 5",
     "method.sample", "unknown key", 0 },
   { "missing limit_state", BAD_RS, NULL, NULL, BAD_M, "limit_state", "", 0 },

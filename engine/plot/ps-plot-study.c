@@ -735,25 +735,40 @@ ps_plot_scaling_chart (PsScalingData *s, const char *name, GError **error)
             }
           else if (g_str_equal (model, "size") && time && n > 0)
             {
-              double e = member_double (fit, "exponent"), lc = 0;
-              guint m = 0;
+              double e = member_double (fit, "exponent");
+              double c0 = member_double (fit, "c0"), c1 = member_double (fit, "c1");
+              gint64 j = json_object_get_int_member_with_default (fit, "log_exponent", 0);
+              const char *term = json_object_get_string_member_with_default (fit, "term", NULL);
 
-              /* T = c · size^e: c from the points, least squares in log space. */
-              for (guint k = 0; k < n; k++)
-                if (x[k] > 0 && y[k] > 0)
-                  {
-                    lc += log (y[k]) - e * log (x[k]);
-                    m++;
-                  }
-              if (m > 0 && isfinite (e))
+              /* The fitted model T(n) = c0 + c1 n^b log2(n)^j (ps-scaling.h). A file of an
+               * earlier version has the exponent only: T = c n^b through the points. */
+              if (!isfinite (c1))
                 {
-                  lc /= m;
+                  double lc = 0;
+                  guint m = 0;
+
+                  for (guint k = 0; k < n; k++)
+                    if (x[k] > 0 && y[k] > 0)
+                      {
+                        lc += log (y[k]) - e * log (x[k]);
+                        m++;
+                      }
+                  c0 = 0.0;
+                  c1 = m > 0 ? exp (lc / m) : NAN;
+                  j = 0;
+                }
+              if (isfinite (e) && isfinite (c1))
+                {
                   for (int k = 0; k <= 100; k++)
                     {
                       fx[k] = lo * pow (hi / lo, k / 100.0);
-                      fy[k] = exp (lc + e * log (fx[k]));
+                      fy[k] = (isfinite (c0) ? c0 : 0.0)
+                              + c1 * pow (fx[k], e) * pow (log2 (fx[k]), (double)j);
                     }
-                  label = g_strdup_printf (_ ("%s: fit T ∝ size^%.3g"), backend, e);
+                  if (term != NULL)
+                    label = g_strdup_printf (_ ("%s: fit T = c₀ + c₁·%s"), backend, term);
+                  else
+                    label = g_strdup_printf (_ ("%s: fit T ∝ size^%.3g"), backend, e);
                   id = ps_chart_add_series (chart, label, PS_SERIES_LINE, fx, fy, 101);
                   ps_chart_series_set_color (chart, id, col);
                   ps_chart_series_set_dash (chart, id, PS_LINE_DASHED);

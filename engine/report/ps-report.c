@@ -19,6 +19,7 @@
 #include "plot/ps-plot-study.h"
 #include "ps-error.h"
 #include "report/ps-report-private.h"
+#include "scaling/ps-scaling.h"
 #include "study/ps-units.h"
 #include "study/ps-study-private.h"
 
@@ -693,12 +694,52 @@ scaling_section (Writer *w, PsScalingData *sd)
           ps_report_table_add (&t, g_strdup_printf ("%.0f", summary_double (p, "size")));
           g_ptr_array_add (t.cells,
                            ps_report_format_number (summary_double (p, "wall_median"), "s"));
-          ps_report_table_add (&t, g_strdup_printf ("%s … %s", lo, hi));
+          {
+            JsonNode *ci = json_object_get_member (p, "wall_median_ci95");
+
+            /* The median's 95 % interval where there were samples enough for one,
+             * else the range of the samples. */
+            if (ci != NULL && JSON_NODE_HOLDS_ARRAY (ci)
+                && json_array_get_length (json_node_get_array (ci)) == 2)
+              {
+                g_autofree char *clo = ps_report_format_number (
+                    json_array_get_double_element (json_node_get_array (ci), 0), "s");
+                g_autofree char *chi = ps_report_format_number (
+                    json_array_get_double_element (json_node_get_array (ci), 1), "s");
+
+                ps_report_table_add (&t, g_strdup_printf (_ ("%s … %s (95 %%)"), clo, chi));
+              }
+            else
+              ps_report_table_add (&t, g_strdup_printf ("%s … %s", lo, hi));
+          }
           ps_report_table_add (&t, ps_report_format_number (summary_double (p, "speedup"), ""));
           ps_report_table_add (&t, ps_report_format_number (summary_double (p, "efficiency"), ""));
           ps_report_table_add (&t, ps_report_format_number (summary_double (p, "karp_flatt"), ""));
         }
       ps_report_table_write (w, &t, h, NULL);
+      /* What a reader of the timings must know (scaling.json's warnings). */
+      for (guint k = 0; k < json_array_get_length (pts); k++)
+        {
+          JsonObject *p = json_array_get_object_element (pts, k);
+          JsonNode *wn = json_object_get_member (p, "warnings");
+          g_autoptr (GString) text = NULL;
+
+          if (wn == NULL || !JSON_NODE_HOLDS_ARRAY (wn)
+              || json_array_get_length (json_node_get_array (wn)) == 0)
+            continue;
+          text = g_string_new (NULL);
+          g_string_append_printf (text, _ ("%.0f workers: "), summary_double (p, "workers"));
+          for (guint m = 0; m < json_array_get_length (json_node_get_array (wn)); m++)
+            {
+              const char *name = json_array_get_string_element (json_node_get_array (wn), m);
+
+              if (m > 0)
+                g_string_append (text, "; ");
+              g_string_append (text, ps_scaling_warning_text (name, p));
+            }
+          g_string_append_c (text, '.');
+          w->para (w, text->str, FALSE);
+        }
       if (json_object_has_member (so, "fit")
           && JSON_NODE_HOLDS_OBJECT (json_object_get_member (so, "fit")))
         {
@@ -706,7 +747,26 @@ scaling_section (Writer *w, PsScalingData *sd)
           const char *model = summary_string (f, "model");
           g_autofree char *txt = NULL;
 
-          if (g_str_equal (model, "size"))
+          if (g_str_equal (model, "size") && json_object_has_member (f, "term"))
+            {
+              const char *runner
+                  = json_object_has_member (f, "runner_up")
+                            && !json_node_is_null (json_object_get_member (f, "runner_up"))
+                        ? json_object_get_string_member (f, "runner_up")
+                        : NULL;
+              g_autofree char *next
+                  = runner != NULL
+                        ? g_strdup_printf (_ ("; next best %s (adjusted R² %.4f)"), runner,
+                                           summary_double (f, "runner_up_adj_r2"))
+                        : g_strdup ("");
+
+              /* The model chosen over T(n) = c0 + c1 n^b log2(n)^j (Extra-P's normal form). */
+              txt = g_strdup_printf (
+                  _ ("Fit: wall time T(n) = %.4g s + %.4g s × %s (adjusted R² %.4f)%s."),
+                  summary_double (f, "c0"), summary_double (f, "c1"), summary_string (f, "term"),
+                  summary_double (f, "adj_r2"), next);
+            }
+          else if (g_str_equal (model, "size"))
             txt = g_strdup_printf (_ ("Fit: wall time ∝ size^k, k = %.4g ± %.2g."),
                                    summary_double (f, "exponent"),
                                    summary_double (f, "exponent_se"));
@@ -720,9 +780,19 @@ scaling_section (Writer *w, PsScalingData *sd)
                   = isfinite (mx) ? g_strdup_printf (_ ("; largest speedup 1/f = %.4g"), mx)
                                   : g_strdup ("");
 
+              JsonNode *ci = json_object_get_member (f, "serial_fraction_ci95");
+              g_autofree char *ci_text = NULL;
+
+              if (ci != NULL && JSON_NODE_HOLDS_ARRAY (ci)
+                  && json_array_get_length (json_node_get_array (ci)) == 2)
+                ci_text
+                    = g_strdup_printf (_ (" (95 %% interval %.4g – %.4g)"),
+                                       json_array_get_double_element (json_node_get_array (ci), 0),
+                                       json_array_get_double_element (json_node_get_array (ci), 1));
               /* With two worker counts the fit has no standard error (null). */
-              txt = g_strdup_printf (_ ("Fit (%s): serial fraction f = %.4g%s%s."), model,
-                                     summary_double (f, "serial_fraction"), se_text, max_text);
+              txt = g_strdup_printf (_ ("Fit (%s): serial fraction f = %.4g%s%s%s."), model,
+                                     summary_double (f, "serial_fraction"), se_text,
+                                     ci_text != NULL ? ci_text : "", max_text);
             }
           w->para (w, txt, FALSE);
         }

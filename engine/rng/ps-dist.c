@@ -5,7 +5,9 @@
  * turns such selects into vector blends only if it may compute both sides, which
  * floating-point traps forbid by default. Nothing here reads the exception flags,
  * and the values are the same either way (the tests compare with the scalar code). */
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("no-trapping-math")
+#endif
 
 #include <float.h>
 #include <glib/gi18n-lib.h>

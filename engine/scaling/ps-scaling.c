@@ -214,7 +214,7 @@ fit_serial_fraction (const PsScalingPoint *points, guint n, gboolean gustafson, 
   g_autofree double *x = g_new (double, n);
   g_autofree double *y = g_new (double, n);
   g_autofree double *w = g_new (double, n);
-  double t1_lo, t1_hi, sw = 0.0, swxx = 0.0, swxy = 0.0, rss = 0.0, s, se;
+  double t1_lo, t1_hi, swxx = 0.0, swxy = 0.0, rss = 0.0, s, se;
   gboolean weighted = TRUE;
   guint m = 0;
 
@@ -247,7 +247,6 @@ fit_serial_fraction (const PsScalingPoint *points, guint n, gboolean gustafson, 
     {
       double wi = weighted ? w[i] : 1.0;
 
-      sw += wi;
       swxx += wi * x[i] * x[i];
       swxy += wi * x[i] * y[i];
     }
@@ -832,6 +831,28 @@ add_interval (JsonBuilder *b, const char *name, double lo, double hi)
     }
   else
     json_builder_add_null_value (b);
+}
+
+const char *
+ps_scaling_warning_text (const char *name, JsonObject *point)
+{
+  if (g_strcmp0 (name, "oversubscribed") == 0)
+    return _ ("more workers than cores");
+  if (g_strcmp0 (name, "other_load") == 0)
+    return _ ("other processes used a noticeable share of the machine");
+  if (g_strcmp0 (name, "wide_interval") == 0)
+    return _ ("the speedup's interval is wider than its distance from 1");
+  if (g_strcmp0 (name, "outliers") == 0)
+    return _ ("some samples are outliers (beyond 1.5 IQR)");
+  if (g_strcmp0 (name, "short_samples") == 0)
+    return _ ("samples shorter than the minimum time (the time budget ran out)");
+  if (g_strcmp0 (name, "no_interval") == 0)
+    return _ ("fewer than 6 samples: no interval of the median");
+  if (g_strcmp0 (name, "karp_flatt_undefined") == 0)
+    return _ ("Karp-Flatt not given: the timings are too noisy for it");
+  if (g_strcmp0 (name, "karp_flatt_rising") == 0)
+    return _ ("Karp-Flatt rises with the workers: overhead grows, not a serial fraction");
+  return name;
 }
 
 const char *

@@ -60,6 +60,10 @@ typedef enum
 /* "oversubscribed", "other_load", … as scaling.json lists them. */
 const char *ps_scaling_warning_name (PsScalingWarning warning);
 
+/* The warning named @name ("other_load", as scaling.json lists them) in words, for the
+ * point @point of scaling.json (for its figures); a static, translated string. */
+const char *ps_scaling_warning_text (const char *name, JsonObject *point);
+
 /* A share of the machine's CPU above this, used by other processes while a point was
  * measured, is reported. */
 #define PS_SCALING_OTHER_LOAD_LIMIT 0.10

@@ -3,6 +3,7 @@
  * serial backend with every row written (to nowhere). Inputs naming device or
  * process files are skipped: a study may name any path, and reading /dev/zero is not
  * a defect of the loader. */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <stdint.h>

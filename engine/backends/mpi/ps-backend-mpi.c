@@ -51,6 +51,7 @@
 #include "ps-backend-mpi.h"
 #include "ps-chunk-result.h"
 #include "ps-error.h"
+#include "ps-machine.h"
 #include "ps-mpi-launch.h"
 #include "study/ps-study-private.h"
 
@@ -112,6 +113,7 @@ typedef struct
   guint64 run_id;
   guint64 first;
   guint64 count;
+  double cpu_seconds; /* RESULT: the rank's CPU time (user + system) since its run began */
 } BatchHeader;
 
 typedef struct
@@ -351,6 +353,7 @@ typedef struct
   int threads;
   gpointer *workspaces; /* one per thread */
   Slot *slots;          /* one per chunk of a batch */
+  double cpu0;          /* the process's CPU time when the run began */
 } Evaluator;
 
 static void
@@ -363,6 +366,7 @@ evaluator_init (Evaluator *ev, const PsStudy *study, guint64 chunk_items, PsRows
   ev->threads = threads;
   ev->workspaces = g_new0 (gpointer, threads);
   ev->slots = g_new0 (Slot, threads);
+  ev->cpu0 = ps_cpu_seconds ();
   for (int t = 0; t < threads; t++)
     {
       ev->workspaces[t] = study->klass->workspace_new (study);
@@ -396,7 +400,8 @@ static gboolean
 evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, PartFile *part,
                GByteArray *out, GError **error)
 {
-  BatchHeader h = { PS_MPI_MAGIC, part != NULL ? BATCH_ROWS_IN_PART : 0, run_id, first, count };
+  BatchHeader h
+      = { PS_MPI_MAGIC, part != NULL ? BATCH_ROWS_IN_PART : 0, run_id, first, count, 0.0 };
 
 #pragma omp parallel for num_threads(ev->threads) schedule(dynamic, 1) if (count > 1)
   for (gint64 i = 0; i < (gint64)count; i++)
@@ -406,6 +411,7 @@ evaluator_run (Evaluator *ev, guint64 run_id, guint64 first, guint64 count, Part
       ps_study_eval_chunk (ev->study, ev->chunk_items, first + (guint64)i, ev->rows_mode,
                            ev->workspaces[omp_get_thread_num ()], s->summary, &s->errors, &s->rows);
     }
+  h.cpu_seconds = ps_cpu_seconds () - ev->cpu0;
   g_byte_array_append (out, (const guint8 *)&h, sizeof h);
   for (guint64 i = 0; i < count; i++)
     {
@@ -717,6 +723,7 @@ typedef struct
   char host[64];
   GQueue batches;       /* Batch *, handed out and not yet returned, oldest first */
   gint64 busy_since_us; /* when its oldest batch began */
+  double cpu_seconds;   /* its CPU time in this run, as its last result said */
   char *part_path;      /* its part file, when it writes its rows there */
   int part_fd;          /* open for reading, or -1 */
 } Peer;
@@ -864,6 +871,7 @@ take_results (Coord *c, Peer *p, GBytes *bytes)
         goto malformed;
       g_free (g_queue_pop_head (&p->batches));
       p->busy_since_us = g_get_monotonic_time ();
+      p->cpu_seconds = MAX (p->cpu_seconds, h.cpu_seconds);
     }
   for (guint64 k = 0; k < h.count; k++)
     {
@@ -1482,6 +1490,10 @@ mpi_execute (PsExec *exec, int workers, GError **error)
   ok = c.error == NULL;
   if (!ok)
     g_propagate_error (error, c.error);
+  /* The other ranks' CPU time, as their last results gave it (rank 0's own is the
+   * process's, counted by the run). */
+  for (int i = 0; i < c.n_peers; i++)
+    ps_exec_add_workers_cpu (exec, c.peers[i].cpu_seconds);
   evaluator_clear (&c.ev);
   for (int i = 0; i < c.n_peers; i++)
     {
