@@ -214,6 +214,80 @@ ink_share (GtkWidget *widget)
   return (double)ink / ((double)w * h);
 }
 
+/* Nothing right of the sidebar of the window holding @inside is cut off: the run
+ * bar and every tab fit the width the pane gets. */
+static inline void
+assert_right_pane_fits (GtkWidget *inside, const char *what)
+{
+  GtkWidget *paned = gtk_widget_get_ancestor (inside, GTK_TYPE_PANED);
+  GtkWidget *right = gtk_paned_get_end_child (GTK_PANED (paned));
+  graphene_rect_t bounds;
+
+  /* The pane is given at least its minimum width and cut off at the paned's edge
+   * when that is more than there is. */
+  g_assert_true (gtk_widget_compute_bounds (right, paned, &bounds));
+  g_test_message ("%s: the right pane ends at %.0f of %d pixels", what,
+                  bounds.origin.x + bounds.size.width, gtk_widget_get_width (paned));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (paned));
+}
+
+/* The window at @width x @height (a small laptop screen: 1024 x 700) with an example
+ * of each kind, its form and the beam study's results, saved as PREFIX-*.png to be
+ * looked at. Each form fits the width the window gives it: nothing to scroll
+ * sideways to. The window is put back to 1180 x 820 after. */
+static inline void
+screenshots_at (int width, int height, const char *prefix)
+{
+  static const struct
+  {
+    const char *example;
+    const char *name;
+  } shots[] = {
+    { "beam-steel-ipe.json", "beam" },
+    { "reliability-axial-bar.json", "reliability" },
+    { "lab-exports/zwick-testxpert.json", "regression" },
+    { "regression-synthetic.json", "synthetic" },
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *form = g_strdup_printf ("%s-%s-form", prefix, shots[i].name);
+      g_autofree char *whole = g_strdup_printf ("%s-%s-form-whole", prefix, shots[i].name);
+      g_autofree char *p1 = NULL, *p2 = NULL;
+      GtkWidget *editor, *scroller;
+
+      open_example (shots[i].example);
+      parastudy_window_show_page (window, "study");
+      p1 = screenshot (GTK_WIDGET (window), form);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, height);
+      editor = parastudy_window_get_editor (window);
+      scroller = gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scroller);
+      g_test_message ("%s: the form is %d pixels wide in %d", shots[i].name,
+                      gtk_widget_get_width (editor), gtk_widget_get_width (scroller));
+      g_assert_cmpint (gtk_widget_get_width (editor), <=, gtk_widget_get_width (scroller));
+      assert_right_pane_fits (editor, shots[i].name);
+      /* The whole form, as tall as it is. */
+      p2 = screenshot (editor, whole);
+      if (i == 0)
+        {
+          g_autofree char *summary = g_strdup_printf ("%s-%s-summary", prefix, shots[i].name);
+          g_autofree char *p3 = NULL;
+
+          g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+          run_and_wait ();
+          parastudy_window_show_page (window, "summary");
+          p3 = screenshot (GTK_WIDGET (window), summary);
+          assert_right_pane_fits (editor, summary);
+        }
+      close_all ();
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
+  iterate ();
+}
+
 /* There is no session bus under Xvfb; GLib says so once, and that is not a failure. */
 static inline gboolean
 gui_test_ignore_no_session_bus (const char *domain, GLogLevelFlags level, const char *message,

@@ -5,7 +5,8 @@
  * (app/ps-app-i18n.h). It shows an example with engine validation errors: a
  * limit-state syntax error under its entry and a study file the engine refuses, and
  * renders each to a PNG (PS_SCREENSHOT_DIR) to be looked at. The translated words
- * asserted come from po/pt_BR.po. Skips when the locale is not installed.
+ * asserted come from po/pt_BR.po. The run bar offers MPI as in English. Skips when
+ * the locale is not installed.
  */
 #define G_LOG_DOMAIN "test-gui-i18n"
 #include "config.h"
@@ -90,6 +91,45 @@ test_invalid_study (void)
   g_rmdir (dir);
 }
 
+/* MPI is offered in pt_BR as in English: the picker asks the engine, not the
+ * translated output of `parastudy-cli backends` ("disponível"), which made MPI look
+ * unavailable in this language. */
+static void
+test_mpi_offered (void)
+{
+  const PsBackend *mpi = ps_backend_lookup ("mpi");
+  g_autofree char *mpirun = g_find_program_in_path ("mpirun");
+  GtkDropDown *dd = GTK_DROP_DOWN (parastudy_window_get_backend_dropdown (window));
+  g_autofree char *png = NULL;
+
+  g_assert_nonnull (mpi);
+  if (mpi->flags & PS_BACKEND_NOT_BUILT)
+    {
+      g_test_skip ("this build has no MPI backend");
+      return;
+    }
+  if (mpirun == NULL)
+    {
+      g_test_skip ("mpirun is not installed (Debian: openmpi-bin)");
+      return;
+    }
+  open_example ("beam-steel-ipe.json");
+  g_assert_true (parastudy_window_set_backend (window, "mpi", 2));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dd), ==, 3);
+  g_assert_true (gtk_widget_get_visible (parastudy_window_get_mpi_button (window)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "run"));
+  png = screenshot (GTK_WIDGET (window), "i18n-pt_BR-mpi");
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  close_all ();
+}
+
+/* The window at 1024 x 700 in Brazilian Portuguese, whose words are longer. */
+static void
+test_screenshot_small (void)
+{
+  screenshots_at (1024, 700, "i18n-pt_BR-small");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -113,5 +153,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/gui/i18n/pt_BR/limit-state-error", test_limit_state_error);
   g_test_add_func ("/gui/i18n/pt_BR/invalid-study", test_invalid_study);
+  g_test_add_func ("/gui/i18n/pt_BR/mpi-offered", test_mpi_offered);
+  g_test_add_func ("/gui/i18n/pt_BR/screenshot-1024x700", test_screenshot_small);
   return gui_test_finish (g_test_run ());
 }

@@ -399,6 +399,134 @@ test_preview (void)
   close_all ();
 }
 
+/* The preview takes the loader's first file of a folder (byte order of the names,
+ * hidden files left out) and, when the loader finds none, shows the loader's own
+ * reason, the one that keeps the study from running. */
+static void
+test_preview_loader (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ps-gui-regression-XXXXXX", NULL);
+  g_autofree char *json = NULL;
+  const char *names[] = { "b.csv", "A.csv", ".0.csv" };
+  const PsRegressionModel *m;
+  PsDocument *doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "strain,stress\n0.001,205\n0.002,410\n", -1, NULL));
+    }
+  json = g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"order\", "
+                          "\"source\": {\"type\": \"csv\", \"path\": \"%s\", "
+                          "\"strain\": {\"column\": \"strain\", \"unit\": \"mm/mm\"}, "
+                          "\"stress\": {\"column\": \"stress\", \"unit\": \"MPa\"}}}",
+                          dir);
+  doc = open_text (json);
+  m = model_of (doc);
+  g_assert_cmpuint (m->n_specimens, ==, 2);
+  g_assert_cmpstr (ps_regression_editor_get_preview_file (editor ()), ==, m->specimens[0].file);
+  g_assert_true (g_str_has_suffix (ps_regression_editor_get_preview_file (editor ()), "/A.csv"));
+  g_assert_cmpuint (ps_regression_editor_get_preview_n_rows (editor ()), ==, 2);
+
+  type_into ("source.pattern", "*.dat");
+  g_assert_false (run_enabled ());
+  g_assert_null (ps_regression_editor_get_preview_file (editor ()));
+  g_assert_nonnull (ps_document_get_error (doc));
+  g_assert_cmpstr (ps_regression_editor_get_preview_status (editor ()), ==,
+                   ps_document_get_error (doc));
+  type_into ("source.pattern", "*.csv");
+  g_assert_true (run_enabled ());
+  close_all ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A laboratory export previewed as a run reads it (issue 18): ZwickRoell testXpert's
+ * Latin-1 file, its metadata above the header shown as the lines skipped, the
+ * header found without skip_lines, the units row under it on each column's second
+ * title line, and each mapped column named with the unit a run reads it in and
+ * whence that unit comes; a unit set in the form wins over the units row's. The
+ * lines and fields asserted are those of data/examples/lab-exports/testxpert. */
+static void
+test_preview_lab_export (void)
+{
+  PsRegressionEditor *e;
+  PsDocument *doc;
+  const char *status;
+  g_autofree char *t0 = NULL, *t1 = NULL, *t3 = NULL, *t1kn = NULL;
+
+  doc = open_example ("lab-exports/zwick-testxpert.json");
+  e = editor ();
+  /* The form says what the file is read as: one file of one specimen, the header
+   * searched for ("Auto" lines to skip), the units left to the file. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (field ("source.type"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field ("source.skip_lines"))), ==, "Auto");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (field ("source.force.unit"))), ==,
+                    0);
+  g_assert_null (member (doc, "source.force.unit"));
+  g_assert_null (member (doc, "source.skip_lines"));
+  g_assert_true (
+      g_str_has_suffix (ps_regression_editor_get_preview_file (e), "/testxpert/Probe_07.TXT"));
+  g_assert_nonnull (ps_regression_editor_get_preview_skipped (e));
+  g_assert_true (g_str_has_prefix (ps_regression_editor_get_preview_skipped (e),
+                                   "1  Prüfvorschrift;EN ISO 6892-1 B30\n"));
+  g_assert_cmpuint (ps_regression_editor_get_preview_n_columns (e), ==, 4);
+  t0 = ps_regression_editor_dup_preview_title (e, 0);
+  t1 = ps_regression_editor_dup_preview_title (e, 1);
+  t3 = ps_regression_editor_dup_preview_title (e, 3);
+  g_assert_cmpstr (t0, ==, "Prüfzeit\ns");
+  g_assert_cmpstr (t1, ==, "Standardkraft → force [N]\nN");
+  g_assert_cmpstr (t3, ==, "Längenänderung → displacement [mm]\nmm");
+  g_assert_cmpuint (ps_regression_editor_get_preview_line (e, 0), ==, 11);
+  g_assert_cmpstr (ps_regression_editor_get_preview_cell (e, 0, 1), ==, "57,6");
+  status = ps_regression_editor_get_preview_status (e);
+  g_test_message ("status: %s", status);
+  g_assert_nonnull (strstr (status, "header on line 9, units row on line 10"));
+  g_assert_nonnull (strstr (status, "displacement in mm (from the units row)"));
+  g_assert_nonnull (strstr (status, "force in N (from the units row)"));
+  g_assert_null (strstr (status, "a run stops here"));
+  g_assert_true (run_enabled ());
+
+  g_assert_true (ps_regression_editor_set_choice (e, "source.force.unit", "kN"));
+  iterate ();
+  t1kn = ps_regression_editor_dup_preview_title (e, 1);
+  g_assert_cmpstr (t1kn, ==, "Standardkraft → force [kN]\nN");
+  g_assert_nonnull (
+      strstr (ps_regression_editor_get_preview_status (e), "force in kN (as the study says)"));
+  g_assert_cmpstr (json_node_get_string (member (doc, "source.force.unit")), ==, "kN");
+  /* Back to the file's unit: the member goes. */
+  g_assert_true (ps_regression_editor_set_choice (e, "source.force.unit", ""));
+  iterate ();
+  g_assert_null (member (doc, "source.force.unit"));
+  g_assert_nonnull (
+      strstr (ps_regression_editor_get_preview_status (e), "force in N (from the units row)"));
+
+  /* Eight lines skipped: the same header, now at a fixed place; Auto again removes
+   * skip_lines. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field ("source.skip_lines")), 8);
+  iterate ();
+  g_assert_cmpint (json_node_get_int (member (doc, "source.skip_lines")), ==, 8);
+  g_assert_nonnull (strstr (ps_regression_editor_get_preview_status (e), "header on line 9"));
+  g_assert_true (run_enabled ());
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field ("source.skip_lines")), -1);
+  iterate ();
+  g_assert_null (member (doc, "source.skip_lines"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field ("source.skip_lines"))), ==, "Auto");
+
+  /* A folder chosen instead of the file: the path is to be chosen again. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field ("source.type")), 0);
+  iterate ();
+  g_assert_cmpstr (json_node_get_string (member (doc, "source.path")), ==, "");
+  g_assert_false (run_enabled ());
+  close_all ();
+}
+
 /* Bad values: Run is disabled with the JSON path in its tooltip and the field is
  * marked; good values enable it again. */
 static void
@@ -526,7 +654,7 @@ test_synthetic_switch (void)
       = json_node_copy (json_object_get_member (ps_document_get_root (doc), "source"));
   const PsRegressionModel *m;
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (field ("source.type")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field ("source.type")), 3);
   iterate ();
   g_assert_cmpstr (json_node_get_string (member (doc, "source.type")), ==, "synthetic");
   g_assert_true (run_enabled ());
@@ -623,6 +751,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/regression/examples-round-trip", test_examples_round_trip);
   g_test_add_func ("/gui/regression/edit-round-trip", test_edit_round_trip);
   g_test_add_func ("/gui/regression/preview", test_preview);
+  g_test_add_func ("/gui/regression/preview-loader", test_preview_loader);
+  g_test_add_func ("/gui/regression/preview-lab-export", test_preview_lab_export);
   g_test_add_func ("/gui/regression/invalid-disables-run", test_invalid_values);
   g_test_add_func ("/gui/regression/units-si", test_units_si);
   g_test_add_func ("/gui/regression/strain-units-match-engine", test_strain_units_match_engine);

@@ -585,6 +585,474 @@ test_specimen_column (void)
 }
 
 /* ---------------------------------------------------------------------------------
+ * The preview of a CSV source
+ * ------------------------------------------------------------------------------ */
+
+/* The "source" object of study text @json. */
+static JsonObject *
+source_of (JsonParser *parser, const char *json)
+{
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "source");
+}
+
+static PsRegressionPreview *
+preview_ok (const char *dir, const char *json, guint max_rows)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *study = g_build_filename (dir, "study.json", NULL);
+  g_autoptr (GError) error = NULL;
+  PsRegressionPreview *p = NULL;
+
+  g_assert_true (ps_regression_preview (source_of (parser, json), study, max_rows, &p, &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+static void
+preview_fails (const char *dir, const char *json, const char *where, const char *what)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *study = g_build_filename (dir, "study.json", NULL);
+  g_autoptr (GError) error = NULL;
+  PsRegressionPreview *p = NULL;
+
+  g_assert_false (ps_regression_preview (source_of (parser, json), study, 20, &p, &error));
+  g_assert_null (p);
+  g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
+  if (!g_str_has_prefix (error->message, where) || strstr (error->message, what) == NULL)
+    g_error ("expected \"%s…%s…\", got \"%s\"", where, what, error->message);
+}
+
+/* A study of the folder lab/ (';' between fields, decimal commas) that skips
+ * @skip lines, with @columns. */
+static char *
+lab_study (guint skip, const char *columns)
+{
+  return g_strdup_printf ("{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"x\", "
+                          "\"source\": {\"type\": \"csv\", \"path\": \"lab/\", \"delimiter\": "
+                          "\";\", \"decimal\": \",\", \"skip_lines\": %u, %s}}",
+                          skip, columns);
+}
+
+/* A folder of lab exports: the preview shows the first file in the loader's order
+ * (byte order of the names, hidden files and other patterns left out), the lines
+ * skipped, the header matched to the named columns without regard to case or
+ * quotes, and the data rows with their line numbers, blank lines left out, numbers
+ * read with the decimal comma. Columns by number take no header; a name the header
+ * lacks stays unmapped; what stops the loader is the error. */
+static void
+test_preview (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-regression-XXXXXX", NULL);
+  const char *csv = "# machine 4, load cell 100 kN\n"
+                    "# 2024-05-02\n"
+                    "\"Strain\";\"Stress\";note\r\n"
+                    "0,00125;256,5;first\n"
+                    "\n"
+                    " 0,0025 ; 512,75 ;\n"
+                    "abc;1,5;x\n"
+                    "0,005;inf;y\n";
+  const char *named = "\"strain\": {\"column\": \"strain\", \"unit\": \"%\"}, "
+                      "\"stress\": {\"column\": \"STRESS\", \"unit\": \"MPa\"}";
+  g_autofree char *json = lab_study (2, named);
+  g_autoptr (PsRegressionPreview) p = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  const PsRegressionModel *m;
+
+  mkdir_in (dir, "lab");
+  write_file (dir, "lab/b.csv", "strain;stress\n1;2\n");
+  write_file (dir, "lab/a.csv", "strain;stress\n1;2\n");
+  write_file (dir, "lab/A.csv", csv);
+  write_file (dir, "lab/.0.csv", "hidden\n");
+  write_file (dir, "lab/0.txt", "not a specimen\n");
+
+  p = preview_ok (dir, json, 20);
+  study = load_ok (dir, json);
+  m = study->model;
+  g_assert_cmpuint (m->n_specimens, ==, 3);
+  g_assert_cmpstr (p->file, ==, m->specimens[0].file);
+  g_assert_true (g_str_has_suffix (p->file, "/lab/A.csv"));
+  g_assert_cmpint (p->source, ==, PS_REG_SOURCE_FOLDER);
+  g_assert_false (p->force_input);
+  g_assert_cmpint (p->delimiter, ==, ';');
+  g_assert_cmpint (p->decimal, ==, ',');
+  g_assert_cmpuint (p->skip_lines, ==, 2);
+  g_assert_cmpuint (p->n_skipped, ==, 2);
+  g_assert_cmpstr (p->skipped[0], ==, "# machine 4, load cell 100 kN");
+  g_assert_cmpstr (p->skipped[1], ==, "# 2024-05-02");
+  g_assert_true (p->header);
+  g_assert_cmpuint (p->n_header_fields, ==, 3);
+  g_assert_cmpstr (p->header_fields[0], ==, "Strain");
+  g_assert_cmpstr (p->header_fields[2], ==, "note");
+  g_assert_cmpint (p->x.column, ==, 0);
+  g_assert_cmpint (p->y.column, ==, 1);
+  g_assert_cmpint (p->specimen.column, ==, -1);
+  g_assert_cmpstr (p->x.name, ==, "strain");
+  g_assert_cmpstr (p->x.unit, ==, "%");
+  g_assert_cmpstr (p->y.unit, ==, "MPa");
+  g_assert_cmpuint (p->header_line, ==, 3);
+  /* Line 4 holds numbers in the study's columns: data, not a units row; the units
+   * are the study's (1 % = 0.01; 1 MPa = 10^6 Pa, SI). */
+  g_assert_cmpuint (p->units_line, ==, 0);
+  g_assert_null (p->units_fields);
+  g_assert_cmpstr (p->x_unit.text, ==, "%");
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_STUDY);
+  g_assert_cmpfloat (p->x_unit.scale, ==, 0.01);
+  g_assert_cmpstr (p->y_unit.text, ==, "MPa");
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_STUDY);
+  g_assert_cmpfloat (p->y_unit.scale, ==, 1e6);
+  g_assert_null (p->problem);
+  g_assert_cmpuint (p->n_rows, ==, 4);
+  g_assert_cmpuint (p->rows[0].line, ==, 4);
+  g_assert_cmpuint (p->rows[0].n_fields, ==, 3);
+  g_assert_cmpstr (p->rows[0].fields[2], ==, "first");
+  g_assert_cmpint (p->rows[0].x_read, ==, PS_CSV_NUMBER);
+  g_assert_true (p->rows[0].x == 0.00125);
+  g_assert_true (p->rows[0].y == 256.5);
+  /* Blanks around fields are not part of them; line 5 is blank. */
+  g_assert_cmpuint (p->rows[1].line, ==, 6);
+  g_assert_cmpstr (p->rows[1].fields[0], ==, "0,0025");
+  g_assert_cmpstr (p->rows[1].fields[2], ==, "");
+  g_assert_true (p->rows[1].y == 512.75);
+  g_assert_cmpint (p->rows[2].x_read, ==, PS_CSV_BAD);
+  g_assert_cmpint (p->rows[2].y_read, ==, PS_CSV_NUMBER);
+  g_assert_cmpint (p->rows[3].y_read, ==, PS_CSV_NON_FINITE);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* At most the rows asked for. */
+  p = preview_ok (dir, json, 2);
+  g_assert_cmpuint (p->n_rows, ==, 2);
+  g_assert_cmpuint (p->rows[1].line, ==, 6);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* A name the header does not hold: unmapped, the other column still found. */
+  g_free (json);
+  json = lab_study (2, "\"strain\": {\"column\": \"eps\"}, \"stress\": {\"column\": "
+                       "\"stress\", \"unit\": \"MPa\"}");
+  p = preview_ok (dir, json, 20);
+  g_assert_cmpstr (p->x.name, ==, "eps");
+  g_assert_cmpint (p->x.column, ==, -1);
+  g_assert_cmpint (p->y.column, ==, 1);
+  g_assert_cmpint (p->rows[0].x_read, ==, PS_CSV_BAD);
+  /* The run stops at this header, and says so; the strain would be mm/mm. */
+  g_assert_cmpuint (p->header_line, ==, 3);
+  g_assert_nonnull (p->problem);
+  g_assert_nonnull (strstr (p->problem, "no column named \"eps\""));
+  g_assert_cmpstr (p->x_unit.text, ==, "mm/mm");
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_DEFAULT);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* Columns by number: no header, so the header line is the first data row; a column
+   * past the last field does not read. */
+  g_free (json);
+  json = lab_study (2, "\"strain\": {\"column\": 2}, \"stress\": {\"column\": 4}");
+  p = preview_ok (dir, json, 20);
+  g_assert_false (p->header);
+  g_assert_null (p->header_fields);
+  g_assert_cmpint (p->x.column, ==, 1);
+  g_assert_cmpint (p->y.column, ==, 3);
+  g_assert_cmpuint (p->rows[0].line, ==, 3);
+  g_assert_cmpstr (p->rows[0].fields[0], ==, "Strain");
+  g_assert_cmpint (p->rows[1].x_read, ==, PS_CSV_NUMBER);
+  g_assert_true (p->rows[1].x == 256.5);
+  g_assert_cmpint (p->rows[1].y_read, ==, PS_CSV_BAD);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* A column the study does not give yet: unmapped, not an error. */
+  g_free (json);
+  json = lab_study (2, "\"strain\": {\"column\": \"\"}, \"stress\": {\"column\": 0}");
+  p = preview_ok (dir, json, 20);
+  g_assert_false (p->header);
+  g_assert_cmpint (p->x.column, ==, -1);
+  g_assert_cmpint (p->y.column, ==, -1);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* More lines skipped than the file has: no header line, no rows. */
+  g_free (json);
+  json = lab_study (40, named);
+  p = preview_ok (dir, json, 20);
+  g_assert_true (p->header);
+  g_assert_null (p->header_fields);
+  g_assert_cmpuint (p->n_skipped, ==, 8);
+  g_assert_cmpuint (p->n_rows, ==, 0);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  /* What stops the loader stops the preview, with the loader's reason. */
+  preview_fails (dir,
+                 "{\"source\": {\"type\": \"csv\", \"path\": \"lab\", \"pattern\": \"*.dat\", "
+                 "\"strain\": {\"column\": 1}, \"stress\": {\"column\": 2}}}",
+                 "source.path: ", "*.dat");
+  preview_fails (dir, "{\"source\": {\"type\": \"csv\", \"path\": \"no-such-folder\"}}",
+                 "source.path: ", "no-such-folder");
+  preview_fails (dir,
+                 "{\"source\": {\"type\": \"csv\", \"path\": \"lab\", \"specimen_column\": 1}}",
+                 "source.path: ", "lab");
+  preview_fails (dir, "{\"source\": {\"type\": \"csv\", \"path\": \"lab\", \"decimal\": \";\"}}",
+                 "source.decimal: ", ";");
+  preview_fails (dir, "{\"source\": {\"type\": \"csv\", \"path\": \"lab\", \"delimiter\": \"ab\"}}",
+                 "source.delimiter: ", "ab");
+  preview_fails (dir, "{\"source\": {\"type\": \"synthetic\", \"specimens\": 3}}",
+                 "source.type: ", "");
+  rm_rf (dir);
+}
+
+/* One file with a specimen column, read by the preview and by a run: the same
+ * numbers, line for line. */
+static void
+test_preview_matches_loader (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-regression-XXXXXX", NULL);
+  const char *json = "{\"parastudy\": 1, \"kind\": \"regression\", \"name\": \"x\","
+                     " \"source\": {\"type\": \"csv\", \"path\": \"all.csv\", "
+                     "\"specimen_column\": \"id\", \"force\": {\"column\": \"F\", \"unit\": "
+                     "\"kN\"}, \"displacement\": {\"column\": 3, \"unit\": \"mm\"}, "
+                     "\"area\": \"78.54 mm^2\", \"gauge_length\": \"50 mm\"}}";
+  g_autoptr (GString) s = g_string_new ("id,F,dL\n");
+  g_autoptr (PsRegressionPreview) p = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  g_autoptr (GArray) strain = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stress = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+  const PsRegressionModel *m;
+
+  for (int k = 0; k < 2; k++)
+    for (int i = 0; i <= 30; i++)
+      g_string_append_printf (s, "\"S%d\",%.9g,%.9g\n", k + 1, 3.925 * i, 0.0125 * i);
+  write_file (dir, "all.csv", s->str);
+  p = preview_ok (dir, json, 20);
+  study = load_ok (dir, json);
+  m = study->model;
+  g_assert_cmpint (p->source, ==, PS_REG_SOURCE_FILE);
+  g_assert_true (p->force_input);
+  g_assert_true (g_str_has_suffix (p->file, "/all.csv"));
+  g_assert_cmpint (p->specimen.column, ==, 0);
+  g_assert_cmpint (p->x.column, ==, m->x.column);
+  g_assert_cmpint (p->y.column, ==, m->y.column);
+  g_assert_cmpuint (p->n_rows, ==, 20);
+  g_assert_true (ps_regression_read_points (m, 0, strain, stress, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->n_rows; i++)
+    {
+      g_assert_cmpuint (p->rows[i].line, ==, i + 2);
+      g_assert_cmpstr (p->rows[i].fields[0], ==, "S1");
+      g_assert_true (p->rows[i].x * m->x_scale == g_array_index (strain, double, i));
+      g_assert_true (p->rows[i].y * m->y_scale == g_array_index (stress, double, i));
+    }
+  /* The units shown are the ones the run divides by the gauge length and the area. */
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_STUDY);
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_STUDY);
+  g_assert_true (p->x_unit.scale / m->x_div == m->x_scale);
+  g_assert_true (p->y_unit.scale / m->y_div == m->y_scale);
+  rm_rf (dir);
+}
+
+/* The preview of data/examples/NAME's source, and the study loaded as a run loads it. */
+static PsRegressionPreview *
+preview_example (const char *name, JsonParser *parser, PsStudy **study)
+{
+  const char *dir = g_getenv ("PS_EXAMPLES");
+  g_autofree char *path = dir != NULL
+                              ? g_build_filename (dir, name, NULL)
+                              : g_build_filename (PS_SOURCE_DATADIR, "examples", name, NULL);
+  g_autoptr (GError) error = NULL;
+  PsRegressionPreview *p = NULL;
+  JsonObject *source;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  source = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "source");
+  g_assert_true (ps_regression_preview (source, path, 20, &p, &error));
+  g_assert_no_error (error);
+  *study = load_example (name);
+  return p;
+}
+
+/* The first points of specimen 0 as a run reads them equal the preview's first rows
+ * read in the units the preview shows, divided by the gauge length and the area. */
+static void
+assert_preview_reads_as_run (const PsRegressionPreview *p, const PsStudy *study)
+{
+  const PsRegressionModel *m = study->model;
+  g_autoptr (GArray) strain = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stress = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (p->file, ==, m->specimens[0].file);
+  g_assert_true (ps_regression_read_points (m, 0, strain, stress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strain->len, >=, p->n_rows);
+  for (guint i = 0; i < p->n_rows; i++)
+    {
+      g_assert_cmpint (p->rows[i].x_read, ==, PS_CSV_NUMBER);
+      g_assert_cmpint (p->rows[i].y_read, ==, PS_CSV_NUMBER);
+      g_assert_true (p->rows[i].x * (p->x_unit.scale / m->x_div)
+                     == g_array_index (strain, double, i));
+      g_assert_true (p->rows[i].y * (p->y_unit.scale / m->y_div)
+                     == g_array_index (stress, double, i));
+    }
+}
+
+/* Laboratory exports (data/examples/lab-exports) previewed as a run reads them: the
+ * metadata above the header (no skip_lines) shown as the lines skipped, the header
+ * and the units row under it found where the loader finds them, and each column's
+ * unit from that row. The line numbers, fields and numbers asserted are those of the
+ * files as written; the factors are the SI prefixes (1 kN = 10^3 N, 1 MPa = 10^6 Pa,
+ * 1 mm = 10^-3 m). */
+static void
+test_preview_lab_exports (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (PsRegressionPreview) p = NULL;
+  g_autoptr (PsStudy) study = NULL;
+
+  /* Instron Bluehill: six quoted metadata lines and a blank one, "(kN)" units. */
+  p = preview_example ("lab-exports/instron-bluehill.json", parser, &study);
+  g_assert_true (g_str_has_suffix (p->file, "/bluehill/Specimen_RawData_1.csv"));
+  g_assert_cmpint (p->source, ==, PS_REG_SOURCE_FOLDER);
+  g_assert_cmpuint (p->skip_lines, ==, 7);
+  g_assert_cmpuint (p->n_skipped, ==, 7);
+  g_assert_cmpstr (p->skipped[0], ==, "\"General : Start time\",\"Tue, March 3, 2026 09:17:12\",");
+  g_assert_cmpstr (p->skipped[6], ==, "");
+  g_assert_cmpuint (p->header_line, ==, 8);
+  g_assert_cmpuint (p->n_header_fields, ==, 5);
+  g_assert_cmpstr (p->header_fields[3], ==, "Tensile strain (Extensometer)");
+  g_assert_cmpuint (p->units_line, ==, 9);
+  g_assert_cmpuint (p->n_units_fields, ==, 5);
+  g_assert_cmpstr (p->units_fields[0], ==, "(s)");
+  g_assert_cmpstr (p->units_fields[2], ==, "(kN)");
+  g_assert_cmpint (p->x.column, ==, 3);
+  g_assert_cmpint (p->y.column, ==, 4);
+  g_assert_cmpstr (p->x_unit.text, ==, "mm/mm");
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_cmpfloat (p->x_unit.scale, ==, 1.0);
+  g_assert_cmpstr (p->y_unit.text, ==, "MPa");
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_cmpfloat (p->y_unit.scale, ==, 1e6);
+  g_assert_null (p->problem);
+  g_assert_cmpuint (p->n_rows, ==, 20);
+  g_assert_cmpuint (p->rows[0].line, ==, 10);
+  g_assert_cmpstr (p->rows[1].fields[2], ==, "1.2358");
+  g_assert_true (p->rows[1].x == 0.000050);
+  g_assert_true (p->rows[1].y == 10.30);
+  assert_preview_reads_as_run (p, study);
+  g_clear_pointer (&p, ps_regression_preview_free);
+  g_clear_pointer (&study, ps_study_free);
+
+  /* ZwickRoell testXpert: one Latin-1 file of one specimen, ';' and ',' decimals,
+   * force in N and extension in mm from the units row "s;N;mm;mm". */
+  p = preview_example ("lab-exports/zwick-testxpert.json", parser, &study);
+  g_assert_true (g_str_has_suffix (p->file, "/testxpert/Probe_07.TXT"));
+  g_assert_cmpint (p->source, ==, PS_REG_SOURCE_ONE_FILE);
+  g_assert_true (p->force_input);
+  g_assert_cmpuint (p->header_line, ==, 9);
+  g_assert_cmpuint (p->n_skipped, ==, 8);
+  g_assert_cmpstr (p->skipped[0], ==, "Prüfvorschrift;EN ISO 6892-1 B30");
+  g_assert_cmpstr (p->skipped[3], ==, "a0;2,01;mm");
+  g_assert_cmpstr (p->header_fields[0], ==, "Prüfzeit");
+  g_assert_cmpstr (p->header_fields[3], ==, "Längenänderung");
+  g_assert_cmpuint (p->units_line, ==, 10);
+  g_assert_cmpuint (p->n_units_fields, ==, 4);
+  g_assert_cmpstr (p->units_fields[1], ==, "N");
+  g_assert_cmpint (p->x.column, ==, 3);
+  g_assert_cmpint (p->y.column, ==, 1);
+  g_assert_cmpstr (p->x_unit.text, ==, "mm");
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_cmpfloat (p->x_unit.scale, ==, 1e-3);
+  g_assert_cmpstr (p->y_unit.text, ==, "N");
+  g_assert_cmpfloat (p->y_unit.scale, ==, 1.0);
+  g_assert_cmpuint (p->rows[0].line, ==, 11);
+  g_assert_cmpstr (p->rows[0].fields[1], ==, "57,6");
+  g_assert_true (p->rows[0].x == 0.00045);
+  g_assert_true (p->rows[0].y == 57.6);
+  assert_preview_reads_as_run (p, study);
+  g_clear_pointer (&p, ps_regression_preview_free);
+  g_clear_pointer (&study, ps_study_free);
+
+  /* MTS TestSuite: tab-separated, quoted, CRLF; force in kN. */
+  p = preview_example ("lab-exports/mts-testsuite.json", parser, &study);
+  g_assert_true (g_str_has_suffix (p->file, "/mts/B500B-1.txt"));
+  g_assert_cmpuint (p->header_line, ==, 5);
+  g_assert_cmpuint (p->n_skipped, ==, 4);
+  g_assert_cmpstr (p->skipped[1], ==, "\"Specimen Name:\"\t\"B500B-1\"");
+  g_assert_cmpstr (p->header_fields[2], ==, "Axial Force");
+  g_assert_cmpuint (p->units_line, ==, 6);
+  g_assert_cmpstr (p->units_fields[0], ==, "sec");
+  g_assert_cmpstr (p->x_unit.text, ==, "mm");
+  g_assert_cmpstr (p->y_unit.text, ==, "kN");
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_cmpfloat (p->y_unit.scale, ==, 1e3);
+  g_assert_cmpuint (p->rows[0].line, ==, 7);
+  g_assert_true (p->rows[0].y == -0.0054);
+  g_assert_true (p->rows[1].y == 0.1575);
+  assert_preview_reads_as_run (p, study);
+  g_clear_pointer (&p, ps_regression_preview_free);
+  g_clear_pointer (&study, ps_study_free);
+}
+
+/* A unit given in the study wins over the units row's; a units row's unit that is
+ * not one of its column's quantity, and a column with no unit at all, are what stop
+ * a run, and the preview says so in the loader's words. */
+static void
+test_preview_units (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-regression-XXXXXX", NULL);
+  g_autoptr (PsRegressionPreview) p = NULL;
+  const char *study_units
+      = "{\"source\": {\"type\": \"csv\", \"path\": \"t.csv\", "
+        "\"strain\": {\"column\": \"e\"}, \"stress\": {\"column\": \"s\", \"unit\": \"kPa\"}}}";
+  const char *no_unit
+      = "{\"source\": {\"type\": \"csv\", \"path\": \"f.csv\", \"area\": \"10 mm^2\", "
+        "\"gauge_length\": \"50 mm\", \"displacement\": {\"column\": \"dL\", \"unit\": "
+        "\"mm\"}, \"force\": {\"column\": \"F\"}}}";
+
+  write_file (dir, "t.csv", "e,s\n(%),(MPa)\n0.1,205\n");
+  p = preview_ok (dir, study_units, 20);
+  g_assert_cmpuint (p->units_line, ==, 2);
+  g_assert_cmpstr (p->x_unit.text, ==, "%");
+  g_assert_cmpint (p->x_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_cmpfloat (p->x_unit.scale, ==, 0.01);
+  g_assert_cmpstr (p->y_unit.text, ==, "kPa");
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_STUDY);
+  g_assert_cmpfloat (p->y_unit.scale, ==, 1e3);
+  g_assert_null (p->problem);
+  g_assert_cmpuint (p->n_rows, ==, 1);
+  g_assert_cmpuint (p->rows[0].line, ==, 3);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  write_file (dir, "t.csv", "e,s\n(%),(furlong)\n0.1,205\n");
+  p = preview_ok (dir, study_units, 20);
+  g_assert_cmpstr (p->y_unit.text, ==, "kPa");
+  g_assert_null (p->problem);
+  g_clear_pointer (&p, ps_regression_preview_free);
+  p = preview_ok (dir,
+                  "{\"source\": {\"type\": \"csv\", \"path\": \"t.csv\", \"strain\": "
+                  "{\"column\": \"e\"}, \"stress\": {\"column\": \"s\"}}}",
+                  20);
+  g_assert_cmpuint (p->units_line, ==, 2);
+  g_assert_cmpstr (p->y_unit.text, ==, "furlong");
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_UNITS_ROW);
+  g_assert_true (isnan (p->y_unit.scale));
+  g_assert_nonnull (p->problem);
+  g_assert_nonnull (strstr (p->problem, "unknown unit \"furlong\""));
+  g_assert_cmpuint (p->n_rows, ==, 1);
+  g_clear_pointer (&p, ps_regression_preview_free);
+
+  write_file (dir, "f.csv", "dL,F\n0.01,2.5\n");
+  p = preview_ok (dir, no_unit, 20);
+  g_assert_cmpstr (p->x_unit.text, ==, "mm");
+  g_assert_cmpfloat (p->x_unit.scale, ==, 1e-3);
+  g_assert_null (p->y_unit.text);
+  g_assert_cmpint (p->y_unit.from, ==, PS_REG_UNIT_NONE);
+  g_assert_true (isnan (p->y_unit.scale));
+  g_assert_nonnull (p->problem);
+  g_assert_nonnull (strstr (p->problem, "no unit for the force column"));
+  g_clear_pointer (&p, ps_regression_preview_free);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------------------------
  * Units and separators
  * ------------------------------------------------------------------------------ */
 
@@ -1396,6 +1864,10 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/regression/never-yields", test_never_yields);
   g_test_add_func ("/engine/regression/specimen-errors", test_specimen_errors);
   g_test_add_func ("/engine/regression/specimen-column", test_specimen_column);
+  g_test_add_func ("/engine/regression/preview", test_preview);
+  g_test_add_func ("/engine/regression/preview-matches-loader", test_preview_matches_loader);
+  g_test_add_func ("/engine/regression/preview-lab-exports", test_preview_lab_exports);
+  g_test_add_func ("/engine/regression/preview-units", test_preview_units);
   g_test_add_func ("/engine/regression/units-separators", test_units_separators);
   g_test_add_func ("/engine/regression/csv-numbers", test_csv_numbers);
   g_test_add_func ("/engine/regression/k-n-table", test_k_n_table);

@@ -1,11 +1,95 @@
-/* parastudy-window-private.h: what the GUI tests look at inside the window. */
+/* parastudy-window-private.h: the main window's state, shared by its three files,
+ * and what the GUI tests look at inside the window.
+ *
+ * parastudy-window.c holds the window itself: the open studies (the sidebar and an
+ * editor page each), opening them, the message bar and drag and drop;
+ * parastudy-window-actions.c the window's actions (new, open, save, close, run,
+ * cancel, export) and the run bar's state; parastudy-window-results.c the Summary,
+ * Table and Charts tabs of the current study's last run.
+ */
 #pragma once
 
 #include "parastudy-window.h"
+#include "plot/ps-plot-study.h"
 #include "ps-csv-model.h"
 #include "ps-document.h"
 
 G_BEGIN_DECLS
+
+struct _ParastudyWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template children. */
+  GtkWidget *info_bar;
+  GtkWidget *info_label;
+  GtkWidget *sidebar;
+  GtkWidget *view_stack;
+  GtkWidget *editor_stack;
+  GtkWidget *summary_title;
+  GtkWidget *summary_grid;
+  GtkWidget *passing_only;
+  GtkWidget *table_info;
+  GtkWidget *table_scroller;
+  GtkWidget *table_view;
+  GtkWidget *chart_type;
+  GtkWidget *chart_x;
+  GtkWidget *chart_y;
+  GtkWidget *chart_readout;
+  GtkWidget *chart;
+  GtkWidget *scaling_view;
+  GtkWidget *backend_picker;
+  GtkWidget *run_button;
+  GtkWidget *cancel_button;
+  GtkWidget *progress_bar;
+  GtkWidget *progress_label;
+  GMenu *kinds_menu;
+  GMenu *examples_menu;
+  GMenu *recent_menu;
+
+  GListStore *documents;
+  PsDocument *current;
+  gboolean info_visible;
+
+  GCancellable *run_cancellable;
+  PsDocument *running; /* strong while a run is going */
+
+  GHashTable *summary_values; /* key -> GtkLabel */
+  PsCsvModel *table_model;
+  char *table_path;
+  PsRunData *run_data; /* the current result's run folder, for the engine's charts */
+  PsStudy *run_study;  /* the study @run_data was checked against */
+  const PsChartInfo *kind_charts;
+  guint n_kind_charts;
+  int probe_column;
+  gboolean chart_updating;
+  gboolean force_close;
+};
+
+/* parastudy-window.c */
+void _parastudy_window_show_message (ParastudyWindow *self, GtkMessageType type,
+                                     const char *message);
+void _parastudy_window_hide_message (ParastudyWindow *self);
+void _parastudy_window_update_title (ParastudyWindow *self);
+void _parastudy_window_add_document (ParastudyWindow *self, PsDocument *doc);
+void _parastudy_window_remove_document (ParastudyWindow *self, PsDocument *doc);
+void _parastudy_window_add_recent (GFile *file);
+
+/* parastudy-window-actions.c */
+void _parastudy_window_actions_init (ParastudyWindow *self);
+/* What can be done now (run, save, export…), and the Run button's tooltip. */
+void _parastudy_window_update_actions (ParastudyWindow *self);
+/* GtkWindow::close-request: asks about unsaved studies first. */
+gboolean _parastudy_window_close_request (GtkWindow *window);
+
+/* parastudy-window-results.c */
+void _parastudy_window_class_results_init (GtkWidgetClass *widget_class);
+void _parastudy_window_results_init (ParastudyWindow *self);
+void _parastudy_window_results_dispose (ParastudyWindow *self);
+/* Shows the current study's last result (or none) in the results tabs. */
+void _parastudy_window_show_result (ParastudyWindow *self);
+
+/* ---- for the GUI tests ---------------------------------------------------- */
 
 PsDocument *parastudy_window_get_document (ParastudyWindow *self);
 /* The editor of the current study (a PsBeamEditor, PsReliabilityEditor…). */
@@ -39,6 +123,9 @@ void parastudy_window_show_page (ParastudyWindow *self, const char *page);
 /* Writes the report of the current study's last run to @path (PDF, or HTML when
  * @path ends in .html), as Export ▸ Report does. */
 gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error);
+
+/* The New menu's section of study kinds. */
+GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
 
 /* The Scaling tab (a PsScalingView). */
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);

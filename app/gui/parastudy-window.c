@@ -2,106 +2,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
 #include "parastudy-window-private.h"
 #include "parastudy-window.h"
+#include "ps-backend-picker.h"
 #include "ps-beam-editor.h"
-#include "ps-csv-model.h"
-#include "ps-gui-chart.h"
-#include "ps-gui-util.h"
-#include "ps-mpi-run.h"
 #include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
-#include "ps-run-task.h"
 #include "ps-scaling-view.h"
-#include "plot/ps-plot-study.h"
-#include "report/ps-report.h"
 #include "studies/regression/ps-regression.h"
 #include "studies/reliability/ps-reliability.h"
 
-/* The run bar's backends, in the order the issue lists them. An engine name the
- * backend table does not know is "not in this version". */
-typedef struct
-{
-  const char *label;
-  const char *engine_names[3];
-  const PsBackend *backend;
-  char *reason;
-} BackendChoice;
-
-#define N_BACKENDS 5
-
-struct _ParastudyWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* Template children. */
-  GtkWidget *info_bar;
-  GtkWidget *info_label;
-  GtkWidget *sidebar;
-  GtkWidget *view_stack;
-  GtkWidget *editor_stack;
-  GtkWidget *summary_title;
-  GtkWidget *summary_grid;
-  GtkWidget *passing_only;
-  GtkWidget *table_info;
-  GtkWidget *table_scroller;
-  GtkWidget *table_view;
-  GtkWidget *chart_type;
-  GtkWidget *chart_x;
-  GtkWidget *chart_y;
-  GtkWidget *chart_readout;
-  GtkWidget *chart_holder;
-  GtkWidget *scaling_holder;
-  GtkWidget *scaling_view;
-  GtkWidget *backend_dropdown;
-  GtkWidget *workers_label;
-  GtkWidget *workers_spin;
-  GtkWidget *mpi_button;
-  GtkWidget *mpi_hostfile_label;
-  GtkWidget *mpi_threads_spin;
-  GtkWidget *run_button;
-  GtkWidget *cancel_button;
-  GtkWidget *progress_bar;
-  GtkWidget *progress_label;
-  GMenu *examples_menu;
-  GMenu *recent_menu;
-
-  GListStore *documents;
-  PsDocument *current;
-  gboolean info_visible;
-
-  BackendChoice backends[N_BACKENDS];
-  guint last_backend;
-  char *mpi_hostfile; /* NULL: MPI ranks on this machine */
-
-  GCancellable *run_cancellable;
-  PsDocument *running; /* strong while a run is going */
-
-  GHashTable *summary_values; /* key -> GtkLabel */
-  PsCsvModel *table_model;
-  char *table_path;
-  GtkWidget *chart;
-  PsRunData *run_data; /* the current result's run folder, for the engine's charts */
-  PsStudy *run_study;  /* the study @run_data was checked against */
-  const PsChartInfo *kind_charts;
-  guint n_kind_charts;
-  int probe_column;
-  gboolean chart_updating;
-  gboolean force_close;
-};
-
 G_DEFINE_FINAL_TYPE (ParastudyWindow, parastudy_window, GTK_TYPE_APPLICATION_WINDOW)
-
-static void update_actions (ParastudyWindow *self);
-static void show_result (ParastudyWindow *self);
 
 /* ---- info bar ------------------------------------------------------------- */
 
-static void
-show_message (ParastudyWindow *self, GtkMessageType type, const char *message)
+void
+_parastudy_window_show_message (ParastudyWindow *self, GtkMessageType type, const char *message)
 {
   gtk_info_bar_set_message_type (GTK_INFO_BAR (self->info_bar), type);
   gtk_label_set_text (GTK_LABEL (self->info_label), message);
@@ -109,8 +26,8 @@ show_message (ParastudyWindow *self, GtkMessageType type, const char *message)
   self->info_visible = TRUE;
 }
 
-static void
-hide_message (ParastudyWindow *self)
+void
+_parastudy_window_hide_message (ParastudyWindow *self)
 {
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->info_bar), FALSE);
   self->info_visible = FALSE;
@@ -119,245 +36,7 @@ hide_message (ParastudyWindow *self)
 static void
 on_info_bar_response (ParastudyWindow *self, int response)
 {
-  hide_message (self);
-}
-
-/* ---- backends ------------------------------------------------------------- */
-
-static void
-init_backends (ParastudyWindow *self)
-{
-  const BackendChoice choices[N_BACKENDS] = {
-    { N_ ("Serial"), { "serial", NULL } },       { N_ ("Threads"), { "threads", NULL } },
-    { N_ ("Processes"), { "processes", NULL } }, { N_ ("MPI"), { "mpi", NULL } },
-    { N_ ("GPU"), { "gpu", "cuda", NULL } },
-  };
-
-  for (guint i = 0; i < N_BACKENDS; i++)
-    {
-      BackendChoice *c = &self->backends[i];
-
-      *c = choices[i];
-      for (guint k = 0; c->engine_names[k] != NULL && c->backend == NULL; k++)
-        c->backend = ps_backend_lookup (c->engine_names[k]);
-      if (c->backend == NULL)
-        c->reason = g_strdup (_ ("Not in this version of Parastudy"));
-      else if (!c->backend->is_available (&c->reason))
-        {
-          if (c->reason == NULL)
-            c->reason = g_strdup (_ ("Not available on this machine"));
-        }
-      else
-        g_clear_pointer (&c->reason, g_free);
-      /* MPI runs are mpirun running parastudy-cli (ps-mpi-run.h): both must be here. */
-      if (c->backend != NULL && c->reason == NULL && g_str_equal (c->backend->name, "mpi"))
-        c->reason = ps_mpi_run_dup_unavailable_reason ();
-    }
-}
-
-static gboolean
-backend_is_mpi (ParastudyWindow *self, guint i)
-{
-  return i < N_BACKENDS && self->backends[i].backend != NULL
-         && g_str_equal (self->backends[i].backend->name, "mpi");
-}
-
-static void
-update_mpi_hostfile_label (ParastudyWindow *self)
-{
-  g_autofree char *base = self->mpi_hostfile ? g_path_get_basename (self->mpi_hostfile) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (self->mpi_hostfile_label),
-                      base != NULL ? base : _ ("(local machine)"));
-  gtk_widget_set_tooltip_text (self->mpi_hostfile_label, self->mpi_hostfile);
-}
-
-static void
-on_mpi_hostfile_chosen (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && g_file_get_path (file) != NULL)
-        {
-          g_free (self->mpi_hostfile);
-          self->mpi_hostfile = g_file_get_path (file);
-          update_mpi_hostfile_label (self);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-on_mpi_hostfile_choose (ParastudyWindow *self)
-{
-  GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_ ("Choose an MPI Host File"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
-
-  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->mpi_button)));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_mpi_hostfile_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_mpi_hostfile_clear (ParastudyWindow *self)
-{
-  g_clear_pointer (&self->mpi_hostfile, g_free);
-  update_mpi_hostfile_label (self);
-}
-
-static gboolean
-backend_usable (ParastudyWindow *self, guint i)
-{
-  return i < N_BACKENDS && self->backends[i].backend != NULL && self->backends[i].reason == NULL;
-}
-
-static void
-setup_backend_item (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_backend_item (GtkSignalListItemFactory *f, GtkListItem *item, ParastudyWindow *self)
-{
-  guint i = gtk_list_item_get_position (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  gboolean ok = backend_usable (self, i);
-
-  gtk_label_set_text (GTK_LABEL (label), _ (self->backends[i].label));
-  gtk_widget_set_sensitive (label, ok);
-  gtk_widget_set_tooltip_text (label, ok ? _ (self->backends[i].backend->description)
-                                         : self->backends[i].reason);
-  gtk_list_item_set_selectable (item, ok);
-  gtk_list_item_set_activatable (item, ok);
-}
-
-static void
-on_backend_selected (ParastudyWindow *self)
-{
-  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->backend_dropdown));
-
-  if (i >= N_BACKENDS)
-    return;
-  if (!backend_usable (self, i))
-    {
-      /* Greyed entries cannot be chosen, even from the keyboard. */
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), self->last_backend);
-      return;
-    }
-  self->last_backend = i;
-  gtk_widget_set_sensitive (self->workers_spin,
-                            !g_str_equal (self->backends[i].backend->name, "serial"));
-  /* With MPI the count is of ranks, each with its threads (the MPI popover). */
-  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, i));
-  gtk_label_set_text_with_mnemonic (GTK_LABEL (self->workers_label),
-                                    backend_is_mpi (self, i) ? _ ("_Ranks") : _ ("_Workers"));
-  if (g_str_equal (self->backends[i].backend->name, "serial"))
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), 1);
-  else if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin)) <= 1)
-    {
-      int w = g_settings_get_int (ps_gui_settings (), "default-workers");
-
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
-                                 w > 0 ? w : self->backends[i].backend->default_workers ());
-    }
-  update_actions (self);
-}
-
-static void
-setup_backend_dropdown (ParastudyWindow *self)
-{
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autofree char *preferred = g_settings_get_string (ps_gui_settings (), "default-backend");
-  guint selected = GTK_INVALID_LIST_POSITION;
-  int workers = g_settings_get_int (ps_gui_settings (), "default-workers");
-
-  init_backends (self);
-  for (guint i = 0; i < N_BACKENDS; i++)
-    {
-      gtk_string_list_append (labels, _ (self->backends[i].label));
-      if (backend_usable (self, i) && g_str_equal (self->backends[i].backend->name, preferred))
-        selected = i;
-    }
-  if (selected == GTK_INVALID_LIST_POSITION)
-    for (guint i = 0; i < N_BACKENDS; i++)
-      if (backend_usable (self, i)
-          && g_str_equal (self->backends[i].backend->name, ps_backend_default_name ()))
-        selected = i;
-  if (selected == GTK_INVALID_LIST_POSITION)
-    selected = 0;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_backend_item), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_backend_item), self);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->backend_dropdown), factory);
-  g_object_unref (factory);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->backend_dropdown), G_LIST_MODEL (labels));
-  g_object_unref (labels);
-  self->last_backend = selected;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), selected);
-  gtk_widget_set_visible (self->mpi_button, backend_is_mpi (self, selected));
-  update_mpi_hostfile_label (self);
-  if (backend_usable (self, selected))
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin),
-                               g_str_equal (self->backends[selected].backend->name, "serial") ? 1
-                               : workers > 0
-                                   ? workers
-                                   : self->backends[selected].backend->default_workers ());
-}
-
-/* ---- actions and run bar state -------------------------------------------- */
-
-static void
-set_enabled (ParastudyWindow *self, const char *name, gboolean enabled)
-{
-  GAction *a = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (a != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (a), enabled);
-}
-
-static void
-update_actions (ParastudyWindow *self)
-{
-  gboolean running = self->running != NULL;
-  gboolean has_doc = self->current != NULL;
-  g_autofree char *blocker = has_doc ? ps_document_dup_blocker (self->current) : NULL;
-  gboolean backend_ok = backend_usable (self, self->last_backend);
-  gboolean has_result = has_doc && ps_document_get_result (self->current) != NULL;
-  gboolean can_run = has_doc && !running && blocker == NULL && backend_ok;
-
-  set_enabled (self, "save", has_doc);
-  set_enabled (self, "save-as", has_doc);
-  set_enabled (self, "close-study", has_doc && self->current != self->running);
-  set_enabled (self, "run", can_run);
-  set_enabled (self, "cancel", running);
-  set_enabled (self, "export-report", has_result);
-  set_enabled (self, "export-csv", has_result && self->table_path != NULL);
-  set_enabled (self, "export-chart",
-               self->chart != NULL && ps_gui_chart_get_n_points (PS_GUI_CHART (self->chart)) > 0);
-  set_enabled (self, "copy-summary", has_result);
-  gtk_widget_set_visible (self->cancel_button, running);
-
-  if (!has_doc)
-    gtk_widget_set_tooltip_text (self->run_button, _ ("Open or create a study first"));
-  else if (running)
-    gtk_widget_set_tooltip_text (self->run_button, _ ("A run is going: cancel it with Esc"));
-  else if (blocker != NULL)
-    {
-      g_autofree char *tip = g_strdup_printf (_ ("Cannot run: %s"), blocker);
-
-      gtk_widget_set_tooltip_text (self->run_button, tip);
-    }
-  else if (!backend_ok)
-    gtk_widget_set_tooltip_text (self->run_button, self->backends[self->last_backend].reason);
-  else
-    gtk_widget_set_tooltip_text (self->run_button, _ ("Run the study (Ctrl+R)"));
+  _parastudy_window_hide_message (self);
 }
 
 /* ---- sidebar -------------------------------------------------------------- */
@@ -405,8 +84,8 @@ create_row (gpointer item, gpointer user_data)
   return row;
 }
 
-static void
-update_title (ParastudyWindow *self)
+void
+_parastudy_window_update_title (ParastudyWindow *self)
 {
   g_autofree char *title = NULL;
 
@@ -481,8 +160,8 @@ on_document_changed (PsDocument *doc, ParastudyWindow *self)
   if (doc == self->current)
     {
       ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
-      update_actions (self);
-      update_title (self);
+      _parastudy_window_update_actions (self);
+      _parastudy_window_update_title (self);
     }
 }
 
@@ -491,8 +170,8 @@ on_document_result_changed (PsDocument *doc, ParastudyWindow *self)
 {
   if (doc == self->current)
     {
-      show_result (self);
-      update_actions (self);
+      _parastudy_window_show_result (self);
+      _parastudy_window_update_actions (self);
     }
 }
 
@@ -535,9 +214,9 @@ select_document (ParastudyWindow *self, PsDocument *doc)
         }
     }
   ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
-  show_result (self);
-  update_actions (self);
-  update_title (self);
+  _parastudy_window_show_result (self);
+  _parastudy_window_update_actions (self);
+  _parastudy_window_update_title (self);
 }
 
 static void
@@ -547,20 +226,20 @@ on_sidebar_row_selected (ParastudyWindow *self, GtkListBoxRow *row)
     select_document (self, g_object_get_data (G_OBJECT (row), "document"));
 }
 
-static void
-add_document (ParastudyWindow *self, PsDocument *doc)
+void
+_parastudy_window_add_document (ParastudyWindow *self, PsDocument *doc)
 {
   g_signal_connect_object (doc, "changed", G_CALLBACK (on_document_changed), self, 0);
   g_signal_connect_object (doc, "result-changed", G_CALLBACK (on_document_result_changed), self, 0);
-  g_signal_connect_object (doc, "notify::dirty", G_CALLBACK (update_title), self,
+  g_signal_connect_object (doc, "notify::dirty", G_CALLBACK (_parastudy_window_update_title), self,
                            G_CONNECT_SWAPPED);
   g_list_store_append (self->documents, doc);
   select_document (self, doc);
   gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), "study");
 }
 
-static void
-remove_document (ParastudyWindow *self, PsDocument *doc)
+void
+_parastudy_window_remove_document (ParastudyWindow *self, PsDocument *doc)
 {
   guint pos;
   g_autofree char *name = page_name (doc);
@@ -588,7 +267,7 @@ remove_document (ParastudyWindow *self, PsDocument *doc)
   g_object_unref (doc);
 }
 
-/* ---- opening and saving --------------------------------------------------- */
+/* ---- opening ------------------------------------------------------------- */
 
 static PsDocument *
 find_document (ParastudyWindow *self, GFile *file)
@@ -606,8 +285,8 @@ find_document (ParastudyWindow *self, GFile *file)
   return NULL;
 }
 
-static void
-add_recent (GFile *file)
+void
+_parastudy_window_add_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
 
@@ -632,20 +311,20 @@ parastudy_window_open_file (ParastudyWindow *self, GFile *file)
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *msg = g_strdup_printf (_ ("Could not open %s: %s"), name, error->message);
 
-      show_message (self, GTK_MESSAGE_ERROR, msg);
+      _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, msg);
       return FALSE;
     }
-  add_recent (file);
-  add_document (self, doc);
+  _parastudy_window_add_recent (file);
+  _parastudy_window_add_document (self, doc);
   if (ps_document_get_error (doc) != NULL)
     {
       g_autofree char *msg = g_strdup_printf (_ ("The study needs fixing before it can run: %s"),
                                               ps_document_get_error (doc));
 
-      show_message (self, GTK_MESSAGE_WARNING, msg);
+      _parastudy_window_show_message (self, GTK_MESSAGE_WARNING, msg);
     }
   else
-    hide_message (self);
+    _parastudy_window_hide_message (self);
   return TRUE;
 }
 
@@ -657,1228 +336,11 @@ parastudy_window_add_data (ParastudyWindow *self, const char *json)
 
   if (doc == NULL)
     {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
+      _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
       return NULL;
     }
-  add_document (self, doc);
+  _parastudy_window_add_document (self, doc);
   return doc;
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr (GFile) f = g_list_model_get_item (files, i);
-
-          parastudy_window_open_file (self, f);
-        }
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static GtkFileFilter *
-json_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _ ("Study files (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  return filter;
-}
-
-static void
-action_open (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_ ("Open a Study"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = json_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void save_as (ParastudyWindow *self, PsDocument *doc, gboolean close_after);
-
-static gboolean
-save_to (ParastudyWindow *self, PsDocument *doc, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!ps_document_save (doc, file, &error))
-    {
-      g_autofree char *msg
-          = g_strdup_printf (_ ("Could not save: %s (your edits are kept)"), error->message);
-
-      show_message (self, GTK_MESSAGE_ERROR, msg);
-      return FALSE;
-    }
-  add_recent (file);
-  hide_message (self);
-  update_title (self);
-  return TRUE;
-}
-
-typedef struct
-{
-  ParastudyWindow *self;
-  PsDocument *doc;
-  gboolean close_after;
-} SaveAsData;
-
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, SaveAsData *d)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (save_to (d->self, d->doc, file) && d->close_after)
-        remove_document (d->self, d->doc);
-    }
-  g_object_unref (d->doc);
-  g_free (d);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-save_as (ParastudyWindow *self, PsDocument *doc, gboolean close_after)
-{
-  GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_ ("Save the Study"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = json_filter ();
-  SaveAsData *d = g_new0 (SaveAsData, 1);
-  g_autofree char *name = g_strdup_printf ("%s.json", ps_document_get_title (doc));
-
-  for (char *p = name; *p; p++)
-    if (*p == '/')
-      *p = '-';
-  d->self = self;
-  d->doc = g_object_ref (doc);
-  d->close_after = close_after;
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (ps_document_get_file (doc) != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), ps_document_get_file (doc), NULL);
-  else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), d);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static gboolean
-is_example (GFile *file)
-{
-  g_autoptr (GFile) dir = g_file_new_for_path (parastudy_application_get_examples_dir ());
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-
-  return parent != NULL && g_file_equal (parent, dir);
-}
-
-static void
-save (ParastudyWindow *self, PsDocument *doc, gboolean close_after)
-{
-  GFile *file = ps_document_get_file (doc);
-
-  /* Examples open read-only in spirit: saving one asks where to put the copy. */
-  if (file == NULL || is_example (file))
-    save_as (self, doc, close_after);
-  else if (save_to (self, doc, file) && close_after)
-    remove_document (self, doc);
-}
-
-static void
-action_save (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-
-  if (self->current != NULL)
-    save (self, self->current, FALSE);
-}
-
-static void
-action_save_as (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-
-  if (self->current != NULL)
-    save_as (self, self->current, FALSE);
-}
-
-static void
-new_study (ParastudyWindow *self, const char *kind_name)
-{
-  const PsKindClass *kind = ps_kind_lookup (kind_name);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PsDocument) doc = NULL;
-  JsonObject *root;
-
-  if (kind == NULL || kind->hidden || kind->example == NULL)
-    return;
-  doc = ps_document_new_from_data (kind->example, NULL, &error);
-  if (doc == NULL)
-    {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-  root = ps_document_get_root (doc);
-  json_object_set_string_member (root, "name", _ (kind->title_new));
-  json_object_remove_member (root, "description");
-  add_document (self, doc);
-}
-
-static void
-action_new_study (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  new_study (user_data, g_variant_get_string (param, NULL));
-}
-
-static void
-action_new_example (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
-
-  parastudy_window_open_file (self, file);
-}
-
-static void
-action_open_recent (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-  parastudy_window_open_file (self, file);
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *)a, *(char *const *)b);
-}
-
-static void
-fill_examples_menu (ParastudyWindow *self)
-{
-  const char *dir = parastudy_application_get_examples_dir ();
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *entry;
-
-  if (d == NULL)
-    return;
-  while ((entry = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (entry, ".json"))
-      g_ptr_array_add (names, g_strdup (entry));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (path);
-      g_autoptr (PsDocument) doc = ps_document_new_from_file (file, NULL);
-      g_autoptr (GMenuItem) item = NULL;
-
-      item = g_menu_item_new (doc ? ps_document_get_title (doc) : names->pdata[i], NULL);
-      g_menu_item_set_action_and_target_value (item, "win.new-example",
-                                               g_variant_new_string (path));
-      g_menu_append_item (self->examples_menu, item);
-    }
-}
-
-static void
-fill_recent_menu (ParastudyWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint n = 0;
-
-  g_menu_remove_all (self->recent_menu);
-  for (GList *l = items; l != NULL && n < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr (GMenuItem) item = NULL;
-
-      if (!g_str_has_suffix (uri, ".json") || !gtk_recent_info_exists (info))
-        continue;
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
-      g_menu_append_item (self->recent_menu, item);
-      n++;
-    }
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
-}
-
-/* ---- closing with unsaved changes ----------------------------------------- */
-
-enum
-{
-  RESPONSE_DISCARD = 1,
-  RESPONSE_SAVE = 2,
-};
-
-static void
-on_close_study_response (GtkDialog *dialog, int response, ParastudyWindow *self)
-{
-  PsDocument *doc = g_object_get_data (G_OBJECT (dialog), "document");
-
-  if (response == RESPONSE_DISCARD)
-    remove_document (self, doc);
-  else if (response == RESPONSE_SAVE)
-    save (self, doc, TRUE);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-confirm_dialog (ParastudyWindow *self, const char *primary, const char *secondary)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (
-      GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_QUESTION,
-      GTK_BUTTONS_NONE, "%s", primary);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Discard"), RESPONSE_DISCARD);
-  gtk_widget_add_css_class (
-      gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), RESPONSE_DISCARD),
-      "destructive-action");
-  return dialog;
-}
-
-static void
-close_study (ParastudyWindow *self, PsDocument *doc)
-{
-  GtkWidget *dialog;
-  g_autofree char *primary = NULL;
-
-  if (!ps_document_get_dirty (doc))
-    {
-      remove_document (self, doc);
-      return;
-    }
-  primary = g_strdup_printf (_ ("Save the changes to “%s”?"), ps_document_get_title (doc));
-  dialog = confirm_dialog (self, primary, _ ("Closing without saving loses them."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _ ("_Save"), RESPONSE_SAVE);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE);
-  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (doc), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_study_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_close_study (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-
-  if (self->current != NULL)
-    close_study (self, self->current);
-}
-
-static void
-on_close_window_response (GtkDialog *dialog, int response, ParastudyWindow *self)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response == RESPONSE_DISCARD)
-    {
-      self->force_close = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-static gboolean
-on_close_request (GtkWindow *window)
-{
-  ParastudyWindow *self = PARASTUDY_WINDOW (window);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  g_autoptr (GString) names = g_string_new (NULL);
-  guint dirty = 0;
-  GtkWidget *dialog;
-
-  if (self->force_close)
-    {
-      if (self->run_cancellable != NULL)
-        g_cancellable_cancel (self->run_cancellable);
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (PsDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (ps_document_get_dirty (doc))
-        {
-          g_string_append_printf (names, "%s“%s”", dirty ? ", " : "", ps_document_get_title (doc));
-          dirty++;
-        }
-    }
-  if (dirty == 0)
-    {
-      if (self->run_cancellable != NULL)
-        g_cancellable_cancel (self->run_cancellable);
-      return FALSE;
-    }
-  {
-    g_autofree char *secondary
-        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s has changes that are not saved.",
-                                        "%s have changes that are not saved.", dirty),
-                           names->str);
-
-    dialog = confirm_dialog (self, _ ("Close without saving?"), secondary);
-  }
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_window_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-/* ---- running -------------------------------------------------------------- */
-
-static char *
-format_duration (double s)
-{
-  if (s < 0 || !isfinite (s))
-    return g_strdup ("—");
-  if (s < 60)
-    return g_strdup_printf (_ ("%.0f s"), ceil (s));
-  if (s < 3600)
-    return g_strdup_printf (_ ("%.0f min %02.0f s"), floor (s / 60), fmod (floor (s), 60));
-  return g_strdup_printf (_ ("%.0f h %02.0f min"), floor (s / 3600), fmod (floor (s / 60), 60));
-}
-
-static void
-on_run_progress (const PsProgress *p, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  double frac = p->items_total ? (double)p->items_done / (double)p->items_total : 0;
-  double rate = p->elapsed > 0 ? (double)p->items_done / p->elapsed : 0;
-  g_autofree char *text = NULL, *left = NULL, *label = NULL;
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), CLAMP (frac, 0, 1));
-  {
-    g_autofree char *done = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_done);
-    g_autofree char *total = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_total);
-
-    /* TRANSLATORS: progress of a run: "1,200 of 3,000,000 items" */
-    text = g_strdup_printf (_ ("%s of %s items"), done, total);
-  }
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
-  left = format_duration (p->eta);
-  label = g_strdup_printf (_ ("%.3g items/s · %s left"), rate, left);
-  gtk_label_set_text (GTK_LABEL (self->progress_label), label);
-}
-
-static void
-end_run (ParastudyWindow *self)
-{
-  g_clear_object (&self->run_cancellable);
-  g_clear_object (&self->running);
-  update_actions (self);
-}
-
-static void
-on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-  PsDocumentResult *r = ps_mpi_run_is_result (result) ? ps_mpi_run_finish (result, &error)
-                                                      : ps_run_task_finish (result, &error);
-  PsDocument *doc = self->running ? g_object_ref (self->running) : NULL;
-
-  end_run (self);
-  gtk_label_set_text (GTK_LABEL (self->progress_label), "");
-  if (r == NULL)
-    {
-      if (g_error_matches (error, PS_ERROR, PS_ERROR_CANCELLED))
-        {
-          g_autofree char *msg = g_strdup_printf (_ ("Run cancelled: %s"), error->message);
-
-          gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Cancelled"));
-          show_message (self, GTK_MESSAGE_INFO, msg);
-        }
-      else
-        {
-          g_autofree char *msg = g_strdup_printf (_ ("The run failed: %s"), error->message);
-
-          gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Failed"));
-          show_message (self, GTK_MESSAGE_ERROR, msg);
-        }
-    }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (_ ("Done in %.2f s (%s, %d worker(s))"),
-                                               r->wall_seconds, r->backend, r->workers);
-
-      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 1.0);
-      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
-      gtk_label_set_text (GTK_LABEL (self->progress_label), "");
-      hide_message (self);
-      if (doc != NULL)
-        {
-          ps_document_set_result (doc, r);
-          if (doc == self->current)
-            gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), "summary");
-        }
-      else
-        ps_document_result_free (r);
-    }
-  g_clear_object (&doc);
-  g_object_unref (self);
-}
-
-static void
-action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *dir = NULL;
-  PsStudy *study;
-  PsRunRequest req = { 0 };
-  guint b = self->last_backend;
-
-  if (self->current == NULL || self->running != NULL || !backend_usable (self, b))
-    return;
-  study = ps_document_dup_study (self->current, &error);
-  if (study == NULL)
-    {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
-      return;
-    }
-  dir = ps_run_task_default_dir (study);
-  req.backend = self->backends[b].backend->name;
-  req.workers = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->workers_spin));
-  /* Rows for up to a million items, as the command line does by default. */
-  req.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
-  req.dir = dir;
-
-  self->running = g_object_ref (self->current);
-  self->run_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0);
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Starting…"));
-  gtk_label_set_text (GTK_LABEL (self->progress_label), "");
-  hide_message (self);
-  update_actions (self);
-  if (backend_is_mpi (self, b))
-    {
-      /* MPI runs outside this process: mpirun and parastudy-cli (ps-mpi-run.h). */
-      PsMpiRunRequest mreq = { 0 };
-
-      mreq.ranks = req.workers;
-      mreq.threads_per_rank
-          = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->mpi_threads_spin));
-      mreq.hostfile = self->mpi_hostfile;
-      mreq.rows = req.rows;
-      mreq.dir = dir;
-      ps_study_free (study);
-      ps_mpi_run_start (self->running, &mreq, self->run_cancellable, on_run_progress, self,
-                        on_run_done, g_object_ref (self));
-      return;
-    }
-  ps_run_task_start (study, &req, self->run_cancellable, on_run_progress, self, on_run_done,
-                     g_object_ref (self));
-}
-
-static void
-action_cancel (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-
-  if (self->run_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->run_cancellable);
-      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Cancelling…"));
-    }
-}
-
-/* ---- summary ---------------------------------------------------------------- */
-
-static void
-clear_grid (GtkWidget *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (grid), child);
-}
-
-static void
-add_figure (ParastudyWindow *self, int *row, const char *key, const char *name, const char *value)
-{
-  GtkWidget *n = gtk_label_new (name);
-  GtkWidget *v = gtk_label_new (value);
-
-  gtk_label_set_xalign (GTK_LABEL (n), 0);
-  gtk_widget_add_css_class (n, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (v), 0);
-  gtk_label_set_selectable (GTK_LABEL (v), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
-  gtk_widget_add_css_class (v, "summary-value");
-  gtk_grid_attach (GTK_GRID (self->summary_grid), n, 0, *row, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->summary_grid), v, 1, *row, 1, 1);
-  if (key != NULL)
-    g_hash_table_replace (self->summary_values, g_strdup (key), v);
-  (*row)++;
-}
-
-static void load_table_for (ParastudyWindow *self, const PsDocumentResult *r);
-
-static void
-show_result (ParastudyWindow *self)
-{
-  const PsDocumentResult *r = self->current ? ps_document_get_result (self->current) : NULL;
-  JsonObject *s;
-  int row = 0;
-
-  clear_grid (self->summary_grid);
-  g_hash_table_remove_all (self->summary_values);
-  if (r == NULL || r->summary == NULL || !JSON_NODE_HOLDS_OBJECT (r->summary))
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary_title),
-                          _ ("No results yet: run the study (Ctrl+R)."));
-      load_table_for (self, NULL);
-      return;
-    }
-  s = json_node_get_object (r->summary);
-  gtk_label_set_text (GTK_LABEL (self->summary_title),
-                      json_object_get_string_member_with_default (s, "study", ""));
-  /* The kind's figures, then the run's (ps-run-view.h). */
-  {
-    g_autoptr (PsRunView) view = ps_run_view_new (s);
-    GPtrArray *rows = ps_run_view_get_rows (view, PS_SUMMARY_SCREEN);
-
-    for (guint i = 0; i < rows->len; i++)
-      {
-        const PsSummaryRow *f = g_ptr_array_index (rows, i);
-
-        add_figure (self, &row, f->key, f->label, f->text);
-      }
-    add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
-  }
-  load_table_for (self, r);
-}
-
-static void
-action_copy_summary (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  const PsDocumentResult *r = self->current ? ps_document_get_result (self->current) : NULL;
-
-  if (r != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), r->summary_text);
-}
-
-/* ---- table ---------------------------------------------------------------- */
-
-/* Column sorters never order rows themselves (the model sorts its index); they
- * only answer a probe so the window learns which header was clicked and in which
- * direction, which GTK 4.8 does not tell otherwise. */
-#define PS_TYPE_PROBE_SORTER (ps_probe_sorter_get_type ())
-G_DECLARE_FINAL_TYPE (PsProbeSorter, ps_probe_sorter, PS, PROBE_SORTER, GtkSorter)
-
-struct _PsProbeSorter
-{
-  GtkSorter parent_instance;
-  ParastudyWindow *window;
-  int column;
-};
-
-G_DEFINE_FINAL_TYPE (PsProbeSorter, ps_probe_sorter, GTK_TYPE_SORTER)
-
-static GtkOrdering
-probe_compare (GtkSorter *sorter, gpointer a, gpointer b)
-{
-  PsProbeSorter *self = PS_PROBE_SORTER (sorter);
-
-  if (g_object_get_data (a, "probe") != NULL)
-    {
-      self->window->probe_column = self->column;
-      return GTK_ORDERING_SMALLER;
-    }
-  return GTK_ORDERING_EQUAL;
-}
-
-static GtkSorterOrder
-probe_get_order (GtkSorter *sorter)
-{
-  return GTK_SORTER_ORDER_PARTIAL;
-}
-
-static void
-ps_probe_sorter_class_init (PsProbeSorterClass *klass)
-{
-  GTK_SORTER_CLASS (klass)->compare = probe_compare;
-  GTK_SORTER_CLASS (klass)->get_order = probe_get_order;
-}
-
-static void
-ps_probe_sorter_init (PsProbeSorter *self)
-{
-}
-
-static void
-on_table_sort_changed (GtkSorter *sorter, GtkSorterChange change, ParastudyWindow *self)
-{
-  g_autoptr (GObject) a = g_object_new (PS_TYPE_CSV_ROW, NULL);
-  g_autoptr (GObject) b = g_object_new (PS_TYPE_CSV_ROW, NULL);
-  GtkOrdering o;
-
-  if (self->table_model == NULL)
-    return;
-  g_object_set_data (a, "probe", GINT_TO_POINTER (1));
-  g_object_set_data (b, "probe", GINT_TO_POINTER (1));
-  self->probe_column = -1;
-  o = gtk_sorter_compare (sorter, a, b);
-  if (o == GTK_ORDERING_EQUAL)
-    self->probe_column = -1;
-  ps_csv_model_sort (self->table_model, self->probe_column, o == GTK_ORDERING_LARGER);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric-cell");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
-{
-  guint column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = ps_csv_row_dup_field (gtk_list_item_get_item (item), column);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static void
-clear_columns (ParastudyWindow *self)
-{
-  GListModel *cols = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->table_view));
-
-  while (g_list_model_get_n_items (cols) > 0)
-    {
-      g_autoptr (GtkColumnViewColumn) c = g_list_model_get_item (cols, 0);
-
-      gtk_column_view_remove_column (GTK_COLUMN_VIEW (self->table_view), c);
-    }
-}
-
-static void update_table_info (ParastudyWindow *self);
-static void update_chart_axes (ParastudyWindow *self);
-
-static void
-set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
-{
-  GtkNoSelection *sel;
-
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), NULL);
-  clear_columns (self);
-  g_set_object (&self->table_model, model);
-  g_free (self->table_path);
-  self->table_path = g_strdup (path);
-  if (model == NULL)
-    {
-      gtk_widget_set_sensitive (self->passing_only, FALSE);
-      update_table_info (self);
-      update_chart_axes (self);
-      return;
-    }
-  for (guint c = 0; c < ps_csv_model_get_n_columns (model); c++)
-    {
-      GtkListItemFactory *f = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *col;
-      PsProbeSorter *sorter = g_object_new (PS_TYPE_PROBE_SORTER, NULL);
-
-      sorter->window = self;
-      sorter->column = (int)c;
-      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
-      col = gtk_column_view_column_new (ps_csv_model_get_column_name (model, c), f);
-      gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (self->table_view), col);
-      g_object_unref (sorter);
-      g_object_unref (col);
-    }
-  sel = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (model)));
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), GTK_SELECTION_MODEL (sel));
-  g_object_unref (sel);
-  gtk_widget_set_sensitive (self->passing_only, ps_csv_model_find_column (model, "pass") >= 0);
-  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->passing_only)))
-    ps_csv_model_set_filter_column (model, ps_csv_model_find_column (model, "pass"));
-  update_table_info (self);
-  update_chart_axes (self);
-}
-
-static void
-update_table_info (ParastudyWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->table_model == NULL)
-    text = g_strdup (_ ("No per-item results: run the study, or it has more than a million items"));
-  else
-    {
-      g_autofree char *base = g_path_get_basename (self->table_path);
-
-      text = g_strdup_printf (_ ("%s: %'u of %'u rows shown"), base,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->table_model)),
-                              ps_csv_model_get_n_rows (self->table_model));
-    }
-  gtk_label_set_text (GTK_LABEL (self->table_info), text);
-}
-
-static void
-on_passing_only_toggled (ParastudyWindow *self)
-{
-  gboolean on = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->passing_only));
-
-  if (self->table_model == NULL)
-    return;
-  ps_csv_model_set_filter_column (self->table_model,
-                                  on ? ps_csv_model_find_column (self->table_model, "pass") : -1);
-  update_table_info (self);
-}
-
-gboolean
-parastudy_window_load_table (ParastudyWindow *self, const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PsCsvModel) model = ps_csv_model_new_from_file (path, &error);
-
-  if (model == NULL)
-    {
-      show_message (self, GTK_MESSAGE_ERROR, error->message);
-      set_table_model (self, NULL, NULL);
-      return FALSE;
-    }
-  set_table_model (self, model, path);
-  update_actions (self);
-  return TRUE;
-}
-
-static void
-load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_clear_pointer (&self->run_data, ps_run_data_free);
-  g_clear_pointer (&self->run_study, ps_study_free);
-  if (r == NULL)
-    return;
-  self->run_data = ps_run_data_load (r->dir, &error);
-  if (self->run_data == NULL)
-    {
-      g_debug ("no charts for %s: %s", r->dir, error->message);
-      return;
-    }
-  /* Charts that regenerate data (the histogram of g) need the study itself. */
-  self->run_study = ps_document_dup_study (self->current, NULL);
-  if (self->run_study != NULL && !ps_run_data_check_study (self->run_data, self->run_study, NULL))
-    g_clear_pointer (&self->run_study, ps_study_free);
-}
-
-static void
-load_table_for (ParastudyWindow *self, const PsDocumentResult *r)
-{
-  const char *names[] = { "results.csv", "convergence.csv" };
-
-  load_run_data (self, r);
-
-  if (r != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *path = g_build_filename (r->dir, names[i], NULL);
-
-        if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-          {
-            parastudy_window_load_table (self, path);
-            return;
-          }
-      }
-  set_table_model (self, NULL, NULL);
-}
-
-static void
-on_export_csv_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->table_path != NULL)
-    {
-      g_autoptr (GFile) dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GFile) src = g_file_new_for_path (self->table_path);
-      g_autoptr (GError) error = NULL;
-
-      if (!g_file_copy (src, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_export_csv (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  GtkFileChooserNative *dialog;
-  g_autofree char *base = NULL;
-
-  if (self->table_path == NULL)
-    return;
-  base = g_path_get_basename (self->table_path);
-  dialog = gtk_file_chooser_native_new (_ ("Export Results"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), base);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_csv_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-GtkWidget *
-parastudy_window_get_scaling_view (ParastudyWindow *self)
-{
-  return self->scaling_view;
-}
-
-/* ---- report --------------------------------------------------------------- */
-
-gboolean
-parastudy_window_export_report (ParastudyWindow *self, const char *path, GError **error)
-{
-  const PsDocumentResult *r;
-  g_autoptr (PsStudy) study = NULL;
-  g_autofree char *paper = NULL;
-  PsReportOptions opts;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  r = self->current != NULL ? ps_document_get_result (self->current) : NULL;
-  if (r == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _ ("Run the study before exporting its report"));
-      return FALSE;
-    }
-  study = ps_document_dup_study (self->current, error);
-  if (study == NULL)
-    return FALSE;
-  ps_report_options_init (&opts);
-  paper = g_settings_get_string (ps_gui_settings (), "report-paper-size");
-  opts.paper = g_strcmp0 (paper, "letter") == 0 ? PS_PAPER_LETTER : PS_PAPER_A4;
-  opts.format = g_str_has_suffix (path, ".html") || g_str_has_suffix (path, ".htm") ? PS_REPORT_HTML
-                                                                                    : PS_REPORT_PDF;
-  /* ps_report_write writes a temporary file and renames it: a failure leaves the
-   * destination as it was. */
-  return ps_report_write (study, r->dir, &opts, path, error) > 0;
-}
-
-static void
-on_export_report_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (dest);
-      g_autoptr (GError) error = NULL;
-
-      if (path == NULL)
-        show_message (self, GTK_MESSAGE_ERROR,
-                      _ ("The report can only be written to a local file"));
-      else if (!parastudy_window_export_report (self, path, &error))
-        {
-          g_autofree char *msg
-              = g_strdup_printf (_ ("Could not write the report: %s"), error->message);
-
-          show_message (self, GTK_MESSAGE_ERROR, msg);
-        }
-      else
-        {
-          g_autofree char *msg = g_strdup_printf (_ ("Wrote the report %s"), path);
-
-          show_message (self, GTK_MESSAGE_INFO, msg);
-        }
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_export_report (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *pdf = gtk_file_filter_new ();
-  GtkFileFilter *html = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->current == NULL || ps_document_get_result (self->current) == NULL)
-    return;
-  name = g_strdup_printf ("%s.pdf", ps_document_get_title (self->current));
-  g_strdelimit (name, "/\\", '_');
-  dialog = gtk_file_chooser_native_new (_ ("Export the Report"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (pdf, _ ("PDF report"));
-  gtk_file_filter_add_pattern (pdf, "*.pdf");
-  gtk_file_filter_set_name (html, _ ("HTML report"));
-  gtk_file_filter_add_pattern (html, "*.html");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
-  g_object_unref (pdf);
-  g_object_unref (html);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_report_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* ---- charts --------------------------------------------------------------- */
-
-static const char *
-chart_label (const char *name)
-{
-  static const struct
-  {
-    const char *name, *label;
-  } labels[] = {
-    { "output-vs-param", N_ ("Output against a parameter") },
-    { "heatmap", N_ ("Heat map") },
-    { "passfail", N_ ("Pass / fail map") },
-    { "convergence", N_ ("Convergence of Pf") },
-    { "g-histogram", N_ ("Histogram of g") },
-    { "specimen", N_ ("Specimen curve") },
-    { "E-histogram", N_ ("Histogram of E") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].name, name))
-      return _ (labels[i].label);
-  return name;
-}
-
-/* A scatter of two table columns, passing and failing rows in two colours. */
-static PsChart *
-scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
-{
-  PsCsvModel *m = self->table_model;
-  int xc = ps_csv_model_find_column (m, xname), yc = ps_csv_model_find_column (m, yname);
-  int pc = ps_csv_model_find_column (m, "pass");
-  guint n = ps_csv_model_get_n_rows (m);
-  g_autofree double *x[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
-  g_autofree double *y[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
-  gsize k[2] = { 0, 0 };
-  PsChart *chart = ps_chart_new (PS_CHART_XY);
-
-  for (guint r = 0; r < n; r++)
-    {
-      int cls = pc >= 0 && ps_csv_model_get_number (m, r, (guint)pc) != 1.0;
-
-      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc);
-      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc);
-      k[cls]++;
-    }
-  ps_chart_set_axis (chart, PS_AXIS_X, xname, NULL, PS_SCALE_LINEAR);
-  ps_chart_set_axis (chart, PS_AXIS_Y, yname, NULL, PS_SCALE_LINEAR);
-  if (pc >= 0)
-    {
-      int a = ps_chart_add_series (chart, _ ("passing"), PS_SERIES_POINTS, x[0], y[0], k[0]);
-      int b = ps_chart_add_series (chart, _ ("failing"), PS_SERIES_POINTS, x[1], y[1], k[1]);
-
-      ps_chart_series_set_color (chart, a, (PsColor){ 0.0, 0.45, 0.70, 1 });
-      ps_chart_series_set_color (chart, b, (PsColor){ 0.84, 0.37, 0.0, 1 });
-    }
-  else
-    ps_chart_add_series (chart, yname, PS_SERIES_POINTS, x[0], y[0], k[0]);
-  return chart;
-}
-
-static void
-update_chart (ParastudyWindow *self)
-{
-  GtkStringList *cols, *types;
-  guint ti, xi, yi;
-  const char *xname = NULL, *yname = NULL;
-  g_autoptr (GError) error = NULL;
-  PsChart *chart = NULL;
-  gboolean scatter;
-
-  if (self->chart_updating)
-    return;
-  cols = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_x)));
-  types = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_type)));
-  ti = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_type));
-  xi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_x));
-  yi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_y));
-  if (cols != NULL && xi != GTK_INVALID_LIST_POSITION && yi != GTK_INVALID_LIST_POSITION)
-    {
-      xname = gtk_string_list_get_string (cols, xi);
-      yname = gtk_string_list_get_string (cols, yi);
-    }
-  scatter = types == NULL || ti >= self->n_kind_charts;
-  if (self->table_model == NULL && self->run_data == NULL)
-    ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
-  else if (scatter)
-    {
-      if (self->table_model != NULL && xname != NULL)
-        chart = scatter_chart (self, xname, yname);
-      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, _ ("No per-item results to plot"));
-    }
-  else
-    {
-      const char *name = self->kind_charts[ti].name;
-      PsPlotParams params = { 0 };
-
-      params.x = xname;
-      params.y = yname;
-      /* The axes chosen apply to the output-against-parameter chart; the others
-       * are drawn as the engine lays them out. */
-      if (g_str_equal (name, "output-vs-param") && xname != NULL)
-        chart = ps_plot_study_chart (self->run_data, name, &params, &error);
-      if (chart == NULL)
-        {
-          g_clear_error (&error);
-          chart = ps_plot_study_chart (self->run_data, name, NULL, &error);
-        }
-      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
-    }
-  gtk_widget_set_sensitive (
-      self->chart_x, scatter
-                         || (ti < self->n_kind_charts
-                             && g_str_equal (self->kind_charts[ti].name, "output-vs-param")));
-  gtk_widget_set_sensitive (self->chart_y, gtk_widget_get_sensitive (self->chart_x));
-  update_actions (self);
-}
-
-static guint
-find_string (GtkStringList *list, const char *const *wanted)
-{
-  for (guint w = 0; wanted[w] != NULL; w++)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-      if (g_str_equal (gtk_string_list_get_string (list, i), wanted[w]))
-        return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-update_chart_axes (ParastudyWindow *self)
-{
-  GtkStringList *cols = gtk_string_list_new (NULL);
-  GtkStringList *types = gtk_string_list_new (NULL);
-  static const char *const x_pref[] = { "span_m", "samples", NULL };
-  static const char *const y_pref[] = { "deflection_m", "utilisation", "pf", NULL };
-  guint xi, yi, n;
-
-  self->chart_updating = TRUE;
-  if (self->table_model != NULL && ps_csv_model_get_n_rows (self->table_model) > 0)
-    for (guint c = 0; c < ps_csv_model_get_n_columns (self->table_model); c++)
-      {
-        /* Columns that hold numbers (looked at in the first row). */
-        g_autofree char *f = ps_csv_model_dup_field (self->table_model, 0, c);
-        char *end;
-
-        g_ascii_strtod (f, &end);
-        if (*f != '\0' && *end == '\0')
-          gtk_string_list_append (cols, ps_csv_model_get_column_name (self->table_model, c));
-      }
-  n = g_list_model_get_n_items (G_LIST_MODEL (cols));
-  xi = find_string (cols, x_pref);
-  yi = find_string (cols, y_pref);
-  if (xi == GTK_INVALID_LIST_POSITION)
-    xi = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
-  if (yi == GTK_INVALID_LIST_POSITION)
-    yi = n > 1 ? 1 : xi;
-  self->kind_charts = NULL;
-  self->n_kind_charts = 0;
-  if (self->run_data != NULL)
-    {
-      self->kind_charts = ps_plot_charts_for_kind (ps_run_data_get_kind (self->run_data));
-      for (guint i = 0; self->kind_charts != NULL && self->kind_charts[i].name != NULL; i++)
-        {
-          gtk_string_list_append (types, chart_label (self->kind_charts[i].name));
-          self->n_kind_charts++;
-        }
-    }
-  gtk_string_list_append (types, _ ("Scatter of two columns"));
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_type), G_LIST_MODEL (types));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_type), 0);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_x), G_LIST_MODEL (cols));
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_y), G_LIST_MODEL (cols));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_x), xi);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_y), yi);
-  g_object_unref (cols);
-  g_object_unref (types);
-  self->chart_updating = FALSE;
-  update_chart (self);
-}
-
-static void
-on_chart_reset (ParastudyWindow *self)
-{
-  ps_gui_chart_reset_view (PS_GUI_CHART (self->chart));
-}
-
-static void
-on_chart_readout (ParastudyWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  g_object_get (self->chart, "readout", &text, NULL);
-  gtk_label_set_text (GTK_LABEL (self->chart_readout), text ? text : "");
-}
-
-static void
-on_export_chart_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      if (!g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf")
-          && !g_str_has_suffix (path, ".png"))
-        {
-          char *with = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with;
-        }
-      if (!ps_gui_chart_export (PS_GUI_CHART (self->chart), path, 900, 600, &error))
-        show_message (self, GTK_MESSAGE_ERROR, error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-action_export_chart (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  ParastudyWindow *self = user_data;
-  GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_ ("Export the Chart"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  const struct
-  {
-    const char *name, *pattern;
-  } kinds[] = { { N_ ("PNG image"), "*.png" },
-                { N_ ("SVG drawing"), "*.svg" },
-                { N_ ("PDF document"), "*.pdf" } };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autoptr (GtkFileFilter) f = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (f, _ (kinds[i].name));
-      gtk_file_filter_add_pattern (f, kinds[i].pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), f);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "chart.png");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_chart_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ---- drag and drop -------------------------------------------------------- */
@@ -1900,22 +362,6 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, Parastu
 
 /* ---- construction --------------------------------------------------------- */
 
-static const GActionEntry win_actions[] = {
-  { "new-study", action_new_study, "s" },
-  { "new-example", action_new_example, "s" },
-  { "open", action_open },
-  { "open-recent", action_open_recent, "s" },
-  { "save", action_save },
-  { "save-as", action_save_as },
-  { "close-study", action_close_study },
-  { "run", action_run },
-  { "cancel", action_cancel },
-  { "export-report", action_export_report },
-  { "export-csv", action_export_csv },
-  { "export-chart", action_export_chart },
-  { "copy-summary", action_copy_summary },
-};
-
 static void
 parastudy_window_dispose (GObject *object)
 {
@@ -1923,10 +369,7 @@ parastudy_window_dispose (GObject *object)
 
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
-  g_clear_object (&self->table_model);
-  g_clear_pointer (&self->table_path, g_free);
-  g_clear_pointer (&self->run_data, ps_run_data_free);
-  g_clear_pointer (&self->run_study, ps_study_free);
+  _parastudy_window_results_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARASTUDY_TYPE_WINDOW);
   G_OBJECT_CLASS (parastudy_window_parent_class)->dispose (object);
 }
@@ -1938,9 +381,6 @@ parastudy_window_finalize (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_pointer (&self->summary_values, g_hash_table_unref);
-  for (guint i = 0; i < N_BACKENDS; i++)
-    g_free (self->backends[i].reason);
-  g_free (self->mpi_hostfile);
   G_OBJECT_CLASS (parastudy_window_parent_class)->finalize (object);
 }
 
@@ -1952,13 +392,12 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
 
   object_class->dispose = parastudy_window_dispose;
   object_class->finalize = parastudy_window_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = on_close_request;
+  GTK_WINDOW_CLASS (klass)->close_request = _parastudy_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/parastudy/Parastudy/parastudy-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, ParastudyWindow, name)
   CHILD (info_bar);
-  CHILD (scaling_holder);
   CHILD (info_label);
   CHILD (sidebar);
   CHILD (view_stack);
@@ -1973,29 +412,22 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_x);
   CHILD (chart_y);
   CHILD (chart_readout);
-  CHILD (chart_holder);
-  CHILD (backend_dropdown);
-  CHILD (workers_label);
-  CHILD (workers_spin);
-  CHILD (mpi_button);
-  CHILD (mpi_hostfile_label);
-  CHILD (mpi_threads_spin);
+  CHILD (chart);
+  CHILD (scaling_view);
+  CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
   CHILD (progress_bar);
   CHILD (progress_label);
+  CHILD (kinds_menu);
   CHILD (examples_menu);
   CHILD (recent_menu);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_passing_only_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_chart_reset);
-  gtk_widget_class_bind_template_callback (widget_class, on_backend_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_choose);
-  gtk_widget_class_bind_template_callback (widget_class, on_mpi_hostfile_clear);
+  _parastudy_window_class_results_init (widget_class);
 
-  g_type_ensure (PS_TYPE_GUI_CHART);
+  g_type_ensure (PS_TYPE_BACKEND_PICKER);
 }
 
 static void
@@ -2008,38 +440,19 @@ parastudy_window_init (ParastudyWindow *self)
   self->probe_column = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
-                                   self);
+  _parastudy_window_actions_init (self);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->sidebar), G_LIST_MODEL (self->documents), create_row,
                            self, NULL);
-  setup_backend_dropdown (self);
-
-  self->chart = ps_gui_chart_new ();
-  gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_holder), self->chart);
-  g_signal_connect_swapped (self->chart, "notify::readout", G_CALLBACK (on_chart_readout), self);
-  g_signal_connect_swapped (self->chart_type, "notify::selected", G_CALLBACK (update_chart), self);
-  g_signal_connect_swapped (self->chart_x, "notify::selected", G_CALLBACK (update_chart), self);
-  g_signal_connect_swapped (self->chart_y, "notify::selected", G_CALLBACK (update_chart), self);
-  self->scaling_view = ps_scaling_view_new ();
-  gtk_widget_set_vexpand (self->scaling_view, TRUE);
-  gtk_box_append (GTK_BOX (self->scaling_holder), self->scaling_view);
-
-  g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
-                    G_CALLBACK (on_table_sort_changed), self);
+  g_signal_connect_swapped (self->backend_picker, "notify::backend",
+                            G_CALLBACK (_parastudy_window_update_actions), self);
+  _parastudy_window_results_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  fill_examples_menu (self);
-  fill_recent_menu (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (fill_recent_menu), self, G_CONNECT_SWAPPED);
-  set_table_model (self, NULL, NULL);
-  update_actions (self);
-  update_title (self);
+  _parastudy_window_update_actions (self);
+  _parastudy_window_update_title (self);
 }
 
 ParastudyWindow *
@@ -2084,31 +497,20 @@ parastudy_window_is_running (ParastudyWindow *self)
 gboolean
 parastudy_window_set_backend (ParastudyWindow *self, const char *name, int workers)
 {
-  for (guint i = 0; i < N_BACKENDS; i++)
-    if (backend_usable (self, i) && g_str_equal (self->backends[i].backend->name, name))
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->backend_dropdown), i);
-        if (workers > 0)
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->workers_spin), workers);
-        return TRUE;
-      }
-  return FALSE;
+  return ps_backend_picker_select (PS_BACKEND_PICKER (self->backend_picker), name, workers);
 }
 
 void
 parastudy_window_set_mpi_options (ParastudyWindow *self, const char *hostfile, int threads_per_rank)
 {
-  g_free (self->mpi_hostfile);
-  self->mpi_hostfile = g_strdup (hostfile);
-  update_mpi_hostfile_label (self);
-  if (threads_per_rank > 0)
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->mpi_threads_spin), threads_per_rank);
+  ps_backend_picker_set_options (PS_BACKEND_PICKER (self->backend_picker), hostfile,
+                                 threads_per_rank);
 }
 
 GtkWidget *
 parastudy_window_get_mpi_button (ParastudyWindow *self)
 {
-  return self->mpi_button;
+  return ps_backend_picker_get_options_button (PS_BACKEND_PICKER (self->backend_picker));
 }
 
 GtkWidget *
@@ -2126,7 +528,7 @@ parastudy_window_get_progress_bar (ParastudyWindow *self)
 GtkWidget *
 parastudy_window_get_backend_dropdown (ParastudyWindow *self)
 {
-  return self->backend_dropdown;
+  return ps_backend_picker_get_dropdown (PS_BACKEND_PICKER (self->backend_picker));
 }
 
 const char *
@@ -2171,4 +573,16 @@ void
 parastudy_window_show_page (ParastudyWindow *self, const char *page)
 {
   gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), page);
+}
+
+GMenuModel *
+parastudy_window_get_kinds_menu (ParastudyWindow *self)
+{
+  return G_MENU_MODEL (self->kinds_menu);
+}
+
+GtkWidget *
+parastudy_window_get_scaling_view (ParastudyWindow *self)
+{
+  return self->scaling_view;
 }

@@ -23,11 +23,15 @@ struct _PsBeamEditor
   GHashTable *params; /* path -> PsParamEditor (weak, owned by the form) */
   gboolean loading;
 
+  /* Template children. */
+  GtkWidget *name_entry;
+  GtkWidget *description_entry;
   GtkWidget *support;
   GtkWidget *load_type;
   GtkWidget *position_mode;
   GtkWidget *position_box;
   GtkWidget *value_box;
+  GtkWidget *span_box;
   GtkWidget *diagram;
   GtkWidget *self_weight;
   GtkWidget *shape;
@@ -36,8 +40,9 @@ struct _PsBeamEditor
   GtkWidget *custom_materials;
   GtkWidget *limit;
   GtkWidget *safety;
-  GtkWidget *count;
-  GtkWidget *error;
+  GtkWidget *count_label;
+  GtkWidget *error_label;
+
   GHashTable *designations; /* selected standard sections */
   GtkWidget *section_search;
   GtkStringFilter *section_filter;
@@ -59,21 +64,8 @@ ps_beam_editor_dispose (GObject *object)
   g_clear_pointer (&self->fields, ps_field_set_free);
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->designations, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_BEAM_EDITOR);
   G_OBJECT_CLASS (ps_beam_editor_parent_class)->dispose (object);
-}
-
-static void
-ps_beam_editor_class_init (PsBeamEditorClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = ps_beam_editor_dispose;
-}
-
-static void
-ps_beam_editor_init (PsBeamEditor *self)
-{
-  self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->designations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->fields = ps_field_set_new ();
 }
 
 static JsonObject *
@@ -273,11 +265,11 @@ refresh_status (PsBeamEditor *self)
                                           ps_study_get_n_items (study)),
                              n);
 
-      gtk_label_set_text (GTK_LABEL (self->count), text);
+      gtk_label_set_text (GTK_LABEL (self->count_label), text);
     }
   else
-    gtk_label_set_text (GTK_LABEL (self->count), _ ("— configurations"));
-  ps_gui_show_document_error (self->error, self->fields, self->document);
+    gtk_label_set_text (GTK_LABEL (self->count_label), _ ("— configurations"));
+  ps_gui_show_document_error (self->error_label, self->fields, self->document);
   gtk_widget_queue_draw (self->diagram);
 }
 
@@ -691,95 +683,88 @@ on_checks_changed (PsBeamEditor *self)
   edited (self);
 }
 
+static void
+ps_beam_editor_class_init (PsBeamEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ps_beam_editor_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/parastudy/Parastudy/ps-beam-editor.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PsBeamEditor, name)
+  CHILD (name_entry);
+  CHILD (description_entry);
+  CHILD (support);
+  CHILD (load_type);
+  CHILD (position_mode);
+  CHILD (position_box);
+  CHILD (value_box);
+  CHILD (span_box);
+  CHILD (diagram);
+  CHILD (self_weight);
+  CHILD (shape);
+  CHILD (section_box);
+  CHILD (material_box);
+  CHILD (custom_materials);
+  CHILD (limit);
+  CHILD (safety);
+  CHILD (count_label);
+  CHILD (error_label);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_support_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_load_type_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_position_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_self_weight);
+  gtk_widget_class_bind_template_callback (widget_class, on_shape_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_checks_changed);
+}
+
+static void
+ps_beam_editor_init (PsBeamEditor *self)
+{
+  self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->designations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->fields = ps_field_set_new ();
+  /* Nothing is written back while the template and the file fill the form. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram), draw_diagram, self, NULL);
+}
+
 GtkWidget *
 ps_beam_editor_new (PsDocument *document)
 {
-  PsBeamEditor *self = g_object_new (PS_TYPE_BEAM_EDITOR, "orientation", GTK_ORIENTATION_VERTICAL,
-                                     "spacing", 10, NULL);
+  PsBeamEditor *self = g_object_new (PS_TYPE_BEAM_EDITOR, NULL);
   JsonObject *root = ps_document_get_root (document);
   JsonObject *checks;
-  GtkWidget *box, *row, *grid, *span_box;
-  const char *load_types[] = { _ ("Point load"), _ ("Uniform load"), NULL };
-  const char *positions[] = { _ ("Midspan"), _ ("Free end"), _ ("At a distance a"), NULL };
-  const char *support_labels[] = { _ ("Simply supported"), _ ("Cantilever"), _ ("Fixed–fixed"),
-                                   _ ("Propped cantilever"), NULL };
-  const char *shape_labels[]
-      = { _ ("Rectangular"),      _ ("Circular"),         _ ("Hollow circular"),
-          _ ("Standard section"), _ ("Custom (I, W, A)"), NULL };
   g_autoptr (GString) custom = g_string_new (NULL);
   JsonNode *sf;
 
   self->document = g_object_ref (document);
   self->loading = TRUE;
-  ps_gui_editor_header (GTK_WIDGET (self), document, self->fields, LABEL_CHARS);
+  ps_gui_editor_bind_header (self->name_entry, self->description_entry, document, self->fields);
 
-  /* Beam and load, with the diagram beside them. */
-  grid = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_hexpand (box, TRUE);
-  self->support = gtk_drop_down_new_from_strings (support_labels);
+  /* Beam and load. */
   gtk_drop_down_set_selected (
       GTK_DROP_DOWN (self->support),
       index_of (supports, ps_gui_json_string_member (json_object_get_object_member (root, "beam"),
                                                      "support", "simply-supported")));
-  g_signal_connect_swapped (self->support, "notify::selected", G_CALLBACK (on_support_changed),
-                            self);
   ps_field_set_add (self->fields, "beam.support", self->support);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Support"), self->support, LABEL_CHARS));
-  self->load_type = gtk_drop_down_new_from_strings (load_types);
-  g_signal_connect_swapped (self->load_type, "notify::selected", G_CALLBACK (on_load_type_changed),
-                            self);
   ps_field_set_add (self->fields, "beam.load", self->load_type);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Load"), self->load_type, LABEL_CHARS));
-  self->value_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Load value"), self->value_box, LABEL_CHARS));
-  self->position_mode = gtk_drop_down_new_from_strings (positions);
-  g_signal_connect_swapped (self->position_mode, "notify::selected",
-                            G_CALLBACK (on_position_mode_changed), self);
-  row = ps_gui_labelled (_ ("Position"), self->position_mode, LABEL_CHARS);
-  self->position_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (row), self->position_box);
-  gtk_box_append (GTK_BOX (box), row);
-  span_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Span L"), span_box, LABEL_CHARS));
-  add_param (self, span_box, "beam.span", PS_QTY_LENGTH, FALSE);
-  self->self_weight = gtk_switch_new ();
-  gtk_widget_set_halign (self->self_weight, GTK_ALIGN_START);
+  add_param (self, self->span_box, "beam.span", PS_QTY_LENGTH, FALSE);
   gtk_switch_set_active (GTK_SWITCH (self->self_weight),
                          json_object_get_boolean_member_with_default (
                              ps_gui_json_ensure_object (root, "beam"), "self_weight", FALSE));
-  g_signal_connect_swapped (self->self_weight, "notify::active", G_CALLBACK (on_self_weight), self);
   ps_field_set_add (self->fields, "beam.self_weight", self->self_weight);
-  gtk_box_append (GTK_BOX (box),
-                  ps_gui_labelled (_ ("Self-weight"), self->self_weight, LABEL_CHARS));
-  gtk_box_append (GTK_BOX (grid), box);
-  self->diagram = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->diagram), 220);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->diagram), 120);
-  gtk_widget_set_valign (self->diagram, GTK_ALIGN_START);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram), draw_diagram, self, NULL);
-  gtk_box_append (GTK_BOX (grid), self->diagram);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Beam and load"), grid));
   rebuild_load (self);
   self->loading = TRUE;
 
   /* Section. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->shape = gtk_drop_down_new_from_strings (shape_labels);
-  g_signal_connect_swapped (self->shape, "notify::selected", G_CALLBACK (on_shape_changed), self);
   ps_field_set_add (self->fields, "beam.section", self->shape);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Shape"), self->shape, LABEL_CHARS));
-  self->section_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), self->section_box);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Section"), box));
   rebuild_section (self);
   self->loading = TRUE;
 
   /* Materials: the built-in table as check buttons. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->material_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->material_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->material_box), 5);
   for (guint i = 0; i < ps_materials_get_n (); i++)
     {
       const PsMaterialInfo *m = ps_materials_get_nth (i);
@@ -796,48 +781,26 @@ ps_beam_editor_new (PsDocument *document)
       g_signal_connect (check, "toggled", G_CALLBACK (on_material_toggled), self);
       gtk_flow_box_append (GTK_FLOW_BOX (self->material_box), check);
     }
-  gtk_box_append (GTK_BOX (box), self->material_box);
   count_custom (json_object_get_member (beam (self), "material"), custom);
   if (custom->len > 0)
     {
       g_autofree char *t = g_strdup_printf (_ ("Custom materials in the file: %s"), custom->str);
 
-      self->custom_materials = gtk_label_new (t);
-      gtk_label_set_xalign (GTK_LABEL (self->custom_materials), 0);
-      gtk_box_append (GTK_BOX (box), self->custom_materials);
+      gtk_label_set_text (GTK_LABEL (self->custom_materials), t);
+      gtk_widget_set_visible (self->custom_materials, TRUE);
     }
   ps_field_set_add (self->fields, "beam.material", self->material_box);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Material"), box));
 
   /* Checks. */
   checks = json_object_has_member (root, "checks") ? json_object_get_object_member (root, "checks")
                                                    : NULL;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->limit = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->limit), "L/250");
-  gtk_widget_set_tooltip_text (self->limit, _ ("L/N, or a length such as 20 mm"));
   gtk_editable_set_text (GTK_EDITABLE (self->limit),
                          ps_gui_json_string_member (checks, "deflection_limit", ""));
-  g_signal_connect_swapped (self->limit, "changed", G_CALLBACK (on_checks_changed), self);
   ps_field_set_add (self->fields, "checks.deflection_limit", self->limit);
-  gtk_box_append (GTK_BOX (box),
-                  ps_gui_labelled (_ ("Deflection limit"), self->limit, LABEL_CHARS));
-  self->safety = gtk_spin_button_new_with_range (0.1, 10, 0.05);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->safety), 2);
   sf = checks ? json_object_get_member (checks, "safety_factor") : NULL;
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->safety),
                              sf && JSON_NODE_HOLDS_VALUE (sf) ? json_node_get_double (sf) : 1.0);
-  g_signal_connect_swapped (self->safety, "value-changed", G_CALLBACK (on_checks_changed), self);
   ps_field_set_add (self->fields, "checks.safety_factor", self->safety);
-  gtk_box_append (GTK_BOX (box),
-                  ps_gui_labelled (_ ("Safety factor γ"), self->safety, LABEL_CHARS));
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Checks"), box));
-
-  /* Live status. */
-  self->count = ps_gui_count_label_new ();
-  gtk_box_append (GTK_BOX (self), self->count);
-  self->error = ps_gui_error_label_new ();
-  gtk_box_append (GTK_BOX (self), self->error);
 
   self->loading = FALSE;
   g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
@@ -854,5 +817,5 @@ ps_beam_editor_get_param (PsBeamEditor *self, const char *path)
 GtkWidget *
 ps_beam_editor_get_count_label (PsBeamEditor *self)
 {
-  return self->count;
+  return self->count_label;
 }

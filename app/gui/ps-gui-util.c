@@ -296,23 +296,6 @@ ps_gui_dist_density (const void *dist, double x, double h)
 }
 
 GtkWidget *
-ps_gui_frame (const char *title, GtkWidget *child)
-{
-  GtkWidget *f = gtk_frame_new (NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", title);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_frame_set_label_widget (GTK_FRAME (f), label);
-  gtk_widget_set_margin_start (child, 8);
-  gtk_widget_set_margin_end (child, 8);
-  gtk_widget_set_margin_top (child, 6);
-  gtk_widget_set_margin_bottom (child, 8);
-  gtk_frame_set_child (GTK_FRAME (f), child);
-  return f;
-}
-
-GtkWidget *
 ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -347,17 +330,12 @@ on_description_changed (GtkEditable *e, PsDocument *document)
   ps_document_changed (document);
 }
 
-GtkWidget *
-ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields, int label_chars)
+void
+ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *document,
+                           PsFieldSet *fields)
 {
   JsonObject *root = ps_document_get_root (document);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *description = gtk_entry_new ();
 
-  gtk_widget_set_margin_start (page, 12);
-  gtk_widget_set_margin_end (page, 12);
-  gtk_widget_set_margin_top (page, 12);
-  gtk_widget_set_margin_bottom (page, 12);
   /* Filled before the handlers are connected: loading the form writes nothing. */
   gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (root, "name", ""));
   g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed), document, 0);
@@ -366,31 +344,6 @@ ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields,
                          ps_gui_json_string_member (root, "description", ""));
   g_signal_connect_object (description, "changed", G_CALLBACK (on_description_changed), document,
                            0);
-  gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Name"), name, label_chars));
-  gtk_box_append (GTK_BOX (page), ps_gui_labelled (_ ("Description"), description, label_chars));
-  return name;
-}
-
-GtkWidget *
-ps_gui_count_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (label, "title-3");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  return label;
-}
-
-GtkWidget *
-ps_gui_error_label_new (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (label, "error");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return label;
 }
 
 void

@@ -48,21 +48,15 @@ void ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget);
 GtkWidget *ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message);
 void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
 
-/* Form layout shared by the study editors: @child in a frame titled @title (bold),
- * and @widget after a left-aligned label @label_chars characters wide. */
-GtkWidget *ps_gui_frame (const char *title, GtkWidget *child);
+/* @widget after a left-aligned label @label_chars characters wide, as the study
+ * editors' templates lay out their rows; for the rows they add in code. */
 GtkWidget *ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars);
 
-/* The parts every study editor shares. ps_gui_editor_header() gives @page its
- * margins and appends the Name and Description rows, which edit the root's members
- * of @document; the name entry (returned, borrowed) is registered in @fields as
- * "name". */
-GtkWidget *ps_gui_editor_header (GtkWidget *page, PsDocument *document, PsFieldSet *fields,
-                                 int label_chars);
-/* The large label that shows the study's size. */
-GtkWidget *ps_gui_count_label_new (void);
-/* The label that shows the engine's validation message. */
-GtkWidget *ps_gui_error_label_new (void);
+/* Fills the Name and Description entries of a study editor's template from the
+ * root's members of @document and writes edits back; the name entry is registered
+ * in @fields as "name". */
+void ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *document,
+                                PsFieldSet *fields);
 /* Shows @document's validation message in @label (hidden while there is none) and
  * marks the field of @fields it names. */
 void ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document);

@@ -9,7 +9,11 @@
 #include <unistd.h>
 
 #include "backends/mpi/ps-mpi-launch.h"
+#include "ps-error.h"
 #include "ps-mpi-run.h"
+
+/* The study's path in a command line built before the study is written. */
+#define STUDY_PLACEHOLDER "STUDY.json"
 
 /* How long mpirun has to leave after SIGTERM before it is killed. */
 #define TERM_GRACE_MS 5000
@@ -89,43 +93,23 @@ ps_mpi_run_find_program (void)
   return g_find_program_in_path ("parastudy-cli");
 }
 
-char *
-ps_mpi_run_dup_unavailable_reason (void)
+gboolean
+ps_mpi_run_check_launcher (const PsBackend *backend, GError **error)
 {
-  g_autofree char *mpirun = g_find_program_in_path ("mpirun");
-  g_autofree char *program = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { NULL, "backends", NULL };
-  int status = 0;
+  g_autofree char *program = ps_mpi_run_find_program ();
+  g_auto (GStrv) argv = NULL;
+  PsBackendLaunch launch;
 
-  if (mpirun == NULL)
-    return g_strdup (_ ("mpirun was not found: install Open MPI (openmpi-bin)"));
-  program = ps_mpi_run_find_program ();
-  if (program == NULL)
-    return g_strdup (_ ("parastudy-cli was not found beside Parastudy or in PATH"));
-  argv[0] = program;
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                     &status, NULL)
-      || !g_spawn_check_wait_status (status, NULL) || out == NULL)
-    return g_strdup_printf (_ ("%s does not run"), program);
-  /* `backends` lists "  mpi        available  …" in a build with MPI. */
-  {
-    g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      {
-        g_auto (GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", 3);
-
-        if (words[0] != NULL && g_str_equal (words[0], "mpi"))
-          {
-            g_autofree char *rest = g_strchug (g_strdup (lines[i] + 3));
-
-            if (g_str_has_prefix (rest, "available"))
-              return NULL;
-          }
-      }
-  }
-  return g_strdup_printf (_ ("%s was built without MPI"), program);
+  if (backend->launch_argv == NULL)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
+                   _ ("%s runs under a launcher that Parastudy cannot start"), _ (backend->label));
+      return FALSE;
+    }
+  ps_backend_launch_init (&launch);
+  launch.program = program;
+  argv = backend->launch_argv (&launch, STUDY_PLACEHOLDER, NULL, NULL, error);
+  return argv != NULL;
 }
 
 /* ---- the run ---------------------------------------------------------------------- */
@@ -360,7 +344,8 @@ ps_mpi_run_start (PsDocument *document, const PsMpiRunRequest *request, GCancell
   g_auto (GStrv) argv = NULL;
   g_auto (GStrv) envp = NULL;
   const char *rows;
-  PsMpiLaunch launch;
+  PsBackendLaunch launch;
+  const PsBackend *backend = request->backend;
   MpiRun *r;
 
   g_task_set_source_tag (task, ps_mpi_run_start);
@@ -370,23 +355,25 @@ ps_mpi_run_start (PsDocument *document, const PsMpiRunRequest *request, GCancell
   rows = request->rows == PS_ROWS_ALL       ? "all"
          : request->rows == PS_ROWS_PASSING ? "passing"
                                             : "none";
-  ps_mpi_launch_init (&launch);
-  launch.ranks = request->ranks;
-  launch.threads_per_rank = request->threads_per_rank;
+  ps_backend_launch_init (&launch);
+  launch.workers = request->workers;
+  launch.threads_per_worker = request->threads_per_worker;
   launch.hostfile = request->hostfile;
   /* On this machine alone, more ranks than cores is the user's choice. */
-  launch.oversubscribe = request->hostfile == NULL && request->ranks > (int)g_get_num_processors ();
+  launch.oversubscribe
+      = request->hostfile == NULL && request->workers > (int)g_get_num_processors ();
   program = ps_mpi_run_find_program ();
   launch.program = program;
-  if (program == NULL)
+  if (backend->launch_argv == NULL)
     {
-      g_task_return_new_error (task, PS_ERROR, PS_ERROR_UNSUPPORTED, "%s",
-                               _ ("parastudy-cli was not found beside Parastudy or in PATH"));
+      g_task_return_new_error (task, PS_ERROR, PS_ERROR_UNSUPPORTED,
+                               _ ("%s runs under a launcher that Parastudy cannot start"),
+                               _ (backend->label));
       return;
     }
   /* Checked before the study is written anywhere. */
-  argv = ps_mpi_launch_argv (&launch, "STUDY", request->dir,
-                             (const char *const[]){ "--rows", rows, NULL }, &error);
+  argv = backend->launch_argv (&launch, STUDY_PLACEHOLDER, request->dir,
+                               (const char *const[]){ "--rows", rows, NULL }, &error);
   if (argv == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -399,14 +386,16 @@ ps_mpi_run_start (PsDocument *document, const PsMpiRunRequest *request, GCancell
       return;
     }
   for (guint i = 0; argv[i] != NULL; i++)
-    if (i > 0 && g_str_equal (argv[i - 1], "run") && g_str_equal (argv[i], "STUDY"))
+    if (g_str_equal (argv[i], STUDY_PLACEHOLDER))
       {
         g_free (argv[i]);
         argv[i] = g_strdup (study_path);
         break;
       }
 
-  envp = ps_mpi_launch_envp (&launch, g_get_environ ());
+  envp = g_get_environ ();
+  if (backend->launch_envp != NULL)
+    envp = backend->launch_envp (&launch, envp);
   launcher
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_environ (launcher, envp);

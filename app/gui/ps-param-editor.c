@@ -24,6 +24,7 @@ struct _PsParamEditor
   char **parts;
   PsQuantity quantity;
   const char *unit;
+  gboolean sweepable;
   gboolean loading;
 
   GtkWidget *mode;
@@ -73,15 +74,44 @@ ps_param_editor_finalize (GObject *object)
   G_OBJECT_CLASS (ps_param_editor_parent_class)->finalize (object);
 }
 
+static void on_changed (PsParamEditor *self);
+static void on_mode_changed (PsParamEditor *self);
+
+static void
+ps_param_editor_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PS_TYPE_PARAM_EDITOR);
+  G_OBJECT_CLASS (ps_param_editor_parent_class)->dispose (object);
+}
+
 static void
 ps_param_editor_class_init (PsParamEditorClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ps_param_editor_dispose;
   G_OBJECT_CLASS (klass)->finalize = ps_param_editor_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/parastudy/Parastudy/ps-param-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, mode);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, fixed);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, list);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, from);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, to);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, steps);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, log);
+  gtk_widget_class_bind_template_child (widget_class, PsParamEditor, unit_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_changed);
 }
 
 static void
 ps_param_editor_init (PsParamEditor *self)
 {
+  /* Nothing is written back while the template and the document fill the form. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -149,8 +179,7 @@ ps_param_editor_reload (PsParamEditor *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->fixed), t);
     }
-  if (self->mode != NULL)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->mode), mode);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->mode), mode);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), mode == MODE_LIST    ? "list"
                                                              : mode == MODE_RANGE ? "range"
                                                                                   : "fixed");
@@ -161,7 +190,8 @@ ps_param_editor_reload (PsParamEditor *self)
 static JsonNode *
 build_node (PsParamEditor *self, GtkWidget **widget, char **message)
 {
-  guint mode = self->mode ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
+  guint mode
+      = self->sweepable ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
   double v;
 
   if (mode == MODE_FIXED)
@@ -275,82 +305,28 @@ on_mode_changed (PsParamEditor *self)
   on_changed (self);
 }
 
-static GtkWidget *
-entry (PsParamEditor *self, int chars, const char *placeholder)
-{
-  GtkWidget *e = gtk_entry_new ();
-
-  gtk_editable_set_width_chars (GTK_EDITABLE (e), chars);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (e), placeholder);
-  g_signal_connect_swapped (e, "changed", G_CALLBACK (on_changed), self);
-  return e;
-}
-
 GtkWidget *
 ps_param_editor_new (PsDocument *document, const char *path, PsQuantity quantity, gboolean small,
                      gboolean sweepable)
 {
-  PsParamEditor *self = g_object_new (PS_TYPE_PARAM_EDITOR, "orientation",
-                                      GTK_ORIENTATION_HORIZONTAL, "spacing", 6, NULL);
-  GtkWidget *range;
+  PsParamEditor *self = g_object_new (PS_TYPE_PARAM_EDITOR, NULL);
 
   self->document = document;
   self->path = g_strdup (path);
   self->quantity = quantity;
   self->unit = ps_gui_display_unit (quantity, small);
-
-  if (sweepable)
-    {
-      const char *modes[] = { C_ ("parameter", "Fixed"), C_ ("parameter", "List"),
-                              C_ ("parameter", "Range"), NULL };
-
-      self->mode = gtk_drop_down_new_from_strings (modes);
-      gtk_widget_set_tooltip_text (self->mode, _ ("A fixed value, a list of values or a range"));
-      gtk_box_append (GTK_BOX (self), self->mode);
-    }
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_widget_set_hexpand (self->stack, TRUE);
-  self->fixed = entry (self, 10, "");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->fixed, "fixed");
-  self->list = entry (self, 24, _ ("e.g. 2, 4, 6"));
-  gtk_stack_add_named (GTK_STACK (self->stack), self->list, "list");
-
-  range = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  self->from = entry (self, 8, _ ("from"));
-  self->to = entry (self, 8, _ ("to"));
-  self->steps = gtk_spin_button_new_with_range (1, 1e7, 1);
-  gtk_widget_set_tooltip_text (self->steps, _ ("Number of values, both ends included"));
-  g_signal_connect_swapped (self->steps, "value-changed", G_CALLBACK (on_changed), self);
-  self->log = gtk_check_button_new_with_label (_ ("log"));
-  gtk_widget_set_tooltip_text (self->log, _ ("Space the values evenly on a log scale"));
-  g_signal_connect_swapped (self->log, "toggled", G_CALLBACK (on_changed), self);
-  gtk_box_append (GTK_BOX (range), self->from);
-  gtk_box_append (GTK_BOX (range), gtk_label_new ("–"));
-  gtk_box_append (GTK_BOX (range), self->to);
-  gtk_box_append (GTK_BOX (range), gtk_label_new (_ ("in")));
-  gtk_box_append (GTK_BOX (range), self->steps);
-  gtk_box_append (GTK_BOX (range), gtk_label_new (_ ("steps")));
-  gtk_box_append (GTK_BOX (range), self->log);
-  gtk_stack_add_named (GTK_STACK (self->stack), range, "range");
-  gtk_box_append (GTK_BOX (self), self->stack);
-
-  self->unit_label = gtk_label_new (self->unit);
-  gtk_widget_add_css_class (self->unit_label, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (self->unit_label), 5);
-  gtk_label_set_xalign (GTK_LABEL (self->unit_label), 0);
-  gtk_box_append (GTK_BOX (self), self->unit_label);
-
+  self->sweepable = sweepable;
+  gtk_widget_set_visible (self->mode, sweepable);
+  gtk_label_set_text (GTK_LABEL (self->unit_label), self->unit);
   ps_param_editor_reload (self);
-  if (self->mode != NULL)
-    g_signal_connect_swapped (self->mode, "notify::selected", G_CALLBACK (on_mode_changed), self);
   return GTK_WIDGET (self);
 }
 
 GtkEditable *
 ps_param_editor_get_entry (PsParamEditor *self)
 {
-  guint mode = self->mode ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
+  guint mode
+      = self->sweepable ? gtk_drop_down_get_selected (GTK_DROP_DOWN (self->mode)) : MODE_FIXED;
 
   return GTK_EDITABLE (mode == MODE_LIST    ? self->list
                        : mode == MODE_RANGE ? self->from

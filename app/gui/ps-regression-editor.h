@@ -32,18 +32,22 @@ gboolean ps_regression_editor_set_choice (PsRegressionEditor *self, const char *
 void ps_regression_editor_set_source_file (PsRegressionEditor *self, GFile *file);
 
 /* The preview: the file shown (NULL when none could be read), its rows and
- * columns, and the line under it (what was read, or why nothing was). */
+ * columns, and the line under it (what was read, the header's and units row's
+ * lines, the unit of each mapped column, or why nothing was). */
 const char *ps_regression_editor_get_preview_file (PsRegressionEditor *self);
 guint ps_regression_editor_get_preview_n_rows (PsRegressionEditor *self);
 guint ps_regression_editor_get_preview_n_columns (PsRegressionEditor *self);
 /* The title of preview column @column (0-based, after the line number), newly
- * allocated: the header name or "Column N", with the quantity mapped to it. */
+ * allocated: the header name or "Column N", with the quantity mapped to it and its
+ * unit, and on a second line the units row's field when there is one. */
 char *ps_regression_editor_dup_preview_title (PsRegressionEditor *self, guint column);
 /* The text of field @column of preview row @row, or NULL. */
 const char *ps_regression_editor_get_preview_cell (PsRegressionEditor *self, guint row,
                                                    guint column);
 /* The file's line number of preview row @row (1-based). */
 guint ps_regression_editor_get_preview_line (PsRegressionEditor *self, guint row);
+/* The lines skipped shown above the preview, or NULL when none are. */
+const char *ps_regression_editor_get_preview_skipped (PsRegressionEditor *self);
 const char *ps_regression_editor_get_preview_status (PsRegressionEditor *self);
 GtkWidget *ps_regression_editor_get_preview_view (PsRegressionEditor *self);
 

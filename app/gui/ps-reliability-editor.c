@@ -42,18 +42,23 @@ struct _PsReliabilityEditor
   PsFieldSet *fields;
   gboolean loading;
 
+  /* Template children. */
+  GtkWidget *name_entry;
+  GtkWidget *description_entry;
   GtkWidget *var_grid;
-  GPtrArray *vars; /* VarRow */
   GtkWidget *const_grid;
-  GPtrArray *consts; /* ConstRow */
   GtkWidget *limit_state;
   GtkWidget *limit_error;
-  guint error_position;
+  GtkWidget *method_box;
   GtkWidget *samples;
   GtkWidget *target_cov;
   GtkWidget *seed;
   GtkWidget *time_limit;
-  GtkWidget *error;
+  GtkWidget *error_label;
+
+  GPtrArray *vars;   /* VarRow */
+  GPtrArray *consts; /* ConstRow */
+  guint error_position;
 };
 
 /* Width of the labels in front of the fields, in characters. */
@@ -72,21 +77,8 @@ ps_reliability_editor_dispose (GObject *object)
   g_clear_pointer (&self->fields, ps_field_set_free);
   g_clear_pointer (&self->vars, g_ptr_array_unref);
   g_clear_pointer (&self->consts, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_RELIABILITY_EDITOR);
   G_OBJECT_CLASS (ps_reliability_editor_parent_class)->dispose (object);
-}
-
-static void
-ps_reliability_editor_class_init (PsReliabilityEditorClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = ps_reliability_editor_dispose;
-}
-
-static void
-ps_reliability_editor_init (PsReliabilityEditor *self)
-{
-  self->fields = ps_field_set_new ();
-  self->vars = g_ptr_array_new_with_free_func (g_free);
-  self->consts = g_ptr_array_new_with_free_func (g_free);
 }
 
 static const char *
@@ -293,7 +285,7 @@ add_var (PsReliabilityEditor *self, const char *name, JsonObject *v)
   for (guint i = 0; distributions[i]; i++)
     if (g_str_equal (distributions[i], dist))
       di = i;
-  r->name = small_entry (self, name, 8);
+  r->name = small_entry (self, name, 5);
   r->dist = gtk_drop_down_new_from_strings (distributions);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (r->dist), di);
   g_signal_connect_swapped (r->dist, "notify::selected", G_CALLBACK (edited), self);
@@ -301,7 +293,9 @@ add_var (PsReliabilityEditor *self, const char *name, JsonObject *v)
     {
       g_autofree char *t = node_as_text (v ? json_object_get_member (v, value_keys[k]) : NULL);
 
-      r->values[k] = small_entry (self, t, 9);
+      /* Narrow at least, wider with the window: the table fits a 1024-pixel one. */
+      r->values[k] = small_entry (self, t, 5);
+      gtk_widget_set_hexpand (r->values[k], TRUE);
     }
   r->density = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (r->density), 90);
@@ -504,14 +498,52 @@ on_method_changed (PsReliabilityEditor *self)
 static void
 refresh_status (PsReliabilityEditor *self)
 {
-  ps_gui_show_document_error (self->error, self->fields, self->document);
+  ps_gui_show_document_error (self->error_label, self->fields, self->document);
+}
+
+static void
+ps_reliability_editor_class_init (PsReliabilityEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ps_reliability_editor_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/parastudy/Parastudy/ps-reliability-editor.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PsReliabilityEditor, name)
+  CHILD (name_entry);
+  CHILD (description_entry);
+  CHILD (var_grid);
+  CHILD (const_grid);
+  CHILD (limit_state);
+  CHILD (limit_error);
+  CHILD (method_box);
+  CHILD (samples);
+  CHILD (target_cov);
+  CHILD (seed);
+  CHILD (time_limit);
+  CHILD (error_label);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_add_var);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_const);
+  gtk_widget_class_bind_template_callback (widget_class, on_limit_state_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_method_changed);
+}
+
+static void
+ps_reliability_editor_init (PsReliabilityEditor *self)
+{
+  self->fields = ps_field_set_new ();
+  self->vars = g_ptr_array_new_with_free_func (g_free);
+  self->consts = g_ptr_array_new_with_free_func (g_free);
+  /* Nothing is written back while the template and the file fill the form. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 ps_reliability_editor_new (PsDocument *document)
 {
-  PsReliabilityEditor *self = g_object_new (PS_TYPE_RELIABILITY_EDITOR, "orientation",
-                                            GTK_ORIENTATION_VERTICAL, "spacing", 10, NULL);
+  PsReliabilityEditor *self = g_object_new (PS_TYPE_RELIABILITY_EDITOR, NULL);
   JsonObject *root = ps_document_get_root (document);
   JsonNode *vars = json_object_get_member (root, "variables");
   JsonNode *consts = json_object_get_member (root, "constants");
@@ -520,29 +552,13 @@ ps_reliability_editor_new (PsDocument *document)
                                && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "method"))
                            ? json_object_get_object_member (root, "method")
                            : NULL;
-  const char *headers[]
-      = { N_ ("Name"),  N_ ("Distribution"), N_ ("Mean"),  N_ ("SD"),     N_ ("Lower"),
-          N_ ("Upper"), N_ ("Shape"),        N_ ("Scale"), N_ ("Density") };
-  GtkWidget *box, *button;
   g_autofree char *cov = NULL, *tl = NULL;
 
   self->document = g_object_ref (document);
   self->loading = TRUE;
-  ps_gui_editor_header (GTK_WIDGET (self), document, self->fields, LABEL_CHARS);
+  ps_gui_editor_bind_header (self->name_entry, self->description_entry, document, self->fields);
 
   /* Random variables. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->var_grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->var_grid), 4);
-  gtk_grid_set_row_spacing (GTK_GRID (self->var_grid), 4);
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    {
-      GtkWidget *h = gtk_label_new (_ (headers[i]));
-
-      gtk_widget_add_css_class (h, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (h), 0);
-      gtk_grid_attach (GTK_GRID (self->var_grid), h, (int)i, 0, 1, 1);
-    }
   if (vars != NULL && JSON_NODE_HOLDS_OBJECT (vars))
     {
       g_autoptr (GList) names = json_object_get_members (json_node_get_object (vars));
@@ -554,19 +570,9 @@ ps_reliability_editor_new (PsDocument *document)
           add_var (self, l->data, JSON_NODE_HOLDS_OBJECT (v) ? json_node_get_object (v) : NULL);
         }
     }
-  gtk_box_append (GTK_BOX (box), self->var_grid);
-  button = gtk_button_new_with_mnemonic (_ ("_Add Variable"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_var), self);
-  gtk_box_append (GTK_BOX (box), button);
   ps_field_set_add (self->fields, "variables", self->var_grid);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Random variables"), box));
 
   /* Constants. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->const_grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->const_grid), 4);
-  gtk_grid_set_row_spacing (GTK_GRID (self->const_grid), 4);
   if (consts != NULL && JSON_NODE_HOLDS_OBJECT (consts))
     {
       g_autoptr (GList) names = json_object_get_members (json_node_get_object (consts));
@@ -574,17 +580,8 @@ ps_reliability_editor_new (PsDocument *document)
       for (GList *l = names; l; l = l->next)
         add_const (self, l->data, json_object_get_member (json_node_get_object (consts), l->data));
     }
-  gtk_box_append (GTK_BOX (box), self->const_grid);
-  button = gtk_button_new_with_mnemonic (_ ("Add _Constant"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_const), self);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Constants"), box));
 
   /* Limit state. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  self->limit_state = gtk_entry_new ();
-  gtk_widget_add_css_class (self->limit_state, "monospace");
   if (ps_gui_json_string (ls) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->limit_state), ps_gui_json_string (ls));
   else if (ls != NULL && JSON_NODE_HOLDS_OBJECT (ls))
@@ -596,58 +593,23 @@ ps_reliability_editor_new (PsDocument *document)
       gtk_editable_set_text (GTK_EDITABLE (self->limit_state), t);
       gtk_widget_set_sensitive (self->limit_state, FALSE);
     }
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->limit_state), "R - S");
-  gtk_widget_set_tooltip_text (
-      self->limit_state, _ ("g(X) over the variables and constants, in SI; failure is g ≤ 0"));
-  g_signal_connect_swapped (self->limit_state, "changed", G_CALLBACK (on_limit_state_changed),
-                            self);
   ps_field_set_add (self->fields, "limit_state", self->limit_state);
-  gtk_box_append (GTK_BOX (box), self->limit_state);
-  self->limit_error = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->limit_error, "monospace");
-  gtk_widget_add_css_class (self->limit_error, "error");
-  gtk_label_set_xalign (GTK_LABEL (self->limit_error), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->limit_error), TRUE);
-  gtk_box_append (GTK_BOX (box), self->limit_error);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Limit state g"), box));
 
   /* Method. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->samples = gtk_spin_button_new_with_range (1, 1e15, 1000);
   gtk_spin_button_set_value (
       GTK_SPIN_BUTTON (self->samples),
       method ? (double)json_object_get_int_member_with_default (method, "samples", 1000000) : 1e6);
-  g_signal_connect_swapped (self->samples, "value-changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.samples", self->samples);
-  gtk_box_append (GTK_BOX (box),
-                  ps_gui_labelled (_ ("Samples (most)"), self->samples, LABEL_CHARS));
   cov = node_as_text (method ? json_object_get_member (method, "target_cov") : NULL);
-  self->target_cov = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->target_cov), cov);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->target_cov), _ ("none"));
-  gtk_widget_set_tooltip_text (self->target_cov,
-                               _ ("Stop when the coefficient of variation of Pf falls below this"));
-  g_signal_connect_swapped (self->target_cov, "changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.target_cov", self->target_cov);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Target CoV"), self->target_cov, LABEL_CHARS));
-  self->seed = gtk_spin_button_new_with_range (0, 4294967295.0, 1);
   gtk_spin_button_set_value (
       GTK_SPIN_BUTTON (self->seed),
       method ? (double)json_object_get_int_member_with_default (method, "seed", 42) : 42);
-  g_signal_connect_swapped (self->seed, "value-changed", G_CALLBACK (on_method_changed), self);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Seed"), self->seed, LABEL_CHARS));
   tl = node_as_text (method ? json_object_get_member (method, "time_limit") : NULL);
-  self->time_limit = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->time_limit), tl);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->time_limit), _ ("none (e.g. 10 min)"));
-  g_signal_connect_swapped (self->time_limit, "changed", G_CALLBACK (on_method_changed), self);
   ps_field_set_add (self->fields, "method.time_limit", self->time_limit);
-  gtk_box_append (GTK_BOX (box), ps_gui_labelled (_ ("Time limit"), self->time_limit, LABEL_CHARS));
-  ps_field_set_add (self->fields, "method", box);
-  gtk_box_append (GTK_BOX (self), ps_gui_frame (_ ("Monte Carlo"), box));
-
-  self->error = ps_gui_error_label_new ();
-  gtk_box_append (GTK_BOX (self), self->error);
+  ps_field_set_add (self->fields, "method", self->method_box);
 
   self->loading = FALSE;
   validate_limit_state (self);

@@ -18,7 +18,10 @@ struct _PsScalingView
   GtkBox parent_instance;
 
   PsDocument *doc;
-  GPtrArray *checks; /* GtkCheckButton, with the backend name as "backend" data */
+
+  /* Template children. */
+  GtkWidget *backend_row;
+  GtkWidget *backends_label;
   GtkWidget *workers_entry;
   GtkWidget *mode_dropdown;
   GtkWidget *repeats_spin;
@@ -30,6 +33,7 @@ struct _PsScalingView
   GtkWidget *history_dropdown;
   GtkWidget *chart;
 
+  GPtrArray *checks; /* GtkCheckButton, with the backend name as "backend" data */
   guint n_points;
   guint generation; /* of the run whose points the table shows */
   struct RunData *running;
@@ -557,128 +561,49 @@ on_overlay_selected (PsScalingView *self)
   update_chart (self);
 }
 
-static GtkWidget *
-labelled (GtkWidget *box, const char *text, GtkWidget *w)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), w);
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), w);
-  return w;
-}
-
 static void
 ps_scaling_view_init (PsScalingView *self)
 {
   const PsBackend *const *list = ps_backends_list ();
-  GtkWidget *row1 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *row2 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *row3 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const char *modes[] = { N_ ("Strong (same work)"), N_ ("Weak (work grows with workers)"), NULL };
-  const char *charts[] = { N_ ("Speedup"), N_ ("Efficiency"), N_ ("Time"), NULL };
-  g_autoptr (GtkStringList) mode_list = gtk_string_list_new (NULL);
-  g_autoptr (GtkStringList) chart_list = gtk_string_list_new (NULL);
+  GtkWidget *after;
+  g_autoptr (GString) def = g_string_new (NULL);
+  g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 8);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 8);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 8);
   self->checks = g_ptr_array_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->overlay = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_box_append (GTK_BOX (row1), gtk_label_new (_ ("Backends:")));
+  /* A check button for each backend of the engine's table, after "Backends:". */
+  after = self->backends_label;
   for (guint i = 0; list[i] != NULL; i++)
     {
-      GtkWidget *c = gtk_check_button_new_with_label (list[i]->name);
-      char *reason = NULL;
+      GtkWidget *c = gtk_check_button_new_with_label (_ (list[i]->label));
+      PsBackendInfo info;
 
+      ps_backend_get_info (list[i], &info);
       g_object_set_data_full (G_OBJECT (c), "backend", g_strdup (list[i]->name), g_free);
-      if (!list[i]->is_available (&reason))
+      /* A scaling study runs in this process: a backend that runs under a launcher
+       * is measured by `parastudy-cli scale` under it (mpirun -n N). */
+      if (info.available && (list[i]->flags & PS_BACKEND_NEEDS_LAUNCHER))
         {
-          gtk_widget_set_sensitive (c, FALSE);
-          gtk_widget_set_tooltip_text (c, reason != NULL ? reason
-                                                         : _ ("Not available on this machine"));
+          info.available = FALSE;
+          info.reason = g_strdup (
+              _ ("Runs under a launcher: measure it with parastudy-cli scale under the launcher"));
         }
-      else
-        gtk_widget_set_tooltip_text (c, list[i]->description);
-      g_free (reason);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (c), g_strcmp0 (list[i]->name, "threads") == 0);
+      gtk_widget_set_sensitive (c, info.available);
+      gtk_widget_set_tooltip_text (c, info.available ? _ (list[i]->description) : info.reason);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (c),
+                                   g_strcmp0 (list[i]->name, ps_backend_default_name ()) == 0);
+      ps_backend_info_clear (&info);
       g_ptr_array_add (self->checks, c);
-      gtk_box_append (GTK_BOX (row1), c);
+      gtk_box_insert_child_after (GTK_BOX (self->backend_row), c, after);
+      after = c;
     }
-  self->workers_entry = gtk_entry_new ();
-  {
-    g_autoptr (GString) def = g_string_new (NULL);
-    g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (int));
-
-    ps_scaling_default_workers (ps_machine_get ()->cores, counts);
-    for (guint i = 0; i < counts->len; i++)
-      g_string_append_printf (def, "%s%d", i > 0 ? "," : "", g_array_index (counts, int, i));
-    gtk_editable_set_text (GTK_EDITABLE (self->workers_entry), def->str);
-  }
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->workers_entry), 12);
-  gtk_widget_set_tooltip_text (self->workers_entry,
-                               _ ("Worker counts, separated by commas; 1 is added if missing"));
-  labelled (row1, _ ("_Workers:"), self->workers_entry);
-  for (guint i = 0; modes[i] != NULL; i++)
-    gtk_string_list_append (mode_list, _ (modes[i]));
-  self->mode_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (mode_list)), NULL);
-  gtk_box_append (GTK_BOX (self), row1);
-  labelled (row2, _ ("_Mode:"), self->mode_dropdown);
-  self->repeats_spin = gtk_spin_button_new_with_range (1, 50, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->repeats_spin), 3);
-  labelled (row2, _ ("R_epeats:"), self->repeats_spin);
-  self->run_button = gtk_button_new_with_mnemonic (_ ("_Measure"));
-  gtk_widget_add_css_class (self->run_button, "suggested-action");
-  g_signal_connect_swapped (self->run_button, "clicked", G_CALLBACK (ps_scaling_view_start), self);
-  gtk_box_append (GTK_BOX (row2), self->run_button);
-  self->cancel_button = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (ps_scaling_view_cancel),
-                            self);
-  gtk_box_append (GTK_BOX (row2), self->cancel_button);
-
-  for (guint i = 0; charts[i] != NULL; i++)
-    gtk_string_list_append (chart_list, _ (charts[i]));
-  self->chart_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (chart_list)), NULL);
-  labelled (row3, _ ("C_hart:"), self->chart_dropdown);
-  g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (update_chart),
-                            self);
-  self->history_dropdown = gtk_drop_down_new (NULL, NULL);
-  labelled (row3, _ ("_Overlay:"), self->history_dropdown);
-  gtk_widget_set_tooltip_text (self->history_dropdown,
-                               _ ("Earlier scaling results of this study, from the run history"));
-  g_signal_connect_swapped (self->history_dropdown, "notify::selected",
-                            G_CALLBACK (on_overlay_selected), self);
-  self->status_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->status_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->status_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (self->status_label, TRUE);
-  gtk_box_append (GTK_BOX (row2), self->status_label);
-  gtk_box_append (GTK_BOX (self), row2);
-  gtk_box_append (GTK_BOX (self), row3);
-
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->grid);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_paned_set_start_child (GTK_PANED (paned), scroller);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
-  self->chart = ps_gui_chart_new ();
-  gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (right), self->chart);
-  gtk_paned_set_end_child (GTK_PANED (paned), right);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (self), paned);
+  ps_scaling_default_workers (ps_machine_get ()->cores, counts);
+  for (guint i = 0; i < counts->len; i++)
+    g_string_append_printf (def, "%s%d", i > 0 ? "," : "", g_array_index (counts, int, i));
+  gtk_editable_set_text (GTK_EDITABLE (self->workers_entry), def->str);
 
   clear_table (self);
   refresh_history (self, TRUE);
@@ -694,6 +619,7 @@ ps_scaling_view_dispose (GObject *object)
   if (self->running != NULL)
     g_atomic_int_set (&self->running->cancel, 1);
   g_clear_object (&self->doc);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PS_TYPE_SCALING_VIEW);
   G_OBJECT_CLASS (ps_scaling_view_parent_class)->dispose (object);
 }
 
@@ -721,8 +647,31 @@ ps_scaling_view_finalize (GObject *object)
 static void
 ps_scaling_view_class_init (PsScalingViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = ps_scaling_view_dispose;
   G_OBJECT_CLASS (klass)->finalize = ps_scaling_view_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/parastudy/Parastudy/ps-scaling-view.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, PsScalingView, name)
+  CHILD (backend_row);
+  CHILD (backends_label);
+  CHILD (workers_entry);
+  CHILD (mode_dropdown);
+  CHILD (repeats_spin);
+  CHILD (run_button);
+  CHILD (cancel_button);
+  CHILD (status_label);
+  CHILD (grid);
+  CHILD (chart_dropdown);
+  CHILD (history_dropdown);
+  CHILD (chart);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, ps_scaling_view_start);
+  gtk_widget_class_bind_template_callback (widget_class, ps_scaling_view_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, update_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_overlay_selected);
+  g_type_ensure (PS_TYPE_GUI_CHART);
 }
 
 GtkWidget *

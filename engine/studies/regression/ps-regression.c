@@ -371,8 +371,9 @@ named_columns (const PsRegressionModel *m)
 }
 
 /* Matches the fields of [p, end) against the named columns. Returns how many of the
- * named columns it holds; when it holds them all, @lay takes their indices. With @msg,
- * a missing one is described. */
+ * named columns it holds; @lay takes their indices (-1 for a named column it does not
+ * hold: the callers use @lay only when it holds them all, the preview shows the
+ * others). With @msg, a missing one is described. */
 static int
 match_header (const PsRegressionModel *m, const char *p, const char *end, Layout *lay, char **msg)
 {
@@ -410,7 +411,6 @@ match_header (const PsRegressionModel *m, const char *p, const char *end, Layout
                                     cols[c]->name, text);
             break;
           }
-      return found;
     }
   for (int c = 0; c < 3; c++)
     max = MAX (max, at[c]);
@@ -564,18 +564,35 @@ blank_line (const char *p, const char *end)
   return TRUE;
 }
 
+/* Where find_layout () found the header and the units row of a file, for the preview:
+ * line numbers from 1 (0: none) and the lines' text. On failure, the header is the
+ * line that was to be it (with skip_lines) or the one holding most of the named
+ * columns (without), if any. */
+typedef struct
+{
+  guint64 header_line;
+  const char *header, *header_end;
+  guint64 units_line;
+  const char *units, *units_end;
+} LayoutLines;
+
 /* Reads the top of one specimen's file, [*p, end), as far as its data: the skipped
  * lines, the header (the line after skip_lines, or without skip_lines the first line
  * holding every named column), and a units row under it. On return *@p is at the
- * first data line and *@line counts the lines before it. Returns FALSE with @msg (file
- * and line named) when there is no header or a unit is wrong. */
+ * first data line and *@line counts the lines before it; @where (may be NULL) says
+ * where the header and units row were. Returns FALSE with @msg (file and line named)
+ * when there is no header or a unit is wrong. */
 static gboolean
 find_layout (const PsRegressionModel *m, const char *display, const char **p, const char *end,
-             guint64 *line, Layout *lay, char **msg)
+             guint64 *line, Layout *lay, LayoutLines *where, char **msg)
 {
   const char *l, *le, *q;
-  gboolean is_units = FALSE;
+  gboolean is_units = FALSE, ok;
+  LayoutLines unused;
 
+  if (where == NULL)
+    where = &unused;
+  memset (where, 0, sizeof *where);
   *p = ps_csv_skip_bom (*p, end);
   layout_init (m, lay);
   if (m->skip_given)
@@ -594,6 +611,9 @@ find_layout (const PsRegressionModel *m, const char *display, const char **p, co
               return FALSE;
             }
           (*line)++;
+          where->header_line = *line;
+          where->header = l;
+          where->header_end = le;
           match_header (m, l, le, lay, &why);
           if (why != NULL)
             {
@@ -633,6 +653,9 @@ find_layout (const PsRegressionModel *m, const char *display, const char **p, co
                 {
                   char *why = NULL;
 
+                  where->header_line = best_line;
+                  where->header = best;
+                  where->header_end = best_end;
                   match_header (m, best, best_end, lay, &why);
                   *msg = g_strdup_printf ("%s:%" G_GUINT64_FORMAT ": %s (no line of the file "
                                           "names %s)",
@@ -646,17 +669,24 @@ find_layout (const PsRegressionModel *m, const char *display, const char **p, co
                                         display, names);
               return FALSE;
             }
+          where->header_line = *line;
+          where->header = l;
+          where->header_end = le;
         }
       q = *p;
       if (next_line (&q, end, &l, &le))
         {
-          if (!units_row (m, display, *line + 1, l, le, lay, &is_units, msg))
-            return FALSE;
+          ok = units_row (m, display, *line + 1, l, le, lay, &is_units, msg);
           if (is_units)
             {
               *p = q;
               (*line)++;
+              where->units_line = *line;
+              where->units = l;
+              where->units_end = le;
             }
+          if (!ok)
+            return FALSE;
         }
     }
   return layout_units_done (m, display, lay, msg);
@@ -668,8 +698,10 @@ compare_names (gconstpointer a, gconstpointer b)
   return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
-static gboolean
-load_folder (PsRegressionModel *m, GError **error)
+/* The names of the files of a folder source, in the order of its specimens; NULL
+ * with the reason when it has none. */
+static GPtrArray *
+list_folder (const PsRegressionModel *m, GError **error)
 {
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -681,15 +713,31 @@ load_folder (PsRegressionModel *m, GError **error)
   if (dir == NULL)
     {
       ps_json_set_error (error, "source.path", "%s", local_error->message);
-      return FALSE;
+      return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
     if (name[0] != '.' && g_pattern_spec_match_string (spec, name))
       g_ptr_array_add (names, g_strdup (name));
+  if (names->len == 0)
+    {
+      ps_json_set_error (error, "source.path", _ ("no files matching \"%s\" in the folder %s"),
+                         m->pattern, m->full);
+      return NULL;
+    }
   /* Byte order of the names: the same list on every machine and file system. */
   g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+load_folder (PsRegressionModel *m, GError **error)
+{
+  g_autoptr (GPtrArray) names = list_folder (m, error);
+
+  if (names == NULL)
+    return FALSE;
   m->n_specimens = names->len;
-  m->specimens = g_new0 (PsRegSpecimen, MAX (names->len, 1));
+  m->specimens = g_new0 (PsRegSpecimen, names->len);
   for (guint i = 0; i < names->len; i++)
     {
       PsRegSpecimen *s = &m->specimens[i];
@@ -707,12 +755,6 @@ load_folder (PsRegressionModel *m, GError **error)
       s->length = (guint64)st.st_size;
       m->max_bytes = MAX (m->max_bytes, s->length);
       m->total_bytes += s->length;
-    }
-  if (m->n_specimens == 0)
-    {
-      ps_json_set_error (error, "source.path", _ ("no files matching \"%s\" in the folder %s"),
-                         m->pattern, m->full);
-      return FALSE;
     }
   return TRUE;
 }
@@ -962,10 +1004,90 @@ load_file (PsRegressionModel *m, GError **error)
   return TRUE;
 }
 
+/* @path of a source, from the folder of the study file at @study_path (NULL: the
+ * current folder) unless it is absolute. */
 static char *
-study_dir (const PsStudy *study)
+resolve_path (const char *study_path, const char *path)
 {
-  return study->path != NULL ? g_path_get_dirname (study->path) : g_get_current_dir ();
+  g_autofree char *dir = NULL;
+
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  dir = study_path != NULL ? g_path_get_dirname (study_path) : g_get_current_dir ();
+  return g_build_filename (dir, path, NULL);
+}
+
+/* The decimal separator: "." or ",". */
+static gboolean
+get_decimal (JsonObject *source, char *out, GError **error)
+{
+  if (!get_char (source, "decimal", '.', out, error))
+    return FALSE;
+  if (*out != '.' && *out != ',')
+    {
+      ps_json_set_error (error, "source.decimal", _ ("expected \".\" or \",\", got \"%c\""), *out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The specimen column of a file of many specimens: a header name or a number from 1. */
+static gboolean
+parse_specimen_column (JsonNode *spec, PsRegColumn *col, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
+      && *json_node_get_string (spec))
+    {
+      const char *name = json_node_get_string (spec);
+
+      col->name = g_strdup (name);
+      col->fold = ps_csv_fold (name, name + strlen (name));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
+           && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
+    col->column = (int)json_node_get_int (spec) - 1;
+  else
+    {
+      ps_json_set_error (error, "source.specimen_column",
+                         _ ("expected the column's header name or its number from 1, or null "
+                            "for a folder of one file per specimen, got %s"),
+                         ps_json_type_name (spec));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What m->full is: with a specimen column a file of many specimens, else a folder of
+ * one file per specimen or a file of one. */
+static gboolean
+source_of_path (PsRegressionModel *m, gboolean specimen_column, GError **error)
+{
+  if (specimen_column)
+    {
+      m->source = PS_REG_SOURCE_FILE;
+      if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+        {
+          ps_json_set_error (error, "source.path",
+                             _ ("%s is not a file (with \"specimen_column\" the "
+                                "source is one file)"),
+                             m->full);
+          return FALSE;
+        }
+    }
+  else if (g_file_test (m->full, G_FILE_TEST_IS_DIR))
+    m->source = PS_REG_SOURCE_FOLDER;
+  else if (g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
+    m->source = PS_REG_SOURCE_ONE_FILE;
+  else
+    {
+      ps_json_set_error (error, "source.path",
+                         g_file_test (m->full, G_FILE_TEST_EXISTS)
+                             ? _ ("%s is neither a file nor a folder")
+                             : _ ("%s does not exist"),
+                         m->full);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Whether @member of the source names its column (a string), which needs a header. */
@@ -995,21 +1117,14 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   gboolean has_force = json_object_has_member (src, "force");
   gboolean header = FALSE;
   JsonNode *spec, *skip_node = json_object_get_member (src, "skip_lines");
-  g_autofree char *dir = NULL;
 
   if (!ps_json_check_keys (src, "source", keys, error)
       || !ps_json_get_string (src, "source", "path", TRUE, &path, error)
       || !ps_json_get_string (src, "source", "pattern", FALSE, &pattern, error)
       || !get_char (src, "delimiter", ',', &m->delimiter, error)
-      || !get_char (src, "decimal", '.', &m->decimal, error)
+      || !get_decimal (src, &m->decimal, error)
       || !ps_json_get_int (src, "source", "skip_lines", FALSE, 0, 1000000, &skip, error))
     return FALSE;
-  if (m->decimal != '.' && m->decimal != ',')
-    {
-      ps_json_set_error (error, "source.decimal", _ ("expected \".\" or \",\", got \"%c\""),
-                         m->decimal);
-      return FALSE;
-    }
   if (m->decimal == m->delimiter)
     {
       ps_json_set_error (error, "source.delimiter",
@@ -1022,8 +1137,7 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   m->skip_given = skip_node != NULL && !JSON_NODE_HOLDS_NULL (skip_node);
   m->pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
   m->path = g_strdup (path);
-  dir = study_dir (study);
-  m->full = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (dir, path, NULL);
+  m->full = resolve_path (study->path, path);
   m->specimen.column = -1;
   m->x_div = m->y_div = 1.0;
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
@@ -1076,50 +1190,11 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   m->y_scale = m->y.scale / m->y_div;
 
   spec = json_object_get_member (src, "specimen_column");
-  if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec))
-    {
-      if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_STRING
-          && *json_node_get_string (spec))
-        {
-          const char *name = json_node_get_string (spec);
-
-          m->specimen.name = g_strdup (name);
-          m->specimen.fold = ps_csv_fold (name, name + strlen (name));
-        }
-      else if (JSON_NODE_HOLDS_VALUE (spec) && json_node_get_value_type (spec) == G_TYPE_INT64
-               && json_node_get_int (spec) >= 1 && json_node_get_int (spec) <= 1000)
-        m->specimen.column = (int)json_node_get_int (spec) - 1;
-      else
-        {
-          ps_json_set_error (error, "source.specimen_column",
-                             _ ("expected the column's header name or its number from 1, or null "
-                                "for a folder of one file per specimen, got %s"),
-                             ps_json_type_name (spec));
-          return FALSE;
-        }
-      m->source = PS_REG_SOURCE_FILE;
-      if (!g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
-        {
-          ps_json_set_error (error, "source.path",
-                             _ ("%s is not a file (with \"specimen_column\" the "
-                                "source is one file)"),
-                             m->full);
-          return FALSE;
-        }
-    }
-  else if (g_file_test (m->full, G_FILE_TEST_IS_DIR))
-    m->source = PS_REG_SOURCE_FOLDER;
-  else if (g_file_test (m->full, G_FILE_TEST_IS_REGULAR))
-    m->source = PS_REG_SOURCE_ONE_FILE;
-  else
-    {
-      ps_json_set_error (error, "source.path",
-                         g_file_test (m->full, G_FILE_TEST_EXISTS)
-                             ? _ ("%s is neither a file nor a folder")
-                             : _ ("%s does not exist"),
-                         m->full);
-      return FALSE;
-    }
+  if (spec != NULL && !JSON_NODE_HOLDS_NULL (spec)
+      && !parse_specimen_column (spec, &m->specimen, error))
+    return FALSE;
+  if (!source_of_path (m, spec != NULL && !JSON_NODE_HOLDS_NULL (spec), error))
+    return FALSE;
   m->header = m->x.name != NULL || m->y.name != NULL || m->specimen.name != NULL;
   m->n_fields = MAX (MAX (m->x.column, m->y.column), m->specimen.column) + 1;
 
@@ -1129,6 +1204,406 @@ parse_csv_source (PsRegressionModel *m, const PsStudy *study, JsonObject *src, G
   if (m->source == PS_REG_SOURCE_ONE_FILE)
     return load_one_file (m, error);
   return load_file (m, error);
+}
+
+/* ---------------------------------------------------------------------------------
+ * The preview of a CSV source
+ * ------------------------------------------------------------------------------ */
+
+/* A preview reads at most this much of its file: without skip_lines the header is
+ * searched for in it. */
+#define PREVIEW_MAX_BYTES (1 << 20)
+
+/* The first bytes of @file, enough for @want lines (PREVIEW_MAX_BYTES at most), in
+ * @text; a line cut by that limit is left out. */
+static gboolean
+read_head (const char *file, guint64 want, GString *text, GError **error)
+{
+  FILE *f = fopen (file, "rb");
+  char buf[65536];
+  guint64 newlines = 0;
+  gboolean at_end = FALSE;
+
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      ps_json_set_error (error, "source.path", _ ("cannot open %s: %s"), file, g_strerror (saved));
+      return FALSE;
+    }
+  while (newlines < want && text->len < PREVIEW_MAX_BYTES)
+    {
+      size_t n = fread (buf, 1, sizeof buf, f);
+
+      for (size_t i = 0; i < n; i++)
+        newlines += buf[i] == '\n';
+      g_string_append_len (text, buf, (gssize)n);
+      if (n < sizeof buf)
+        {
+          at_end = TRUE;
+          break;
+        }
+    }
+  if (ferror (f))
+    {
+      ps_json_set_error (error, "source.path", _ ("cannot read %s"), file);
+      fclose (f);
+      return FALSE;
+    }
+  fclose (f);
+  if (!at_end)
+    {
+      const char *last = memrchr (text->str, '\n', text->len);
+
+      g_string_truncate (text, last != NULL ? (gsize)(last - text->str) + 1 : 0);
+    }
+  return TRUE;
+}
+
+/* The fields of [l, le), unquoted, in UTF-8 (ps_csv_to_utf8 (): a Latin-1 export's
+ * "Längenänderung" as the loader reads header names). */
+static char **
+split_fields (char delimiter, const char *l, const char *le, guint *n)
+{
+  GPtrArray *fields = g_ptr_array_new ();
+  const char *q = l;
+
+  while (q != NULL)
+    {
+      const char *f, *fe;
+      g_autofree char *field = NULL;
+
+      q = ps_csv_next_field (q, le, delimiter, &f, &fe);
+      field = ps_csv_field_dup (f, fe);
+      g_ptr_array_add (fields, ps_csv_to_utf8 (field, field + strlen (field)));
+    }
+  *n = fields->len;
+  g_ptr_array_add (fields, NULL);
+  return (char **)g_ptr_array_free (fields, FALSE);
+}
+
+/* Field @k of [l, le) read as a number, as a run reads it; PS_CSV_BAD when the line
+ * has no such field. */
+static PsCsvNumber
+read_field (const PsRegressionModel *m, const char *l, const char *le, int k, double *v)
+{
+  const char *q = l, *f = NULL, *fe = NULL;
+  int i;
+
+  *v = 0;
+  if (k < 0)
+    return PS_CSV_BAD;
+  for (i = 0; q != NULL && i <= k; i++)
+    q = ps_csv_next_field (q, le, m->delimiter, &f, &fe);
+  return i > k ? ps_csv_parse_double (f, fe, m->decimal, m->c_locale, v) : PS_CSV_BAD;
+}
+
+/* A column of the preview, as far as the study gives it: a header name, a number
+ * from 1, or not mapped yet; and its unit. A unit that is not one of @quantity is
+ * kept as written with a scale of 1: the study's own validation reports it, and the
+ * rest of the file is still shown. */
+static void
+preview_column (JsonObject *source, const char *member, PsQuantity quantity, PsRegColumn *col)
+{
+  JsonNode *n = json_object_get_member (source, member);
+  JsonObject *obj = n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+  JsonNode *c = obj != NULL ? json_object_get_member (obj, "column") : NULL;
+  JsonNode *unit = obj != NULL ? json_object_get_member (obj, "unit") : NULL;
+
+  col->column = -1;
+  col->scale = NAN;
+  if (c != NULL && JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_STRING
+      && *json_node_get_string (c))
+    {
+      const char *name = json_node_get_string (c);
+
+      col->name = g_strdup (name);
+      col->fold = ps_csv_fold (name, name + strlen (name));
+    }
+  else if (c != NULL && JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_INT64
+           && json_node_get_int (c) >= 1 && json_node_get_int (c) <= 1000)
+    col->column = (int)json_node_get_int (c) - 1;
+  if (unit != NULL && JSON_NODE_HOLDS_VALUE (unit)
+      && json_node_get_value_type (unit) == G_TYPE_STRING)
+    {
+      col->unit = g_strdup (json_node_get_string (unit));
+      if (!column_unit_scale (quantity, col->unit, &col->scale))
+        col->scale = 1.0;
+    }
+}
+
+/* The unit the loader reads column @column (the x column when @is_x, else y) of a
+ * file in: the study's, else the units row's field (@where), else a strain's
+ * default; as units_row() and layout_units_done() choose it. */
+static void
+preview_unit (const PsRegressionModel *m, gboolean is_x, int column, const LayoutLines *where,
+              PsRegPreviewUnit *u)
+{
+  const PsRegColumn *col = is_x ? &m->x : &m->y;
+  PsQuantity qty = is_x ? (m->force_input ? PS_QTY_LENGTH : PS_QTY_DIMENSIONLESS)
+                        : (m->force_input ? PS_QTY_FORCE : PS_QTY_STRESS);
+
+  u->text = NULL;
+  u->from = PS_REG_UNIT_NONE;
+  u->scale = NAN;
+  if (col->unit != NULL)
+    {
+      u->from = PS_REG_UNIT_STUDY;
+      u->text = g_strdup (col->unit);
+    }
+  else if (where->units != NULL && column >= 0)
+    {
+      const char *q = where->units, *f = NULL, *fe = NULL, *un, *ue;
+      int k;
+
+      for (k = 0; q != NULL && k <= column; k++)
+        q = ps_csv_next_field (q, where->units_end, m->delimiter, &f, &fe);
+      if (k > column)
+        {
+          ps_csv_unit_field (f, fe, &un, &ue);
+          if (un < ue)
+            {
+              u->from = PS_REG_UNIT_UNITS_ROW;
+              u->text = ps_csv_to_utf8 (un, ue);
+            }
+        }
+    }
+  if (u->text == NULL && is_x && !m->force_input)
+    {
+      u->from = PS_REG_UNIT_DEFAULT;
+      u->text = g_strdup ("mm/mm");
+    }
+  if (u->text != NULL && !column_unit_scale (qty, u->text, &u->scale))
+    u->scale = NAN;
+}
+
+typedef struct
+{
+  const char *l, *le;
+} Span;
+
+/* The lines of [p, end), line breaks left out. */
+static GArray *
+split_lines (const char *p, const char *end)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Span));
+  Span span;
+
+  while (next_line (&p, end, &span.l, &span.le))
+    g_array_append_val (lines, span);
+  return lines;
+}
+
+gboolean
+ps_regression_preview (JsonObject *source, const char *study_path, guint max_rows,
+                       PsRegressionPreview **out, GError **error)
+{
+  g_autoptr (PsRegressionPreview) p = g_new0 (PsRegressionPreview, 1);
+  PsRegressionModel m = { 0 };
+  const char *type = NULL, *path = NULL, *pattern = NULL;
+  JsonNode *spec = json_object_get_member (source, "specimen_column");
+  JsonNode *skip_node = json_object_get_member (source, "skip_lines");
+  gboolean has_spec = spec != NULL && !JSON_NODE_HOLDS_NULL (spec);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (PsRegressionPreviewRow));
+  g_autoptr (GArray) lines = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *why = NULL;
+  gint64 skip = 0;
+  guint64 line = 0, first_data, want;
+  const char *q, *start, *end;
+  Layout lay;
+  LayoutLines where;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (source != NULL && out != NULL, FALSE);
+  if (!ps_json_get_string (source, "source", "type", TRUE, &type, error))
+    return FALSE;
+  if (!g_str_equal (type, "csv"))
+    {
+      ps_json_set_error (error, "source.type", _ ("only a CSV source has a file to preview"));
+      return FALSE;
+    }
+  /* The separators, the lines skipped and the file as the loader takes them; the
+   * columns as far as the study names them (a column it does not name yet is not
+   * mapped), and the units as written. */
+  if (!ps_json_get_string (source, "source", "path", TRUE, &path, error)
+      || !ps_json_get_string (source, "source", "pattern", FALSE, &pattern, error)
+      || !get_char (source, "delimiter", ',', &m.delimiter, error)
+      || !get_decimal (source, &m.decimal, error)
+      || !ps_json_get_int (source, "source", "skip_lines", FALSE, 0, 1000000, &skip, error))
+    return FALSE;
+  if (m.decimal == m.delimiter)
+    {
+      ps_json_set_error (error, "source.delimiter",
+                         _ ("is the decimal separator too (\"%c\"): with \",\" decimals the "
+                            "delimiter is usually \";\""),
+                         m.decimal);
+      return FALSE;
+    }
+  m.skip_lines = (guint)skip;
+  m.skip_given = skip_node != NULL && !JSON_NODE_HOLDS_NULL (skip_node);
+  m.pattern = g_strdup (pattern != NULL ? pattern : "*.csv");
+  m.path = g_strdup (path);
+  m.full = resolve_path (study_path, path);
+  m.force_input
+      = json_object_has_member (source, "force") && !json_object_has_member (source, "stress");
+  preview_column (source, m.force_input ? "displacement" : "strain",
+                  m.force_input ? PS_QTY_LENGTH : PS_QTY_DIMENSIONLESS, &m.x);
+  preview_column (source, m.force_input ? "force" : "stress",
+                  m.force_input ? PS_QTY_FORCE : PS_QTY_STRESS, &m.y);
+  /* The units as the file's numbers read, before the area and gauge length. */
+  m.x_div = m.y_div = 1.0;
+  m.x_scale = m.x.scale;
+  m.y_scale = m.y.scale;
+  m.specimen.column = -1;
+  if (has_spec && !parse_specimen_column (spec, &m.specimen, NULL))
+    m.specimen.column = -1;
+  m.header = m.x.name != NULL || m.y.name != NULL || m.specimen.name != NULL;
+  m.n_fields = MAX (MAX (m.x.column, m.y.column), m.specimen.column) + 1;
+  m.c_locale = newlocale (LC_ALL_MASK, "C", (locale_t)0);
+
+  if (!source_of_path (&m, has_spec, error))
+    goto out;
+  if (m.source == PS_REG_SOURCE_FOLDER)
+    {
+      g_autoptr (GPtrArray) names = list_folder (&m, error);
+
+      if (names == NULL)
+        goto out;
+      p->file = g_build_filename (m.full, names->pdata[0], NULL);
+      display = g_build_filename (m.path, names->pdata[0], NULL);
+    }
+  else
+    {
+      p->file = g_strdup (m.full);
+      display = g_strdup (m.path);
+    }
+  /* The lines skipped, the header, a units row and the rows, with room for a few
+   * blank lines; without skip_lines, as far as the header may be. */
+  want = m.skip_given ? m.skip_lines + 2 + max_rows + 8 : G_MAXUINT64;
+  if (!read_head (p->file, want, text, error))
+    goto out;
+
+  /* The header and units row where a run finds them. */
+  end = text->str + text->len;
+  q = text->str;
+  find_layout (&m, display, &q, end, &line, &lay, &where, &why);
+  start = ps_csv_skip_bom (text->str, end);
+  lines = split_lines (start, end);
+  /* Where the loader stopped at the header (a named column it lacks), the preview
+   * goes on with the columns it found and looks for a units row under it. */
+  if (why != NULL && where.header_line > 0 && where.units_line == 0
+      && where.header_line < lines->len)
+    {
+      const Span *u = &g_array_index (lines, Span, where.header_line);
+      Layout units = lay;
+      gboolean is_units = FALSE;
+      g_autofree char *ignored = NULL;
+
+      units_row (&m, display, where.header_line + 1, u->l, u->le, &units, &is_units, &ignored);
+      if (is_units)
+        {
+          where.units_line = where.header_line + 1;
+          where.units = u->l;
+          where.units_end = u->le;
+        }
+    }
+  if (where.header_line > 0)
+    first_data = MAX (where.header_line, where.units_line);
+  else if (m.skip_given)
+    first_data = MIN (m.skip_lines, lines->len);
+  else
+    first_data = 0;
+
+  for (guint64 i = 0; i < lines->len; i++)
+    {
+      const Span *l = &g_array_index (lines, Span, i);
+      PsRegressionPreviewRow row = { 0 };
+
+      if (i + 1 <= first_data)
+        {
+          if ((where.header_line == 0 || i + 1 < where.header_line) && skipped->len < max_rows)
+            g_ptr_array_add (skipped, ps_csv_to_utf8 (l->l, l->le));
+          continue;
+        }
+      if (blank_line (l->l, l->le) || ps_csv_empty_fields (l->l, l->le, m.delimiter))
+        continue;
+      if (rows->len == max_rows)
+        break;
+      row.line = i + 1;
+      row.fields = split_fields (m.delimiter, l->l, l->le, &row.n_fields);
+      row.x_read = read_field (&m, l->l, l->le, lay.xc, &row.x);
+      row.y_read = read_field (&m, l->l, l->le, lay.yc, &row.y);
+      g_array_append_val (rows, row);
+    }
+  if (where.header_line > 0)
+    p->header_fields
+        = split_fields (m.delimiter, where.header, where.header_end, &p->n_header_fields);
+  if (where.units_line > 0)
+    p->units_fields = split_fields (m.delimiter, where.units, where.units_end, &p->n_units_fields);
+  p->header_line = where.header_line;
+  p->units_line = where.units_line;
+  preview_unit (&m, TRUE, lay.xc, &where, &p->x_unit);
+  preview_unit (&m, FALSE, lay.yc, &where, &p->y_unit);
+  p->problem = g_steal_pointer (&why);
+
+  p->source = m.source;
+  p->force_input = m.force_input;
+  p->delimiter = m.delimiter;
+  p->decimal = m.decimal;
+  p->skip_lines = (guint)(where.header_line > 0 ? where.header_line - 1
+                          : m.skip_given        ? m.skip_lines
+                                                : first_data);
+  p->header = m.header;
+  p->x = m.x;
+  p->y = m.y;
+  p->specimen = m.specimen;
+  p->x.column = lay.xc;
+  p->y.column = lay.yc;
+  p->specimen.column = lay.sc;
+  memset (&m.x, 0, sizeof m.x);
+  memset (&m.y, 0, sizeof m.y);
+  memset (&m.specimen, 0, sizeof m.specimen);
+  p->n_skipped = skipped->len;
+  g_ptr_array_add (skipped, NULL);
+  p->skipped = (char **)g_ptr_array_steal (skipped, NULL);
+  p->n_rows = rows->len;
+  p->rows = (PsRegressionPreviewRow *)g_array_free (g_steal_pointer (&rows), FALSE);
+  *out = g_steal_pointer (&p);
+  ok = TRUE;
+out:
+  g_free (m.pattern);
+  g_free (m.path);
+  g_free (m.full);
+  column_clear (&m.x);
+  column_clear (&m.y);
+  column_clear (&m.specimen);
+  if (m.c_locale != (locale_t)0)
+    freelocale (m.c_locale);
+  return ok;
+}
+
+void
+ps_regression_preview_free (PsRegressionPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->file);
+  g_strfreev (preview->skipped);
+  g_strfreev (preview->header_fields);
+  g_strfreev (preview->units_fields);
+  g_free (preview->x_unit.text);
+  g_free (preview->y_unit.text);
+  g_free (preview->problem);
+  column_clear (&preview->x);
+  column_clear (&preview->y);
+  column_clear (&preview->specimen);
+  for (guint i = 0; i < preview->n_rows; i++)
+    g_strfreev (preview->rows[i].fields);
+  g_free (preview->rows);
+  g_free (preview);
 }
 
 /* A distribution of the synthetic generator, or a plain value (then constant). */
@@ -1669,7 +2144,7 @@ read_specimen (const PsRegressionModel *m, Workspace *ws, guint64 item, gsize *n
    * specimens were placed at load. */
   if (m->source != PS_REG_SOURCE_FILE)
     {
-      if (!find_layout (m, s->display, &p, end, &line, &lay, msg))
+      if (!find_layout (m, s->display, &p, end, &line, &lay, NULL, msg))
         return PS_REG_ERR_HEADER;
     }
   else

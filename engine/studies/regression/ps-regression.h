@@ -25,6 +25,7 @@
 #include <locale.h>
 
 #include "rng/ps-dist.h"
+#include "ps-csv-private.h"             /* PsCsvNumber */
 #include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-kind.h"
 
@@ -178,6 +179,93 @@ gboolean ps_regression_read_points (const PsRegressionModel *m, guint64 item, GA
  * an error only when @required. */
 gboolean ps_regression_strain_node (JsonNode *node, const char *path, gboolean required,
                                     double *out, GError **error);
+
+/* The first rows of a CSV source's first file, read as the loader reads them: the
+ * form's preview of a regression study. */
+typedef struct
+{
+  guint64 line;  /* in the file, from 1 */
+  char **fields; /* NULL-terminated: the fields of the line as a run cuts them,
+                  * unquoted, in UTF-8 (a Latin-1 line read as Latin-1) */
+  guint n_fields;
+  /* How the fields of the x and y columns read (ps_csv_parse_double with the
+   * study's decimal separator), and the numbers as written; PS_CSV_BAD also when
+   * the column is not mapped or the line has no such field. */
+  PsCsvNumber x_read, y_read;
+  double x, y;
+} PsRegressionPreviewRow;
+
+/* Where the unit a column's numbers are read in comes from. */
+typedef enum
+{
+  PS_REG_UNIT_NONE,      /* none: a run stops at the file ("no unit for the … column") */
+  PS_REG_UNIT_STUDY,     /* the study's source.COLUMN.unit */
+  PS_REG_UNIT_UNITS_ROW, /* the file's units row, under its header */
+  PS_REG_UNIT_DEFAULT,   /* a strain without one: mm/mm */
+} PsRegUnitFrom;
+
+typedef struct
+{
+  char *text; /* as written ("MPa", "kN", without the brackets of "(kN)"), or NULL */
+  PsRegUnitFrom from;
+  double scale; /* from the file's numbers to SI (a strain: to a ratio); NAN when
+                 * none, or when it is not a unit of the column's quantity */
+} PsRegPreviewUnit;
+
+typedef struct
+{
+  char *file; /* the file shown: the source's file, or the first of its folder */
+  /* A folder of one file per specimen, one file with a specimen column, or one file
+   * of one specimen (never PS_REG_SOURCE_SYNTHETIC). */
+  PsRegSource source;
+  gboolean force_input;
+  char delimiter, decimal;
+  /* The lines before the header: the study's skip_lines, or without it the lines
+   * before the one the loader takes for the header (without a header, the lines
+   * skipped before the data). */
+  guint skip_lines;
+  char **skipped; /* NULL-terminated: the first lines skipped, in UTF-8 */
+  guint n_skipped;
+  gboolean header;      /* a header line follows the lines skipped (a column is named) */
+  char **header_fields; /* its fields, unquoted, in UTF-8; NULL when there is none */
+  guint n_header_fields;
+  guint64 header_line; /* its line in the file, from 1; 0 when there is none */
+  /* The units row under the header ("(s)","(mm)","(kN)"), as the loader finds it:
+   * its line (0 when there is none) and its fields, unquoted, in UTF-8, brackets
+   * kept. */
+  guint64 units_line;
+  char **units_fields;
+  guint n_units_fields;
+  /* Strain (or displacement), stress (or force) and specimen: the name the study
+   * gives (NULL: a number, or none), the field matched in the header (0-based; -1
+   * when it holds no such name or the study names no column) and the unit as
+   * written (NULL when none). */
+  PsRegColumn x, y, specimen;
+  /* The unit a run reads the x and y columns in, and where it comes from (the
+   * study's unit wins over the units row's). With force input, before the area and
+   * the gauge length. */
+  PsRegPreviewUnit x_unit, y_unit;
+  PsRegressionPreviewRow *rows; /* the first data lines, blank lines left out */
+  guint n_rows;
+  /* What stops a run at this file (no header naming the columns, a unit that is not
+   * one, a column without a unit), in the loader's words; NULL when nothing does. */
+  char *problem;
+} PsRegressionPreview;
+
+/* Reads the preview of the study's "source" object (@source; relative paths from
+ * the folder of the study file @study_path, NULL: the current folder): the file of
+ * a one-file source, or the first of the folder in the order of its specimens, at
+ * most @max_rows of its data rows, the lines skipped above its header, and its
+ * header and units row found and matched to the columns by the loader's own code
+ * (find_layout()). A column that the study does not name yet, or names
+ * wrongly, is left unmapped; what stops the loader from finding or reading the file
+ * (a folder with no file matching, a file that cannot be opened, bad separators) is
+ * the error, which names the JSON path. */
+gboolean ps_regression_preview (JsonObject *source, const char *study_path, guint max_rows,
+                                PsRegressionPreview **out, GError **error);
+void ps_regression_preview_free (PsRegressionPreview *preview);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRegressionPreview, ps_regression_preview_free)
 
 extern const PsKindClass ps_regression_class;
 

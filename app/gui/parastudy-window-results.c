@@ -1,0 +1,535 @@
+#define G_LOG_DOMAIN "parastudy"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "parastudy-window-private.h"
+#include "ps-gui-chart.h"
+#include "ps-run-view.h"
+#include "ps-scaling-view.h"
+
+/* ---- summary ---------------------------------------------------------------- */
+
+static void
+clear_grid (GtkWidget *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (grid), child);
+}
+
+static void
+add_figure (ParastudyWindow *self, int *row, const char *key, const char *name, const char *value)
+{
+  GtkWidget *n = gtk_label_new (name);
+  GtkWidget *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (n), 0);
+  gtk_widget_add_css_class (n, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0);
+  gtk_label_set_selectable (GTK_LABEL (v), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_widget_add_css_class (v, "summary-value");
+  gtk_grid_attach (GTK_GRID (self->summary_grid), n, 0, *row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->summary_grid), v, 1, *row, 1, 1);
+  if (key != NULL)
+    g_hash_table_replace (self->summary_values, g_strdup (key), v);
+  (*row)++;
+}
+
+static void load_table_for (ParastudyWindow *self, const PsDocumentResult *r);
+
+void
+_parastudy_window_show_result (ParastudyWindow *self)
+{
+  const PsDocumentResult *r = self->current ? ps_document_get_result (self->current) : NULL;
+  JsonObject *s;
+  int row = 0;
+
+  clear_grid (self->summary_grid);
+  g_hash_table_remove_all (self->summary_values);
+  if (r == NULL || r->summary == NULL || !JSON_NODE_HOLDS_OBJECT (r->summary))
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary_title),
+                          _ ("No results yet: run the study (Ctrl+R)."));
+      load_table_for (self, NULL);
+      return;
+    }
+  s = json_node_get_object (r->summary);
+  gtk_label_set_text (GTK_LABEL (self->summary_title),
+                      json_object_get_string_member_with_default (s, "study", ""));
+  /* The kind's figures, then the run's (ps-run-view.h). */
+  {
+    g_autoptr (PsRunView) view = ps_run_view_new (s);
+    GPtrArray *rows = ps_run_view_get_rows (view, PS_SUMMARY_SCREEN);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const PsSummaryRow *f = g_ptr_array_index (rows, i);
+
+        add_figure (self, &row, f->key, f->label, f->text);
+      }
+    add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
+  }
+  load_table_for (self, r);
+}
+
+/* ---- table ---------------------------------------------------------------- */
+
+/* Column sorters never order rows themselves (the model sorts its index); they
+ * only answer a probe so the window learns which header was clicked and in which
+ * direction, which GTK 4.8 does not tell otherwise. */
+#define PS_TYPE_PROBE_SORTER (ps_probe_sorter_get_type ())
+G_DECLARE_FINAL_TYPE (PsProbeSorter, ps_probe_sorter, PS, PROBE_SORTER, GtkSorter)
+
+struct _PsProbeSorter
+{
+  GtkSorter parent_instance;
+  ParastudyWindow *window;
+  int column;
+};
+
+G_DEFINE_FINAL_TYPE (PsProbeSorter, ps_probe_sorter, GTK_TYPE_SORTER)
+
+static GtkOrdering
+probe_compare (GtkSorter *sorter, gpointer a, gpointer b)
+{
+  PsProbeSorter *self = PS_PROBE_SORTER (sorter);
+
+  if (g_object_get_data (a, "probe") != NULL)
+    {
+      self->window->probe_column = self->column;
+      return GTK_ORDERING_SMALLER;
+    }
+  return GTK_ORDERING_EQUAL;
+}
+
+static GtkSorterOrder
+probe_get_order (GtkSorter *sorter)
+{
+  return GTK_SORTER_ORDER_PARTIAL;
+}
+
+static void
+ps_probe_sorter_class_init (PsProbeSorterClass *klass)
+{
+  GTK_SORTER_CLASS (klass)->compare = probe_compare;
+  GTK_SORTER_CLASS (klass)->get_order = probe_get_order;
+}
+
+static void
+ps_probe_sorter_init (PsProbeSorter *self)
+{
+}
+
+static void
+on_table_sort_changed (GtkSorter *sorter, GtkSorterChange change, ParastudyWindow *self)
+{
+  g_autoptr (GObject) a = g_object_new (PS_TYPE_CSV_ROW, NULL);
+  g_autoptr (GObject) b = g_object_new (PS_TYPE_CSV_ROW, NULL);
+  GtkOrdering o;
+
+  if (self->table_model == NULL)
+    return;
+  g_object_set_data (a, "probe", GINT_TO_POINTER (1));
+  g_object_set_data (b, "probe", GINT_TO_POINTER (1));
+  self->probe_column = -1;
+  o = gtk_sorter_compare (sorter, a, b);
+  if (o == GTK_ORDERING_EQUAL)
+    self->probe_column = -1;
+  ps_csv_model_sort (self->table_model, self->probe_column, o == GTK_ORDERING_LARGER);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric-cell");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  g_autofree char *text = ps_csv_row_dup_field (gtk_list_item_get_item (item), column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+clear_columns (ParastudyWindow *self)
+{
+  GListModel *cols = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->table_view));
+
+  while (g_list_model_get_n_items (cols) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) c = g_list_model_get_item (cols, 0);
+
+      gtk_column_view_remove_column (GTK_COLUMN_VIEW (self->table_view), c);
+    }
+}
+
+static void update_table_info (ParastudyWindow *self);
+static void update_chart_axes (ParastudyWindow *self);
+
+static void
+set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
+{
+  GtkNoSelection *sel;
+
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), NULL);
+  clear_columns (self);
+  g_set_object (&self->table_model, model);
+  g_free (self->table_path);
+  self->table_path = g_strdup (path);
+  if (model == NULL)
+    {
+      gtk_widget_set_sensitive (self->passing_only, FALSE);
+      update_table_info (self);
+      update_chart_axes (self);
+      return;
+    }
+  for (guint c = 0; c < ps_csv_model_get_n_columns (model); c++)
+    {
+      GtkListItemFactory *f = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *col;
+      PsProbeSorter *sorter = g_object_new (PS_TYPE_PROBE_SORTER, NULL);
+
+      sorter->window = self;
+      sorter->column = (int)c;
+      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
+      col = gtk_column_view_column_new (ps_csv_model_get_column_name (model, c), f);
+      gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
+      gtk_column_view_column_set_resizable (col, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (self->table_view), col);
+      g_object_unref (sorter);
+      g_object_unref (col);
+    }
+  sel = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (model)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), GTK_SELECTION_MODEL (sel));
+  g_object_unref (sel);
+  gtk_widget_set_sensitive (self->passing_only, ps_csv_model_find_column (model, "pass") >= 0);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->passing_only)))
+    ps_csv_model_set_filter_column (model, ps_csv_model_find_column (model, "pass"));
+  update_table_info (self);
+  update_chart_axes (self);
+}
+
+static void
+update_table_info (ParastudyWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->table_model == NULL)
+    text = g_strdup (_ ("No per-item results: run the study, or it has more than a million items"));
+  else
+    {
+      g_autofree char *base = g_path_get_basename (self->table_path);
+
+      text = g_strdup_printf (_ ("%s: %'u of %'u rows shown"), base,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->table_model)),
+                              ps_csv_model_get_n_rows (self->table_model));
+    }
+  gtk_label_set_text (GTK_LABEL (self->table_info), text);
+}
+
+static void
+on_passing_only_toggled (ParastudyWindow *self)
+{
+  gboolean on = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->passing_only));
+
+  if (self->table_model == NULL)
+    return;
+  ps_csv_model_set_filter_column (self->table_model,
+                                  on ? ps_csv_model_find_column (self->table_model, "pass") : -1);
+  update_table_info (self);
+}
+
+gboolean
+parastudy_window_load_table (ParastudyWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsCsvModel) model = ps_csv_model_new_from_file (path, &error);
+
+  if (model == NULL)
+    {
+      _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+      set_table_model (self, NULL, NULL);
+      return FALSE;
+    }
+  set_table_model (self, model, path);
+  _parastudy_window_update_actions (self);
+  return TRUE;
+}
+
+static void
+load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_pointer (&self->run_data, ps_run_data_free);
+  g_clear_pointer (&self->run_study, ps_study_free);
+  if (r == NULL)
+    return;
+  self->run_data = ps_run_data_load (r->dir, &error);
+  if (self->run_data == NULL)
+    {
+      g_debug ("no charts for %s: %s", r->dir, error->message);
+      return;
+    }
+  /* Charts that regenerate data (the histogram of g) need the study itself. */
+  self->run_study = ps_document_dup_study (self->current, NULL);
+  if (self->run_study != NULL && !ps_run_data_check_study (self->run_data, self->run_study, NULL))
+    g_clear_pointer (&self->run_study, ps_study_free);
+}
+
+static void
+load_table_for (ParastudyWindow *self, const PsDocumentResult *r)
+{
+  const char *names[] = { "results.csv", "convergence.csv" };
+
+  load_run_data (self, r);
+
+  if (r != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (r->dir, names[i], NULL);
+
+        if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          {
+            parastudy_window_load_table (self, path);
+            return;
+          }
+      }
+  set_table_model (self, NULL, NULL);
+}
+
+/* ---- charts --------------------------------------------------------------- */
+
+static const char *
+chart_label (const char *name)
+{
+  static const struct
+  {
+    const char *name, *label;
+  } labels[] = {
+    { "output-vs-param", N_ ("Output against a parameter") },
+    { "heatmap", N_ ("Heat map") },
+    { "passfail", N_ ("Pass / fail map") },
+    { "convergence", N_ ("Convergence of Pf") },
+    { "g-histogram", N_ ("Histogram of g") },
+    { "specimen", N_ ("Specimen curve") },
+    { "E-histogram", N_ ("Histogram of E") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].name, name))
+      return _ (labels[i].label);
+  return name;
+}
+
+/* A scatter of two table columns, passing and failing rows in two colours. */
+static PsChart *
+scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
+{
+  PsCsvModel *m = self->table_model;
+  int xc = ps_csv_model_find_column (m, xname), yc = ps_csv_model_find_column (m, yname);
+  int pc = ps_csv_model_find_column (m, "pass");
+  guint n = ps_csv_model_get_n_rows (m);
+  g_autofree double *x[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
+  g_autofree double *y[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
+  gsize k[2] = { 0, 0 };
+  PsChart *chart = ps_chart_new (PS_CHART_XY);
+
+  for (guint r = 0; r < n; r++)
+    {
+      int cls = pc >= 0 && ps_csv_model_get_number (m, r, (guint)pc) != 1.0;
+
+      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc);
+      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc);
+      k[cls]++;
+    }
+  ps_chart_set_axis (chart, PS_AXIS_X, xname, NULL, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, yname, NULL, PS_SCALE_LINEAR);
+  if (pc >= 0)
+    {
+      int a = ps_chart_add_series (chart, _ ("passing"), PS_SERIES_POINTS, x[0], y[0], k[0]);
+      int b = ps_chart_add_series (chart, _ ("failing"), PS_SERIES_POINTS, x[1], y[1], k[1]);
+
+      ps_chart_series_set_color (chart, a, (PsColor){ 0.0, 0.45, 0.70, 1 });
+      ps_chart_series_set_color (chart, b, (PsColor){ 0.84, 0.37, 0.0, 1 });
+    }
+  else
+    ps_chart_add_series (chart, yname, PS_SERIES_POINTS, x[0], y[0], k[0]);
+  return chart;
+}
+
+static void
+update_chart (ParastudyWindow *self)
+{
+  GtkStringList *cols, *types;
+  guint ti, xi, yi;
+  const char *xname = NULL, *yname = NULL;
+  g_autoptr (GError) error = NULL;
+  PsChart *chart = NULL;
+  gboolean scatter;
+
+  if (self->chart_updating)
+    return;
+  cols = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_x)));
+  types = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->chart_type)));
+  ti = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_type));
+  xi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_x));
+  yi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_y));
+  if (cols != NULL && xi != GTK_INVALID_LIST_POSITION && yi != GTK_INVALID_LIST_POSITION)
+    {
+      xname = gtk_string_list_get_string (cols, xi);
+      yname = gtk_string_list_get_string (cols, yi);
+    }
+  scatter = types == NULL || ti >= self->n_kind_charts;
+  if (self->table_model == NULL && self->run_data == NULL)
+    ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
+  else if (scatter)
+    {
+      if (self->table_model != NULL && xname != NULL)
+        chart = scatter_chart (self, xname, yname);
+      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, _ ("No per-item results to plot"));
+    }
+  else
+    {
+      const char *name = self->kind_charts[ti].name;
+      PsPlotParams params = { 0 };
+
+      params.x = xname;
+      params.y = yname;
+      /* The axes chosen apply to the output-against-parameter chart; the others
+       * are drawn as the engine lays them out. */
+      if (g_str_equal (name, "output-vs-param") && xname != NULL)
+        chart = ps_plot_study_chart (self->run_data, name, &params, &error);
+      if (chart == NULL)
+        {
+          g_clear_error (&error);
+          chart = ps_plot_study_chart (self->run_data, name, NULL, &error);
+        }
+      ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
+    }
+  gtk_widget_set_sensitive (
+      self->chart_x, scatter
+                         || (ti < self->n_kind_charts
+                             && g_str_equal (self->kind_charts[ti].name, "output-vs-param")));
+  gtk_widget_set_sensitive (self->chart_y, gtk_widget_get_sensitive (self->chart_x));
+  _parastudy_window_update_actions (self);
+}
+
+static guint
+find_string (GtkStringList *list, const char *const *wanted)
+{
+  for (guint w = 0; wanted[w] != NULL; w++)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      if (g_str_equal (gtk_string_list_get_string (list, i), wanted[w]))
+        return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_chart_axes (ParastudyWindow *self)
+{
+  GtkStringList *cols = gtk_string_list_new (NULL);
+  GtkStringList *types = gtk_string_list_new (NULL);
+  static const char *const x_pref[] = { "span_m", "samples", NULL };
+  static const char *const y_pref[] = { "deflection_m", "utilisation", "pf", NULL };
+  guint xi, yi, n;
+
+  self->chart_updating = TRUE;
+  if (self->table_model != NULL && ps_csv_model_get_n_rows (self->table_model) > 0)
+    for (guint c = 0; c < ps_csv_model_get_n_columns (self->table_model); c++)
+      {
+        /* Columns that hold numbers (looked at in the first row). */
+        g_autofree char *f = ps_csv_model_dup_field (self->table_model, 0, c);
+        char *end;
+
+        g_ascii_strtod (f, &end);
+        if (*f != '\0' && *end == '\0')
+          gtk_string_list_append (cols, ps_csv_model_get_column_name (self->table_model, c));
+      }
+  n = g_list_model_get_n_items (G_LIST_MODEL (cols));
+  xi = find_string (cols, x_pref);
+  yi = find_string (cols, y_pref);
+  if (xi == GTK_INVALID_LIST_POSITION)
+    xi = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+  if (yi == GTK_INVALID_LIST_POSITION)
+    yi = n > 1 ? 1 : xi;
+  self->kind_charts = NULL;
+  self->n_kind_charts = 0;
+  if (self->run_data != NULL)
+    {
+      self->kind_charts = ps_plot_charts_for_kind (ps_run_data_get_kind (self->run_data));
+      for (guint i = 0; self->kind_charts != NULL && self->kind_charts[i].name != NULL; i++)
+        {
+          gtk_string_list_append (types, chart_label (self->kind_charts[i].name));
+          self->n_kind_charts++;
+        }
+    }
+  gtk_string_list_append (types, _ ("Scatter of two columns"));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_type), G_LIST_MODEL (types));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_type), 0);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_x), G_LIST_MODEL (cols));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->chart_y), G_LIST_MODEL (cols));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_x), xi);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_y), yi);
+  g_object_unref (cols);
+  g_object_unref (types);
+  self->chart_updating = FALSE;
+  update_chart (self);
+}
+
+static void
+on_chart_reset (ParastudyWindow *self)
+{
+  ps_gui_chart_reset_view (PS_GUI_CHART (self->chart));
+}
+
+static void
+on_chart_readout (ParastudyWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (self->chart, "readout", &text, NULL);
+  gtk_label_set_text (GTK_LABEL (self->chart_readout), text ? text : "");
+}
+
+/* ---- construction --------------------------------------------------------- */
+
+void
+_parastudy_window_class_results_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_passing_only_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_reset);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_readout);
+  gtk_widget_class_bind_template_callback (widget_class, update_chart);
+  g_type_ensure (PS_TYPE_GUI_CHART);
+  g_type_ensure (PS_TYPE_SCALING_VIEW);
+}
+
+void
+_parastudy_window_results_init (ParastudyWindow *self)
+{
+  g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
+                    G_CALLBACK (on_table_sort_changed), self);
+  set_table_model (self, NULL, NULL);
+}
+
+void
+_parastudy_window_results_dispose (ParastudyWindow *self)
+{
+  g_clear_object (&self->table_model);
+  g_clear_pointer (&self->table_path, g_free);
+  g_clear_pointer (&self->run_data, ps_run_data_free);
+  g_clear_pointer (&self->run_study, ps_study_free);
+}
