@@ -1598,13 +1598,34 @@ read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
       return (gssize)got;
     }
   {
-    int fd = open (s->file, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a named pipe among the specimens would block open () until a writer
+     * comes (for ever, out of reach of the run's cancellation); only regular files are
+     * specimens, which fstat () then says. */
+    int fd = open (s->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
 
     if (fd < 0)
       {
         int saved = errno;
 
         *msg = g_strdup_printf ("%s: cannot open: %s", s->display, c_strerror (m, saved));
+        return -1;
+      }
+    if (fstat (fd, &st) != 0)
+      {
+        int saved = errno;
+
+        close (fd);
+        *msg = g_strdup_printf ("%s: %s", s->display, c_strerror (m, saved));
+        return -1;
+      }
+    if (!S_ISREG (st.st_mode))
+      {
+        close (fd);
+        *msg = g_strdup_printf ("%s: not a regular file (%s)", s->display,
+                                S_ISDIR (st.st_mode)    ? c_strerror (m, EISDIR)
+                                : S_ISFIFO (st.st_mode) ? "a named pipe"
+                                                        : "a socket or a device");
         return -1;
       }
     for (;;)
