@@ -2445,6 +2445,9 @@ statistics_members (const PsRegressionModel *m, JsonBuilder *b, const char *unit
   json_builder_add_string_value (b, unit);
   ps_annex_d_to_json (b, &m->annex, &r);
   ps_json_add_number (b, "cov", sd / x->mean);
+  /* Y = ln X, from which the lognormal values are computed (D7.2), for a checker. */
+  ps_json_add_number (b, "ln_mean", logs && ln_x->n > 0 ? ln_x->mean : NAN);
+  ps_json_add_number (b, "ln_sd", logs ? ps_reg_moments_sd (ln_x) : NAN);
   if (!isnan (min))
     {
       ps_json_add_number (b, "min", x->n > 0 ? min : NAN);
@@ -2889,4 +2892,5 @@ const PsKindClass ps_regression_class = {
   .chart_build = ps_regression_chart_build,
   .report_inputs = ps_regression_report_inputs,
   .report_charts = report_charts,
+  .report_results = ps_regression_report_results,
 };

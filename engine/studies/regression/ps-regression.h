@@ -214,6 +214,7 @@ extern const PsChartInfo ps_regression_charts[];
 PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                     GError **error);
 void ps_regression_report_inputs (PsReportWriter *writer, const PsStudy *study);
+void ps_regression_report_results (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 
 const char *ps_regression_reason_name (PsRegError reason);
 
