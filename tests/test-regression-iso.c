@@ -458,6 +458,8 @@ test_aluminium_annex_g (void)
           json_object_get_object_member (summary, "iso6892"), "quantities");
       Csv csv;
 
+      g_assert_cmpuint (((const PsRegressionSummary *)r->summary)->fitted, ==, 2);
+
       csv_load (&csv, results);
       g_assert_cmpuint (csv.rows->len, ==, 2);
       for (guint i = 0; i < 2; i++)
@@ -516,6 +518,7 @@ test_aluminium_annex_g (void)
     JsonObject *c = json_object_get_object_member (o, "characteristic");
     double mean = aluminium_rp02 () * (1.0 + 1.012) / 2;
 
+    g_assert_cmpuint (((const PsRegressionSummary *)r->summary)->fitted, ==, 2);
     assert_close ("mean", json_object_get_double_member (o, "mean"), mean, 1e-9);
     assert_close ("k_2", json_object_get_double_member (c, "k_n"), 2.01, 1e-15);
     assert_close ("Rp0.2,k", json_object_get_double_member (c, "normal"), mean * (1 - 2.01 * 0.05),
@@ -560,6 +563,9 @@ test_fifo (void)
           study_path);
       g_autoptr (PsRunResult) r = run_in (study, backends[b], 2, out);
       Csv csv;
+
+      /* Two specimens fitted, the pipe not. */
+      g_assert_cmpuint (((const PsRegressionSummary *)r->summary)->fitted, ==, 2);
 
       csv_load (&csv, results);
       g_assert_cmpuint (csv.rows->len, ==, 3);
