@@ -377,6 +377,53 @@ test_yield_drop (void)
                       1e-6);
       }
   }
+  /* The rows of the GUI's Summary tab and the terminal (issue 19: words and
+   * engineering units, not raw keys). */
+  for (int view = 0; view < 2; view++)
+    {
+      g_autoptr (GPtrArray) rows = ps_summary_rows_new ();
+
+      ps_regression_summary_rows (summary, view == 0 ? PS_SUMMARY_SCREEN : PS_SUMMARY_TERMINAL,
+                                  rows);
+      JsonObject *reh = json_object_get_object_member (
+          json_object_get_object_member (json_object_get_object_member (summary, "iso6892"),
+                                         "quantities"),
+          "ReH");
+      gboolean seen = FALSE, seen_k = FALSE;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const PsSummaryRow *row = g_ptr_array_index (rows, i);
+
+          g_test_message ("%d %s | %s | %s", view, row->key, row->label, row->text);
+          if (view == 0)
+            {
+              /* A label in words, never the key itself. */
+              g_assert_cmpstr (row->label, !=, row->key);
+              g_assert_null (strstr (row->label, "_none"));
+            }
+          if (g_str_equal (row->key, "iso.ReH"))
+            {
+              seen = TRUE;
+              assert_close ("ReH row", row->values[0], json_object_get_double_member (reh, "mean"),
+                            1e-12);
+              g_assert_cmpstr (row->unit, ==, "Pa");
+              g_assert_nonnull (strstr (row->text, "MPa"));
+              if (view == 0)
+                g_assert_nonnull (strstr (row->label, "Upper yield strength"));
+            }
+          if (view == 0 && g_str_equal (row->key, "iso.ReH_k"))
+            {
+              seen_k = TRUE;
+              assert_close ("ReH_k row", row->values[0],
+                            json_object_get_double_member (
+                                json_object_get_object_member (reh, "characteristic"), "normal"),
+                            1e-12);
+            }
+        }
+      g_assert_true (seen);
+      g_assert_true (seen_k || view == 1);
+    }
   r2 = run_in (study, "serial", 1, out2);
   d1 = file_text (out, "distributions.json");
   d2 = file_text (out2, "distributions.json");
