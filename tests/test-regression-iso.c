@@ -627,6 +627,70 @@ test_fifo (void)
   rm_rf (dir);
 }
 
+/* ---------------------------------------------------------------------------------
+ * The example on every backend of this machine
+ * ------------------------------------------------------------------------------ */
+
+/* data/examples/lab-exports/iso6892-bluehill.json (not in test-backends, which runs
+ * the top-level examples): the same results.csv, distributions.json and summary on
+ * serial, threads and processes; each specimen of the S355 plate yields
+ * discontinuously, so ReH > ReL and Ae are determined, and ReL <= Rp0.2 <= ReH. */
+static void
+test_example_backends (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-regression-iso-XXXXXX", NULL);
+  g_autoptr (PsStudy) study = load_example ("lab-exports/iso6892-bluehill.json");
+  const char *const backends[] = { "serial", "threads", "processes" };
+  g_autofree char *ref_csv = NULL, *ref_dist = NULL;
+  g_autoptr (JsonObject) ref_summary = NULL;
+
+  for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
+    {
+      g_autofree char *out = g_build_filename (dir, backends[b], NULL);
+      g_autoptr (PsRunResult) r = run_in (study, backends[b], b == 0 ? 1 : 2, out);
+      g_autofree char *csv_text = file_text (out, "results.csv");
+      g_autofree char *dist = file_text (out, "distributions.json");
+      g_autoptr (JsonObject) summary = summary_object (study, r);
+
+      if (b == 0)
+        {
+          g_autofree char *results = g_build_filename (out, "results.csv", NULL);
+          Csv csv;
+
+          csv_load (&csv, results);
+          g_assert_cmpuint (csv.rows->len, ==, 3);
+          for (guint i = 0; i < 3; i++)
+            {
+              double reh = csv_number (&csv, i, "ReH_Pa"), rel = csv_number (&csv, i, "ReL_Pa");
+              double rp = csv_number (&csv, i, "Rp0.2_Pa");
+
+              g_assert_cmpstr (csv_field (&csv, i, "error"), ==, "");
+              g_assert_cmpfloat (reh, >, rel);
+              g_assert_cmpfloat (rp, >=, rel);
+              g_assert_cmpfloat (rp, <=, reh);
+              g_assert_cmpfloat (csv_number (&csv, i, "Ae"), >, 0);
+              g_assert_cmpfloat (csv_number (&csv, i, "A"), >, csv_number (&csv, i, "Ag"));
+            }
+          csv_clear (&csv);
+          ref_csv = g_steal_pointer (&csv_text);
+          ref_dist = g_steal_pointer (&dist);
+          ref_summary = g_steal_pointer (&summary);
+          continue;
+        }
+      g_assert_cmpstr (csv_text, ==, ref_csv);
+      g_assert_cmpstr (dist, ==, ref_dist);
+      /* The statistics (the run's times, memory and workers differ). */
+      for (guint k = 0; k < 4; k++)
+        {
+          static const char *const members[] = { "iso6892", "E", "yield", "ultimate" };
+
+          g_assert_true (json_node_equal (json_object_get_member (summary, members[k]),
+                                          json_object_get_member (ref_summary, members[k])));
+        }
+    }
+  rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -634,5 +698,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/regression-iso/yield-drop", test_yield_drop);
   g_test_add_func ("/engine/regression-iso/aluminium-annex-g", test_aluminium_annex_g);
   g_test_add_func ("/engine/regression-iso/fifo", test_fifo);
+  g_test_add_func ("/engine/regression-iso/example-backends", test_example_backends);
   return g_test_run ();
 }

@@ -40,8 +40,9 @@ add_guide (PsChart *chart, double x0, double y0, double x1, double y1, int colou
   ps_chart_series_set_in_legend (chart, id, FALSE);
 }
 
-/* The ISO 6892-1 points on the curve as the test recorded it (strains of the
- * result are toe-compensated: the origin @r->toe_strain is added back): the proof
+/* The ISO 6892-1 points on the curve as the test recorded it (@x already in per
+ * cent; strains of the result are toe-compensated: the origin @r->toe_strain is
+ * added back): the proof
  * strengths, ReH and ReL, Rm; and Ag and A where the elastic unloading lines from
  * the maximum force and from the fracture meet zero stress (ISO 6892-1, Figure 1). */
 static void
@@ -76,7 +77,7 @@ add_iso_markers (PsChart *chart, const PsIsoParams *p, const PsIsoResult *r, con
     {
       g_autofree char *label = g_strdup_printf ("Rm %.4g MPa", r->Rm * 1e-6);
 
-      add_marker (chart, label, x[r->i_max] * 100, r->Rm, 7);
+      add_marker (chart, label, x[r->i_max], r->Rm, 7);
     }
   if (isfinite (r->Ag) && isfinite (r->Agt))
     {
