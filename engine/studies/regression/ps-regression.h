@@ -63,13 +63,14 @@ typedef struct
 
 typedef struct
 {
-  char *name;     /* the specimen's name */
-  char *csv;      /* its results.csv field */
-  char *file;     /* PS_REG_SOURCE_FOLDER, _ONE_FILE: the file to open */
-  char *display;  /* the file as messages name it (the study's path) */
-  guint64 offset; /* PS_REG_SOURCE_FILE: first byte of its rows */
-  guint64 length; /* bytes */
-  guint64 line;   /* number of its first line (1-based) */
+  char *name;       /* the specimen's name */
+  char *csv;        /* its results.csv field */
+  char *file;       /* PS_REG_SOURCE_FOLDER, _ONE_FILE: the file to open */
+  char *display;    /* the file as messages name it (the study's path) */
+  guint64 offset;   /* PS_REG_SOURCE_FILE: first byte of its rows */
+  guint64 length;   /* bytes */
+  guint64 line;     /* number of its first line (1-based) */
+  gboolean regular; /* a regular file when the study was loaded (stat ()) */
 } PsRegSpecimen;
 
 typedef struct
