@@ -1213,7 +1213,12 @@ test_csv_numbers (void)
  * Summary
  * ------------------------------------------------------------------------------ */
 
-/* EN 1990:2002 Table D1, V_X unknown, copied here from the standard. */
+/* EN 1990:2002 Table D1, V_X unknown, copied here from the standard. Between its sizes
+ * k_n is the prediction-interval factor the table is computed from, t_(n-1; 0.95)
+ * sqrt (1 + 1/n), checked here with the critical values of Student's t printed in the
+ * NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.2 (three decimals: 1.943 for
+ * 6 degrees of freedom, 1.761 for 14, 1.671 for 59) and the normal 1.645 at infinity,
+ * which Table D1 rounds to 1.64. */
 static void
 test_k_n_table (void)
 {
@@ -1223,11 +1228,12 @@ test_k_n_table (void)
   for (guint i = 0; i < G_N_ELEMENTS (n); i++)
     assert_close ("k_n", ps_regression_k_n (n[i]), k[i], 1e-15);
   g_assert_true (isnan (ps_regression_k_n (2)));
-  assert_close ("k_7", ps_regression_k_n (7), (2.18 + 2.00) / 2, 1e-15);
-  assert_close ("k_15", ps_regression_k_n (15), (1.92 + 1.76) / 2, 1e-15);
-  assert_close ("k_60", ps_regression_k_n (60), 1.64 + 0.09 / 2, 1e-15);
-  g_assert_cmpfloat (ps_regression_k_n (1000000), >, 1.64);
-  g_assert_cmpfloat (ps_regression_k_n (1000000), <, 1.6401);
+  assert_close ("k_7", ps_regression_k_n (7), 1.943 * sqrt (8.0 / 7.0), 5e-4);
+  g_assert_cmpfloat (ps_regression_k_n (7), <, 2.18);
+  g_assert_cmpfloat (ps_regression_k_n (7), >, 2.00);
+  assert_close ("k_15", ps_regression_k_n (15), 1.761 * sqrt (16.0 / 15.0), 5e-4);
+  assert_close ("k_60", ps_regression_k_n (60), 1.671 * sqrt (61.0 / 60.0), 5e-4);
+  assert_close ("k_1000000", ps_regression_k_n (1000000), 1.645, 5e-4);
 }
 
 /* The summary's statistics and 5 % characteristic values from the E, yield and
@@ -1580,7 +1586,63 @@ static const BadCase bad_cases[] = {
   { "offset-negative", SYN, ", \"fit\": {\"offset\": -0.002}", "fit.offset:" },
   { "min-points-2", SYN, ", \"fit\": {\"min_points\": 2}", "fit.min_points:" },
   { "fit-unknown", SYN, ", \"fit\": {\"method\": \"ols\"}", "fit.method:" },
-  { "fractile", SYN, ", \"characteristic\": {\"fractile\": 0.1}", "characteristic.fractile:" },
+  { "fractile-above-half", SYN, ", \"characteristic\": {\"fractile\": 0.5}",
+    "characteristic.fractile:" },
+  { "fractile-zero", SYN, ", \"characteristic\": {\"fractile\": 0}", "characteristic.fractile:" },
+  { "fractile-unit", SYN, ", \"characteristic\": {\"fractile\": \"5 MPa\"}",
+    "characteristic.fractile:" },
+  { "vx-known-text", SYN, ", \"characteristic\": {\"vx_known\": \"yes\"}",
+    "characteristic.vx_known:" },
+  { "vx-known-above-1", SYN, ", \"characteristic\": {\"vx_known\": 1.5}",
+    "characteristic.vx_known:" },
+  { "vx-known-zero", SYN, ", \"characteristic\": {\"vx_known\": 0}", "characteristic.vx_known:" },
+  { "design-text", SYN, ", \"characteristic\": {\"design\": \"yes\"}", "characteristic.design:" },
+  { "eta-d-negative", SYN, ", \"characteristic\": {\"eta_d\": -0.9}", "characteristic.eta_d:" },
+  { "char-unknown", SYN, ", \"characteristic\": {\"gamma_m\": 1.1}", "characteristic.gamma_m:" },
+  { "iso-modulus-method", SYN, ", \"fit\": {\"modulus_method\": \"secant\"}",
+    "fit.modulus_method:" },
+  { "iso-chord-missing", SYN, ", \"fit\": {\"modulus_method\": \"chord\"}", "fit.chord:" },
+  { "iso-chord-mixed", SYN,
+    ", \"fit\": {\"modulus_method\": \"chord\", \"chord\": {\"from\": \"20 MPa\", "
+    "\"to\": \"0.1 %\"}}",
+    "fit.chord.to:" },
+  { "iso-tangent-band", SYN,
+    ", \"fit\": {\"modulus_method\": \"tangent\", \"tangent\": {\"at\": \"150 MPa\", "
+    "\"band\": 0.7}}",
+    "fit.tangent.band:" },
+  { "iso-annex-g", SYN, ", \"fit\": {\"annex_g\": {\"from\": 0.1, \"to\": 0.6}}",
+    "fit.annex_g.to:" },
+  { "iso-offsets-zero", SYN, ", \"fit\": {\"offsets\": [\"0.2 %\", 0]}", "fit.offsets[1]:" },
+  { "iso-offsets-negative", SYN, ", \"fit\": {\"offsets\": [\"-0.2 %\"]}", "fit.offsets[0]:" },
+  { "iso-offsets-empty", SYN, ", \"fit\": {\"offsets\": []}", "fit.offsets:" },
+  { "iso-offset-zero", SYN, ", \"fit\": {\"iso6892\": true, \"offset\": 0}", "fit.offset:" },
+  { "iso-total-extension", SYN, ", \"fit\": {\"total_extension\": \"150 %\"}",
+    "fit.total_extension:" },
+  { "iso-yield-point", SYN, ", \"fit\": {\"yield_point\": {\"drop\": \"60 %\"}}",
+    "fit.yield_point.drop:" },
+  { "iso-fracture-drop", SYN, ", \"fit\": {\"fracture\": {\"drop\": 0}}", "fit.fracture.drop:" },
+  { "iso-fracture-points", SYN, ", \"fit\": {\"fracture\": {\"points\": 0}}",
+    "fit.fracture.points:" },
+  { "iso-hollomon", SYN, ", \"fit\": {\"hollomon\": {\"from\": \"20 %\", \"to\": \"10 %\"}}",
+    "fit.hollomon:" },
+  { "iso-ramberg-osgood", SYN, ", \"fit\": {\"ramberg_osgood\": 1}", "fit.ramberg_osgood:" },
+  { "iso-toe", SYN, ", \"fit\": {\"toe_compensation\": \"on\"}", "fit.toe_compensation:" },
+  { "iso-tangent-at-missing", SYN, ", \"fit\": {\"modulus_method\": \"tangent\"}", "fit.tangent:" },
+  { "iso-annex-g-from", SYN, ", \"fit\": {\"annex_g\": {\"from\": 0, \"to\": 0.4}}",
+    "fit.annex_g.from:" },
+  { "iso-yield-hold", SYN, ", \"fit\": {\"yield_point\": {\"hold\": \"20 %\"}}",
+    "fit.yield_point.hold:" },
+  { "iso-fracture-key", SYN, ", \"fit\": {\"fracture\": {\"fall\": 0.8}}", "fit.fracture.fall:" },
+  { "iso-offsets-too-many", SYN,
+    ", \"fit\": {\"offsets\": [0.001, 0.002, 0.003, 0.004, 0.005, 0.006, 0.007, 0.008, 0.009]}",
+    "fit.offsets:" },
+  { "fractile-negative", SYN, ", \"characteristic\": {\"fractile\": -0.05}",
+    "characteristic.fractile:" },
+  { "vx-known-negative", SYN, ", \"characteristic\": {\"vx_known\": -0.05}",
+    "characteristic.vx_known:" },
+  { "iso-flag", SYN, ", \"fit\": {\"iso6892\": \"yes\"}", "fit.iso6892:" },
+  { "iso-flag-false", SYN, ", \"fit\": {\"iso6892\": false, \"offsets\": [\"0.2 %\"]}",
+    "fit.iso6892:" },
   { "char-distribution", SYN, ", \"characteristic\": {\"distribution\": \"weibull\"}",
     "characteristic.distribution:" },
   { "histogram-bins", SYN,

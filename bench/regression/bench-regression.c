@@ -12,7 +12,11 @@
  *   5. the same fit in Python, regression_py.py: joblib + np.polyfit and numba
  *      @njit(parallel=True), at 1 and 2 workers, with the ratios;
  *   6. reading: the specimens written as 10,000 CSV files and read back by a CSV
- *      study on the serial and threads backends (MB/s).
+ *      study on the serial and threads backends (MB/s);
+ *   7. the ISO 6892-1 analysis with all its quantities (ps_iso_analyse_fit, what the
+ *      kind calls per specimen when a study asks for them) over the same data, serial
+ *      and OpenMP 1 and 2 threads, against the same quantities in numba
+ *      (regression_py.py --iso) with the ratios.
  */
 #define G_LOG_DOMAIN "bench-regression"
 #include "config.h"
@@ -107,6 +111,38 @@ fit_all (const PsRegressionModel *m, const double *x, const double *y, guint64 n
   return t0;
 }
 
+/* The ISO 6892-1 analysis of specimens [0, n) with @p; returns the wall time, and in
+ * @sums the sums of E, Rp0.2, ReH and Rm over the specimens where each is determined
+ * and in @counts how many those are. */
+static double
+iso_all (const PsIsoParams *p, const double *x, const double *y, guint64 n, gsize pts, int threads,
+         guint64 chunk, double sums[4], guint64 counts[4])
+{
+  double t0 = now_s (), sE = 0, sRp = 0, sReH = 0, sRm = 0;
+  guint64 cE = 0, cRp = 0, cReH = 0, cRm = 0;
+
+#pragma omp parallel for num_threads(MAX (threads, 1)) schedule(dynamic, chunk)                    \
+    reduction(+ : sE, sRp, sReH, sRm, cE, cRp, cReH, cRm) if (threads > 0)
+  for (guint64 i = 0; i < n; i++)
+    {
+      PsIsoResult r;
+      PsSpecimenFit f;
+
+      if (ps_iso_analyse_fit (p, x + i * pts, y + i * pts, pts, &r, &f) != PS_REG_OK)
+        continue;
+      sE += r.E, cE++;
+      if (isfinite (r.Rp[0]))
+        sRp += r.Rp[0], cRp++;
+      if (isfinite (r.ReH))
+        sReH += r.ReH, cReH++;
+      sRm += r.Rm, cRm++;
+    }
+  t0 = now_s () - t0;
+  sums[0] = sE, sums[1] = sRp, sums[2] = sReH, sums[3] = sRm;
+  counts[0] = cE, counts[1] = cRp, counts[2] = cReH, counts[3] = cRm;
+  return t0;
+}
+
 static double
 engine_run (const PsStudy *study, const char *backend, int workers, double *sum_check)
 {
@@ -152,7 +188,7 @@ main (int argc, char **argv)
 {
   gint64 specimens = 10000, points = 1000;
   int repeats = 5;
-  gboolean no_python = FALSE, no_csv = FALSE;
+  gboolean no_python = FALSE, no_csv = FALSE, no_iso = FALSE;
   g_autofree char *python = NULL, *json_path = NULL;
   GOptionEntry entries[] = {
     { "specimens", 0, 0, G_OPTION_ARG_INT64, &specimens, "specimens (default 10000)", "N" },
@@ -161,6 +197,7 @@ main (int argc, char **argv)
     { "python", 0, 0, G_OPTION_ARG_FILENAME, &python, "Python (default /usr/bin/python3)", "PATH" },
     { "no-python", 0, 0, G_OPTION_ARG_NONE, &no_python, "skip joblib and numba", NULL },
     { "no-csv", 0, 0, G_OPTION_ARG_NONE, &no_csv, "skip the CSV reading figure", NULL },
+    { "no-iso", 0, 0, G_OPTION_ARG_NONE, &no_iso, "skip the ISO 6892-1 analysis figures", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "write the figures as JSON", "FILE" },
     { NULL },
   };
@@ -445,6 +482,95 @@ main (int argc, char **argv)
           g_unlink (path);
         }
       g_rmdir (dir);
+    }
+
+  /* 7. The ISO 6892-1 analysis with every quantity, the same data and window. */
+  if (!no_iso)
+    {
+      PsIsoParams p = m->iso_params;
+      Timing iso_t[3];
+      double sums[4], counts_d[4], py_iso[2] = { NAN, NAN };
+      guint64 counts[4];
+      static const char *const qn[4] = { "E", "Rp0.2", "ReH", "Rm" };
+
+      /* The kind's own parameters (parse_iso () fills them on every study): the
+       * study's window and offset, ISO 6892-1's defaults for the rest. */
+      for (int k = 0; k < 3; k++)
+        {
+          iso_all (&p, x, y, (guint64)specimens, pts, fit_threads[k], chunk, sums, counts);
+          for (int r = 0; r < repeats; r++)
+            ts[r]
+                = iso_all (&p, x, y, (guint64)specimens, pts, fit_threads[k], chunk, sums, counts);
+          iso_t[k] = timing_of (ts, repeats);
+        }
+      printf ("\n%-28s %9s %9s %12s\n", "ISO 6892-1, every quantity", "best s", "median s",
+              "M spec/s");
+      for (int k = 0; k < 3; k++)
+        printf ("%-28s %9.4f %9.4f %12.3f\n", fit_names[k], iso_t[k].best, iso_t[k].median,
+                (double)specimens / iso_t[k].best / 1e6);
+      printf ("  engine means:");
+      for (int q = 0; q < 4; q++)
+        {
+          counts_d[q] = (double)counts[q];
+          printf (" %s %.6g (%" G_GUINT64_FORMAT ")", qn[q], sums[q] / counts_d[q], counts[q]);
+        }
+      printf ("\n");
+      g_string_append_printf (js, ", \"iso_best_s\": [%.6f, %.6f, %.6f]", iso_t[0].best,
+                              iso_t[1].best, iso_t[2].best);
+      if (!no_python)
+        {
+          g_autofree char *script = g_build_filename (PS_BENCH_SRCDIR, "regression_py.py", NULL);
+          g_autofree char *n_arg = g_strdup_printf ("%" G_GINT64_FORMAT, specimens);
+          g_autofree char *m_arg = g_strdup_printf ("%" G_GINT64_FORMAT, points);
+          g_autofree char *r_arg = g_strdup_printf ("%d", repeats);
+          g_autofree char *out = NULL, *err = NULL;
+          g_autoptr (JsonParser) parser = json_parser_new ();
+          int status = 0;
+          const char *argv_iso[]
+              = { python,      script, "--specimens", n_arg,         "--points", m_arg,
+                  "--repeats", r_arg,  "--iso",       "--no-joblib", NULL };
+
+          if (!g_spawn_sync (NULL, (char **)argv_iso, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                             &status, &error)
+              || !g_spawn_check_wait_status (status, &error))
+            {
+              g_printerr ("python --iso: %s\n%s\n", error->message, err ? err : "");
+              g_clear_error (&error);
+            }
+          else if (!json_parser_load_from_data (parser, out, -1, &error))
+            g_error ("python output: %s", error->message);
+          else
+            {
+              JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+              JsonObject *part = json_object_get_object_member (o, "iso");
+              JsonObject *means = json_object_get_object_member (o, "iso_means");
+
+              for (int t = 0; t < 2; t++)
+                {
+                  char key[4];
+
+                  g_snprintf (key, sizeof key, "%d", t + 1);
+                  if (json_object_has_member (part, key))
+                    py_iso[t] = json_object_get_double_member (
+                        json_object_get_object_member (part, key), "best");
+                }
+              printf ("  numba means: ");
+              for (int q = 0; q < 4; q++)
+                if (json_object_has_member (means, qn[q])
+                    && !json_object_get_null_member (means, qn[q]))
+                  printf (" %s %.6g", qn[q], json_object_get_double_member (means, qn[q]));
+              printf ("\n%-28s %9s %12s %14s\n", "same quantities in numba", "best s", "M spec/s",
+                      "engine ratio");
+              for (int t = 0; t < 2; t++)
+                printf ("%-28s %9.4f %12.4f %14.2f\n",
+                        t == 0 ? "numba prange, 1 thread" : "numba prange, 2 threads", py_iso[t],
+                        (double)specimens / py_iso[t] / 1e6, py_iso[t] / iso_t[1 + t].best);
+              printf ("  (ratio = numba time / engine time at the same worker count; target >= "
+                      "1.5)\n");
+              g_string_append_printf (js, ", \"numba_iso_best_s\": [%.6f, %.6f]", py_iso[0],
+                                      py_iso[1]);
+            }
+        }
     }
 
   load_sample (&l1);

@@ -118,6 +118,10 @@ struct _PsKindClass
    * the "Inputs" heading, and the charts of its results, ended by a NULL chart. */
   void (*report_inputs) (PsReportWriter *writer, const PsStudy *study);
   const PsReportChart *report_charts;
+  /* Optional: the kind's own sections of the results (a table per item, how a
+   * characteristic value was derived), written after the key results, from the run
+   * in @data. */
+  void (*report_results) (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 };
 
 /* Every kind, hidden ones included, in display order (beam, reliability,

@@ -1,6 +1,7 @@
 /* The regression kind on the gpu backend, host side: synthetic specimens are drawn
  * on the device, CSV specimens read here and packed into the batch
- * (ps-cuda-regression.cu); each chunk's summary and rows from the device's fits. */
+ * (ps-cuda-regression.cu); each chunk's summary and rows from the device's fits. A
+ * study with the ISO 6892-1 analysis runs on the host. */
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
@@ -111,6 +112,15 @@ run_regression (PsGpu *g, GError **error)
   guint64 specimens;
   gboolean ok;
 
+  /* The ISO 6892-1 analysis (ps-iso6892-math.h) has no kernel yet: a study that asks
+   * for it is evaluated on the host, chunk by chunk in order, by the kind's own code,
+   * so that its results are the serial backend's. */
+  if (m->iso)
+    {
+      for (guint64 k = 0; k < g->n_chunks && !ps_exec_should_stop (g->exec); k++)
+        ps_gpu_commit_host_chunk (g, k);
+      return TRUE;
+    }
   c.m = m;
   p.synthetic = synthetic;
   p.points = m->points;

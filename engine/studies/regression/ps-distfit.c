@@ -307,6 +307,46 @@ add_fit (JsonBuilder *b, int family, const PsFit *f)
   json_builder_end_object (b);
 }
 
+/* One quantity's member of distributions.json: the headline distribution as a
+ * reliability variable, then how it was chosen and every fit; or, with @d NULL, no
+ * distribution and @reason. */
+static void
+add_quantity (JsonBuilder *b, const char *name, const char *unit, guint64 n, const PsDistfit *d,
+              const char *selection, const char *reason)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "distribution");
+  if (d == NULL)
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_add_string_value (b, family_names[d->chosen]);
+      ps_json_add_number (b, "mean", d->fit[d->chosen].mean);
+      ps_json_add_number (b, "sd", d->fit[d->chosen].sd);
+    }
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit);
+  json_builder_set_member_name (b, "n");
+  json_builder_add_int_value (b, (gint64)n);
+  if (d == NULL)
+    {
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, reason);
+      json_builder_end_object (b);
+      return;
+    }
+  json_builder_set_member_name (b, "selection");
+  json_builder_add_string_value (b, selection);
+  json_builder_set_member_name (b, "fits");
+  json_builder_begin_object (b);
+  for (int k = 0; k < PS_FIT_N; k++)
+    if (d->fit[k].ok)
+      add_fit (b, k, &d->fit[k]);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
 char *
 ps_distfit_to_json (const PsDistfitQuantity *q, guint nq, int prefer)
 {
@@ -323,43 +363,82 @@ ps_distfit_to_json (const PsDistfitQuantity *q, guint nq, int prefer)
       for (gsize k = 0; k < q[i].n; k++)
         if (isfinite (q[i].values[k]))
           finite[m++] = q[i].values[k];
-      json_builder_set_member_name (b, q[i].name);
-      json_builder_begin_object (b);
       if (!ps_distfit_fit (finite, m, prefer, &d))
-        {
-          json_builder_set_member_name (b, "distribution");
-          json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "unit");
-          json_builder_add_string_value (b, q[i].unit);
-          json_builder_set_member_name (b, "n");
-          json_builder_add_int_value (b, (gint64)m);
-          json_builder_set_member_name (b, "reason");
-          json_builder_add_string_value (b,
-                                         m < 2 ? "fewer than 2 values" : "the values do not vary");
-          json_builder_end_object (b);
-          continue;
-        }
-      json_builder_set_member_name (b, "distribution");
-      json_builder_add_string_value (b, family_names[d.chosen]);
-      ps_json_add_number (b, "mean", d.fit[d.chosen].mean);
-      ps_json_add_number (b, "sd", d.fit[d.chosen].sd);
-      json_builder_set_member_name (b, "unit");
-      json_builder_add_string_value (b, q[i].unit);
-      json_builder_set_member_name (b, "n");
-      json_builder_add_int_value (b, (gint64)m);
-      json_builder_set_member_name (b, "selection");
-      json_builder_add_string_value (
-          b, d.by_aic ? "lowest AIC of normal, lognormal, Gumbel and Weibull (n >= 30), each "
-                        "fitted by maximum likelihood"
-                      : "fewer than 30 values: the study's distribution (normal or "
-                        "lognormal), fitted by maximum likelihood");
-      json_builder_set_member_name (b, "fits");
-      json_builder_begin_object (b);
-      for (int k = 0; k < PS_FIT_N; k++)
-        if (d.fit[k].ok)
-          add_fit (b, k, &d.fit[k]);
-      json_builder_end_object (b);
-      json_builder_end_object (b);
+        add_quantity (b, q[i].name, q[i].unit, m, NULL, NULL,
+                      m < 2 ? "fewer than 2 values" : "the values do not vary");
+      else
+        add_quantity (b, q[i].name, q[i].unit, m, &d,
+                      d.by_aic ? "lowest AIC of normal, lognormal, Gumbel and Weibull (n >= 30), "
+                                 "each fitted by maximum likelihood"
+                               : "fewer than 30 values: the study's distribution (normal or "
+                                 "lognormal), fitted by maximum likelihood",
+                      NULL);
+    }
+  json_builder_end_object (b);
+  return ps_json_builder_to_data (b, TRUE);
+}
+
+gboolean
+ps_distfit_from_moments (const PsDistfitMoments *q, int prefer, PsDistfit *out)
+{
+  double n = (double)q->n;
+
+  memset (out, 0, sizeof *out);
+  out->n = q->n;
+  out->chosen = prefer;
+  if (q->n < 2 || !(q->m2 > 0) || !isfinite (q->mean))
+    return FALSE;
+  {
+    PsFit *f = &out->fit[PS_FIT_NORMAL];
+    double s2 = q->m2 / n; /* the maximum-likelihood variance */
+
+    f->p1 = q->mean;
+    f->p2 = sqrt (s2);
+    f->mean = f->p1;
+    f->sd = f->p2;
+    f->loglik = -0.5 * n * (log (2 * G_PI * s2) + 1);
+    finish (f, q->n);
+  }
+  if (q->n_ln == q->n && q->ln_m2 > 0)
+    {
+      PsFit *f = &out->fit[PS_FIT_LOGNORMAL];
+      double s2 = q->ln_m2 / n;
+
+      f->p1 = q->ln_mean;
+      f->p2 = sqrt (s2);
+      f->mean = exp (f->p1 + s2 / 2);
+      f->sd = f->mean * sqrt (expm1 (s2));
+      /* The sum of ln x is n times their mean. */
+      f->loglik = -n * q->ln_mean - 0.5 * n * (log (2 * G_PI * s2) + 1);
+      finish (f, q->n);
+    }
+  for (int k = 0; k < PS_FIT_N; k++)
+    out->fit[k].ks_d = out->fit[k].ks_p = NAN;
+  if (!out->fit[prefer].ok)
+    out->chosen = PS_FIT_NORMAL;
+  return TRUE;
+}
+
+char *
+ps_distfit_moments_to_json (const PsDistfitMoments *q, guint nq, int prefer)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  for (guint i = 0; i < nq; i++)
+    {
+      PsDistfit d;
+
+      if (!ps_distfit_from_moments (&q[i], prefer, &d))
+        add_quantity (b, q[i].name, q[i].unit, q[i].n, NULL, NULL,
+                      q[i].n < 2 ? "fewer than 2 values" : "the values do not vary");
+      else
+        add_quantity (b, q[i].name, q[i].unit, q[i].n, &d,
+                      "the study's distribution (normal or lognormal), fitted by maximum "
+                      "likelihood from the run's moments: without results.csv (--rows none) "
+                      "the values are not at hand for Gumbel, Weibull and the "
+                      "Kolmogorov-Smirnov test",
+                      NULL);
     }
   json_builder_end_object (b);
   return ps_json_builder_to_data (b, TRUE);

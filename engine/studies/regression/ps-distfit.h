@@ -74,6 +74,29 @@ typedef struct
  * values has "distribution": null and a "reason". Newly allocated, pretty-printed. */
 char *ps_distfit_to_json (const PsDistfitQuantity *quantities, guint n_quantities, int prefer);
 
+/* A quantity known only by its moments (a run without results.csv): @n values with
+ * @mean and sum of squared deviations @m2, and @n_ln positive ones whose logarithms
+ * have @ln_mean and @ln_m2. */
+typedef struct
+{
+  const char *name;
+  const char *unit;
+  guint64 n;
+  double mean, m2;
+  guint64 n_ln;
+  double ln_mean, ln_m2;
+} PsDistfitMoments;
+
+/* The maximum-likelihood normal and (when every value is positive) lognormal of
+ * @q, which depend on the values through these moments only; no Gumbel, Weibull or
+ * Kolmogorov-Smirnov values (NAN). FALSE when n < 2 or the values do not vary. */
+gboolean ps_distfit_from_moments (const PsDistfitMoments *q, int prefer, PsDistfit *out);
+
+/* distributions.json as ps_distfit_to_json () writes it, from moments alone: the
+ * "selection" says so, and the fits have no "ks_d" and "ks_p" (null). */
+char *ps_distfit_moments_to_json (const PsDistfitMoments *quantities, guint n_quantities,
+                                  int prefer);
+
 /* Writes it to @path atomically (a temporary file renamed). */
 gboolean ps_distfit_write (const char *path, const PsDistfitQuantity *quantities,
                            guint n_quantities, int prefer, GError **error);

@@ -36,7 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ps-math-private.h"
+#include "rng/ps-math-private.h"
 #include "ps-regression-math-private.h"
 
 #ifdef __cplusplus
@@ -104,6 +104,7 @@ extern "C"
   typedef struct
   {
     int status;          /* PsRegError: PS_REG_OK, or why there is no analysis */
+    int window_status;   /* PsRegError of the study's elastic-window fit */
     unsigned notes;      /* PS_ISO_NOTE_* */
     unsigned rp_missing; /* bit k: offset k never reached */
     uint64_t bad_point;  /* for an error: the point it concerns */
@@ -566,55 +567,59 @@ extern "C"
     r->ro_n = r->ro_E = r->ro_s02 = nan;
   }
 
-  /* Analyses the @n points (strain, stress in Pa) of one specimen. Returns PS_REG_OK,
-   * or why there is no analysis at all (as ps_reg_fit_points () does: non-finite
-   * values, a window without points, a modulus that is not positive); a quantity
-   * that alone cannot be determined is NAN with its note. */
-  static inline PS_HD int ps_iso_analyse (const PsIsoParams *p, const double *x, const double *y,
-                                          size_t n, PsIsoResult *r)
+  /* Analyses the @n points (strain, stress in Pa) of one specimen, and gives in @fit
+   * the study's elastic-window fit it starts from (what ps_reg_fit_points () gives;
+   * its status in r->window_status). Returns PS_REG_OK, or why there is no analysis at
+   * all (as ps_reg_fit_points () does: non-finite values, a window without points, a
+   * modulus that is not positive; with the chord and tangent moduli, which do not
+   * need the window, their own points missing); a quantity that alone cannot be
+   * determined is NAN with its note. */
+  static inline PS_HD int ps_iso_analyse_fit (const PsIsoParams *p, const double *x,
+                                              const double *y, size_t n, PsIsoResult *r,
+                                              PsSpecimenFit *fit)
   {
-    PsSpecimenFit fit;
     double ymax, e0, rp02 = ps_math_nan ();
     size_t imax = 0, after, h;
     int err;
 
     ps_iso_result_init (r);
+    ps_reg_fit_init (fit, n);
     if (n == 0)
-      return r->status = PS_REG_ERR_TOO_FEW;
-    ps_reg_fit_init (&fit, n);
+      return r->window_status = r->status = PS_REG_ERR_TOO_FEW;
     if (!ps_reg_scan_max_any (y, n, &ymax, &imax))
       {
-        r->bad_point = ps_reg_first_non_finite (y);
-        return r->status = PS_REG_ERR_NON_FINITE;
+        r->bad_point = fit->bad_point = ps_reg_first_non_finite (y);
+        return r->window_status = r->status = PS_REG_ERR_NON_FINITE;
       }
+    /* The window's line: the modulus itself, or the first guess of Annex G. */
+    err = ps_reg_fit_after_max (&p->window, x, y, n, ymax, imax, fit);
+    r->window_status = err;
     for (size_t i = 0; i < n; i++)
       if (!ps_reg_is_finite (x[i]))
         {
           r->bad_point = i;
           return r->status = PS_REG_ERR_NON_FINITE;
         }
-    /* The window's line: the modulus itself, or the first guess of Annex G. */
-    err = ps_reg_fit_after_max (&p->window, x, y, n, ymax, imax, &fit);
     if (err != PS_REG_OK && p->modulus != PS_ISO_MODULUS_CHORD
         && p->modulus != PS_ISO_MODULUS_TANGENT)
       {
-        r->bad_point = fit.bad_point;
+        r->bad_point = fit->bad_point;
         return r->status = err;
       }
-    r->E = fit.E;
-    r->E_se = fit.E_se;
-    r->E_r2 = fit.r2;
-    r->sigma0 = fit.sigma0;
-    r->E_points = fit.window_points;
+    r->E = fit->E;
+    r->E_se = fit->E_se;
+    r->E_r2 = fit->r2;
+    r->sigma0 = fit->sigma0;
+    r->E_points = fit->window_points;
     {
       /* The window's first point: where the offset scans start. */
       size_t i0 = 0;
 
       if (err == PS_REG_OK)
-        while (i0 < n && x[i0] < fit.window_from)
+        while (i0 < n && x[i0] < fit->window_from)
           i0++;
       r->E_first = i0;
-      r->E_last = i0 + (fit.window_points > 0 ? fit.window_points - 1 : 0);
+      r->E_last = i0 + (fit->window_points > 0 ? fit->window_points - 1 : 0);
     }
     switch (p->modulus)
       {
@@ -757,6 +762,15 @@ extern "C"
           r->notes |= PS_ISO_NOTE_RAMBERG_OSGOOD;
       }
     return r->status = PS_REG_OK;
+  }
+
+  /* ps_iso_analyse_fit () without the window fit. */
+  static inline PS_HD int ps_iso_analyse (const PsIsoParams *p, const double *x, const double *y,
+                                          size_t n, PsIsoResult *r)
+  {
+    PsSpecimenFit fit;
+
+    return ps_iso_analyse_fit (p, x, y, n, r, &fit);
   }
 
 #ifdef __cplusplus

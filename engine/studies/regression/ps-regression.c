@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "ps-csv-private.h"
+#include "ps-distfit.h"
 #include "ps-error.h"
+#include "ps-iso6892.h"
 #include "ps-philox.h"
 #include "ps-reg-scan-private.h"
 #include "ps-regression.h"
@@ -752,6 +754,7 @@ load_folder (PsRegressionModel *m, GError **error)
       s->line = 1;
       if (stat (s->file, &st) != 0 || !S_ISREG (st.st_mode))
         continue; /* not a file: reported when the specimen is read */
+      s->regular = TRUE;
       s->length = (guint64)st.st_size;
       m->max_bytes = MAX (m->max_bytes, s->length);
       m->total_bytes += s->length;
@@ -784,6 +787,7 @@ load_one_file (PsRegressionModel *m, GError **error)
   s->name = dot != NULL && dot != base ? g_strndup (base, (gsize)(dot - base)) : g_strdup (base);
   s->csv = ps_csv_escape (s->name);
   s->line = 1;
+  s->regular = S_ISREG (st.st_mode);
   s->length = (guint64)st.st_size;
   m->max_bytes = m->total_bytes = s->length;
   return TRUE;
@@ -1710,10 +1714,91 @@ parse_synthetic (PsRegressionModel *m, JsonObject *src, GError **error)
   return TRUE;
 }
 
+/* The study's "fit" members: the window fit's and the ISO 6892-1 analysis's. */
+static gboolean
+check_fit_keys (JsonObject *fit, GError **error)
+{
+  static const char *const own[]
+      = { "window", "offset", "min_points", "strain_tolerance", "iso6892", NULL };
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; own[i] != NULL; i++)
+    g_ptr_array_add (keys, (gpointer)own[i]);
+  for (guint i = 0; ps_iso6892_fit_keys[i] != NULL; i++)
+    g_ptr_array_add (keys, (gpointer)ps_iso6892_fit_keys[i]);
+  g_ptr_array_add (keys, NULL);
+  return ps_json_check_keys (fit, "fit", (const char *const *)keys->pdata, error);
+}
+
+/* The ISO 6892-1 analysis: on with "iso6892": true or any of its options. Its
+ * elastic window is the study's, and without "offsets" its proof strength is at the
+ * study's offset. */
+static gboolean
+parse_iso (PsRegressionModel *m, JsonObject *fit, GError **error)
+{
+  PsIsoParams *p = &m->iso_params;
+  gboolean asked = FALSE;
+  const char *option = NULL;
+
+  ps_iso_params_init (p);
+  ps_regression_fit_params (m, &p->window);
+  p->offsets[0] = m->offset;
+  if (fit == NULL)
+    return TRUE;
+  for (guint i = 0; ps_iso6892_fit_keys[i] != NULL && option == NULL; i++)
+    if (json_object_has_member (fit, ps_iso6892_fit_keys[i]))
+      option = ps_iso6892_fit_keys[i];
+  asked = option != NULL;
+  if (json_object_has_member (fit, "iso6892"))
+    {
+      if (!ps_json_get_bool (fit, "fit", "iso6892", FALSE, &asked, error))
+        return FALSE;
+      if (!asked && option != NULL)
+        {
+          ps_json_set_error (error, "fit.iso6892",
+                             _ ("is false, but fit.%s is an option of the ISO 6892-1 analysis"),
+                             option);
+          return FALSE;
+        }
+    }
+  if (!ps_iso6892_parse (fit, p, error))
+    return FALSE;
+  if (asked && !json_object_has_member (fit, "offsets") && !(m->offset > 0))
+    {
+      ps_json_set_error (error, "fit.offset",
+                         _ ("the ISO 6892-1 analysis takes its proof strength at this offset "
+                            "when fit.offsets is not given: must be > 0 (got %g)"),
+                         m->offset);
+      return FALSE;
+    }
+  m->iso = asked;
+  if (asked)
+    {
+      PsIsoResult r;
+      PsIsoQuantity q[PS_ISO_MAX_QUANTITIES];
+
+      ps_iso_result_init (&r);
+      m->n_iso = ps_iso6892_quantities (p, &r, q);
+      for (guint k = 0; k < m->n_iso; k++)
+        {
+          g_strlcpy (m->iso_names[k], q[k].name, sizeof m->iso_names[k]);
+          m->iso_units[k] = q[k].unit;
+        }
+    }
+  return TRUE;
+}
+
+void
+ps_regression_iso_column (const PsRegressionModel *m, guint k, char *buf, gsize size)
+{
+  g_return_if_fail (k < m->n_iso);
+  g_snprintf (buf, size, "%s%s%s", m->iso_names[k], k == 0 ? "_iso" : "",
+              g_str_equal (m->iso_units[k], "Pa") ? "_Pa" : "");
+}
+
 static gboolean
 parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
 {
-  static const char *const keys[] = { "window", "offset", "min_points", "strain_tolerance", NULL };
   static const char *const wkeys[] = { "type", "from", "to", NULL };
   JsonObject *fit = ps_json_get_object (root, "", "fit", FALSE, error);
   JsonObject *w;
@@ -1730,8 +1815,7 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
   m->strain_tol = 1e-5;
   if (fit == NULL)
     return error == NULL || *error == NULL;
-  if (!ps_json_check_keys (fit, "fit", keys, error)
-      || !get_strain (fit, "fit", "offset", FALSE, &m->offset, error)
+  if (!check_fit_keys (fit, error) || !get_strain (fit, "fit", "offset", FALSE, &m->offset, error)
       || !ps_json_get_int (fit, "fit", "min_points", FALSE, 3, 1000000, &min_points, error)
       || !get_strain (fit, "fit", "strain_tolerance", FALSE, &m->strain_tol, error))
     return FALSE;
@@ -1805,39 +1889,17 @@ parse_fit (PsRegressionModel *m, JsonObject *root, GError **error)
 static gboolean
 parse_summary_options (PsRegressionModel *m, JsonObject *root, GError **error)
 {
-  static const char *const ckeys[] = { "fractile", "distribution", NULL };
   static const char *const hkeys[] = { "from", "to", "bins", NULL };
   JsonObject *c = ps_json_get_object (root, "", "characteristic", FALSE, error);
   JsonObject *h;
 
-  m->fractile = 0.05;
+  ps_annex_d_options_init (&m->annex);
   if (c == NULL && error != NULL && *error != NULL)
     return FALSE;
-  if (c != NULL)
-    {
-      const char *dist = NULL;
-
-      if (!ps_json_check_keys (c, "characteristic", ckeys, error)
-          || !ps_json_get_quantity (c, "characteristic", "fractile", FALSE, PS_QTY_DIMENSIONLESS,
-                                    PS_CHECK_POSITIVE, &m->fractile, error)
-          || !ps_json_get_string (c, "characteristic", "distribution", FALSE, &dist, error))
-        return FALSE;
-      if (m->fractile != 0.05)
-        {
-          ps_json_set_error (error, "characteristic.fractile",
-                             _ ("EN 1990 Table D1 gives k_n for the 5 %% fractile: expected 0.05, "
-                                "got %g"),
-                             m->fractile);
-          return FALSE;
-        }
-      if (dist != NULL && !g_str_equal (dist, "normal") && !g_str_equal (dist, "lognormal"))
-        {
-          ps_json_set_error (error, "characteristic.distribution",
-                             _ ("expected \"normal\" or \"lognormal\", got \"%s\""), dist);
-          return FALSE;
-        }
-      m->lognormal = dist != NULL && g_str_equal (dist, "lognormal");
-    }
+  if (!ps_annex_d_parse (c, &m->annex, error))
+    return FALSE;
+  m->fractile = m->annex.fractile;
+  m->lognormal = m->annex.lognormal;
   h = ps_json_get_object (root, "", "histogram", FALSE, error);
   if (h == NULL)
     return error == NULL || *error == NULL;
@@ -1876,7 +1938,9 @@ regression_init (PsStudy *study, JsonObject *root, GError **error)
   if (src == NULL || !ps_json_get_string (src, "source", "type", TRUE, &type, error))
     return FALSE;
   /* The fit first: a bad window is reported before a large folder is listed. */
-  if (!parse_fit (m, root, error) || !parse_summary_options (m, root, error))
+  if (!parse_fit (m, root, error)
+      || !parse_iso (m, ps_json_get_object (root, "", "fit", FALSE, NULL), error)
+      || !parse_summary_options (m, root, error))
     return FALSE;
   if (g_str_equal (type, "synthetic"))
     {
@@ -2073,13 +2137,37 @@ read_text (const PsRegressionModel *m, Workspace *ws, guint64 item, char **msg)
       return (gssize)got;
     }
   {
-    int fd = open (s->file, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a named pipe among the specimens would block open () until a writer
+     * comes (for ever, out of reach of the run's cancellation); only regular files are
+     * specimens, which fstat () then says. The stat () of the folder's listing already
+     * told the regular files: the fstat () is left out for them (a syscall of some
+     * microseconds, 6 % of the reading time of 22 kB files); one made a pipe since
+     * still cannot block, and reads as empty. */
+    int fd = open (s->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
 
     if (fd < 0)
       {
         int saved = errno;
 
         *msg = g_strdup_printf ("%s: cannot open: %s", s->display, c_strerror (m, saved));
+        return -1;
+      }
+    if (!s->regular && fstat (fd, &st) != 0)
+      {
+        int saved = errno;
+
+        close (fd);
+        *msg = g_strdup_printf ("%s: %s", s->display, c_strerror (m, saved));
+        return -1;
+      }
+    if (!s->regular && !S_ISREG (st.st_mode))
+      {
+        close (fd);
+        *msg = g_strdup_printf ("%s: not a regular file (%s)", s->display,
+                                S_ISDIR (st.st_mode)    ? c_strerror (m, EISDIR)
+                                : S_ISFIFO (st.st_mode) ? "a named pipe"
+                                                        : "a socket or a device");
         return -1;
       }
     for (;;)
@@ -2302,33 +2390,23 @@ ps_reg_moments_sd (const PsRegMoments *s)
 double
 ps_regression_k_n (guint64 n)
 {
-  /* EN 1990:2002, Annex D, Table D1, "V_X unknown". */
-  static const double tn[] = { 3, 4, 5, 6, 8, 10, 20, 30 };
-  static const double tk[] = { 3.37, 2.63, 2.33, 2.18, 2.00, 1.92, 1.76, 1.73 };
-  const double k_inf = 1.64;
-  double x = (double)n;
-
-  if (n < 3)
-    return NAN;
-  if (n >= 30)
-    return k_inf + (tk[7] - k_inf) * (30.0 / x);
-  for (guint i = 0; i + 1 < G_N_ELEMENTS (tn); i++)
-    if (x <= tn[i + 1])
-      return tk[i] + (tk[i + 1] - tk[i]) * (x - tn[i]) / (tn[i + 1] - tn[i]);
-  return k_inf;
+  return ps_annex_d_k_n (n, 0.05, FALSE, NULL);
 }
 
 void
 ps_regression_characteristic (const PsRegMoments *x, const PsRegMoments *ln_x, double *normal,
                               double *lognormal)
 {
-  guint64 n = (guint64)x->n;
-  double k = ps_regression_k_n (n);
+  PsAnnexDOptions o;
+  PsAnnexDResult r;
+  gboolean logs = ln_x != NULL && ln_x->n == x->n;
 
-  *normal = n >= 3 ? x->mean - k * ps_reg_moments_sd (x) : NAN;
-  *lognormal = ln_x != NULL && ln_x->n == x->n && n >= 3
-                   ? exp (ln_x->mean - k * ps_reg_moments_sd (ln_x))
-                   : NAN;
+  ps_annex_d_options_init (&o);
+  ps_annex_d_compute ((guint64)x->n, x->mean, ps_reg_moments_sd (x), logs ? ln_x->mean : NAN,
+                      logs ? ps_reg_moments_sd (ln_x) : NAN, &o, &r);
+  *normal = r.characteristic.normal;
+  *lognormal = r.characteristic.lognormal;
+  ps_annex_d_result_clear (&r);
 }
 
 static guint64
@@ -2352,6 +2430,11 @@ reg_summary_init (const PsStudy *study, gpointer summary)
   memset (s, 0, sizeof *s);
   s->E_min = INFINITY;
   s->E_max = -INFINITY;
+  for (guint k = 0; k < PS_ISO_MAX_QUANTITIES; k++)
+    {
+      s->iso[k].min = INFINITY;
+      s->iso[k].max = -INFINITY;
+    }
 }
 
 static void
@@ -2405,14 +2488,89 @@ ps_regression_summary_add (const PsRegressionModel *m, PsRegressionSummary *s,
 }
 
 static void
+stat_add (PsRegStat *st, double v)
+{
+  moments_add (&st->x, v);
+  if (v > 0)
+    moments_add (&st->ln_x, log (v));
+  else
+    st->nonpositive++;
+  st->min = MIN (st->min, v);
+  st->max = MAX (st->max, v);
+}
+
+static void
+stat_merge (PsRegStat *acc, const PsRegStat *next)
+{
+  moments_merge (&acc->x, &next->x);
+  moments_merge (&acc->ln_x, &next->ln_x);
+  acc->nonpositive += next->nonpositive;
+  acc->min = MIN (acc->min, next->min);
+  acc->max = MAX (acc->max, next->max);
+}
+
+/* A specimen the ISO 6892-1 analysis succeeded on: the window fit's statistics when
+ * the window fit succeeded too (the chord and tangent moduli do without it), and
+ * each quantity that was determined. */
+static void
+summary_add_iso (const PsRegressionModel *m, PsRegressionSummary *s, const PsSpecimenFit *f,
+                 const PsIsoResult *r)
+{
+  PsIsoQuantity q[PS_ISO_MAX_QUANTITIES];
+  guint nq = ps_iso6892_quantities (&m->iso_params, r, q);
+
+  if (r->window_status == PS_REG_OK)
+    summary_add (m, s, f);
+  else
+    s->fitted++;
+  for (guint k = 0; k < nq; k++)
+    if (is_finite (q[k].value))
+      stat_add (&s->iso[k], q[k].value);
+  s->iso_yield_point += r->has_yield_point != 0;
+  s->iso_fracture += r->has_fracture != 0;
+  s->iso_toe += (r->notes & PS_ISO_NOTE_TOE) != 0;
+}
+
+/* Appends @text to the row at @p as one quoted CSV field (a line break as a space). */
+static char *
+put_quoted (char *p, const char *text)
+{
+  *p++ = '"';
+  for (const char *e = text; *e; e++)
+    {
+      if (*e == '"')
+        *p++ = '"';
+      *p++ = *e == '\n' || *e == '\r' ? ' ' : *e;
+    }
+  *p++ = '"';
+  return p;
+}
+
+static inline char *
+put_number (char *p, double v)
+{
+  /* Empty where there is no value: an unfitted specimen, no yield, not determined. */
+  if (is_finite (v))
+    p = ps_fmt_double (p, v);
+  *p++ = ',';
+  return p;
+}
+
+/* The row of specimen @item: the window fit @f (when @err is PS_REG_OK), then in a
+ * study with the ISO 6892-1 analysis its quantities @ir (NULL: empty) and @notes,
+ * then the reason and message of a specimen that could not be fitted. */
+static void
 write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecimenFit *f,
-           PsRegError err, const char *msg)
+           const PsIsoResult *ir, PsRegError err, const char *msg, const char *notes)
 {
   const char *name = m->source != PS_REG_SOURCE_SYNTHETIC ? m->specimens[item].csv : NULL;
   gsize ln = name != NULL ? strlen (name) : 0;
   gsize lm = msg != NULL ? strlen (msg) : 0;
-  char *p = ps_buf_reserve (rows, 128 + ln + 2 * lm + 16 * PS_FMT_MAX);
+  gsize lnotes = notes != NULL ? strlen (notes) : 0;
+  char *p = ps_buf_reserve (rows, 160 + ln + 2 * lm + 2 * lnotes
+                                      + (16 + (m->iso ? m->n_iso + 4 : 0)) * PS_FMT_MAX);
   char *start = p;
+  gboolean window_ok = err == PS_REG_OK && (ir == NULL || ir->window_status == PS_REG_OK);
   double v[] = { f->E,
                  f->E_se,
                  f->sigma0,
@@ -2438,10 +2596,25 @@ write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecim
   p = ps_fmt_u64 (p, f->window_points);
   *p++ = ',';
   for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+    p = put_number (p, window_ok ? v[k] : NAN);
+  if (m->iso)
     {
-      /* Empty where there is no value: an unfitted specimen, or no yield. */
-      if (err == PS_REG_OK && is_finite (v[k]))
-        p = ps_fmt_double (p, v[k]);
+      PsIsoQuantity q[PS_ISO_MAX_QUANTITIES];
+      guint nq = 0;
+
+      if (err == PS_REG_OK && ir != NULL)
+        nq = ps_iso6892_quantities (&m->iso_params, ir, q);
+      p = put_number (p, nq > 0 ? q[0].value : NAN);
+      p = put_number (p, nq > 0 ? ir->E_se : NAN);
+      p = put_number (p, nq > 0 ? ir->E_r2 : NAN);
+      for (guint k = 1; k < m->n_iso; k++)
+        p = put_number (p, k < nq ? q[k].value : NAN);
+      p = put_number (p, nq > 0 ? ir->toe_strain : NAN);
+      if (nq > 0)
+        *p++ = ir->notes & PS_ISO_NOTE_TOE ? '1' : '0';
+      *p++ = ',';
+      if (notes != NULL)
+        p = put_quoted (p, notes);
       *p++ = ',';
     }
   if (err != PS_REG_OK)
@@ -2451,14 +2624,7 @@ write_row (const PsRegressionModel *m, PsBuf *rows, guint64 item, const PsSpecim
 
       memcpy (p, r, lr), p += lr;
       *p++ = ',';
-      *p++ = '"';
-      for (const char *e = msg; *e; e++)
-        {
-          if (*e == '"')
-            *p++ = '"';
-          *p++ = *e == '\n' || *e == '\r' ? ' ' : *e;
-        }
-      *p++ = '"';
+      p = put_quoted (p, msg);
     }
   else
     *p++ = ',';
@@ -2470,7 +2636,7 @@ void
 ps_regression_write_fit_row (const PsRegressionModel *m, PsBuf *rows, guint64 item,
                              const PsSpecimenFit *fit)
 {
-  write_row (m, rows, item, fit, PS_REG_OK, NULL);
+  write_row (m, rows, item, fit, NULL, PS_REG_OK, NULL, NULL);
 }
 
 static char *
@@ -2527,6 +2693,42 @@ fit_error_message (const PsRegressionModel *m, const Workspace *ws, guint64 item
     }
 }
 
+/* Why the ISO 6892-1 analysis found no modulus where the window fit did (or did not
+ * matter): its own points are missing. In English, as every results message. */
+static char *
+iso_error_message (const PsRegressionModel *m, guint64 item, PsRegError err)
+{
+  const PsIsoParams *p = &m->iso_params;
+  const char *where = m->source == PS_REG_SOURCE_SYNTHETIC ? NULL : m->specimens[item].display;
+  g_autofree char *who
+      = where != NULL ? g_strdup (where) : g_strdup_printf ("specimen %" G_GUINT64_FORMAT, item);
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *unit = p->chord_axis == PS_ISO_AT_STRAIN ? "" : " MPa";
+  double scale = p->chord_axis == PS_ISO_AT_STRAIN ? 1.0 : 1e-6;
+
+  if (err == PS_REG_ERR_MODULUS)
+    return g_strdup_printf ("%s: the %s modulus is not positive", who,
+                            ps_iso6892_modulus_name (p->modulus));
+  switch (p->modulus)
+    {
+    case PS_ISO_MODULUS_CHORD:
+      return g_strdup_printf ("%s: the chord modulus (ASTM E111) needs the curve to reach %s%s "
+                              "and %s%s before the maximum force",
+                              who, g_ascii_formatd (a, sizeof a, "%g", p->chord_from * scale), unit,
+                              g_ascii_formatd (b, sizeof b, "%g", p->chord_to * scale), unit);
+    case PS_ISO_MODULUS_TANGENT:
+      return g_strdup_printf ("%s: fewer than 3 points within %s %% of %s%s for the tangent "
+                              "modulus (ASTM E111)",
+                              who, g_ascii_formatd (a, sizeof a, "%g", 100 * p->tangent_band),
+                              g_ascii_formatd (b, sizeof b, "%g", p->tangent_at * scale), unit);
+    default:
+      return g_strdup_printf ("%s: ISO 6892-1 Annex G found no modulus: Rp0.2 not reached, or "
+                              "fewer than 3 points between %s %% and %s %% of it",
+                              who, g_ascii_formatd (a, sizeof a, "%g", 100 * p->annex_g_lo),
+                              g_ascii_formatd (b, sizeof b, "%g", 100 * p->annex_g_hi));
+    }
+}
+
 static void
 reg_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, gpointer summary,
           PsErrors *errors, PsRowsMode mode, PsBuf *rows)
@@ -2538,6 +2740,7 @@ reg_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
   for (guint64 item = begin; item < end; item++)
     {
       PsSpecimenFit f;
+      PsIsoResult ir;
       PsRegError err;
       char *msg = NULL;
       gsize n = 0;
@@ -2546,9 +2749,7 @@ reg_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
       if (m->source == PS_REG_SOURCE_SYNTHETIC)
         {
           n = (gsize)m->points;
-          if (ps_regression_generate (m, item, ws->x, ws->y, ws->u))
-            err = ps_regression_fit (m, ws->x, ws->y, n, &f);
-          else
+          if (!ps_regression_generate (m, item, ws->x, ws->y, ws->u))
             {
               memset (&f, 0, sizeof f);
               f.points = n;
@@ -2557,31 +2758,57 @@ reg_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end, 
                                      "noise sd is not positive",
                                      item);
             }
+          else
+            err = PS_REG_OK;
         }
       else
         {
           err = read_specimen (m, ws, item, &n, &msg);
-          if (err == PS_REG_OK)
-            err = ps_regression_fit (m, ws->x, ws->y, n, &f);
-          else
+          if (err != PS_REG_OK)
             {
               memset (&f, 0, sizeof f);
               f.points = n;
             }
         }
+      if (err == PS_REG_OK && !m->iso)
+        err = ps_regression_fit (m, ws->x, ws->y, n, &f);
+      else if (err == PS_REG_OK)
+        {
+          int method = m->iso_params.modulus;
+
+          err = ps_iso_analyse_fit (&m->iso_params, ws->x, ws->y, n, &ir, &f);
+          /* The chord and tangent moduli fail for want of their own points; Annex G
+           * for want of its own after the window (its first guess) succeeded; else it
+           * is the window fit's failure, told as without the analysis. */
+          if (err != PS_REG_OK && err != PS_REG_ERR_NON_FINITE
+              && (method == PS_ISO_MODULUS_CHORD || method == PS_ISO_MODULUS_TANGENT
+                  || ir.window_status == PS_REG_OK))
+            msg = iso_error_message (m, item, err);
+          else if (err != PS_REG_OK)
+            f.bad_point = ir.bad_point;
+        }
       s->points += n;
       if (err == PS_REG_OK)
         {
-          summary_add (m, s, &f);
+          char *notes = NULL;
+
+          if (!m->iso)
+            summary_add (m, s, &f);
+          else
+            {
+              summary_add_iso (m, s, &f, &ir);
+              notes = ps_iso6892_notes_text (&m->iso_params, &ir);
+            }
           if (mode != PS_ROWS_NONE)
-            write_row (m, rows, item, &f, err, NULL);
+            write_row (m, rows, item, &f, m->iso ? &ir : NULL, err, NULL, notes);
+          g_free (notes);
           continue;
         }
       if (msg == NULL)
         msg = fit_error_message (m, ws, item, &f, err);
       s->failed[err]++;
       if (mode == PS_ROWS_ALL)
-        write_row (m, rows, item, &f, err, msg);
+        write_row (m, rows, item, &f, NULL, err, msg, NULL);
       ps_errors_add (errors, item, msg);
     }
 }
@@ -2612,6 +2839,11 @@ reg_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
   acc->hist_above += next->hist_above;
   for (int k = 0; k < PS_REG_HIST_BINS; k++)
     acc->hist[k] += next->hist[k];
+  for (guint k = 0; k < PS_ISO_MAX_QUANTITIES; k++)
+    stat_merge (&acc->iso[k], &next->iso[k]);
+  acc->iso_yield_point += next->iso_yield_point;
+  acc->iso_fracture += next->iso_fracture;
+  acc->iso_toe += next->iso_toe;
 }
 
 static void
@@ -2620,9 +2852,29 @@ reg_write_header (const PsStudy *study, PsBuf *buf)
   static const char header[]
       = "item,specimen,points,window_points,E_Pa,E_se_Pa,sigma0_Pa,sigma0_se_Pa,r2,"
         "window_strain_from,window_strain_to,yield_Pa,yield_strain,ultimate_Pa,ultimate_strain,"
-        "break_strain,error_reason,error\n";
+        "break_strain,";
+  static const char tail[] = "error_reason,error\n";
+  const PsRegressionModel *m = study->model;
 
   ps_buf_append (buf, header, sizeof header - 1);
+  if (m->iso)
+    {
+      char col[48];
+
+      /* The ISO 6892-1 quantities (ps_iso6892_quantities ()), E with its standard
+       * error and R^2 first, then the toe compensation and the notes. */
+      for (guint k = 0; k < m->n_iso; k++)
+        {
+          ps_regression_iso_column (m, k, col, sizeof col);
+          ps_buf_append (buf, col, strlen (col));
+          ps_buf_append (buf, ",", 1);
+          if (k == 0)
+            ps_buf_append (buf, "E_iso_se_Pa,E_iso_r2,", strlen ("E_iso_se_Pa,E_iso_r2,"));
+        }
+      ps_buf_append (buf, "toe_strain,toe_compensated,notes,",
+                     strlen ("toe_strain,toe_compensated,notes,"));
+    }
+  ps_buf_append (buf, tail, sizeof tail - 1);
 }
 
 static const char *
@@ -2655,50 +2907,65 @@ source_name (PsRegSource s)
     }
 }
 
-/* Why there is no characteristic value of @n values (n < 3), in summary.json's words:
- * the same text in every language. */
-static char *
-characteristic_reason (guint64 n)
+/* The statistics of one quantity (unit, n, mean, sd, V_X, the EN 1990 Annex D
+ * characteristic and design values, CoV, and min and max when given) as members of
+ * the object being built. @nonpositive values leave the lognormal undefined. */
+static void
+statistics_members (const PsRegressionModel *m, JsonBuilder *b, const char *unit,
+                    const PsRegMoments *x, const PsRegMoments *ln_x, guint64 nonpositive,
+                    double min, double max)
 {
-  return g_strdup_printf ("not computed: EN 1990 Annex D Table D1 (V_X unknown) gives k_n from "
-                          "n = 3, and there %s %" G_GUINT64_FORMAT " value%s",
-                          n == 1 ? "is" : "are", n, n == 1 ? "" : "s");
+  double sd = ps_reg_moments_sd (x);
+  gboolean logs = nonpositive == 0 && ln_x->n == x->n;
+  PsAnnexDResult r;
+
+  ps_annex_d_compute ((guint64)x->n, x->n > 0 ? x->mean : NAN, sd, logs ? ln_x->mean : NAN,
+                      logs ? ps_reg_moments_sd (ln_x) : NAN, &m->annex, &r);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit);
+  ps_annex_d_to_json (b, &m->annex, &r);
+  ps_json_add_number (b, "cov", sd / x->mean);
+  /* Y = ln X, from which the lognormal values are computed (D7.2), for a checker. */
+  ps_json_add_number (b, "ln_mean", logs && ln_x->n > 0 ? ln_x->mean : NAN);
+  ps_json_add_number (b, "ln_sd", logs ? ps_reg_moments_sd (ln_x) : NAN);
+  if (!isnan (min))
+    {
+      ps_json_add_number (b, "min", x->n > 0 ? min : NAN);
+      ps_json_add_number (b, "max", x->n > 0 ? max : NAN);
+    }
+  ps_annex_d_result_clear (&r);
 }
 
 static void
 add_statistics (const PsRegressionModel *m, JsonBuilder *b, const char *name, const PsRegMoments *x,
                 const PsRegMoments *ln_x, guint64 nonpositive)
 {
-  double sd = ps_reg_moments_sd (x), kn, kl;
-
-  ps_regression_characteristic (x, nonpositive == 0 ? ln_x : NULL, &kn, &kl);
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "unit");
-  json_builder_add_string_value (b, "Pa");
-  json_builder_set_member_name (b, "n");
-  json_builder_add_int_value (b, (gint64)x->n);
-  ps_json_add_number (b, "mean", x->n > 0 ? x->mean : NAN);
-  ps_json_add_number (b, "sd", sd);
-  ps_json_add_number (b, "cov", sd / x->mean);
-  json_builder_set_member_name (b, "characteristic");
-  json_builder_begin_object (b);
-  ps_json_add_number (b, "fractile", m->fractile);
-  ps_json_add_number (b, "k_n", ps_regression_k_n ((guint64)x->n));
-  ps_json_add_number (b, "normal", kn);
-  ps_json_add_number (b, "lognormal", kl);
-  ps_json_add_number (b, "value", m->lognormal ? kl : kn);
-  json_builder_set_member_name (b, "distribution");
-  json_builder_add_string_value (b, m->lognormal ? "lognormal" : "normal");
-  if (x->n < 3)
-    {
-      g_autofree char *why = characteristic_reason ((guint64)x->n);
+  statistics_members (m, b, "Pa", x, ln_x, nonpositive, NAN, NAN);
+  json_builder_end_object (b);
+}
 
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, why);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+/* How the characteristic (and design) values were found, for summary.json. */
+static char *
+characteristic_method (const PsRegressionModel *m)
+{
+  char p[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean known = m->annex.vx != PS_ANNEX_D_VX_UNKNOWN;
+
+  g_ascii_formatd (p, sizeof p, "%g", m->annex.fractile);
+  return g_strdup_printf (
+      "EN 1990:2002 Annex D, D7.2: X_k = m_X (1 - k_n V_X) (normal) and exp(m_Y - k_n %s) with "
+      "Y = ln X (lognormal), fractile %s, V_X %s; k_n %s%s",
+      known ? "sigma_Y, sigma_Y = sqrt(ln(V_X^2 + 1))" : "s_Y", p,
+      m->annex.vx == PS_ANNEX_D_VX_UNKNOWN        ? "unknown (from the sample)"
+      : m->annex.vx == PS_ANNEX_D_VX_KNOWN_SAMPLE ? "known (taken as the sample's)"
+                                                  : "known (given)",
+      fabs (m->annex.fractile - 0.05) < 1e-12
+          ? "from Table D1 at its sizes (n = 1 to 30 and infinity) and between them from the "
+            "formula the table is computed from, "
+          : "from the formula of Table D1 for this fractile, ",
+      known ? "u_(1-p) sqrt(1 + 1/n)" : "t_(n-1; 1-p) sqrt(1 + 1/n) (Student's t)");
 }
 
 static double
@@ -2778,6 +3045,53 @@ add_histogram (const PsRegressionModel *m, const PsRegressionSummary *s, JsonBui
   json_builder_end_object (b);
 }
 
+/* The ISO 6892-1 analysis: its options, its counts and the statistics of each of
+ * its quantities. */
+static void
+add_iso (const PsRegressionModel *m, const PsRegressionSummary *s, JsonBuilder *b)
+{
+  const PsIsoParams *p = &m->iso_params;
+
+  json_builder_set_member_name (b, "iso6892");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "modulus_method");
+  json_builder_add_string_value (b, ps_iso6892_modulus_name (p->modulus));
+  json_builder_set_member_name (b, "offsets");
+  json_builder_begin_array (b);
+  for (int k = 0; k < p->n_offsets; k++)
+    json_builder_add_double_value (b, p->offsets[k]);
+  json_builder_end_array (b);
+  ps_json_add_number (b, "total_extension", p->rt_total);
+  json_builder_set_member_name (b, "toe_compensation");
+  json_builder_add_boolean_value (b, p->toe_compensation);
+  json_builder_set_member_name (b, "fracture");
+  json_builder_begin_object (b);
+  ps_json_add_number (b, "drop", p->fracture_drop);
+  json_builder_set_member_name (b, "points");
+  json_builder_add_int_value (b, p->fracture_points);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "specimens_with_yield_point");
+  json_builder_add_int_value (b, (gint64)s->iso_yield_point);
+  json_builder_set_member_name (b, "specimens_with_fracture");
+  json_builder_add_int_value (b, (gint64)s->iso_fracture);
+  json_builder_set_member_name (b, "specimens_toe_compensated");
+  json_builder_add_int_value (b, (gint64)s->iso_toe);
+  json_builder_set_member_name (b, "quantities");
+  json_builder_begin_object (b);
+  for (guint k = 0; k < m->n_iso; k++)
+    {
+      const PsRegStat *st = &s->iso[k];
+
+      json_builder_set_member_name (b, m->iso_names[k]);
+      json_builder_begin_object (b);
+      statistics_members (m, b, m->iso_units[k], &st->x, &st->ln_x, st->nonpositive, st->min,
+                          st->max);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
 static void
 reg_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b)
 {
@@ -2842,12 +3156,183 @@ reg_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b
   ps_json_add_number (b, "E_max", s->E_max);
   add_statistics (m, b, "yield", &s->yield, &s->ln_yield, s->nonpositive_yield);
   add_statistics (m, b, "ultimate", &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate);
-  json_builder_set_member_name (b, "characteristic_method");
-  json_builder_add_string_value (
-      b, "EN 1990:2002 Annex D, D7.2: X_k = m_X - k_n s_X (normal) and exp(m_Y - k_n s_Y) with "
-         "Y = ln X (lognormal), V_X unknown; k_n from Table D1, linear in n between the "
-         "tabulated sizes and in 1/n from n = 30 (1.73) to infinity (1.64)");
+  {
+    g_autofree char *method = characteristic_method (m);
+
+    json_builder_set_member_name (b, "characteristic_method");
+    json_builder_add_string_value (b, method);
+  }
   add_histogram (m, s, b);
+  if (m->iso)
+    add_iso (m, s, b);
+}
+
+/* ---------------------------------------------------------------------------------
+ * distributions.json
+ * ------------------------------------------------------------------------------ */
+
+/* The quantities distributions.json fits: E, the proof strength and Rm of the window
+ * fit, or every quantity of the ISO 6892-1 analysis; their results.csv columns and
+ * their statistics in the summary. */
+typedef struct
+{
+  char name[32];
+  const char *unit;
+  char column[48];
+  const PsRegMoments *x, *ln_x;
+  guint64 nonpositive;
+  GArray *values;
+  int at; /* the column's index in results.csv, or -1 */
+} DistQuantity;
+
+static guint
+dist_quantities (const PsRegressionModel *m, const PsRegressionSummary *s, DistQuantity *q)
+{
+  guint n = 0;
+
+  if (m->iso)
+    {
+      for (guint k = 0; k < m->n_iso; k++, n++)
+        {
+          g_strlcpy (q[n].name, m->iso_names[k], sizeof q[n].name);
+          q[n].unit = m->iso_units[k];
+          ps_regression_iso_column (m, k, q[n].column, sizeof q[n].column);
+          q[n].x = &s->iso[k].x;
+          q[n].ln_x = &s->iso[k].ln_x;
+          q[n].nonpositive = s->iso[k].nonpositive;
+        }
+      return n;
+    }
+  q[0] = (DistQuantity){ "E", "Pa", "E_Pa", &s->E, &s->ln_E, 0, NULL, -1 };
+  q[1] = (DistQuantity){ "",   "Pa", "yield_Pa", &s->yield, &s->ln_yield, s->nonpositive_yield,
+                         NULL, -1 };
+  ps_iso6892_rp_name (m->offset, q[1].name, sizeof q[1].name);
+  q[2] = (DistQuantity){
+    "Rm", "Pa", "ultimate_Pa", &s->ultimate, &s->ln_ultimate, s->nonpositive_ultimate, NULL, -1
+  };
+  return 3;
+}
+
+/* The next record of results.csv into @rec: a line, or more than one where a quoted
+ * field holds a line break (a specimen's name may). FALSE at the end. */
+static gboolean
+next_record (FILE *f, GString *rec, char **buf, size_t *cap)
+{
+  ssize_t len;
+  guint quotes = 0;
+
+  g_string_truncate (rec, 0);
+  while ((len = getline (buf, cap, f)) > 0)
+    {
+      for (ssize_t i = 0; i < len; i++)
+        quotes += (*buf)[i] == '"';
+      g_string_append_len (rec, *buf, len);
+      if (quotes % 2 == 0)
+        break;
+    }
+  while (rec->len > 0 && (rec->str[rec->len - 1] == '\n' || rec->str[rec->len - 1] == '\r'))
+    g_string_truncate (rec, rec->len - 1);
+  return len > 0 || rec->len > 0;
+}
+
+/* Every specimen's value of each quantity, read back from the run's results.csv (the
+ * same file, byte for byte, on every backend). FALSE when it is not there. */
+static gboolean
+read_results_values (const PsRegressionModel *m, const char *path, DistQuantity *q, guint nq)
+{
+  FILE *f = fopen (path, "rb");
+  g_autoptr (GString) rec = g_string_new (NULL);
+  char *buf = NULL;
+  size_t cap = 0;
+  int n_cols = 0;
+
+  if (f == NULL)
+    return FALSE;
+  if (next_record (f, rec, &buf, &cap))
+    {
+      const char *p = rec->str, *end = rec->str + rec->len, *fl, *fe;
+
+      for (int k = 0; p != NULL; k++, n_cols++)
+        {
+          p = ps_csv_next_field (p, end, ',', &fl, &fe);
+          for (guint j = 0; j < nq; j++)
+            if ((gsize)(fe - fl) == strlen (q[j].column) && memcmp (fl, q[j].column, fe - fl) == 0)
+              q[j].at = k;
+        }
+    }
+  while (next_record (f, rec, &buf, &cap))
+    {
+      const char *p = rec->str, *end = rec->str + rec->len, *fl, *fe;
+
+      for (int k = 0; p != NULL && k < n_cols; k++)
+        {
+          p = ps_csv_next_field (p, end, ',', &fl, &fe);
+          for (guint j = 0; j < nq; j++)
+            {
+              double v;
+
+              if (q[j].at == k
+                  && ps_csv_parse_double (fl, fe, '.', m->c_locale, &v) == PS_CSV_NUMBER)
+                g_array_append_val (q[j].values, v);
+            }
+        }
+    }
+  free (buf);
+  fclose (f);
+  return TRUE;
+}
+
+/* distributions.json (ps-distfit.h) for a reliability study's "from_tests": from
+ * every specimen's value in results.csv, or, in a run that wrote no results.csv, the
+ * normal and lognormal from the merged moments. Either way the same bytes on every
+ * backend and worker count. */
+static gboolean
+reg_write_outputs (const PsStudy *study, gconstpointer summary, const char *dir, GError **error)
+{
+  const PsRegressionModel *m = study->model;
+  const PsRegressionSummary *s = summary;
+  g_autofree char *results = g_build_filename (dir, "results.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "distributions.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local_error = NULL;
+  DistQuantity q[PS_ISO_MAX_QUANTITIES];
+  guint nq = dist_quantities (m, s, q);
+  int prefer = m->lognormal ? PS_FIT_LOGNORMAL : PS_FIT_NORMAL;
+
+  for (guint j = 0; j < nq; j++)
+    {
+      q[j].values = g_array_new (FALSE, FALSE, sizeof (double));
+      q[j].at = -1;
+    }
+  if (read_results_values (m, results, q, nq))
+    {
+      PsDistfitQuantity dq[PS_ISO_MAX_QUANTITIES];
+
+      for (guint j = 0; j < nq; j++)
+        dq[j] = (PsDistfitQuantity){ q[j].name, q[j].unit, (const double *)q[j].values->data,
+                                     q[j].values->len };
+      text = ps_distfit_to_json (dq, nq, prefer);
+    }
+  else
+    {
+      PsDistfitMoments dm[PS_ISO_MAX_QUANTITIES];
+
+      for (guint j = 0; j < nq; j++)
+        dm[j] = (PsDistfitMoments){
+          q[j].name,       q[j].unit,    (guint64)q[j].x->n,
+          q[j].x->mean,    q[j].x->m2,   q[j].nonpositive == 0 ? (guint64)q[j].ln_x->n : 0,
+          q[j].ln_x->mean, q[j].ln_x->m2
+        };
+      text = ps_distfit_moments_to_json (dm, nq, prefer);
+    }
+  for (guint j = 0; j < nq; j++)
+    g_array_unref (q[j].values);
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 extern const char ps_embedded_example_regression[];
@@ -2855,6 +3340,7 @@ extern const char ps_embedded_example_regression[];
 static const char *const top_level_keys[]
     = { "parastudy", "kind",           "name",      "description", "source",
         "fit",       "characteristic", "histogram", NULL };
+static const char *const output_files[] = { "distributions.json", NULL };
 static const PsReportChart report_charts[] = {
   { "E-histogram", NULL },
   { "specimen", NULL },
@@ -2878,10 +3364,13 @@ const PsKindClass ps_regression_class = {
   .merge = reg_merge,
   .write_header = reg_write_header,
   .summary_to_json = reg_summary_to_json,
+  .write_outputs = reg_write_outputs,
+  .output_files = output_files,
   .summary_rows = ps_regression_summary_rows,
   .chart_data_file = "results.csv",
   .charts = ps_regression_charts,
   .chart_build = ps_regression_chart_build,
   .report_inputs = ps_regression_report_inputs,
   .report_charts = report_charts,
+  .report_results = ps_regression_report_results,
 };

@@ -25,6 +25,8 @@
 #include <locale.h>
 
 #include "rng/ps-dist.h"
+#include "ps-annex-d.h" /* EN 1990 Annex D options */
+#include "ps-iso6892.h" /* PsIsoParams, PsIsoResult, ps_iso_analyse_fit (), the quantities */
 #include "ps-csv-private.h"             /* PsCsvNumber */
 #include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-kind.h"
@@ -62,13 +64,14 @@ typedef struct
 
 typedef struct
 {
-  char *name;     /* the specimen's name */
-  char *csv;      /* its results.csv field */
-  char *file;     /* PS_REG_SOURCE_FOLDER, _ONE_FILE: the file to open */
-  char *display;  /* the file as messages name it (the study's path) */
-  guint64 offset; /* PS_REG_SOURCE_FILE: first byte of its rows */
-  guint64 length; /* bytes */
-  guint64 line;   /* number of its first line (1-based) */
+  char *name;       /* the specimen's name */
+  char *csv;        /* its results.csv field */
+  char *file;       /* PS_REG_SOURCE_FOLDER, _ONE_FILE: the file to open */
+  char *display;    /* the file as messages name it (the study's path) */
+  guint64 offset;   /* PS_REG_SOURCE_FILE: first byte of its rows */
+  guint64 length;   /* bytes */
+  guint64 line;     /* number of its first line (1-based) */
+  gboolean regular; /* a regular file when the study was loaded (stat ()) */
 } PsRegSpecimen;
 
 typedef struct
@@ -111,9 +114,19 @@ typedef struct
   guint min_points;
   double strain_tol; /* a fall of the strain in the window larger than this is an error */
 
+  /* ISO 6892-1: asked for by "fit.iso6892": true or by any of its options
+   * (ps_iso6892_fit_keys); then every specimen is also analysed by ps_iso_analyse_fit ()
+   * and results.csv, summary.json and distributions.json hold its quantities. */
+  gboolean iso;
+  PsIsoParams iso_params;
+  guint n_iso;                                  /* quantities per specimen */
+  char iso_names[PS_ISO_MAX_QUANTITIES][24];    /* "E", "Rp0.2", ..., "K" */
+  const char *iso_units[PS_ISO_MAX_QUANTITIES]; /* "Pa" or "1" */
+
   /* Summary */
-  double fractile;
-  gboolean lognormal; /* the headline characteristic value */
+  PsAnnexDOptions annex; /* EN 1990 Annex D: the "characteristic" object */
+  double fractile;       /* annex.fractile */
+  gboolean lognormal;    /* annex.lognormal: the headline characteristic value */
   gboolean hist_linear;
   double hist_from, hist_to;
   guint hist_bins;
@@ -144,6 +157,16 @@ typedef struct
   double n, mean, m2;
 } PsRegMoments;
 
+/* The statistics of one ISO 6892-1 quantity over the specimens where it was
+ * determined: its moments and those of its logarithm (of the positive values; a
+ * non-positive one makes the lognormal undefined), and its range. */
+typedef struct
+{
+  PsRegMoments x, ln_x;
+  guint64 nonpositive;
+  double min, max;
+} PsRegStat;
+
 typedef struct
 {
   guint64 specimens;
@@ -157,11 +180,16 @@ typedef struct
   double E_min, E_max;
   guint64 hist_below, hist_above;
   guint64 hist[PS_REG_HIST_BINS];
+  /* ISO 6892-1 (PsRegressionModel.iso): each quantity of ps_iso6892_quantities (), in
+   * its order; specimens with a yield point, with a fracture, and toe-compensated. */
+  PsRegStat iso[PS_ISO_MAX_QUANTITIES];
+  guint64 iso_yield_point, iso_fracture, iso_toe;
 } PsRegressionSummary;
 
 /* Adds a fitted specimen (ps_regression_fit () returned PS_REG_OK) to @s as the kind's
  * evaluation adds it: its E, yield and ultimate strength to the statistics and the
- * histogram (the specimen and point counts are the caller's). */
+ * histogram (the specimen and point counts are the caller's). Only for a study
+ * without the ISO 6892-1 analysis (m->iso FALSE): the gpu backend's device fits. */
 void ps_regression_summary_add (const PsRegressionModel *m, PsRegressionSummary *s,
                                 const PsSpecimenFit *fit);
 /* Appends the results.csv row of fitted specimen @item (the study's own index), as
@@ -275,17 +303,25 @@ extern const PsChartInfo ps_regression_charts[];
 PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                     GError **error);
 void ps_regression_report_inputs (PsReportWriter *writer, const PsStudy *study);
+void ps_regression_report_results (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 
 const char *ps_regression_reason_name (PsRegError reason);
 
-/* EN 1990:2002 Table D1, V_X unknown, 5 % fractile: k_n for @n samples (linear in n
- * between the tabulated sizes, in 1/n from 30 to infinity); NAN below 3. */
+/* EN 1990:2002 Table D1, V_X unknown, 5 % fractile: k_n for @n samples, the table's
+ * value at its sizes and the prediction-interval formula the table is computed from
+ * between them (ps_annex_d_k_n ()); NAN below 3. */
 double ps_regression_k_n (guint64 n);
 
-/* The 5 % characteristic values, EN 1990 D7.2 (normal) and D7.3-style with the
- * logarithms (lognormal), V_X unknown; NAN when there are fewer than 3 values. */
+/* The 5 % characteristic values, EN 1990 D7.2 (normal) and with the logarithms
+ * (lognormal), V_X unknown (ps_annex_d_compute ()); NAN when there are fewer than 3
+ * values. */
 void ps_regression_characteristic (const PsRegMoments *x, const PsRegMoments *ln_x, double *normal,
                                    double *lognormal);
+
+/* The results.csv column of ISO quantity @k of the study: "E_iso_Pa", "Rp0.2_Pa",
+ * "Ae", ... (the quantity's name, "_Pa" for a stress; E is "E_iso" beside the
+ * window fit's "E_Pa"). */
+void ps_regression_iso_column (const PsRegressionModel *m, guint k, char *buf, gsize size);
 
 double ps_reg_moments_sd (const PsRegMoments *s);
 
