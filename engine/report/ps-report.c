@@ -1282,6 +1282,55 @@ study_input_echo (Writer *w, const PsStudy *study)
   ps_report_table_write (w, &t, h, widths);
 }
 
+/* The engineering unit a summary value in @si_unit is shown in: stresses in MPa,
+ * forces in kN, section properties as the section tables give them, lengths under a
+ * metre (deflections) in mm. */
+static const char *
+summary_unit (const char *si_unit, double v)
+{
+  static const char *const map[][2] = {
+    { "Pa", "MPa" },        { "N", "kN" },     { "N/m", "kN/m" }, { "N*m", "kN*m" },
+    { "m^2", "mm^2" },      { "m^3", "cm^3" }, { "m^4", "cm^4" }, { "kg/m", "kg/m" },
+    { "kg/m^3", "kg/m^3" }, { "s", "s" },
+  };
+
+  if (si_unit == NULL || *si_unit == '\0')
+    return "";
+  if (g_str_equal (si_unit, "m"))
+    return fabs (v) < 1.0 ? "mm" : "m";
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (si_unit, map[i][0]))
+      return map[i][1];
+  return NULL;
+}
+
+/* A key result as the report shows it: a count with digit grouping; a lone number
+ * in its engineering unit with the locale's decimal separator; any other row (a
+ * configuration, an estimate with its interval) as the kind wrote it. */
+static char *
+summary_row_text (const PsSummaryRow *r)
+{
+  const char *t = r->text != NULL ? r->text : "";
+  const char *unit;
+  const char *sp;
+
+  if (r->type == PS_SUMMARY_COUNT && isfinite (r->values[0]) && r->values[0] >= 0)
+    return ps_report_format_count ((guint64)r->values[0]);
+  if (r->type != PS_SUMMARY_NUMBER || !isfinite (r->values[0]))
+    return g_strdup (t);
+  /* Only "number" or "number unit": anything longer says more than the value. */
+  sp = strchr (t, ' ');
+  if (strspn (t, "+-0123456789.eE") != (sp != NULL ? (gsize)(sp - t) : strlen (t))
+      || (sp != NULL && strchr (sp + 1, ' ') != NULL))
+    return g_strdup (t);
+  unit = summary_unit (r->unit, r->values[0]);
+  if (unit == NULL)
+    return g_strdup (t);
+  if (*unit == '\0')
+    return ps_report_format_decimal (r->values[0], 4);
+  return ps_report_format_in (r->values[0], unit);
+}
+
 static void
 results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 {
@@ -1298,7 +1347,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
     {
       const PsSummaryRow *r = g_ptr_array_index (rows, i);
 
-      ps_report_table_row (&t, r->label, r->text);
+      ps_report_table_row_take (&t, r->label, summary_row_text (r));
     }
   ps_report_table_write (w, &t, h, widths);
 
