@@ -135,8 +135,9 @@ typedef struct
   /* HTML and PDF are the report (ps_report_write) with these options; XLSX takes its
    * title block (meta, date) from them. */
   PsReportOptions report;
-  /* The Results sheet's data rows at most; 0: as many as a sheet holds (1,048,576
-   * rows with the header; one row then says how many were left out). */
+  /* The Results sheet's rows at most, its header and the last row included; 0: as
+   * many as a sheet holds (1,048,576). When the CSV has more, the last row says how
+   * many were left out and where they are. */
   guint64 max_rows;
 } PsExportOptions;
 
