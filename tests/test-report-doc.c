@@ -217,9 +217,11 @@ render_png (const char *pdf, const char *stem)
   g_autofree char *alt = g_strconcat (prefix, "-1.png", NULL);
   const char *argv[] = { "pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png", pdf, prefix, NULL };
   int status;
-  g_autofree char *out = run_capture (argv, &status);
+  g_autofree char *out = NULL;
   GStatBuf st;
 
+  out = run_capture (argv, &status);
+  g_assert_nonnull (out);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_stat (first, &st) == 0 || g_stat (alt, &st) == 0);
   g_assert_cmpint (st.st_size, >, 1000);
