@@ -1326,8 +1326,10 @@ summary_row_text (const PsSummaryRow *r)
   unit = summary_unit (r->unit, r->values[0]);
   if (unit == NULL)
     return g_strdup (t);
+  /* A plain number (a probability, a utilisation) keeps the precision its kind
+   * gives it. */
   if (*unit == '\0')
-    return ps_report_format_decimal (r->values[0], 4);
+    return g_strdup (t);
   return ps_report_format_in (r->values[0], unit);
 }
 
