@@ -98,8 +98,8 @@ void ps_report_calc_sheet (PsReportWriter *writer, const char *title, const PsRe
 char *ps_report_format_number (double v, const char *unit);
 
 /* @value_si in the engineering unit of @quantity, with the unit: "12.5 kN", "5 kN/m",
- * "2.4 m", "355 MPa", "1 200 mm²", "8 356 cm⁴", "557 cm³", "120 kN·m", "42.2 kg/m",
- * "7 850 kg/m³"; four significant digits (more for a whole number), the locale's
+ * "2.4 m", "355 MPa", "1200 mm²", "8356 cm⁴", "557 cm³", "120 kN·m", "42.2 kg/m",
+ * "7850 kg/m³"; four significant digits (more for a whole number), the locale's
  * decimal separator, "—" when not finite. */
 char *ps_report_format_quantity (double value_si, PsQuantity quantity);
 /* The unit ps_report_format_quantity() uses for @quantity, as study files write it
