@@ -117,7 +117,7 @@ pdf_page_texts (const char *pdf, guint *n)
   pages = g_strsplit (out, "\f", -1);
   *n = g_strv_length (pages);
   /* The text ends with a form feed: the last piece is empty. */
-  if (*n > 0 && *g_strstrip (g_strdup (pages[*n - 1])) == '\0')
+  if (*n > 0 && strspn (pages[*n - 1], " \t\n") == strlen (pages[*n - 1]))
     {
       g_free (pages[*n - 1]);
       pages[*n - 1] = NULL;
