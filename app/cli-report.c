@@ -1,8 +1,9 @@
 /* cli-report.c: `parastudy-cli report STUDY.json --run RUN_DIR --out report.pdf`.
  *
- * Exit status 2 for bad input (the study, a run folder that is missing or was made
- * from another study file, a bad scaling.json or option), 1 when the report cannot
- * be written; a failed report leaves no file behind.
+ * The title block comes from the study file's "report" object and --meta FILE (whose
+ * members win). Exit status 2 for bad input (the study, a run folder that is missing
+ * or was made from another study file, a bad scaling.json, metadata file or option),
+ * 1 when the report cannot be written; a failed report leaves no file behind.
  */
 #define G_LOG_DOMAIN "parastudy-cli"
 #include "config.h"
@@ -35,6 +36,9 @@ ps_cli_report (int argc, char **argv)
   g_autofree char *paper = NULL;
   g_autofree char *format = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *meta_file = NULL;
+  gboolean appendix = FALSE;
+  g_autoptr (PsReportMeta) meta = NULL;
   GOptionEntry entries[]
       = { { "run", 'r', 0, G_OPTION_ARG_FILENAME, &run_dir, N_ ("The run folder of this study"),
             "RUN_DIR" },
@@ -44,7 +48,15 @@ ps_cli_report (int argc, char **argv)
             "FILE" },
           { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("a4 (default) or letter"), "SIZE" },
           { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("pdf (default) or html"), "FORMAT" },
-          { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_ ("Date shown on the title page"), "TEXT" },
+          { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_ ("The report's date (title block)"),
+            "TEXT" },
+          { "meta", 0, 0, G_OPTION_ARG_FILENAME, &meta_file,
+            N_ ("A JSON file with the title block (project, job_number, element, author, "
+                "checker, date, revision, status, revisions); its members replace the study's "
+                "\"report\" ones"),
+            "FILE" },
+          { "appendix", 0, 0, G_OPTION_ARG_NONE, &appendix,
+            N_ ("Append the run's summary.json, as written, for machines"), NULL },
           { NULL } };
   g_autoptr (GOptionContext) ctx
       = g_option_context_new (_ ("STUDY.json — write the calculation report of a run"));
@@ -91,6 +103,14 @@ ps_cli_report (int argc, char **argv)
     }
   opts.scaling = scaling;
   opts.date = date;
+  opts.appendix = appendix;
+  if (meta_file != NULL)
+    {
+      meta = ps_report_meta_load_file (meta_file, &error);
+      if (meta == NULL)
+        return report_fail ("--meta", error);
+      opts.meta = meta;
+    }
   if (out == NULL)
     out = g_strdup (opts.format == PS_REPORT_HTML ? "report.html" : "report.pdf");
 

@@ -491,6 +491,7 @@ cmd_tables (int argc, char **argv, gboolean sections)
 int ps_cli_plot (int argc, char **argv);
 int ps_cli_export_job (int argc, char **argv);
 int ps_cli_report (int argc, char **argv);
+int ps_cli_export (int argc, char **argv);
 
 static void
 usage (FILE *f)
@@ -532,8 +533,10 @@ usage (FILE *f)
               "  plot RUN_DIR --chart NAME --out FILE.png|svg|pdf [--x PARAM --y OUTPUT\n"
               "                 --series PARAM] [--list]   Draw a chart of a run or scaling.json\n"
               "  report STUDY.json --run RUN_DIR [--scaling DIR] --out report.pdf\n"
-              "                 [--paper a4|letter] [--format pdf|html]   Write the calculation "
-              "report\n"
+              "                 [--paper a4|letter] [--format pdf|html] [--meta meta.json]\n"
+              "                 [--appendix]       Write the calculation report\n"
+              "  export STUDY.json --run RUN_DIR --format xlsx|html|pdf --out FILE\n"
+              "                 [--meta meta.json] Export the results (XLSX workbook, HTML, PDF)\n"
               "  validate STUDY.json      Check a study file\n"
               "  example %s\n"
               "                           Print an example study\n"
@@ -574,6 +577,8 @@ main (int argc, char **argv)
     return ps_cli_plot (argc - 1, argv + 1); /* app/cli-plot.c */
   if (g_str_equal (argv[1], "report"))
     return ps_cli_report (argc - 1, argv + 1); /* app/cli-report.c */
+  if (g_str_equal (argv[1], "export"))
+    return ps_cli_export (argc - 1, argv + 1); /* app/cli-export.c */
   if (g_str_equal (argv[1], "scale"))
     return ps_cli_scale (argc - 1, argv + 1); /* app/cli-scale.c */
   if (g_str_equal (argv[1], "history"))

@@ -8,7 +8,7 @@ packages=(
   libglib2.0-dev libjson-glib-dev libgsl-dev libgtk-4-dev
   libopenmpi-dev openmpi-bin librandom123-dev libsqlite3-dev
   xvfb xauth poppler-utils desktop-file-utils appstream
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core libxlsxwriter-dev
   python3-numpy python3-numba python3-joblib python3-openturns
   iproute2
   clang libclang-rt-14-dev

@@ -17,7 +17,8 @@ struct _PsStudy
   char *text;     /* the file's text, for processes that load the study again */
   gsize text_length;
   guint64 n_items;
-  guint64 cycle_items; /* 0, or the item count as written when items repeat cyclically */
+  guint64 cycle_items;       /* 0, or the item count as written when items repeat cyclically */
+  PsReportMeta *report_meta; /* the "report" object, or NULL */
   gpointer model;
   GDestroyNotify model_free;
 };

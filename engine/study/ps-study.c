@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ps-error.h"
+#include "report/ps-report.h"
 #include "study/ps-json-scan.h"
 #include "study/ps-json.h"
 #include "study/ps-kind.h"
@@ -122,6 +123,12 @@ ps_study_get_text (const PsStudy *study, gsize *length)
   return study->text;
 }
 
+const PsReportMeta *
+ps_study_get_report_meta (const PsStudy *study)
+{
+  return study->report_meta;
+}
+
 guint64
 ps_study_get_n_items (const PsStudy *study)
 {
@@ -146,6 +153,7 @@ ps_study_free (PsStudy *study)
   g_free (study->path);
   g_free (study->checksum);
   g_free (study->text);
+  ps_report_meta_free (study->report_meta);
   g_free (study);
 }
 
@@ -165,6 +173,41 @@ ps_study_set_items (PsStudy *study, guint64 n_items, GError **error)
     study->cycle_items = study->n_items;
   study->n_items = n_items;
   return TRUE;
+}
+
+/* The kind's members and those every study file may have: "report", the title block
+ * of the calculation report. */
+static gboolean
+check_top_level_keys (JsonObject *obj, const PsKindClass *klass, GError **error)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; klass->top_level_keys[i] != NULL; i++)
+    g_ptr_array_add (keys, (gpointer)klass->top_level_keys[i]);
+  if (!g_strv_contains (klass->top_level_keys, "report"))
+    g_ptr_array_add (keys, (gpointer) "report");
+  g_ptr_array_add (keys, NULL);
+  return ps_json_check_keys (obj, "", (const char *const *)keys->pdata, error);
+}
+
+static gboolean
+read_report_meta (PsStudy *study, JsonObject *obj, GError **error)
+{
+  JsonObject *report = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (!json_object_has_member (obj, "report"))
+    return TRUE;
+  report = ps_json_get_object (obj, "", "report", FALSE, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (report == NULL)
+    return TRUE;
+  study->report_meta = ps_report_meta_parse (report, "report", error);
+  return study->report_meta != NULL;
 }
 
 PsStudy *
@@ -246,7 +289,7 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
       return NULL;
     }
   study->klass = klass;
-  if (!ps_json_check_keys (obj, "", klass->top_level_keys, error)
+  if (!check_top_level_keys (obj, klass, error) || !read_report_meta (study, obj, error)
       || !klass->init (study, obj, error))
     return NULL;
   return g_steal_pointer (&study);

@@ -24,6 +24,7 @@ typedef enum
 
 typedef struct _PsStudy PsStudy;
 typedef struct _PsKindClass PsKindClass;
+typedef struct _PsReportMeta PsReportMeta; /* report/ps-report.h */
 
 /* The first item errors of a range, in item order, and how many there were. */
 #define PS_MAX_REPORTED_ERRORS 100
@@ -69,6 +70,9 @@ const char *ps_study_get_checksum (const PsStudy *study);
 /* The file's text, for processes that load the study again. */
 const char *ps_study_get_text (const PsStudy *study, gsize *length);
 guint64 ps_study_get_n_items (const PsStudy *study);
+/* The study file's "report" object (the report's title block), or NULL when it has
+ * none. Every kind accepts it. */
+const PsReportMeta *ps_study_get_report_meta (const PsStudy *study);
 /* The kind's model, of the type its header declares (PsBeamModel…): for the kind's
  * own code, the backends, tests and benchmarks of its internals. */
 gpointer ps_study_get_model (const PsStudy *study);

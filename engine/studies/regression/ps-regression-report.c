@@ -29,8 +29,7 @@ ps_regression_report_inputs (PsReportWriter *w, const PsStudy *study)
                                                             : _ ("one CSV file"));
   if (m->path != NULL)
     ps_report_table_row (&t, _ ("Path"), m->path);
-  ps_report_table_row_take (&t, _ ("Specimens"),
-                            g_strdup_printf ("%" G_GUINT64_FORMAT, study->n_items));
+  ps_report_table_row_take (&t, _ ("Specimens"), ps_report_format_count (study->n_items));
   if (m->force_input)
     {
       ps_report_table_row_take (&t, _ ("Original cross-section S0"),
@@ -44,9 +43,17 @@ ps_regression_report_inputs (PsReportWriter *w, const PsStudy *study)
                            ? _ ("by stress (fractions of the maximum)")
                            : _ ("automatic (most linear)"));
   if (m->window != PS_REG_WINDOW_AUTO)
-    ps_report_table_row_take (&t, _ ("Window"), g_strdup_printf ("%g … %g", m->from, m->to));
-  ps_report_table_row_take (&t, _ ("Offset"), g_strdup_printf ("%g %%", m->offset * 100));
-  ps_report_table_row_take (&t, _ ("Characteristic fractile"), g_strdup_printf ("%g", m->fractile));
+    {
+      /* Strains, or fractions of the maximum stress: both as engineers write them, in
+       * per cent. */
+      g_autofree char *from = ps_report_format_in (m->from, "%");
+      g_autofree char *to = ps_report_format_in (m->to, "%");
+
+      ps_report_table_row_take (&t, _ ("Window"), g_strdup_printf ("%s … %s", from, to));
+    }
+  ps_report_table_row_take (&t, _ ("Offset"), ps_report_format_in (m->offset, "%"));
+  ps_report_table_row_take (&t, _ ("Characteristic fractile"),
+                            ps_report_format_decimal (m->fractile, 6));
   ps_report_table_row (&t, _ ("Coefficient of variation V_X"),
                        m->annex.vx == PS_ANNEX_D_VX_UNKNOWN ? _ ("unknown (from the specimens)")
                        : m->annex.vx == PS_ANNEX_D_VX_KNOWN_SAMPLE

@@ -9,6 +9,7 @@
 #include "report/ps-report-private.h"
 #include "studies/reliability/ps-reliability.h"
 #include "study/ps-study-private.h"
+#include "study/ps-summary.h"
 
 void
 ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
@@ -16,18 +17,35 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
   const PsReliabilityModel *m = study->model;
   PsReportTable t;
 
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root = NULL;
+  JsonObject *vars, *consts;
+
+  /* The values in the units the study file writes them in ("300 MPa"), not in SI. */
+  if (study->text != NULL
+      && json_parser_load_from_data (parser, study->text, (gssize)study->text_length, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+  vars = root != NULL ? ps_summary_get_object (root, "variables") : NULL;
+  consts = root != NULL ? ps_summary_get_object (root, "constants") : NULL;
+
   ps_report_heading (w, 2, _ ("Random variables"));
   ps_report_table_init (&t, 4);
   for (guint v = 0; v < m->n_vars; v++)
     {
+      JsonObject *var = vars != NULL ? ps_summary_get_object (vars, m->var_names[v]) : NULL;
+      const char *mean = var != NULL ? ps_summary_get_string (var, "mean") : "";
+      const char *sd = var != NULL ? ps_summary_get_string (var, "sd") : "";
+
       ps_report_table_add (&t, g_strdup (m->var_names[v]));
       ps_report_table_add (&t, g_strdup (ps_dist_kind_name (m->dists[v].kind)));
-      ps_report_table_add (&t, g_strdup_printf ("%.6g", ps_dist_mean (&m->dists[v])));
-      ps_report_table_add (&t, g_strdup_printf ("%.6g", ps_dist_sd (&m->dists[v])));
+      ps_report_table_add (
+          &t, ps_report_format_as_written (ps_dist_mean (&m->dists[v]), *mean != '\0' ? mean : sd));
+      ps_report_table_add (
+          &t, ps_report_format_as_written (ps_dist_sd (&m->dists[v]), *sd != '\0' ? sd : mean));
     }
   {
-    const char *h[]
-        = { _ ("Variable"), _ ("Distribution"), _ ("Mean (SI)"), _ ("Standard deviation (SI)") };
+    const char *h[] = { _ ("Variable"), _ ("Distribution"), _ ("Mean"), _ ("Standard deviation") };
 
     ps_report_table_write (w, &t, h, NULL);
   }
@@ -36,16 +54,20 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
       ps_report_heading (w, 2, _ ("Constants"));
       ps_report_table_init (&t, 2);
       for (guint c = 0; c < m->n_consts; c++)
-        ps_report_table_row_take (&t, m->const_names[c],
-                                  g_strdup_printf ("%.10g", m->const_values[c]));
+        {
+          const char *as_written
+              = consts != NULL ? ps_summary_get_string (consts, m->const_names[c]) : "";
+
+          ps_report_table_row_take (&t, m->const_names[c],
+                                    ps_report_format_as_written (m->const_values[c], as_written));
+        }
       ps_report_table_write (w, &t, NULL, NULL);
     }
   ps_report_heading (w, 2, _ ("Limit state and method"));
   ps_report_table_init (&t, 2);
   ps_report_table_row (&t, _ ("Limit state g"), m->limit_state);
   ps_report_table_row (&t, _ ("Failure"), "g ≤ 0");
-  ps_report_table_row_take (&t, _ ("Maximum samples"),
-                            g_strdup_printf ("%" G_GUINT64_FORMAT, m->max_samples));
+  ps_report_table_row_take (&t, _ ("Maximum samples"), ps_report_format_count (m->max_samples));
   ps_report_table_row_take (&t, _ ("Target CoV of Pf"),
                             m->target_cov > 0 ? g_strdup_printf ("%g", m->target_cov)
                                               : g_strdup ("—"));
