@@ -109,6 +109,20 @@ struct _PsKindClass
    * the "Inputs" heading, and the charts of its results, ended by a NULL chart. */
   void (*report_inputs) (PsReportWriter *writer, const PsStudy *study);
   const PsReportChart *report_charts;
+  /* Optional: the kind's sections of the report's results, written after its charts,
+   * from the run's summary.json and rows (@data, checked against @study). */
+  void (*report_results) (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
+
+  /* Optional: the diagrams of one item (a beam configuration: its reactions, and the
+   * shear, moment and deflection along it), for `parastudy-cli diagram`, the
+   * "diagram" chart and the report. @variant names one of the item's variants (a
+   * beam's load combination), NULL for the governing one. Adds the diagram's members
+   * to @json (an object being built) when it is not NULL, its lines for the terminal
+   * to @text, and its charts (PsChart *, owned by the array) to @charts. FALSE with a
+   * PS_ERROR_INVALID error for an item out of range, an unknown variant or an item
+   * that cannot be computed. */
+  gboolean (*item_diagram) (const PsStudy *study, guint64 item, const char *variant,
+                            JsonBuilder *json, GString *text, GPtrArray *charts, GError **error);
 };
 
 /* Every kind, hidden ones included, in display order (beam, reliability,

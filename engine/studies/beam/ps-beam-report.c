@@ -103,3 +103,8 @@ ps_beam_report_inputs (PsReportWriter *w, const PsStudy *study)
     ps_report_para (w, txt, FALSE);
   }
 }
+
+void
+ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data)
+{
+}
