@@ -647,6 +647,8 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 
       ps_report_run_chart (w, rd, c->chart, &params);
     }
+  if (study->klass->report_results != NULL)
+    study->klass->report_results (w, study, rd);
 }
 
 static void

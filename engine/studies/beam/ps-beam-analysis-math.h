@@ -1316,8 +1316,18 @@ extern "C"
               }
           }
 
-        a->M_Ed_sag = M_max > 0.0 ? M_max : 0.0;
-        a->M_Ed_hog = M_min < 0.0 ? -M_min : 0.0;
+        /* A moment that should be zero (at a pinned end, where the polynomials of the
+         * last segment meet the support) comes out as rounding noise of either sign:
+         * below 1e-9 of the larger extreme it is taken as zero, or a simply supported
+         * beam would show a hogging moment (EN 1992 would then ask for top steel). */
+        {
+          double tol = 1e-9
+                       * (ps_math_fabs (M_max) > ps_math_fabs (M_min) ? ps_math_fabs (M_max)
+                                                                      : ps_math_fabs (M_min));
+
+          a->M_Ed_sag = M_max > tol ? M_max : 0.0;
+          a->M_Ed_hog = M_min < -tol ? -M_min : 0.0;
+        }
         a->V_Ed = V_abs;
         /* A serviceability combination's own largest |M|; the deflection
          * combinations' largest goes to the ULS ones below (EN 1992-1-1 7.4.3 reads

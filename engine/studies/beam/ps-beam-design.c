@@ -2509,6 +2509,24 @@ ps_beam_design_diagram (const PsBeamDesign *d, guint64 item, const char *combina
       g_free (cfg);
       return FALSE;
     }
+  {
+    g_autofree guint64 *digits = g_new0 (guint64, d->n_dims);
+    const char *mat, *sec;
+
+    ps_beam_design_item_digits (d, item, digits);
+    mat = d->materials[digits[0]].base.name;
+    sec = d->sections[digits[1]].base.label;
+    if (json != NULL)
+      {
+        json_builder_set_member_name (json, "material");
+        json_builder_add_string_value (json, mat);
+        json_builder_set_member_name (json, "section");
+        json_builder_add_string_value (json, sec);
+      }
+    if (text != NULL)
+      g_string_append_printf (text, _ ("Configuration %llu: %s, %s, beam %g m long\n"),
+                              (unsigned long long)item, mat, sec, cfg->x[cfg->n_spans]);
+  }
   ps_beam_diagram_output (d->actions, cfg, k, json, text, charts);
   g_free (cfg);
   return TRUE;

@@ -50,7 +50,7 @@ ps_beam_diagram_output (const PsBeamActions *a, const PsBaConfig *cfg, int combi
   if (text != NULL)
     {
       g_string_append_printf (text, _ ("Combination: %s (%s)\n"), name, uls ? "ULS" : "SLS");
-      if (a->n_spans > 1)
+      if (a->n_spans > 1 && dg->pattern != 0)
         {
           g_string_append (text, _ ("Variable loads on spans:"));
           for (guint s = 0; s < a->n_spans; s++)
@@ -60,12 +60,19 @@ ps_beam_diagram_output (const PsBeamActions *a, const PsBaConfig *cfg, int combi
         }
       g_string_append (text, _ ("Reactions (upward positive):\n"));
       for (guint j = 0; j < dg->n_supports; j++)
-        g_string_append_printf (text, _ ("  x = %-9.6g m  R = %.6g kN\n"), dg->x_support[j],
-                                dg->R[j] * 1e-3);
+        {
+          g_autofree char *x = g_strdup_printf ("%.6g m", dg->x_support[j]);
+
+          g_string_append_printf (text, _ ("  x = %-10s R = %.6g kN\n"), x, dg->R[j] * 1e-3);
+        }
       for (int e = 0; e < 2; e++)
         if (dg->fixed[e])
-          g_string_append_printf (text, _ ("  x = %-9.6g m  M = %.6g kN·m (fixed end)\n"),
-                                  e == 0 ? 0.0 : dg->x[dg->n - 1], dg->M_end[e] * 1e-3);
+          {
+            g_autofree char *x = g_strdup_printf ("%.6g m", e == 0 ? 0.0 : dg->x[dg->n - 1]);
+
+            g_string_append_printf (text, _ ("  x = %-10s M = %.6g kN·m (fixed end)\n"), x,
+                                    dg->M_end[e] * 1e-3);
+          }
       g_string_append (text, _ ("Extrema:\n"));
       g_string_append_printf (text, _ ("  largest moment   M = %.6g kN·m at x = %.6g m\n"),
                               dg->forces.M_max * 1e-3, dg->forces.x_M_max);

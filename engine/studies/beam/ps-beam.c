@@ -1599,6 +1599,16 @@ beam_item_diagram (const PsStudy *study, guint64 item, const char *variant, Json
                    (unsigned long long)item, msg);
       return FALSE;
     }
+  if (json != NULL)
+    {
+      json_builder_set_member_name (json, "material");
+      json_builder_add_string_value (json, mat->name);
+      json_builder_set_member_name (json, "section");
+      json_builder_add_string_value (json, sec->label);
+    }
+  if (text != NULL)
+    g_string_append_printf (text, _ ("Configuration %llu: %s, %s, beam %g m long\n"),
+                            (unsigned long long)item, mat->name, sec->label, cfg->x[cfg->n_spans]);
   ps_beam_diagram_output (a, cfg, 0, json, text, charts);
   return TRUE;
 }
