@@ -420,7 +420,8 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
       m.base.E = m.timber->E_0_mean;
       m.base.f_d = m.timber->f_m_k;
       m.base.density = m.timber->rho_mean;
-      if (d->factors.service_class == 0)
+      /* Under AISC the family check below refuses timber with the clearer reason. */
+      if (d->factors.service_class == 0 && d->actions->code != PS_LOAD_CODE_ASCE)
         {
           ps_json_set_error (error, "design.service_class",
                              _ ("missing: %s is timber, whose checks need the service class "
@@ -429,8 +430,9 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
           g_free (m.base.name);
           return FALSE;
         }
-      if (!ps_ec5_options_from_tables (&m.ec5_options, m.timber->product, d->factors.service_class,
-                                       "design.service_class", error))
+      if (d->factors.service_class != 0
+          && !ps_ec5_options_from_tables (&m.ec5_options, m.timber->product,
+                                          d->factors.service_class, "design.service_class", error))
         {
           g_free (m.base.name);
           return FALSE;
