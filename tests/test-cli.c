@@ -249,9 +249,34 @@ study_file_items (const char *path)
   g_autoptr (JsonParser) parser = NULL;
   JsonObject *root = read_json_object (path, &parser);
   JsonObject *beam = json_object_get_object_member (root, "beam");
-  JsonObject *load = json_object_get_object_member (beam, "load");
-  JsonNode *position = json_object_get_member (load, "position");
+  JsonObject *load = NULL;
+  JsonNode *position = NULL;
 
+  if (json_object_has_member (beam, "loads"))
+    {
+      /* A design study: every span and every load's values are sweepable. */
+      static const char *const swept[] = { "value", "position", "start", "end", "from", "to" };
+      JsonArray *loads = json_object_get_array_member (beam, "loads");
+      guint64 n = param_count (json_object_get_member (beam, "material"))
+                  * section_count (json_object_get_member (beam, "section"));
+
+      if (json_object_has_member (beam, "spans"))
+        {
+          JsonArray *spans = json_object_get_array_member (beam, "spans");
+
+          for (guint i = 0; i < json_array_get_length (spans); i++)
+            n *= param_count (json_array_get_element (spans, i));
+        }
+      else
+        n *= param_count (json_object_get_member (beam, "span"));
+      for (guint i = 0; i < json_array_get_length (loads); i++)
+        for (guint k = 0; k < G_N_ELEMENTS (swept); k++)
+          n *= param_count (
+              json_object_get_member (json_array_get_object_element (loads, i), swept[k]));
+      return n;
+    }
+  load = json_object_get_object_member (beam, "load");
+  position = json_object_get_member (load, "position");
   return param_count (json_object_get_member (beam, "material"))
          * section_count (json_object_get_member (beam, "section"))
          * param_count (json_object_get_member (beam, "span"))
@@ -277,7 +302,7 @@ summary_invariant (JsonObject *summary)
 {
   static const char *const volatile_keys[]
       = { "backend",        "workers", "wall_seconds", "cpu_seconds",
-          "peak_rss_bytes", "started", "machine", "workers_cpu_seconds" };
+          "peak_rss_bytes", "started", "machine",      "workers_cpu_seconds" };
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), summary);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr (JsonNode) copy = json_from_string (text, NULL);
