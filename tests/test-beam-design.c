@@ -658,8 +658,22 @@ test_legacy_says_no_check (void)
                      "    \"material\": \"S355\" },"
                      "  \"checks\": { \"deflection_limit\": \"L/360\", \"safety_factor\": 1.5 } }";
   g_autoptr (Run) r = run_json (json);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *out = NULL;
+  g_autoptr (CliResult) res = NULL;
 
   g_assert_cmpstr (json_object_get_string_member (r->summary, "code_check"), ==, "none");
+  if (!have_cli ())
+    return;
+  dir = g_dir_make_tmp ("beam-legacy-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "legacy.json", NULL);
+  out = g_build_filename (dir, "run", NULL);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  res = cli_run (NULL, "C", "run", path, "--out", out, "--no-history");
+  g_assert_cmpint (res->status, ==, 0);
+  g_assert_nonnull (strstr (res->out, "no design code check was made"));
+  rm_rf (dir);
 }
 
 int

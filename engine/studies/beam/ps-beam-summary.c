@@ -183,8 +183,8 @@ is_design (JsonObject *s)
 static const char *
 no_code_check_text (void)
 {
-  return _ ("none: stress against f_d only (add a design object to check to EN "
-            "1993/1995/1992/1999 or AISC 360)");
+  return _ ("no design code check was made: stress against f_d only (add a design object "
+            "to check to EN 1993/1995/1992/1999 or AISC 360)");
 }
 
 /* "EN 1990, EN 1993-1-1 (3 ULS and 3 SLS combinations)". */
