@@ -253,28 +253,7 @@ study_file_items (const char *path)
   JsonNode *position = NULL;
 
   if (json_object_has_member (beam, "loads"))
-    {
-      /* A design study: every span and every load's values are sweepable. */
-      static const char *const swept[] = { "value", "position", "start", "end", "from", "to" };
-      JsonArray *loads = json_object_get_array_member (beam, "loads");
-      guint64 n = param_count (json_object_get_member (beam, "material"))
-                  * section_count (json_object_get_member (beam, "section"));
-
-      if (json_object_has_member (beam, "spans"))
-        {
-          JsonArray *spans = json_object_get_array_member (beam, "spans");
-
-          for (guint i = 0; i < json_array_get_length (spans); i++)
-            n *= param_count (json_array_get_element (spans, i));
-        }
-      else
-        n *= param_count (json_object_get_member (beam, "span"));
-      for (guint i = 0; i < json_array_get_length (loads); i++)
-        for (guint k = 0; k < G_N_ELEMENTS (swept); k++)
-          n *= param_count (
-              json_object_get_member (json_array_get_object_element (loads, i), swept[k]));
-      return n;
-    }
+    return design_study_items (beam);
   load = json_object_get_object_member (beam, "load");
   position = json_object_get_member (load, "position");
   return param_count (json_object_get_member (beam, "material"))
