@@ -44,6 +44,7 @@ ps_cli_plot (int argc, char **argv)
   g_autofree char *y = NULL;
   g_autofree char *series = NULL;
   g_autofree char *specimen = NULL;
+  g_autofree char *item = NULL;
   g_autofree char *study_path = NULL;
   gboolean list = FALSE;
   gint width = 800, height = 500;
@@ -60,6 +61,8 @@ ps_cli_plot (int argc, char **argv)
       N_ ("Parameter with one curve per value (a map: the y axis)"), "PARAM" },
     { "specimen", 0, 0, G_OPTION_ARG_STRING, &specimen,
       N_ ("Regression: the specimen (name or item number)"), "NAME" },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &item,
+      N_ ("Beam diagram: the configuration (item number in results.csv)"), "I" },
     { "study", 0, 0, G_OPTION_ARG_FILENAME, &study_path,
       N_ ("The study file, when it is not where summary.json says"), "STUDY.json" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default 800)"), "PX" },
@@ -103,7 +106,8 @@ ps_cli_plot (int argc, char **argv)
     {
       g_autoptr (PsRunData) rd = ps_run_data_load (argv[1], &error);
       g_autoptr (PsStudy) study = NULL;
-      PsPlotParams params = { x, y, series, specimen };
+      /* A beam diagram's configuration travels as the specimen does. */
+      PsPlotParams params = { x, y, series, item != NULL ? item : specimen };
 
       if (rd == NULL)
         return plot_fail (error);

@@ -488,6 +488,7 @@ cmd_tables (int argc, char **argv, gboolean sections)
   return EXIT_OK;
 }
 
+int ps_cli_diagram (int argc, char **argv);
 int ps_cli_plot (int argc, char **argv);
 int ps_cli_export_job (int argc, char **argv);
 int ps_cli_report (int argc, char **argv);
@@ -530,8 +531,12 @@ usage (FILE *f)
               "                           Compare two scaling results point by point\n"
               "  history [--study NAME] [--json] [--history PATH]\n"
               "                           The runs recorded so far\n"
+              "  diagram STUDY.json --item I [--combination NAME] [--json] [--svg FILE]\n"
+              "                           Reactions, shear, moment and deflection of one\n"
+              "                           configuration (a beam)\n"
               "  plot RUN_DIR --chart NAME --out FILE.png|svg|pdf [--x PARAM --y OUTPUT\n"
-              "                 --series PARAM] [--list]   Draw a chart of a run or scaling.json\n"
+              "                 --series PARAM] [--item I] [--list]\n"
+              "                           Draw a chart of a run or scaling.json\n"
               "  report STUDY.json --run RUN_DIR [--scaling DIR] --out report.pdf\n"
               "                 [--paper a4|letter] [--format pdf|html] [--meta meta.json]\n"
               "                 [--appendix]       Write the calculation report\n"
@@ -573,6 +578,8 @@ main (int argc, char **argv)
     return cmd_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export-job"))
     return ps_cli_export_job (argc - 1, argv + 1); /* app/cli-export-job.c */
+  if (g_str_equal (argv[1], "diagram"))
+    return ps_cli_diagram (argc - 1, argv + 1); /* app/cli-diagram.c */
   if (g_str_equal (argv[1], "plot"))
     return ps_cli_plot (argc - 1, argv + 1); /* app/cli-plot.c */
   if (g_str_equal (argv[1], "report"))

@@ -71,6 +71,32 @@ section_count (JsonNode *node)
   return n;
 }
 
+/* The item count of a design study (beam.loads), read from its file: materials x
+ * sections x every span x every sweepable value of every load. */
+static inline guint64
+design_study_items (JsonObject *beam)
+{
+  static const char *const swept[] = { "value", "position", "start", "end", "from", "to" };
+  JsonArray *loads = json_object_get_array_member (beam, "loads");
+  guint64 n = param_count (json_object_get_member (beam, "material"))
+              * section_count (json_object_get_member (beam, "section"));
+
+  if (json_object_has_member (beam, "spans"))
+    {
+      JsonArray *spans = json_object_get_array_member (beam, "spans");
+
+      for (guint i = 0; i < json_array_get_length (spans); i++)
+        n *= param_count (json_array_get_element (spans, i));
+    }
+  else
+    n *= param_count (json_object_get_member (beam, "span"));
+  for (guint i = 0; i < json_array_get_length (loads); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (swept); k++)
+      n *= param_count (
+          json_object_get_member (json_array_get_object_element (loads, i), swept[k]));
+  return n;
+}
+
 /* Loads data/examples/NAME (from $PS_EXAMPLES, else the source tree). */
 static inline PsStudy *
 load_example (const char *name)

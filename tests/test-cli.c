@@ -249,9 +249,13 @@ study_file_items (const char *path)
   g_autoptr (JsonParser) parser = NULL;
   JsonObject *root = read_json_object (path, &parser);
   JsonObject *beam = json_object_get_object_member (root, "beam");
-  JsonObject *load = json_object_get_object_member (beam, "load");
-  JsonNode *position = json_object_get_member (load, "position");
+  JsonObject *load = NULL;
+  JsonNode *position = NULL;
 
+  if (json_object_has_member (beam, "loads"))
+    return design_study_items (beam);
+  load = json_object_get_object_member (beam, "load");
+  position = json_object_get_member (load, "position");
   return param_count (json_object_get_member (beam, "material"))
          * section_count (json_object_get_member (beam, "section"))
          * param_count (json_object_get_member (beam, "span"))
@@ -277,7 +281,7 @@ summary_invariant (JsonObject *summary)
 {
   static const char *const volatile_keys[]
       = { "backend",        "workers", "wall_seconds", "cpu_seconds",
-          "peak_rss_bytes", "started", "machine", "workers_cpu_seconds" };
+          "peak_rss_bytes", "started", "machine",      "workers_cpu_seconds" };
   g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), summary);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autoptr (JsonNode) copy = json_from_string (text, NULL);

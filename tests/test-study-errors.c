@@ -559,6 +559,8 @@ expected_items (const char *text)
 
   g_assert_no_error (error);
   beam = json_object_get_object_member (json_node_get_object (root), "beam");
+  if (json_object_has_member (beam, "loads"))
+    return design_study_items (beam);
   load = json_object_get_object_member (beam, "load");
   position = json_object_get_member (load, "position");
   return param_count (json_object_get_member (beam, "material"))

@@ -2029,3 +2029,97 @@ ps_chart_write (PsChart *c, const char *path, int width, int height, double dpi,
     }
   return TRUE;
 }
+
+gboolean
+ps_charts_render_stacked (PsChart *const *charts, guint n, PsChartFormat format, int width,
+                          int height, double dpi, GByteArray *out, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t st;
+  double w_pt = width * 72.0 / dpi, h_pt = height * 72.0 / dpi;
+
+  if (n == 0 || width < 16 || height < 16 || width > 20000 || height > 20000
+      || (guint64)height * n > 20000)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("chart size %d × %d: each side must be 16 to 20000 pixels"), width,
+                   height * (int)MAX (n, 1u));
+      return FALSE;
+    }
+  if (!(dpi >= 10 && dpi <= 2400))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("DPI %g: must be 10 to 2400"), dpi);
+      return FALSE;
+    }
+  if (format == PS_FORMAT_PNG)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height * (int)n);
+      cr = cairo_create (surface);
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, (double)height * i);
+          ps_chart_draw (charts[i], cr, width, height, dpi);
+          cairo_restore (cr);
+        }
+      cairo_destroy (cr);
+      st = cairo_surface_write_to_png_stream (surface, write_to_bytes, out);
+    }
+  else
+    {
+      if (format == PS_FORMAT_SVG)
+        surface = cairo_svg_surface_create_for_stream (write_to_bytes, out, w_pt, h_pt * n);
+      else
+        surface = cairo_pdf_surface_create_for_stream (write_to_bytes, out, w_pt, h_pt * n);
+      cr = cairo_create (surface);
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, h_pt * i);
+          ps_chart_draw (charts[i], cr, w_pt, h_pt, 72.0);
+          cairo_restore (cr);
+        }
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      st = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (st != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_FAILED, "%s", cairo_status_to_string (st));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ps_charts_write_stacked (PsChart *const *charts, guint n, const char *path, int width, int height,
+                         double dpi, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (GError) local = NULL;
+  PsChartFormat format;
+
+  if (g_str_has_suffix (lower, ".png"))
+    format = PS_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = PS_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = PS_FORMAT_PDF;
+  else
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("%s: the output must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  if (!ps_charts_render_stacked (charts, n, format, width, height, dpi, bytes, &local)
+      || !ps_write_file_atomic (path, bytes->data, bytes->len, &local))
+    {
+      g_set_error (error, PS_ERROR, local->code, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -189,6 +189,14 @@ typedef enum
 gboolean ps_chart_render (PsChart *chart, PsChartFormat format, int width, int height, double dpi,
                           GByteArray *out, GError **error);
 
+/* @n charts one above the other, each @width × @height pixels at @dpi (the diagrams
+ * of a beam: shear, moment, deflection), rendered into @out or written to @path as
+ * ps_chart_render() and ps_chart_write() do one chart. */
+gboolean ps_charts_render_stacked (PsChart *const *charts, guint n, PsChartFormat format, int width,
+                                   int height, double dpi, GByteArray *out, GError **error);
+gboolean ps_charts_write_stacked (PsChart *const *charts, guint n, const char *path, int width,
+                                  int height, double dpi, GError **error);
+
 /* Writes @data to @path through a temporary file and a rename. */
 gboolean ps_write_file_atomic (const char *path, const guint8 *data, gsize length, GError **error);
 

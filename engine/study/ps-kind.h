@@ -122,6 +122,17 @@ struct _PsKindClass
    * characteristic value was derived), written after the key results, from the run
    * in @data. */
   void (*report_results) (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
+
+  /* Optional: the diagrams of one item (a beam configuration: its reactions, and the
+   * shear, moment and deflection along it), for `parastudy-cli diagram`, the
+   * "diagram" chart and the report. @variant names one of the item's variants (a
+   * beam's load combination), NULL for the governing one. Adds the diagram's members
+   * to @json (an object being built) when it is not NULL, its lines for the terminal
+   * to @text, and its charts (PsChart *, owned by the array) to @charts. FALSE with a
+   * PS_ERROR_INVALID error for an item out of range, an unknown variant or an item
+   * that cannot be computed. */
+  gboolean (*item_diagram) (const PsStudy *study, guint64 item, const char *variant,
+                            JsonBuilder *json, GString *text, GPtrArray *charts, GError **error);
 };
 
 /* Every kind, hidden ones included, in display order (beam, reliability,

@@ -64,6 +64,9 @@ gboolean ps_gpu_fit_memory (PsGpu *g, guint64 bytes_per_chunk, guint64 fixed_byt
                             GError **error);
 /* Evaluates chunk @k with the kind's own code and commits it. */
 void ps_gpu_commit_host_chunk (PsGpu *g, guint64 k);
+/* Every chunk of the run on the host, in order, with the kind's own code: for a kind
+ * without kernels, or a study its kernels do not cover (a beam design study). */
+gboolean ps_gpu_run_host (PsGpu *g, GError **error);
 /* Commits chunk @k with the summary in g->summary and the rows in g->rows, both made
  * from what the device computed (a chunk without item errors). */
 void ps_gpu_commit_device_chunk (PsGpu *g, guint64 k);

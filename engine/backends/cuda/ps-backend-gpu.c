@@ -297,8 +297,8 @@ gpu_kind_lookup (const PsStudy *study)
   return NULL;
 }
 
-static gboolean
-run_host (PsGpu *g, GError **error)
+gboolean
+ps_gpu_run_host (PsGpu *g, GError **error)
 {
   for (guint64 k = g->first_chunk; k < g->n_chunks && !ps_exec_should_stop (g->exec); k++)
     ps_gpu_commit_host_chunk (g, k);
@@ -330,7 +330,7 @@ gpu_execute (PsExec *exec, int workers, GError **error)
   ps_errors_init (&g.errors);
   ps_buf_init (&g.rows, 1 << 16);
 
-  ok = kind != NULL ? kind->run (&g, error) : run_host (&g, error);
+  ok = kind != NULL ? kind->run (&g, error) : ps_gpu_run_host (&g, error);
 
   G_LOCK (last_timing);
   last_timing = g.timing;

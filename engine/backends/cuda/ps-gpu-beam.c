@@ -88,10 +88,19 @@ run_beam (PsGpu *g, GError **error)
   BeamCtx c = { 0 };
   guint nm = m->n_materials;
   guint64 ns = m->n_sections;
-  g_autofree double *mat = g_new (double, 3 * (gsize)nm);
-  g_autofree double *sec = g_new (double, 3 * (gsize)ns);
-  g_autofree guint8 *invalid = g_new0 (guint8, ns);
+  g_autofree double *mat = NULL;
+  g_autofree double *sec = NULL;
+  g_autofree guint8 *invalid = NULL;
   gboolean ok;
+
+  /* A design study (loads in cases, code checks) has no kernel: the host evaluates it
+   * chunk by chunk with the kind's own code, so its results are those of every other
+   * backend. */
+  if (m->design != NULL)
+    return ps_gpu_run_host (g, error);
+  invalid = g_new0 (guint8, ns);
+  mat = g_new (double, 3 * (gsize)nm);
+  sec = g_new (double, 3 * (gsize)ns);
 
   G_STATIC_ASSERT (PS_CUDA_BEAM_N_OUT == PS_BEAM_N_OUT);
   for (guint i = 0; i < nm; i++)

@@ -1160,6 +1160,7 @@ extern "C"
     a->L_ref = a->L_ref_variable = NAN;
     a->w_total = a->w_variable = a->w_permanent = a->w_quasi_permanent_variable = NAN;
     a->limit_total = a->limit_variable = NAN;
+    a->M_sls = NAN;
   }
 
   /* Combines the pieces in @w (ps_ba_pieces() of @c) into every combination of plan @p:
@@ -1173,6 +1174,7 @@ extern "C"
     double inv_EI = 1.0 / c->EI;
     PsBaSpanW dw, denv;
     int have_denv = 0, denv_combo_tot[PS_BA_MAX_SPANS], denv_combo_var[PS_BA_MAX_SPANS];
+    double M_sls = 0.0; /* the largest |M| of the deflection combinations */
     uint32_t all = n >= 32 ? 0xffffffffu : (1u << n) - 1u;
 
     ps_ba_span_w_init (&denv, n);
@@ -1314,9 +1316,26 @@ extern "C"
               }
           }
 
-        a->M_Ed_sag = M_max > 0.0 ? M_max : 0.0;
-        a->M_Ed_hog = M_min < 0.0 ? -M_min : 0.0;
+        /* A moment that should be zero (at a pinned end, where the polynomials of the
+         * last segment meet the support) comes out as rounding noise of either sign:
+         * below 1e-9 of the larger extreme it is taken as zero, or a simply supported
+         * beam would show a hogging moment (EN 1992 would then ask for top steel). */
+        {
+          double tol = 1e-9
+                       * (ps_math_fabs (M_max) > ps_math_fabs (M_min) ? ps_math_fabs (M_max)
+                                                                      : ps_math_fabs (M_min));
+
+          a->M_Ed_sag = M_max > tol ? M_max : 0.0;
+          a->M_Ed_hog = M_min < -tol ? -M_min : 0.0;
+        }
         a->V_Ed = V_abs;
+        /* A serviceability combination's own largest |M|; the deflection
+         * combinations' largest goes to the ULS ones below (EN 1992-1-1 7.4.3 reads
+         * it with the deflections). */
+        if (cb->limit == PS_BA_SLS)
+          a->M_sls = best_abs_M;
+        if (cb->deflection && best_abs_M > M_sls)
+          M_sls = best_abs_M;
         if (c->right == PS_BA_FREE)
           r->R_max[n] = r->R_min[n] = 0.0;
 
@@ -1442,6 +1461,7 @@ extern "C"
             if (denv.var[s] / ps_ba_L_ref (c, s) > denv.var[sv] / ps_ba_L_ref (c, sv))
               sv = s;
           }
+        env->actions.M_sls = M_sls;
         env->combo_w_total = denv_combo_tot[st];
         env->combo_w_variable = denv_combo_var[sv];
         env->x_w_total = x1;
@@ -1459,6 +1479,7 @@ extern "C"
               a->L_ref_variable = env->actions.L_ref_variable;
               a->limit_total = env->actions.limit_total;
               a->limit_variable = env->actions.limit_variable;
+              a->M_sls = M_sls;
             }
       }
   }

@@ -50,6 +50,27 @@ static const ColumnInfo column_info[] = {
   { "stress_Pa", N_ ("Bending stress"), "Pa" },
   { "utilisation", N_ ("Utilisation"), "" },
   { "span_deflection_ratio", N_ ("Span / deflection"), "" },
+  /* A design study's columns. */
+  { "M_Ed_Nm", N_ ("Design moment M_Ed"), "N*m" },
+  { "M_Ed_hogging_Nm", N_ ("Hogging design moment"), "N*m" },
+  { "V_Ed_N", N_ ("Design shear V_Ed"), "N" },
+  { "deflection_variable_m", N_ ("Deflection, variable actions"), "m" },
+  { "M_Rd_Nm", N_ ("Moment resistance M_Rd"), "N*m" },
+  { "V_Rd_N", N_ ("Shear resistance V_Rd"), "N" },
+  { "M_cr_Nm", N_ ("Critical moment M_cr"), "N*m" },
+  { "lambda_LT", N_ ("Slenderness λ_LT"), "" },
+  { "chi_LT", N_ ("Reduction factor χ_LT"), "" },
+  { "Mb_Rd_Nm", N_ ("Buckling resistance M_b,Rd"), "N*m" },
+  { "u_bending", N_ ("Utilisation, bending"), "" },
+  { "u_shear", N_ ("Utilisation, shear"), "" },
+  { "u_interaction", N_ ("Utilisation, bending and shear"), "" },
+  { "u_ltb", N_ ("Utilisation, lateral-torsional buckling"), "" },
+  { "u_tension", N_ ("Utilisation, flexural tension"), "" },
+  { "u_deflection", N_ ("Utilisation, deflection"), "" },
+  { "u_deflection_variable", N_ ("Utilisation, deflection (variable)"), "" },
+  { "u_span_depth", N_ ("Utilisation, span/depth"), "" },
+  { "u_reinforcement", N_ ("Utilisation, reinforcement limits"), "" },
+  { "u_max", N_ ("Largest utilisation"), "" },
 };
 
 static const ColumnInfo *
@@ -59,6 +80,19 @@ info_for (const char *column)
     if (g_str_equal (column_info[i].column, column))
       return &column_info[i];
   return NULL;
+}
+
+/* A design study's parameter columns are named after their JSON path and unit:
+ * "spans[1]_m", "loads[0].value_N_per_m". */
+static const struct
+{
+  const char *suffix, *unit;
+} param_units[] = { { "_N_per_m", "N/m" }, { "_N_m", "N*m" }, { "_N", "N" }, { "_m", "m" } };
+
+static gboolean
+is_design_param (const char *name)
+{
+  return g_str_has_prefix (name, "spans[") || g_str_has_prefix (name, "loads[");
 }
 
 static const char *
@@ -74,6 +108,10 @@ column_unit (const PsColumn *c)
 {
   const ColumnInfo *i = info_for (c->name);
 
+  if (i == NULL && is_design_param (c->name))
+    for (guint k = 0; k < G_N_ELEMENTS (param_units); k++)
+      if (g_str_has_suffix (c->name, param_units[k].suffix))
+        return param_units[k].unit;
   return i != NULL ? i->unit : "";
 }
 
@@ -88,7 +126,7 @@ is_param (const PsColumn *c)
   for (guint i = 0; i < G_N_ELEMENTS (beam_params); i++)
     if (g_str_equal (c->name, beam_params[i]))
       return TRUE;
-  return FALSE;
+  return is_design_param (c->name);
 }
 
 static char *
@@ -153,15 +191,16 @@ fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, guint *n_ro
 
   for (guint i = 0; i < n; i++)
     rows[i] = i;
-  for (guint p = 0; p < G_N_ELEMENTS (beam_params); p++)
+  /* The parameter columns in the grid's order, slowest first. */
+  for (guint p = 0; p < ps_run_data_get_n_columns (d); p++)
     {
-      PsColumn *c = ps_run_data_find_column (d, beam_params[p]);
+      PsColumn *c = ps_run_data_get_nth_column (d, p);
       gboolean kept = FALSE;
       guint mid, m = 0;
       guint *sub;
       gboolean ok = TRUE;
 
-      if (c == NULL || !g_str_equal (c->name, beam_params[p]))
+      if (!is_param (c))
         continue;
       for (guint k = 0; k < n_keep; k++)
         kept |= keep[k] == c;
@@ -211,6 +250,54 @@ make_title (const char *main, GString *fixed)
   return g_strdup_printf ("%s (%s)", main, fixed->str);
 }
 
+static void default_grid_axes (PsRunData *d, PsColumn **x, PsColumn **y);
+
+/* The output asked for, or @fallback; a design study's run has no "utilisation"
+ * column, and its largest utilisation stands in for it. */
+static const char *
+default_output (PsRunData *d, const char *asked, const char *fallback)
+{
+  const char *name = asked != NULL ? asked : fallback;
+
+  if (g_str_equal (name, "utilisation") && ps_run_data_find_column (d, "utilisation") == NULL
+      && ps_run_data_find_column (d, "u_max") != NULL)
+    return "u_max";
+  return name;
+}
+
+/* The pass/fail category of a design study's row: 0 passes, 1 fails a serviceability
+ * check, 2 a strength check, 3 both, 4 not computed, 5 refused. */
+static double
+design_category (PsRunData *d, guint row)
+{
+  static const char *const strength[]
+      = { "u_bending", "u_shear", "u_interaction", "u_ltb", "u_tension", "u_reinforcement" };
+  static const char *const service[] = { "u_deflection", "u_deflection_variable", "u_span_depth" };
+  PsColumn *pass = ps_run_data_find_column (d, "pass");
+  PsColumn *refusal = ps_run_data_find_column (d, "refusal");
+  gboolean fs = FALSE, fd = FALSE;
+
+  if (pass == NULL || isnan (pass->num[row]))
+    return 4;
+  if (refusal != NULL && refusal->is_text && refusal->text[row] != NULL && *refusal->text[row])
+    return 5;
+  if (pass->num[row] != 0)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (strength); i++)
+    {
+      PsColumn *c = ps_run_data_find_column (d, strength[i]);
+
+      fs = fs || (c != NULL && c->num[row] > 1.0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (service); i++)
+    {
+      PsColumn *c = ps_run_data_find_column (d, service[i]);
+
+      fd = fd || (c != NULL && c->num[row] > 1.0);
+    }
+  return fs && fd ? 3 : fd ? 1 : 2;
+}
+
 static PsChart *
 beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
 {
@@ -222,8 +309,24 @@ beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
   PsChart *chart;
   g_autofree char *title = NULL;
 
-  if ((x = require_column (d, p->x != NULL ? p->x : "span", TRUE, error)) == NULL
-      || (y = require_column (d, p->y != NULL ? p->y : "deflection", FALSE, error)) == NULL)
+  if (p->x == NULL && ps_run_data_find_column (d, "span") == NULL)
+    {
+      /* A continuous beam: its first parameter that varies. */
+      PsColumn *other = NULL;
+
+      default_grid_axes (d, &x, &other);
+    }
+  else if ((x = require_column (d, p->x != NULL ? p->x : "span", TRUE, error)) == NULL)
+    return NULL;
+  if (x == NULL)
+    {
+      g_autofree char *list = list_columns (d, TRUE);
+
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--x: no parameter varies in this run; name one (available: %s)"), list);
+      return NULL;
+    }
+  if ((y = require_column (d, default_output (d, p->y, "deflection"), FALSE, error)) == NULL)
     return NULL;
   if (x->is_text)
     {
@@ -307,12 +410,12 @@ default_grid_axes (PsRunData *d, PsColumn **x, PsColumn **y)
     all[i] = i;
   *x = *y = NULL;
   /* Span on x when it varies: the engineer's usual view. */
-  for (guint p = 0; p < G_N_ELEMENTS (beam_params); p++)
+  for (guint p = 0; p < ps_run_data_get_n_columns (d); p++)
     {
-      PsColumn *c = ps_run_data_find_column (d, beam_params[p]);
+      PsColumn *c = ps_run_data_get_nth_column (d, p);
       guint n;
 
-      if (c == NULL || c->is_text || !g_str_equal (c->name, beam_params[p]))
+      if (!is_param (c) || c->is_text)
         continue;
       n = ps_column_count_distinct (c, all, n_rows);
       if (n < 2)
@@ -422,7 +525,7 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
       return NULL;
     }
   if (!passfail
-      && (v = require_column (d, p->y != NULL ? p->y : "utilisation", FALSE, error)) == NULL)
+      && (v = require_column (d, default_output (d, p->y, "utilisation"), FALSE, error)) == NULL)
     return NULL;
   keep[0] = x;
   keep[1] = y;
@@ -437,6 +540,7 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
   {
     PsColumn *pd = ps_run_data_find_column (d, "pass_deflection"),
              *ps = ps_run_data_find_column (d, "pass_strength");
+    gboolean design = pd == NULL && ps_run_data_find_column (d, "u_max") != NULL;
 
     for (gsize k = 0; k < (gsize)nx * ny; k++)
       {
@@ -446,6 +550,8 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
           vals[k] = NAN;
         else if (!passfail)
           vals[k] = v->num[r];
+        else if (design)
+          vals[k] = design_category (d, (guint)r);
         else if (pd == NULL || ps == NULL || isnan (pd->num[r]) || isnan (ps->num[r]))
           vals[k] = 4; /* not computed */
         else
@@ -469,29 +575,81 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
                         passfail ? NULL : column_unit (v));
   if (passfail)
     {
-      const PsColor colors[] = { { 0.0, 0.62, 0.45, 1 },
-                                 { 0.90, 0.62, 0.0, 1 },
-                                 { 0.84, 0.37, 0.0, 1 },
-                                 { 0.55, 0.10, 0.10, 1 },
-                                 { 0.75, 0.75, 0.75, 1 } };
-      const char *names[] = { _ ("passes"), _ ("fails deflection"), _ ("fails strength"),
-                              _ ("fails both"), _ ("not computed") };
+      const PsColor colors[]
+          = { { 0.0, 0.62, 0.45, 1 },  { 0.90, 0.62, 0.0, 1 },  { 0.84, 0.37, 0.0, 1 },
+              { 0.55, 0.10, 0.10, 1 }, { 0.75, 0.75, 0.75, 1 }, { 0.35, 0.35, 0.55, 1 } };
+      const char *names[] = { _ ("passes"),     _ ("fails deflection"), _ ("fails strength"),
+                              _ ("fails both"), _ ("not computed"),     _ ("refused") };
+      gboolean design = ps_run_data_find_column (d, "u_max") != NULL;
 
-      ps_chart_set_heatmap_categories (chart, 5, colors, names);
+      ps_chart_set_heatmap_categories (chart, design ? 6 : 5, colors, names);
     }
   return chart;
+}
+
+/* The shear, moment (default) or deflection along the beam of configuration --item,
+ * from the study (the run's rows do not hold them). */
+static PsChart *
+beam_diagram (PsRunData *d, const PsPlotParams *p, GError **error)
+{
+  static const char *const which[] = { "shear", "moment", "deflection" };
+  const PsStudy *study;
+  g_autoptr (GPtrArray) charts = NULL;
+  guint64 item;
+  char *end = NULL;
+  guint k = 1;
+
+  if (p->specimen == NULL)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--item I: the configuration whose diagram to draw (its item number in "
+                      "results.csv)"));
+      return NULL;
+    }
+  item = g_ascii_strtoull (p->specimen, &end, 10);
+  if (end == p->specimen || *end != '\0' || p->specimen[0] == '-')
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--item: expected a whole number ≥ 0, got \"%s\""), p->specimen);
+      return NULL;
+    }
+  if (p->y != NULL)
+    {
+      for (k = 0; k < G_N_ELEMENTS (which); k++)
+        if (g_str_equal (p->y, which[k]))
+          break;
+      if (k == G_N_ELEMENTS (which))
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                       _ ("--y: a diagram shows \"shear\", \"moment\" or \"deflection\", got "
+                          "\"%s\""),
+                       p->y);
+          return NULL;
+        }
+    }
+  study = ps_run_data_get_study (d, error);
+  if (study == NULL)
+    return NULL;
+  charts = g_ptr_array_new_with_free_func ((GDestroyNotify)ps_chart_free);
+  if (!ps_study_get_kind (study)->item_diagram (study, item, NULL, NULL, NULL, charts, error))
+    return NULL;
+  return g_ptr_array_steal_index (charts, k);
 }
 
 const PsChartInfo ps_beam_charts[] = {
   { "output-vs-param", N_ ("An output against one parameter, one curve per value of another") },
   { "heatmap", N_ ("An output (utilisation by default) over two parameters") },
   { "passfail", N_ ("Pass / fail map over two parameters") },
+  { "diagram", N_ ("Shear, moment or deflection along the beam of one configuration (--item I, "
+                   "--y shear|moment|deflection)") },
   { NULL, NULL },
 };
 
 PsChart *
 ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params, GError **error)
 {
+  if (g_str_equal (name, "diagram"))
+    return beam_diagram (d, params, error);
   if (ps_run_data_get_n_rows (d) == 0)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,

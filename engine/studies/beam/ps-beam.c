@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ps-beam-design.h"
 #include "ps-beam.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
@@ -120,6 +121,7 @@ model_free (gpointer data)
   ps_param_clear (&m->load);
   ps_param_clear (&m->position);
   g_free (m->limit_text);
+  ps_beam_design_free (m->design);
   g_free (m);
 }
 
@@ -729,6 +731,26 @@ beam_init (PsStudy *study, JsonObject *root, GError **error)
   study->model = m;
   study->model_free = model_free;
 
+  if (ps_beam_design_wanted (root))
+    {
+      if (!ps_beam_design_init (m, root, error))
+        return FALSE;
+      study->n_items = m->n_items;
+      return TRUE;
+    }
+  {
+    static const char *const design_only[] = { "cases", "group_by", NULL };
+
+    for (i = 0; design_only[i] != NULL; i++)
+      if (json_object_has_member (root, design_only[i]))
+        {
+          ps_json_set_error (error, design_only[i],
+                             _ ("only in a design study, which gives its loads as a list in "
+                                "beam.loads (the single beam.load takes \"checks\")"));
+          return FALSE;
+        }
+  }
+
   beam = ps_json_get_object (root, "", "beam", TRUE, error);
   if (beam == NULL || !ps_json_check_keys (beam, "beam", keys, error)
       || !ps_json_get_string (beam, "beam", "support", TRUE, &support, error))
@@ -1148,6 +1170,11 @@ beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
   guint64 inner = m->count[PS_BEAM_DIM_LOAD] * m->count[PS_BEAM_DIM_POSITION];
   guint64 item = begin;
 
+  if (m->design != NULL)
+    {
+      ps_beam_design_eval (m->design, workspace, begin, end, s, errors, mode, rows);
+      return;
+    }
   beam_case (m, &c);
   s->items += end - begin;
   while (item < end)
@@ -1261,18 +1288,25 @@ ps_beam_write_rows (const PsBeamModel *m, guint64 first, guint64 n, PsRowsMode m
 static guint64
 beam_chunk_items (const PsStudy *study)
 {
-  return 32768;
+  const PsBeamModel *m = study->model;
+
+  /* A design configuration costs microseconds (an analysis, a code check per
+   * combination), a single-load one nanoseconds. */
+  return m->design != NULL ? 1024 : 32768;
 }
 
 static gpointer
 beam_workspace_new (const PsStudy *study)
 {
-  return NULL;
+  const PsBeamModel *m = study->model;
+
+  return m->design != NULL ? ps_beam_design_workspace_new (m->design) : NULL;
 }
 
 static void
 beam_workspace_free (gpointer ws)
 {
+  ps_beam_design_workspace_free (ws);
 }
 
 static void
@@ -1288,6 +1322,7 @@ beam_summary_init (const PsStudy *study, gpointer summary)
     }
   s->lightest_mass = INFINITY;
   s->lightest_item = G_MAXUINT64;
+  ps_beam_design_summary_init (((const PsBeamModel *)study->model)->design, &s->design);
 }
 
 static void
@@ -1312,14 +1347,23 @@ beam_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
       acc->lightest_mass = next->lightest_mass;
       acc->lightest_item = next->lightest_item;
     }
+  if (((const PsBeamModel *)study->model)->design != NULL)
+    ps_beam_design_summary_merge (((const PsBeamModel *)study->model)->design, acc, next);
 }
 
 static void
 beam_write_header (const PsStudy *study, PsBuf *buf)
 {
   const PsBeamModel *m = study->model;
-  GString *h = g_string_new ("item,material,section,b_m,h_m,d_m,D_outer_m,t_m,A_m2,I_m4,W_m3,"
-                             "span_m,");
+  GString *h;
+
+  if (m->design != NULL)
+    {
+      ps_beam_design_write_header (m->design, buf);
+      return;
+    }
+  h = g_string_new ("item,material,section,b_m,h_m,d_m,D_outer_m,t_m,A_m2,I_m4,W_m3,"
+                    "span_m,");
 
   g_string_append (h, m->load_case == PS_LOAD_UNIFORM ? "load_N_per_m," : "load_N,");
   if (m->load_case == PS_LOAD_POINT_AT)
@@ -1376,8 +1420,15 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
   const PsBeamModel *m = study->model;
   const PsBeamSummary *s = summary;
 
+  if (m->design != NULL)
+    {
+      ps_beam_design_summary_to_json (m, s, b);
+      return;
+    }
   json_builder_set_member_name (b, "support");
   json_builder_add_string_value (b, ps_beam_support_name (m->support));
+  json_builder_set_member_name (b, "code_check");
+  json_builder_add_string_value (b, "none");
   json_builder_set_member_name (b, "load_case");
   json_builder_add_string_value (b, ps_beam_load_case_name (m->load_case));
   json_builder_set_member_name (b, "checks");
@@ -1427,10 +1478,145 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
   json_builder_end_object (b);
 }
 
+/* ---------------------------------------------------------------------------------
+ * Diagrams
+ * ------------------------------------------------------------------------------ */
+
+/* A single-load configuration as a design study's actions: its load (and
+ * self-weight) in one permanent case, under one combination of unit factor, the
+ * loads as given. */
+static PsBeamActions *
+legacy_actions (const PsBeamModel *m, const guint64 *dg, GError **error)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  double load = m->load.values[dg[PS_BEAM_DIM_LOAD]];
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "beam");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "support");
+  json_builder_add_string_value (b, ps_beam_support_name (m->support));
+  ps_json_add_number (b, "span", m->span.values[dg[PS_BEAM_DIM_SPAN]]);
+  json_builder_set_member_name (b, "self_weight");
+  json_builder_add_boolean_value (b, m->self_weight);
+  json_builder_set_member_name (b, "loads");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "case");
+  json_builder_add_string_value (b, "G");
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, m->load_case == PS_LOAD_UNIFORM ? "uniform" : "point");
+  ps_json_add_number (b, "value", load);
+  if (m->load_case != PS_LOAD_UNIFORM)
+    {
+      json_builder_set_member_name (b, "position");
+      if (m->load_case == PS_LOAD_POINT_MIDSPAN)
+        json_builder_add_string_value (b, "midspan");
+      else if (m->load_case == PS_LOAD_POINT_FREE_END)
+        json_builder_add_string_value (b, "free-end");
+      else
+        json_builder_add_double_value (b, m->position.values[dg[PS_BEAM_DIM_POSITION]]);
+    }
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cases");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "G");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "permanent");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "design");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "combinations");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, "loads as given");
+  json_builder_set_member_name (b, "limit");
+  json_builder_add_string_value (b, "ULS");
+  json_builder_set_member_name (b, "factors");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "G");
+  json_builder_add_double_value (b, 1.0);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return ps_beam_actions_new (json_node_get_object (root), error);
+}
+
+static gboolean
+beam_item_diagram (const PsStudy *study, guint64 item, const char *variant, JsonBuilder *json,
+                   GString *text, GPtrArray *charts, GError **error)
+{
+  const PsBeamModel *m = study->model;
+  guint64 dg[PS_BEAM_N_DIMS];
+  g_autoptr (PsBeamActions) a = NULL;
+  g_autofree char *msg = NULL;
+  g_autofree PsBaConfig *cfg = NULL;
+  const PsBeamMaterial *mat;
+  const PsBeamSection *sec;
+
+  if (m->design != NULL)
+    return ps_beam_design_diagram (m->design, item, variant, json, text, charts, error);
+  if (item >= m->n_items)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--item: %llu is not a configuration of the study (0 to %llu)"),
+                   (unsigned long long)item, (unsigned long long)(m->n_items - 1));
+      return FALSE;
+    }
+  if (variant != NULL && !g_str_equal (variant, "loads as given"))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--combination: a single-load study has no load combinations (its load "
+                      "is taken as given)"));
+      return FALSE;
+    }
+  ps_beam_item_digits (m, item, dg);
+  mat = &m->materials[dg[PS_BEAM_DIM_MATERIAL]];
+  sec = &m->sections[dg[PS_BEAM_DIM_SECTION]];
+  if (sec->error != NULL)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("configuration %llu: %s"),
+                   (unsigned long long)item, sec->error);
+      return FALSE;
+    }
+  a = legacy_actions (m, dg, error);
+  if (a == NULL)
+    return FALSE;
+  cfg = g_new (PsBaConfig, 1);
+  if (!ps_beam_actions_config (a, NULL, mat->E * sec->I, mat->density * sec->A * PS_GRAVITY, cfg,
+                               &msg))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("configuration %llu: %s"),
+                   (unsigned long long)item, msg);
+      return FALSE;
+    }
+  if (json != NULL)
+    {
+      json_builder_set_member_name (json, "material");
+      json_builder_add_string_value (json, mat->name);
+      json_builder_set_member_name (json, "section");
+      json_builder_add_string_value (json, sec->label);
+    }
+  if (text != NULL)
+    g_string_append_printf (text, _ ("Configuration %llu: %s, %s, beam %g m long\n"),
+                            (unsigned long long)item, mat->name, sec->label, cfg->x[cfg->n_spans]);
+  ps_beam_diagram_output (a, cfg, 0, json, text, charts);
+  return TRUE;
+}
+
 extern const char ps_embedded_example_beam[];
 
-static const char *const top_level_keys[]
-    = { "parastudy", "kind", "name", "description", "beam", "checks", NULL };
+static const char *const top_level_keys[] = { "parastudy", "kind",  "name",   "description", "beam",
+                                              "checks",    "cases", "design", "group_by",    NULL };
 static const PsReportChart report_charts[] = {
   { "output-vs-param", NULL },
   { "output-vs-param", "utilisation" },
@@ -1462,4 +1648,6 @@ const PsKindClass ps_beam_class = {
   .chart_build = ps_beam_chart_build,
   .report_inputs = ps_beam_report_inputs,
   .report_charts = report_charts,
+  .report_results = ps_beam_report_results,
+  .item_diagram = beam_item_diagram,
 };

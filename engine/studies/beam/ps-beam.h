@@ -9,7 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ps-beam-math-private.h" /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
+#include "ps-beam-math-private.h"   /* PsSupport, PsLoadCase, PsBeamOutputs, PsBeamOut */
+#include "ps-design-math-private.h" /* PsCheckId */
 #include "study/ps-param.h"
 #include "study/ps-kind.h"
 
@@ -44,6 +45,29 @@ typedef struct
   gsize csv_len;
 } PsBeamSection;
 
+/* The most groups of "group_by" (load–span tables) and the refused configurations
+ * whose reasons summary.json lists. */
+#define PS_BEAM_MAX_GROUPS 1024
+#define PS_BEAM_MAX_REFUSALS 5
+
+/* What a design study (beam.loads, design: ps-beam-design.c) adds to the summary.
+ * Fixed size, so that a partial summary travels between processes as it is. */
+typedef struct
+{
+  guint64 refused;
+  guint64 fail_check[PS_CHECK_N]; /* configurations with u_<check> > 1, not refused */
+  /* The envelope over the computed configurations (NAN: none). */
+  double max_M_sag, max_M_hog, max_V, max_w, max_w_variable;
+  double max_u;       /* largest u_max of a configuration that was not refused */
+  guint64 max_u_item; /* its item (the first of equals), G_MAXUINT64: none */
+  guint n_refusals;   /* the first refused items, in item order */
+  guint64 refusal_item[PS_BEAM_MAX_REFUSALS];
+  gint32 refusal_code[PS_BEAM_MAX_REFUSALS];
+  /* The lightest passing configuration of each group (G_MAXUINT64: none passes). */
+  double group_mass[PS_BEAM_MAX_GROUPS];
+  guint64 group_item[PS_BEAM_MAX_GROUPS];
+} PsBeamDesignSummary;
+
 typedef struct
 {
   guint64 items;
@@ -54,8 +78,11 @@ typedef struct
   double min[PS_BEAM_N_OUT];
   double max[PS_BEAM_N_OUT];
   double lightest_mass;
-  guint64 lightest_item; /* G_MAXUINT64 when nothing passes */
+  guint64 lightest_item;      /* G_MAXUINT64 when nothing passes */
+  PsBeamDesignSummary design; /* design studies only */
 } PsBeamSummary;
+
+typedef struct _PsBeamDesign PsBeamDesign;
 
 typedef struct
 {
@@ -82,6 +109,10 @@ typedef struct
 
   /* Pre-formatted row fields of the span, load and position values. */
   char **span_csv, **load_csv, **position_csv;
+
+  /* A design study (beam.loads with cases, design: the code checks) has its model
+   * here, and none of the fields above but n_items; NULL for the single-load study. */
+  PsBeamDesign *design;
 } PsBeamModel;
 
 extern const PsKindClass ps_beam_class;
@@ -92,6 +123,7 @@ extern const PsChartInfo ps_beam_charts[];
 PsChart *ps_beam_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                               GError **error);
 void ps_beam_report_inputs (PsReportWriter *writer, const PsStudy *study);
+void ps_beam_report_results (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 
 const char *ps_beam_support_name (PsSupport support);
 const char *ps_beam_load_case_name (PsLoadCase load_case);
