@@ -615,6 +615,8 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       }
   }
   ps_report_table_write (w, &t, NULL, widths);
+  if (study->klass->report_results != NULL)
+    study->klass->report_results (w, study, s);
 
   /* Everything else summary.json holds, for the record. */
   {
