@@ -63,3 +63,8 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
          "CoV = √((1 − P̂f)/(n·P̂f)) falls below it."),
       FALSE);
 }
+
+void
+ps_reliability_report_results (PsReportWriter *w, const PsStudy *study, JsonObject *summary)
+{
+}
