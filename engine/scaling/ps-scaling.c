@@ -214,7 +214,7 @@ fit_serial_fraction (const PsScalingPoint *points, guint n, gboolean gustafson, 
   g_autofree double *x = g_new (double, n);
   g_autofree double *y = g_new (double, n);
   g_autofree double *w = g_new (double, n);
-  double t1_lo, t1_hi, sw = 0.0, swxx = 0.0, swxy = 0.0, rss = 0.0, s, se;
+  double t1_lo, t1_hi, swxx = 0.0, swxy = 0.0, rss = 0.0, s, se;
   gboolean weighted = TRUE;
   guint m = 0;
 
@@ -247,7 +247,6 @@ fit_serial_fraction (const PsScalingPoint *points, guint n, gboolean gustafson, 
     {
       double wi = weighted ? w[i] : 1.0;
 
-      sw += wi;
       swxx += wi * x[i] * x[i];
       swxy += wi * x[i] * y[i];
     }
