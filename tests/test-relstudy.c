@@ -168,8 +168,10 @@ test_form (void)
 static void
 test_sorm_linear (void)
 {
-  g_autofree char *json = load_strength ("{ \"name\": \"sorm\" }", 0.5);
+  g_autofree char *json = load_strength ("{ \"name\": \"sorm\", \"tolerance\": 1e-8 }", 0.5);
   g_autofree char *path = write_study ("sorm.json", json);
+  g_autofree char *file = g_build_filename (tmp_dir, "sorm.json-out", "summary.json", NULL);
+  g_autofree char *text = NULL;
   g_autoptr (JsonParser) parser = NULL;
   JsonObject *s = run_file (path, "processes", 2, &parser);
   JsonObject *sorm = json_object_get_object_member (s, "sorm");
@@ -181,6 +183,9 @@ test_sorm_linear (void)
   assert_close ("Breitung", json_object_get_double_member (sorm, "breitung"), pf, 1e-4);
   assert_close ("Hohenbichler", json_object_get_double_member (sorm, "hohenbichler"), pf, 1e-4);
   assert_close ("Tvedt", json_object_get_double_member (sorm, "tvedt"), pf, 1e-4);
+  /* 1e-08 is JSON; json-glib's own "1e-08.0" (ps_json_builder_to_data()) is not. */
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"tolerance\" : 1e-08,"));
   k = json_object_get_array_member (sorm, "curvatures");
   g_assert_cmpuint (json_array_get_length (k), ==, 1);
   g_assert_cmpfloat (fabs (json_array_get_double_element (k, 0)), <, 1e-4);
