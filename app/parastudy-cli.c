@@ -319,6 +319,12 @@ cmd_run (int argc, char **argv)
         g_print ("  %s\n", _ ("results.csv not written for a sweep this large: add --rows all or "
                               "--rows passing"));
     }
+  /* The files are written and say so; the answer is not one to use. */
+  if (result->failure != NULL)
+    {
+      g_printerr ("parastudy-cli: %s: %s\n", argv[1], result->failure);
+      return EXIT_FAILED;
+    }
   return EXIT_OK;
 }
 

@@ -231,7 +231,10 @@ ps_run_result_free (PsRunResult *result)
 {
   if (result == NULL)
     return;
+  if (result->summary != NULL && result->kind != NULL && result->kind->summary_clear != NULL)
+    result->kind->summary_clear (result->summary);
   g_free (result->summary);
+  g_free (result->failure);
   ps_errors_clear (&result->errors);
   g_free (result->backend);
   g_free (result->started);
@@ -334,6 +337,7 @@ run_study (const PsStudy *study, const PsRunOptions *options, PsResumeState *res
   exec.checkpointer = checkpointer;
 
   result = g_new0 (PsRunResult, 1);
+  result->kind = study->klass;
   result->started = g_date_time_format_iso8601 (now);
   if (resume != NULL)
     resume_exec (&exec, resume, result);
@@ -379,10 +383,178 @@ run_study (const PsStudy *study, const PsRunOptions *options, PsResumeState *res
   return g_steal_pointer (&result);
 }
 
+/* One round of a study of several rounds: the round's own items on the backend. */
+static PsRunResult *
+run_one (const PsStudy *study, const PsRunOptions *options, GError **error)
+{
+  return run_study (study, options, NULL, NULL, error);
+}
+
+/* ---- studies of several rounds ------------------------------------------------------ */
+
+typedef struct
+{
+  const PsRunOptions *options;
+  guint round;
+  guint64 items_before; /* of the rounds before this one */
+  gint64 t0;
+} RoundsProgress;
+
+static void
+on_round_progress (const PsProgress *p, gpointer user_data)
+{
+  RoundsProgress *rp = user_data;
+  PsProgress q = *p;
+
+  q.items_done += rp->items_before;
+  q.items_total += rp->items_before;
+  q.elapsed = (double)(g_get_monotonic_time () - rp->t0) * 1e-6;
+  /* How many rounds follow is decided as they go: no estimate of the time left. */
+  q.eta = -1.0;
+  q.round = rp->round;
+  rp->options->progress (&q, rp->options->progress_data);
+}
+
+static gboolean
+collect_rows (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  g_byte_array_append (user_data, (const guint8 *)data, (guint)length);
+  return TRUE;
+}
+
+static PsRunResult *
+run_rounds (const PsStudy *study, gpointer rounds, const PsRunOptions *options, GError **error)
+{
+  const PsKindClass *k = study->klass;
+  g_autoptr (PsRunResult) result = g_new0 (PsRunResult, 1);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GByteArray) rows = g_byte_array_new ();
+  RoundsProgress rp = { options, 0, 0, g_get_monotonic_time () };
+  const PsBackend *backend;
+  double cpu0 = ps_cpu_seconds ();
+  gboolean ok = TRUE;
+  int workers = 1;
+
+  backend = resolve_backend (options, &workers, error);
+  if (backend == NULL)
+    {
+      k->rounds_free (rounds);
+      return NULL;
+    }
+  result->kind = k;
+  result->started = g_date_time_format_iso8601 (now);
+  result->backend = g_strdup (backend->name);
+  result->workers = workers;
+  while (ok)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr (PsStudy) round = NULL;
+      g_autoptr (PsRunResult) r = NULL;
+      PsRunOptions ro = *options;
+
+      if (options->cancel != NULL && g_atomic_int_get (options->cancel) != 0)
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED,
+                       _ ("the run was cancelled after %u rounds"), result->rounds);
+          ok = FALSE;
+          break;
+        }
+      text = k->rounds_next (rounds, &local);
+      if (text == NULL)
+        {
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              ok = FALSE;
+            }
+          break;
+        }
+      round = ps_study_load_internal (text, -1, study->path, &local);
+      if (round == NULL)
+        {
+          g_set_error (error, PS_ERROR, PS_ERROR_FAILED, _ ("round %u: %s"), result->rounds + 1,
+                       local->message);
+          ok = FALSE;
+          break;
+        }
+      /* The round's rows are its items' outputs, for the next decision: in memory,
+       * in item order, whatever the backend. */
+      ro.rows = PS_ROWS_ALL;
+      ro.rows_write = collect_rows;
+      ro.rows_data = rows;
+      ro.rows_dir = NULL;
+      rp.round = result->rounds + 1;
+      if (options->progress != NULL)
+        {
+          ro.progress = on_round_progress;
+          ro.progress_data = &rp;
+        }
+      g_byte_array_set_size (rows, 0);
+      r = run_one (round, &ro, error);
+      if (r == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      result->rounds++;
+      result->items += r->items;
+      result->chunks += r->chunks;
+      result->chunk_items = MAX (result->chunk_items, r->chunk_items);
+      result->workers_peak_rss_bytes
+          = MAX (result->workers_peak_rss_bytes, r->workers_peak_rss_bytes);
+      result->workers_cpu_seconds += r->workers_cpu_seconds;
+      ps_errors_merge (&result->errors, &r->errors);
+      rp.items_before += r->items;
+      ok = k->rounds_update (rounds, round, r->summary, rows->data, rows->len, error);
+    }
+  if (!ok)
+    {
+      k->rounds_free (rounds);
+      return NULL;
+    }
+  result->summary = g_malloc (k->summary_size);
+  k->summary_init (study, result->summary);
+  k->rounds_finish (rounds, result->summary);
+  k->rounds_free (rounds);
+  result->wall_seconds = (double)(g_get_monotonic_time () - rp.t0) * 1e-6;
+  result->cpu_seconds = ps_cpu_seconds () - cpu0 + result->workers_cpu_seconds;
+  result->peak_rss_bytes = ps_peak_rss_bytes ();
+  return g_steal_pointer (&result);
+}
+
+/* Runs @study, in rounds when its kind decides the next items from the last ones' results
+ * (FORM, subset simulation, …); a study of one round may resume from @resume and write
+ * checkpoints with @checkpointer (a study of several rounds is not checkpointed). */
+static PsRunResult *
+run_study_or_rounds (const PsStudy *study, const PsRunOptions *options, PsResumeState *resume,
+                     PsCheckpointer *checkpointer, GError **error)
+{
+  PsRunResult *result;
+  gpointer rounds = NULL;
+
+  if (study->klass->rounds_new != NULL)
+    {
+      g_autoptr (GError) local = NULL;
+
+      rounds = study->klass->rounds_new (study, &local);
+      if (rounds == NULL && local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  result = rounds != NULL ? run_rounds (study, rounds, options, error)
+                          : run_study (study, options, resume, checkpointer, error);
+  if (result != NULL && study->klass->summary_failure != NULL)
+    result->failure = study->klass->summary_failure (study, result->summary);
+  return result;
+}
+
 PsRunResult *
 ps_run_study (const PsStudy *study, const PsRunOptions *options, GError **error)
 {
-  return run_study (study, options, NULL, NULL, error);
+  return run_study_or_rounds (study, options, NULL, NULL, error);
 }
 
 char *
@@ -414,6 +586,11 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_add_int_value (b, (gint64)r->chunk_items);
   json_builder_set_member_name (b, "chunks");
   json_builder_add_int_value (b, (gint64)r->chunks);
+  if (r->rounds > 0)
+    {
+      json_builder_set_member_name (b, "rounds");
+      json_builder_add_int_value (b, r->rounds);
+    }
   json_builder_set_member_name (b, "started");
   json_builder_add_string_value (b, r->started);
   json_builder_set_member_name (b, "wall_seconds");
@@ -860,7 +1037,8 @@ ps_run_to_dir (const PsStudy *study, const PsRunOptions *options, const char *di
     }
 
   checkpointer = ps_checkpointer_new (study, &opts, dir, stage, sink.fd, header_bytes);
-  result = run_study (study, &opts, opts.resume ? &resume : NULL, checkpointer, &local_error);
+  result = run_study_or_rounds (study, &opts, opts.resume ? &resume : NULL, checkpointer,
+                                &local_error);
   ps_checkpointer_free (checkpointer);
   ps_resume_state_clear (&resume);
   if (sink.fd >= 0 && close (sink.fd) != 0 && result != NULL)

@@ -18,6 +18,10 @@ typedef struct
   guint64 items_total;
   double elapsed; /* s */
   double eta;     /* s, or a negative number while unknown */
+  /* A study that runs in rounds (PsKindClass.rounds_new): the round, from 1, whose
+   * items these are (items_done and items_total count the rounds so far, the current
+   * one included); 0 for a study of one round. */
+  guint round;
 } PsProgress;
 
 typedef void (*PsProgressFunc) (const PsProgress *progress, gpointer user_data);
@@ -74,6 +78,14 @@ typedef struct
   double workers_cpu_seconds;     /* CPU time of worker processes, if any (in cpu_seconds) */
   guint64 rows_bytes;
   char *started; /* ISO 8601 */
+  /* The rounds a study of several rounds ran (items and chunks are their sums), or
+   * 0. */
+  guint rounds;
+  /* Why the answer must not be presented as good (PsKindClass.summary_failure:
+   * a method that did not converge), translated, or NULL. The run completed and its
+   * files say so; the command line exits with status 1. */
+  char *failure;
+  const PsKindClass *kind; /* whose summary it is */
 } PsRunResult;
 
 void ps_run_options_init (PsRunOptions *options);

@@ -538,7 +538,7 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
   PsSampleStats st;
   PsRunOptions ro;
 
-  copy = ps_study_load_data_at (study->text, (gssize)study->text_length, study->path, error);
+  copy = ps_study_load_internal (study->text, (gssize)study->text_length, study->path, error);
   if (copy == NULL || !ps_study_set_items (copy, size, error))
     return FALSE;
   ps_run_options_init (&ro);

@@ -274,14 +274,52 @@ ps_json_add_number (JsonBuilder *b, const char *name, double v)
     json_builder_add_null_value (b);
 }
 
+/* json-glib (1.6) writes a double with "%.17g" and appends ".0" when the text has no
+ * decimal point, so 1e-08 comes out as "1e-08.0", which is not JSON (RFC 8259, section
+ * 6). Outside strings, a number's ".0" after an exponent is dropped, in place. */
+static void
+fix_exponent_numbers (char *text)
+{
+  gboolean in_string = FALSE, in_exponent = FALSE;
+  char *out = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            *out++ = *p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE, in_exponent = FALSE;
+      else if ((*p == 'e' || *p == 'E') && out > text && g_ascii_isdigit (out[-1]))
+        in_exponent = TRUE;
+      else if (in_exponent && *p == '.' && p[1] == '0' && !g_ascii_isdigit (p[2]))
+        {
+          p++;
+          in_exponent = FALSE;
+          continue;
+        }
+      else if (!g_ascii_isdigit (*p) && *p != '+' && *p != '-')
+        in_exponent = FALSE;
+      *out++ = *p;
+    }
+  *out = '\0';
+}
+
 char *
 ps_json_builder_to_data (JsonBuilder *builder, gboolean pretty)
 {
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  char *text;
 
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, pretty);
   json_generator_set_indent (gen, 2);
-  return json_generator_to_data (gen, NULL);
+  text = json_generator_to_data (gen, NULL);
+  fix_exponent_numbers (text);
+  return text;
 }

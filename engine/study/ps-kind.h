@@ -55,6 +55,11 @@ struct _PsKindClass
    * them, then @init reads the root object into study's model (and sets its item
    * count), with errors that name the JSON path. */
   const char *const *top_level_keys;
+  /* Members of the root object that only the engine writes, in the texts of the
+   * round studies it makes (see rounds_new below), or NULL: a user's file that has one
+   * is refused (naming it); ps_study_load_internal() accepts them. @init finds out
+   * which loader called it with ps_study_is_internal(). */
+  const char *const *engine_keys;
   gboolean (*init) (PsStudy *study, JsonObject *root, GError **error);
   /* The example study file (parastudy-cli example KIND, the GUI's New menu), or NULL. */
   const char *example;
@@ -91,6 +96,37 @@ struct _PsKindClass
   gboolean (*summary_load) (const PsStudy *study, const guint8 *data, gsize length,
                             gpointer summary, GError **error);
 
+  /* Optional: a study that runs as a sequence of rounds (iterative methods: the
+   * iterations of FORM, the levels of subset simulation), each round decided on the
+   * merged result of the one before, so that every backend and worker count makes the
+   * same decisions. rounds_new() gives the host's state of one run, or NULL (without
+   * an error) for a study that runs as one round of its own items, as kinds without
+   * rounds do. The run then asks rounds_next() for the text of the next round's
+   * study (the study's own text and the round's parameters, which the kind writes in
+   * its engine_keys), NULL when the rounds are over (or with an error); loads it with
+   * ps_study_load_internal() (worker processes and MPI ranks load the same text) and
+   * runs it on the run's backend and options, its rows (PS_ROWS_ALL, in item order,
+   * in whatever layout the kind writes them) collected in memory rather than in
+   * results.csv; and hands the round's merged summary and its rows to
+   * rounds_update(). At the end rounds_finish() fills the study's summary
+   * (initialised by summary_init) from the state; rounds_free() frees the state in
+   * every case. Progress and cancellation work within rounds as for any run, and a
+   * cancel between rounds ends the run. */
+  gpointer (*rounds_new) (const PsStudy *study, GError **error);
+  char *(*rounds_next) (gpointer rounds, GError **error);
+  gboolean (*rounds_update) (gpointer rounds, const PsStudy *round, gconstpointer summary,
+                             const guint8 *rows, gsize rows_length, GError **error);
+  void (*rounds_finish) (gpointer rounds, gpointer summary);
+  void (*rounds_free) (gpointer rounds);
+  /* Optional: frees what a summary filled by rounds_finish() holds (the summary
+   * itself is freed by the caller). */
+  void (*summary_clear) (gpointer summary);
+  /* Optional: why the answer of a complete run must not be presented as good (a
+   * method that did not converge, too many samples where the model is undefined), as
+   * a translated message, or NULL. The run still writes its files, which say so; the
+   * command line prints the summary and exits with status 1. */
+  char *(*summary_failure) (const PsStudy *study, gconstpointer summary);
+
   /* Output. The header of results.csv, one row per item; NULL for kinds without
    * per-item rows (then a run writes no results.csv). */
   void (*write_header) (const PsStudy *study, PsBuf *buf);
@@ -119,8 +155,8 @@ struct _PsKindClass
   void (*report_inputs) (PsReportWriter *writer, const PsStudy *study);
   const PsReportChart *report_charts;
   /* Optional: the kind's own sections of the results (a table per item, how a
-   * characteristic value was derived), written after the key results, from the run
-   * in @data. */
+   * characteristic value was derived, a design point, sensitivity indices), written
+   * after the key results, from the run in @data (its summary.json and rows). */
   void (*report_results) (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 
   /* Optional: the diagrams of one item (a beam configuration: its reactions, and the

@@ -175,21 +175,6 @@ ps_study_set_items (PsStudy *study, guint64 n_items, GError **error)
   return TRUE;
 }
 
-/* The kind's members and those every study file may have: "report", the title block
- * of the calculation report. */
-static gboolean
-check_top_level_keys (JsonObject *obj, const PsKindClass *klass, GError **error)
-{
-  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
-
-  for (guint i = 0; klass->top_level_keys[i] != NULL; i++)
-    g_ptr_array_add (keys, (gpointer)klass->top_level_keys[i]);
-  if (!g_strv_contains (klass->top_level_keys, "report"))
-    g_ptr_array_add (keys, (gpointer) "report");
-  g_ptr_array_add (keys, NULL);
-  return ps_json_check_keys (obj, "", (const char *const *)keys->pdata, error);
-}
-
 static gboolean
 read_report_meta (PsStudy *study, JsonObject *obj, GError **error)
 {
@@ -216,8 +201,57 @@ ps_study_load_data (const char *data, gssize length, GError **error)
   return ps_study_load_data_at (data, length, NULL, error);
 }
 
+gboolean
+ps_study_is_internal (const PsStudy *study)
+{
+  return study->internal;
+}
+
+static PsStudy *load_data (const char *data, gssize length, const char *path, gboolean internal,
+                           GError **error);
+
 PsStudy *
 ps_study_load_data_at (const char *data, gssize length, const char *path, GError **error)
+{
+  return load_data (data, length, path, FALSE, error);
+}
+
+PsStudy *
+ps_study_load_internal (const char *data, gssize length, const char *path, GError **error)
+{
+  return load_data (data, length, path, TRUE, error);
+}
+
+/* The root's keys: the kind's, those every study file may have ("report", the title
+ * block of the calculation report), and its engine keys in an internal text; an engine
+ * key in a user's file is named as such. */
+static gboolean
+check_top_level_keys (JsonObject *obj, const PsKindClass *klass, gboolean internal, GError **error)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; klass->top_level_keys[i] != NULL; i++)
+    g_ptr_array_add (keys, (gpointer)klass->top_level_keys[i]);
+  if (!g_strv_contains (klass->top_level_keys, "report"))
+    g_ptr_array_add (keys, (gpointer) "report");
+  for (guint i = 0; klass->engine_keys != NULL && klass->engine_keys[i] != NULL; i++)
+    {
+      if (internal)
+        g_ptr_array_add (keys, (gpointer)klass->engine_keys[i]);
+      else if (json_object_has_member (obj, klass->engine_keys[i]))
+        {
+          ps_json_set_error (error, klass->engine_keys[i],
+                             _ ("written by Parastudy in the studies of its own rounds, "
+                                "never in a study file"));
+          return FALSE;
+        }
+    }
+  g_ptr_array_add (keys, NULL);
+  return ps_json_check_keys (obj, "", (const char *const *)keys->pdata, error);
+}
+
+static PsStudy *
+load_data (const char *data, gssize length, const char *path, gboolean internal, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) local_error = NULL;
@@ -289,7 +323,8 @@ ps_study_load_data_at (const char *data, gssize length, const char *path, GError
       return NULL;
     }
   study->klass = klass;
-  if (!check_top_level_keys (obj, klass, error) || !read_report_meta (study, obj, error)
+  study->internal = internal;
+  if (!check_top_level_keys (obj, klass, internal, error) || !read_report_meta (study, obj, error)
       || !klass->init (study, obj, error))
     return NULL;
   return g_steal_pointer (&study);

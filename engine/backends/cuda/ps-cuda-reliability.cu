@@ -20,7 +20,8 @@ typedef struct
 #define REL_QUADS 4
 #define REL_PER_THREAD (4 * REL_QUADS)
 
-/* One CUDA block per item (PS_REL_BLOCK = 4096 samples). Thread t takes the quads
+/* One CUDA block per item (PS_REL_BLOCK = 4096 samples); nans counts the samples where
+ * g is not finite. Thread t takes the quads
  * t, t + 256, t + 512, t + 768 of the block, so that a warp's Philox counters are
  * consecutive. Sample s of variable v is ps_rng_uniform (seed, key[v], s) through
  * ps_dist_quantile: the scalar definitions that the CPU's block functions reproduce
@@ -61,8 +62,11 @@ __launch_bounds__ (THREADS) rel_kernel (RelK k, uint64_t first_block, uint32_t *
           if (base + j >= s1)
             break;
           g = ps_expr_run (k.p.code, k.p.n_ops, xv[j], stack);
-          fmask |= (uint32_t)(g <= 0.0) << (4 * r + j);
-          nmask |= (uint32_t)(g != g) << (4 * r + j);
+          /* Issue 22: a g that is NaN or infinite is neither safe nor failed; the
+           * host evaluates again the chunks that hold one, to count NaNs and
+           * infinities apart as the CPU does. */
+          fmask |= (uint32_t)(g <= 0.0 && g >= -DBL_MAX) << (4 * r + j);
+          nmask |= (uint32_t)(g != g || g > DBL_MAX || g < -DBL_MAX) << (4 * r + j);
         }
     }
 

@@ -14,9 +14,10 @@ extern "C"
 #endif
 
   /* ---------------------------------------------------------------------------------
-   * Reliability: one CUDA block per item (PS_REL_BLOCK samples), failures and NaN
-   * samples counted per block; the partial counts of the convergence checkpoints that
-   * fall inside a block are written by that block.
+   * Reliability: one CUDA block per item (PS_REL_BLOCK samples), failures (finite
+   * g <= 0) and samples where g is NaN or infinite counted per block; the partial
+   * counts of the convergence checkpoints that fall inside a block are written by
+   * that block.
    * ------------------------------------------------------------------------------ */
 
 #define PS_CUDA_REL_MAX_VARS 64

@@ -58,6 +58,12 @@ rel_commit (PsGpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
       fails += r->fails[b - batch_b0];
       nans += r->nans[b - batch_b0];
     }
+  if (nans > 0)
+    {
+      /* The kernel counts NaNs and infinities together: the host tells them apart. */
+      ps_gpu_commit_host_chunk (g, k);
+      return;
+    }
   s->samples = s1 - s0;
   s->failures = fails;
   s->nan_samples = nans;
@@ -87,6 +93,21 @@ rel_commit (PsGpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
 
 static const PsGpuSteps steps = { rel_launch, rel_wait, rel_commit };
 
+/* Whether the kernel computes the study's items: crude Monte Carlo with independent
+ * variables of the distributions it was checked with, not a round study (the other
+ * methods and the rounds run on the host, one chunk after another, with the same
+ * results as on every backend). */
+static gboolean
+kernel_runs (const PsReliabilityModel *m)
+{
+  if (m->round != NULL || m->nataf != NULL || m->method.kind != PS_REL_METHOD_MONTE_CARLO)
+    return FALSE;
+  for (guint v = 0; v < m->n_vars; v++)
+    if (m->dists[v].kind > PS_DIST_TRUNCATED_NORMAL)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 run_reliability (PsGpu *g, GError **error)
 {
@@ -96,6 +117,12 @@ run_reliability (PsGpu *g, GError **error)
   guint n_ops = 0;
   gboolean ok;
 
+  if (!kernel_runs (m))
+    {
+      for (guint64 k = 0; k < g->n_chunks && !ps_exec_should_stop (g->exec); k++)
+        ps_gpu_commit_host_chunk (g, k);
+      return TRUE;
+    }
   c.m = m;
   p.seed = m->seed;
   p.max_samples = m->max_samples;

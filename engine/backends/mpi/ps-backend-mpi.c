@@ -515,7 +515,7 @@ server_start_run (Server *s, const guint8 *msg, gsize length)
   path_bytes = text + h.text_length;
   if (h.path_length > 0)
     path = g_strndup (path_bytes, h.path_length);
-  s->study = ps_study_load_data_at (text, (gssize)h.text_length, path, &error);
+  s->study = ps_study_load_internal (text, (gssize)h.text_length, path, &error);
   if (s->study == NULL || !ps_study_set_items (s->study, h.n_items, &error))
     {
       g_autofree char *host = g_malloc0 (64);

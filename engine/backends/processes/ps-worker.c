@@ -146,7 +146,7 @@ ps_worker_main (void)
         return 1;
       path[hello.path_length] = '\0';
     }
-  study = ps_study_load_data_at (text, hello.text_length, path, &error);
+  study = ps_study_load_internal (text, hello.text_length, path, &error);
   if (study == NULL)
     return reply_failed (error->message);
   if (!ps_study_set_items (study, hello.n_items, &error))

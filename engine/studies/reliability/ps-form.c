@@ -110,7 +110,7 @@ ps_form_new (const PsRelProblem *p, const PsFormOptions *o)
   f->r.grad_u = g_new0 (double, n);
   f->r.alpha = g_new0 (double, n);
   f->r.importance = g_new0 (double, n);
-  f->r.gradient = "automatic differentiation (forward mode)";
+  f->r.gradient = "automatic differentiation";
   f->r.beta = f->r.pf = f->r.g = NAN;
 
   for (guint i = 0; i < n; i++)
@@ -304,6 +304,16 @@ ps_form_update (PsForm *f, const double *g, const double *grad_x)
   accept_trial (f, g[0], grad_x);
   f->r.iterations++;
   iterate (f);
+}
+
+void
+ps_form_get_iterate (const PsForm *f, guint *iterations, double *beta, double *g)
+{
+  double norm = sqrt (dot (f->grad_u, f->grad_u, f->n));
+
+  *iterations = f->r.iterations;
+  *beta = norm > 0 ? -dot (f->grad_u, f->u, f->n) / norm : NAN;
+  *g = f->g;
 }
 
 const PsFormResult *

@@ -62,7 +62,7 @@ typedef struct
   double *importance; /* alpha_i^2 with the sign of alpha_i */
   guint iterations;
   guint64 g_evaluations; /* points evaluated (each gives G and its gradient) */
-  const char *gradient;  /* "automatic differentiation (forward mode)" */
+  const char *gradient;  /* "automatic differentiation" */
 } PsFormResult;
 
 typedef struct _PsForm PsForm;
@@ -86,6 +86,9 @@ guint ps_form_next (PsForm *f, const double **x);
 /* The merged g and gradients (in x) of the round's points. */
 void ps_form_update (PsForm *f, const double *g, const double *grad_x);
 const PsFormResult *ps_form_get_result (const PsForm *f);
+/* The accepted iterate so far: the iterations, its beta (alpha . u) and G, for a
+ * convergence history. */
+void ps_form_get_iterate (const PsForm *f, guint *iterations, double *beta, double *g);
 
 /* FORM to the end, each round in @n_pieces chunks. */
 PsForm *ps_form_run (const PsRelProblem *p, const PsFormOptions *o, guint n_pieces);

@@ -72,15 +72,13 @@ ps_is_workspace_size (const PsRelProblem *p)
 }
 
 void
-ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 end, PsIsSummary *s,
-            double *ws)
+ps_is_eval_samples (const PsRelProblem *p, const double *c, guint64 seed, guint64 i0, guint64 i1,
+                    PsIsSummary *s, double *ws)
 {
   guint n = p->n_vars;
   double *u = ws, *z = ws + n, *x = ws + 2 * n;
-  const double *c = plan->centre;
   const double *chol = ps_rel_problem_chol (p);
   double cc = 0.0;
-  guint64 i0 = begin * PS_IS_BLOCK, i1 = MIN (end * PS_IS_BLOCK, plan->max_samples);
 
   for (guint k = 0; k < n; k++)
     cc = cc + c[k] * c[k];
@@ -90,15 +88,18 @@ ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 
 
       for (guint k = 0; k < n; k++)
         {
-          u[k] = c[k] + ps_rel_normal (plan->seed, p->var_keys[k], PS_REL_TAG_IS, i);
+          u[k] = c[k] + ps_rel_normal (seed, p->var_keys[k], PS_REL_TAG_IS, i);
           cu = cu + c[k] * u[k];
         }
       ps_rel_u_to_x (n, chol, p->dists, u, z, x);
       double g = ps_expr_eval (p->expr, x);
 
       s->samples++;
+      /* Non-finite g is neither a failure nor a survival (issue 22). */
       if (g != g)
         s->nan_samples++;
+      else if (fabs (g) == INFINITY)
+        s->inf_samples++;
       else if (g <= 0.0)
         {
           double w = ps_exp (0.5 * cc - cu);
@@ -111,31 +112,47 @@ ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 
 }
 
 void
+ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 end, PsIsSummary *s,
+            double *ws)
+{
+  ps_is_eval_samples (p, plan->centre, plan->seed, begin * PS_IS_BLOCK,
+                      MIN (end * PS_IS_BLOCK, plan->max_samples), s, ws);
+}
+
+void
 ps_is_merge (PsIsSummary *acc, const PsIsSummary *next)
 {
   acc->samples += next->samples;
   acc->failures += next->failures;
   acc->nan_samples += next->nan_samples;
+  acc->inf_samples += next->inf_samples;
   ps_xsum_merge (&acc->sum_w, &next->sum_w);
   ps_xsum_merge (&acc->sum_w2, &next->sum_w2);
 }
 
 void
-ps_is_estimate (const PsIsSummary *s, PsIsEstimate *e)
+ps_is_estimate_sums (guint64 samples, double sum_w, double sum_w2, PsIsEstimate *e)
 {
-  double n = (double)(s->samples - s->nan_samples);
-  double pf = n > 0 ? ps_xsum_to_double (&s->sum_w) / n : NAN;
-  double m2 = n > 0 ? ps_xsum_to_double (&s->sum_w2) / n : NAN;
+  double n = (double)samples;
+  double pf = n > 0 ? sum_w / n : NAN;
+  double m2 = n > 0 ? sum_w2 / n : NAN;
   double var = n > 1 ? MAX (0.0, m2 - pf * pf) / (n - 1.0) : NAN;
   double sd = sqrt (var);
 
-  e->samples = s->samples;
-  e->failures = s->failures;
   e->pf = pf;
   e->cov = pf > 0 ? sd / pf : INFINITY;
   e->pf_low = MAX (0.0, pf - 1.959963984540054 * sd);
   e->pf_high = pf + 1.959963984540054 * sd;
   e->beta = pf > 0 && pf < 1 ? gsl_cdf_ugaussian_Qinv (pf) : NAN;
+}
+
+void
+ps_is_estimate (const PsIsSummary *s, PsIsEstimate *e)
+{
+  ps_is_estimate_sums (s->samples - s->nan_samples - s->inf_samples, ps_xsum_to_double (&s->sum_w),
+                       ps_xsum_to_double (&s->sum_w2), e);
+  e->samples = s->samples;
+  e->failures = s->failures;
 }
 
 gboolean

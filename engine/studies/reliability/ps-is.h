@@ -34,8 +34,8 @@ typedef struct
 
 typedef struct
 {
-  guint64 samples, failures, nan_samples;
-  PsXSum sum_w, sum_w2; /* over failures */
+  guint64 samples, failures, nan_samples, inf_samples; /* failures: finite g <= 0 */
+  PsXSum sum_w, sum_w2;                                /* over failures */
 } PsIsSummary;
 
 typedef struct
@@ -50,7 +50,13 @@ void ps_is_summary_init (PsIsSummary *s);
 gsize ps_is_workspace_size (const PsRelProblem *p);
 void ps_is_eval (const PsRelProblem *p, const PsIsPlan *plan, guint64 begin, guint64 end,
                  PsIsSummary *s, double *workspace);
+/* Samples [@i0, @i1) around @centre (u), added to @s. */
+void ps_is_eval_samples (const PsRelProblem *p, const double *centre, guint64 seed, guint64 i0,
+                         guint64 i1, PsIsSummary *s, double *workspace);
 void ps_is_merge (PsIsSummary *acc, const PsIsSummary *next);
+/* The estimate from the sums: @n samples (less those where g is not finite), the sums
+ * of w and w^2 over the failures. */
+void ps_is_estimate_sums (guint64 n, double sum_w, double sum_w2, PsIsEstimate *e);
 void ps_is_estimate (const PsIsSummary *s, PsIsEstimate *e);
 gboolean ps_is_is_done (const PsIsPlan *plan, const PsIsSummary *s);
 

@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <math.h>
+
 #include "ps-lhs.h"
 #include "ps-rel-math.h"
 
@@ -25,15 +27,14 @@ ps_lhs_uniforms (const PsRelProblem *p, const PsLhsPlan *plan, guint64 i, double
 }
 
 void
-ps_lhs_eval (const PsRelProblem *p, const PsLhsPlan *plan, guint64 begin, guint64 end,
-             PsLhsSummary *s, double *ws)
+ps_lhs_eval_samples (const PsRelProblem *p, const PsLhsPlan *plan, guint64 i0, guint64 i1,
+                     PsLhsSummary *s, double *ws)
 {
   guint n = p->n_vars;
   double *u = ws, *z = ws + n, *x = ws + 2 * n;
   const double *chol = ps_rel_problem_chol (p);
-  guint64 i1 = MIN (end * PS_LHS_BLOCK, plan->samples);
 
-  for (guint64 i = begin * PS_LHS_BLOCK; i < i1; i++)
+  for (guint64 i = i0; i < i1; i++)
     {
       ps_lhs_uniforms (p, plan, i, u);
       if (chol == NULL && !plan->latin)
@@ -47,10 +48,20 @@ ps_lhs_eval (const PsRelProblem *p, const PsLhsPlan *plan, guint64 begin, guint6
         }
       double g = ps_expr_eval (p->expr, x);
 
+      /* Non-finite g is neither a failure nor a survival (issue 22). */
       s->samples++;
       s->nan_samples += g != g;
-      s->failures += g <= 0.0;
+      s->inf_samples += fabs (g) == INFINITY;
+      s->failures += g <= 0.0 && g > -INFINITY;
     }
+}
+
+void
+ps_lhs_eval (const PsRelProblem *p, const PsLhsPlan *plan, guint64 begin, guint64 end,
+             PsLhsSummary *s, double *ws)
+{
+  ps_lhs_eval_samples (p, plan, begin * PS_LHS_BLOCK, MIN (end * PS_LHS_BLOCK, plan->samples), s,
+                       ws);
 }
 
 void
@@ -59,4 +70,5 @@ ps_lhs_merge (PsLhsSummary *acc, const PsLhsSummary *next)
   acc->samples += next->samples;
   acc->failures += next->failures;
   acc->nan_samples += next->nan_samples;
+  acc->inf_samples += next->inf_samples;
 }

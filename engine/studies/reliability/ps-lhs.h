@@ -35,7 +35,7 @@ typedef struct
 
 typedef struct
 {
-  guint64 samples, failures, nan_samples;
+  guint64 samples, failures, nan_samples, inf_samples; /* failures: finite g <= 0 */
 } PsLhsSummary;
 
 guint64 ps_lhs_n_items (const PsLhsPlan *plan);
@@ -44,6 +44,9 @@ gsize ps_lhs_workspace_size (const PsRelProblem *p);
 void ps_lhs_uniforms (const PsRelProblem *p, const PsLhsPlan *plan, guint64 i, double *v);
 void ps_lhs_eval (const PsRelProblem *p, const PsLhsPlan *plan, guint64 begin, guint64 end,
                   PsLhsSummary *s, double *workspace);
+/* Samples [@i0, @i1), added to @s. */
+void ps_lhs_eval_samples (const PsRelProblem *p, const PsLhsPlan *plan, guint64 i0, guint64 i1,
+                          PsLhsSummary *s, double *workspace);
 void ps_lhs_merge (PsLhsSummary *acc, const PsLhsSummary *next);
 
 G_END_DECLS

@@ -19,8 +19,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ps-dist.h"
-#include "ps-expr.h"
+#include "rng/ps-dist.h"
+#include "expr/ps-expr.h"
 
 G_BEGIN_DECLS
 

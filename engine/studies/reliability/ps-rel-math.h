@@ -12,8 +12,8 @@
 
 #include <stdint.h>
 
-#include "ps-dist.h"
-#include "ps-philox.h"
+#include "rng/ps-dist.h"
+#include "rng/ps-philox.h"
 
 /* ---- tagged streams ---------------------------------------------------------------
  *

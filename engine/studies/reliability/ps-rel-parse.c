@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <string.h>
 
 #include "ps-error.h"
 #include "ps-rel-parse.h"
+#include "studies/beam/ps-beam.h"
 #include "study/ps-json.h"
 
 static const char *const method_names[] = {
@@ -177,15 +180,16 @@ ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_name
                      GError **error)
 {
   static const char *const mc_keys[]
-      = { "name", "samples", "target_cov", "seed", "time_limit", NULL };
-  static const char *const lhs_keys[] = { "name", "samples", "seed", "time_limit", NULL };
+      = { "name", "samples", "target_cov", "seed", "time_limit", "max_non_finite", NULL };
+  static const char *const lhs_keys[]
+      = { "name", "samples", "seed", "time_limit", "max_non_finite", NULL };
   static const char *const form_keys[]
-      = { "name", "algorithm", "tolerance", "max_iterations", "start", NULL };
+      = { "name", "algorithm", "tolerance", "max_iterations", "start", "max_non_finite", NULL };
   static const char *const is_keys[]
-      = { "name",      "samples",        "target_cov", "seed",  "time_limit", "centre",
-          "algorithm", "max_iterations", "tolerance",  "start", NULL };
+      = { "name",      "samples",        "target_cov", "seed",  "time_limit",     "centre",
+          "algorithm", "max_iterations", "tolerance",  "start", "max_non_finite", NULL };
   static const char *const subset_keys[]
-      = { "name", "samples_per_level", "p0", "target_cov", "seed", NULL };
+      = { "name", "samples_per_level", "p0", "target_cov", "seed", "max_non_finite", NULL };
   JsonObject *method = ps_json_get_object (root, "", "method", TRUE, error);
   const char *name = NULL;
   const char *const *keys;
@@ -224,6 +228,16 @@ ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_name
     }
   if (!ps_json_check_keys (method, "method", keys, error))
     return FALSE;
+  m->max_non_finite = PS_REL_MAX_NON_FINITE;
+  if (!ps_json_get_quantity (method, "method", "max_non_finite", FALSE, PS_QTY_DIMENSIONLESS,
+                             PS_CHECK_NON_NEGATIVE, &m->max_non_finite, error))
+    return FALSE;
+  if (!(m->max_non_finite < 1.0))
+    {
+      ps_json_set_error (error, "method.max_non_finite",
+                         _ ("must be a fraction in [0, 1) (got %g)"), m->max_non_finite);
+      return FALSE;
+    }
 
   switch (m->kind)
     {
@@ -337,8 +351,114 @@ ps_rel_sensitivity_parse (JsonObject *root, PsRelSensitivity *s, GError **error)
   return TRUE;
 }
 
+/* A quantity of a distributions.json written by a regression run
+ * (studies/regression/ps-distfit.h): its headline distribution, or the fit of the
+ * family @family. */
+static gboolean
+variable_from_tests (JsonObject *v, const char *path, const char *dir, PsDist *dist, GError **error)
+{
+  static const char *const keys[] = { "from_tests", "quantity", "distribution", NULL };
+  const char *file = NULL, *quantity = NULL, *family = NULL, *name = NULL;
+  g_autofree char *fpath = ps_json_path (path, "from_tests");
+  g_autofree char *qpath = ps_json_path (path, "quantity");
+  g_autofree char *full = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GList) members = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  JsonNode *root, *qnode, *from;
+  JsonObject *q, *fit;
+  PsDistParams p = { 0 };
+  g_autofree char *msg = NULL;
+
+  if (!ps_json_check_keys (v, path, keys, error)
+      || !ps_json_get_string (v, path, "from_tests", TRUE, &file, error)
+      || !ps_json_get_string (v, path, "quantity", TRUE, &quantity, error)
+      || !ps_json_get_string (v, path, "distribution", FALSE, &family, error))
+    return FALSE;
+  if (*file == '\0')
+    {
+      ps_json_set_error (error, fpath, _ ("expected the path of a distributions.json"));
+      return FALSE;
+    }
+  full = g_path_is_absolute (file) ? g_strdup (file)
+                                   : g_build_filename (dir ? dir : ".", file, NULL);
+  if (!g_file_get_contents (full, &text, NULL, &local))
+    {
+      ps_json_set_error (error, fpath, _ ("cannot read %s: %s"), full, local->message);
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, text, -1, &local)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      ps_json_set_error (error, fpath, _ ("%s is not a distributions.json of a regression run: %s"),
+                         full, local != NULL ? local->message : _ ("not a JSON object"));
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  qnode = json_object_get_member (json_node_get_object (root), quantity);
+  if (qnode == NULL || !JSON_NODE_HOLDS_OBJECT (qnode))
+    {
+      members = json_object_get_members (json_node_get_object (root));
+      for (GList *l = members; l != NULL; l = l->next)
+        g_string_append_printf (names, "%s%s", l == members ? "" : ", ", (const char *)l->data);
+      ps_json_set_error (error, qpath, _ ("%s has no quantity \"%s\" (it has: %s)"), full, quantity,
+                         names->len > 0 ? names->str : _ ("none"));
+      return FALSE;
+    }
+  q = json_node_get_object (qnode);
+  if (family != NULL)
+    {
+      JsonNode *fits = json_object_get_member (q, "fits");
+      JsonNode *f = fits != NULL && JSON_NODE_HOLDS_OBJECT (fits)
+                        ? json_object_get_member (json_node_get_object (fits), family)
+                        : NULL;
+
+      if (f == NULL || !JSON_NODE_HOLDS_OBJECT (f))
+        {
+          g_autofree char *dpath = ps_json_path (path, "distribution");
+
+          ps_json_set_error (error, dpath, _ ("%s has no %s fit of %s"), full, family, quantity);
+          return FALSE;
+        }
+      fit = json_node_get_object (f);
+      name = family;
+    }
+  else
+    {
+      from = json_object_get_member (q, "distribution");
+      if (from == NULL || !JSON_NODE_HOLDS_VALUE (from)
+          || json_node_get_value_type (from) != G_TYPE_STRING)
+        {
+          ps_json_set_error (error, qpath, _ ("%s: no distribution was fitted to %s (%s)"), full,
+                             quantity,
+                             json_object_get_string_member_with_default (q, "reason", "?"));
+          return FALSE;
+        }
+      fit = q;
+      name = json_node_get_string (from);
+    }
+  if (!json_object_has_member (fit, "mean") || !json_object_has_member (fit, "sd")
+      || json_node_get_value_type (json_object_get_member (fit, "mean")) == G_TYPE_INVALID)
+    {
+      ps_json_set_error (error, qpath, _ ("%s: %s has no mean and sd"), full, quantity);
+      return FALSE;
+    }
+  p.has_mean = p.has_sd = TRUE;
+  p.mean = json_object_get_double_member (fit, "mean");
+  p.sd = json_object_get_double_member (fit, "sd");
+  if (!ps_dist_init_full (dist, name, &p, &msg))
+    {
+      ps_json_set_error (error, qpath, "%s (%s)", msg, full);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
-ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **error)
+ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist *dist,
+                       GError **error)
 {
   static const char *const keys[] = { "distribution", "mean",  "sd",   "lower", "upper", "shape",
                                       "scale",        "alpha", "beta", "mode",  NULL };
@@ -361,6 +481,8 @@ ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **e
     { "beta", &p.has_beta, &p.beta, TRUE },
   };
 
+  if (json_object_has_member (v, "from_tests"))
+    return variable_from_tests (v, path, dir, dist, error);
   if (!ps_json_check_keys (v, path, keys, error)
       || !ps_json_get_string (v, path, "distribution", TRUE, &name, error))
     return FALSE;
@@ -430,9 +552,18 @@ ps_rel_setup_free (PsRelSetup *s)
   g_free (s->var_keys);
   g_strfreev (s->const_names);
   g_free (s->const_values);
+  g_free (s->limit_state);
+  g_free (s->exact_method);
   g_clear_pointer (&s->expr, ps_expr_free);
   g_clear_pointer (&s->nataf, ps_nataf_free);
   ps_rel_method_clear (&s->method);
+  if (s->round != NULL)
+    {
+      g_free (s->round->points);
+      g_free (s->round->centre);
+      g_free (s->round->seeds);
+      g_free (s->round);
+    }
   g_free (s);
 }
 
@@ -447,89 +578,292 @@ valid_name (const char *name)
   return !g_str_equal (name, "pi");
 }
 
-PsRelSetup *
-ps_rel_setup_parse (JsonObject *root, GError **error)
+static gboolean
+parse_variables (PsRelSetup *s, JsonObject *root, const char *dir, GError **error)
 {
-  g_autoptr (PsRelSetup) s = g_new0 (PsRelSetup, 1);
   JsonObject *vars = ps_json_get_object (root, "", "variables", TRUE, error);
-  JsonObject *consts;
   g_autoptr (GList) names = NULL;
-  g_autofree PsCorrPair *pairs = NULL;
-  guint n_pairs = 0, i = 0;
-  const char *ls = NULL;
-  g_autoptr (GError) expr_error = NULL;
+  guint i = 0;
 
   if (vars == NULL)
-    return NULL;
+    return FALSE;
   names = json_object_get_members (vars);
   s->n_vars = g_list_length (names);
   if (s->n_vars == 0)
     {
-      ps_json_set_error (error, "variables", _ ("no random variables"));
-      return NULL;
+      ps_json_set_error (error, "variables",
+                         _ ("no random variables (expected at least one, e.g. "
+                            "\"R\": {\"distribution\": \"normal\", \"mean\": \"300 MPa\", "
+                            "\"sd\": \"30 MPa\"})"));
+      return FALSE;
     }
   s->var_names = g_new0 (char *, s->n_vars + 1);
   s->dists = g_new0 (PsDist, s->n_vars);
   s->var_keys = g_new0 (guint32, s->n_vars);
   for (GList *l = names; l != NULL; l = l->next, i++)
     {
-      g_autofree char *path = ps_json_path ("variables", l->data);
-      JsonObject *v = ps_json_get_object (vars, "variables", l->data, TRUE, error);
+      const char *name = l->data;
+      g_autofree char *path = ps_json_path ("variables", name);
+      JsonObject *v;
 
-      if (!valid_name (l->data))
+      if (!valid_name (name))
         {
           ps_json_set_error (error, path,
                              _ ("a variable name is a letter followed by letters, "
                                 "digits or _ (and not \"pi\")"));
-          return NULL;
+          return FALSE;
         }
-      if (v == NULL || !ps_rel_variable_parse (v, path, &s->dists[i], error))
-        return NULL;
-      s->var_names[i] = g_strdup (l->data);
-      s->var_keys[i] = ps_rel_name_key (l->data);
+      v = ps_json_get_object (vars, "variables", name, TRUE, error);
+      if (v == NULL || !ps_rel_variable_parse (v, path, dir, &s->dists[i], error))
+        return FALSE;
+      s->var_names[i] = g_strdup (name);
+      s->var_keys[i] = ps_rel_name_key (name);
       for (guint j = 0; j < i; j++)
         if (s->var_keys[j] == s->var_keys[i])
           s->var_keys[i]++;
     }
+  return TRUE;
+}
 
-  consts = ps_json_get_object (root, "", "constants", FALSE, error);
-  if (consts == NULL && error != NULL && *error != NULL)
-    return NULL;
+static gboolean
+parse_constants (PsRelSetup *s, JsonObject *root, GError **error)
+{
+  JsonObject *consts = ps_json_get_object (root, "", "constants", FALSE, error);
+  g_autoptr (GList) names = NULL;
+  guint i = 0;
+
   s->const_names = g_new0 (char *, 1);
-  if (consts != NULL)
+  if (consts == NULL)
+    return error == NULL || *error == NULL;
+  names = json_object_get_members (consts);
+  s->n_consts = g_list_length (names);
+  s->const_names = g_renew (char *, s->const_names, s->n_consts + 1);
+  memset (s->const_names, 0, (s->n_consts + 1) * sizeof (char *));
+  s->const_values = g_new0 (double, MAX (s->n_consts, 1));
+  for (GList *l = names; l != NULL; l = l->next, i++)
     {
-      g_autoptr (GList) cn = json_object_get_members (consts);
+      const char *name = l->data;
+      g_autofree char *path = ps_json_path ("constants", name);
+      PsDim dim;
+      gboolean plain;
 
-      s->n_consts = g_list_length (cn);
-      s->const_names = g_renew (char *, s->const_names, s->n_consts + 1);
-      s->const_names[0] = NULL;
-      s->const_values = g_new0 (double, MAX (s->n_consts, 1));
-      i = 0;
-      for (GList *l = cn; l != NULL; l = l->next, i++)
+      if (!valid_name (name))
         {
-          g_autofree char *path = ps_json_path ("constants", l->data);
-          PsDim dim;
-          gboolean plain;
-
-          if (!any_quantity (json_object_get_member (consts, l->data), path, &s->const_values[i],
-                             &dim, &plain, error))
-            return NULL;
-          s->const_names[i] = g_strdup (l->data);
-          s->const_names[i + 1] = NULL;
+          ps_json_set_error (error, path,
+                             _ ("a constant name is a letter followed by letters, "
+                                "digits or _ (and not \"pi\")"));
+          return FALSE;
         }
+      for (guint j = 0; j < s->n_vars; j++)
+        if (g_str_equal (s->var_names[j], name))
+          {
+            ps_json_set_error (error, path, _ ("\"%s\" is also a random variable"), name);
+            return FALSE;
+          }
+      if (!any_quantity (json_object_get_member (consts, name), path, &s->const_values[i], &dim,
+                         &plain, error))
+        return FALSE;
+      s->const_names[i] = g_strdup (name);
     }
+  return TRUE;
+}
 
-  if (!ps_json_get_string (root, "", "limit_state", TRUE, &ls, error))
+static char *
+builtin_expression (JsonObject *obj, GError **error)
+{
+  static const char *const keys[] = { "builtin", "support", "load", NULL };
+  const char *name = NULL;
+
+  if (!ps_json_check_keys (obj, "limit_state", keys, error)
+      || !ps_json_get_string (obj, "limit_state", "builtin", TRUE, &name, error))
     return NULL;
-  s->expr = ps_expr_compile (ls, (const char *const *)s->var_names, s->n_vars,
+  if (g_str_equal (name, "R-S") || g_str_equal (name, "resistance-load"))
+    return g_strdup ("R - S");
+  if (g_str_equal (name, "axial-bar"))
+    return g_strdup ("fy - F / A");
+  if (g_str_equal (name, "beam-bending"))
+    return g_strdup ("fy - M / W");
+  if (g_str_equal (name, "beam-deflection"))
+    {
+      const char *support = NULL, *load = NULL;
+      PsSupport sup;
+      PsLoadCase lc;
+      double c;
+      char cs[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!ps_json_get_string (obj, "limit_state", "support", TRUE, &support, error)
+          || !ps_json_get_string (obj, "limit_state", "load", TRUE, &load, error))
+        return NULL;
+      if (!ps_beam_case_from_names (support, load, &sup, &lc))
+        {
+          ps_json_set_error (
+              error, "limit_state",
+              _ ("no closed form for support \"%s\" with load "
+                 "\"%s\" (supports: simply-supported, cantilever, fixed-fixed, "
+                 "propped-cantilever; loads: point-midspan, point-free-end, uniform)"),
+              support, load);
+          return NULL;
+        }
+      c = ps_beam_deflection_coefficient (sup, lc);
+      /* Same coefficients as the beam study (AISC Table 3-23). The expression is
+       * parsed again: its number is written with the C locale's decimal point. */
+      g_ascii_formatd (cs, sizeof cs, "%.17g", c);
+      if (lc == PS_LOAD_UNIFORM)
+        return g_strdup_printf ("limit - %s * w * L^4 / (E * I)", cs);
+      return g_strdup_printf ("limit - %s * P * L^3 / (E * I)", cs);
+    }
+  ps_json_set_error (error, "limit_state.builtin",
+                     _ ("expected \"R-S\", \"axial-bar\", "
+                        "\"beam-bending\" or \"beam-deflection\", got \"%s\""),
+                     name);
+  return NULL;
+}
+
+static gboolean
+parse_limit_state (PsRelSetup *s, JsonObject *root, GError **error)
+{
+  JsonNode *ls = json_object_get_member (root, "limit_state");
+  g_autoptr (GError) expr_error = NULL;
+
+  if (ls != NULL && JSON_NODE_HOLDS_VALUE (ls) && json_node_get_value_type (ls) == G_TYPE_STRING)
+    s->limit_state = g_strdup (json_node_get_string (ls));
+  else if (ls != NULL && JSON_NODE_HOLDS_OBJECT (ls))
+    {
+      s->limit_state = builtin_expression (json_node_get_object (ls), error);
+      if (s->limit_state == NULL)
+        return FALSE;
+    }
+  else
+    {
+      ps_json_set_error (error, "limit_state",
+                         _ ("expected an expression such as \"R - S\" or "
+                            "{\"builtin\": \"axial-bar\"}, got %s"),
+                         ls ? ps_json_type_name (ls) : _ ("nothing"));
+      return FALSE;
+    }
+  s->expr = ps_expr_compile (s->limit_state, (const char *const *)s->var_names, s->n_vars,
                              (const char *const *)s->const_names, s->const_values, s->n_consts,
                              &expr_error);
   if (s->expr == NULL)
     {
       ps_json_set_error (error, "limit_state", "%s", expr_error->message);
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
+void
+ps_rel_setup_init_checkpoints (PsRelSetup *m, guint64 max_samples)
+{
+  double lo = MIN (100.0, (double)max_samples), hi = (double)max_samples;
+  guint n = 0;
+
+  m->max_samples = max_samples;
+  for (guint k = 0; k < PS_REL_N_CHECKPOINTS && max_samples > 0; k++)
+    {
+      double t = (double)k / (PS_REL_N_CHECKPOINTS - 1);
+      guint64 c = (guint64)llround (lo * pow (hi / lo, t));
+
+      if (k + 1 == PS_REL_N_CHECKPOINTS)
+        c = max_samples;
+      if (c == 0 || (n > 0 && c <= m->checkpoints[n - 1]))
+        continue;
+      m->checkpoints[n++] = c;
+    }
+  m->n_checkpoints = n;
+}
+
+/* The normal copula's correlation of variables @i and @j. */
+static double
+rho0 (const PsRelSetup *m, guint i, guint j)
+{
+  if (i == j)
+    return 1.0;
+  return m->nataf != NULL ? m->nataf->rho0[i * m->n_vars + j] : 0.0;
+}
+
+/* The exact answer for the cases that have one: g linear in normal variables
+ * (Cornell: beta = mu_g / sigma_g, sigma_g^2 = sum a_i a_j s_i s_j rho_ij, where the
+ * normal copula's rho is the variables' own correlation), and g = a (R - S) with
+ * lognormal R and S (beta = (lambda_R - lambda_S) / sqrt(zeta_R^2 + zeta_S^2 - 2 rho
+ * zeta_R zeta_S), rho the correlation of ln R and ln S, which is the copula's). */
+static void
+init_exact (PsRelSetup *m)
+{
+  g_autofree double *coef = g_new0 (double, m->n_vars);
+  double c0 = 0, mu, var = 0;
+  gboolean all_normal = TRUE, correlated = FALSE;
+  guint n_used = 0, used[2] = { 0, 0 };
+
+  if (!ps_expr_linear_form (m->expr, coef, &c0))
+    return;
+  mu = c0;
+  for (guint i = 0; i < m->n_vars; i++)
+    {
+      if (coef[i] == 0)
+        continue;
+      if (n_used < 2)
+        used[n_used] = i;
+      n_used++;
+      if (m->dists[i].kind != PS_DIST_NORMAL)
+        all_normal = FALSE;
+      mu += coef[i] * ps_dist_mean (&m->dists[i]);
+      for (guint j = 0; j < m->n_vars; j++)
+        if (coef[j] != 0)
+          {
+            double r = rho0 (m, i, j);
+
+            correlated = correlated || (i != j && r != 0.0);
+            var += coef[i] * coef[j] * ps_dist_sd (&m->dists[i]) * ps_dist_sd (&m->dists[j]) * r;
+          }
+    }
+  if (n_used == 0)
+    return;
+  if (all_normal && var > 0)
+    {
+      m->has_exact = TRUE;
+      m->exact_pf = gsl_cdf_ugaussian_P (-mu / sqrt (var));
+      /* summary.json keeps the English text; the terminal summary, the report and the
+       * window translate it. */
+      m->exact_method
+          = g_strdup (correlated ? N_ ("linear limit state in correlated normal variables: "
+                                       "beta = mu_g / sigma_g (Cornell, with the covariances)")
+                                 : N_ ("linear limit state in independent normal variables: "
+                                       "beta = mu_g / sigma_g (Cornell)"));
+      return;
+    }
+  if (n_used == 2 && c0 == 0 && coef[used[0]] == -coef[used[1]]
+      && m->dists[used[0]].kind == PS_DIST_LOGNORMAL && m->dists[used[1]].kind == PS_DIST_LOGNORMAL)
+    {
+      guint r = coef[used[0]] > 0 ? used[0] : used[1];
+      guint s = coef[used[0]] > 0 ? used[1] : used[0];
+      double zr2 = log (1 + pow (ps_dist_sd (&m->dists[r]) / ps_dist_mean (&m->dists[r]), 2));
+      double zs2 = log (1 + pow (ps_dist_sd (&m->dists[s]) / ps_dist_mean (&m->dists[s]), 2));
+      double lr = log (ps_dist_mean (&m->dists[r])) - zr2 / 2;
+      double ls = log (ps_dist_mean (&m->dists[s])) - zs2 / 2;
+      double rho = rho0 (m, r, s);
+
+      m->has_exact = TRUE;
+      m->exact_pf
+          = gsl_cdf_ugaussian_P (-(lr - ls) / sqrt (zr2 + zs2 - 2.0 * rho * sqrt (zr2 * zs2)));
+      m->exact_method = g_strdup (
+          rho != 0.0 ? N_ ("R - S with correlated lognormal R and S: beta = (lambda_R - "
+                           "lambda_S) / sqrt(zeta_R^2 + zeta_S^2 - 2 rho zeta_R zeta_S)")
+                     : N_ ("R - S with lognormal R and S: "
+                           "beta = (lambda_R - lambda_S) / sqrt(zeta_R^2 + zeta_S^2)"));
+    }
+}
+
+PsRelSetup *
+ps_rel_setup_parse_at (JsonObject *root, const char *dir, GError **error)
+{
+  g_autoptr (PsRelSetup) s = g_new0 (PsRelSetup, 1);
+  g_autofree PsCorrPair *pairs = NULL;
+  guint n_pairs = 0;
+
+  if (!parse_variables (s, root, dir, error) || !parse_constants (s, root, error)
+      || !parse_limit_state (s, root, error))
+    return NULL;
   if (!ps_nataf_parse_pairs (json_object_get_member (root, "correlation"), "correlation", s->n_vars,
                              (const char *const *)s->var_names, &pairs, &n_pairs, error))
     return NULL;
@@ -554,5 +888,16 @@ ps_rel_setup_parse (JsonObject *root, GError **error)
   s->problem = (PsRelProblem){ s->n_vars, (const char *const *)s->var_names,
                                s->dists,  s->var_keys,
                                s->expr,   s->nataf };
+  s->seed = s->method.seed;
+  s->target_cov = s->method.target_cov;
+  s->time_limit = s->method.time_limit;
+  ps_rel_setup_init_checkpoints (s, s->method.samples);
+  init_exact (s);
   return g_steal_pointer (&s);
+}
+
+PsRelSetup *
+ps_rel_setup_parse (JsonObject *root, GError **error)
+{
+  return ps_rel_setup_parse_at (root, NULL, error);
 }

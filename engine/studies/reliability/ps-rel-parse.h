@@ -1,63 +1,33 @@
-/* ps-rel-parse.h: the study-file keys of issue 17 for the reliability kind: the
- * method and its options, the sensitivity analysis, and variables with the new
- * distributions. Each function reads one part of the study's root object and fails
- * with a PS_ERROR_INVALID error naming the JSON path, so that the kind's loader only
- * has to call them (ps_nataf_parse_pairs() reads "correlation").
+/* ps-rel-parse.h: reading a reliability study into its model (ps-rel-model.h).
  *
+ * Each function reads one part of the study's root object and fails with a
+ * PS_ERROR_INVALID error naming the JSON path:
+ *
+ *   variables    {name: {distribution, mean, sd, lower, upper, shape, scale, alpha,
+ *                beta, mode}} or {name: {from_tests: FILE, quantity: NAME,
+ *                distribution (optional: one of the file's fits)}}
+ *   constants    {name: value}
+ *   limit_state  an expression, or {builtin: ...}
+ *   correlation  (ps_nataf_parse_pairs)
  *   method.name  monte-carlo | lhs | form | sorm | importance-sampling | subset
  *   monte-carlo, lhs      samples (required), seed, target_cov (not lhs), time_limit
  *   form, sorm            algorithm (ihlrf | hlrf), tolerance (1e-6), max_iterations
  *                         (100), start ("mean" or {variable: value, ...})
- *   importance-sampling   samples (required), target_cov, seed, centre ("form" or
- *                         {variable: value}), and FORM's options for the centre
+ *   importance-sampling   samples (required), target_cov, seed, time_limit, centre
+ *                         ("form" or {variable: value}), and FORM's options for the
+ *                         centre
  *   subset                samples_per_level (10000), p0 (0.1), target_cov, seed
- *   sensitivity           {method: "sobol", samples, seed, bootstrap (500)}
+ *   every method          max_non_finite (0.01)
+ *   sensitivity  {method: "sobol", samples, seed, bootstrap (500)}
  * "directional" is named and refused as not available yet.
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
-#include "ps-form.h"
+#include "studies/reliability/ps-rel-model.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  PS_REL_METHOD_MONTE_CARLO,
-  PS_REL_METHOD_LHS,
-  PS_REL_METHOD_FORM,
-  PS_REL_METHOD_SORM,
-  PS_REL_METHOD_IMPORTANCE_SAMPLING,
-  PS_REL_METHOD_SUBSET,
-} PsRelMethodKind;
-
-typedef struct
-{
-  PsRelMethodKind kind;
-  guint64 samples;   /* monte-carlo, lhs, importance-sampling */
-  double target_cov; /* 0 when not set */
-  guint64 seed;      /* default 1 */
-  double time_limit; /* s, 0 when not set */
-  /* form, sorm, and importance sampling's centre */
-  PsFormAlgorithm algorithm;
-  double tolerance;
-  guint max_iterations;
-  double *start_x; /* n_vars, or NULL for the means */
-  /* importance sampling: NULL for FORM's design point, else the centre in x */
-  double *centre_x;
-  /* subset */
-  guint64 samples_per_level;
-  double p0;
-} PsRelMethod;
-
-typedef struct
-{
-  gboolean enabled;
-  guint64 samples;
-  guint64 seed;
-  guint bootstrap;
-} PsRelSensitivity;
 
 const char *ps_rel_method_name (PsRelMethodKind kind);
 
@@ -72,39 +42,23 @@ void ps_rel_method_form_options (const PsRelMethod *method, PsFormOptions *o);
 gboolean ps_rel_sensitivity_parse (JsonObject *root, PsRelSensitivity *s, GError **error);
 
 /* One variable's object at @path ("variables.R"): its distribution and parameters,
- * the new ones included (alpha, beta, mode; lognormal with lower). */
-gboolean ps_rel_variable_parse (JsonObject *v, const char *path, PsDist *dist, GError **error);
+ * the new ones included (alpha, beta, mode; lognormal with lower), or from_tests,
+ * whose file is taken relative to @dir (NULL: the current folder). */
+gboolean ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist *dist,
+                                GError **error);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* Everything the methods of issue 17 need from a reliability study: variables (new
- * distributions included), constants, the limit state (an expression), correlation,
- * method and sensitivity. problem points into the other fields. The kind's loader
- * (ps-reliability.c) will take its builtin limit states and its Monte Carlo model from
- * its own parser, and this for the rest. */
-typedef struct
-{
-  PsRelProblem problem;
-  guint n_vars;
-  char **var_names;
-  PsDist *dists;
-  guint32 *var_keys;
-  guint n_consts;
-  char **const_names;
-  double *const_values;
-  PsExpr *expr;
-  PsNataf *nataf; /* NULL without correlation */
-  PsRelMethod method;
-  PsRelSensitivity sensitivity;
-} PsRelSetup;
-
+/* The whole model from a study's root object: variables, constants, limit state,
+ * correlation, method and sensitivity (the root's other members, and "round", are
+ * left to the caller). @dir: the study file's folder, for from_tests. */
+PsRelSetup *ps_rel_setup_parse_at (JsonObject *root, const char *dir, GError **error);
 PsRelSetup *ps_rel_setup_parse (JsonObject *root, GError **error);
 void ps_rel_setup_free (PsRelSetup *setup);
-/* A variable's Philox key: FNV-1a of its name, as ps-reliability.c keys its Monte
- * Carlo streams (a collision with an earlier variable's key takes the next value). */
+/* A variable's Philox key: FNV-1a of its name (a collision with an earlier
+ * variable's key takes the next value). Keying by name rather than by position keeps
+ * every other variable's samples when one is added or reordered. */
 guint32 ps_rel_name_key (const char *name);
+/* The checkpoints of the convergence curve for @max_samples samples. */
+void ps_rel_setup_init_checkpoints (PsRelSetup *setup, guint64 max_samples);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRelSetup, ps_rel_setup_free)
 

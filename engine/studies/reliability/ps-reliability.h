@@ -1,53 +1,29 @@
-/* ps-reliability.h: Monte Carlo structural reliability, P(g(X) <= 0).
+/* ps-reliability.h: structural reliability, P(g(X) <= 0).
  *
- * Items are blocks of PS_REL_BLOCK consecutive samples. Sample i of variable v is the
- * same on every backend: its uniform comes from Philox4x32-10 keyed by (seed, v) at
- * counter i (engine/rng/ps-philox.h) and is turned into the variable by its inverse
- * CDF. Failures are counted per block and merged in block order; the adaptive stop
- * (target_cov) is decided at commits, in order, so the samples used are the same too.
+ * The methods: crude Monte Carlo (independent variables: items are blocks of
+ * PS_REL_BLOCK consecutive samples; sample i of variable v takes the uniform of
+ * Philox4x32-10 keyed by (seed, v) at counter i, engine/rng/ps-philox.h, through its
+ * inverse CDF), Monte Carlo with correlated variables and Latin hypercube sampling
+ * (ps-lhs.h), FORM (ps-form.h), SORM (ps-sorm.h), importance sampling (ps-is.h) and
+ * subset simulation (ps-subset.h), with a Sobol sensitivity analysis (ps-sobol.h) on
+ * request. Failures are counted per block and merged in block order; the adaptive
+ * stop (target_cov) is decided at commits, in order, so the samples used are the
+ * same on every backend. The iterative methods run in rounds (PsKindClass.rounds_new,
+ * ps-rel-driver.h): each round is a study of its own, the study's text with the
+ * engine's "round" member, run on the same backend; the decisions between rounds are
+ * made once, on the merged results.
  */
 #pragma once
 
-#include "rng/ps-dist.h"
 #include "expr/ps-expr.h"
+#include "rng/ps-dist.h"
+#include "studies/reliability/ps-rel-model.h"
 #include "study/ps-kind.h"
 
 G_BEGIN_DECLS
 
-#define PS_REL_BLOCK 4096        /* samples per item */
-#define PS_REL_CHUNK_ITEMS 16    /* items per chunk: 65,536 samples */
-#define PS_REL_N_CHECKPOINTS 256 /* points of the convergence curve */
-
-typedef struct
-{
-  guint n_vars;
-  char **var_names;
-  PsDist *dists;
-  guint32 *var_keys;
-  guint n_consts;
-  char **const_names;
-  double *const_values;
-  char *limit_state;
-  PsExpr *expr;
-  guint64 max_samples;
-  double target_cov; /* 0 when not set */
-  guint64 seed;
-  double time_limit; /* s, 0 when not set */
-  guint n_checkpoints;
-  guint64 checkpoints[PS_REL_N_CHECKPOINTS];
-  gboolean has_exact;
-  double exact_pf;
-  char *exact_method;
-} PsReliabilityModel;
-
-typedef struct
-{
-  guint64 samples;
-  guint64 failures;
-  guint64 nan_samples;
-  guint64 fail_at[PS_REL_N_CHECKPOINTS];
-  guint64 nan_at[PS_REL_N_CHECKPOINTS];
-} PsReliabilitySummary;
+/* The study's model (ps-rel-model.h). */
+typedef PsRelSetup PsReliabilityModel;
 
 typedef struct
 {
@@ -64,8 +40,10 @@ extern const PsChartInfo ps_reliability_charts[];
 PsChart *ps_reliability_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                      GError **error);
 void ps_reliability_report_inputs (PsReportWriter *writer, const PsStudy *study);
+void ps_reliability_report_results (PsReportWriter *writer, const PsStudy *study, PsRunData *data);
 
-/* Pf and its interval from @failures of @n samples (NaN samples excluded). */
+/* Pf and its interval from @failures of @n samples (those where g is not finite
+ * excluded). */
 void ps_reliability_estimate (guint64 failures, guint64 n, PsReliabilityEstimate *est);
 
 G_END_DECLS

@@ -21,32 +21,37 @@ ps_sobol_workspace_size (const PsRelProblem *p)
 }
 
 void
+ps_sobol_eval_row (const PsRelProblem *p, const PsSobolOptions *o, guint64 j, double *out,
+                   double *ws)
+{
+  guint n = p->n_vars;
+  double *a = ws, *b = ws + n, *x = ws + 2 * n;
+
+  for (guint k = 0; k < n; k++)
+    {
+      a[k] = ps_dist_from_normal (&p->dists[k],
+                                  ps_rel_normal (o->seed, p->var_keys[k], PS_REL_TAG_SOBOL_A, j));
+      b[k] = ps_dist_from_normal (&p->dists[k],
+                                  ps_rel_normal (o->seed, p->var_keys[k], PS_REL_TAG_SOBOL_B, j));
+    }
+  out[0] = ps_expr_eval (p->expr, a);
+  out[1] = ps_expr_eval (p->expr, b);
+  for (guint i = 0; i < n; i++)
+    {
+      memcpy (x, a, n * sizeof (double));
+      x[i] = b[i];
+      out[2 + i] = ps_expr_eval (p->expr, x);
+    }
+}
+
+void
 ps_sobol_eval (const PsRelProblem *p, const PsSobolOptions *o, guint64 begin, guint64 end,
                double *values, double *ws)
 {
-  guint n = p->n_vars, w = n + 2;
-  double *a = ws, *b = ws + n, *x = ws + 2 * n;
+  guint w = p->n_vars + 2;
 
   for (guint64 j = begin; j < end; j++)
-    {
-      double *out = values + j * w;
-
-      for (guint k = 0; k < n; k++)
-        {
-          a[k] = ps_dist_from_normal (
-              &p->dists[k], ps_rel_normal (o->seed, p->var_keys[k], PS_REL_TAG_SOBOL_A, j));
-          b[k] = ps_dist_from_normal (
-              &p->dists[k], ps_rel_normal (o->seed, p->var_keys[k], PS_REL_TAG_SOBOL_B, j));
-        }
-      out[0] = ps_expr_eval (p->expr, a);
-      out[1] = ps_expr_eval (p->expr, b);
-      for (guint i = 0; i < n; i++)
-        {
-          memcpy (x, a, n * sizeof (double));
-          x[i] = b[i];
-          out[2 + i] = ps_expr_eval (p->expr, x);
-        }
-    }
+    ps_sobol_eval_row (p, o, j, values + j * w, ws);
 }
 
 /* S_i and ST_i of all variables over the rows rows[0 .. m-1]. */
@@ -107,7 +112,7 @@ ps_sobol_estimate (const PsRelProblem *p, const PsSobolOptions *o, const double 
       gboolean ok = TRUE;
 
       for (guint c = 0; c < w; c++)
-        ok = ok && !isnan (values[j * w + c]);
+        ok = ok && isfinite (values[j * w + c]);
       if (ok)
         valid[m++] = j;
     }

@@ -42,12 +42,15 @@ typedef struct
   PsSobolIndex *index; /* n_vars */
   double variance;
   guint64 g_evaluations;
-  guint64 nan_rows; /* rows with a NaN g, left out */
+  guint64 nan_rows; /* rows where g is NaN or infinite, left out */
 } PsSobolResult;
 
 /* Slots per row: d + 2. */
 guint ps_sobol_row_width (const PsRelProblem *p);
 gsize ps_sobol_workspace_size (const PsRelProblem *p);
+/* Row @j into @out (d + 2 values). */
+void ps_sobol_eval_row (const PsRelProblem *p, const PsSobolOptions *o, guint64 j, double *out,
+                        double *workspace);
 void ps_sobol_eval (const PsRelProblem *p, const PsSobolOptions *o, guint64 begin, guint64 end,
                     double *values, double *workspace);
 /* The indices from the merged values (N x (d + 2)). */

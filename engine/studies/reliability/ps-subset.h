@@ -23,9 +23,14 @@
  * Rounds: level 0's items are its samples, level j's items are its chains. Chain c at
  * level j, step s (state index i = c L + s) draws zeta_k from the stream (seed, key of
  * variable k, "SS" + j) at counter 2i and the acceptance uniform at 2i + 1; level 0's
- * sample i draws u_k at counter i of level 0's stream. An item writes only its own
- * slots (L states: u and g), so any chunking gives the same levels, bit for bit; the
- * sort and the threshold are decided once per level on the merged slots.
+ * sample i draws u_k at counter i of level 0's stream. An item depends only on the
+ * round's parameters (the level, its threshold and the chains' seeds: PsSubsetRound)
+ * and writes only its own row (ps_subset_eval_item), so any chunking gives the same
+ * levels, bit for bit; the sort and the threshold are decided once per level on the
+ * merged rows (ps_subset_set_rows). A sample where g is NaN or infinite (issue 22)
+ * is neither below a threshold nor a failure: it is left out of the level's count
+ * (the conditional probability is taken over the level's finite samples) and counted
+ * in non_finite, as is a candidate state where g is not finite, which is rejected.
  */
 #pragma once
 
@@ -60,7 +65,17 @@ typedef struct
   guint n_levels;
   PsSubsetLevel levels[PS_SUBSET_MAX_LEVELS];
   guint64 samples, g_evaluations;
+  guint64 non_finite; /* g evaluations where g was NaN or infinite */
 } PsSubsetResult;
+
+/* What the items of a round need. */
+typedef struct
+{
+  guint level;
+  double threshold;    /* from level 1: the chains stay below it */
+  guint64 n_chains;    /* from level 1 */
+  const double *seeds; /* from level 1: n_chains x (n_vars + 1), u then g */
+} PsSubsetRound;
 
 typedef struct _PsSubset PsSubset;
 
@@ -69,12 +84,23 @@ void ps_subset_free (PsSubset *s);
 /* The items of the next round (0 when finished): level 0's samples, or later levels'
  * chains. */
 guint64 ps_subset_next (PsSubset *s);
-/* The round's kernel for items [begin, end): writes their states' u and g into the
- * level's slots. @workspace holds ps_subset_workspace_size() doubles. */
+/* The next round's parameters (borrowed, valid until ps_subset_set_rows()). */
+void ps_subset_get_round (const PsSubset *s, PsSubsetRound *round);
+
+/* The steps of a chain, 1 / p0. */
+guint64 ps_subset_chain_length (const PsSubsetOptions *o);
+/* The doubles of an item's row at @level: level 0, a sample's u and g (n_vars + 1);
+ * later levels, a chain's g evaluations, those of them that were not finite, then
+ * its states' u and g (2 + L (n_vars + 1)). */
+gsize ps_subset_row_doubles (const PsRelProblem *p, const PsSubsetOptions *o, guint level);
+/* The kernel: item @item of @round into @row. @workspace holds
+ * ps_subset_workspace_size() doubles. */
 gsize ps_subset_workspace_size (const PsRelProblem *p);
-void ps_subset_eval (const PsSubset *s, guint64 begin, guint64 end, double *workspace);
-/* After all the round's items: the decision for the next level. */
-void ps_subset_update (PsSubset *s);
+void ps_subset_eval_item (const PsRelProblem *p, const PsSubsetOptions *o,
+                          const PsSubsetRound *round, guint64 item, double *row, double *workspace);
+/* After all the round's items: their rows, in item order, and the decision for the
+ * next level. */
+void ps_subset_set_rows (PsSubset *s, const double *rows);
 const PsSubsetResult *ps_subset_get_result (const PsSubset *s);
 /* The level's g values (N), for tests. */
 const double *ps_subset_level_g (const PsSubset *s);
