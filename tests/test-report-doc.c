@@ -140,13 +140,15 @@ assert_lacks (const char *haystack, const char *needle)
     g_error ("did not expect \"%s\" in the text", needle);
 }
 
-/* A numbered heading alone on its line: "2 Results", "1.3 Sections". */
+/* A numbered heading alone on its line: "2 Results", "1.3 Sections"; it has a word
+ * (three lower-case letters in a row), which a table's last value ("360.4 MPa") has not. */
 static gboolean
 is_heading (const char *line)
 {
   static const char *const re = "^[0-9]+(\\.[0-9]+)* [[:upper:]][^ ]*( [^ ]+){0,5}$";
 
-  return g_regex_match_simple (re, line, 0, 0) && strstr (line, "  ") == NULL;
+  return g_regex_match_simple (re, line, 0, 0) && strstr (line, "  ") == NULL
+         && g_regex_match_simple ("[[:lower:]]{3}", line, 0, 0);
 }
 
 /* The last line of a page's body, before the footer "… page N of M". */

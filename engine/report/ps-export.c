@@ -8,6 +8,8 @@
 #define G_LOG_DOMAIN "parastudy-report"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -260,10 +262,9 @@ results_sheet (Book *b, const char *csv, const char *csv_name, guint64 max_rows,
   if (left_out > 0)
     {
       g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, left_out);
-      g_autofree char *note
-          = g_strdup_printf (_ ("%s more rows are left out: a sheet holds %" G_GUINT64_FORMAT
-                                " rows. Every row is in %s."),
-                             count, limit, csv_name);
+      g_autofree char *note = g_strdup_printf (
+          _ ("%s more rows are left out: a sheet holds %" PRIu64 " rows. Every row is in %s."),
+          count, limit, csv_name);
 
       put_text (b, ws, (lxw_row_t)rows, 0, note, b->bold);
       rows++;

@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -381,8 +383,7 @@ rows_of (PsRelDriver *d, const guint8 *rows, gsize length, guint64 items, GError
   if (length != items * w * sizeof (double))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_FAILED,
-                   _ ("a round's results are %" G_GSIZE_FORMAT " bytes, expected %" G_GUINT64_FORMAT
-                      " items of %" G_GSIZE_FORMAT " bytes"),
+                   _ ("a round's results are %zu bytes, expected %" PRIu64 " items of %zu bytes"),
                    length, items, w * sizeof (double));
       return NULL;
     }
@@ -599,8 +600,7 @@ parse_rows (JsonObject *o, const char *member, gsize cols, guint64 *rows, GError
 
       if (!JSON_NODE_HOLDS_ARRAY (row) || json_array_get_length (json_node_get_array (row)) != cols)
         {
-          ps_json_set_error (error, path, _ ("expected lists of %" G_GSIZE_FORMAT " numbers"),
-                             cols);
+          ps_json_set_error (error, path, _ ("expected lists of %zu numbers"), cols);
           return NULL;
         }
       ra = json_node_get_array (row);
@@ -692,8 +692,7 @@ ps_rel_round_parse (JsonNode *node, PsRelSetup *m, GError **error)
             if (r->n_chains != want)
               {
                 g_free (r->seeds);
-                ps_json_set_error (error, "round.seeds", _ ("expected %" G_GUINT64_FORMAT " seeds"),
-                                   want);
+                ps_json_set_error (error, "round.seeds", _ ("expected %" PRIu64 " seeds"), want);
                 return FALSE;
               }
           }

@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -284,7 +286,7 @@ ps_rel_method_parse (JsonObject *root, guint n_vars, const char *const *var_name
             || n % (gint64)nearbyint (chains) != 0)
           {
             ps_json_set_error (error, "method.samples_per_level",
-                               _ ("%" G_GINT64_FORMAT " samples with p0 = %g do not make whole "
+                               _ ("%" PRId64 " samples with p0 = %g do not make whole "
                                   "chains: samples_per_level times p0 must be a whole number "
                                   "that divides samples_per_level (e.g. 1000 with 0.1)"),
                                n, m->p0);

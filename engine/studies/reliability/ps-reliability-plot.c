@@ -251,8 +251,9 @@ rel_convergence (PsRunData *d, GError **error)
   ps_chart_set_title (chart, _ ("Convergence of the probability of failure"));
   ps_chart_set_axis (chart, PS_AXIS_X, _ ("Samples"), "", PS_SCALE_LOG);
   ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Probability of failure P_f"), "", PS_SCALE_LOG);
-  /* xgettext:no-c-format */
-  id = ps_chart_add_band (chart, importance ? _ ("95 % interval") : _ ("95 % interval (Wilson)"),
+  id = ps_chart_add_band (chart,
+                          importance ? /* xgettext:no-c-format */ _ ("95 % interval")
+                                     : /* xgettext:no-c-format */ _ ("95 % interval (Wilson)"),
                           n->num, ylo, hi->num, n_rows);
   ps_chart_series_set_color (chart, id, blue);
   id = ps_chart_add_series (chart, _ ("estimate"), PS_SERIES_LINE, n->num, pf->num, n_rows);
@@ -354,6 +355,7 @@ const PsChartInfo ps_reliability_charts[] = {
   { "convergence", N_ ("Convergence: Pf with its 95 % interval, FORM's iterations or the subset "
                        "levels") },
   { "importance-factors", N_ ("FORM importance factors α² with the sign of α, as bars") },
+  /* xgettext:no-c-format */
   { "sobol", N_ ("Sobol first-order and total indices with their 95 % intervals") },
   { "subset-levels", N_ ("Subset simulation: the threshold of g at each level") },
   { "g-histogram", N_ ("Histogram of the limit state g with the failure region") },

@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "parastudy-report"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -135,9 +137,8 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
   if (m->sensitivity.enabled)
     ps_report_table_row_take (
         &t, _ ("Sobol sensitivity"),
-        g_strdup_printf (
-            _ ("%" G_GUINT64_FORMAT " rows, seed %" G_GUINT64_FORMAT ", %u bootstrap resamples"),
-            m->sensitivity.samples, m->sensitivity.seed, m->sensitivity.bootstrap));
+        g_strdup_printf (_ ("%" PRIu64 " rows, seed %" PRIu64 ", %u bootstrap resamples"),
+                         m->sensitivity.samples, m->sensitivity.seed, m->sensitivity.bootstrap));
   ps_report_table_write (w, &t, NULL, NULL);
   switch (m->method.kind)
     {

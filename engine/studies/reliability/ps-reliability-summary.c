@@ -615,8 +615,8 @@ report_rows (JsonObject *s, GPtrArray *rows)
     ps_summary_add_values (
         rows, "pf_ci95",
         sampling_method (s) && !is_method (s, "importance-sampling")
-            ? _ ("Pf, 95 % interval (Wilson)")
-            : _ ("Pf, 95 % interval"),
+            ? /* xgettext:no-c-format */ _ ("Pf, 95 % interval (Wilson)")
+            : /* xgettext:no-c-format */ _ ("Pf, 95 % interval"),
         PS_SUMMARY_RANGE, "",
         g_strdup_printf ("%.5g … %.5g", interval_end (ci, 0), interval_end (ci, 1)),
         interval_end (ci, 0), interval_end (ci, 1));
