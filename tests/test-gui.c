@@ -756,6 +756,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
-  g_test_add_func ("/gui/quit/discard-closes-window", test_quit_discard);
+  g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }
