@@ -733,6 +733,96 @@ test_quit_discard (void)
   g_assert_null (window);
 }
 
+/* Issue 19 item 5: the wheel over a spin button while the form scrolls must not
+ * change its value. The scroll is delivered as GTK delivers it: the spin button's
+ * scroll controllers, capture phase first, until one takes it. */
+static gboolean
+wheel_over (GtkWidget *spin, double dy)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (spin);
+  GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+        gboolean taken = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (c)
+            || gtk_event_controller_get_propagation_phase (c) != phases[p])
+          continue;
+        g_signal_emit_by_name (c, "scroll", 0.0, dy, &taken);
+        if (taken)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+collect_spins (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_spins (c, out);
+}
+
+static void
+test_spin_wheel (void)
+{
+  const char *examples[]
+      = { "reliability-axial-bar.json", "beam-timber-cantilever.json", "regression-coupons.json" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+      GtkWidget *editor;
+
+      open_example (examples[e]);
+      editor = parastudy_window_get_editor (window);
+      collect_spins (editor, spins);
+      g_assert_cmpuint (spins->len, >, 0);
+      gtk_widget_grab_focus (parastudy_window_get_run_button (window));
+      iterate ();
+      for (guint i = 0; i < spins->len; i++)
+        {
+          GtkSpinButton *spin = g_ptr_array_index (spins, i);
+          double before = gtk_spin_button_get_value (spin);
+
+          g_assert_nonnull (gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_SCROLLED_WINDOW));
+          wheel_over (GTK_WIDGET (spin), 1.0);
+          wheel_over (GTK_WIDGET (spin), -3.0);
+          if (gtk_spin_button_get_value (spin) != before)
+            g_error ("%s: spin button %u changed from %g to %g by the wheel without the focus",
+                     examples[e], i, before, gtk_spin_button_get_value (spin));
+        }
+      close_all ();
+    }
+
+  /* With the focus, the wheel still steps the value: Samples of the reliability form. */
+  {
+    PsReliabilityEditor *editor;
+    g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+    GtkSpinButton *spin = NULL;
+    double before;
+
+    open_example ("reliability-axial-bar.json");
+    editor = PS_RELIABILITY_EDITOR (parastudy_window_get_editor (window));
+    collect_spins (GTK_WIDGET (editor), spins);
+    for (guint i = 0; i < spins->len && spin == NULL; i++)
+      if (gtk_widget_is_drawable (g_ptr_array_index (spins, i)))
+        spin = g_ptr_array_index (spins, i);
+    g_assert_nonnull (spin);
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (spin)));
+    iterate ();
+    before = gtk_spin_button_get_value (spin);
+    g_assert_true (wheel_over (GTK_WIDGET (spin), -1.0));
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), !=, before);
+    close_all ();
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -756,6 +846,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
+  g_test_add_func ("/gui/daily/5-spin-wheel-needs-focus", test_spin_wheel);
   g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }

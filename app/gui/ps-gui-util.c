@@ -355,3 +355,51 @@ ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *do
   gtk_widget_set_visible (label, error != NULL);
   ps_field_set_show_error (fields, ps_document_get_error_path (document), error);
 }
+
+/* Issue 19 item 5: a spin button the pointer passes over while the wheel scrolls the
+ * form must not change its value. Unless it has the focus, its wheel events scroll
+ * the form around it instead; the step is GTK's own for a scrolled window's wheel
+ * (page size to the power 2/3, gtkscrolledwindow.c). */
+static gboolean
+on_spin_scroll (GtkEventControllerScroll *scroll, double dx, double dy, gpointer user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (scroll));
+  GtkRoot *root = gtk_widget_get_root (spin);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adj;
+  double step;
+
+  (void)dx;
+  (void)user_data;
+  if (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)))
+    return GDK_EVENT_PROPAGATE;
+  scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return GDK_EVENT_PROPAGATE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  step = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL
+             ? pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0)
+             : 1.0;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
+void
+ps_gui_guard_spin_scroll (GtkWidget *root)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    {
+      GtkEventController *scroll
+          = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+      gtk_event_controller_set_name (scroll, "ps-spin-scroll-guard");
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      g_signal_connect (scroll, "scroll", G_CALLBACK (on_spin_scroll), NULL);
+      gtk_widget_add_controller (root, scroll);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ps_gui_guard_spin_scroll (child);
+}

@@ -48,6 +48,10 @@ void ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget);
 GtkWidget *ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message);
 void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
 
+/* Every spin button under @root takes the mouse wheel only while it has the focus;
+ * otherwise the wheel scrolls the scrolled window around it. */
+void ps_gui_guard_spin_scroll (GtkWidget *root);
+
 /* @widget after a left-aligned label @label_chars characters wide, as the study
  * editors' templates lay out their rows; for the rows they add in code. */
 GtkWidget *ps_gui_labelled (const char *text, GtkWidget *widget, int label_chars);
