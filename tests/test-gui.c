@@ -823,6 +823,70 @@ test_spin_wheel (void)
   }
 }
 
+/* Issue 19 item 15: switching studies leaves nothing of the previous one behind: no
+ * message of it in the message bar, and the table is shown from its top-left corner
+ * (a table scrolled right past the next study's columns showed it blank). */
+static void
+select_in_sidebar (PsDocument *doc)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (window->sidebar), i);
+
+      g_assert_nonnull (row);
+      if (g_object_get_data (G_OBJECT (row), "document") == doc)
+        {
+          gtk_list_box_select_row (GTK_LIST_BOX (window->sidebar), row);
+          break;
+        }
+    }
+  iterate ();
+  g_assert_true (parastudy_window_get_document (window) == doc);
+}
+
+static void
+test_switch_resets (void)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (parastudy_window_get_table_scroller (window));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scroller);
+  PsDocument *first, *second;
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/study.json");
+  g_autofree char *png = NULL;
+
+  first = open_example ("beam-timber-cantilever.json");
+  run_and_wait ();
+  second = open_example ("beam-steel-ipe.json");
+  run_and_wait ();
+  parastudy_window_show_page (window, "table");
+  iterate ();
+  /* The window narrower than the table, scrolled to its right and bottom edges. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  for (int i = 0; i < 10; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0.0);
+  g_assert_false (parastudy_window_open_file (window, missing));
+  g_assert_nonnull (parastudy_window_get_info_message (window));
+
+  select_in_sidebar (first);
+  g_assert_null (parastudy_window_get_info_message (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0.0);
+  png = screenshot (GTK_WIDGET (window), "daily-15-switched-table");
+  select_in_sidebar (second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0.0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -847,6 +911,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
   g_test_add_func ("/gui/daily/5-spin-wheel-needs-focus", test_spin_wheel);
+  g_test_add_func ("/gui/daily/15-switch-resets-banner-and-table", test_switch_resets);
   g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }
