@@ -887,6 +887,82 @@ test_switch_resets (void)
   close_all ();
 }
 
+/* Issue 19 item 3: every problem at once, each field's own, in the form and on Run. */
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_error_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_every_problem (void)
+{
+  PsBeamEditor *editor;
+  GtkEditable *span, *load;
+  GtkWidget *label;
+  g_autofree char *zero_message = NULL;
+  const char *tip, *text;
+
+  open_example ("beam-timber-cantilever.json");
+  editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  label = find_error_label (GTK_WIDGET (editor));
+  g_assert_nonnull (label);
+  span = ps_param_editor_get_entry (
+      PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.span")));
+  load = ps_param_editor_get_entry (
+      PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.load.value")));
+  g_assert_false (gtk_widget_get_visible (label));
+
+  /* A span of zero: the engine's message, on the form and on Run. */
+  gtk_editable_set_text (span, "0");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (label));
+  zero_message = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (zero_message, "beam.span"));
+
+  /* "abc": the field's own message replaces the one about the old value. */
+  gtk_editable_set_text (span, "abc");
+  iterate ();
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_null (strstr (text, zero_message));
+  g_assert_nonnull (strstr (text, "abc"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (span), "error"));
+
+  /* "5 kg" for a length: a message stays as long as Run is disabled. */
+  gtk_editable_set_text (span, "5 kg");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (strstr (tip, gtk_label_get_text (GTK_LABEL (label))));
+
+  /* Two fields wrong: both are highlighted and both messages are shown, on Run too. */
+  gtk_editable_set_text (load, "xyz");
+  iterate ();
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, "kg"));
+  g_assert_nonnull (strstr (text, "xyz"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (span), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (load), "error"));
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (strstr (tip, "kg"));
+  g_assert_nonnull (strstr (tip, "xyz"));
+  g_free (screenshot (GTK_WIDGET (window), "daily-3-every-problem"));
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -910,6 +986,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
+  g_test_add_func ("/gui/daily/3-every-problem-at-once", test_every_problem);
   g_test_add_func ("/gui/daily/5-spin-wheel-needs-focus", test_spin_wheel);
   g_test_add_func ("/gui/daily/15-switch-resets-banner-and-table", test_switch_resets);
   g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);

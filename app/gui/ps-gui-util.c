@@ -349,11 +349,14 @@ ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *
 void
 ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document)
 {
-  const char *error = ps_document_get_error (document);
+  g_autofree char *problems = ps_document_dup_problems (document);
+  const char *path = ps_document_get_current_error_path (document);
 
-  gtk_label_set_text (GTK_LABEL (label), error ? error : "");
-  gtk_widget_set_visible (label, error != NULL);
-  ps_field_set_show_error (fields, ps_document_get_error_path (document), error);
+  /* Every problem at once, the fields' own first: the engine's message alone said
+   * nothing of a field whose text could not be read (issue 19 item 3). */
+  gtk_label_set_text (GTK_LABEL (label), problems ? problems : "");
+  gtk_widget_set_visible (label, problems != NULL);
+  ps_field_set_show_error (fields, path, path ? ps_document_get_error (document) : NULL);
 }
 
 /* Issue 19 item 5: a spin button the pointer passes over while the wheel scrolls the
