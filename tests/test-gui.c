@@ -963,6 +963,34 @@ test_every_problem (void)
   close_all ();
 }
 
+/* Issue 19 item 3: a value the engine refuses is highlighted on the field itself,
+ * not only named in the message below the form. */
+static void
+test_engine_error_on_field (void)
+{
+  PsBeamEditor *editor;
+  GtkWidget *span, *name;
+  GdkRGBA normal, shown;
+
+  open_example ("beam-timber-cantilever.json");
+  editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  span = GTK_WIDGET (
+      ps_param_editor_get_entry (PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.span"))));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (span), &normal);
+  gtk_editable_set_text (GTK_EDITABLE (span), "-2");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  gtk_style_context_get_color (gtk_widget_get_style_context (span), &shown);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (gdk_rgba_equal (&normal, &shown))
+    g_error ("a span of -2 m is not highlighted on its field");
+  name = find_error_label (GTK_WIDGET (editor));
+  g_assert_true (gtk_widget_get_visible (name));
+  g_free (screenshot (GTK_WIDGET (window), "daily-3-negative-span"));
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -987,6 +1015,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
   g_test_add_func ("/gui/daily/3-every-problem-at-once", test_every_problem);
+  g_test_add_func ("/gui/daily/3-engine-error-on-field", test_engine_error_on_field);
   g_test_add_func ("/gui/daily/5-spin-wheel-needs-focus", test_spin_wheel);
   g_test_add_func ("/gui/daily/15-switch-resets-banner-and-table", test_switch_resets);
   g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);
