@@ -928,7 +928,9 @@ test_every_problem (void)
   iterate ();
   g_assert_true (gtk_widget_get_visible (label));
   zero_message = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-  g_assert_nonnull (strstr (zero_message, "beam.span"));
+  /* In words: the field's label, not the JSON path. */
+  g_assert_nonnull (strstr (zero_message, "Span L: "));
+  g_assert_null (strstr (zero_message, "beam."));
 
   /* "abc": the field's own message replaces the one about the old value. */
   gtk_editable_set_text (span, "abc");
@@ -946,7 +948,7 @@ test_every_problem (void)
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
-  g_assert_nonnull (strstr (tip, gtk_label_get_text (GTK_LABEL (label))));
+  g_assert_nonnull (strstr (tip, "kg"));
 
   /* Two fields wrong: both are highlighted and both messages are shown, on Run too. */
   gtk_editable_set_text (load, "xyz");
@@ -954,12 +956,15 @@ test_every_problem (void)
   text = gtk_label_get_text (GTK_LABEL (label));
   g_assert_nonnull (strstr (text, "kg"));
   g_assert_nonnull (strstr (text, "xyz"));
+  g_assert_nonnull (strstr (text, "Span L: "));
+  g_assert_nonnull (strstr (text, "Load value: "));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (span), "error"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (load), "error"));
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
   g_assert_nonnull (strstr (tip, "kg"));
   g_assert_nonnull (strstr (tip, "xyz"));
   g_free (screenshot (GTK_WIDGET (window), "daily-3-every-problem"));
+  g_free (screenshot (label, "daily-3-every-problem-message"));
   close_all ();
 }
 

@@ -346,10 +346,62 @@ ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *
                            0);
 }
 
+/* The text of the label in front of @widget's row (the label beside it or beside one
+ * of its nearest containers), or NULL. */
+static const char *
+row_label_text (GtkWidget *widget)
+{
+  for (int depth = 0; widget != NULL && depth < 4; depth++, widget = gtk_widget_get_parent (widget))
+    for (GtkWidget *w = gtk_widget_get_prev_sibling (widget); w != NULL;
+         w = gtk_widget_get_prev_sibling (w))
+      if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+        return gtk_label_get_text (GTK_LABEL (w));
+  return NULL;
+}
+
+/* @problems with each line's leading JSON path ("beam.span.from: …") replaced by the
+ * label of the field it names ("Span L: …"), where the form has one. */
+static char *
+problems_in_words (PsFieldSet *set, const char *problems)
+{
+  g_auto (GStrv) lines = g_strsplit (problems, "\n", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      g_autofree char *path = colon ? g_strndup (lines[i], colon - lines[i]) : NULL;
+      const char *best = NULL, *text = NULL;
+      GtkWidget *widget = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (path != NULL && strchr (path, ' ') == NULL)
+        {
+          g_hash_table_iter_init (&iter, set->fields);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (is_prefix_path (key, path) && (best == NULL || strlen (key) > strlen (best)))
+              {
+                best = key;
+                widget = value;
+              }
+          text = widget != NULL ? row_label_text (widget) : NULL;
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (text != NULL)
+        g_string_append_printf (out, "%s: %s", text, colon + 2);
+      else
+        g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document)
 {
-  g_autofree char *problems = ps_document_dup_problems (document);
+  g_autofree char *raw = ps_document_dup_problems (document);
+  g_autofree char *problems = raw != NULL ? problems_in_words (fields, raw) : NULL;
   const char *path = ps_document_get_current_error_path (document);
 
   /* Every problem at once, the fields' own first: the engine's message alone said
