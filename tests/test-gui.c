@@ -437,7 +437,7 @@ test_invalid_value (void)
   g_assert_false (action_enabled ("run"));
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
   g_assert_nonnull (tip);
-  g_assert_nonnull (strstr (tip, "beam.span"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
 
   /* A number the engine refuses: a span of zero. */
@@ -448,7 +448,7 @@ test_invalid_value (void)
   g_assert_nonnull (blocker);
   g_assert_true (g_str_has_prefix (blocker, "beam.span"));
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
-  g_assert_nonnull (strstr (tip, "beam.span"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span"));
 
   /* A unit of the wrong dimension. */
   gtk_editable_set_text (entry, "3 kN");
@@ -963,6 +963,8 @@ test_every_problem (void)
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
   g_assert_nonnull (strstr (tip, "kg"));
   g_assert_nonnull (strstr (tip, "xyz"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span): "));
+  g_assert_nonnull (strstr (tip, "Load value (beam.load.value): "));
   g_free (screenshot (GTK_WIDGET (window), "daily-3-every-problem"));
   g_free (screenshot (label, "daily-3-every-problem-message"));
   close_all ();

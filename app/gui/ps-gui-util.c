@@ -340,6 +340,15 @@ ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *
   gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (root, "name", ""));
   g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed), document, 0);
   ps_field_set_add (fields, "name", name);
+  /* The editor is not in the window yet: the name entry's topmost container is the
+   * editor itself. The window words the Run button's tooltip with its fields. */
+  {
+    GtkWidget *editor = name;
+
+    while (gtk_widget_get_parent (editor) != NULL)
+      editor = gtk_widget_get_parent (editor);
+    g_object_set_data (G_OBJECT (editor), "ps-field-set", fields);
+  }
   gtk_editable_set_text (GTK_EDITABLE (description),
                          ps_gui_json_string_member (root, "description", ""));
   g_signal_connect_object (description, "changed", G_CALLBACK (on_description_changed), document,
@@ -361,8 +370,8 @@ row_label_text (GtkWidget *widget)
 
 /* @problems with each line's leading JSON path ("beam.span.from: …") replaced by the
  * label of the field it names ("Span L: …"), where the form has one. */
-static char *
-problems_in_words (PsFieldSet *set, const char *problems)
+char *
+ps_field_set_in_words (PsFieldSet *set, const char *problems, gboolean with_path)
 {
   g_auto (GStrv) lines = g_strsplit (problems, "\n", -1);
   g_autoptr (GString) out = g_string_new (NULL);
@@ -389,7 +398,9 @@ problems_in_words (PsFieldSet *set, const char *problems)
         }
       if (out->len > 0)
         g_string_append_c (out, '\n');
-      if (text != NULL)
+      if (text != NULL && with_path)
+        g_string_append_printf (out, "%s (%s): %s", text, path, colon + 2);
+      else if (text != NULL)
         g_string_append_printf (out, "%s: %s", text, colon + 2);
       else
         g_string_append (out, lines[i]);
@@ -401,7 +412,7 @@ void
 ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document)
 {
   g_autofree char *raw = ps_document_dup_problems (document);
-  g_autofree char *problems = raw != NULL ? problems_in_words (fields, raw) : NULL;
+  g_autofree char *problems = raw != NULL ? ps_field_set_in_words (fields, raw, FALSE) : NULL;
   const char *path = ps_document_get_current_error_path (document);
 
   /* Every problem at once, the fields' own first: the engine's message alone said
