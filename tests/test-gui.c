@@ -437,7 +437,7 @@ test_invalid_value (void)
   g_assert_false (action_enabled ("run"));
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
   g_assert_nonnull (tip);
-  g_assert_nonnull (strstr (tip, "beam.span"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
 
   /* A number the engine refuses: a span of zero. */
@@ -448,7 +448,7 @@ test_invalid_value (void)
   g_assert_nonnull (blocker);
   g_assert_true (g_str_has_prefix (blocker, "beam.span"));
   tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
-  g_assert_nonnull (strstr (tip, "beam.span"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span"));
 
   /* A unit of the wrong dimension. */
   gtk_editable_set_text (entry, "3 kN");
@@ -733,6 +733,271 @@ test_quit_discard (void)
   g_assert_null (window);
 }
 
+/* Issue 19 item 5: the wheel over a spin button while the form scrolls must not
+ * change its value. The scroll is delivered as GTK delivers it: the spin button's
+ * scroll controllers, capture phase first, until one takes it. */
+static gboolean
+wheel_over (GtkWidget *spin, double dy)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (spin);
+  GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+        gboolean taken = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (c)
+            || gtk_event_controller_get_propagation_phase (c) != phases[p])
+          continue;
+        g_signal_emit_by_name (c, "scroll", 0.0, dy, &taken);
+        if (taken)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+collect_spins (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_spins (c, out);
+}
+
+static void
+test_spin_wheel (void)
+{
+  const char *examples[]
+      = { "reliability-axial-bar.json", "beam-timber-cantilever.json", "regression-coupons.json" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+      GtkWidget *editor;
+
+      open_example (examples[e]);
+      editor = parastudy_window_get_editor (window);
+      collect_spins (editor, spins);
+      g_assert_cmpuint (spins->len, >, 0);
+      gtk_widget_grab_focus (parastudy_window_get_run_button (window));
+      iterate ();
+      for (guint i = 0; i < spins->len; i++)
+        {
+          GtkSpinButton *spin = g_ptr_array_index (spins, i);
+          double before = gtk_spin_button_get_value (spin);
+
+          g_assert_nonnull (gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_SCROLLED_WINDOW));
+          wheel_over (GTK_WIDGET (spin), 1.0);
+          wheel_over (GTK_WIDGET (spin), -3.0);
+          if (gtk_spin_button_get_value (spin) != before)
+            g_error ("%s: spin button %u changed from %g to %g by the wheel without the focus",
+                     examples[e], i, before, gtk_spin_button_get_value (spin));
+        }
+      close_all ();
+    }
+
+  /* With the focus, the wheel still steps the value: Samples of the reliability form. */
+  {
+    PsReliabilityEditor *editor;
+    g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+    GtkSpinButton *spin = NULL;
+    double before;
+
+    open_example ("reliability-axial-bar.json");
+    editor = PS_RELIABILITY_EDITOR (parastudy_window_get_editor (window));
+    collect_spins (GTK_WIDGET (editor), spins);
+    for (guint i = 0; i < spins->len && spin == NULL; i++)
+      if (gtk_widget_is_drawable (g_ptr_array_index (spins, i)))
+        spin = g_ptr_array_index (spins, i);
+    g_assert_nonnull (spin);
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (spin)));
+    iterate ();
+    before = gtk_spin_button_get_value (spin);
+    g_assert_true (wheel_over (GTK_WIDGET (spin), -1.0));
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), !=, before);
+    close_all ();
+  }
+}
+
+/* Issue 19 item 15: switching studies leaves nothing of the previous one behind: no
+ * message of it in the message bar, and the table is shown from its top-left corner
+ * (a table scrolled right past the next study's columns showed it blank). */
+static void
+select_in_sidebar (PsDocument *doc)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (window->sidebar), i);
+
+      g_assert_nonnull (row);
+      if (g_object_get_data (G_OBJECT (row), "document") == doc)
+        {
+          gtk_list_box_select_row (GTK_LIST_BOX (window->sidebar), row);
+          break;
+        }
+    }
+  iterate ();
+  g_assert_true (parastudy_window_get_document (window) == doc);
+}
+
+static void
+test_switch_resets (void)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (parastudy_window_get_table_scroller (window));
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scroller);
+  PsDocument *first, *second;
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/study.json");
+  g_autofree char *png = NULL;
+
+  first = open_example ("beam-timber-cantilever.json");
+  run_and_wait ();
+  second = open_example ("beam-steel-ipe.json");
+  run_and_wait ();
+  parastudy_window_show_page (window, "table");
+  iterate ();
+  /* The window narrower than the table, scrolled to its right and bottom edges. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  for (int i = 0; i < 10; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0.0);
+  g_assert_false (parastudy_window_open_file (window, missing));
+  g_assert_nonnull (parastudy_window_get_info_message (window));
+
+  select_in_sidebar (first);
+  g_assert_null (parastudy_window_get_info_message (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0.0);
+  png = screenshot (GTK_WIDGET (window), "daily-15-switched-table");
+  select_in_sidebar (second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0.0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 820);
+  close_all ();
+}
+
+/* Issue 19 item 3: every problem at once, each field's own, in the form and on Run. */
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error"))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_error_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_every_problem (void)
+{
+  PsBeamEditor *editor;
+  GtkEditable *span, *load;
+  GtkWidget *label;
+  g_autofree char *zero_message = NULL;
+  const char *tip, *text;
+
+  open_example ("beam-timber-cantilever.json");
+  editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  label = find_error_label (GTK_WIDGET (editor));
+  g_assert_nonnull (label);
+  span = ps_param_editor_get_entry (
+      PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.span")));
+  load = ps_param_editor_get_entry (
+      PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.load.value")));
+  g_assert_false (gtk_widget_get_visible (label));
+
+  /* A span of zero: the engine's message, on the form and on Run. */
+  gtk_editable_set_text (span, "0");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (label));
+  zero_message = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  /* In words: the field's label, not the JSON path. */
+  g_assert_nonnull (strstr (zero_message, "Span L: "));
+  g_assert_null (strstr (zero_message, "beam."));
+
+  /* "abc": the field's own message replaces the one about the old value. */
+  gtk_editable_set_text (span, "abc");
+  iterate ();
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_null (strstr (text, zero_message));
+  g_assert_nonnull (strstr (text, "abc"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (span), "error"));
+
+  /* "5 kg" for a length: a message stays as long as Run is disabled. */
+  gtk_editable_set_text (span, "5 kg");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (strstr (tip, "kg"));
+
+  /* Two fields wrong: both are highlighted and both messages are shown, on Run too. */
+  gtk_editable_set_text (load, "xyz");
+  iterate ();
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_assert_nonnull (strstr (text, "kg"));
+  g_assert_nonnull (strstr (text, "xyz"));
+  g_assert_nonnull (strstr (text, "Span L: "));
+  g_assert_nonnull (strstr (text, "Load value: "));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (span), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (load), "error"));
+  tip = gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window));
+  g_assert_nonnull (strstr (tip, "kg"));
+  g_assert_nonnull (strstr (tip, "xyz"));
+  g_assert_nonnull (strstr (tip, "Span L (beam.span): "));
+  g_assert_nonnull (strstr (tip, "Load value (beam.load.value): "));
+  g_free (screenshot (GTK_WIDGET (window), "daily-3-every-problem"));
+  g_free (screenshot (label, "daily-3-every-problem-message"));
+  close_all ();
+}
+
+/* Issue 19 item 3: a value the engine refuses is highlighted on the field itself,
+ * not only named in the message below the form. */
+static void
+test_engine_error_on_field (void)
+{
+  PsBeamEditor *editor;
+  GtkWidget *span, *name;
+  GdkRGBA normal, shown;
+
+  open_example ("beam-timber-cantilever.json");
+  editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  span = GTK_WIDGET (
+      ps_param_editor_get_entry (PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.span"))));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (span), &normal);
+  gtk_editable_set_text (GTK_EDITABLE (span), "-2");
+  iterate ();
+  g_assert_false (action_enabled ("run"));
+  gtk_style_context_get_color (gtk_widget_get_style_context (span), &shown);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (gdk_rgba_equal (&normal, &shown))
+    g_error ("a span of -2 m is not highlighted on its field");
+  name = find_error_label (GTK_WIDGET (editor));
+  g_assert_true (gtk_widget_get_visible (name));
+  g_free (screenshot (GTK_WIDGET (window), "daily-3-negative-span"));
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -756,6 +1021,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/screenshot/beam", test_screenshot_beam);
   g_test_add_func ("/gui/screenshot/reliability", test_screenshot_reliability);
   g_test_add_func ("/gui/screenshot/1024x700", test_screenshot_small);
-  g_test_add_func ("/gui/quit/discard-closes-window", test_quit_discard);
+  g_test_add_func ("/gui/daily/3-every-problem-at-once", test_every_problem);
+  g_test_add_func ("/gui/daily/3-engine-error-on-field", test_engine_error_on_field);
+  g_test_add_func ("/gui/daily/5-spin-wheel-needs-focus", test_spin_wheel);
+  g_test_add_func ("/gui/daily/15-switch-resets-banner-and-table", test_switch_resets);
+  g_test_add_func ("/gui/daily/7-quit-discard-no-criticals", test_quit_discard);
   return gui_test_finish (g_test_run ());
 }

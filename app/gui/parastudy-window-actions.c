@@ -52,7 +52,11 @@ _parastudy_window_update_actions (ParastudyWindow *self)
     gtk_widget_set_tooltip_text (self->run_button, _ ("A run is going: cancel it with Esc"));
   else if (blocker != NULL)
     {
-      g_autofree char *tip = g_strdup_printf (_ ("Cannot run: %s"), blocker);
+      GtkWidget *editor = parastudy_window_get_editor (self);
+      PsFieldSet *fields = editor ? g_object_get_data (G_OBJECT (editor), "ps-field-set") : NULL;
+      g_autofree char *words
+          = fields ? ps_field_set_in_words (fields, blocker, TRUE) : g_strdup (blocker);
+      g_autofree char *tip = g_strdup_printf (_ ("Cannot run: %s"), words);
 
       gtk_widget_set_tooltip_text (self->run_button, tip);
     }

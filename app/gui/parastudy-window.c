@@ -183,6 +183,9 @@ select_document (ParastudyWindow *self, PsDocument *doc)
   if (self->current == doc)
     return;
   self->current = doc;
+  /* The message and the table's scroll position were the previous study's: a table
+   * scrolled right past the next study's columns showed it blank (issue 19 item 15). */
+  _parastudy_window_hide_message (self);
   if (doc == NULL)
     gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), "empty");
   else
@@ -214,6 +217,17 @@ select_document (ParastudyWindow *self, PsDocument *doc)
         }
     }
   ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
+  /* Scrolled back while the previous table is still laid out: the column view's
+   * list cannot scroll to a position in a model it has not measured yet. */
+  for (int i = 0; i < 2; i++)
+    {
+      GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW (self->table_scroller);
+      GtkAdjustment *adj = i == 0 ? gtk_scrolled_window_get_hadjustment (sw)
+                                  : gtk_scrolled_window_get_vadjustment (sw);
+
+      if (gtk_adjustment_get_value (adj) != 0.0)
+        gtk_adjustment_set_value (adj, 0.0);
+    }
   _parastudy_window_show_result (self);
   _parastudy_window_update_actions (self);
   _parastudy_window_update_title (self);

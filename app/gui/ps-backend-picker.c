@@ -336,6 +336,7 @@ static void
 ps_backend_picker_init (PsBackendPicker *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_gui_guard_spin_scroll (GTK_WIDGET (self));
   setup_dropdown (self);
 }
 

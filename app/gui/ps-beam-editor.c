@@ -728,6 +728,7 @@ ps_beam_editor_init (PsBeamEditor *self)
   /* Nothing is written back while the template and the file fill the form. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_gui_guard_spin_scroll (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->diagram), draw_diagram, self, NULL);
 }
 

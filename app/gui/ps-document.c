@@ -300,23 +300,78 @@ ps_document_get_error_path (PsDocument *self)
   return self->error_path;
 }
 
+static gboolean
+path_within (const char *prefix, const char *path)
+{
+  gsize n = strlen (prefix);
+
+  return strncmp (prefix, path, n) == 0 && (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
+const char *
+ps_document_get_current_error_path (PsDocument *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->error == NULL || self->error_path == NULL)
+    return self->error_path;
+  /* The tree still holds the old value of a field whose text is invalid: what the
+   * engine says of it is about that old value, not what the user sees. */
+  g_hash_table_iter_init (&iter, self->field_errors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (path_within (key, self->error_path) || path_within (self->error_path, key))
+      return NULL;
+  return self->error_path;
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+char *
+ps_document_dup_problems (PsDocument *self)
+{
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean stale = FALSE;
+
+  /* Every field in path order, so the text does not depend on hashing. */
+  g_hash_table_iter_init (&iter, self->field_errors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *k = g_ptr_array_index (keys, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s: %s", k,
+                              (const char *)g_hash_table_lookup (self->field_errors, k));
+    }
+  if (self->error != NULL && self->error_path != NULL)
+    stale = ps_document_get_current_error_path (self) == NULL;
+  if (self->error != NULL && !stale)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, self->error);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 char *
 ps_document_dup_blocker (PsDocument *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-  const char *best_key = NULL, *best = NULL;
+  char *problems = ps_document_dup_problems (self);
 
-  /* The first field in path order, so the message does not depend on hashing. */
-  g_hash_table_iter_init (&iter, self->field_errors);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (best_key == NULL || strcmp (key, best_key) < 0)
-      {
-        best_key = key;
-        best = value;
-      }
-  if (best != NULL)
-    return g_strdup_printf ("%s: %s", best_key, best);
+  if (problems != NULL)
+    return problems;
   if (self->error != NULL)
     return g_strdup (self->error);
   if (self->study == NULL)

@@ -40,7 +40,13 @@ const PsStudy *ps_document_get_study (PsDocument *self);
 const char *ps_document_get_error (PsDocument *self);
 /* The JSON path the validation message names, or NULL. */
 const char *ps_document_get_error_path (PsDocument *self);
-/* Why the study cannot run now (a field error first, then validation), or NULL. */
+/* The validation path, or NULL where it names a field whose text is invalid (the
+ * engine then checked that field's old value). */
+const char *ps_document_get_current_error_path (PsDocument *self);
+/* Every problem, one a line: each field whose text is invalid, in path order, then
+ * the engine's message unless it is about such a field; NULL when there is none. */
+char *ps_document_dup_problems (PsDocument *self);
+/* Why the study cannot run now (every problem, one a line), or NULL. */
 char *ps_document_dup_blocker (PsDocument *self);
 /* A new copy of the validated study to hand to a run (owned). */
 PsStudy *ps_document_dup_study (PsDocument *self, GError **error);

@@ -340,18 +340,132 @@ ps_gui_editor_bind_header (GtkWidget *name, GtkWidget *description, PsDocument *
   gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (root, "name", ""));
   g_signal_connect_object (name, "changed", G_CALLBACK (on_name_changed), document, 0);
   ps_field_set_add (fields, "name", name);
+  /* The editor is not in the window yet: the name entry's topmost container is the
+   * editor itself. The window words the Run button's tooltip with its fields. */
+  {
+    GtkWidget *editor = name;
+
+    while (gtk_widget_get_parent (editor) != NULL)
+      editor = gtk_widget_get_parent (editor);
+    g_object_set_data (G_OBJECT (editor), "ps-field-set", fields);
+  }
   gtk_editable_set_text (GTK_EDITABLE (description),
                          ps_gui_json_string_member (root, "description", ""));
   g_signal_connect_object (description, "changed", G_CALLBACK (on_description_changed), document,
                            0);
 }
 
+/* The text of the label in front of @widget's row (the label beside it or beside one
+ * of its nearest containers), or NULL. */
+static const char *
+row_label_text (GtkWidget *widget)
+{
+  for (int depth = 0; widget != NULL && depth < 4; depth++, widget = gtk_widget_get_parent (widget))
+    for (GtkWidget *w = gtk_widget_get_prev_sibling (widget); w != NULL;
+         w = gtk_widget_get_prev_sibling (w))
+      if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+        return gtk_label_get_text (GTK_LABEL (w));
+  return NULL;
+}
+
+/* @problems with each line's leading JSON path ("beam.span.from: …") replaced by the
+ * label of the field it names ("Span L: …"), where the form has one. */
+char *
+ps_field_set_in_words (PsFieldSet *set, const char *problems, gboolean with_path)
+{
+  g_auto (GStrv) lines = g_strsplit (problems, "\n", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      g_autofree char *path = colon ? g_strndup (lines[i], colon - lines[i]) : NULL;
+      const char *best = NULL, *text = NULL;
+      GtkWidget *widget = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (path != NULL && strchr (path, ' ') == NULL)
+        {
+          g_hash_table_iter_init (&iter, set->fields);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (is_prefix_path (key, path) && (best == NULL || strlen (key) > strlen (best)))
+              {
+                best = key;
+                widget = value;
+              }
+          text = widget != NULL ? row_label_text (widget) : NULL;
+        }
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (text != NULL && with_path)
+        g_string_append_printf (out, "%s (%s): %s", text, path, colon + 2);
+      else if (text != NULL)
+        g_string_append_printf (out, "%s: %s", text, colon + 2);
+      else
+        g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 void
 ps_gui_show_document_error (GtkWidget *label, PsFieldSet *fields, PsDocument *document)
 {
-  const char *error = ps_document_get_error (document);
+  g_autofree char *raw = ps_document_dup_problems (document);
+  g_autofree char *problems = raw != NULL ? ps_field_set_in_words (fields, raw, FALSE) : NULL;
+  const char *path = ps_document_get_current_error_path (document);
 
-  gtk_label_set_text (GTK_LABEL (label), error ? error : "");
-  gtk_widget_set_visible (label, error != NULL);
-  ps_field_set_show_error (fields, ps_document_get_error_path (document), error);
+  /* Every problem at once, the fields' own first: the engine's message alone said
+   * nothing of a field whose text could not be read (issue 19 item 3). */
+  gtk_label_set_text (GTK_LABEL (label), problems ? problems : "");
+  gtk_widget_set_visible (label, problems != NULL);
+  ps_field_set_show_error (fields, path, path ? ps_document_get_error (document) : NULL);
+}
+
+/* Issue 19 item 5: a spin button the pointer passes over while the wheel scrolls the
+ * form must not change its value. Unless it has the focus, its wheel events scroll
+ * the form around it instead; the step is GTK's own for a scrolled window's wheel
+ * (page size to the power 2/3, gtkscrolledwindow.c). */
+static gboolean
+on_spin_scroll (GtkEventControllerScroll *scroll, double dx, double dy, gpointer user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (scroll));
+  GtkRoot *root = gtk_widget_get_root (spin);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adj;
+  double step;
+
+  (void)dx;
+  (void)user_data;
+  if (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)))
+    return GDK_EVENT_PROPAGATE;
+  scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return GDK_EVENT_PROPAGATE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  step = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL
+             ? pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0)
+             : 1.0;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
+void
+ps_gui_guard_spin_scroll (GtkWidget *root)
+{
+  if (GTK_IS_SPIN_BUTTON (root))
+    {
+      GtkEventController *scroll
+          = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+      gtk_event_controller_set_name (scroll, "ps-spin-scroll-guard");
+      gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+      g_signal_connect (scroll, "scroll", G_CALLBACK (on_spin_scroll), NULL);
+      gtk_widget_add_controller (root, scroll);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ps_gui_guard_spin_scroll (child);
 }

@@ -47,6 +47,14 @@ void ps_field_set_add (PsFieldSet *set, const char *path, GtkWidget *widget);
  * @path (if any) with @message. Returns the widget marked, or NULL. */
 GtkWidget *ps_field_set_show_error (PsFieldSet *set, const char *path, const char *message);
 void ps_gui_mark_invalid (GtkWidget *widget, const char *message);
+/* @problems (lines "json.path: message") with each path replaced by the label of the
+ * field of @set it names, where there is one, followed by the path in parentheses if
+ * @with_path (owned). */
+char *ps_field_set_in_words (PsFieldSet *set, const char *problems, gboolean with_path);
+
+/* Every spin button under @root takes the mouse wheel only while it has the focus;
+ * otherwise the wheel scrolls the scrolled window around it. */
+void ps_gui_guard_spin_scroll (GtkWidget *root);
 
 /* @widget after a left-aligned label @label_chars characters wide, as the study
  * editors' templates lay out their rows; for the rows they add in code. */

@@ -112,6 +112,7 @@ ps_param_editor_init (PsParamEditor *self)
   /* Nothing is written back while the template and the document fill the form. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_gui_guard_spin_scroll (GTK_WIDGET (self));
 }
 
 static gboolean

@@ -541,6 +541,7 @@ ps_regression_editor_init (PsRegressionEditor *self)
   /* Nothing is written back while the template and the file fill the form. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_gui_guard_spin_scroll (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
     {

@@ -538,6 +538,7 @@ ps_reliability_editor_init (PsReliabilityEditor *self)
   /* Nothing is written back while the template and the file fill the form. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ps_gui_guard_spin_scroll (GTK_WIDGET (self));
 }
 
 GtkWidget *
