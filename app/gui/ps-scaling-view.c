@@ -286,6 +286,10 @@ merged_json (PsScalingView *self, char **note)
                   = g_strdup_printf (_ ("%s — %s (%s)"), str_member (so, "backend"), machine, when);
 
               json_object_set_string_member (so, "backend", name);
+              /* The measured curves are what is compared; their fit lines would
+               * double the legend, which then no longer fits beside the table. */
+              if (json_object_has_member (so, "fit"))
+                json_object_remove_member (so, "fit");
             }
           json_array_add_element (bs, sn);
         }
