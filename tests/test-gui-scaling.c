@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "../app/ps-app-i18n.h"
 #include "history/ps-history.h"
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
@@ -18,6 +19,17 @@
 #include "scaling/ps-scaling.h"
 
 static PsScalingView *view;
+static const char *shot_suffix = "";
+
+/* A screenshot named after the test and, in another language, the locale. */
+static char *
+shot_named (const char *name)
+{
+  g_autofree char *full = g_strconcat (name, shot_suffix, NULL);
+
+  parastudy_window_show_page (window, "scaling");
+  return screenshot (GTK_WIDGET (window), full);
+}
 
 static gboolean
 scaling_done (void)
@@ -32,18 +44,24 @@ scaling_done (void)
 static char *
 other_machine_json (const char *host, const char *started, double t2)
 {
+  /* JSON numbers whatever the locale's decimal separator. */
+  char t[G_ASCII_DTOSTR_BUF_SIZE], sp[G_ASCII_DTOSTR_BUF_SIZE], e[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (t, sizeof t, t2);
+  g_ascii_dtostr (sp, sizeof sp, 1.0 / t2);
+  g_ascii_dtostr (e, sizeof e, 0.5 / t2);
   return g_strdup_printf (
       "{\"parastudy_scaling\": 1, \"mode\": \"strong\", \"started\": \"%s\","
       " \"machine\": {\"hostname\": \"%s\", \"cpu_model\": \"Test CPU\", \"cores\": 4},"
       " \"series\": [{\"backend\": \"threads\", \"points\": ["
       "  {\"workers\": 1, \"size\": 100, \"oversubscribed\": false, \"wall_median\": 1.0,"
       "   \"speedup\": 1.0, \"efficiency\": 1.0, \"warnings\": []},"
-      "  {\"workers\": 2, \"size\": 100, \"oversubscribed\": false, \"wall_median\": %g,"
-      "   \"speedup\": %g, \"efficiency\": %g, \"warnings\": [\"other_load\", \"outliers\"]}],"
+      "  {\"workers\": 2, \"size\": 100, \"oversubscribed\": false, \"wall_median\": %s,"
+      "   \"speedup\": %s, \"efficiency\": %s, \"warnings\": [\"other_load\", \"outliers\"]}],"
       " \"fit\": {\"model\": \"amdahl\", \"serial_fraction\": 0.1,"
       "  \"serial_fraction_ci95\": [0.05, 0.15], \"max_speedup\": 10,"
       "  \"max_speedup_ci95\": [6.67, 20], \"weighted\": true}}]}",
-      started, host, t2, 1.0 / t2, 0.5 / t2);
+      started, host, t, sp, e);
 }
 
 /* Issue 19, item 2: a study measured, then another opened: the tab shows no points
@@ -72,8 +90,7 @@ test_scaling_per_study (void)
   g_assert_null (ps_gui_chart_get_chart (PS_GUI_CHART (chart)));
   g_assert_cmpstr (ps_scaling_view_get_status (view), ==,
                    _ ("No scaling measurements of this study yet"));
-  parastudy_window_show_page (window, "scaling");
-  shot = screenshot (GTK_WIDGET (window), "daily-2-scaling-other-study");
+  shot = shot_named ("daily-2-scaling-other-study");
 
   open_example ("beam-timber-cantilever.json");
   g_assert_true (parastudy_window_get_document (window) == a);
@@ -89,6 +106,7 @@ test_scaling_warnings (void)
   g_autofree char *json = other_machine_json ("lab-a", "2026-11-21T07:34:00Z", 0.55);
   const char *notes;
   g_autofree char *shot = NULL;
+  g_autofree char *one = NULL, *two = NULL, *s = NULL, *c = NULL, *fit = NULL;
 
   ps_scaling_view_show_json (view, json);
   iterate ();
@@ -97,12 +115,18 @@ test_scaling_warnings (void)
   g_assert_cmpuint (ps_scaling_view_get_n_points (view), ==, 2);
   g_assert_nonnull (strstr (notes, ps_scaling_warning_text ("other_load", NULL)));
   g_assert_nonnull (strstr (notes, ps_scaling_warning_text ("outliers", NULL)));
-  g_assert_nonnull (strstr (notes, "threads, 2 workers"));
-  g_assert_null (strstr (notes, "threads, 1 workers"));
-  g_assert_nonnull (strstr (notes, "serial fraction 0.1 (95 % interval 0.05 to 0.15)"));
-  g_assert_nonnull (strstr (notes, "speedup ceiling 10 (95 % interval 6.67 to 20)"));
-  parastudy_window_show_page (window, "scaling");
-  shot = screenshot (GTK_WIDGET (window), "scaling-warnings");
+  /* The expected wording through the catalogue, so that the test holds in any
+   * language. */
+  two = g_strdup_printf (_ ("%s, %d workers: "), "threads", 2);
+  one = g_strdup_printf (_ ("%s, %d workers: "), "threads", 1);
+  s = g_strdup_printf (_ ("%.*g (95 %% interval %.*g to %.*g)"), 3, 0.1, 3, 0.05, 3, 0.15);
+  c = g_strdup_printf (_ ("%.*g (95 %% interval %.*g to %.*g)"), 3, 10.0, 3, 6.67, 3, 20.0);
+  fit = g_strdup_printf (_ ("%s, Amdahl fit: serial fraction %s, speedup ceiling %s"), "threads", s,
+                         c);
+  g_assert_nonnull (strstr (notes, two));
+  g_assert_null (strstr (notes, one));
+  g_assert_nonnull (strstr (notes, fit));
+  shot = shot_named ("scaling-warnings");
 }
 
 /* Issue 21: results of two other machines in the history are listed by machine,
@@ -158,8 +182,7 @@ test_scaling_compare_machines (void)
   g_assert_nonnull (strstr (names, "threads — lab-a (2026-11-21 07:34)"));
   g_assert_nonnull (strstr (names, "threads — lab-b (2026-11-22 08:00)"));
   g_assert_cmpuint (ps_gui_chart_get_n_points (PS_GUI_CHART (chart)), >=, before + 4);
-  parastudy_window_show_page (window, "scaling");
-  shot = screenshot (GTK_WIDGET (window), "scaling-compare-machines");
+  shot = shot_named ("scaling-compare-machines");
   g_assert_cmpfloat (ink_share (chart), >, 0.02);
 
   ps_scaling_view_set_overlay (view, -1);
@@ -170,8 +193,29 @@ test_scaling_compare_machines (void)
 int
 main (int argc, char *argv[])
 {
+  const char *locale = NULL;
+
+  /* meson runs this program a second time with --pt_BR: the same assertions, with
+   * the wording taken from the catalogue. */
+  for (int i = 1; i < argc; i++)
+    if (g_strcmp0 (argv[i], "--pt_BR") == 0)
+      {
+        locale = "pt_BR.UTF-8";
+        for (int k = i; k < argc; k++)
+          argv[k] = argv[k + 1];
+        argc--;
+        break;
+      }
   gui_test_setenv ();
+  if (locale != NULL)
+    {
+      g_setenv ("LC_ALL", locale, TRUE);
+      g_unsetenv ("LANGUAGE");
+      shot_suffix = "-pt_BR";
+    }
   g_test_init (&argc, &argv, NULL);
+  if (locale != NULL)
+    ps_app_i18n_init ();
   if (!gui_test_open_window ())
     return gui_test_finish (0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
