@@ -270,7 +270,7 @@ merged_json (PsScalingView *self, char **note)
           continue;
         }
       else
-        os = json_array_ref (series_of (oo) != NULL ? series_of (oo) : json_array_new ());
+        os = series_of (oo) != NULL ? json_array_ref (series_of (oo)) : json_array_new ();
       bs = series_of (json_node_get_object (base));
       machine = machine_label (oo);
       when = when_label (oo);
@@ -928,6 +928,10 @@ ps_scaling_view_set_document (PsScalingView *self, PsDocument *doc)
           = doc != NULL ? g_strdup (g_object_get_data (G_OBJECT (doc), RESULT_KEY)) : NULL;
       show_result (self);
       refresh_history (self, TRUE);
+      /* A run of this study still measuring: its points so far are not kept, the
+       * table fills again from the next one. */
+      if (self->running != NULL && self->running->doc == doc)
+        clear_table (self);
       if (self->running != NULL && self->running->doc == doc)
         set_status (self, _ ("Measuring…"));
       else
