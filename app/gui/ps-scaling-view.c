@@ -30,7 +30,9 @@ struct _PsScalingView
   GtkWidget *status_label;
   GtkWidget *grid;
   GtkWidget *chart_dropdown;
-  GtkWidget *history_dropdown;
+  GtkWidget *history_button;
+  GtkWidget *history_list;
+  GtkWidget *notes_label;
   GtkWidget *chart;
 
   GPtrArray *checks; /* GtkCheckButton, with the backend name as "backend" data */
@@ -38,20 +40,26 @@ struct _PsScalingView
   guint generation; /* of the run whose points the table shows */
   struct RunData *running;
   char *status;
-  char *result_json;   /* the last run's scaling.json text */
-  GPtrArray *history;  /* scaling.json texts, newest first */
-  char *history_study; /* the study name the list is of */
-  int overlay;         /* index into history, or -1 */
-  char *tmp_dir;       /* for the merged overlay file */
+  char *result_json;         /* the last run's scaling.json text */
+  GPtrArray *history;        /* scaling.json texts, newest first */
+  GPtrArray *history_checks; /* GtkCheckButton per history entry */
+  char *history_study;       /* the study name the list is of */
+  char *notes;               /* the fits and the warnings, in words */
+  char *tmp_dir;             /* for the merged overlay file */
 };
 
 G_DEFINE_FINAL_TYPE (PsScalingView, ps_scaling_view, GTK_TYPE_BOX)
 
 static const char *const chart_names[] = { "speedup", "efficiency", "time", NULL };
 
+/* The last scaling result of a document is kept on it, so that switching studies
+ * shows each one's own measurements. */
+#define RESULT_KEY "ps-scaling-result-json"
+
 typedef struct RunData
 {
   PsScalingView *view; /* owned */
+  PsDocument *doc;     /* owned: the study measured */
   PsStudy *study;
   char **backends;
   GArray *workers;
@@ -68,6 +76,7 @@ static void
 run_data_free (RunData *d)
 {
   g_clear_object (&d->view);
+  g_clear_object (&d->doc);
   g_clear_pointer (&d->study, ps_study_free);
   g_strfreev (d->backends);
   g_array_unref (d->workers);
@@ -103,8 +112,8 @@ static void
 clear_table (PsScalingView *self)
 {
   GtkWidget *child;
-  const char *heads[] = { N_ ("Backend"),  N_ ("Workers"), N_ ("Items"),
-                          N_ ("Median s"), N_ ("Speedup"), N_ ("Efficiency") };
+  const char *heads[] = { N_ ("Backend"), N_ ("Workers"),    N_ ("Items"), N_ ("Median s"),
+                          N_ ("Speedup"), N_ ("Efficiency"), N_ ("Notes") };
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
@@ -160,55 +169,259 @@ str_member (JsonObject *o, const char *key)
              : NULL;
 }
 
-/* The base result with the overlay's series added, their backends named after the
- * run's date. NULL when there is nothing to show. */
+static double
+num_member (JsonObject *o, const char *key)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, key) : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_VALUE (n) ? json_node_get_double (n) : NAN;
+}
+
+/* The [lo, hi] of "…_ci95"; FALSE when scaling.json has none (null). */
+static gboolean
+interval_member (JsonObject *o, const char *key, double *lo, double *hi)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, key) : NULL;
+  JsonArray *a = n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+
+  if (a == NULL || json_array_get_length (a) != 2)
+    return FALSE;
+  *lo = json_array_get_double_element (a, 0);
+  *hi = json_array_get_double_element (a, 1);
+  return TRUE;
+}
+
+/* "lab-a (Intel Xeon …)" from scaling.json's machine. */
+static char *
+machine_label (JsonObject *root)
+{
+  JsonNode *n = json_object_get_member (root, "machine");
+  JsonObject *m = n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+  const char *host = m != NULL ? str_member (m, "hostname") : NULL;
+
+  return g_strdup (host != NULL ? host : _ ("unknown machine"));
+}
+
+/* "2026-11-21 07:34": the minute is enough, and keeps the legend narrow. */
+static char *
+when_label (JsonObject *root)
+{
+  const char *started = str_member (root, "started");
+  char *when = g_strndup (started != NULL ? started : _ ("earlier"), 16);
+
+  g_strdelimit (when, "T", ' ');
+  return when;
+}
+
+static JsonArray *
+series_of (JsonObject *root)
+{
+  JsonNode *n = root != NULL ? json_object_get_member (root, "series") : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+static gboolean
+overlay_active (PsScalingView *self, guint i)
+{
+  return i < self->history_checks->len
+         && gtk_check_button_get_active (g_ptr_array_index (self->history_checks, i));
+}
+
+/* The base result with the series of each picked earlier result added, each named
+ * after its backend, machine and date, so that curves of several machines are told
+ * apart in the legend. NULL when there is nothing to show. */
 static char *
 merged_json (PsScalingView *self, char **note)
 {
-  const char *over_text = self->overlay >= 0 && (guint)self->overlay < self->history->len
-                              ? g_ptr_array_index (self->history, self->overlay)
-                              : NULL;
   g_autoptr (JsonNode) base = parse (self->result_json);
-  g_autoptr (JsonNode) over = parse (over_text);
-  JsonObject *bo, *oo;
-  JsonArray *bs, *os;
-  const char *started;
+  JsonArray *bs;
 
-  if (over == NULL)
-    return self->result_json != NULL ? g_strdup (self->result_json) : NULL;
-  if (base == NULL)
-    return g_strdup (over_text);
-  bo = json_node_get_object (base);
-  oo = json_node_get_object (over);
-  if (g_strcmp0 (str_member (bo, "mode"), str_member (oo, "mode")) != 0)
+  for (guint h = 0; h < self->history->len; h++)
     {
-      *note = g_strdup_printf (_ ("The earlier result is %s scaling and this one %s: not overlaid"),
-                               str_member (oo, "mode"), str_member (bo, "mode"));
-      return g_strdup (self->result_json);
-    }
-  bs = json_object_get_array_member (bo, "series");
-  os = json_object_get_array_member (oo, "series");
-  started = str_member (oo, "started");
-  for (guint i = 0; os != NULL && bs != NULL && i < json_array_get_length (os); i++)
-    {
-      JsonNode *sn = json_node_copy (json_array_get_element (os, i));
-      JsonObject *so = JSON_NODE_HOLDS_OBJECT (sn) ? json_node_get_object (sn) : NULL;
+      g_autoptr (JsonNode) over = NULL;
+      JsonObject *oo;
+      JsonArray *os;
+      g_autofree char *machine = NULL;
+      g_autofree char *when = NULL;
 
-      if (so != NULL)
+      if (!overlay_active (self, h)
+          || (over = parse (g_ptr_array_index (self->history, h))) == NULL)
+        continue;
+      oo = json_node_get_object (over);
+      if (base == NULL)
         {
-          /* "threads (2026-11-21 07:34)": the minute is enough, and keeps the
-           * legend narrow. */
-          g_autofree char *when = g_strndup (started != NULL ? started : _ ("earlier"), 16);
-          g_autofree char *name = NULL;
-
-          g_strdelimit (when, "T", ' ');
-          name = g_strdup_printf ("%s (%s)", str_member (so, "backend"), when);
-
-          json_object_set_string_member (so, "backend", name);
+          /* The first picked result is the base; its series are named as well. */
+          base = json_node_new (JSON_NODE_OBJECT);
+          json_node_take_object (base, json_object_ref (oo));
+          bs = series_of (json_node_get_object (base));
+          os = json_array_new ();
+          for (guint i = 0; bs != NULL && i < json_array_get_length (bs); i++)
+            json_array_add_element (os, json_node_copy (json_array_get_element (bs, i)));
+          json_object_set_array_member (json_node_get_object (base), "series", json_array_new ());
         }
-      json_array_add_element (bs, sn);
+      else if (g_strcmp0 (str_member (json_node_get_object (base), "mode"), str_member (oo, "mode"))
+               != 0)
+        {
+          g_free (*note);
+          *note = g_strdup_printf (
+              _ ("An earlier result is %s scaling and this one %s: not overlaid"),
+              str_member (oo, "mode"), str_member (json_node_get_object (base), "mode"));
+          continue;
+        }
+      else
+        os = series_of (oo) != NULL ? json_array_ref (series_of (oo)) : json_array_new ();
+      bs = series_of (json_node_get_object (base));
+      machine = machine_label (oo);
+      when = when_label (oo);
+      for (guint i = 0; bs != NULL && i < json_array_get_length (os); i++)
+        {
+          JsonNode *sn = json_node_copy (json_array_get_element (os, i));
+          JsonObject *so = JSON_NODE_HOLDS_OBJECT (sn) ? json_node_get_object (sn) : NULL;
+
+          if (so != NULL)
+            {
+              /* TRANSLATORS: a chart legend entry: backend — machine (date). */
+              g_autofree char *name
+                  = g_strdup_printf (_ ("%s — %s (%s)"), str_member (so, "backend"), machine, when);
+
+              json_object_set_string_member (so, "backend", name);
+              /* The measured curves are what is compared; their fit lines would
+               * double the legend, which then no longer fits beside the table. */
+              if (json_object_has_member (so, "fit"))
+                json_object_remove_member (so, "fit");
+            }
+          json_array_add_element (bs, sn);
+        }
+      json_array_unref (os);
     }
-  return json_to_string (base, TRUE);
+  return base != NULL ? json_to_string (base, TRUE) : NULL;
+}
+
+/* A fit's figure with its 95 % interval in words: "0.0412 (95 % interval 0.0301 to
+ * 0.0523)", or the figure alone when scaling.json gives no interval. */
+static char *
+with_interval (JsonObject *fit, const char *key, const char *ci_key, int digits)
+{
+  double v = num_member (fit, key), lo, hi;
+
+  if (!isfinite (v))
+    return g_strdup (_ ("not defined"));
+  if (interval_member (fit, ci_key, &lo, &hi))
+    return g_strdup_printf (_ ("%.*g (95 %% interval %.*g to %.*g)"), digits, v, digits, lo, digits,
+                            hi);
+  return g_strdup_printf (_ ("%.*g (no interval)"), digits, v);
+}
+
+static void
+append_fit (GString *out, const char *backend, JsonObject *fit)
+{
+  const char *model = str_member (fit, "model");
+
+  if (g_strcmp0 (model, "size") == 0)
+    {
+      g_string_append_printf (out, _ ("%s: time = %.4g s + %.4g s × %s (adjusted R² %.4f)"),
+                              backend, num_member (fit, "c0"), num_member (fit, "c1"),
+                              str_member (fit, "term") ? str_member (fit, "term") : "?",
+                              num_member (fit, "adj_r2"));
+    }
+  else if (model != NULL)
+    {
+      g_autofree char *s = with_interval (fit, "serial_fraction", "serial_fraction_ci95", 3);
+      g_autofree char *c = with_interval (fit, "max_speedup", "max_speedup_ci95", 3);
+
+      if (g_str_equal (model, "gustafson"))
+        g_string_append_printf (out, _ ("%s, Gustafson fit: serial fraction %s"), backend, s);
+      else
+        g_string_append_printf (out, _ ("%s, Amdahl fit: serial fraction %s, speedup ceiling %s"),
+                                backend, s, c);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* Fills the table and the notes under it from a scaling.json text: one row per
+ * point, a warning sign on the points with warnings, then each fit with its
+ * intervals and each warning in words (issue 21). */
+static void
+show_result (PsScalingView *self)
+{
+  g_autoptr (JsonNode) root = parse (self->result_json);
+  g_autoptr (GString) notes = g_string_new (NULL);
+  JsonArray *series = root != NULL ? series_of (json_node_get_object (root)) : NULL;
+
+  clear_table (self);
+  for (guint i = 0; series != NULL && i < json_array_get_length (series); i++)
+    {
+      JsonObject *so = json_array_get_object_element (series, i);
+      const char *backend = so != NULL ? str_member (so, "backend") : NULL;
+      JsonNode *pn = so != NULL ? json_object_get_member (so, "points") : NULL;
+      JsonArray *points
+          = pn != NULL && JSON_NODE_HOLDS_ARRAY (pn) ? json_node_get_array (pn) : NULL;
+      JsonNode *fn = so != NULL ? json_object_get_member (so, "fit") : NULL;
+
+      if (backend == NULL)
+        continue;
+      for (guint k = 0; points != NULL && k < json_array_get_length (points); k++)
+        {
+          JsonObject *po = json_array_get_object_element (points, k);
+          JsonNode *wn = po != NULL ? json_object_get_member (po, "warnings") : NULL;
+          JsonArray *warnings
+              = wn != NULL && JSON_NODE_HOLDS_ARRAY (wn) ? json_node_get_array (wn) : NULL;
+          guint n_warn = warnings != NULL ? json_array_get_length (warnings) : 0;
+          int row;
+          int workers;
+          g_autofree char *w = NULL;
+          g_autofree char *n = NULL;
+          g_autofree char *t = NULL;
+          g_autofree char *sp = NULL;
+          g_autofree char *e = NULL;
+
+          if (po == NULL)
+            continue;
+          row = (int)++self->n_points;
+          workers = (int)json_object_get_int_member_with_default (po, "workers", 0);
+          w = g_strdup_printf (
+              "%d%s", workers,
+              json_object_get_boolean_member_with_default (po, "oversubscribed", FALSE) ? "*" : "");
+          n = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               json_object_get_int_member_with_default (po, "size", 0));
+          t = fmt_metric (num_member (po, "wall_median"), 4);
+          sp = fmt_metric (num_member (po, "speedup"), 3);
+          e = fmt_metric (num_member (po, "efficiency"), 3);
+          cell (self, 0, row, backend);
+          cell (self, 1, row, w);
+          cell (self, 2, row, n);
+          cell (self, 3, row, t);
+          cell (self, 4, row, sp);
+          cell (self, 5, row, e);
+          cell (self, 6, row, n_warn > 0 ? "⚠" : "");
+          for (guint j = 0; j < n_warn; j++)
+            {
+              const char *name = json_array_get_string_element (warnings, j);
+
+              if (j == 0)
+                g_string_append_printf (notes, _ ("%s, %d workers: "), backend, workers);
+              else
+                g_string_append (notes, "; ");
+              g_string_append (notes, ps_scaling_warning_text (name, po));
+              if (j + 1 == n_warn)
+                g_string_append_c (notes, '\n');
+            }
+        }
+      if (fn != NULL && JSON_NODE_HOLDS_OBJECT (fn))
+        {
+          g_autoptr (GString) fit = g_string_new (NULL);
+
+          append_fit (fit, backend, json_node_get_object (fn));
+          g_string_prepend (notes, fit->str);
+        }
+    }
+  if (notes->len > 0)
+    g_string_truncate (notes, notes->len - 1);
+  g_free (self->notes);
+  self->notes = g_string_free (g_steal_pointer (&notes), FALSE);
+  gtk_label_set_text (GTK_LABEL (self->notes_label), self->notes);
+  gtk_widget_set_visible (self->notes_label, self->notes[0] != '\0');
 }
 
 static void
@@ -244,22 +457,28 @@ update_chart (PsScalingView *self)
 
 /* ---- history -------------------------------------------------------------- */
 
+static void on_overlay_toggled (PsScalingView *self);
+
+/* The picker of earlier scaling results: one check button per result of the study in
+ * the history, whichever machine measured it, labelled machine, date, backends and
+ * mode; each one checked is drawn as named series on the charts. */
 static void
 refresh_history (PsScalingView *self, gboolean force)
 {
   const PsStudy *study = self->doc != NULL ? ps_document_get_study (self->doc) : NULL;
   const char *name = study != NULL ? ps_study_get_name (study) : NULL;
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PsHistory) history = NULL;
+  GtkWidget *child;
 
   if (!force && g_strcmp0 (name, self->history_study) == 0)
     return;
   g_free (self->history_study);
   self->history_study = g_strdup (name);
   g_ptr_array_set_size (self->history, 0);
-  self->overlay = -1;
-  gtk_string_list_append (labels, _ ("No earlier result"));
+  g_ptr_array_set_size (self->history_checks, 0);
+  while ((child = gtk_widget_get_first_child (self->history_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->history_list), child);
   if (name != NULL && (history = ps_history_open (NULL, &error)) != NULL)
     {
       g_autoptr (GPtrArray) texts = ps_history_list_scaling (history, name, &error);
@@ -268,22 +487,37 @@ refresh_history (PsScalingView *self, gboolean force)
         {
           g_autoptr (JsonNode) root = parse (g_ptr_array_index (texts, i));
           JsonObject *o = root != NULL ? json_node_get_object (root) : NULL;
+          JsonArray *series = o != NULL ? series_of (o) : NULL;
+          g_autoptr (GString) backends = g_string_new (NULL);
+          g_autofree char *machine = NULL;
+          g_autofree char *when = NULL;
           g_autofree char *label = NULL;
+          GtkWidget *check;
 
           if (o == NULL)
             continue;
-          label = g_strdup_printf (_ ("%s — %s scaling"),
-                                   str_member (o, "started") ? str_member (o, "started") : "?",
+          for (guint k = 0; series != NULL && k < json_array_get_length (series); k++)
+            {
+              JsonObject *so = json_array_get_object_element (series, k);
+              const char *b = so != NULL ? str_member (so, "backend") : NULL;
+
+              g_string_append_printf (backends, "%s%s", k > 0 ? ", " : "", b != NULL ? b : "?");
+            }
+          machine = machine_label (o);
+          when = when_label (o);
+          /* TRANSLATORS: machine — date — backends (strong/weak/size scaling). */
+          label = g_strdup_printf (_ ("%s — %s — %s (%s scaling)"), machine, when, backends->str,
                                    str_member (o, "mode") ? str_member (o, "mode") : "?");
+          check = gtk_check_button_new_with_label (label);
+          g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_overlay_toggled), self);
+          gtk_box_append (GTK_BOX (self->history_list), check);
+          g_ptr_array_add (self->history_checks, check);
           g_ptr_array_add (self->history, g_strdup (g_ptr_array_index (texts, i)));
-          gtk_string_list_append (labels, label);
         }
     }
   if (error != NULL)
     g_message (_ ("the scaling history could not be read: %s"), error->message);
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->history_dropdown), G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->history_dropdown), 0);
-  gtk_widget_set_sensitive (self->history_dropdown, self->history->len > 0);
+  gtk_widget_set_sensitive (self->history_button, self->history->len > 0);
 }
 
 /* ---- run ------------------------------------------------------------------ */
@@ -310,7 +544,7 @@ on_point_idle (gpointer user_data)
   PointMsg *m = user_data;
   PsScalingView *self = m->view;
 
-  if (self->running != NULL && m->generation == self->generation)
+  if (self->running != NULL && m->generation == self->generation && self->running->doc == self->doc)
     {
       g_autofree char *s
           = g_strdup_printf (_ ("%s, %d workers: median %.4g s (%u of %u points)"), m->backend,
@@ -423,24 +657,25 @@ on_scaling_done (GObject *source, GAsyncResult *res, gpointer user_data)
     }
   else
     {
+      RunData *d = g_task_get_task_data (G_TASK (res));
+      g_autofree char *text = ps_scaling_result_to_json (result);
       g_autofree char *msg = NULL;
       guint n = 0;
 
-      /* The table again, now with the metrics of every point. */
-      clear_table (self);
       for (guint i = 0; i < result->series->len; i++)
+        n += ((PsScalingSeries *)g_ptr_array_index (result->series, i))->points->len;
+      g_object_set_data_full (G_OBJECT (d->doc), RESULT_KEY, g_strdup (text), g_free);
+      if (d->doc != self->doc)
         {
-          PsScalingSeries *s = g_ptr_array_index (result->series, i);
-
-          for (guint k = 0; k < s->points->len; k++, n++)
-            add_point (self, s->backend, &g_array_index (s->points, PsScalingPoint, k));
+          /* Measured for a study that is no longer shown: kept on it. */
+          update_buttons (self);
+          return;
         }
       g_free (self->result_json);
-      self->result_json = ps_scaling_result_to_json (result);
-      msg = g_strdup_printf (_ ("%u points measured; written to %s"), n,
-                             (const char *)g_task_get_task_data (G_TASK (res)) != NULL
-                                 ? ((RunData *)g_task_get_task_data (G_TASK (res)))->dir
-                                 : "");
+      self->result_json = g_steal_pointer (&text);
+      /* The table again, now with the metrics of every point. */
+      show_result (self);
+      msg = g_strdup_printf (_ ("%u points measured; written to %s"), n, d->dir);
       set_status (self, msg);
       refresh_history (self, TRUE);
       update_chart (self);
@@ -522,6 +757,7 @@ ps_scaling_view_start (PsScalingView *self)
   g_ptr_array_add (backends, NULL);
   d = g_new0 (RunData, 1);
   d->view = g_object_ref (self);
+  d->doc = g_object_ref (self->doc);
   d->study = study;
   d->backends = (char **)g_ptr_array_steal (backends, NULL);
   d->workers = g_steal_pointer (&workers);
@@ -553,11 +789,8 @@ ps_scaling_view_cancel (PsScalingView *self)
 /* ---- the form --------------------------------------------------------------- */
 
 static void
-on_overlay_selected (PsScalingView *self)
+on_overlay_toggled (PsScalingView *self)
 {
-  guint sel = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->history_dropdown));
-
-  self->overlay = sel == GTK_INVALID_LIST_POSITION || sel == 0 ? -1 : (int)sel - 1;
   update_chart (self);
 }
 
@@ -571,7 +804,7 @@ ps_scaling_view_init (PsScalingView *self)
 
   self->checks = g_ptr_array_new ();
   self->history = g_ptr_array_new_with_free_func (g_free);
-  self->overlay = -1;
+  self->history_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A check button for each backend of the engine's table, after "Backends:". */
@@ -605,7 +838,7 @@ ps_scaling_view_init (PsScalingView *self)
     g_string_append_printf (def, "%s%d", i > 0 ? "," : "", g_array_index (counts, int, i));
   gtk_editable_set_text (GTK_EDITABLE (self->workers_entry), def->str);
 
-  clear_table (self);
+  show_result (self);
   refresh_history (self, TRUE);
   update_chart (self);
   update_buttons (self);
@@ -638,6 +871,8 @@ ps_scaling_view_finalize (GObject *object)
     }
   g_ptr_array_unref (self->checks);
   g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->history_checks);
+  g_free (self->notes);
   g_free (self->history_study);
   g_free (self->result_json);
   g_free (self->status);
@@ -664,13 +899,14 @@ ps_scaling_view_class_init (PsScalingViewClass *klass)
   CHILD (status_label);
   CHILD (grid);
   CHILD (chart_dropdown);
-  CHILD (history_dropdown);
+  CHILD (history_button);
+  CHILD (history_list);
+  CHILD (notes_label);
   CHILD (chart);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, ps_scaling_view_start);
   gtk_widget_class_bind_template_callback (widget_class, ps_scaling_view_cancel);
   gtk_widget_class_bind_template_callback (widget_class, update_chart);
-  gtk_widget_class_bind_template_callback (widget_class, on_overlay_selected);
   g_type_ensure (PS_TYPE_GUI_CHART);
 }
 
@@ -684,8 +920,28 @@ void
 ps_scaling_view_set_document (PsScalingView *self, PsDocument *doc)
 {
   g_return_if_fail (PS_IS_SCALING_VIEW (self));
-  g_set_object (&self->doc, doc);
-  refresh_history (self, FALSE);
+  if (g_set_object (&self->doc, doc))
+    {
+      /* Another study: its own last result (issue 19, item 2), or none. */
+      g_free (self->result_json);
+      self->result_json
+          = doc != NULL ? g_strdup (g_object_get_data (G_OBJECT (doc), RESULT_KEY)) : NULL;
+      show_result (self);
+      refresh_history (self, TRUE);
+      /* A run of this study still measuring: its points so far are not kept, the
+       * table fills again from the next one. */
+      if (self->running != NULL && self->running->doc == doc)
+        clear_table (self);
+      if (self->running != NULL && self->running->doc == doc)
+        set_status (self, _ ("Measuring…"));
+      else
+        set_status (self, self->result_json == NULL && doc != NULL
+                              ? _ ("No scaling measurements of this study yet")
+                              : NULL);
+      update_chart (self);
+    }
+  else
+    refresh_history (self, FALSE);
   update_buttons (self);
 }
 
@@ -757,8 +1013,58 @@ ps_scaling_view_get_n_history (PsScalingView *self)
 void
 ps_scaling_view_set_overlay (PsScalingView *self, int index)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->history_dropdown),
-                              index < 0 ? 0 : (guint)index + 1);
-  self->overlay = index < 0 || (guint)index >= self->history->len ? -1 : index;
+  for (guint i = 0; i < self->history_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->history_checks, i), (int)i == index);
+  update_chart (self);
+}
+
+void
+ps_scaling_view_set_compared (PsScalingView *self, guint index, gboolean compared)
+{
+  g_return_if_fail (index < self->history_checks->len);
+  gtk_check_button_set_active (g_ptr_array_index (self->history_checks, index), compared);
+}
+
+const char *
+ps_scaling_view_get_history_label (PsScalingView *self, guint index)
+{
+  g_return_val_if_fail (index < self->history_checks->len, NULL);
+  return gtk_check_button_get_label (g_ptr_array_index (self->history_checks, index));
+}
+
+char *
+ps_scaling_view_dup_series_names (PsScalingView *self)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *text = merged_json (self, &note);
+  g_autoptr (JsonNode) root = parse (text);
+  JsonArray *series = root != NULL ? series_of (json_node_get_object (root)) : NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; series != NULL && i < json_array_get_length (series); i++)
+    {
+      JsonObject *so = json_array_get_object_element (series, i);
+
+      g_string_append_printf (
+          out, "%s\n",
+          so != NULL && str_member (so, "backend") != NULL ? str_member (so, "backend") : "");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+const char *
+ps_scaling_view_get_notes (PsScalingView *self)
+{
+  return self->notes != NULL ? self->notes : "";
+}
+
+void
+ps_scaling_view_show_json (PsScalingView *self, const char *scaling_json)
+{
+  g_return_if_fail (PS_IS_SCALING_VIEW (self) && self->doc != NULL);
+  g_object_set_data_full (G_OBJECT (self->doc), RESULT_KEY, g_strdup (scaling_json), g_free);
+  g_free (self->result_json);
+  self->result_json = g_strdup (scaling_json);
+  show_result (self);
   update_chart (self);
 }

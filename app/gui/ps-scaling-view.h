@@ -7,7 +7,9 @@
  * the speedup, efficiency and time charts are drawn with engine/plot from the
  * written scaling.json. Every timed run and the scaling result are recorded in the
  * history (best effort: a history that cannot be written never fails the run), and
- * earlier scaling results of the study from the history can be overlaid.
+ * earlier scaling results of the study from the history, of any machine, can be
+ * overlaid as series named after their machine and date. Each study keeps its own
+ * last result: switching studies shows the selected one's.
  */
 #pragma once
 
@@ -42,7 +44,20 @@ const char *ps_scaling_view_get_status (PsScalingView *self);
 GtkWidget *ps_scaling_view_get_chart (PsScalingView *self);
 /* Earlier scaling results listed from the history. */
 guint ps_scaling_view_get_n_history (PsScalingView *self);
-/* Overlays history entry @index (0: newest) on the charts; -1 removes it. */
+/* Overlays history entry @index (0: newest) alone on the charts; -1 removes all. */
 void ps_scaling_view_set_overlay (PsScalingView *self, int index);
+/* Checks or unchecks history entry @index in the picker of earlier results, as the
+ * user would; every checked one is drawn as series named after its machine. */
+void ps_scaling_view_set_compared (PsScalingView *self, guint index, gboolean compared);
+/* The picker's label of history entry @index: machine, date, backends and mode. */
+const char *ps_scaling_view_get_history_label (PsScalingView *self, guint index);
+/* The names of the series the charts draw, one a line. */
+char *ps_scaling_view_dup_series_names (PsScalingView *self);
+/* The fits with their intervals and the points' warnings, in words, as shown under
+ * the table ("" when none). */
+const char *ps_scaling_view_get_notes (PsScalingView *self);
+/* For the tests: shows @scaling_json as the current study's last result, as if it had
+ * just been measured. */
+void ps_scaling_view_show_json (PsScalingView *self, const char *scaling_json);
 
 G_END_DECLS
