@@ -6,6 +6,7 @@
 
 #include "parastudy-window-private.h"
 #include "ps-backend-picker.h"
+#include "ps-export-dialog.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-util.h"
 #include "ps-mpi-run.h"
@@ -40,6 +41,7 @@ _parastudy_window_update_actions (ParastudyWindow *self)
   set_enabled (self, "run", can_run);
   set_enabled (self, "cancel", running);
   set_enabled (self, "export-report", has_result);
+  set_enabled (self, "export", has_result);
   set_enabled (self, "export-csv", has_result && self->table_path != NULL);
   set_enabled (self, "export-chart",
                self->chart != NULL && ps_gui_chart_get_n_points (PS_GUI_CHART (self->chart)) > 0);
@@ -757,6 +759,16 @@ action_export_report (GSimpleAction *action, GVariant *param, gpointer user_data
 }
 
 static void
+action_export (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ParastudyWindow *self = user_data;
+
+  if (self->current == NULL || ps_document_get_result (self->current) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (ps_export_dialog_new (GTK_WINDOW (self), self->current)));
+}
+
+static void
 on_export_chart_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
@@ -818,6 +830,7 @@ static const GActionEntry win_actions[] = {
   { "close-study", action_close_study },
   { "run", action_run },
   { "cancel", action_cancel },
+  { "export", action_export },
   { "export-report", action_export_report },
   { "export-csv", action_export_csv },
   { "export-chart", action_export_chart },
