@@ -1,4 +1,4 @@
-/* test-gui-export.c: File ▸ Export… in the window.
+/* test-gui-export.c: File ▸ Export… and Resume in the window.
  *
  * Export: a run beam study exported through the export dialog as XLSX, HTML and PDF
  * into a temporary folder; each file is what its format is (an XLSX file is a zip
@@ -6,15 +6,34 @@
  * starts with "%PDF-", ISO 32000-1 clause 7.5.2; the HTML page references nothing
  * outside itself), the title block typed in the dialog is in the report, and a new
  * dialog for the same study starts from it.
+ *
+ * Resume: parastudy-cli runs the study into the window's results folder and is killed
+ * at the commit of its third chunk (PARASTUDY_TEST_KILL_AT_CHUNK, a checkpoint after
+ * every chunk), as tests/test-resume.c does; the window then shows the Resume bar,
+ * and pressing Resume gives the files of an uninterrupted run.
  */
 #define G_LOG_DOMAIN "test-gui-export"
 #include "config.h"
 
+#include "ps-backend-test-utils.h"
+#include "ps-cli-test-utils.h"
 #include "ps-export-dialog.h"
 #include "ps-gui-test-utils.h"
-#include "ps-test-utils.h"
+#include "ps-run-task.h"
 
 static char *tmp_dir;
+
+/* 12 x 20 x 50 x 10 x 2 = 240,000 configurations, 8 chunks (tests/test-resume.c). */
+static const char beam_json[]
+    = "{ \"parastudy\": 1, \"kind\": \"beam\", \"name\": \"GUI resume\",\n"
+      "  \"beam\": { \"support\": \"simply-supported\",\n"
+      "    \"load\": { \"type\": \"point\",\n"
+      "              \"position\": { \"from\": \"0.5 m\", \"to\": \"9 m\", \"steps\": 12 },\n"
+      "              \"value\": { \"from\": \"10 kN\", \"to\": \"200 kN\", \"steps\": 20 } },\n"
+      "    \"span\": { \"from\": \"2 m\", \"to\": \"8 m\", \"steps\": 50 },\n"
+      "    \"section\": { \"shape\": \"rectangular\", \"b\": \"300 mm\",\n"
+      "                 \"h\": { \"from\": \"200 mm\", \"to\": \"1000 mm\", \"steps\": 10 } },\n"
+      "    \"material\": [\"S355\", \"C30/37\"] } }\n";
 
 static char *
 read_all (const char *path, gsize *len)
@@ -136,6 +155,77 @@ test_export_formats (void)
   close_all ();
 }
 
+static gboolean
+resume_revealed (void)
+{
+  return gtk_info_bar_get_revealed (GTK_INFO_BAR (window->resume_bar));
+}
+
+static void
+test_resume (void)
+{
+  g_autofree char *file = g_build_filename (tmp_dir, "resume.json", NULL);
+  g_autofree char *ref = g_build_filename (tmp_dir, "resume-ref", NULL);
+  g_autofree char *kill_at = g_strdup ("PARASTUDY_TEST_KILL_AT_CHUNK=3");
+  const char *env[] = { "PARASTUDY_CHECKPOINT_SECONDS=0", kill_at, NULL };
+  g_autoptr (GFile) gfile = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (CliResult) killed = NULL;
+  g_autoptr (CliResult) whole = NULL;
+  g_autoptr (GError) error = NULL;
+  PsDocument *doc;
+
+  if (!have_cli ())
+    return;
+  /* The study as the window saves it, so that the run's SHA-256 is the window's. */
+  doc = open_text (beam_json);
+  json = ps_document_dup_json (doc);
+  close_all ();
+  g_assert_true (g_file_set_contents (file, json, -1, NULL));
+  study = ps_study_load_file (file, &error);
+  g_assert_no_error (error);
+  dir = ps_run_task_default_dir (study);
+  rm_rf (dir);
+
+  {
+    const char *args[] = { "run",     file,        "--out", dir,      "--no-history", "--backend",
+                           "threads", "--workers", "2",     "--rows", "all",          NULL };
+
+    killed = cli_runv (tmp_dir, "C", env, NULL, args);
+  }
+  g_assert_cmpint (killed->status, ==, -1);
+  {
+    const char *args[] = { "run",       file,     "--out",  ref,   "--no-history",
+                           "--backend", "serial", "--rows", "all", NULL };
+
+    whole = cli_runv (tmp_dir, "C", NULL, NULL, args);
+  }
+  g_assert_cmpint (whole->status, ==, 0);
+
+  gfile = g_file_new_for_path (file);
+  g_assert_true (parastudy_window_open_file (window, gfile));
+  iterate ();
+  g_assert_true (resume_revealed ());
+  g_assert_true (action_enabled ("resume"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window->resume_label)), "of 240000"));
+  g_free (screenshot (GTK_WIDGET (window), "gui-resume-bar"));
+
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  activate ("resume");
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (wait_until (not_running, 120));
+  iterate ();
+  if (parastudy_window_get_info_message (window) != NULL)
+    g_error ("the resumed run failed: %s", parastudy_window_get_info_message (window));
+  g_assert_false (resume_revealed ());
+  g_assert_nonnull (ps_document_get_result (parastudy_window_get_document (window)));
+  assert_same_answer (ref, dir, "resumed in the window");
+  close_all ();
+  rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -159,6 +249,7 @@ main (int argc, char *argv[])
     return gui_test_finish (0);
 
   g_test_add_func ("/gui/export/xlsx-html-pdf", test_export_formats);
+  g_test_add_func ("/gui/resume/button-resumes-run", test_resume);
   status = gui_test_finish (g_test_run ());
   rm_rf (tmp_dir);
   g_free (tmp_dir);
