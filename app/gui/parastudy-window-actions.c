@@ -6,6 +6,7 @@
 
 #include "parastudy-window-private.h"
 #include "ps-backend-picker.h"
+#include "ps-export-dialog.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-util.h"
 #include "ps-mpi-run.h"
@@ -21,6 +22,41 @@ set_enabled (ParastudyWindow *self, const char *name, gboolean enabled)
 
   if (a != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (a), enabled);
+}
+
+/* The Resume bar: shown while the current study's results folder holds the
+ * checkpoint of an interrupted run of this very study (ps_run_dir_find_checkpoint). */
+static void
+update_resume (ParastudyWindow *self, gboolean can_run)
+{
+  g_autoptr (PsStudy) study = NULL;
+  g_autofree char *dir = NULL;
+  PsCheckpointInfo info;
+  gboolean found = FALSE;
+
+  if (can_run)
+    study = ps_document_dup_study (self->current, NULL);
+  if (study != NULL)
+    {
+      dir = ps_run_task_default_dir (study);
+      found = ps_run_dir_find_checkpoint (dir, study, &info, NULL);
+    }
+  if (found)
+    {
+      g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (info.started, NULL);
+      g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when
+          = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (info.started);
+      g_autofree char *text = g_strdup_printf (
+          _ ("The run of this study started %s was interrupted after %" G_GUINT64_FORMAT
+             " of %" G_GUINT64_FORMAT " items (%.0f s of work): Resume goes on from there."),
+          when, info.items_done, info.items, info.elapsed_seconds);
+
+      gtk_label_set_text (GTK_LABEL (self->resume_label), text);
+      ps_checkpoint_info_clear (&info);
+    }
+  set_enabled (self, "resume", found);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->resume_bar), found);
 }
 
 void
@@ -40,11 +76,13 @@ _parastudy_window_update_actions (ParastudyWindow *self)
   set_enabled (self, "run", can_run);
   set_enabled (self, "cancel", running);
   set_enabled (self, "export-report", has_result);
+  set_enabled (self, "export", has_result);
   set_enabled (self, "export-csv", has_result && self->table_path != NULL);
   set_enabled (self, "export-chart",
                self->chart != NULL && ps_gui_chart_get_n_points (PS_GUI_CHART (self->chart)) > 0);
   set_enabled (self, "copy-summary", has_result);
   gtk_widget_set_visible (self->cancel_button, running);
+  update_resume (self, can_run);
 
   if (!has_doc)
     gtk_widget_set_tooltip_text (self->run_button, _ ("Open or create a study first"));
@@ -560,10 +598,10 @@ on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (self);
 }
 
+/* Runs the current study, or with @resume goes on with its interrupted run. */
 static void
-action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
+start_run (ParastudyWindow *self, gboolean resume)
 {
-  ParastudyWindow *self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   PsStudy *study;
@@ -585,6 +623,31 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
   /* Rows for up to a million items, as the command line does by default. */
   req.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
   req.dir = dir;
+  if (resume)
+    {
+      PsCheckpointInfo info;
+
+      if (backend->flags & PS_BACKEND_NEEDS_LAUNCHER)
+        {
+          ps_study_free (study);
+          _parastudy_window_show_message (
+              self, GTK_MESSAGE_ERROR,
+              _ ("An interrupted run resumes on this computer's backends: choose serial, "
+                 "threads or processes"));
+          return;
+        }
+      if (!ps_run_dir_find_checkpoint (dir, study, &info, &error))
+        {
+          ps_study_free (study);
+          _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
+          _parastudy_window_update_actions (self);
+          return;
+        }
+      /* The rows of the run it resumes: the engine refuses other rows. */
+      req.rows = info.rows;
+      req.resume = TRUE;
+      ps_checkpoint_info_clear (&info);
+    }
 
   self->running = g_object_ref (self->current);
   self->run_cancellable = g_cancellable_new ();
@@ -614,6 +677,18 @@ action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
     backend->set_worker_threads (ps_backend_picker_get_threads_per_worker (picker));
   ps_run_task_start (study, &req, self->run_cancellable, on_run_progress, self, on_run_done,
                      g_object_ref (self));
+}
+
+static void
+action_run (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  start_run (user_data, FALSE);
+}
+
+static void
+action_resume (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  start_run (user_data, TRUE);
 }
 
 static void
@@ -761,6 +836,16 @@ action_export_report (GSimpleAction *action, GVariant *param, gpointer user_data
 }
 
 static void
+action_export (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ParastudyWindow *self = user_data;
+
+  if (self->current == NULL || ps_document_get_result (self->current) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (ps_export_dialog_new (GTK_WINDOW (self), self->current)));
+}
+
+static void
 on_export_chart_response (GtkNativeDialog *dialog, int response, ParastudyWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
@@ -821,7 +906,9 @@ static const GActionEntry win_actions[] = {
   { "save-as", action_save_as },
   { "close-study", action_close_study },
   { "run", action_run },
+  { "resume", action_resume },
   { "cancel", action_cancel },
+  { "export", action_export },
   { "export-report", action_export_report },
   { "export-csv", action_export_csv },
   { "export-chart", action_export_chart },

@@ -23,6 +23,8 @@ struct _ParastudyWindow
   /* Template children. */
   GtkWidget *info_bar;
   GtkWidget *info_label;
+  GtkWidget *resume_bar;
+  GtkWidget *resume_label;
   GtkWidget *sidebar;
   GtkWidget *view_stack;
   GtkWidget *editor_stack;

@@ -412,6 +412,8 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
                                                "/org/parastudy/Parastudy/parastudy-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, ParastudyWindow, name)
   CHILD (info_bar);
+  CHILD (resume_bar);
+  CHILD (resume_label);
   CHILD (info_label);
   CHILD (sidebar);
   CHILD (view_stack);

@@ -12,6 +12,7 @@ typedef struct
   char *backend;
   int workers;
   PsRowsMode rows;
+  gboolean resume;
   char *dir;
 
   gint cancel; /* atomic: the engine's cancel flag */
@@ -102,6 +103,7 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   opts.backend = d->backend;
   opts.workers = d->workers;
   opts.rows = d->rows;
+  opts.resume = d->resume;
   opts.progress = on_engine_progress;
   opts.progress_data = d;
   opts.cancel = &d->cancel;
@@ -161,6 +163,7 @@ ps_run_task_start (PsStudy *study, const PsRunRequest *request, GCancellable *ca
   d->workers = request->workers;
   d->rows = request->rows;
   d->dir = g_strdup (request->dir);
+  d->resume = request->resume;
   d->progress_func = progress;
   d->progress_data = progress_data;
   if (cancellable != NULL)

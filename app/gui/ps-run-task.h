@@ -24,6 +24,8 @@ typedef struct
   int workers;         /* 0: the backend's default */
   PsRowsMode rows;
   const char *dir; /* results folder */
+  /* Continue the interrupted run in @dir from its checkpoint (rows as it had). */
+  gboolean resume;
 } PsRunRequest;
 
 /* Takes @study. @progress may be NULL; it is not called after @callback. */
