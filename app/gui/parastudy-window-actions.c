@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -48,8 +50,8 @@ update_resume (ParastudyWindow *self, gboolean can_run)
       g_autofree char *when
           = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (info.started);
       g_autofree char *text = g_strdup_printf (
-          _ ("The run of this study started %s was interrupted after %" G_GUINT64_FORMAT
-             " of %" G_GUINT64_FORMAT " items (%.0f s of work): Resume goes on from there."),
+          _ ("The run of this study started %s was interrupted after %" PRIu64 " of %" PRIu64
+             " items (%.0f s of work): Resume goes on from there."),
           when, info.items_done, info.items, info.elapsed_seconds);
 
       gtk_label_set_text (GTK_LABEL (self->resume_label), text);
