@@ -838,6 +838,28 @@ test_example_validates (void)
   g_assert_nonnull (strstr (bad->err, "bridge"));
 }
 
+/* A study file in Latin-1 (a lab's editor saved "Viga é" on line 3): exit 2, the file
+ * named once and the line of the first byte that is not UTF-8. */
+static void
+test_validate_not_utf8 (void)
+{
+  g_autoptr (TmpDir) tmp = NULL;
+  g_autoptr (CliResult) r = NULL;
+  g_autofree char *path = NULL;
+  const char *p;
+
+  if (!have_cli ())
+    return;
+  tmp = tmp_dir_new ();
+  path = tmp_file (tmp, "latin1.json", "{\n  \"parastudy\": 1,\n  \"name\": \"Viga \xe9\",\n}\n");
+  r = cli_run (tmp->path, "C", "validate", path);
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, "line 3: not UTF-8 text (byte 0xE9)"));
+  p = strstr (r->err, "latin1.json");
+  g_assert_nonnull (p);
+  g_assert_null (strstr (p + 1, "latin1.json"));
+}
+
 static void
 test_backends_list (void)
 {
@@ -1132,6 +1154,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/cli/validate/examples", test_validate_examples);
   g_test_add_func ("/cli/example/validates", test_example_validates);
+  g_test_add_func ("/cli/validate/not-utf8", test_validate_not_utf8);
   g_test_add_func ("/cli/backends/list", test_backends_list);
   for (guint i = 0; i < G_N_ELEMENTS (bad_args_cases); i++)
     {

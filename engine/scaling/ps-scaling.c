@@ -493,10 +493,12 @@ now_s (void)
 }
 
 /* One timed sample: @inner runs back to back. Returns the sample's wall time and
- * adds the runs' CPU time to @cpu. */
+ * adds the runs' CPU time to @cpu; with @last, the sample's last run (for the history:
+ * one record per sample kept, not one per run back to back, and none for a sample
+ * that is not used). */
 static gboolean
-time_sample (const PsStudy *copy, const PsScalingOptions *o, const PsRunOptions *ro, guint inner,
-             gboolean record, double *wall, double *cpu, guint64 *items, GError **error)
+time_sample (const PsStudy *copy, const PsRunOptions *ro, guint inner, PsRunResult **last,
+             double *wall, double *cpu, guint64 *items, GError **error)
 {
   double t0 = now_s ();
 
@@ -509,9 +511,11 @@ time_sample (const PsStudy *copy, const PsScalingOptions *o, const PsRunOptions 
         return FALSE;
       *cpu += run->cpu_seconds;
       *items = run->items;
-      /* One record per timed sample, not one per run back to back. */
-      if (record && k + 1 == inner && o->run_done != NULL)
-        o->run_done (copy, run, o->run_done_data);
+      if (last != NULL && k + 1 == inner)
+        {
+          g_clear_pointer (last, ps_run_result_free);
+          *last = g_steal_pointer (&run);
+        }
     }
   *wall = now_s () - t0;
   return TRUE;
@@ -555,7 +559,7 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
     pt->warnings |= PS_SCALING_WARN_OVERSUBSCRIBED;
 
   for (guint r = 0; r < o->warmup; r++)
-    if (!time_sample (copy, o, &ro, 1, FALSE, &w, &c, &items, error))
+    if (!time_sample (copy, &ro, 1, NULL, &w, &c, &items, error))
       return FALSE;
 
   /* Calibration, as Google Benchmark grows its iteration count: run, then scale the
@@ -565,7 +569,7 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
   t_start = now_s ();
   for (;;)
     {
-      if (!time_sample (copy, o, &ro, inner, FALSE, &w, &c, &items, error))
+      if (!time_sample (copy, &ro, inner, NULL, &w, &c, &items, error))
         return FALSE;
       if (w >= target)
         break;
@@ -590,8 +594,9 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
   for (guint attempt = 0; pt->n_samples < max_samples && attempt < 3 * max_samples; attempt++)
     {
       guint r = pt->n_samples;
+      g_autoptr (PsRunResult) last = NULL;
 
-      if (!time_sample (copy, o, &ro, inner, TRUE, &w, &c, &items, error))
+      if (!time_sample (copy, &ro, inner, &last, &w, &c, &items, error))
         return FALSE;
       /* A sample that fell short of the target (the machine got faster, or the
        * calibration was lucky) is not used: the runs per sample grow instead, unless
@@ -606,6 +611,8 @@ measure (const PsStudy *study, const PsScalingOptions *o, const char *backend, i
         }
       if (w < target)
         pt->warnings |= PS_SCALING_WARN_SHORT;
+      if (o->run_done != NULL)
+        o->run_done (copy, last, o->run_done_data);
       sample_wall[r] = w;
       pt->samples[r] = w / inner;
       cpu[r] = c / inner;

@@ -336,6 +336,7 @@ ps_study_load_file (const char *path, GError **error)
   g_autofree char *contents = NULL;
   g_autoptr (GError) local_error = NULL;
   gsize length;
+  const char *bad = NULL;
   PsStudy *study;
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
@@ -343,9 +344,15 @@ ps_study_load_file (const char *path, GError **error)
       g_set_error (error, PS_ERROR, PS_ERROR_IO, "%s", local_error->message);
       return NULL;
     }
-  if (!g_utf8_validate (contents, (gssize)length, NULL))
+  if (!g_utf8_validate (contents, (gssize)length, &bad))
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("%s: not UTF-8 text"), path);
+      /* The front ends put the file's name in front; the line says where. */
+      guint line = 1;
+
+      for (const char *p = contents; p < bad; p++)
+        line += *p == '\n';
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("line %u: not UTF-8 text (byte 0x%02X)"),
+                   line, (guint)(guchar)*bad);
       return NULL;
     }
   study = ps_study_load_data_at (contents, (gssize)length, path, error);
