@@ -52,8 +52,8 @@ test_deep_nesting (void)
   g_autofree char *ok = nested (PS_JSON_MAX_DEPTH);
   g_autoptr (GError) error = NULL;
 
-  expect_invalid (deep, -1, (const char *[]){ "nested deeper than 256 levels", "line 1, column 257",
-                                              NULL });
+  expect_invalid (deep, -1,
+                  (const char *[]){ "nested deeper than 256 levels", "line 1, column 257", NULL });
   g_assert_true (ps_json_scan (ok, -1, NULL, &error));
   g_assert_no_error (error);
   expect_invalid (ok, -1, (const char *[]){ "expected a JSON object", NULL });
@@ -69,7 +69,8 @@ test_duplicate_keys (void)
   g_autofree char *escaped
       = g_strconcat (head, " \"beam\": { \"span\": \"2 m\", \"sp\\u0061n\": \"3 m\" } }", NULL);
   g_autofree char *in_list = g_strconcat (
-      head, " \"beam\": { \"loads\": [ { \"case\": \"G\" }, { \"case\": \"G\", \"case\": \"Q\" } ] } }",
+      head,
+      " \"beam\": { \"loads\": [ { \"case\": \"G\" }, { \"case\": \"G\", \"case\": \"Q\" } ] } }",
       NULL);
 
   expect_invalid (top, -1, (const char *[]){ "name: the key \"name\" appears twice", NULL });
@@ -82,13 +83,13 @@ test_duplicate_keys (void)
 static void
 test_nul (void)
 {
-  g_autofree char *key
-      = g_strconcat (head, " \"beam\": { \"span\": \"2 m\", \"span\\u0000junk\": \"3 m\" } }", NULL);
+  g_autofree char *key = g_strconcat (
+      head, " \"beam\": { \"span\": \"2 m\", \"span\\u0000junk\": \"3 m\" } }", NULL);
   g_autofree char *value = g_strconcat (head, " \"description\": \"a\\u0000b\" }", NULL);
 
-  expect_invalid (key, -1,
-                  (const char *[]){ "beam.span\\u0000junk", "must not contain the character U+0000",
-                                    NULL });
+  expect_invalid (
+      key, -1,
+      (const char *[]){ "beam.span\\u0000junk", "must not contain the character U+0000", NULL });
   expect_invalid (value, -1, (const char *[]){ "description:", "U+0000", NULL });
 }
 
@@ -98,19 +99,21 @@ test_numbers (void)
 {
   g_autofree char *big = g_strconcat (
       head,
-      " \"beam\": { \"span\": { \"from\": 1, \"to\": 2, \"steps\": 18446744073709551617 } } }", NULL);
+      " \"beam\": { \"span\": { \"from\": 1, \"to\": 2, \"steps\": 18446744073709551617 } } }",
+      NULL);
   g_autofree char *inf = g_strconcat (head, " \"beam\": { \"span\": 1e999 } }", NULL);
-  g_autofree char *neg = g_strconcat (head, " \"beam\": { \"span\": -9223372036854775809 } }", NULL);
+  g_autofree char *neg
+      = g_strconcat (head, " \"beam\": { \"span\": -9223372036854775809 } }", NULL);
   g_autoptr (GError) error = NULL;
 
-  expect_invalid (big, -1,
-                  (const char *[]){ "beam.span.steps:", "18446744073709551617", "out of range",
-                                    NULL });
+  expect_invalid (
+      big, -1,
+      (const char *[]){ "beam.span.steps:", "18446744073709551617", "out of range", NULL });
   expect_invalid (inf, -1, (const char *[]){ "beam.span:", "1e999", NULL });
   expect_invalid (neg, -1, (const char *[]){ "-9223372036854775809", NULL });
   /* The largest 64-bit integer and ordinary doubles pass. */
-  g_assert_true (ps_json_scan ("[9223372036854775807, -9223372036854775808, 1.5e308, 2.5e-320]",
-                               -1, NULL, &error));
+  g_assert_true (ps_json_scan ("[9223372036854775807, -9223372036854775808, 1.5e308, 2.5e-320]", -1,
+                               NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -138,7 +138,8 @@ static void
 test_stale_stage (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("outputs-XXXXXX", NULL);
-  g_autofree char *stale = g_strdup_printf ("%s/.parastudy-stage-%ld-abcdef", dir, (long)dead_pid ());
+  g_autofree char *stale
+      = g_strdup_printf ("%s/.parastudy-stage-%ld-abcdef", dir, (long)dead_pid ());
   g_autofree char *live = g_strdup_printf ("%s/.parastudy-stage-%ld-ghijkl", dir, (long)getppid ());
   g_autofree char *big = g_build_filename (stale, "results.csv", NULL);
   g_autofree char *text = g_strdup_printf (mc, "40960", 1);
@@ -160,21 +161,17 @@ static void
 test_roll_forward (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("outputs-XXXXXX", NULL);
-  g_autofree char *stage = g_strdup_printf ("%s/.parastudy-stage-%ld-mnopqr", dir, (long)dead_pid ());
+  g_autofree char *stage
+      = g_strdup_printf ("%s/.parastudy-stage-%ld-mnopqr", dir, (long)dead_pid ());
   g_autoptr (GError) error = NULL;
   g_autofree char *conv = NULL, *summary = NULL;
 
   g_assert_cmpint (g_mkdir (stage, 0755), ==, 0);
-  g_assert_true (set_text (dir, "summary.json", "new summary",
-                                      -1, NULL));
-  g_assert_true (set_text (dir, "convergence.csv", "old conv",
-                                      -1, NULL));
-  g_assert_true (set_text (dir, "results.csv", "old rows", -1,
-                                      NULL));
-  g_assert_true (set_text (stage, "convergence.csv",
-                                      "new conv", -1, NULL));
-  g_assert_true (set_text (stage, "COMMIT",
-                                      "summary.json\nconvergence.csv\n", -1, NULL));
+  g_assert_true (set_text (dir, "summary.json", "new summary", -1, NULL));
+  g_assert_true (set_text (dir, "convergence.csv", "old conv", -1, NULL));
+  g_assert_true (set_text (dir, "results.csv", "old rows", -1, NULL));
+  g_assert_true (set_text (stage, "convergence.csv", "new conv", -1, NULL));
+  g_assert_true (set_text (stage, "COMMIT", "summary.json\nconvergence.csv\n", -1, NULL));
   g_assert_true (ps_run_dir_recover (dir, &error));
   g_assert_no_error (error);
   conv = read_text (dir, "convergence.csv");
@@ -195,8 +192,8 @@ test_kill_then_rerun (void)
   g_autofree char *study = g_build_filename (dir, "big.json", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *text = g_strdup_printf (beam, 20000);
-  const char *argv[] = { cli_path (), "run", study, "--backend", "threads", "--rows", "all", "--out",
-                         out, "--no-history", NULL };
+  const char *argv[] = { cli_path (), "run",   study, "--backend",    "threads", "--rows",
+                         "all",       "--out", out,   "--no-history", NULL };
   g_autoptr (GError) error = NULL;
   GPid pid;
   gint64 deadline;

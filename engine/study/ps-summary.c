@@ -98,12 +98,23 @@ ps_summary_add_screen_number (GPtrArray *rows, JsonObject *o, const char *member
 void
 ps_summary_add_generic (GPtrArray *rows, JsonObject *s)
 {
-  static const char *const skip[]
-      = { "parastudy_version", "study",          "kind",    "study_file",
-          "study_sha256",      "items",          "backend", "workers",
-          "chunk_items",       "chunks",         "started", "wall_seconds",
-          "cpu_seconds",       "peak_rss_bytes", "workers_cpu_seconds",
-          "workers_peak_rss_bytes", NULL };
+  static const char *const skip[] = { "parastudy_version",
+                                      "study",
+                                      "kind",
+                                      "study_file",
+                                      "study_sha256",
+                                      "items",
+                                      "backend",
+                                      "workers",
+                                      "chunk_items",
+                                      "chunks",
+                                      "started",
+                                      "wall_seconds",
+                                      "cpu_seconds",
+                                      "peak_rss_bytes",
+                                      "workers_cpu_seconds",
+                                      "workers_peak_rss_bytes",
+                                      NULL };
   g_autoptr (GList) members = json_object_get_members (s);
 
   for (GList *l = members; l != NULL; l = l->next)

@@ -23,7 +23,8 @@ discard (const char *data, gsize length, gpointer user_data, GError **error)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  static const char *const layouts[][2] = { { ",", "." }, { ";", "," }, { "\\t", "." }, { ";", "." } };
+  static const char *const layouts[][2]
+      = { { ",", "." }, { ";", "," }, { "\\t", "." }, { ";", "." } };
   g_autoptr (GError) error = NULL;
   g_autoptr (PsStudy) study = NULL;
   g_autoptr (PsRunResult) run = NULL;

@@ -19,7 +19,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   static const char *const consts[] = { "D", "pi2" };
   static const double const_values[] = { 0.02, 6.283185307179586 };
   static const double samples[][3] = {
-    { 300e6, 75e3, 1.0 }, { -1.5, 0.0, 2.5 }, { 1e308, -1e308, 1e-308 }, { 0.0, 0.0, 0.0 },
+    { 300e6, 75e3, 1.0 },
+    { -1.5, 0.0, 2.5 },
+    { 1e308, -1e308, 1e-308 },
+    { 0.0, 0.0, 0.0 },
   };
   g_autofree char *text = g_strndup ((const char *)data, size);
   g_autoptr (GError) error = NULL;
@@ -33,7 +36,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       return 0;
     }
   {
-    enum { N = 4 };
+    enum
+    {
+      N = 4
+    };
     double cols[3][N], out[N];
     const double *colp[3] = { cols[0], cols[1], cols[2] };
     g_autofree double *ws = g_new (double, ps_expr_get_stack_depth (expr) * PS_EXPR_BLOCK);

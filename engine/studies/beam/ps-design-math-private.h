@@ -27,15 +27,15 @@ extern "C"
    * u_<check> columns. A code leaves the ones it does not make at NAN. */
   typedef enum
   {
-    PS_CHECK_BENDING,      /* u_bending: M_Ed / M_Rd (sagging and hogging) */
-    PS_CHECK_SHEAR,        /* u_shear: V_Ed / V_Rd (incl. shear buckling limit) */
-    PS_CHECK_INTERACTION,  /* u_interaction: bending with high shear (EN 1993 6.2.8) */
-    PS_CHECK_LTB,          /* u_ltb: lateral-torsional buckling, M_Ed / M_b,Rd */
-    PS_CHECK_TENSION,      /* u_tension: plain concrete flexural tension (EN 1992 12.6) */
-    PS_CHECK_DEFLECTION,   /* u_deflection: total (or final, timber) / limit */
+    PS_CHECK_BENDING,             /* u_bending: M_Ed / M_Rd (sagging and hogging) */
+    PS_CHECK_SHEAR,               /* u_shear: V_Ed / V_Rd (incl. shear buckling limit) */
+    PS_CHECK_INTERACTION,         /* u_interaction: bending with high shear (EN 1993 6.2.8) */
+    PS_CHECK_LTB,                 /* u_ltb: lateral-torsional buckling, M_Ed / M_b,Rd */
+    PS_CHECK_TENSION,             /* u_tension: plain concrete flexural tension (EN 1992 12.6) */
+    PS_CHECK_DEFLECTION,          /* u_deflection: total (or final, timber) / limit */
     PS_CHECK_DEFLECTION_VARIABLE, /* u_deflection_variable: variable actions / limit */
-    PS_CHECK_SPAN_DEPTH,   /* u_span_depth: EN 1992 7.4.2 l/d against its limit */
-    PS_CHECK_REINFORCEMENT, /* u_reinforcement: As,min / As and As / As,max (9.2.1.1) */
+    PS_CHECK_SPAN_DEPTH,          /* u_span_depth: EN 1992 7.4.2 l/d against its limit */
+    PS_CHECK_REINFORCEMENT,       /* u_reinforcement: As,min / As and As / As,max (9.2.1.1) */
     PS_CHECK_N
   } PsCheckId;
 
@@ -62,10 +62,10 @@ extern "C"
    * AISC 360-16 F1-1). */
   typedef struct
   {
-    double L;                  /* length between restraints, m */
-    double M_a, M_b;           /* at the segment's ends */
-    double M_q1, M_mid, M_q3;  /* at its quarter points and middle */
-    double M_max;              /* largest absolute value in the segment (signed) */
+    double L;                 /* length between restraints, m */
+    double M_a, M_b;          /* at the segment's ends */
+    double M_q1, M_mid, M_q3; /* at its quarter points and middle */
+    double M_max;             /* largest absolute value in the segment (signed) */
   } PsMomentSegment;
 
   /* The design actions of one combination for one configuration. ULS values are
@@ -73,20 +73,20 @@ extern "C"
    * code prescribes (characteristic for EN, D + L for AISC). */
   typedef struct
   {
-    double M_Ed_sag;   /* largest sagging moment, >= 0, N m */
-    double M_Ed_hog;   /* largest hogging moment, >= 0, N m */
-    double V_Ed;       /* largest absolute shear, N */
-    double V_Ed_at_M;  /* shear at the section of max |M| (bending-shear interaction) */
-    double M_Ed_at_V;  /* |moment| at the section of max |V| */
+    double M_Ed_sag;     /* largest sagging moment, >= 0, N m */
+    double M_Ed_hog;     /* largest hogging moment, >= 0, N m */
+    double V_Ed;         /* largest absolute shear, N */
+    double V_Ed_at_M;    /* shear at the section of max |M| (bending-shear interaction) */
+    double M_Ed_at_V;    /* |moment| at the section of max |V| */
     PsMomentSegment ltb; /* the governing segment between restraints (largest |M|) */
     int ltb_restrained;  /* continuous lateral restraint: no LTB check */
     PsLoadLevel load_level;
     PsLoadDuration duration; /* of the shortest-acting action present */
-    double L_ref;        /* span used for deflection limits (2 L for a cantilever), m */
-    double w_total;      /* SLS deflection, all actions (instantaneous), m */
-    double w_variable;   /* SLS deflection from the variable actions alone, m */
-    double w_permanent;  /* SLS deflection from the permanent actions, m */
-    double w_quasi_permanent_variable; /* psi_2-weighted variable part (timber u_fin) */
+    double L_ref;            /* span used for deflection limits (2 L for a cantilever), m */
+    double w_total;          /* SLS deflection, all actions (instantaneous), m */
+    double w_variable;       /* SLS deflection from the variable actions alone, m */
+    double w_permanent;      /* SLS deflection from the permanent actions, m */
+    double w_quasi_permanent_variable;  /* psi_2-weighted variable part (timber u_fin) */
     double limit_total, limit_variable; /* deflection limits, m (NAN: no check) */
     double M_sls; /* largest |M| of the SLS combination, N m (NAN: not given); EN 1992
                      7.4.3 interpolates between cracked and uncracked with it */
@@ -104,13 +104,12 @@ extern "C"
     double V_Rd;          /* shear resistance, N */
     double M_cr;          /* elastic critical moment for LTB, N m (NAN: none) */
     double lambda_LT, chi_LT;
-    double Mb_Rd;         /* LTB resistance, N m (NAN: none) */
-    int section_class;    /* EN 1993/1999 class 1-4; 0 where not applicable */
-    int refused;          /* the code cannot check this design (class 4 w/o W_eff …) */
+    double Mb_Rd;      /* LTB resistance, N m (NAN: none) */
+    int section_class; /* EN 1993/1999 class 1-4; 0 where not applicable */
+    int refused;       /* the code cannot check this design (class 4 w/o W_eff …) */
   } PsDesignResult;
 
-  static inline PS_HD void
-  ps_design_result_init (PsDesignResult *r)
+  static inline PS_HD void ps_design_result_init (PsDesignResult *r)
   {
     for (int i = 0; i < PS_CHECK_N; i++)
       r->u[i] = NAN;
@@ -121,8 +120,7 @@ extern "C"
 
   /* The largest utilisation and its check (-1 when none applies). A NaN check
    * never governs, and a refused design is reported as failing by the caller. */
-  static inline PS_HD double
-  ps_design_result_max (const PsDesignResult *r, int *governing)
+  static inline PS_HD double ps_design_result_max (const PsDesignResult *r, int *governing)
   {
     double m = NAN;
     int g = -1;

@@ -25,9 +25,9 @@
 #include <locale.h>
 
 #include "rng/ps-dist.h"
-#include "ps-annex-d.h" /* EN 1990 Annex D options */
-#include "ps-iso6892.h" /* PsIsoParams, PsIsoResult, ps_iso_analyse_fit (), the quantities */
-#include "ps-csv-private.h"             /* PsCsvNumber */
+#include "ps-annex-d.h"     /* EN 1990 Annex D options */
+#include "ps-iso6892.h"     /* PsIsoParams, PsIsoResult, ps_iso_analyse_fit (), the quantities */
+#include "ps-csv-private.h" /* PsCsvNumber */
 #include "ps-regression-math-private.h" /* PsRegError, PsRegWindow, PsRegLine, PsSpecimenFit, the fit */
 #include "study/ps-kind.h"
 
