@@ -642,6 +642,93 @@ test_xlsx (void)
   }
 }
 
+/* The load–span tables sheet of a beam study with group_by holds one row per group of
+ * summary.json's lightest_by_group, the lightest design of each as readable cells (not a
+ * JSON dump): the first and last groups read back equal the summary's. */
+static void
+test_xlsx_load_span (void)
+{
+  const char *py[] = { "python3", NULL };
+  g_autofree char *path = example ("beam-office-floor.json");
+  g_autofree char *xlsx = g_build_filename (tmp_dir, "load-span.xlsx", NULL);
+  g_autofree char *summary_path = NULL;
+  g_autoptr (PsStudy) study = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *run = NULL;
+  g_autofree char *facts = NULL;
+  JsonObject *summary;
+  JsonArray *groups, *by;
+  guint n;
+  PsExportOptions opts;
+
+  if (!ps_export_have_xlsx ())
+    {
+      g_test_skip ("built without libxlsxwriter");
+      return;
+    }
+  if (!have_programs (py))
+    return;
+  study = ps_study_load_file (path, &error);
+  g_assert_no_error (error);
+  run = make_run_of (study, "load-span-run");
+  ps_export_options_init (&opts);
+  opts.format = PS_EXPORT_XLSX;
+  g_assert_true (ps_export_write (study, run, &opts, xlsx, &error));
+  g_assert_no_error (error);
+  facts = read_xlsx (xlsx);
+  g_test_message ("%s", facts);
+
+  summary_path = g_build_filename (run, "summary.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, summary_path, &error));
+  g_assert_no_error (error);
+  summary = json_node_get_object (json_parser_get_root (parser));
+  groups = json_object_get_array_member (summary, "lightest_by_group");
+  by = json_object_get_array_member (summary, "group_by");
+  n = json_array_get_length (groups);
+  /* The test compares the sheet with the summary, whatever the example's grid. */
+  g_assert_cmpuint (n, >=, 2);
+  assert_contains (facts, "sheet\tLoad-span tables\n");
+  {
+    g_autofree char *rows = fact (facts, "rows\tLoad-span tables\t");
+    g_autofree char *header = fact (facts, "row\tLoad-span tables\t1\t");
+    g_auto (GStrv) head = g_strsplit (header, "\t", -1);
+    guint nb = json_array_get_length (by);
+    guint pick[2] = { 0, n - 1 };
+
+    g_assert_cmpuint (g_ascii_strtoull (rows, NULL, 10), ==, n + 1);
+    g_assert_cmpstr (head[0], ==, json_array_get_string_element (by, 0));
+    g_assert_cmpstr (head[nb], ==, "Section");
+    g_assert_cmpstr (head[nb + 3], ==, "Utilisation");
+    for (guint k = 0; k < 2; k++)
+      {
+        JsonObject *g = json_array_get_object_element (groups, pick[k]);
+        JsonNode *ln = json_object_get_member (g, "lightest");
+        g_autofree char *prefix = g_strdup_printf ("row\tLoad-span tables\t%u\t", pick[k] + 2);
+        g_autofree char *line = fact (facts, prefix);
+        g_auto (GStrv) cells = g_strsplit (line, "\t", -1);
+
+        g_assert_null (strchr (line, '{'));
+        for (guint c = 0; c < nb; c++)
+          g_assert_cmpfloat_with_epsilon (
+              g_ascii_strtod (cells[c], NULL),
+              json_object_get_double_member (g, json_array_get_string_element (by, c)), 1e-9);
+        if (JSON_NODE_HOLDS_NULL (ln))
+          g_assert_cmpstr (cells[nb], ==, "none passes");
+        else
+          {
+            JsonObject *l = json_node_get_object (ln);
+
+            g_assert_cmpstr (cells[nb], ==, json_object_get_string_member (l, "section"));
+            g_assert_cmpstr (cells[nb + 1], ==, json_object_get_string_member (l, "material"));
+            g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[nb + 3], NULL),
+                                            json_object_get_double_member (l, "utilisation"),
+                                            1e-12);
+          }
+      }
+  }
+}
+
 static void
 test_html_and_cli (void)
 {
@@ -810,6 +897,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/doc/locale-numbers", test_locale_numbers);
   g_test_add_func ("/report/doc/translated", test_translated_report);
   g_test_add_func ("/export/xlsx", test_xlsx);
+  g_test_add_func ("/export/xlsx-load-span", test_xlsx_load_span);
   g_test_add_func ("/export/html-and-cli", test_html_and_cli);
   rc = g_test_run ();
   if (g_getenv ("PS_KEEP_TMP") == NULL)

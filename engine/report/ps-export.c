@@ -473,73 +473,68 @@ inputs_sheet (Book *b, const PsStudy *study)
     ps_report_json_leaves (json_parser_get_root (p), "", 0, input_leaf, &x);
 }
 
-/* The load–span tables (summary.json's lightest_by_group): one row per group, its
- * members as columns. */
+/* The load–span tables (summary.json's lightest_by_group): one row per group, the
+ * grouped parameters (SI, as in the study file) then the lightest passing design of the
+ * group as an engineer reads it in a catalogue: section, material, mass, utilisation and
+ * what governs it; "none passes" where no design of the group passes. */
 static void
-groups_sheet (Book *b, JsonArray *groups)
+groups_sheet (Book *b, JsonArray *by, JsonArray *groups)
 {
+  static const struct
+  {
+    const char *key;
+    const char *label;
+    gboolean number;
+  } design[] = {
+    { "section", N_ ("Section"), FALSE },
+    { "material", N_ ("Material"), FALSE },
+    { "mass_per_metre", N_ ("Mass [kg/m]"), TRUE },
+    { "utilisation", N_ ("Utilisation"), TRUE },
+    { "governing_check", N_ ("Governing check"), FALSE },
+    { "governing_combination", N_ ("Governing combination"), FALSE },
+  };
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, "Load-span tables");
-  g_autoptr (GPtrArray) cols = g_ptr_array_new_with_free_func (g_free);
+  guint nb = by != NULL ? MIN (json_array_get_length (by), 64u) : 0;
 
-  for (guint i = 0; i < json_array_get_length (groups); i++)
-    {
-      JsonNode *n = json_array_get_element (groups, i);
-      g_autoptr (GList) members = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (n))
-        continue;
-      members = json_object_get_members (json_node_get_object (n));
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          gboolean seen = FALSE;
-
-          for (guint c = 0; c < cols->len && !seen; c++)
-            seen = g_str_equal (g_ptr_array_index (cols, c), l->data);
-          if (!seen && cols->len < LXW_COL_MAX)
-            g_ptr_array_add (cols, g_strdup (l->data));
-        }
-    }
-  for (guint c = 0; c < cols->len; c++)
-    {
-      g_autofree char *label = column_label (g_ptr_array_index (cols, c));
-
-      put_text (b, ws, 0, (lxw_col_t)c, label, b->header);
-    }
+  for (guint c = 0; c < nb; c++)
+    put_text (b, ws, 0, (lxw_col_t)c, json_array_get_string_element (by, c), b->header);
+  for (guint k = 0; k < G_N_ELEMENTS (design); k++)
+    put_text (b, ws, 0, (lxw_col_t)(nb + k), _ (design[k].label), b->header);
   for (guint i = 0; i < json_array_get_length (groups) && i + 1 < SHEET_ROWS; i++)
     {
       JsonNode *n = json_array_get_element (groups, i);
-      JsonObject *o;
+      JsonObject *o, *l;
 
       if (!JSON_NODE_HOLDS_OBJECT (n))
         continue;
       o = json_node_get_object (n);
-      for (guint c = 0; c < cols->len; c++)
+      for (guint c = 0; c < nb; c++)
         {
-          JsonNode *m = json_object_get_member (o, g_ptr_array_index (cols, c));
+          JsonNode *m = json_object_get_member (o, json_array_get_string_element (by, c));
 
-          if (m == NULL || JSON_NODE_HOLDS_NULL (m))
-            continue;
-          if (JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING)
-            put_text (b, ws, i + 1, (lxw_col_t)c, json_node_get_string (m), NULL);
-          else if (JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_BOOLEAN)
-            put_text (b, ws, i + 1, (lxw_col_t)c, json_node_get_boolean (m) ? "true" : "false",
-                      NULL);
-          else if (JSON_NODE_HOLDS_VALUE (m))
+          if (m != NULL && JSON_NODE_HOLDS_VALUE (m))
             put_number (b, ws, i + 1, (lxw_col_t)c, json_node_get_double (m));
-          else
-            {
-              g_autoptr (JsonGenerator) g = json_generator_new ();
-              g_autofree char *text = NULL;
+        }
+      l = ps_summary_get_object (o, "lightest");
+      if (l == NULL)
+        {
+          put_text (b, ws, i + 1, (lxw_col_t)nb, _ ("none passes"), NULL);
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (design); k++)
+        {
+          JsonNode *m = json_object_get_member (l, design[k].key);
 
-              json_generator_set_root (g, m);
-              text = json_generator_to_data (g, NULL);
-              put_text (b, ws, i + 1, (lxw_col_t)c, text, NULL);
-            }
+          if (m == NULL || !JSON_NODE_HOLDS_VALUE (m))
+            continue;
+          if (design[k].number)
+            put_number (b, ws, i + 1, (lxw_col_t)(nb + k), json_node_get_double (m));
+          else
+            put_text (b, ws, i + 1, (lxw_col_t)(nb + k), json_node_get_string (m), NULL);
         }
     }
   worksheet_freeze_panes (ws, 1, 0);
-  if (cols->len > 0)
-    worksheet_set_column (ws, 0, (lxw_col_t)(cols->len - 1), 16, NULL);
+  worksheet_set_column (ws, 0, (lxw_col_t)(nb + G_N_ELEMENTS (design) - 1), 18, NULL);
 }
 
 /* The run's per-item file: results.csv, or the kind's chart data (a reliability
@@ -669,7 +664,7 @@ write_xlsx (const PsStudy *study, const char *run_dir, const PsExportOptions *o,
   }
   groups = ps_summary_get_array (v->summary, "lightest_by_group");
   if (groups != NULL)
-    groups_sheet (&b, groups);
+    groups_sheet (&b, ps_summary_get_array (v->summary, "group_by"), groups);
   e = workbook_close (b.wb);
   if (e == LXW_NO_ERROR)
     e = b.status;
