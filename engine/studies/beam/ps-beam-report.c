@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "plot/ps-plot-study-private.h"
 #include "report/ps-report-private.h"
@@ -647,6 +648,42 @@ configuration_section (PsReportWriter *w, const PsStudy *study, const PsBeamDesi
     }
 }
 
+/* A grouped parameter of the load–span table (its JSON path, "beam.spans[1]",
+ * "beam.loads[2].value") as a heading an engineer reads, and the quantity its values
+ * are in. */
+static char *
+group_heading (const PsBeamActions *a, const char *path, PsQuantity *quantity)
+{
+  unsigned idx = 0;
+  char field[16] = "";
+
+  *quantity = PS_QTY_LENGTH;
+  if (sscanf (path, "beam.loads[%u].%15s", &idx, field) == 2 && idx < a->n_loads)
+    {
+      const PsBeamLoadSpec *l = &a->loads[idx];
+      const char *what = field;
+
+      if (g_str_equal (field, "value"))
+        {
+          *quantity = l->type == PS_BA_POINT    ? PS_QTY_FORCE
+                      : l->type == PS_BA_MOMENT ? PS_QTY_MOMENT
+                                                : PS_QTY_FORCE_PER_LENGTH;
+          what = _ ("value");
+        }
+      else if (g_str_equal (field, "start") || g_str_equal (field, "end"))
+        *quantity = PS_QTY_FORCE_PER_LENGTH;
+      /* TRANSLATORS: a load–span table heading: "Load 2 (Q, uniform): value". */
+      return g_strdup_printf (_ ("Load %u (%s, %s): %s"), idx + 1, a->cases[l->lc].name,
+                              load_type_text (l), what);
+    }
+  if (sscanf (path, "beam.spans[%u]", &idx) == 1)
+    return g_strdup_printf (_ ("Span %u"), idx + 1);
+  if (g_str_equal (path, "beam.span"))
+    return g_strdup (_ ("Span"));
+  *quantity = PS_QTY_DIMENSIONLESS;
+  return g_strdup (path);
+}
+
 void
 ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data)
 {
@@ -719,7 +756,8 @@ ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data
   if (groups != NULL && json_array_get_length (groups) > 0)
     {
       JsonArray *by = ps_summary_get_array (s, "group_by");
-      guint nb = by != NULL ? json_array_get_length (by) : 0;
+      PsQuantity qty[8];
+      guint nb = by != NULL ? MIN (json_array_get_length (by), G_N_ELEMENTS (qty)) : 0;
       g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func (g_free);
 
       ps_report_heading (w, 2, _ ("Load–span table"));
@@ -729,7 +767,8 @@ ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data
                       FALSE);
       ps_report_table_init (&t, nb + 3);
       for (guint i = 0; i < nb; i++)
-        g_ptr_array_add (head, g_strdup (json_array_get_string_element (by, i)));
+        g_ptr_array_add (
+            head, group_heading (d->actions, json_array_get_string_element (by, i), &qty[i]));
       g_ptr_array_add (head, g_strdup (_ ("Lightest passing")));
       g_ptr_array_add (head, g_strdup (_ ("Mass")));
       g_ptr_array_add (head, g_strdup (_ ("Utilisation")));
@@ -740,8 +779,12 @@ ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data
 
           for (guint i = 0; i < nb; i++)
             ps_report_table_add (
-                &t, g_strdup_printf ("%.6g", ps_summary_get_number (
-                                                 row, json_array_get_string_element (by, i))));
+                &t, qty[i] == PS_QTY_DIMENSIONLESS
+                        ? g_strdup_printf ("%.6g", ps_summary_get_number (
+                                                       row, json_array_get_string_element (by, i)))
+                        : ps_report_format_quantity (
+                            ps_summary_get_number (row, json_array_get_string_element (by, i)),
+                            qty[i]));
           if (l != NULL)
             {
               ps_report_table_add (&t,
@@ -760,6 +803,5 @@ ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data
             }
         }
       ps_report_table_write (w, &t, (const char *const *)head->pdata, NULL);
-      ps_report_para (w, _ ("Values of the grouped parameters in SI units (m, N, N/m)."), TRUE);
     }
 }
