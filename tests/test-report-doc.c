@@ -274,6 +274,15 @@ static const Example examples[] = {
   { "regression-coupons.json", { NULL } },
   { "regression-synthetic.json", { NULL } },
   { "regression-aluminium-force.json", { NULL } },
+  { "beam-office-floor.json", { "kN/m", "MPa", "GPa", "mm²", "cm⁴", "kg/m", NULL } },
+  { "beam-purlin-snow.json", { "kN/m", "MPa", "mm²", "cm⁴", NULL } },
+  { "beam-rc.json", { "kN/m", "MPa", NULL } },
+  { "beam-glulam.json", { "kN/m", "MPa", NULL } },
+  { "beam-aluminium.json", { "MPa", "mm²", "cm⁴", NULL } },
+  { "beam-w-girder-asce.json", { "MPa", "mm²", "cm⁴", NULL } },
+  { "reliability-sorm-beam.json", { "MPa", " kN", NULL } },
+  { "reliability-importance-sampling.json", { "MPa", NULL } },
+  { "reliability-sobol.json", { "MPa", NULL } },
 };
 
 static void

@@ -9,6 +9,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plot/ps-plot.h"
@@ -70,8 +71,40 @@ ps_report_format_decimal (double v, int digits)
   digits = CLAMP (digits, 1, 17);
   if (a < 1e-4 || a >= 1e12)
     {
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", digits);
-      text = g_strdup (g_ascii_formatd (buf, sizeof buf, fmt, v));
+      /* As engineers write a small probability: 7.853 × 10⁻⁵, not 7.853e-05. */
+      static const char *const sup[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+      char *e;
+      GString *t;
+      int exp10;
+
+      g_snprintf (fmt, sizeof fmt, "%%.%de", digits - 1);
+      g_ascii_formatd (buf, sizeof buf, fmt, v);
+      e = strchr (buf, 'e');
+      if (e == NULL)
+        return localise_decimal (g_strdup (buf));
+      exp10 = atoi (e + 1);
+      *e = '\0';
+      if (strchr (buf, '.') != NULL)
+        {
+          gsize n = strlen (buf);
+
+          while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+          if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = '\0';
+        }
+      t = g_string_new (buf);
+      g_string_append (t, " × 10");
+      if (exp10 < 0)
+        g_string_append (t, "⁻");
+      {
+        char digits_text[16];
+
+        g_snprintf (digits_text, sizeof digits_text, "%d", ABS (exp10));
+        for (const char *d = digits_text; *d != '\0'; d++)
+          g_string_append (t, sup[*d - '0']);
+      }
+      return localise_decimal (g_string_free (t, FALSE));
     }
   else
     {

@@ -43,9 +43,12 @@ void ps_report_chart (PsReportWriter *writer, PsChart *chart);
  * page. @caption NULL: the chart's title. */
 void ps_report_chart_caption (PsReportWriter *writer, PsChart *chart, const char *caption);
 /* Chart @name of the run (plot/ps-plot-study.h) with its title as the caption, or a
- * note that says why it could not be drawn. */
-void ps_report_run_chart (PsReportWriter *writer, PsRunData *data, const char *name,
-                          const PsPlotParams *params);
+ * note that says why it could not be drawn. A chart that does not apply to the run
+ * (PS_ERROR_UNSUPPORTED: a FORM chart of a Monte Carlo run, a map of a sweep with one
+ * varying parameter) is left out without a note; its reason is stored in @why_not
+ * when that is not NULL and holds none yet. Whether the chart was drawn. */
+gboolean ps_report_run_chart (PsReportWriter *writer, PsRunData *data, const char *name,
+                              const PsPlotParams *params, char **why_not);
 void ps_report_page_break (PsReportWriter *writer);
 /* Monospaced text, line by line as given (a file's text, a formula listing). */
 void ps_report_code (PsReportWriter *writer, const char *text);

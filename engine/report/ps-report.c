@@ -1106,21 +1106,29 @@ summary_double (JsonObject *s, const char *name)
   return json_node_get_double (n);
 }
 
-void
-ps_report_run_chart (PsReportWriter *w, PsRunData *rd, const char *name, const PsPlotParams *params)
+gboolean
+ps_report_run_chart (PsReportWriter *w, PsRunData *rd, const char *name, const PsPlotParams *params,
+                     char **why_not)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsChart) chart = ps_plot_study_chart (rd, name, params, &error);
 
+  if (chart == NULL && g_error_matches (error, PS_ERROR, PS_ERROR_UNSUPPORTED))
+    {
+      if (why_not != NULL && *why_not == NULL)
+        *why_not = g_strdup (error->message);
+      return FALSE;
+    }
   if (chart == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_ ("Chart %s not drawn: %s"), name, error->message);
 
       w->keep_next = FALSE;
       w->para (w, msg, TRUE, FALSE);
-      return;
+      return FALSE;
     }
   ps_report_chart_caption (w, chart, NULL);
+  return TRUE;
 }
 
 /* Sections. */
@@ -1386,13 +1394,24 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 
   if (study->klass->report_charts != NULL && study->klass->report_charts[0].chart != NULL)
     {
+      g_autofree char *why_not = NULL;
+      guint drawn = 0;
+
       heading_full (w, 2, _ ("Charts"), HEADING_NUMBERED | HEADING_LISTED);
+      ps_report_keep_with_next (w);
       for (guint i = 0; study->klass->report_charts[i].chart != NULL; i++)
         {
           const PsReportChart *c = &study->klass->report_charts[i];
           PsPlotParams params = { NULL, c->y, NULL, NULL };
 
-          ps_report_run_chart (w, rd, c->chart, &params);
+          drawn += ps_report_run_chart (w, rd, c->chart, &params, &why_not);
+        }
+      if (drawn == 0)
+        {
+          g_autofree char *msg = g_strdup_printf (_ ("No chart applies to this run: %s"),
+                                                  why_not != NULL ? why_not : "");
+
+          ps_report_para (w, msg, TRUE);
         }
     }
 }

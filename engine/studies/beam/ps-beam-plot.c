@@ -322,7 +322,7 @@ beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
     {
       g_autofree char *list = list_columns (d, TRUE);
 
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("--x: no parameter varies in this run; name one (available: %s)"), list);
       return NULL;
     }
@@ -512,7 +512,7 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
     return NULL;
   if (x == NULL || y == NULL || x == y)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("this chart needs two parameters that vary in the sweep (--x and "
                       "--series); the run has fewer"));
       return NULL;
@@ -652,7 +652,7 @@ ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params,
     return beam_diagram (d, params, error);
   if (ps_run_data_get_n_rows (d) == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: the run has no results.csv rows (it was run with --rows none); "
                       "run it again with --rows all"),
                    ps_run_data_get_dir (d));

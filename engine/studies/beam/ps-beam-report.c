@@ -476,14 +476,16 @@ design_inputs (PsReportWriter *w, const PsBeamDesign *d, guint64 n_items)
       const PsBeamSection *s = &d->sections[i].base;
 
       ps_report_table_add (&t, g_strdup (s->label));
-      ps_report_table_add (&t, g_strdup_printf ("%.4g", s->A));
-      ps_report_table_add (&t, g_strdup_printf ("%.4g", s->I));
-      ps_report_table_add (&t, g_strdup_printf ("%.4g", s->W));
+      ps_report_table_add (&t, ps_report_format_value (s->A, "mm^2"));
+      ps_report_table_add (&t, ps_report_format_value (s->I, "cm^4"));
+      ps_report_table_add (&t, ps_report_format_value (s->W, "cm^3"));
     }
   {
-    const char *h[] = { _ ("Section"), _ ("Area A [m²]"), _ ("I [m⁴]"), _ ("W [m³]") };
+    const char *h[] = { _ ("Section"), _ ("Area A"), _ ("I"), _ ("W") };
+    const char *u[] = { NULL, "mm^2", "cm^4", "cm^3" };
+    const double sw[] = { 2, 1, 1, 1 };
 
-    ps_report_table_write (w, &t, h, NULL);
+    ps_report_table_write_units (w, &t, h, u, sw);
   }
   if (d->n_sections > 40)
     {

@@ -405,13 +405,13 @@ ps_regression_report_results (PsReportWriter *w, const PsStudy *study, PsRunData
       {
         PsPlotParams params = { NULL, first, NULL, NULL };
 
-        ps_report_run_chart (w, d, "histogram", &params);
+        ps_report_run_chart (w, d, "histogram", &params, NULL);
       }
       for (guint k = 0; k < G_N_ELEMENTS (hist); k++)
         {
           PsPlotParams params = { NULL, hist[k], NULL, NULL };
 
-          ps_report_run_chart (w, d, "histogram", &params);
+          ps_report_run_chart (w, d, "histogram", &params, NULL);
         }
     }
 }

@@ -31,7 +31,7 @@ form_convergence (PsRunData *d, GError **error)
 
   if (it == NULL || beta == NULL || n == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: convergence.csv is missing or has no rows"), ps_run_data_get_dir (d));
       return NULL;
     }
@@ -60,7 +60,7 @@ subset_levels (PsRunData *d, GError **error)
 
   if (n == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: this run has no subset simulation levels (method \"subset\")"),
                    ps_run_data_get_dir (d));
       return NULL;
@@ -141,7 +141,7 @@ importance_factors (PsRunData *d, GError **error)
 
   if (n == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: this run has no importance factors (methods form, sorm, and "
                       "importance-sampling with its centre from FORM)"),
                    ps_run_data_get_dir (d));
@@ -184,7 +184,7 @@ sobol_indices (PsRunData *d, GError **error)
 
   if (n == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: this run has no Sobol indices (add \"sensitivity\": {\"method\": "
                       "\"sobol\"} to the study)"),
                    ps_run_data_get_dir (d));
@@ -239,7 +239,7 @@ rel_convergence (PsRunData *d, GError **error)
     return subset_levels (d, error);
   if (n == NULL || pf == NULL || lo == NULL || hi == NULL || n_rows == 0)
     {
-      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+      g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
                    _ ("%s: convergence.csv is missing or has no rows"), ps_run_data_get_dir (d));
       return NULL;
     }

@@ -106,7 +106,8 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
     case PS_REL_METHOD_SORM:
       ps_report_table_row (&t, _ ("Algorithm"),
                            m->method.algorithm == PS_FORM_HLRF ? "HLRF" : "iHLRF");
-      ps_report_table_row_take (&t, _ ("Tolerance"), g_strdup_printf ("%g", m->method.tolerance));
+      ps_report_table_row_take (&t, _ ("Tolerance"),
+                                ps_report_format_decimal (m->method.tolerance, 3));
       ps_report_table_row_take (&t, _ ("Maximum iterations"),
                                 g_strdup_printf ("%u", m->method.max_iterations));
       break;
@@ -213,6 +214,22 @@ number_member (JsonObject *o, const char *name)
   return g_strdup_printf ("%.6g", json_node_get_double (n));
 }
 
+/* A design point's coordinate @name of @o in the unit the study file writes the
+ * variable's mean in ("280 MPa": x* in MPa), from @vars, the file's "variables". */
+static char *
+written_member (JsonObject *o, JsonObject *vars, const char *name)
+{
+  JsonNode *n = o != NULL ? json_object_get_member (o, name) : NULL;
+  JsonObject *var = vars != NULL ? object_member (vars, name) : NULL;
+  const char *mean = var != NULL ? ps_summary_get_string (var, "mean") : "";
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return g_strdup ("—");
+  if (mean == NULL || *mean == '\0')
+    mean = var != NULL ? ps_summary_get_string (var, "sd") : "";
+  return ps_report_format_as_written (json_node_get_double (n), mean);
+}
+
 static char *
 interval_member (JsonObject *o, const char *name)
 {
@@ -256,18 +273,26 @@ ps_reliability_report_results (PsReportWriter *w, const PsStudy *study, PsRunDat
       JsonObject *alpha = object_member (summary, "alpha");
       JsonObject *imp = object_member (summary, "importance_factors");
 
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonObject *vars = NULL;
+
+      /* x* in the units the study file writes each variable in, as the inputs are. */
+      if (study->text != NULL
+          && json_parser_load_from_data (parser, study->text, (gssize)study->text_length, NULL)
+          && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        vars = object_member (json_node_get_object (json_parser_get_root (parser)), "variables");
       ps_report_heading (w, 2, _ ("Design point"));
       ps_report_table_init (&t, 5);
       for (guint v = 0; v < m->n_vars; v++)
         {
           ps_report_table_add (&t, g_strdup (m->var_names[v]));
-          ps_report_table_add (&t, number_member (x, m->var_names[v]));
+          ps_report_table_add (&t, written_member (x, vars, m->var_names[v]));
           ps_report_table_add (&t, number_member (u, m->var_names[v]));
           ps_report_table_add (&t, number_member (alpha, m->var_names[v]));
           ps_report_table_add (&t, number_member (imp, m->var_names[v]));
         }
       {
-        const char *h[] = { _ ("Variable"), _ ("x* (SI)"), _ ("u*"), _ ("α"),
+        const char *h[] = { _ ("Variable"), _ ("x*"), _ ("u*"), _ ("α"),
                             _ ("Importance factor α² (sign of α)") };
 
         ps_report_table_write (w, &t, h, NULL);
