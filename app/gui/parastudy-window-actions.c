@@ -513,11 +513,10 @@ save_all_next (SaveAllData *d)
 
   if (d->ask->len == 0)
     {
-      ParastudyWindow *self = d->self;
-
+      /* Closed while @d still holds the window. */
+      d->self->force_close = TRUE;
+      gtk_window_close (GTK_WINDOW (d->self));
       save_all_free (d);
-      self->force_close = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
       return;
     }
   doc = g_ptr_array_index (d->ask, 0);
