@@ -349,6 +349,15 @@ test_source_view (void)
   guint line, column;
   GtkEditable *span;
 
+  /* Where a path is written: a list's element, a missing member's closest parent. */
+  g_assert_true (ps_json_locate_path ("{\n \"a\": [1, {\"b\": 2}]\n}", "a[1].b", &line, &column));
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 12);
+  g_assert_true (ps_json_locate_path ("{\n \"a\": [1, {\"b\": 2}]\n}", "a[5]", &line, &column));
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (column, ==, 2);
+  g_assert_false (ps_json_locate_path ("{\"a\": 1}", "z", &line, &column));
+
   parastudy_window_show_page (window, "source");
   text = source_text (view);
   g_assert_cmpstr (text, ==, original);
