@@ -204,11 +204,8 @@ save_as (ParastudyWindow *self, PsDocument *doc, gboolean close_after)
                                      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   g_autoptr (GtkFileFilter) filter = json_filter ();
   SaveAsData *d = g_new0 (SaveAsData, 1);
-  g_autofree char *name = g_strdup_printf ("%s.json", ps_document_get_title (doc));
+  g_autofree char *name = ps_document_dup_file_name (doc);
 
-  for (char *p = name; *p; p++)
-    if (*p == '/')
-      *p = '-';
   d->self = self;
   d->doc = g_object_ref (doc);
   d->close_after = close_after;
@@ -268,9 +265,17 @@ new_study (ParastudyWindow *self, const char *kind_name)
   g_autoptr (PsDocument) doc = NULL;
   JsonObject *root;
 
+  g_autofree char *resource = NULL;
+  g_autoptr (GBytes) small = NULL;
+
   if (kind == NULL || kind->hidden || kind->example == NULL)
     return;
-  doc = ps_document_new_from_data (kind->example, NULL, &error);
+  /* A small study that runs in a moment (issue 19 item 14); the kind's own example is
+   * the big one the command line shows. */
+  resource = g_strdup_printf ("/org/parastudy/Parastudy/new-studies/%s.json", kind->name);
+  small = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  doc = ps_document_new_from_data (small != NULL ? g_bytes_get_data (small, NULL) : kind->example,
+                                   NULL, &error);
   if (doc == NULL)
     {
       _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, error->message);
@@ -279,6 +284,14 @@ new_study (ParastudyWindow *self, const char *kind_name)
   root = ps_document_get_root (doc);
   json_object_set_string_member (root, "name", _ (kind->title_new));
   json_object_remove_member (root, "description");
+  {
+    /* Made again from its text, so that its title and validation are the new name's. */
+    g_autofree char *json = ps_document_dup_json (doc);
+
+    g_clear_object (&doc);
+    doc = ps_document_new_from_data (json, NULL, &error);
+    g_assert (doc != NULL);
+  }
   _parastudy_window_add_document (self, doc);
 }
 
@@ -388,6 +401,7 @@ enum
 {
   RESPONSE_DISCARD = 1,
   RESPONSE_SAVE = 2,
+  RESPONSE_SAVE_ALL = 3,
 };
 
 static void
@@ -447,6 +461,103 @@ action_close_study (GSimpleAction *action, GVariant *param, gpointer user_data)
     close_study (self, self->current);
 }
 
+/* Save All on quitting: the studies with a file of their own are written at once;
+ * each of the others asks where, one after the other. The window closes when every
+ * one is saved; a file chooser cancelled or a failed save keeps it open. */
+typedef struct
+{
+  ParastudyWindow *self;
+  GPtrArray *ask; /* PsDocument, strong */
+} SaveAllData;
+
+static void
+save_all_free (SaveAllData *d)
+{
+  g_ptr_array_unref (d->ask);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static void save_all_next (SaveAllData *d);
+
+static void
+on_save_all_response (GtkNativeDialog *dialog, int response, SaveAllData *d)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      saved = save_to (d->self, g_ptr_array_index (d->ask, 0), file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (!saved)
+    {
+      save_all_free (d);
+      return;
+    }
+  g_ptr_array_remove_index (d->ask, 0);
+  save_all_next (d);
+}
+
+static void
+save_all_next (SaveAllData *d)
+{
+  PsDocument *doc;
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (d->ask->len == 0)
+    {
+      /* Closed while @d still holds the window. */
+      d->self->force_close = TRUE;
+      gtk_window_close (GTK_WINDOW (d->self));
+      save_all_free (d);
+      return;
+    }
+  doc = g_ptr_array_index (d->ask, 0);
+  name = ps_document_dup_file_name (doc);
+  title = g_strdup_printf (_ ("Save “%s”"), ps_document_get_title (doc));
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (d->self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _ ("_Save"), _ ("_Cancel"));
+  filter = json_filter ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_all_response), d);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_all_and_close (ParastudyWindow *self)
+{
+  SaveAllData *d = g_new0 (SaveAllData, 1);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  d->self = g_object_ref (self);
+  d->ask = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (PsDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      GFile *file = ps_document_get_file (doc);
+
+      if (!ps_document_get_dirty (doc))
+        continue;
+      if (file == NULL || is_example (file))
+        g_ptr_array_add (d->ask, g_object_ref (doc));
+      else if (!save_to (self, doc, file))
+        {
+          save_all_free (d);
+          return;
+        }
+    }
+  save_all_next (d);
+}
+
 static void
 on_close_window_response (GtkDialog *dialog, int response, ParastudyWindow *self)
 {
@@ -459,6 +570,8 @@ on_close_window_response (GtkDialog *dialog, int response, ParastudyWindow *self
       self->force_close = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
+  else if (response == RESPONSE_SAVE_ALL)
+    save_all_and_close (self);
 }
 
 gboolean
@@ -498,9 +611,12 @@ _parastudy_window_close_request (GtkWindow *window)
                                         "%s have changes that are not saved.", dirty),
                            names->str);
 
-    dialog = confirm_dialog (self, _ ("Close without saving?"), secondary);
+    dialog = confirm_dialog (self, _ ("Save the changes before closing?"), secondary);
   }
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  /* One question for every study (issue 19 item 14). */
+  gtk_dialog_add_button (GTK_DIALOG (dialog), dirty > 1 ? _ ("Save _All") : _ ("_Save"),
+                         RESPONSE_SAVE_ALL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE_ALL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_window_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

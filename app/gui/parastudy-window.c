@@ -10,6 +10,7 @@
 #include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
 #include "ps-scaling-view.h"
+#include "ps-source-view.h"
 #include "studies/regression/ps-regression.h"
 #include "studies/reliability/ps-reliability.h"
 
@@ -175,10 +176,43 @@ on_document_result_changed (PsDocument *doc, ParastudyWindow *self)
     }
 }
 
+/* The form of @doc in the Study tab, made when it has none. */
+static void
+show_editor (ParastudyWindow *self, PsDocument *doc)
+{
+  g_autofree char *name = page_name (doc);
+
+  if (gtk_stack_get_child_by_name (GTK_STACK (self->editor_stack), name) == NULL)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_editor (doc));
+      /* Horizontal scrolling only when the window is narrower than the form:
+       * the form's width must not widen the other tabs. */
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_stack_add_named (GTK_STACK (self->editor_stack), scroller, name);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), name);
+}
+
+/* The Source tab replaced the study's tree: its form is made again from the new one
+ * (the old form held members of the old tree). */
+static void
+on_document_replaced (PsDocument *doc, ParastudyWindow *self)
+{
+  g_autofree char *name = page_name (doc);
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (self->editor_stack), name);
+
+  if (page != NULL)
+    gtk_stack_remove (GTK_STACK (self->editor_stack), page);
+  if (doc == self->current)
+    show_editor (self, doc);
+}
+
 static void
 select_document (ParastudyWindow *self, PsDocument *doc)
 {
-  g_autofree char *name = NULL;
 
   if (self->current == doc)
     return;
@@ -190,19 +224,7 @@ select_document (ParastudyWindow *self, PsDocument *doc)
     gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), "empty");
   else
     {
-      name = page_name (doc);
-      if (gtk_stack_get_child_by_name (GTK_STACK (self->editor_stack), name) == NULL)
-        {
-          GtkWidget *scroller = gtk_scrolled_window_new ();
-
-          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), create_editor (doc));
-          /* Horizontal scrolling only when the window is narrower than the form:
-           * the form's width must not widen the other tabs. */
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                          GTK_POLICY_AUTOMATIC);
-          gtk_stack_add_named (GTK_STACK (self->editor_stack), scroller, name);
-        }
-      gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), name);
+      show_editor (self, doc);
       for (int i = 0;; i++)
         {
           GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->sidebar), i);
@@ -217,6 +239,7 @@ select_document (ParastudyWindow *self, PsDocument *doc)
         }
     }
   ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
+  ps_source_view_set_document (PS_SOURCE_VIEW (self->source_view), doc);
   /* Scrolled back while the previous table is still laid out: the column view's
    * list cannot scroll to a position in a model it has not measured yet. */
   for (int i = 0; i < 2; i++)
@@ -244,6 +267,7 @@ void
 _parastudy_window_add_document (ParastudyWindow *self, PsDocument *doc)
 {
   g_signal_connect_object (doc, "changed", G_CALLBACK (on_document_changed), self, 0);
+  g_signal_connect_object (doc, "replaced", G_CALLBACK (on_document_replaced), self, 0);
   g_signal_connect_object (doc, "result-changed", G_CALLBACK (on_document_result_changed), self, 0);
   g_signal_connect_object (doc, "notify::dirty", G_CALLBACK (_parastudy_window_update_title), self,
                            G_CONNECT_SWAPPED);
@@ -430,6 +454,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_readout);
   CHILD (chart);
   CHILD (scaling_view);
+  CHILD (source_view);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
@@ -444,6 +469,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   _parastudy_window_class_results_init (widget_class);
 
   g_type_ensure (PS_TYPE_BACKEND_PICKER);
+  g_type_ensure (PS_TYPE_SOURCE_VIEW);
 }
 
 static void
@@ -595,6 +621,12 @@ GMenuModel *
 parastudy_window_get_kinds_menu (ParastudyWindow *self)
 {
   return G_MENU_MODEL (self->kinds_menu);
+}
+
+GtkWidget *
+parastudy_window_get_source_view (ParastudyWindow *self)
+{
+  return self->source_view;
 }
 
 GtkWidget *

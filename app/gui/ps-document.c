@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ps-document.h"
+#include "study/ps-json-scan.h"
 
 struct _PsDocument
 {
@@ -37,6 +39,7 @@ enum
 {
   CHANGED,
   RESULT_CHANGED,
+  REPLACED,
   N_SIGNALS
 };
 
@@ -109,6 +112,10 @@ ps_document_class_init (PsDocumentClass *klass)
                                    NULL, NULL, G_TYPE_NONE, 0);
   signals[RESULT_CHANGED] = g_signal_new ("result-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted when the whole tree was replaced (ps_document_set_json), before ::changed:
+   * views holding members of the old tree rebuild from the new one. */
+  signals[REPLACED] = g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -282,6 +289,109 @@ ps_document_set_field_error (PsDocument *self, const char *field, const char *re
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Where json-glib stopped reading @text. It says so as "<data>:LINE:COLUMN: Parse
+ * error: …", but through its catalogue, whose pt_BR translation drops a colon
+ * ("<data>:317: Erro na análise: …" for line 3, column 17): the position is read
+ * from the untranslated message, parsed again in the C locale of this thread. */
+static gboolean
+syntax_position (const char *text, guint *line, guint *column)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t)0), old;
+
+  if (c == (locale_t)0)
+    return FALSE;
+  old = uselocale (c);
+  json_parser_load_from_data (parser, text, -1, &error);
+  uselocale (old);
+  freelocale (c);
+  if (error == NULL)
+    return FALSE;
+  for (const char *p = strchr (error->message, ':'); p != NULL; p = strchr (p + 1, ':'))
+    {
+      char *end;
+      guint64 l, col;
+
+      if (!g_ascii_isdigit (p[1]))
+        continue;
+      l = g_ascii_strtoull (p + 1, &end, 10);
+      if (*end != ':' || !g_ascii_isdigit (end[1]))
+        continue;
+      col = g_ascii_strtoull (end + 1, &end, 10);
+      if (*end != ':' || l > G_MAXUINT || col > G_MAXUINT)
+        continue;
+      *line = (guint)l;
+      *column = (guint)col;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* json-glib's message less its "<data>:…: " in front, with our line and column. */
+static char *
+syntax_error (const char *text, const char *message, guint *line, guint *column)
+{
+  const char *rest = g_str_has_prefix (message, "<") ? strstr (message, ": ") : NULL;
+
+  rest = rest != NULL ? rest + 2 : message;
+  if (!syntax_position (text, line, column))
+    return g_strdup (rest);
+  return g_strdup_printf (_ ("line %u, column %u: %s"), *line, *column, rest);
+}
+
+gboolean
+ps_document_set_json (PsDocument *self, const char *text, guint *line, guint *column,
+                      GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  JsonNode *root, *old;
+  guint l = 0, c = 0;
+
+  /* What the engine refuses before json-glib reads the text (duplicate keys, depth),
+   * with its own line and column in the message. */
+  if (!ps_json_scan (text, -1, NULL, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+    {
+      g_autofree char *msg = syntax_error (text, local_error->message, &l, &c);
+
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("not valid JSON: %s"), msg);
+      if (line != NULL)
+        *line = l;
+      if (column != NULL)
+        *column = c;
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("not a study file: expected a JSON object with \"parastudy\", \"kind\" and "
+                      "\"name\""));
+      if (line != NULL)
+        *line = 1;
+      if (column != NULL)
+        *column = 1;
+      return FALSE;
+    }
+  if (json_node_equal (root, self->root))
+    return TRUE;
+  /* The old tree lives until every view has let go of it. */
+  old = g_steal_pointer (&self->root);
+  self->root = json_node_copy (root);
+  /* The forms are rebuilt from the tree: what their fields held is gone. */
+  g_hash_table_remove_all (self->field_errors);
+  g_signal_emit (self, signals[REPLACED], 0);
+  ps_document_changed (self);
+  json_node_unref (old);
+  return TRUE;
+}
+
 const PsStudy *
 ps_document_get_study (PsDocument *self)
 {
@@ -399,6 +509,21 @@ ps_document_dup_json (PsDocument *self)
   json_generator_set_indent (gen, 2);
   text = json_generator_to_data (gen, NULL);
   return g_strconcat (text, "\n", NULL);
+}
+
+char *
+ps_document_dup_file_name (PsDocument *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  name = g_strdup_printf ("%s.json", self->title);
+  /* The title as it is ("New beam study.json"), less what cannot be in a file name. */
+  for (char *p = name; *p; p++)
+    if (*p == '/' || *p == '\\')
+      *p = '-';
+  return g_steal_pointer (&name);
 }
 
 gboolean

@@ -52,6 +52,15 @@ char *ps_document_dup_blocker (PsDocument *self);
 PsStudy *ps_document_dup_study (PsDocument *self, GError **error);
 
 char *ps_document_dup_json (PsDocument *self);
+/* Replaces the whole tree with @text, the study file as the Source view edits it.
+ * FALSE with @error, the document unchanged, when @text is not a JSON object;
+ * @line and @column (from 1; 0 where unknown) say where the text is wrong. Otherwise
+ * the tree is validated as after a form's edit: ::replaced (views rebuild from the new
+ * tree), then ::changed; text equal to the tree changes nothing. */
+gboolean ps_document_set_json (PsDocument *self, const char *text, guint *line, guint *column,
+                               GError **error);
+/* The file name Save As proposes: the file's, else the title ("New beam study.json"). */
+char *ps_document_dup_file_name (PsDocument *self);
 gboolean ps_document_save (PsDocument *self, GFile *file, GError **error);
 
 /* The last finished run. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 
@@ -96,10 +97,60 @@ ps_gui_unit_scale (const char *unit)
 }
 
 gboolean
+ps_gui_decimal_comma (void)
+{
+  /* GTK sets the locale from the environment at start-up (setlocale LC_ALL): "," in
+   * pt_BR and es, "." in English and C. */
+  const char *radix = nl_langinfo (RADIXCHAR);
+
+  return radix != NULL && strcmp (radix, ",") == 0;
+}
+
+char *
+ps_gui_number_to_c (const char *text)
+{
+  char *t = g_strdup (text);
+
+  /* No thousands separators are read: a comma is the decimal separator where the
+   * locale's is one, and a full stop is read as one everywhere (a value pasted from
+   * a study file). */
+  if (ps_gui_decimal_comma ())
+    for (char *p = t; *p; p++)
+      if (*p == ',')
+        *p = '.';
+  return t;
+}
+
+char *
+ps_gui_number_to_locale (const char *text)
+{
+  char *t = g_strdup (text);
+
+  if (ps_gui_decimal_comma ())
+    for (char *p = t; *p; p++)
+      if (*p == '.')
+        *p = ',';
+  return t;
+}
+
+const char *
+ps_gui_list_separator (void)
+{
+  return ps_gui_decimal_comma () ? "; " : ", ";
+}
+
+const char *
+ps_gui_list_separators (void)
+{
+  /* "1,5; 2,5" in a comma-decimal locale: the comma belongs to the numbers there. */
+  return ps_gui_decimal_comma () ? ";" : ",;";
+}
+
+gboolean
 ps_gui_parse_value (const char *text, const char *unit, PsQuantity quantity, double *si,
                     char **message)
 {
-  g_autofree char *t = g_strstrip (g_strdup (text));
+  g_autofree char *t = g_strstrip (ps_gui_number_to_c (text));
   char *end;
   double v;
 
@@ -124,11 +175,17 @@ ps_gui_parse_value (const char *text, const char *unit, PsQuantity quantity, dou
 }
 
 char *
-ps_gui_format_value (double si, const char *unit)
+ps_gui_format_number (double v, const char *format)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", si / ps_gui_unit_scale (unit)));
+  return ps_gui_number_to_locale (g_ascii_formatd (buf, sizeof buf, format, v));
+}
+
+char *
+ps_gui_format_value (double si, const char *unit)
+{
+  return ps_gui_format_number (si / ps_gui_unit_scale (unit), "%.6g");
 }
 
 JsonObject *

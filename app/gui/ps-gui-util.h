@@ -19,11 +19,28 @@ const char *ps_gui_display_unit (PsQuantity quantity, gboolean small);
 /* The factor from @unit to SI (1 for an unknown unit). */
 double ps_gui_unit_scale (const char *unit);
 
+/* Numbers as the user types and reads them (issue 19 item 4): whether the locale's
+ * decimal separator is a comma (pt_BR, es). There, "0,9" and "0.9" are both read as
+ * nine tenths, no thousands separator is read, and the values of a list are separated
+ * by ';' ("1,5; 2,5"); elsewhere by ',' or ';' ("1.5, 2.5"). Study files always hold
+ * the C form ("0.9"). */
+gboolean ps_gui_decimal_comma (void);
+/* @text with the locale's decimal commas made full stops, for the engine (owned). */
+char *ps_gui_number_to_c (const char *text);
+/* A number written in C (g_ascii_formatd) with the locale's decimal separator (owned). */
+char *ps_gui_number_to_locale (const char *text);
+/* @v in @format ("%.6g") with the locale's decimal separator (owned). */
+char *ps_gui_format_number (double v, const char *format);
+/* What joins the values of a list for display ("; " or ", "), and the characters
+ * read as separating them (";" or ",;"). */
+const char *ps_gui_list_separator (void);
+const char *ps_gui_list_separators (void);
+
 /* "12.5" in @unit, or "12.5 kN" with its own unit, into SI. Returns FALSE with a
  * message (owned) saying what was wrong. */
 gboolean ps_gui_parse_value (const char *text, const char *unit, PsQuantity quantity, double *si,
                              char **message);
-/* An SI value written in @unit for an entry: "12.5". */
+/* An SI value written in @unit for an entry, in the locale: "12.5" or "12,5". */
 char *ps_gui_format_value (double si, const char *unit);
 
 /* A member of @object that is an object, created when missing. */

@@ -112,6 +112,8 @@ ps_param_editor_init (PsParamEditor *self)
   /* Nothing is written back while the template and the document fill the form. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (ps_gui_decimal_comma ())
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->list), _ ("e.g. 2; 4,5; 6"));
   ps_gui_guard_spin_scroll (GTK_WIDGET (self));
 }
 
@@ -152,7 +154,7 @@ ps_param_editor_reload (PsParamEditor *self)
         {
           g_autofree char *t = node_text (self, json_array_get_element (a, i));
 
-          g_string_append_printf (s, "%s%s", i ? ", " : "", t);
+          g_string_append_printf (s, "%s%s", i ? ps_gui_list_separator () : "", t);
         }
       gtk_editable_set_text (GTK_EDITABLE (self->list), s->str);
       g_string_free (s, TRUE);
@@ -205,8 +207,8 @@ build_node (PsParamEditor *self, GtkWidget **widget, char **message)
     }
   if (mode == MODE_LIST)
     {
-      g_auto (GStrv) parts
-          = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->list)), ",;", -1);
+      g_auto (GStrv) parts = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->list)),
+                                             ps_gui_list_separators (), -1);
       g_autoptr (JsonArray) a = json_array_new ();
       JsonNode *n;
 
@@ -219,10 +221,22 @@ build_node (PsParamEditor *self, GtkWidget **widget, char **message)
             break; /* a trailing comma */
           if (!ps_gui_parse_value (parts[i], self->unit, self->quantity, &v, &m))
             {
-              *message = g_strdup_printf (_ ("value %u: %s"), i + 1, m);
+              /* "1,2,3" where the comma is the decimal separator. */
+              if (ps_gui_decimal_comma () && strchr (parts[i], ',') != NULL
+                  && strchr (strchr (parts[i], ',') + 1, ',') != NULL)
+                *message
+                    = g_strdup_printf (_ ("value %u: %s (separate the values with “;”)"), i + 1, m);
+              else
+                *message = g_strdup_printf (_ ("value %u: %s"), i + 1, m);
               return NULL;
             }
           json_array_add_double_element (a, v);
+        }
+      /* An empty field is no list (g_strsplit_set gives no parts for ""). */
+      if (json_array_get_length (a) == 0)
+        {
+          *message = g_strdup (_ ("a value is needed"));
+          return NULL;
         }
       n = json_node_new (JSON_NODE_ARRAY);
       json_node_set_array (n, a);

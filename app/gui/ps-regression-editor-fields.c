@@ -66,15 +66,13 @@ strain_scale (const char *unit, double *scale)
 static char *
 format_number (double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", v));
+  return ps_gui_format_number (v, "%.6g");
 }
 
 gboolean
 _ps_regression_editor_parse_ratio (const char *text, const char *unit, double *out, char **message)
 {
-  g_autofree char *t = g_strstrip (g_strdup (text));
+  g_autofree char *t = g_strstrip (ps_gui_number_to_c (text));
   char *end;
   double v, scale = 1.0;
 

@@ -90,13 +90,12 @@ text_of (GtkWidget *w)
 static char *
 node_as_text (JsonNode *n)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
     return g_strdup ("");
+  /* Shown with the locale's decimal separator ("300,5 MPa" in pt_BR). */
   if (json_node_get_value_type (n) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (n));
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", json_node_get_double (n)));
+    return ps_gui_number_to_locale (json_node_get_string (n));
+  return ps_gui_format_number (json_node_get_double (n), "%.10g");
 }
 
 /* A value as the file may hold it: a plain number stays a number (SI), text with a
@@ -104,7 +103,7 @@ node_as_text (JsonNode *n)
 static JsonNode *
 value_node (const char *text)
 {
-  g_autofree char *t = g_strstrip (g_strdup (text));
+  g_autofree char *t = g_strstrip (ps_gui_number_to_c (text));
   JsonNode *n = json_node_new (JSON_NODE_VALUE);
   char *end;
   double v = g_ascii_strtod (t, &end);
@@ -127,7 +126,7 @@ row_dist (VarRow *r, PsDist *d, char **message)
 
   for (guint k = 0; k < N_VALUES; k++)
     {
-      const char *t = text_of (r->values[k]);
+      g_autofree char *t = ps_gui_number_to_c (text_of (r->values[k]));
       PsDim dim;
 
       if (*t == '\0')
@@ -433,8 +432,9 @@ validate_limit_state (PsReliabilityEditor *self)
       double v = NAN;
       PsDim dim;
       g_autofree char *m = NULL;
+      g_autofree char *t = ps_gui_number_to_c (text_of (c->value));
 
-      if (!ps_units_parse_any (text_of (c->value), &v, &dim, &m))
+      if (!ps_units_parse_any (t, &v, &dim, &m))
         v = NAN;
       g_ptr_array_add (cnames, (gpointer)text_of (c->name));
       g_array_append_val (cvalues, v);
