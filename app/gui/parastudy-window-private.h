@@ -40,6 +40,7 @@ struct _ParastudyWindow
   GtkWidget *chart_readout;
   GtkWidget *chart;
   GtkWidget *scaling_view;
+  GtkWidget *beam_detail; /* a PsBeamDetail beside the table */
   GtkWidget *backend_picker;
   GtkWidget *run_button;
   GtkWidget *cancel_button;
@@ -131,5 +132,7 @@ GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
 
 /* The Scaling tab (a PsScalingView). */
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);
+/* The detail of the beam configuration selected in the Table (a PsBeamDetail). */
+GtkWidget *parastudy_window_get_beam_detail (ParastudyWindow *self);
 
 G_END_DECLS
