@@ -727,6 +727,7 @@ case_row (PsLoadList *self, const char *name, JsonObject *c)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
   gtk_widget_set_tooltip_text (entry, _ ("The case's name, as the loads name it"));
   g_object_set_data_full (G_OBJECT (entry), "case", g_strdup (name), g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (on_case_renamed), self);
@@ -909,6 +910,15 @@ on_deflection (GtkEditable *entry, PsLoadList *self)
   edited (self);
 }
 
+static void
+on_service_class (GtkDropDown *d, GParamSpec *pspec, PsLoadList *self)
+{
+  if (self->loading)
+    return;
+  json_object_set_int_member (design (self), "service_class", gtk_drop_down_get_selected (d) + 1);
+  edited (self);
+}
+
 static GtkWidget *
 deflection_entry (PsLoadList *self, const char *member, const char *placeholder)
 {
@@ -1041,6 +1051,24 @@ rebuild_design (PsLoadList *self)
   g_signal_connect (d, "notify::selected", G_CALLBACK (on_load_level), self);
   gtk_box_append (GTK_BOX (self->design_box), ps_gui_labelled (_ ("Load level"), d, LABEL_CHARS));
   ps_field_set_add (self->fields, "design.load_level", d);
+
+  {
+    static const char *sc_labels[] = { N_ ("1: heated, indoors"), N_ ("2: covered, unheated"),
+                                       N_ ("3: exposed to the weather"), NULL };
+    const char *l[4];
+    gint64 sc = json_object_get_int_member_with_default (o, "service_class", 1);
+
+    for (guint k = 0; k < 4; k++)
+      l[k] = sc_labels[k] ? _ (sc_labels[k]) : NULL;
+    d = dropdown (l);
+    gtk_widget_set_hexpand (d, TRUE);
+    gtk_widget_set_tooltip_text (d, _ ("EN 1995-1-1 2.3.1.3, for timber: k_mod and k_def"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (d), (guint)CLAMP (sc, 1, 3) - 1);
+    g_signal_connect (d, "notify::selected", G_CALLBACK (on_service_class), self);
+    gtk_box_append (GTK_BOX (self->design_box),
+                    ps_gui_labelled (_ ("Service class"), d, LABEL_CHARS));
+    ps_field_set_add (self->fields, "design.service_class", d);
+  }
 
   hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (hbox), deflection_entry (self, "total", _ ("total, e.g. L/250")));
