@@ -319,6 +319,45 @@ test_detail (void)
   g_assert_nonnull (strstr (ps_beam_detail_get_title (detail), "5"));
   close_all ();
 
+  /* A purlin over two spans: three reactions, at the ends and over the middle
+   * support, where the table's spans put them. */
+  open_example ("beam-purlin-snow.json");
+  run_and_wait ();
+  model = parastudy_window_get_table_model (window);
+  sel = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  gtk_single_selection_set_selected (sel, 3);
+  iterate ();
+  g_assert_true (ps_beam_detail_get_active (detail));
+  g_assert_cmpuint (ps_beam_detail_get_n_reactions (detail), ==, 3);
+  {
+    int s0 = ps_csv_model_find_column (model, "spans[0]_m");
+    int s1 = ps_csv_model_find_column (model, "spans[1]_m");
+    guint row = ps_csv_row_get_row (gtk_single_selection_get_selected_item (sel));
+    double x;
+
+    g_assert_cmpint (s0, >=, 0);
+    g_assert_cmpint (s1, >=, 0);
+    ps_beam_detail_get_reaction (detail, 1, &x);
+    g_assert_cmpfloat_with_epsilon (x, ps_csv_model_get_number (model, row, (guint)s0), 1e-9);
+    ps_beam_detail_get_reaction (detail, 2, &x);
+    g_assert_cmpfloat_with_epsilon (x,
+                                    ps_csv_model_get_number (model, row, (guint)s0)
+                                        + ps_csv_model_get_number (model, row, (guint)s1),
+                                    1e-9);
+  }
+  /* Over the middle support of two spans the reaction is the largest (AISC Manual
+   * Table 3-23 case 29: 10wl/8 against 3wl/8 at the ends, full load). */
+  g_assert_cmpfloat (ps_beam_detail_get_reaction (detail, 1, NULL), >,
+                     ps_beam_detail_get_reaction (detail, 0, NULL));
+  /* Row 3 has two equal 4 m spans and its largest moment (the diagram shown) is the
+   * hogging one under full load: exactly 10/3 (Table 3-23 case 29). */
+  g_assert_cmpfloat_with_epsilon (ps_beam_detail_get_reaction (detail, 1, NULL)
+                                      / ps_beam_detail_get_reaction (detail, 0, NULL),
+                                  10.0 / 3.0, 1e-9);
+  parastudy_window_show_page (window, "table");
+  shot_named (GTK_WIDGET (window), "beam-detail-continuous");
+  close_all ();
+
   /* A reliability study's results: no beam detail. */
   open_example ("reliability-axial-bar.json");
   run_and_wait ();
