@@ -296,6 +296,14 @@ test_detail (void)
         }
     }
   g_assert_true (seen_bending);
+  /* The row is tinted by the check that governs it, the one the bars outline. */
+  {
+    g_autofree char *gov = ps_csv_model_dup_field (
+        model, 0, (guint)ps_csv_model_find_column (model, "governing_check"));
+    g_autofree char *cls = g_strconcat ("governs-", gov, NULL);
+
+    g_assert_cmpstr (ps_beam_detail_row_class (model, 0), ==, cls);
+  }
 
   /* Two reactions of a simply supported beam under uniform loads: by symmetry, equal,
    * and together the total load (statics). */
