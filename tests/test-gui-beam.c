@@ -86,9 +86,14 @@ test_load_list (void)
   g_assert_cmpuint (n_loads (doc), ==, 2);
   /* The example's loads as they are: values in kN/m, the list of three swept. */
   g_assert_nonnull (ps_beam_editor_get_param (editor, "beam.loads[0].value"));
-  g_assert_cmpstr (gtk_editable_get_text (ps_param_editor_get_entry (
-                       PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.loads[1].value")))),
-                   ==, "6, 9, 15");
+  {
+    /* Lists are separated by ";" where the decimal separator is a comma. */
+    g_autofree char *shown = g_strdup (gtk_editable_get_text (ps_param_editor_get_entry (
+        PS_PARAM_EDITOR (ps_beam_editor_get_param (editor, "beam.loads[1].value")))));
+
+    g_strdelimit (shown, ";", ',');
+    g_assert_cmpstr (shown, ==, "6, 9, 15");
+  }
 
   /* Add a load: a uniform load in the last case. */
   g_signal_emit_by_name (ps_load_list_get_add_button (list), "clicked");
