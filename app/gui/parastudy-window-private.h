@@ -41,6 +41,7 @@ struct _ParastudyWindow
   GtkWidget *chart;
   GtkWidget *scaling_view;
   GtkWidget *source_view;
+  GtkWidget *beam_detail; /* a PsBeamDetail beside the table */
   GtkWidget *backend_picker;
   GtkWidget *run_button;
   GtkWidget *cancel_button;
@@ -134,5 +135,7 @@ GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);
 /* The Source tab (PsSourceView). */
 GtkWidget *parastudy_window_get_source_view (ParastudyWindow *self);
+/* The detail of the beam configuration selected in the Table (a PsBeamDetail). */
+GtkWidget *parastudy_window_get_beam_detail (ParastudyWindow *self);
 
 G_END_DECLS

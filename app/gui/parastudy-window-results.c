@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "parastudy-window-private.h"
+#include "ps-beam-detail.h"
 #include "ps-gui-chart.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
@@ -159,6 +160,7 @@ bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
   g_autofree char *text = ps_csv_row_dup_field (gtk_list_item_get_item (item), column);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  ps_beam_detail_style_cell (gtk_list_item_get_child (item), gtk_list_item_get_item (item), column);
 }
 
 static void
@@ -180,7 +182,7 @@ static void update_chart_axes (ParastudyWindow *self);
 static void
 set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
 {
-  GtkNoSelection *sel;
+  GtkSelectionModel *sel;
 
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), NULL);
   clear_columns (self);
@@ -190,6 +192,7 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
   if (model == NULL)
     {
       gtk_widget_set_sensitive (self->passing_only, FALSE);
+      ps_beam_detail_watch (PS_BEAM_DETAIL (self->beam_detail), NULL, NULL);
       update_table_info (self);
       update_chart_axes (self);
       return;
@@ -211,8 +214,10 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
       g_object_unref (sorter);
       g_object_unref (col);
     }
-  sel = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (model)));
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), GTK_SELECTION_MODEL (sel));
+  /* Selecting a row of a beam study shows it in detail (ps-beam-detail.h). */
+  sel = ps_beam_detail_watch (PS_BEAM_DETAIL (self->beam_detail), model,
+                              self->run_study != NULL ? self->current : NULL);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->table_view), sel);
   g_object_unref (sel);
   gtk_widget_set_sensitive (self->passing_only, ps_csv_model_find_column (model, "pass") >= 0);
   if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->passing_only)))
@@ -522,6 +527,8 @@ _parastudy_window_results_init (ParastudyWindow *self)
 {
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
+  self->beam_detail = ps_beam_detail_new ();
+  ps_beam_detail_attach (PS_BEAM_DETAIL (self->beam_detail), self->table_scroller);
   set_table_model (self, NULL, NULL);
 }
 
@@ -532,4 +539,10 @@ _parastudy_window_results_dispose (ParastudyWindow *self)
   g_clear_pointer (&self->table_path, g_free);
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
+}
+
+GtkWidget *
+parastudy_window_get_beam_detail (ParastudyWindow *self)
+{
+  return self->beam_detail;
 }

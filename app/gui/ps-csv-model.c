@@ -61,6 +61,12 @@ ps_csv_row_init (PsCsvRow *self)
 {
 }
 
+PsCsvModel *
+ps_csv_row_get_model (PsCsvRow *row)
+{
+  return row->model;
+}
+
 guint
 ps_csv_row_get_row (PsCsvRow *row)
 {

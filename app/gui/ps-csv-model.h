@@ -39,6 +39,7 @@ void ps_csv_model_set_filter_column (PsCsvModel *self, int column);
 void ps_csv_model_sort (PsCsvModel *self, int column, gboolean descending);
 
 guint ps_csv_row_get_row (PsCsvRow *row);
+PsCsvModel *ps_csv_row_get_model (PsCsvRow *row);
 char *ps_csv_row_dup_field (PsCsvRow *row, guint column);
 
 G_END_DECLS

@@ -65,6 +65,132 @@ ps_json_parent_for_path (JsonObject *root, const char *path, gboolean create, co
   return obj;
 }
 
+/* One step of a path: "loads[2]" is the member "loads", then its element 2. */
+static gboolean
+split_part (const char *part, char **name, gint64 *index)
+{
+  const char *br = strchr (part, '[');
+  char *end = NULL;
+
+  *index = -1;
+  if (br == NULL)
+    {
+      *name = g_strdup (part);
+      return TRUE;
+    }
+  *name = g_strndup (part, (gsize)(br - part));
+  *index = g_ascii_strtoll (br + 1, &end, 10);
+  return end != br + 1 && *end == ']' && end[1] == '\0' && *index >= 0;
+}
+
+/* The node that @part names inside the object @obj, or NULL. */
+static JsonNode *
+part_node (JsonObject *obj, const char *part)
+{
+  g_autofree char *name = NULL;
+  gint64 index;
+  JsonNode *n;
+
+  if (obj == NULL || !split_part (part, &name, &index))
+    return NULL;
+  n = json_object_get_member (obj, name);
+  if (index < 0 || n == NULL)
+    return n;
+  if (!JSON_NODE_HOLDS_ARRAY (n)
+      || (guint64)index >= json_array_get_length (json_node_get_array (n)))
+    return NULL;
+  return json_array_get_element (json_node_get_array (n), (guint)index);
+}
+
+JsonNode *
+ps_json_node_for_path (JsonObject *root, const char *path)
+{
+  g_auto (GStrv) parts = g_strsplit (path, ".", -1);
+  JsonObject *obj = root;
+  JsonNode *n = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      n = part_node (obj, parts[i]);
+      if (n == NULL)
+        return NULL;
+      obj = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+    }
+  return n;
+}
+
+/* A copy of @array with element @index replaced by @node (taken): json-glib cannot
+ * replace an array's element in place (json_node_init_* on a node that holds an
+ * object or value unrefs it twice). */
+static JsonArray *
+array_with (JsonArray *array, guint index, JsonNode *node)
+{
+  JsonArray *copy = json_array_sized_new (json_array_get_length (array));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    json_array_add_element (copy,
+                            i == index ? node : json_node_copy (json_array_get_element (array, i)));
+  return copy;
+}
+
+gboolean
+ps_json_set_path (JsonObject *root, const char *path, JsonNode *node)
+{
+  g_autofree char *parent_path = NULL;
+  const char *dot = strrchr (path, '.');
+  const char *last = dot ? dot + 1 : path;
+  g_autofree char *name = NULL;
+  JsonObject *parent = root;
+  gint64 index;
+
+  if (strchr (path, '[') == NULL)
+    {
+      const char *m;
+
+      /* Plain members: the objects on the way are created. */
+      parent = ps_json_parent_for_path (root, path, TRUE, &m);
+      json_object_set_member (parent, m, node);
+      return TRUE;
+    }
+  if (dot != NULL)
+    {
+      JsonNode *p;
+
+      parent_path = g_strndup (path, (gsize)(dot - path));
+      p = ps_json_node_for_path (root, parent_path);
+      if (p == NULL || !JSON_NODE_HOLDS_OBJECT (p))
+        {
+          json_node_unref (node);
+          return FALSE;
+        }
+      else
+        parent = json_node_get_object (p);
+    }
+  if (!split_part (last, &name, &index))
+    {
+      json_node_unref (node);
+      return FALSE;
+    }
+  if (index < 0)
+    {
+      json_object_set_member (parent, name, node);
+      return TRUE;
+    }
+  {
+    JsonNode *a = json_object_get_member (parent, name);
+
+    if (a == NULL || !JSON_NODE_HOLDS_ARRAY (a)
+        || (guint64)index >= json_array_get_length (json_node_get_array (a)))
+      {
+        json_node_unref (node);
+        return FALSE;
+      }
+    json_object_set_array_member (parent, name,
+                                  array_with (json_node_get_array (a), (guint)index, node));
+    return TRUE;
+  }
+}
+
 static void
 ps_param_editor_finalize (GObject *object)
 {
@@ -138,10 +264,7 @@ node_text (PsParamEditor *self, JsonNode *node)
 void
 ps_param_editor_reload (PsParamEditor *self)
 {
-  JsonObject *root = ps_document_get_root (self->document);
-  const char *member;
-  JsonObject *parent = ps_json_parent_for_path (root, self->path, FALSE, &member);
-  JsonNode *node = parent ? json_object_get_member (parent, member) : NULL;
+  JsonNode *node = ps_json_node_for_path (ps_document_get_root (self->document), self->path);
   guint mode = MODE_FIXED;
 
   self->loading = TRUE;
@@ -275,8 +398,6 @@ on_changed (PsParamEditor *self)
   GtkWidget *bad = NULL;
   g_autofree char *message = NULL;
   JsonNode *node;
-  JsonObject *parent;
-  const char *member;
 
   if (self->loading || self->document == NULL)
     return;
@@ -289,9 +410,8 @@ on_changed (PsParamEditor *self)
       ps_document_set_field_error (self->document, self->path, message);
       return;
     }
-  parent
-      = ps_json_parent_for_path (ps_document_get_root (self->document), self->path, TRUE, &member);
-  json_object_set_member (parent, member, node);
+  if (!ps_json_set_path (ps_document_get_root (self->document), self->path, node))
+    return;
   ps_document_set_field_error (self->document, self->path, NULL);
   ps_document_changed (self->document);
 }

@@ -30,4 +30,12 @@ const char *ps_param_editor_get_path (PsParamEditor *self);
 JsonObject *ps_json_parent_for_path (JsonObject *root, const char *path, gboolean create,
                                      const char **member);
 
+/* The node at @path, whose steps may index arrays ("beam.loads[2].value",
+ * "beam.spans[1]"), or NULL. Borrowed. */
+JsonNode *ps_json_node_for_path (JsonObject *root, const char *path);
+/* Puts @node (taken) at @path: a member is added or replaced (plain objects on the
+ * way are created), an array's element replaced. FALSE when an array or its element
+ * on the way is missing. */
+gboolean ps_json_set_path (JsonObject *root, const char *path, JsonNode *node);
+
 G_END_DECLS
