@@ -1531,7 +1531,8 @@ ps_chart_draw (PsChart *c, cairo_t *cr, double width, double height, double dpi)
   gboolean heat = c->kind == PS_CHART_HEATMAP && c->nx > 0 && c->ny > 0;
   gboolean cbar = heat && c->n_cat == 0;
   gboolean legend_outside = c->legend == PS_LEGEND_OUTSIDE || (heat && c->n_cat > 0);
-  double left, right, top, bottom, title_h = 0, cbar_w = 0, leg_w = 0;
+  double left, right, top, bottom, title_h = 0, title_w = 0, cbar_w = 0, leg_w = 0;
+  PangoLayout *title_layout = NULL;
   double vmin = INFINITY, vmax = -INFINITY;
   double lw = 0.17 * fs;
 
@@ -1586,7 +1587,16 @@ ps_chart_draw (PsChart *c, cairo_t *cr, double width, double height, double dpi)
     leg_w = legend_width (c, &x) + pad;
 
   if (c->title != NULL && *c->title)
-    title_h = text_height (&x, 1.2) + 0.5 * pad;
+    {
+      /* A long title (one with the parameters held fixed) wraps at word ends rather than
+       * run past the chart's right edge. */
+      title_layout = make_layout (&x, c->title, 1.2, TRUE);
+      pango_layout_set_width (title_layout, (int)(MAX (1.0, width - 2 * pad) * PANGO_SCALE));
+      pango_layout_set_wrap (title_layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (title_layout, PANGO_ALIGN_CENTER);
+      layout_size (title_layout, &title_w, &title_h);
+      title_h += 0.5 * pad;
+    }
   top = pad + title_h;
   left = pad + (tk[1].title[0] ? lh + 0.4 * fs : 0) + tk[1].max_w + 0.3 * fs + tick_len;
   bottom = pad + (tk[0].title[0] ? lh + 0.2 * fs : 0) + lh + 0.2 * fs + tick_len;
@@ -1607,8 +1617,12 @@ ps_chart_draw (PsChart *c, cairo_t *cr, double width, double height, double dpi)
 
   /* Title. */
   cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
-  if (title_h > 0)
-    draw_text (&x, c->title, c->pa_x + c->pa_w / 2, pad, 0.5, 0, 1.2, TRUE, FALSE);
+  if (title_layout != NULL)
+    {
+      cairo_move_to (cr, pad, pad);
+      pango_cairo_show_layout (cr, title_layout);
+      g_clear_object (&title_layout);
+    }
 
   /* Grid. */
   cairo_set_line_width (cr, 0.06 * fs);
