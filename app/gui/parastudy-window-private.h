@@ -39,6 +39,7 @@ struct _ParastudyWindow
   GtkWidget *chart_y;
   GtkWidget *chart_readout;
   GtkWidget *chart;
+  GtkWidget *chart_controls;
   GtkWidget *scaling_view;
   GtkWidget *backend_picker;
   GtkWidget *run_button;
@@ -128,6 +129,11 @@ gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path
 
 /* The New menu's section of study kinds. */
 GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
+
+/* The Charts tab's choices (a PsChartControls). */
+GtkWidget *parastudy_window_get_chart_controls (ParastudyWindow *self);
+/* Selects the chart of the current run named @name ("heatmap"); FALSE if it has none. */
+gboolean parastudy_window_select_chart (ParastudyWindow *self, const char *name);
 
 /* The Scaling tab (a PsScalingView). */
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "parastudy-window-private.h"
+#include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
@@ -273,6 +274,8 @@ load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
 {
   g_autoptr (GError) error = NULL;
 
+  /* The chart choices and the Lightest tab borrow the run data. */
+  ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
   if (r == NULL)
@@ -393,6 +396,8 @@ update_chart (ParastudyWindow *self)
       yname = gtk_string_list_get_string (cols, yi);
     }
   scatter = types == NULL || ti >= self->n_kind_charts;
+  if (scatter || self->run_data == NULL)
+    ps_chart_controls_set_chart (PS_CHART_CONTROLS (self->chart_controls), NULL, NULL);
   if (self->table_model == NULL && self->run_data == NULL)
     ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
   else if (scatter)
@@ -404,14 +409,17 @@ update_chart (ParastudyWindow *self)
   else
     {
       const char *name = self->kind_charts[ti].name;
+      PsChartControls *controls = PS_CHART_CONTROLS (self->chart_controls);
       PsPlotParams params = { 0 };
 
-      params.x = xname;
-      params.y = yname;
-      /* The axes chosen apply to the output-against-parameter chart; the others
-       * are drawn as the engine lays them out. */
-      if (g_str_equal (name, "output-vs-param") && xname != NULL)
-        chart = ps_plot_study_chart (self->run_data, name, &params, &error);
+      /* The parameters on the axes, those held fixed and the specimen are chosen in
+       * the chart controls (ps-chart-controls.h); the output of a chart against a
+       * parameter in y. */
+      if (ps_chart_controls_set_chart (controls, self->run_data, name))
+        ps_chart_controls_get_params (controls, &params);
+      if (g_str_equal (name, "output-vs-param"))
+        params.y = yname;
+      chart = ps_plot_study_chart (self->run_data, name, &params, &error);
       if (chart == NULL)
         {
           g_clear_error (&error);
@@ -419,11 +427,13 @@ update_chart (ParastudyWindow *self)
         }
       ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
     }
+  /* Kind charts take their x among the parameters that vary (the controls). */
+  gtk_widget_set_visible (self->chart_x, scatter);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (self->chart_x), scatter);
   gtk_widget_set_sensitive (
-      self->chart_x, scatter
+      self->chart_y, scatter
                          || (ti < self->n_kind_charts
                              && g_str_equal (self->kind_charts[ti].name, "output-vs-param")));
-  gtk_widget_set_sensitive (self->chart_y, gtk_widget_get_sensitive (self->chart_x));
   _parastudy_window_update_actions (self);
 }
 
@@ -514,6 +524,7 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_chart_readout);
   gtk_widget_class_bind_template_callback (widget_class, update_chart);
   g_type_ensure (PS_TYPE_GUI_CHART);
+  g_type_ensure (PS_TYPE_CHART_CONTROLS);
   g_type_ensure (PS_TYPE_SCALING_VIEW);
 }
 
@@ -522,7 +533,26 @@ _parastudy_window_results_init (ParastudyWindow *self)
 {
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
+  g_signal_connect_swapped (self->chart_controls, "changed", G_CALLBACK (update_chart), self);
   set_table_model (self, NULL, NULL);
+}
+
+gboolean
+parastudy_window_select_chart (ParastudyWindow *self, const char *name)
+{
+  for (guint i = 0; i < self->n_kind_charts; i++)
+    if (g_str_equal (self->kind_charts[i].name, name))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_type), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkWidget *
+parastudy_window_get_chart_controls (ParastudyWindow *self)
+{
+  return self->chart_controls;
 }
 
 void
@@ -530,6 +560,8 @@ _parastudy_window_results_dispose (ParastudyWindow *self)
 {
   g_clear_object (&self->table_model);
   g_clear_pointer (&self->table_path, g_free);
+  if (self->chart_controls != NULL)
+    ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
 }

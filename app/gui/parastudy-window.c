@@ -430,6 +430,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart_readout);
   CHILD (chart);
   CHILD (scaling_view);
+  CHILD (chart_controls);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
