@@ -4,6 +4,7 @@
  * - 10: the parameters on a map's axes and the values of the others are chosen in
  *   the Charts tab; a chart never runs against a parameter that does not vary; the
  *   deflection limit and utilisation = 1 are drawn; a map exports as PNG, SVG, PDF.
+ * - 18: a specimen picker on the curve chart, its ISO 6892-1 quantities beside it.
  *
  * Every value compared is the run's own (summary.json, results.csv): these tests
  * check what the window shows against what the engine wrote, the engine's numbers
@@ -24,6 +25,7 @@
 #include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-test-utils.h"
+#include "ps-specimen-view.h"
 #include "study/ps-summary.h"
 
 static const char *shot_suffix = "";
@@ -42,6 +44,32 @@ shot_named (const char *page, const char *name)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 700);
   return path;
+}
+
+/* Opens @example, runs it on two threads and returns its run folder's data. */
+static PsRunData *
+run_example (const char *example)
+{
+  PsDocument *doc = open_example (example);
+  PsRunData *data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  if (!action_enabled ("run"))
+    g_error ("cannot run %s: %s", example,
+             gtk_widget_get_tooltip_text (parastudy_window_get_run_button (window)));
+  activate ("run");
+  if (!parastudy_window_is_running (window))
+    g_error ("%s did not start: %s", example,
+             parastudy_window_get_info_message (window) ?: "(no message)");
+  g_assert_true (wait_until (not_running, 120));
+  iterate ();
+  if (parastudy_window_get_info_message (window) != NULL)
+    g_error ("the run failed: %s", parastudy_window_get_info_message (window));
+  g_assert_nonnull (ps_document_get_result (doc));
+  data = ps_run_data_load (ps_document_get_result (doc)->dir, &error);
+  g_assert_no_error (error);
+  return data;
 }
 
 /* Run folders the tests made, removed at the end. */
@@ -267,6 +295,54 @@ test_steer_charts (void)
   close_all ();
 }
 
+/* ---- issue 18: the specimen picker ------------------------------------------------ */
+
+static void
+test_specimen_picker (void)
+{
+  g_autoptr (PsRunData) data = run_example ("lab-exports/iso6892-bluehill.json");
+  PsChartControls *controls = PS_CHART_CONTROLS (parastudy_window_get_chart_controls (window));
+  PsSpecimenView *view = PS_SPECIMEN_VIEW (parastudy_window_get_specimen_view (window));
+  const char *const *names = ps_run_data_get_text_column (data, "specimen");
+  const double *rm = ps_run_data_get_column (data, "Rm_Pa");
+  g_auto (GStrv) choices = NULL;
+  g_autofree char *p1 = NULL;
+  PsChart *chart;
+
+  g_assert_nonnull (names);
+  g_assert_nonnull (rm);
+  g_assert_cmpuint (ps_run_data_get_n_rows (data), ==, 3);
+  parastudy_window_show_page (window, "charts");
+  g_assert_true (parastudy_window_select_chart (window, "specimen"));
+  iterate ();
+  choices = ps_chart_controls_dup_choices (controls, "specimen");
+  g_assert_cmpuint (g_strv_length (choices), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      g_autofree char *title = g_strdup_printf (_ ("Specimen %s"), names[r]);
+      g_autofree char *want = g_strdup_printf ("%.4g MPa", rm[r] * 1e-6);
+
+      g_assert_true (ps_chart_controls_select (controls, "specimen", names[r]));
+      chart = shown_chart ();
+      g_assert_nonnull (chart);
+      g_assert_cmpstr (ps_chart_get_title (chart), ==, title);
+      /* Beside it, its quantities from results.csv. */
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+      g_assert_cmpstr (ps_specimen_view_get_text (view, "Rm"), ==, want);
+      g_assert_nonnull (ps_specimen_view_get_text (view, "ReH"));
+      g_assert_nonnull (ps_specimen_view_get_text (view, "ReL"));
+      g_assert_nonnull (ps_specimen_view_get_text (view, "Rp0.2"));
+      g_assert_nonnull (ps_specimen_view_get_text (view, "Ag"));
+      g_assert_nonnull (ps_specimen_view_get_text (view, "A"));
+    }
+  p1 = shot_named ("charts", "charts-18-specimen");
+  /* Another chart hides the figures. */
+  g_assert_true (parastudy_window_select_chart (window, "E-histogram"));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +374,7 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/10-charts-you-can-steer", test_steer_charts);
+  g_test_add_func ("/gui/daily/18-specimen-picker", test_specimen_picker);
   {
     int status = g_test_run ();
 

@@ -9,6 +9,7 @@
 #include "ps-gui-chart.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
+#include "ps-specimen-view.h"
 
 /* ---- summary ---------------------------------------------------------------- */
 
@@ -274,7 +275,7 @@ load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
 {
   g_autoptr (GError) error = NULL;
 
-  /* The chart choices and the Lightest tab borrow the run data. */
+  /* The chart choices borrow the run data. */
   ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
@@ -397,7 +398,10 @@ update_chart (ParastudyWindow *self)
     }
   scatter = types == NULL || ti >= self->n_kind_charts;
   if (scatter || self->run_data == NULL)
-    ps_chart_controls_set_chart (PS_CHART_CONTROLS (self->chart_controls), NULL, NULL);
+    {
+      ps_chart_controls_set_chart (PS_CHART_CONTROLS (self->chart_controls), NULL, NULL);
+      ps_specimen_view_show (PS_SPECIMEN_VIEW (self->specimen_view), NULL, NULL);
+    }
   if (self->table_model == NULL && self->run_data == NULL)
     ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
   else if (scatter)
@@ -426,6 +430,8 @@ update_chart (ParastudyWindow *self)
           chart = ps_plot_study_chart (self->run_data, name, NULL, &error);
         }
       ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
+      ps_specimen_view_show (PS_SPECIMEN_VIEW (self->specimen_view), self->run_data,
+                             g_str_equal (name, "specimen") ? params.specimen : NULL);
     }
   /* Kind charts take their x among the parameters that vary (the controls). */
   gtk_widget_set_visible (self->chart_x, scatter);
@@ -525,6 +531,7 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, update_chart);
   g_type_ensure (PS_TYPE_GUI_CHART);
   g_type_ensure (PS_TYPE_CHART_CONTROLS);
+  g_type_ensure (PS_TYPE_SPECIMEN_VIEW);
   g_type_ensure (PS_TYPE_SCALING_VIEW);
 }
 
@@ -553,6 +560,12 @@ GtkWidget *
 parastudy_window_get_chart_controls (ParastudyWindow *self)
 {
   return self->chart_controls;
+}
+
+GtkWidget *
+parastudy_window_get_specimen_view (ParastudyWindow *self)
+{
+  return self->specimen_view;
 }
 
 void

@@ -431,6 +431,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart);
   CHILD (scaling_view);
   CHILD (chart_controls);
+  CHILD (specimen_view);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
