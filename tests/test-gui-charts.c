@@ -4,6 +4,8 @@
  * - 10: the parameters on a map's axes and the values of the others are chosen in
  *   the Charts tab; a chart never runs against a parameter that does not vary; the
  *   deflection limit and utilisation = 1 are drawn; a map exports as PNG, SVG, PDF.
+ * - 11: the Lightest tab shows the lightest passing design in full and the study's
+ *   load–span table (summary.json lightest_by_group) with a map of it.
  * - 18: a specimen picker on the curve chart, its ISO 6892-1 quantities beside it.
  *
  * Every value compared is the run's own (summary.json, results.csv): these tests
@@ -25,6 +27,7 @@
 #include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-test-utils.h"
+#include "ps-lightest-view.h"
 #include "ps-specimen-view.h"
 #include "study/ps-summary.h"
 
@@ -295,6 +298,85 @@ test_steer_charts (void)
   close_all ();
 }
 
+/* ---- 11: lightest passing, readable and groupable ---------------------------------- */
+
+static void
+test_lightest_groups (void)
+{
+  g_autoptr (PsRunData) data = cli_run_example ("beam-office-floor.json");
+  PsLightestView *view = PS_LIGHTEST_VIEW (parastudy_window_get_lightest_view (window));
+  JsonObject *s = ps_run_data_get_summary (data);
+  JsonObject *light = ps_summary_get_object (s, "lightest_passing");
+  JsonArray *groups = ps_summary_get_array (s, "lightest_by_group");
+  GtkStackPage *page = gtk_stack_get_page (GTK_STACK (window->view_stack), GTK_WIDGET (view));
+  g_autofree char *p1 = NULL;
+  PsChart *map;
+
+  g_assert_nonnull (light);
+  g_assert_nonnull (groups);
+  g_assert_true (gtk_stack_page_get_visible (page));
+  /* The full design: material, designation, every swept parameter, mass. */
+  g_assert_cmpstr (ps_lightest_view_get_text (view, "material"), ==,
+                   ps_summary_get_string (light, "material"));
+  g_assert_cmpstr (ps_lightest_view_get_text (view, "section"), ==,
+                   ps_summary_get_string (light, "section"));
+  g_assert_nonnull (ps_lightest_view_get_text (view, "span_m"));
+  g_assert_true (g_str_has_suffix (ps_lightest_view_get_text (view, "span_m"), " m"));
+  g_assert_nonnull (ps_lightest_view_get_text (view, "loads[1].value_N_per_m"));
+  g_assert_nonnull (strstr (ps_lightest_view_get_text (view, "mass_kg_per_m"), "kg/m"));
+  {
+    /* Its mass as summary.json gives it, to the four digits shown. */
+    double shown = g_strtod (ps_lightest_view_get_text (view, "mass_kg_per_m"), NULL);
+
+    g_assert_cmpfloat (fabs (shown - ps_summary_get_number (light, "mass_per_metre")), <,
+                       1e-3 * shown);
+  }
+  /* The load–span table: one row per span and imposed load (9 x 3), each with the
+   * lightest passing section and material of summary.json. */
+  g_assert_cmpuint (ps_lightest_view_get_n_groups (view), ==, 27);
+  g_assert_cmpuint (json_array_get_length (groups), ==, 27);
+  for (guint g = 0; g < 27; g++)
+    {
+      JsonObject *l = ps_summary_get_object (json_array_get_object_element (groups, g), "lightest");
+      const char *cell = ps_lightest_view_get_cell (view, g, 2);
+
+      g_assert_nonnull (cell);
+      if (l == NULL)
+        g_assert_cmpstr (cell, ==, _ ("none passes"));
+      else
+        {
+          g_autofree char *want = g_strdup_printf ("%s, %s", ps_summary_get_string (l, "section"),
+                                                   ps_summary_get_string (l, "material"));
+
+          g_assert_cmpstr (cell, ==, want);
+        }
+    }
+  /* The first group's span in words, as the table shows it: 4 m. */
+  g_assert_cmpstr (ps_lightest_view_get_cell (view, 0, 0), ==, "4 m");
+  map = ps_gui_chart_get_chart (PS_GUI_CHART (ps_lightest_view_get_chart (view)));
+  g_assert_nonnull (map);
+  g_assert_cmpint (ps_chart_get_kind (map), ==, PS_CHART_HEATMAP);
+  p1 = shot_named ("lightest", "charts-11-lightest");
+  close_all ();
+
+  /* A sweep without group_by: the design, no table. */
+  {
+    g_autoptr (PsRunData) d2 = run_example ("beam-steel-ipe.json");
+
+    g_assert_true (gtk_stack_page_get_visible (page));
+    g_assert_cmpuint (ps_lightest_view_get_n_groups (view), ==, 0);
+    g_assert_nonnull (ps_lightest_view_get_text (view, "section"));
+    close_all ();
+  }
+  /* A study that is not a sweep: no Lightest tab. */
+  {
+    g_autoptr (PsRunData) d3 = run_example ("reliability-axial-bar.json");
+
+    g_assert_false (gtk_stack_page_get_visible (page));
+    close_all ();
+  }
+}
+
 /* ---- issue 18: the specimen picker ------------------------------------------------ */
 
 static void
@@ -374,6 +456,7 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/10-charts-you-can-steer", test_steer_charts);
+  g_test_add_func ("/gui/daily/11-lightest-passing-groups", test_lightest_groups);
   g_test_add_func ("/gui/daily/18-specimen-picker", test_specimen_picker);
   {
     int status = g_test_run ();

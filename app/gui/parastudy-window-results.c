@@ -7,6 +7,7 @@
 #include "parastudy-window-private.h"
 #include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
+#include "ps-lightest-view.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
 #include "ps-specimen-view.h"
@@ -270,15 +271,30 @@ parastudy_window_load_table (ParastudyWindow *self, const char *path)
   return TRUE;
 }
 
+/* The Lightest tab, shown for runs that have a lightest passing design. */
+static void
+update_lightest (ParastudyWindow *self)
+{
+  gboolean has = ps_lightest_view_set_run (PS_LIGHTEST_VIEW (self->lightest_view), self->run_data);
+  GtkStackPage *page = gtk_stack_get_page (GTK_STACK (self->view_stack), self->lightest_view);
+
+  if (!has
+      && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->view_stack)), "lightest")
+             == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), "summary");
+  gtk_stack_page_set_visible (page, has);
+}
+
 static void
 load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
 {
   g_autoptr (GError) error = NULL;
 
-  /* The chart choices borrow the run data. */
+  /* The chart choices and the Lightest tab borrow the run data. */
   ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
+  update_lightest (self);
   if (r == NULL)
     return;
   self->run_data = ps_run_data_load (r->dir, &error);
@@ -291,6 +307,7 @@ load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
   self->run_study = ps_document_dup_study (self->current, NULL);
   if (self->run_study != NULL && !ps_run_data_check_study (self->run_data, self->run_study, NULL))
     g_clear_pointer (&self->run_study, ps_study_free);
+  update_lightest (self);
 }
 
 static void
@@ -330,6 +347,7 @@ chart_label (const char *name)
     { "g-histogram", N_ ("Histogram of g") },
     { "specimen", N_ ("Specimen curve") },
     { "E-histogram", N_ ("Histogram of E") },
+    { "lightest", N_ ("Lightest passing per group") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -532,6 +550,7 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
   g_type_ensure (PS_TYPE_GUI_CHART);
   g_type_ensure (PS_TYPE_CHART_CONTROLS);
   g_type_ensure (PS_TYPE_SPECIMEN_VIEW);
+  g_type_ensure (PS_TYPE_LIGHTEST_VIEW);
   g_type_ensure (PS_TYPE_SCALING_VIEW);
 }
 
@@ -566,6 +585,12 @@ GtkWidget *
 parastudy_window_get_specimen_view (ParastudyWindow *self)
 {
   return self->specimen_view;
+}
+
+GtkWidget *
+parastudy_window_get_lightest_view (ParastudyWindow *self)
+{
+  return self->lightest_view;
 }
 
 void

@@ -432,6 +432,7 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (scaling_view);
   CHILD (chart_controls);
   CHILD (specimen_view);
+  CHILD (lightest_view);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);
