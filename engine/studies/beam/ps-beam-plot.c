@@ -332,6 +332,8 @@ varies (PsRunData *d, const PsColumn *c)
   return r->len >= 2;
 }
 
+static gboolean is_section_property (PsRunData *d, const PsColumn *c);
+
 /* The parameters that vary, for messages. */
 static char *
 list_varying (PsRunData *d)
@@ -342,7 +344,7 @@ list_varying (PsRunData *d)
     {
       PsColumn *c = ps_run_data_get_nth_column (d, i);
 
-      if (is_param (c) && varies (d, c))
+      if (is_param (c) && !is_section_property (d, c) && varies (d, c))
         g_string_append_printf (s, "%s%s", s->len ? ", " : "", c->name);
     }
   if (s->len == 0)
