@@ -44,6 +44,7 @@ ps_cli_plot (int argc, char **argv)
   g_autofree char *y = NULL;
   g_autofree char *series = NULL;
   g_autofree char *specimen = NULL;
+  g_auto (GStrv) fix = NULL;
   g_autofree char *item = NULL;
   g_autofree char *study_path = NULL;
   gboolean list = FALSE;
@@ -61,6 +62,9 @@ ps_cli_plot (int argc, char **argv)
       N_ ("Parameter with one curve per value (a map: the y axis)"), "PARAM" },
     { "specimen", 0, 0, G_OPTION_ARG_STRING, &specimen,
       N_ ("Regression: the specimen (name or item number)"), "NAME" },
+    { "fix", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fix,
+      N_ ("Hold a parameter that varies at a value (repeatable; default: its middle value)"),
+      "PARAM=VALUE" },
     { "item", 0, 0, G_OPTION_ARG_STRING, &item,
       N_ ("Beam diagram: the configuration (item number in results.csv)"), "I" },
     { "study", 0, 0, G_OPTION_ARG_FILENAME, &study_path,
@@ -107,7 +111,8 @@ ps_cli_plot (int argc, char **argv)
       g_autoptr (PsRunData) rd = ps_run_data_load (argv[1], &error);
       g_autoptr (PsStudy) study = NULL;
       /* A beam diagram's configuration travels as the specimen does. */
-      PsPlotParams params = { x, y, series, item != NULL ? item : specimen };
+      PsPlotParams params
+          = { x, y, series, item != NULL ? item : specimen, (const char *const *)fix };
 
       if (rd == NULL)
         return plot_fail (error);

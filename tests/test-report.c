@@ -466,17 +466,51 @@ test_beam_charts (void)
           g_assert_true (ps_chart_write (c, png, 800, 500, 96, NULL));
         }
     }
-  /* One curve per material of the study (C24 and GL24h). */
+  /* One curve per material of the study (C24 and GL24h), and the study's deflection
+   * limit L/150 (checks.deflection_limit) as a line of slope 1/150 over the spans. */
   {
-    PsPlotParams p = { "span", "deflection", "material", NULL };
+    PsPlotParams p = { "span", "deflection", "material", NULL, NULL };
     g_autoptr (PsChart) c = ps_plot_study_chart (rd, "output-vs-param", &p, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (ps_chart_get_n_series (c), ==, 2);
+    g_assert_cmpuint (ps_chart_get_n_series (c), ==, 3);
+    g_assert_cmpstr (ps_chart_series_get_name (c, 2), ==, "deflection limit L/150");
+  }
+  /* Utilisation against span: the line utilisation = 1. */
+  {
+    PsPlotParams p = { "span", "utilisation", "material", NULL, NULL };
+    g_autoptr (PsChart) c = ps_plot_study_chart (rd, "output-vs-param", &p, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ps_chart_series_get_name (c, 2), ==, "utilisation = 1");
+  }
+  /* The parameters off the map's axes held at the values asked (issue 19 item 10),
+   * not at their middle ones (GL24h, 115 mm). */
+  {
+    const char *const fixed[] = { "material=C24", "b_m=0.09", NULL };
+    PsPlotParams p = { "span", NULL, "h", NULL, fixed };
+    g_autoptr (PsChart) c = ps_plot_study_chart (rd, "heatmap", &p, &error);
+    g_autoptr (GPtrArray) params = ps_plot_study_parameters (rd);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (ps_chart_get_title (c), "C24"));
+    g_assert_nonnull (strstr (ps_chart_get_title (c), "90 mm"));
+    g_assert_null (strstr (ps_chart_get_title (c), "GL24h"));
+    /* Material, b, h, span and load vary; the parameters list them with their values. */
+    g_assert_cmpuint (params->len, ==, 5);
+    for (guint i = 0; i < params->len; i++)
+      {
+        PsPlotParameter *pp = g_ptr_array_index (params, i);
+
+        if (g_str_equal (pp->name, "span_m"))
+          g_assert_cmpuint (pp->keys->len, ==, 9);
+        if (g_str_equal (pp->name, "material"))
+          g_assert_cmpstr (g_ptr_array_index (pp->keys, 0), ==, "C24");
+      }
   }
   /* Unknown columns name what there is. */
   {
-    PsPlotParams p = { "colour", NULL, NULL, NULL };
+    PsPlotParams p = { "colour", NULL, NULL, NULL, NULL };
 
     g_assert_null (ps_plot_study_chart (rd, "output-vs-param", &p, &error));
     g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
@@ -505,7 +539,7 @@ test_regression_charts (void)
 
   g_assert_no_error (error);
   {
-    PsPlotParams p = { NULL, NULL, NULL, "C01" };
+    PsPlotParams p = { NULL, NULL, NULL, "C01", NULL };
     g_autoptr (PsChart) c = ps_plot_study_chart (rd, "specimen", &p, &error);
     PsChartPick pick;
 
@@ -525,7 +559,7 @@ test_regression_charts (void)
       }
   }
   {
-    PsPlotParams p = { NULL, NULL, NULL, "C99" };
+    PsPlotParams p = { NULL, NULL, NULL, "C99", NULL };
 
     g_assert_null (ps_plot_study_chart (rd, "specimen", &p, &error));
     g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);

@@ -39,6 +39,9 @@ struct _ParastudyWindow
   GtkWidget *chart_y;
   GtkWidget *chart_readout;
   GtkWidget *chart;
+  GtkWidget *chart_controls;
+  GtkWidget *specimen_view;
+  GtkWidget *lightest_view;
   GtkWidget *scaling_view;
   GtkWidget *source_view;
   GtkWidget *beam_detail; /* a PsBeamDetail beside the table */
@@ -130,6 +133,14 @@ gboolean parastudy_window_export_report (ParastudyWindow *self, const char *path
 
 /* The New menu's section of study kinds. */
 GMenuModel *parastudy_window_get_kinds_menu (ParastudyWindow *self);
+
+/* The Charts tab's choices (a PsChartControls), the figures beside a specimen's
+ * curve (a PsSpecimenView) and the Lightest tab (a PsLightestView). */
+GtkWidget *parastudy_window_get_chart_controls (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_specimen_view (ParastudyWindow *self);
+GtkWidget *parastudy_window_get_lightest_view (ParastudyWindow *self);
+/* Selects the chart of the current run named @name ("heatmap"); FALSE if it has none. */
+gboolean parastudy_window_select_chart (ParastudyWindow *self, const char *name);
 
 /* The Scaling tab (a PsScalingView). */
 GtkWidget *parastudy_window_get_scaling_view (ParastudyWindow *self);

@@ -6,9 +6,12 @@
 
 #include "parastudy-window-private.h"
 #include "ps-beam-detail.h"
+#include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
+#include "ps-lightest-view.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
+#include "ps-specimen-view.h"
 
 /* ---- summary ---------------------------------------------------------------- */
 
@@ -273,13 +276,30 @@ parastudy_window_load_table (ParastudyWindow *self, const char *path)
   return TRUE;
 }
 
+/* The Lightest tab, shown for runs that have a lightest passing design. */
+static void
+update_lightest (ParastudyWindow *self)
+{
+  gboolean has = ps_lightest_view_set_run (PS_LIGHTEST_VIEW (self->lightest_view), self->run_data);
+  GtkStackPage *page = gtk_stack_get_page (GTK_STACK (self->view_stack), self->lightest_view);
+
+  if (!has
+      && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->view_stack)), "lightest")
+             == 0)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), "summary");
+  gtk_stack_page_set_visible (page, has);
+}
+
 static void
 load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
 {
   g_autoptr (GError) error = NULL;
 
+  /* The chart choices and the Lightest tab borrow the run data. */
+  ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
+  update_lightest (self);
   if (r == NULL)
     return;
   self->run_data = ps_run_data_load (r->dir, &error);
@@ -292,6 +312,7 @@ load_run_data (ParastudyWindow *self, const PsDocumentResult *r)
   self->run_study = ps_document_dup_study (self->current, NULL);
   if (self->run_study != NULL && !ps_run_data_check_study (self->run_data, self->run_study, NULL))
     g_clear_pointer (&self->run_study, ps_study_free);
+  update_lightest (self);
 }
 
 static void
@@ -331,6 +352,7 @@ chart_label (const char *name)
     { "g-histogram", N_ ("Histogram of g") },
     { "specimen", N_ ("Specimen curve") },
     { "E-histogram", N_ ("Histogram of E") },
+    { "lightest", N_ ("Lightest passing per group") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -398,6 +420,11 @@ update_chart (ParastudyWindow *self)
       yname = gtk_string_list_get_string (cols, yi);
     }
   scatter = types == NULL || ti >= self->n_kind_charts;
+  if (scatter || self->run_data == NULL)
+    {
+      ps_chart_controls_set_chart (PS_CHART_CONTROLS (self->chart_controls), NULL, NULL);
+      ps_specimen_view_show (PS_SPECIMEN_VIEW (self->specimen_view), NULL, NULL);
+    }
   if (self->table_model == NULL && self->run_data == NULL)
     ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), NULL, NULL);
   else if (scatter)
@@ -409,26 +436,33 @@ update_chart (ParastudyWindow *self)
   else
     {
       const char *name = self->kind_charts[ti].name;
+      PsChartControls *controls = PS_CHART_CONTROLS (self->chart_controls);
       PsPlotParams params = { 0 };
 
-      params.x = xname;
-      params.y = yname;
-      /* The axes chosen apply to the output-against-parameter chart; the others
-       * are drawn as the engine lays them out. */
-      if (g_str_equal (name, "output-vs-param") && xname != NULL)
-        chart = ps_plot_study_chart (self->run_data, name, &params, &error);
+      /* The parameters on the axes, those held fixed and the specimen are chosen in
+       * the chart controls (ps-chart-controls.h); the output of a chart against a
+       * parameter in y. */
+      if (ps_chart_controls_set_chart (controls, self->run_data, name))
+        ps_chart_controls_get_params (controls, &params);
+      if (g_str_equal (name, "output-vs-param"))
+        params.y = yname;
+      chart = ps_plot_study_chart (self->run_data, name, &params, &error);
       if (chart == NULL)
         {
           g_clear_error (&error);
           chart = ps_plot_study_chart (self->run_data, name, NULL, &error);
         }
       ps_gui_chart_set_chart (PS_GUI_CHART (self->chart), chart, error ? error->message : NULL);
+      ps_specimen_view_show (PS_SPECIMEN_VIEW (self->specimen_view), self->run_data,
+                             g_str_equal (name, "specimen") ? params.specimen : NULL);
     }
+  /* Kind charts take their x among the parameters that vary (the controls). */
+  gtk_widget_set_visible (self->chart_x, scatter);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (self->chart_x), scatter);
   gtk_widget_set_sensitive (
-      self->chart_x, scatter
+      self->chart_y, scatter
                          || (ti < self->n_kind_charts
                              && g_str_equal (self->kind_charts[ti].name, "output-vs-param")));
-  gtk_widget_set_sensitive (self->chart_y, gtk_widget_get_sensitive (self->chart_x));
   _parastudy_window_update_actions (self);
 }
 
@@ -519,6 +553,9 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_chart_readout);
   gtk_widget_class_bind_template_callback (widget_class, update_chart);
   g_type_ensure (PS_TYPE_GUI_CHART);
+  g_type_ensure (PS_TYPE_CHART_CONTROLS);
+  g_type_ensure (PS_TYPE_SPECIMEN_VIEW);
+  g_type_ensure (PS_TYPE_LIGHTEST_VIEW);
   g_type_ensure (PS_TYPE_SCALING_VIEW);
 }
 
@@ -529,7 +566,38 @@ _parastudy_window_results_init (ParastudyWindow *self)
                     G_CALLBACK (on_table_sort_changed), self);
   self->beam_detail = ps_beam_detail_new ();
   ps_beam_detail_attach (PS_BEAM_DETAIL (self->beam_detail), self->table_scroller);
+  g_signal_connect_swapped (self->chart_controls, "changed", G_CALLBACK (update_chart), self);
   set_table_model (self, NULL, NULL);
+}
+
+gboolean
+parastudy_window_select_chart (ParastudyWindow *self, const char *name)
+{
+  for (guint i = 0; i < self->n_kind_charts; i++)
+    if (g_str_equal (self->kind_charts[i].name, name))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->chart_type), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkWidget *
+parastudy_window_get_chart_controls (ParastudyWindow *self)
+{
+  return self->chart_controls;
+}
+
+GtkWidget *
+parastudy_window_get_specimen_view (ParastudyWindow *self)
+{
+  return self->specimen_view;
+}
+
+GtkWidget *
+parastudy_window_get_lightest_view (ParastudyWindow *self)
+{
+  return self->lightest_view;
 }
 
 void
@@ -537,6 +605,8 @@ _parastudy_window_results_dispose (ParastudyWindow *self)
 {
   g_clear_object (&self->table_model);
   g_clear_pointer (&self->table_path, g_free);
+  if (self->chart_controls != NULL)
+    ps_chart_controls_reset (PS_CHART_CONTROLS (self->chart_controls));
   g_clear_pointer (&self->run_data, ps_run_data_free);
   g_clear_pointer (&self->run_study, ps_study_free);
 }

@@ -455,6 +455,9 @@ parastudy_window_class_init (ParastudyWindowClass *klass)
   CHILD (chart);
   CHILD (scaling_view);
   CHILD (source_view);
+  CHILD (chart_controls);
+  CHILD (specimen_view);
+  CHILD (lightest_view);
   CHILD (backend_picker);
   CHILD (run_button);
   CHILD (cancel_button);

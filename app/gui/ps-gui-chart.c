@@ -272,6 +272,9 @@ ps_gui_chart_get_chart (PsGuiChart *self)
 gsize
 ps_gui_chart_get_n_points (PsGuiChart *self)
 {
+  /* A map has no series: it counts as one, so that it can be exported too. */
+  if (self->chart != NULL && ps_chart_get_kind (self->chart) == PS_CHART_HEATMAP)
+    return MAX (ps_chart_get_n_series (self->chart), 1);
   return self->chart != NULL ? ps_chart_get_n_series (self->chart) : 0;
 }
 

@@ -454,7 +454,7 @@ chart_names (const PsKindClass *kind)
 PsChart *
 ps_plot_study_chart (PsRunData *d, const char *name, const PsPlotParams *params, GError **error)
 {
-  PsPlotParams none = { NULL, NULL, NULL, NULL };
+  PsPlotParams none = { NULL, NULL, NULL, NULL, NULL };
   gboolean found = FALSE;
 
   if (params == NULL)
@@ -471,6 +471,38 @@ ps_plot_study_chart (PsRunData *d, const char *name, const PsPlotParams *params,
       return NULL;
     }
   return d->kind->chart_build (d, name, params, error);
+}
+
+void
+ps_plot_parameter_free (PsPlotParameter *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->name);
+  g_free (p->label);
+  g_clear_pointer (&p->keys, g_ptr_array_unref);
+  g_clear_pointer (&p->texts, g_ptr_array_unref);
+  g_free (p);
+}
+
+GPtrArray *
+ps_plot_study_parameters (PsRunData *d)
+{
+  if (d->kind->chart_parameters == NULL || ps_run_data_get_n_rows (d) == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify)ps_plot_parameter_free);
+  return d->kind->chart_parameters (d);
+}
+
+GPtrArray *
+ps_plot_study_item_figures (PsRunData *d, const char *item, GError **error)
+{
+  if (d->kind->item_figures == NULL)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("a %s study has no figures per item"),
+                   d->kind->name);
+      return NULL;
+    }
+  return d->kind->item_figures (d, item, error);
 }
 
 /* Scaling. */

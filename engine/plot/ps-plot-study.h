@@ -45,7 +45,30 @@ struct _PsPlotParams
   const char *y;        /* output ("deflection", "utilisation", ...) */
   const char *series;   /* parameter with one curve per value ("material") */
   const char *specimen; /* regression: a specimen's name or item number */
+  /* Parameters held fixed, "NAME=VALUE" (VALUE as ps_plot_study_parameters() gives
+   * it in keys), ended by NULL; a parameter not named is held at its middle value. */
+  const char *const *fixed;
 };
+
+/* A parameter of the run that varies: an axis a chart can take, or a value it can
+ * hold fixed. */
+typedef struct
+{
+  char *name;       /* the column, as --x, --series and fixed name it ("span_m") */
+  char *label;      /* translated ("Span") */
+  GPtrArray *keys;  /* char *: each distinct value as fixed takes it, in grid order */
+  GPtrArray *texts; /* char *: the same values in words, with units ("4.5 m") */
+  guint middle;     /* the value a chart holds by default */
+} PsPlotParameter;
+
+void ps_plot_parameter_free (PsPlotParameter *p);
+/* The parameters of the run that take two values or more (PsPlotParameter, freed
+ * with the array); empty for kinds whose charts take none. */
+GPtrArray *ps_plot_study_parameters (PsRunData *data);
+/* The figures of one item of the run (a specimen's ISO 6892-1 quantities), as
+ * summary rows (study/ps-summary.h) for the screen; @item is its name or number.
+ * NULL with PS_ERROR_INVALID when the kind has none or there is no such item. */
+GPtrArray *ps_plot_study_item_figures (PsRunData *data, const char *item, GError **error);
 
 /* Builds chart @name of the run. NULL @params picks the kind's defaults. An unknown
  * chart, one that does not fit the kind, or a column the run does not have is

@@ -452,6 +452,14 @@ ps_chart_series_set_in_legend (PsChart *c, int i, gboolean in_legend)
     s->in_legend = in_legend;
 }
 
+const char *
+ps_chart_series_get_name (const PsChart *c, int i)
+{
+  Series *s = get_series (c, i);
+
+  return s != NULL ? s->name : NULL;
+}
+
 PsColor
 ps_chart_series_get_color (const PsChart *c, int i)
 {

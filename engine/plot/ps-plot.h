@@ -129,6 +129,8 @@ void ps_chart_series_set_width (PsChart *chart, int series, double line_width);
 void ps_chart_series_set_in_legend (PsChart *chart, int series, gboolean in_legend);
 /* The colour a series is drawn with (its own, or from the palette by index). */
 PsColor ps_chart_series_get_color (const PsChart *chart, int series);
+/* The name a series was added with (borrowed), or NULL. */
+const char *ps_chart_series_get_name (const PsChart *chart, int series);
 
 /* A shaded vertical span x in [@x0, @x1] (e.g. the failure region g ≤ 0), with an
  * optional label drawn inside it. Either end may be ±INFINITY. */

@@ -1402,7 +1402,7 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
       for (guint i = 0; study->klass->report_charts[i].chart != NULL; i++)
         {
           const PsReportChart *c = &study->klass->report_charts[i];
-          PsPlotParams params = { NULL, c->y, NULL, NULL };
+          PsPlotParams params = { NULL, c->y, NULL, NULL, NULL };
 
           drawn += ps_report_run_chart (w, rd, c->chart, &params, &why_not);
         }

@@ -149,6 +149,10 @@ struct _PsKindClass
   const PsChartInfo *charts;
   PsChart *(*chart_build) (PsRunData *data, const char *name, const PsPlotParams *params,
                            GError **error);
+  /* Optional: the run's parameters that vary (ps_plot_study_parameters()), and one
+   * item's figures for the screen (ps_plot_study_item_figures()). */
+  GPtrArray *(*chart_parameters) (PsRunData *data);
+  GPtrArray *(*item_figures) (PsRunData *data, const char *item, GError **error);
 
   /* Report (report/ps-report-private.h): the kind's input sections, written after
    * the "Inputs" heading, and the charts of its results, ended by a NULL chart. */

@@ -15,6 +15,8 @@
 #include "plot/ps-plot-study-private.h"
 #include "ps-error.h"
 #include "studies/beam/ps-beam.h"
+#include "study/ps-summary.h"
+#include "study/ps-units.h"
 
 /* Names and units of the columns. */
 
@@ -95,12 +97,30 @@ is_design_param (const char *name)
   return g_str_has_prefix (name, "spans[") || g_str_has_prefix (name, "loads[");
 }
 
+/* A column's label; a design study's parameter by the JSON path the engineer wrote,
+ * without the unit suffix ("loads[1].value"; interned, so that it can be returned
+ * like the translated labels). */
 static const char *
 column_label (const PsColumn *c)
 {
   const ColumnInfo *i = info_for (c->name);
 
+  if (i == NULL && is_design_param (c->name))
+    for (guint k = 0; k < G_N_ELEMENTS (param_units); k++)
+      if (g_str_has_suffix (c->name, param_units[k].suffix))
+        {
+          g_autofree char *path
+              = g_strndup (c->name, strlen (c->name) - strlen (param_units[k].suffix));
+
+          return g_intern_string (path);
+        }
   return i != NULL ? _ (i->label) : c->name;
+}
+
+static char *
+param_label_dup (const PsColumn *c)
+{
+  return g_strdup (column_label (c));
 }
 
 static const char *
@@ -183,8 +203,36 @@ format_value (const PsColumn *c, guint row)
 /* Rows of the beam grid with every varying parameter other than @keep fixed at
  * its middle value, unless fixing it would leave fewer than two values of a kept
  * column. Appends "Depth h = 600 mm" notes to @fixed. */
+/* Whether row @row of @c holds @value, a key of ps_beam_chart_parameters(). */
+static gboolean
+row_has_value (const PsColumn *c, guint row, const char *value)
+{
+  char *end;
+  double v;
+
+  if (c->is_text)
+    return g_strcmp0 (c->text[row], value) == 0;
+  v = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0')
+    return FALSE;
+  return c->num[row] == v || fabs (c->num[row] - v) <= 1e-12 * fabs (v);
+}
+
+/* The value @list ("NAME=VALUE", ended by NULL) gives for column @c, or NULL. */
+static const char *
+fixed_value (const char *const *list, const PsColumn *c)
+{
+  gsize len = strlen (c->name);
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (strncmp (list[i], c->name, len) == 0 && list[i][len] == '=')
+      return list[i] + len + 1;
+  return NULL;
+}
+
 static guint *
-fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, guint *n_rows, GString *fixed)
+fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, const char *const *chosen,
+                  guint *n_rows, GString *fixed)
 {
   guint n = ps_run_data_get_n_rows (d);
   guint *rows = g_new (guint, MAX (n, 1u));
@@ -208,10 +256,20 @@ fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, guint *n_ro
         continue;
       mid = ps_column_middle_row (c, rows, n);
       sub = g_new (guint, n);
-      for (guint i = 0; i < n; i++)
-        if (ps_column_row_key (c, rows[i]) == ps_column_row_key (c, mid))
-          sub[m++] = rows[i];
-      for (guint k = 0; k < n_keep && ok; k++)
+      /* The value the caller chose, when some row has it; else the middle one. */
+      if (fixed_value (chosen, c) != NULL)
+        {
+          for (guint i = 0; i < n; i++)
+            if (row_has_value (c, rows[i], fixed_value (chosen, c)))
+              sub[m++] = rows[i];
+          if (m > 0)
+            mid = sub[0];
+        }
+      if (m == 0)
+        for (guint i = 0; i < n; i++)
+          if (ps_column_row_key (c, rows[i]) == ps_column_row_key (c, mid))
+            sub[m++] = rows[i];
+      for (guint k = 0; k < n_keep && ok && fixed_value (chosen, c) == NULL; k++)
         if (keep[k] != NULL && !keep[k]->is_text && ps_column_count_distinct (keep[k], rows, n) > 1
             && ps_column_count_distinct (keep[k], sub, m) < 2)
           ok = FALSE;
@@ -231,6 +289,82 @@ fix_other_params (PsRunData *d, PsColumn *const *keep, guint n_keep, guint *n_ro
     }
   *n_rows = n;
   return rows;
+}
+
+static int
+cmp_rows_by_x_num (gconstpointer a, gconstpointer b, gpointer user)
+{
+  const PsColumn *x = user;
+  double u = x->num[*(const guint *)a], v = x->num[*(const guint *)b];
+
+  return (u > v) - (u < v);
+}
+
+/* The rows of the run holding each distinct value of @c, numbers in increasing
+ * order, text in grid order. */
+static GArray *
+distinct_rows (PsRunData *d, const PsColumn *c)
+{
+  guint n = ps_run_data_get_n_rows (d);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint64 *keys = g_new (guint64, MAX (n, 1u));
+  GArray *firsts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i] = ps_column_row_key (c, i);
+      if (!g_hash_table_contains (seen, &keys[i]))
+        {
+          g_hash_table_add (seen, &keys[i]);
+          g_array_append_val (firsts, i);
+        }
+    }
+  if (!c->is_text)
+    g_array_sort_with_data (firsts, cmp_rows_by_x_num, (gpointer)c);
+  return firsts;
+}
+
+static gboolean
+varies (PsRunData *d, const PsColumn *c)
+{
+  g_autoptr (GArray) r = distinct_rows (d, c);
+
+  return r->len >= 2;
+}
+
+static gboolean is_section_property (PsRunData *d, const PsColumn *c);
+
+/* The parameters that vary, for messages. */
+static char *
+list_varying (PsRunData *d)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < ps_run_data_get_n_columns (d); i++)
+    {
+      PsColumn *c = ps_run_data_get_nth_column (d, i);
+
+      if (is_param (c) && !is_section_property (d, c) && varies (d, c))
+        g_string_append_printf (s, "%s%s", s->len ? ", " : "", c->name);
+    }
+  if (s->len == 0)
+    g_string_append (s, _ ("none"));
+  return g_string_free (s, FALSE);
+}
+
+/* A chart is never drawn against a parameter that takes one value only. */
+static gboolean
+require_varying (PsRunData *d, const PsColumn *c, const char *option, GError **error)
+{
+  g_autofree char *list = NULL;
+
+  if (varies (d, c))
+    return TRUE;
+  list = list_varying (d);
+  g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+               _ ("%s: \"%s\" does not vary in this run (parameters that vary: %s)"), option,
+               c->name, list);
+  return FALSE;
 }
 
 static int
@@ -298,6 +432,100 @@ design_category (PsRunData *d, guint row)
   return fs && fd ? 3 : fd ? 1 : 2;
 }
 
+/* The deflection limit of output @y as a ratio of the span ("L/250" gives 250), or
+ * an absolute length in @abs_m (then 0 is returned); 0 and NAN when there is none. */
+static double
+deflection_limit (PsRunData *d, const PsColumn *y, double *abs_m)
+{
+  JsonObject *s = ps_run_data_get_summary (d);
+  JsonObject *o;
+  const char *text = NULL;
+
+  *abs_m = NAN;
+  if ((o = ps_summary_get_object (s, "deflection_limits")) != NULL)
+    text = ps_summary_get_string (o, g_str_equal (y->name, "deflection_variable_m") ? "variable"
+                                                                                    : "total");
+  else if ((o = ps_summary_get_object (s, "checks")) != NULL
+           && g_str_equal (y->name, "deflection_m"))
+    text = ps_summary_get_string (o, "deflection_limit");
+  if (text == NULL || *text == '\0')
+    return 0;
+  if (g_str_has_prefix (text, "L/"))
+    {
+      double r = g_ascii_strtod (text + 2, NULL);
+
+      return r > 0 ? r : 0;
+    }
+  if (!ps_units_parse_quantity (text, PS_QTY_LENGTH, abs_m, NULL))
+    *abs_m = NAN;
+  return 0;
+}
+
+static int
+add_line (PsChart *chart, const char *label, double a, double b, double lo, double hi)
+{
+  double xs[2] = { lo, hi }, ys[2] = { a + b * lo, a + b * hi };
+
+  return ps_chart_add_series (chart, label, PS_SERIES_LINE, xs, ys, 2);
+}
+
+/* The lines an engineer reads a chart of a check's output against: the deflection
+ * limit on a deflection chart (L/ratio, sloping when the span is on x) and
+ * utilisation = 1 on a utilisation chart. */
+static void
+add_limit_lines (PsRunData *d, PsChart *chart, const PsColumn *x, const PsColumn *y,
+                 const guint *rows, guint n)
+{
+  const PsColor red = { 0.80, 0.10, 0.10, 1 };
+  double lo = INFINITY, hi = -INFINITY;
+  int id = -1;
+
+  /* Lines over the data's x range, as series, so that the view takes them in. */
+  for (guint i = 0; i < n; i++)
+    if (isfinite (x->num[rows[i]]))
+      {
+        lo = MIN (lo, x->num[rows[i]]);
+        hi = MAX (hi, x->num[rows[i]]);
+      }
+  if (!(hi >= lo))
+    return;
+
+  if (g_str_equal (y->name, "utilisation") || g_str_has_prefix (y->name, "u_"))
+    id = add_line (chart, _ ("utilisation = 1"), 1.0, 0.0, lo, hi);
+  else if (g_str_has_prefix (y->name, "deflection"))
+    {
+      double abs_m, ratio = deflection_limit (d, y, &abs_m);
+      PsColumn *span = ps_run_data_find_column (d, "span_m");
+      g_autofree char *label = NULL;
+
+      if (ratio > 0 && span != NULL && span == x)
+        {
+          label = g_strdup_printf (_ ("deflection limit L/%g"), ratio);
+          id = add_line (chart, label, 0.0, 1.0 / ratio, lo, hi);
+        }
+      else if (ratio > 0 && span != NULL && n > 0)
+        {
+          gboolean same = TRUE;
+
+          for (guint i = 1; i < n; i++)
+            same = same && span->num[rows[i]] == span->num[rows[0]];
+          if (same)
+            {
+              label = g_strdup_printf (_ ("deflection limit L/%g"), ratio);
+              id = add_line (chart, label, span->num[rows[0]] / ratio, 0.0, lo, hi);
+            }
+        }
+      else if (isfinite (abs_m))
+        id = add_line (chart, _ ("deflection limit"), abs_m, 0.0, lo, hi);
+    }
+  if (id >= 0)
+    {
+      ps_chart_series_set_color (chart, id, red);
+      ps_chart_series_set_dash (chart, id, PS_LINE_DASHED);
+      ps_chart_set_legend (chart, PS_LEGEND_AUTO);
+    }
+}
+
 static PsChart *
 beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
 {
@@ -334,6 +562,8 @@ beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
                    _ ("--x: \"%s\" is not numeric; use it as --series"), x->name);
       return NULL;
     }
+  if (p->x != NULL && !require_varying (d, x, "--x", error))
+    return NULL;
   if (p->series != NULL && (s = require_column (d, p->series, TRUE, error)) == NULL)
     return NULL;
   /* By default one curve per material. */
@@ -341,7 +571,7 @@ beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
     s = ps_run_data_find_column (d, "material");
   keep[0] = x;
   keep[1] = s;
-  rows = fix_other_params (d, keep, 2, &n, fixed);
+  rows = fix_other_params (d, keep, 2, p->fixed, &n, fixed);
   chart = ps_chart_new (PS_CHART_XY);
   title = g_strdup_printf (_ ("%s against %s"), column_label (y), column_label (x));
   {
@@ -395,6 +625,7 @@ beam_output_vs_param (PsRunData *d, const PsPlotParams *p, GError **error)
     if (order->len <= 1)
       ps_chart_set_legend (chart, s != NULL && order->len == 1 ? PS_LEGEND_AUTO : PS_LEGEND_NONE);
   }
+  add_limit_lines (d, chart, x, y, rows, n);
   return chart;
 }
 
@@ -510,6 +741,9 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
     return NULL;
   if (p->series != NULL && (y = require_column (d, p->series, TRUE, error)) == NULL)
     return NULL;
+  if ((p->x != NULL && !require_varying (d, x, "--x", error))
+      || (p->series != NULL && !require_varying (d, y, "--series", error)))
+    return NULL;
   if (x == NULL || y == NULL || x == y)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
@@ -529,7 +763,7 @@ beam_heatmap (PsRunData *d, const PsPlotParams *p, gboolean passfail, GError **e
     return NULL;
   keep[0] = x;
   keep[1] = y;
-  rows = fix_other_params (d, keep, 2, &n, fixed);
+  rows = fix_other_params (d, keep, 2, p->fixed, &n, fixed);
   if (!grid_cells (d, x, y, rows, n, &xs, &nx, &ys, &ny, &cell))
     {
       g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
@@ -636,10 +870,155 @@ beam_diagram (PsRunData *d, const PsPlotParams *p, GError **error)
   return g_ptr_array_steal_index (charts, k);
 }
 
+/* The group parameter @path of summary.json's lightest_by_group as a column of the
+ * run ("span" is span_m, "loads[1].value" loads[1].value_N_per_m), or NULL. */
+static PsColumn *
+group_column (PsRunData *d, const char *path)
+{
+  g_autofree char *prefix = NULL;
+  PsColumn *c;
+
+  /* summary.json names them from the study's root ("beam.span"). */
+  if (g_str_has_prefix (path, "beam."))
+    path += strlen ("beam.");
+  prefix = g_strconcat (path, "_", NULL);
+  c = ps_run_data_find_column (d, path);
+  for (guint i = 0; c == NULL && i < ps_run_data_get_n_columns (d); i++)
+    if (g_str_has_prefix (ps_run_data_get_nth_column (d, i)->name, prefix))
+      c = ps_run_data_get_nth_column (d, i);
+  return c;
+}
+
+static int
+cmp_double_values (gconstpointer a, gconstpointer b)
+{
+  return ps_plot_compare_doubles (a, b);
+}
+
+/* The distinct values of group parameter @path over @groups, sorted. */
+static GArray *
+group_values (JsonArray *groups, const char *path)
+{
+  GArray *v = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint g = 0; g < json_array_get_length (groups); g++)
+    {
+      double x = ps_summary_get_number (json_array_get_object_element (groups, g), path);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < v->len && !seen; k++)
+        seen = g_array_index (v, double, k) == x;
+      if (!seen && isfinite (x))
+        g_array_append_val (v, x);
+    }
+  g_array_sort (v, cmp_double_values);
+  return v;
+}
+
+/* The load–span table of summary.json (lightest_by_group, issue 15) as a map: the
+ * mass per metre of the lightest passing design of each group over the first two
+ * grouped parameters (the others at their first value), empty where none passes. */
+static PsChart *
+beam_lightest_map (PsRunData *d, GError **error)
+{
+  JsonObject *s = ps_run_data_get_summary (d);
+  JsonArray *by = ps_summary_get_array (s, "group_by");
+  JsonArray *groups = ps_summary_get_array (s, "lightest_by_group");
+  g_autoptr (GArray) xs = NULL;
+  g_autoptr (GArray) ys = NULL;
+  g_autofree double *vals = NULL;
+  g_autoptr (GString) fixed = g_string_new (NULL);
+  const char *xp, *yp = NULL;
+  PsColumn *xc, *yc = NULL;
+  JsonObject *first;
+  PsChart *chart;
+
+  if (by == NULL || groups == NULL || json_array_get_length (by) == 0
+      || json_array_get_length (groups) == 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("the study has no group_by: there is no lightest design per group to "
+                      "map"));
+      return NULL;
+    }
+  xp = json_array_get_string_element (by, 0);
+  if (json_array_get_length (by) > 1)
+    yp = json_array_get_string_element (by, 1);
+  xc = group_column (d, xp);
+  yc = yp != NULL ? group_column (d, yp) : NULL;
+  xs = group_values (groups, xp);
+  ys = yp != NULL ? group_values (groups, yp) : NULL;
+  first = json_array_get_object_element (groups, 0);
+  for (guint i = 2; i < json_array_get_length (by); i++)
+    {
+      const char *path = json_array_get_string_element (by, i);
+
+      g_string_append_printf (fixed, "%s%s = %.6g", fixed->len ? ", " : "", path,
+                              ps_summary_get_number (first, path));
+    }
+  vals = g_new (double, MAX (1u, xs->len * (ys != NULL ? ys->len : 1u)));
+  for (guint k = 0; k < xs->len * (ys != NULL ? ys->len : 1u); k++)
+    vals[k] = NAN;
+  for (guint g = 0; g < json_array_get_length (groups); g++)
+    {
+      JsonObject *row = json_array_get_object_element (groups, g);
+      JsonObject *l = ps_summary_get_object (row, "lightest");
+      double xv = ps_summary_get_number (row, xp);
+      guint ix = 0, iy = 0;
+      gboolean other = FALSE;
+
+      for (guint i = 2; i < json_array_get_length (by); i++)
+        {
+          const char *path = json_array_get_string_element (by, i);
+
+          other = other || ps_summary_get_number (row, path) != ps_summary_get_number (first, path);
+        }
+      if (l == NULL || other)
+        continue;
+      while (ix < xs->len && g_array_index (xs, double, ix) != xv)
+        ix++;
+      if (ys != NULL)
+        while (iy < ys->len && g_array_index (ys, double, iy) != ps_summary_get_number (row, yp))
+          iy++;
+      if (ix < xs->len && (ys == NULL || iy < ys->len))
+        vals[iy * xs->len + ix] = ps_summary_get_number (l, "mass_per_metre");
+    }
+  {
+    g_autofree char *t = make_title (_ ("Lightest passing per group"), fixed);
+
+    if (ys == NULL)
+      {
+        int id;
+
+        chart = ps_chart_new (PS_CHART_XY);
+        ps_chart_set_title (chart, t);
+        ps_chart_set_axis (chart, PS_AXIS_X, xc != NULL ? column_label (xc) : xp,
+                           xc != NULL ? column_unit (xc) : "", PS_SCALE_LINEAR);
+        ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Mass"), "kg/m", PS_SCALE_LINEAR);
+        id = ps_chart_add_series (chart, _ ("lightest passing"), PS_SERIES_LINE,
+                                  (const double *)xs->data, vals, xs->len);
+        (void)id;
+        ps_chart_set_legend (chart, PS_LEGEND_NONE);
+        return chart;
+      }
+    chart = ps_chart_new (PS_CHART_HEATMAP);
+    ps_chart_set_title (chart, t);
+  }
+  ps_chart_set_axis (chart, PS_AXIS_X, xc != NULL ? column_label (xc) : xp,
+                     xc != NULL ? column_unit (xc) : "", PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, yc != NULL ? column_label (yc) : yp,
+                     yc != NULL ? column_unit (yc) : "", PS_SCALE_LINEAR);
+  ps_chart_set_heatmap (chart, (const double *)xs->data, xs->len, (const double *)ys->data, ys->len,
+                        vals, _ ("Mass"), "kg/m");
+  return chart;
+}
+
 const PsChartInfo ps_beam_charts[] = {
   { "output-vs-param", N_ ("An output against one parameter, one curve per value of another") },
   { "heatmap", N_ ("An output (utilisation by default) over two parameters") },
   { "passfail", N_ ("Pass / fail map over two parameters") },
+  { "lightest", N_ ("The lightest passing design of each group of a study with group_by "
+                    "(the load–span table), as a map of its mass per metre") },
   { "diagram", N_ ("Shear, moment or deflection along the beam of one configuration (--item I, "
                    "--y shear|moment|deflection)") },
   { NULL, NULL },
@@ -650,6 +1029,8 @@ ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params,
 {
   if (g_str_equal (name, "diagram"))
     return beam_diagram (d, params, error);
+  if (g_str_equal (name, "lightest"))
+    return beam_lightest_map (d, error);
   if (ps_run_data_get_n_rows (d) == 0)
     {
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
@@ -661,4 +1042,141 @@ ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params,
   if (g_str_equal (name, "output-vs-param"))
     return beam_output_vs_param (d, params, error);
   return beam_heatmap (d, params, g_str_equal (name, "passfail"), error);
+}
+
+/* Whether @c is a dimension of a section chosen by designation ("IPE 300"): it
+ * follows the section and is no parameter of its own. */
+static gboolean
+is_section_property (PsRunData *d, const PsColumn *c)
+{
+  static const char *const dims[] = { "b_m", "h_m", "d_m", "D_outer_m", "t_m" };
+  PsColumn *section = ps_run_data_find_column (d, "section");
+
+  if (section == NULL || !varies (d, section))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (dims); i++)
+    if (g_str_equal (c->name, dims[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The grid's parameters that vary, with their values (ps_plot_study_parameters()). */
+GPtrArray *
+ps_beam_chart_parameters (PsRunData *d)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)ps_plot_parameter_free);
+  guint n = ps_run_data_get_n_rows (d);
+  g_autofree guint *all = g_new (guint, MAX (n, 1u));
+
+  for (guint i = 0; i < n; i++)
+    all[i] = i;
+  for (guint p = 0; p < ps_run_data_get_n_columns (d); p++)
+    {
+      PsColumn *c = ps_run_data_get_nth_column (d, p);
+      g_autoptr (GArray) firsts = NULL;
+      PsPlotParameter *par;
+      guint mid;
+
+      if (!is_param (c) || is_section_property (d, c))
+        continue;
+      firsts = distinct_rows (d, c);
+      if (firsts->len < 2)
+        continue;
+      mid = ps_column_middle_row (c, all, n);
+      par = g_new0 (PsPlotParameter, 1);
+      par->name = g_strdup (c->name);
+      par->label = param_label_dup (c);
+      par->keys = g_ptr_array_new_with_free_func (g_free);
+      par->texts = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = 0; k < firsts->len; k++)
+        {
+          guint r = g_array_index (firsts, guint, k);
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ptr_array_add (par->keys, c->is_text
+                                          ? g_strdup (c->text[r])
+                                          : g_strdup (g_ascii_dtostr (buf, sizeof buf, c->num[r])));
+          g_ptr_array_add (par->texts, format_value (c, r));
+          if (ps_column_row_key (c, r) == ps_column_row_key (c, mid))
+            par->middle = k;
+        }
+      g_ptr_array_add (out, par);
+    }
+  return out;
+}
+
+/* A configuration in full, for the screen: material, section (b × h), every swept
+ * parameter, mass and utilisation. */
+GPtrArray *
+ps_beam_item_figures (PsRunData *d, const char *item, GError **error)
+{
+  PsColumn *ic = ps_run_data_find_column (d, "item");
+  PsColumn *b = ps_run_data_find_column (d, "b_m"), *h = ps_run_data_find_column (d, "h_m");
+  PsColumn *u = ps_run_data_find_column (d, "u_max");
+  static const char *const outputs[]
+      = { "mass_kg_per_m", "governing_check", "governing_combination" };
+  GPtrArray *rows;
+  char *end = NULL;
+  double want = item != NULL ? g_ascii_strtod (item, &end) : NAN;
+  gint row = -1;
+
+  for (guint r = 0; ic != NULL && end != item && r < ps_run_data_get_n_rows (d) && row < 0; r++)
+    if (ic->num[r] == want)
+      row = (gint)r;
+  if (row < 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID, _ ("item %s: not a row of results.csv"),
+                   item != NULL ? item : "");
+      return NULL;
+    }
+  if (u == NULL)
+    u = ps_run_data_find_column (d, "utilisation");
+  {
+    PsColumn *section = ps_run_data_find_column (d, "section");
+
+    /* b × h names a rectangle; a designation names its section itself. */
+    if (section != NULL && section->is_text && g_strcmp0 (section->text[row], "rectangular") != 0)
+      b = h = NULL;
+  }
+  rows = ps_summary_rows_new ();
+  for (guint p = 0; p < ps_run_data_get_n_columns (d); p++)
+    {
+      PsColumn *c = ps_run_data_get_nth_column (d, p);
+
+      if (!is_param (c) || (!c->is_text && isnan (c->num[row])) || is_section_property (d, c))
+        continue;
+      /* A rectangle's width and depth together, as an engineer names it. */
+      if (b != NULL && c == b && h != NULL && !isnan (h->num[row]))
+        {
+          ps_summary_add (rows, "b_x_h", _ ("Section b × h"), PS_SUMMARY_TEXT, "",
+                          g_strdup_printf ("%.4g × %.4g mm", b->num[row] * 1e3, h->num[row] * 1e3));
+          continue;
+        }
+      if (h != NULL && c == h && b != NULL && !isnan (b->num[row]))
+        continue;
+      if (!c->is_text && !varies (d, c) && !g_str_equal (c->name, "span_m"))
+        continue;
+      {
+        g_autofree char *label = param_label_dup (c);
+
+        ps_summary_add (rows, c->name, label, PS_SUMMARY_TEXT, "", format_value (c, (guint)row));
+      }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (outputs); k++)
+    {
+      PsColumn *c = ps_run_data_find_column (d, outputs[k]);
+
+      if (c != NULL && (c->is_text ? c->text[row][0] != '\0' : !isnan (c->num[row])))
+        ps_summary_add (rows, c->name,
+                        g_str_equal (c->name, "governing_check") ? _ ("Governing check")
+                        : g_str_equal (c->name, "governing_combination")
+                            ? _ ("Governing combination")
+                            : column_label (c),
+                        PS_SUMMARY_TEXT, "",
+                        c->is_text ? g_strdup (c->text[row]) : format_value (c, (guint)row));
+    }
+  if (u != NULL && !isnan (u->num[row]))
+    ps_summary_add (rows, u->name, column_label (u), PS_SUMMARY_TEXT, "",
+                    g_strdup_printf ("%.3f", u->num[row]));
+  return rows;
 }

@@ -120,6 +120,8 @@ extern const PsKindClass ps_beam_class;
 /* The kind's pieces in the other files of its folder, for its class. */
 void ps_beam_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
 extern const PsChartInfo ps_beam_charts[];
+GPtrArray *ps_beam_chart_parameters (PsRunData *data);
+GPtrArray *ps_beam_item_figures (PsRunData *data, const char *item, GError **error);
 PsChart *ps_beam_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                               GError **error);
 void ps_beam_report_inputs (PsReportWriter *writer, const PsStudy *study);

@@ -16,6 +16,7 @@
 #include "plot/ps-plot-study-private.h"
 #include "ps-error.h"
 #include "studies/regression/ps-regression.h"
+#include "study/ps-summary.h"
 #include "study/ps-study-private.h"
 
 /* One marker with its value in the legend ("ReH 391.7 MPa"); @x in per cent. */
@@ -404,4 +405,62 @@ ps_regression_chart_build (PsRunData *d, const char *name, const PsPlotParams *p
   if (g_str_equal (name, "histogram"))
     return reg_quantity_histogram (d, params, study, error);
   return reg_specimen_chart (d, params, study, error);
+}
+
+/* One specimen's figures for the screen, from its row of results.csv: E and, with
+ * the ISO 6892-1 analysis, each quantity (stresses in MPa, extensions in per cent),
+ * the same values as the chart's markers; a specimen that failed gives its reason. */
+GPtrArray *
+ps_regression_item_figures (PsRunData *d, const char *item, GError **error)
+{
+  const PsStudy *study = ps_run_data_get_study (d, error);
+  const double *items = ps_run_data_get_column (d, "item");
+  const char *const *names = ps_run_data_get_text_column (d, "specimen");
+  const char *const *err = ps_run_data_get_text_column (d, "error");
+  const double *E = ps_run_data_get_column (d, "E_Pa");
+  const PsRegressionModel *m;
+  GPtrArray *rows;
+  gint row = -1;
+
+  if (study == NULL)
+    return NULL;
+  m = study->model;
+  for (guint r = 0; item != NULL && r < ps_run_data_get_n_rows (d) && row < 0; r++)
+    if ((names != NULL && g_str_equal (names[r], item))
+        || (items != NULL && g_ascii_isdigit (item[0]) && items[r] == g_ascii_strtod (item, NULL)))
+      row = (gint)r;
+  if (row < 0)
+    {
+      g_set_error (error, PS_ERROR, PS_ERROR_INVALID,
+                   _ ("--specimen %s: no such specimen in the run"), item != NULL ? item : "");
+      return NULL;
+    }
+  rows = ps_summary_rows_new ();
+  if (err != NULL && err[row][0] != '\0')
+    ps_summary_add (rows, "error", _ ("Not fitted"), PS_SUMMARY_TEXT, "", g_strdup (err[row]));
+  if (E != NULL && isfinite (E[row]))
+    ps_summary_add_values (rows, "E", _ ("Young's modulus E"), PS_SUMMARY_NUMBER, "Pa",
+                           g_strdup_printf ("%.4g GPa", E[row] * 1e-9), E[row]);
+  for (guint k = 0; m->iso && k < m->n_iso; k++)
+    {
+      char col[48];
+      const double *v;
+      gboolean stress = g_str_equal (m->iso_units[k], "Pa");
+      gboolean percent = !stress && !g_str_equal (m->iso_names[k], "n")
+                         && !g_str_equal (m->iso_names[k], "RO_n");
+
+      ps_regression_iso_column (m, k, col, sizeof col);
+      v = ps_run_data_get_column (d, col);
+      if (v == NULL || !isfinite (v[row]))
+        continue;
+      ps_summary_add_values (rows, m->iso_names[k],
+                             k == 0 ? _ ("E, ISO 6892-1 Annex G") : m->iso_names[k],
+                             PS_SUMMARY_NUMBER, m->iso_units[k],
+                             k == 0 && stress ? g_strdup_printf ("%.4g GPa", v[row] * 1e-9)
+                             : stress         ? g_strdup_printf ("%.4g MPa", v[row] * 1e-6)
+                             : percent        ? g_strdup_printf ("%.3g %%", v[row] * 100)
+                                              : g_strdup_printf ("%.4g", v[row]),
+                             v[row]);
+    }
+  return rows;
 }

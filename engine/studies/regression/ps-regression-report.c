@@ -403,13 +403,13 @@ ps_regression_report_results (PsReportWriter *w, const PsStudy *study, PsRunData
       /* The proof strength, Rm and A over the specimens. */
       ps_iso6892_rp_name (m->iso_params.offsets[0], first, sizeof first);
       {
-        PsPlotParams params = { NULL, first, NULL, NULL };
+        PsPlotParams params = { NULL, first, NULL, NULL, NULL };
 
         ps_report_run_chart (w, d, "histogram", &params, NULL);
       }
       for (guint k = 0; k < G_N_ELEMENTS (hist); k++)
         {
-          PsPlotParams params = { NULL, hist[k], NULL, NULL };
+          PsPlotParams params = { NULL, hist[k], NULL, NULL, NULL };
 
           ps_report_run_chart (w, d, "histogram", &params, NULL);
         }

@@ -3370,6 +3370,7 @@ const PsKindClass ps_regression_class = {
   .chart_data_file = "results.csv",
   .charts = ps_regression_charts,
   .chart_build = ps_regression_chart_build,
+  .item_figures = ps_regression_item_figures,
   .report_inputs = ps_regression_report_inputs,
   .report_charts = report_charts,
   .report_results = ps_regression_report_results,

@@ -300,6 +300,7 @@ extern const PsKindClass ps_regression_class;
 /* The kind's pieces in the other files of its folder, for its class. */
 void ps_regression_summary_rows (JsonObject *summary, PsSummaryView view, GPtrArray *rows);
 extern const PsChartInfo ps_regression_charts[];
+GPtrArray *ps_regression_item_figures (PsRunData *data, const char *item, GError **error);
 PsChart *ps_regression_chart_build (PsRunData *data, const char *name, const PsPlotParams *params,
                                     GError **error);
 void ps_regression_report_inputs (PsReportWriter *writer, const PsStudy *study);
