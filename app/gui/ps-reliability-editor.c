@@ -148,6 +148,7 @@ struct _PsReliabilityEditor
   GtkWidget *headers[N_VALUES + 4]; /* name, distribution, values, density */
   GtkWidget *options[N_OPTS];       /* the field of each method option */
   GtkWidget *corr_headers[4];
+  GtkWidget *pdf_expander;
   GtkWidget *pdf_title;
   GtkWidget *pdf_chart;
   GPtrArray *vars;   /* VarRow */
@@ -354,7 +355,7 @@ update_pdf (PsReliabilityEditor *self)
       ps_gui_chart_set_chart (PS_GUI_CHART (self->pdf_chart), NULL, _ ("No variables"));
       return;
     }
-  title = g_strdup_printf (_ ("Probability density of %s (%s)"), text_of (r->name),
+  title = g_strdup_printf (_ ("Probability density of %s (%s) with its axes"), text_of (r->name),
                            distributions[row_dist_index (r)]);
   gtk_label_set_text (GTK_LABEL (self->pdf_title), title);
   if (!row_dist (r, &d, &msg))
@@ -521,6 +522,13 @@ select_var (PsReliabilityEditor *self, VarRow *r)
 }
 
 static void
+on_density_expand (PsReliabilityEditor *self, VarRow *r)
+{
+  select_var (self, r);
+  gtk_expander_set_expanded (GTK_EXPANDER (self->pdf_expander), TRUE);
+}
+
+static void
 on_row_focus (GtkEventControllerFocus *focus, PsReliabilityEditor *self)
 {
   VarRow *r = g_object_get_data (
@@ -540,7 +548,7 @@ on_density_pressed (GtkGestureClick *click, int n, double x, double y, PsReliabi
   (void)x;
   (void)y;
   if (r != NULL)
-    select_var (self, r);
+    on_density_expand (self, r);
 }
 
 /* Selecting a row, by focusing one of its fields or clicking its small density,
@@ -1318,13 +1326,16 @@ ps_reliability_editor_init (PsReliabilityEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   build_var_headers (self);
   build_method_options (self);
+  /* The plot is drawn only when asked for: a form that opens does not draw a chart
+   * in its first frame (the main loop stays responsive while a run starts). */
+  self->pdf_expander = gtk_expander_new (NULL);
   self->pdf_title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->pdf_title), 0);
-  gtk_widget_add_css_class (self->pdf_title, "dim-label");
+  gtk_expander_set_label_widget (GTK_EXPANDER (self->pdf_expander), self->pdf_title);
   self->pdf_chart = ps_gui_chart_new ();
   gtk_widget_set_size_request (self->pdf_chart, -1, 200);
-  gtk_box_append (GTK_BOX (self->pdf_box), self->pdf_title);
-  gtk_box_append (GTK_BOX (self->pdf_box), self->pdf_chart);
+  gtk_expander_set_child (GTK_EXPANDER (self->pdf_expander), self->pdf_chart);
+  gtk_box_append (GTK_BOX (self->pdf_box), self->pdf_expander);
   ps_gui_guard_spin_scroll (GTK_WIDGET (self));
 }
 
@@ -1435,5 +1446,6 @@ ps_reliability_editor_get_method_dropdown (PsReliabilityEditor *self)
 GtkWidget *
 ps_reliability_editor_get_density_chart (PsReliabilityEditor *self)
 {
+  gtk_expander_set_expanded (GTK_EXPANDER (self->pdf_expander), TRUE);
   return self->pdf_chart;
 }

@@ -20,7 +20,8 @@ GtkWidget *ps_reliability_editor_get_limit_state_error (PsReliabilityEditor *sel
 guint ps_reliability_editor_get_error_position (PsReliabilityEditor *self);
 /* For tests: the "Unit of g" line, the correlation pairs' grid (row 0 the headers,
  * then A, B, rho, type, remove per row), the method's drop-down (in the order
- * monte-carlo, lhs, form, sorm, importance-sampling, subset) and the density plot. */
+ * monte-carlo, lhs, form, sorm, importance-sampling, subset) and the density plot
+ * (shown: its expander is opened). */
 const char *ps_reliability_editor_get_g_unit (PsReliabilityEditor *self);
 GtkWidget *ps_reliability_editor_get_correlation_grid (PsReliabilityEditor *self);
 GtkWidget *ps_reliability_editor_get_method_dropdown (PsReliabilityEditor *self);
