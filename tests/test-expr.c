@@ -1180,6 +1180,107 @@ test_fuzz_tokens (void)
   g_assert_cmpuint (n_ok, >, 100);
 }
 
+/* Issue 19 item 6: the dimensional check. The units are those of the SI Brochure
+ * (BIPM, 9th edition 2019, Table 4: the pascal is N/m^2 = kg m^-1 s^-2, the newton
+ * kg m s^-2); a sum of quantities of different dimensions has no meaning (dimensional
+ * homogeneity, e.g. Bridgman, Dimensional Analysis, 1922, ch. 1). */
+static void
+test_units (void)
+{
+  static const PsDim pa = { 1, -1, -2 }, newton = { 1, 1, -2 }, metre = { 0, 1, 0 };
+  const char *const names[] = { "R", "F", "theta", "x" };
+  const PsExprDim dims[] = {
+    { PS_EXPR_DIM_KNOWN, pa },
+    { PS_EXPR_DIM_KNOWN, newton },
+    { PS_EXPR_DIM_KNOWN, { 0, 0, 0 } },
+    { PS_EXPR_DIM_UNKNOWN, { 0, 0, 0 } },
+  };
+  const char *const cnames[] = { "D", "A", "c" };
+  const double cvalues[] = { 0.02, 3e-4, 2.0 };
+  const PsExprDim cdims[] = {
+    { PS_EXPR_DIM_KNOWN, metre },
+    { PS_EXPR_DIM_KNOWN, { 0, 2, 0 } },
+    { PS_EXPR_DIM_UNKNOWN, { 0, 0, 0 } },
+  };
+  static const struct
+  {
+    const char *text;
+    const char *unit; /* of g; NULL: not known */
+  } good[] = {
+    { "R - F / (pi * D^2 / 4)", "Pa" },
+    { "R * A - F", "N" },
+    { "theta * R * A - 2 * F", "N" },
+    { "R - 300e6", "Pa" },
+    { "sqrt(A) - D", "m" },
+    { "F / sqrt(A)^2 - abs(-R)", "Pa" },
+    { "max(R, F / A) - min(R, 1)", "Pa" },
+    { "R * D^3 - F * D", "N·m" },
+    { "R - exp(R) - sin(F / 1e5)", "Pa" },
+    { "sqrt(D) - 1", NULL },
+    { "D^0.5 - R", NULL },
+    { "D^x - F", NULL },
+    { "1 - exp(theta) * log(F / (R * A))", "1" },
+    { "R - x", NULL },
+    { "x * R - F", NULL },
+    { "R * c - F / A", NULL },
+    { "theta^x - 1", "1" },
+  };
+  static const struct
+  {
+    const char *text;
+    guint position;
+    const char *words[3];
+  } bad[] = {
+    { "R - F", 3, { "\"R\" is in Pa", "\"F\" is in N", "\"-\"" } },
+    { "F / A + F", 7, { "\"F / A\" is in Pa", "\"F\" is in N", "\"+\"" } },
+    { "R - (F / D)", 3, { "\"R\" is in Pa", "\"(F / D)\" is in N/m", NULL } },
+    { "min(R, F)", 1, { "\"R\" is in Pa", "\"F\" is in N", "min" } },
+    { "R - theta", 3, { "\"theta\" has no unit", NULL, NULL } },
+    { "R - F * sqrt(A)^2", 3, { "\"F * sqrt(A)^2\" is in N·m^2", NULL, NULL } },
+    { "theta^D - 1", 6, { "exponent", "\"D\" is in m", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      PsExprDim g = { PS_EXPR_DIM_KNOWN, { 9, 9, 9 } };
+      g_autoptr (PsExpr) expr = ps_expr_compile_dims (good[i].text, names, dims, 4, cnames, cvalues,
+                                                      cdims, 3, &g, NULL, &error);
+      g_autofree char *unit = NULL;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_no_error (error);
+      g_assert_nonnull (expr);
+      unit = ps_expr_dim_to_string (g);
+      g_assert_cmpstr (unit, ==, good[i].unit);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      guint at = 0;
+      g_autoptr (PsExpr) expr = ps_expr_compile_dims (bad[i].text, names, dims, 4, cnames, cvalues,
+                                                      cdims, 3, NULL, &at, &error);
+
+      g_assert_null (expr);
+      g_assert_error (error, PS_ERROR, PS_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_cmpuint (at, ==, bad[i].position);
+      /* The message shows the whole expression under "position N: ...". */
+      g_assert_nonnull (strstr (error->message, bad[i].text));
+      for (guint k = 0; k < G_N_ELEMENTS (bad[i].words) && bad[i].words[k] != NULL; k++)
+        g_assert_nonnull (strstr (error->message, bad[i].words[k]));
+      g_clear_error (&error);
+      /* Without units, the same text compiles. */
+      {
+        g_autoptr (PsExpr) plain
+            = ps_expr_compile (bad[i].text, names, 4, cnames, cvalues, 3, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (plain);
+      }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1199,6 +1300,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/expr/linear-form", test_linear_form);
   g_test_add_func ("/engine/expr/random-expressions", test_random_expressions);
   g_test_add_func ("/engine/expr/limits", test_limits);
+  g_test_add_func ("/engine/expr/units", test_units);
   g_test_add_func ("/engine/expr/fuzz-bytes", test_fuzz_bytes);
   g_test_add_func ("/engine/expr/fuzz-tokens", test_fuzz_tokens);
 

@@ -450,7 +450,8 @@ test_exact_absent (void)
     { "\"R\": { \"distribution\": \"lognormal\", \"mean\": 300, \"sd\": 30 },"
       "\"S\": { \"distribution\": \"normal\", \"mean\": 200, \"sd\": 20 }",
       "\"R - S\"" },
-    { LOAD_STRENGTH_VARS, "\"strength - load * load / 1e6\"" },
+    /* Not load * load / 1e6: a force squared less a force is refused (issue 19 item 6). */
+    { LOAD_STRENGTH_VARS, "\"strength - load * load / strength\"" },
     { "\"R\": { \"distribution\": \"lognormal\", \"mean\": 300, \"sd\": 30 },"
       "\"S\": { \"distribution\": \"lognormal\", \"mean\": 200, \"sd\": 20 }",
       "\"R - S - 10\"" },

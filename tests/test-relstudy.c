@@ -484,6 +484,40 @@ test_from_tests (void)
     }
 }
 
+/* Issue 19 item 6: "R - F" with R in Pa and F in N is refused before anything runs:
+ * exit 2, the path, the expression and both units. With F a force over an area it
+ * runs (the load-strength case of test_form). */
+static void
+test_cli_units (void)
+{
+  static const char vars[]
+      = "\"R\": { \"distribution\": \"normal\", \"mean\": \"300 MPa\", \"sd\": \"30 MPa\" },"
+        "\"F\": { \"distribution\": \"normal\", \"mean\": \"50 kN\", \"sd\": \"5 kN\" }";
+  g_autofree char *bad = g_strdup_printf (
+      "{ \"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Units\", \"variables\": { %s },"
+      "  \"limit_state\": \"R - F\", \"method\": { \"name\": \"form\" } }",
+      vars);
+  g_autofree char *good = g_strdup_printf (
+      "{ \"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Units\", \"variables\": { %s },"
+      "  \"constants\": { \"A\": \"250 mm^2\" },"
+      "  \"limit_state\": \"R - F / A\", \"method\": { \"name\": \"form\" } }",
+      vars);
+  g_autoptr (CliResult) r = NULL;
+  g_autoptr (CliResult) ok = NULL;
+
+  if (!have_cli ())
+    return;
+  r = cli_run_study ("units-bad.json", bad);
+  g_test_message ("%s", r->err);
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_nonnull (strstr (r->err, "units-bad.json: limit_state: position 3: "));
+  g_assert_nonnull (strstr (r->err, "\"R\" is in Pa"));
+  g_assert_nonnull (strstr (r->err, "\"F\" is in N"));
+  g_assert_nonnull (strstr (r->err, "R - F"));
+  ok = cli_run_study ("units-good.json", good);
+  g_assert_cmpint (ok->status, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/relstudy/cli/not-converged", test_cli_not_converged);
   g_test_add_func ("/engine/relstudy/cli/non-finite", test_cli_non_finite);
   g_test_add_func ("/engine/relstudy/cli/some-nan", test_cli_some_nan);
+  g_test_add_func ("/engine/relstudy/cli/units", test_cli_units);
   status = g_test_run ();
   rm_rf (tmp_dir);
   g_free (tmp_dir);

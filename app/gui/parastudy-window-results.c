@@ -9,6 +9,7 @@
 #include "ps-chart-controls.h"
 #include "ps-gui-chart.h"
 #include "ps-lightest-view.h"
+#include "ps-reliability-results.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
 #include "ps-specimen-view.h"
@@ -78,6 +79,15 @@ _parastudy_window_show_result (ParastudyWindow *self)
     add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
   }
   load_table_for (self, r);
+  /* Reliability: the design point, SORM, subset levels and Sobol indices. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (s, "kind", ""), "reliability") == 0)
+    {
+      GtkWidget *more
+          = ps_reliability_results_new (s, self->run_data, ps_document_get_root (self->current));
+
+      if (more != NULL)
+        gtk_grid_attach (GTK_GRID (self->summary_grid), more, 0, row, 2, 1);
+    }
 }
 
 /* ---- table ---------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "ps-expr-eval-private.h"
 #include "ps-expr.h"
 #include "ps-math-private.h"
+#include "study/ps-units.h"
 
 struct _PsExpr
 {
@@ -277,6 +278,13 @@ typedef struct
   guint nesting;
   GError **error;
   guint error_position; /* 1-based character of the first error, 0 for none */
+  gsize last_end;       /* byte offset just past the last token read */
+
+  /* Whether units are checked, and the units of the variables and constants (NULL:
+   * unknown). */
+  gboolean check_dims;
+  const PsExprDim *var_dims;
+  const PsExprDim *const_dims;
 } Parser;
 
 typedef struct
@@ -284,6 +292,8 @@ typedef struct
   guint start;       /* index of the operand's first instruction */
   gboolean is_const; /* its code is a single PUSH_CONST of value */
   double value;
+  PsExprDim dim;  /* its unit, when units are checked */
+  gsize from, to; /* its text, as byte offsets */
 } Operand;
 
 typedef enum
@@ -416,6 +426,7 @@ advance (Parser *p)
   const char *s = p->text;
   gsize i = p->pos;
 
+  p->last_end = p->tok.start + p->tok.len;
   while (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
     i++;
 
@@ -494,10 +505,37 @@ emit_computed (Parser *p, PsExprOpcode op, guint32 index, guint start, Operand *
   result->value = 0.0;
 }
 
+static const PsExprDim dim_number = { PS_EXPR_DIM_NUMBER, { 0, 0, 0 } };
+static const PsExprDim dim_unknown = { PS_EXPR_DIM_UNKNOWN, { 0, 0, 0 } };
+static gboolean dim_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a,
+                            const Operand *b, PsExprDim *out);
+static gboolean dim_unary (Parser *p, PsExprOpcode op, gsize offset, const Operand *a,
+                           PsExprDim *out);
+
+static gboolean emit_binary_code (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a,
+                                  const Operand *b, Operand *result);
+
 /* a op b, where b's code follows a's. */
 static gboolean
 emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, const Operand *b,
              Operand *result)
+{
+  PsExprDim dim = dim_unknown;
+  gsize from = a->from, to = b->to;
+
+  if (p->check_dims && !dim_binary (p, op, op_offset, a, b, &dim))
+    return FALSE;
+  if (!emit_binary_code (p, op, op_offset, a, b, result))
+    return FALSE;
+  result->dim = dim;
+  result->from = from;
+  result->to = to;
+  return TRUE;
+}
+
+static gboolean
+emit_binary_code (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, const Operand *b,
+                  Operand *result)
 {
   if (op == PS_EXPR_OP_DIV && b->is_const && b->value == 0.0)
     {
@@ -518,16 +556,183 @@ emit_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, cons
   return TRUE;
 }
 
-static void
-emit_unary (Parser *p, PsExprOpcode op, const Operand *a, Operand *result)
+/* op a, for a function's name or unary minus at @offset, which starts its text. */
+static gboolean
+emit_unary (Parser *p, PsExprOpcode op, gsize offset, const Operand *a, Operand *result)
 {
-  if (a->is_const)
-    {
-      emit_const (p, a->start, apply_unary (op, a->value), result);
-      return;
-    }
+  PsExprDim dim = dim_unknown;
+  gsize to = a->to;
 
-  emit_computed (p, op, 0, a->start, result);
+  if (p->check_dims && !dim_unary (p, op, offset, a, &dim))
+    return FALSE;
+  if (a->is_const)
+    emit_const (p, a->start, apply_unary (op, a->value), result);
+  else
+    emit_computed (p, op, 0, a->start, result);
+  result->dim = dim;
+  result->from = offset;
+  result->to = MAX (to, p->last_end);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------
+ * The dimensional check, done while parsing when the caller gives the names' units.
+ */
+
+static gboolean
+dim_has_unit (PsExprDim d)
+{
+  return d.kind == PS_EXPR_DIM_KNOWN && (d.dim.kg != 0 || d.dim.m != 0 || d.dim.s != 0);
+}
+
+char *
+ps_expr_dim_to_string (PsExprDim d)
+{
+  if (d.kind == PS_EXPR_DIM_UNKNOWN)
+    return NULL;
+  if (d.kind == PS_EXPR_DIM_NUMBER)
+    return g_strdup ("1");
+  return ps_dim_si_unit (d.dim);
+}
+
+/* "\"F\" is in N", "\"theta\" has no unit", for the messages. */
+static char *
+operand_phrase (const Parser *p, const Operand *a)
+{
+  g_autofree char *unit = ps_dim_si_unit (a->dim.dim);
+  int len = (int)MIN (a->to - a->from, 40);
+
+  if (!dim_has_unit (a->dim))
+    return g_strdup_printf (_ ("\"%.*s\" has no unit"), len, p->text + a->from);
+  return g_strdup_printf (_ ("\"%.*s\" is in %s"), len, p->text + a->from, unit);
+}
+
+/* The unit of a op b, or FALSE with the error at @op_offset. */
+static gboolean
+dim_binary (Parser *p, PsExprOpcode op, gsize op_offset, const Operand *a, const Operand *b,
+            PsExprDim *out)
+{
+  PsExprDim da = a->dim, db = b->dim;
+
+  switch (op)
+    {
+    case PS_EXPR_OP_ADD:
+    case PS_EXPR_OP_SUB:
+    case PS_EXPR_OP_MIN:
+    case PS_EXPR_OP_MAX:
+      if (da.kind == PS_EXPR_DIM_UNKNOWN || db.kind == PS_EXPR_DIM_UNKNOWN)
+        *out = dim_unknown;
+      else if (da.kind == PS_EXPR_DIM_NUMBER)
+        *out = db;
+      else if (db.kind == PS_EXPR_DIM_NUMBER
+               || (da.dim.kg == db.dim.kg && da.dim.m == db.dim.m && da.dim.s == db.dim.s))
+        *out = da;
+      else
+        {
+          g_autofree char *pa = operand_phrase (p, a);
+          g_autofree char *pb = operand_phrase (p, b);
+
+          if (op == PS_EXPR_OP_ADD || op == PS_EXPR_OP_SUB)
+            parser_error (p, op_offset,
+                          _ ("units do not match: %s but %s (both sides of \"%c\" need the same "
+                             "unit)"),
+                          pa, pb, op == PS_EXPR_OP_ADD ? '+' : '-');
+          else
+            parser_error (p, op_offset,
+                          _ ("units do not match: %s but %s (the arguments of %s need the same "
+                             "unit)"),
+                          pa, pb, op == PS_EXPR_OP_MIN ? "min" : "max");
+          return FALSE;
+        }
+      return TRUE;
+
+    case PS_EXPR_OP_MUL:
+    case PS_EXPR_OP_DIV:
+      if (da.kind == PS_EXPR_DIM_UNKNOWN || db.kind == PS_EXPR_DIM_UNKNOWN)
+        *out = dim_unknown;
+      else if (da.kind == PS_EXPR_DIM_NUMBER && db.kind == PS_EXPR_DIM_NUMBER)
+        *out = dim_number;
+      else
+        {
+          int sign = op == PS_EXPR_OP_MUL ? 1 : -1;
+
+          out->kind = PS_EXPR_DIM_KNOWN;
+          out->dim.kg = da.dim.kg + sign * db.dim.kg;
+          out->dim.m = da.dim.m + sign * db.dim.m;
+          out->dim.s = da.dim.s + sign * db.dim.s;
+        }
+      return TRUE;
+
+    case PS_EXPR_OP_POW:
+      if (dim_has_unit (db))
+        {
+          g_autofree char *pb = operand_phrase (p, b);
+
+          parser_error (p, op_offset, _ ("an exponent has no unit, but %s"), pb);
+          return FALSE;
+        }
+      if (!dim_has_unit (da))
+        {
+          *out = da;
+          return TRUE;
+        }
+      {
+        double e = b->value, k[3];
+
+        /* A power that is not a constant, or leaves no whole powers of the base
+         * units (D^0.5 with D in m), has a unit this check cannot write: unknown,
+         * and not refused. */
+        *out = dim_unknown;
+        if (!b->is_const)
+          return TRUE;
+        k[0] = da.dim.kg * e;
+        k[1] = da.dim.m * e;
+        k[2] = da.dim.s * e;
+        for (guint i = 0; i < 3; i++)
+          if (!(fabs (k[i] - nearbyint (k[i])) < 1e-9 && fabs (k[i]) < 1000))
+            return TRUE;
+        out->kind = PS_EXPR_DIM_KNOWN;
+        out->dim.kg = (int)nearbyint (k[0]);
+        out->dim.m = (int)nearbyint (k[1]);
+        out->dim.s = (int)nearbyint (k[2]);
+      }
+      return TRUE;
+
+    default:
+      *out = dim_unknown;
+      return TRUE;
+    }
+}
+
+/* The unit of f(a) for a one-argument function or unary minus. */
+static gboolean
+dim_unary (Parser *p, PsExprOpcode op, gsize offset, const Operand *a, PsExprDim *out)
+{
+  PsExprDim d = a->dim;
+
+  switch (op)
+    {
+    case PS_EXPR_OP_NEG:
+    case PS_EXPR_OP_ABS:
+      *out = d;
+      return TRUE;
+    case PS_EXPR_OP_SQRT:
+      *out = d;
+      if (dim_has_unit (d) && (d.dim.kg % 2 != 0 || d.dim.m % 2 != 0 || d.dim.s % 2 != 0))
+        *out = dim_unknown;
+      out->dim.kg /= 2;
+      out->dim.m /= 2;
+      out->dim.s /= 2;
+      return TRUE;
+    default:
+      /* exp, log, sin, cos, tan: a number. Their argument is not checked: files
+       * scale a quantity by a plain number inside them (sin(M / 1e5)), a number that
+       * carries the unit the check cannot see. */
+      (void)p;
+      (void)offset;
+      *out = dim_number;
+      return TRUE;
+    }
 }
 
 static gboolean
@@ -705,12 +910,13 @@ parse_call (Parser *p, const Token *name, Operand *result)
     return FALSE;
 
   if (f->n_args == 1)
-    {
-      emit_unary (p, f->op, &args[0], result);
-      return TRUE;
-    }
-  /* No function divides, so this folds or emits and cannot fail. */
-  return emit_binary (p, f->op, name->start, &args[0], &args[1], result);
+    return emit_unary (p, f->op, name->start, &args[0], result);
+  /* No function divides: this fails only on units. */
+  if (!emit_binary (p, f->op, name->start, &args[0], &args[1], result))
+    return FALSE;
+  result->from = name->start;
+  result->to = p->last_end;
+  return TRUE;
 }
 
 static gboolean
@@ -724,6 +930,9 @@ parse_primary (Parser *p, Operand *result)
     {
     case TOK_NUMBER:
       emit_const (p, start, tok.value, result);
+      result->dim = dim_number;
+      result->from = tok.start;
+      result->to = tok.start + tok.len;
       return advance (p);
 
     case TOK_NAME:
@@ -732,19 +941,24 @@ parse_primary (Parser *p, Operand *result)
       if (p->tok.kind == TOK_LPAREN)
         return parse_call (p, &tok, result);
 
+      result->from = tok.start;
+      result->to = tok.start + tok.len;
       if (find_name (&tok, p->text, p->var_names, p->n_vars, &index))
         {
           emit_computed (p, PS_EXPR_OP_PUSH_VAR, index, start, result);
+          result->dim = p->var_dims != NULL ? p->var_dims[index] : dim_unknown;
           return TRUE;
         }
       if (find_name (&tok, p->text, p->const_names, p->n_consts, &index))
         {
           emit_const (p, start, p->const_values[index], result);
+          result->dim = p->const_dims != NULL ? p->const_dims[index] : dim_unknown;
           return TRUE;
         }
       if (token_is (&tok, p->text, "pi"))
         {
           emit_const (p, start, G_PI, result);
+          result->dim = dim_number;
           return TRUE;
         }
       if (find_function (p, &tok) != NULL)
@@ -761,6 +975,8 @@ parse_primary (Parser *p, Operand *result)
       if (p->tok.kind != TOK_RPAREN)
         return unexpected_after_operand (p, CONTEXT_PAREN, tok.start);
       leave (p);
+      result->from = tok.start;
+      result->to = p->tok.start + p->tok.len;
       return advance (p);
 
     case TOK_END:
@@ -809,18 +1025,19 @@ static gboolean
 parse_unary (Parser *p, Operand *result)
 {
   TokenKind kind = p->tok.kind;
+  gsize offset = p->tok.start;
   Operand a;
 
   if (kind != TOK_MINUS && kind != TOK_PLUS)
     return parse_power (p, result);
 
-  if (!enter (p, p->tok.start) || !advance (p) || !parse_unary (p, &a))
+  if (!enter (p, offset) || !advance (p) || !parse_unary (p, &a))
     return FALSE;
   leave (p);
   if (kind == TOK_MINUS)
-    emit_unary (p, PS_EXPR_OP_NEG, &a, result);
-  else
-    *result = a;
+    return emit_unary (p, PS_EXPR_OP_NEG, offset, &a, result);
+  *result = a;
+  result->from = offset;
   return TRUE;
 }
 
@@ -907,6 +1124,17 @@ ps_expr_compile_full (const char *text, const char *const *var_names, guint n_va
                       const char *const *const_names, const double *const_values, guint n_consts,
                       guint *error_position, GError **error)
 {
+  return ps_expr_compile_dims (text, var_names, NULL, n_vars, const_names, const_values, NULL,
+                               n_consts, NULL, error_position, error);
+}
+
+PsExpr *
+ps_expr_compile_dims (const char *text, const char *const *var_names, const PsExprDim *var_dims,
+                      guint n_vars, const char *const *const_names, const double *const_values,
+                      const PsExprDim *const_dims, guint n_consts, PsExprDim *g_dim,
+                      guint *error_position, GError **error)
+{
+
   g_autoptr (GArray) code = NULL;
   g_autoptr (PsExpr) expr = NULL;
   Parser p = { 0 };
@@ -934,6 +1162,11 @@ ps_expr_compile_full (const char *text, const char *const *var_names, guint n_va
   p.n_consts = n_consts;
   p.code = code;
   p.error = error;
+  if (g_dim != NULL)
+    *g_dim = dim_unknown;
+  p.check_dims = var_dims != NULL || const_dims != NULL || g_dim != NULL;
+  p.var_dims = var_dims;
+  p.const_dims = const_dims;
 
   for (const char *c = text; *c != '\0' && blank; c++)
     blank = (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r');
@@ -959,6 +1192,8 @@ ps_expr_compile_full (const char *text, const char *const *var_names, guint n_va
       return NULL;
     }
   g_assert (p.nesting == 0);
+  if (g_dim != NULL)
+    *g_dim = top.dim;
 
   expr = g_new0 (PsExpr, 1);
   expr->n_vars = n_vars;

@@ -24,6 +24,8 @@
 
 #include <glib.h>
 
+#include "study/ps-units.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -84,6 +86,40 @@ PsExpr *ps_expr_compile_full (const char *text, const char *const *var_names, gu
                               const char *const *const_names, const double *const_values,
                               guint n_consts, guint *error_position, GError **error);
 void ps_expr_free (PsExpr *expr);
+
+/* The unit of a name or of a (sub-)expression, for the dimensional check. */
+typedef enum
+{
+  PS_EXPR_DIM_KNOWN,   /* given with a unit ("300 MPa"; "0.8" as text is dimensionless) */
+  PS_EXPR_DIM_UNKNOWN, /* given as a plain number: SI of some unit nobody said */
+  PS_EXPR_DIM_NUMBER,  /* a number written in the expression, pi, exp(...): a factor without
+                        * unit, or in a sum the unit of the other side (the file's numbers
+                        * are SI) */
+} PsExprDimKind;
+
+typedef struct
+{
+  PsExprDimKind kind;
+  PsDim dim; /* for PS_EXPR_DIM_KNOWN */
+} PsExprDim;
+
+/* ps_expr_compile_full() that also checks that the expression is dimensionally
+ * consistent: both sides of + and -, and the arguments of min and max, have the same
+ * unit, and exponents have none. @var_dims and @const_dims are the units of the names
+ * (NULL: all unknown); a name of unknown unit makes every result it enters unknown,
+ * and so do a power that is not a constant or leaves no whole powers of kg, m and s
+ * (D^0.5, sqrt of an odd power): only what is known to be inconsistent is refused.
+ * exp, log, sin, cos and tan give numbers whatever their argument (a file may scale a
+ * quantity by a plain number there). @g_dim (may be NULL) receives the unit of the
+ * whole expression. The error names the two sub-expressions and their units. */
+PsExpr *ps_expr_compile_dims (const char *text, const char *const *var_names,
+                              const PsExprDim *var_dims, guint n_vars,
+                              const char *const *const_names, const double *const_values,
+                              const PsExprDim *const_dims, guint n_consts, PsExprDim *g_dim,
+                              guint *error_position, GError **error);
+/* The unit of @dim in words for a user interface: "Pa", "N·m", "1" (no unit) or
+ * NULL when it is not known. */
+char *ps_expr_dim_to_string (PsExprDim dim);
 
 /* The bytecode (borrowed): a postfix program that leaves one value on the stack. */
 const PsExprOp *ps_expr_get_code (const PsExpr *expr, guint *n_ops);

@@ -379,6 +379,48 @@ ps_dim_describe (PsDim d)
   return describe_dim (d);
 }
 
+static void
+append_power (GString *s, const char *symbol, int power)
+{
+  if (power == 0)
+    return;
+  if (s->len > 0)
+    g_string_append (s, "·");
+  g_string_append (s, symbol);
+  if (power != 1)
+    g_string_append_printf (s, "^%d", power);
+}
+
+char *
+ps_dim_si_unit (PsDim d)
+{
+  GString *s;
+
+  if (d.kg == 0 && d.m == 0 && d.s == 0)
+    return g_strdup ("1");
+  for (guint q = 1; q < PS_QTY_N_QUANTITIES; q++)
+    if (dim_equal (quantities[q].dim, d))
+      {
+        g_auto (GStrv) parts = g_strsplit (quantities[q].si, "*", -1);
+
+        return g_strjoinv ("·", parts);
+      }
+  s = g_string_new (NULL);
+  /* Forces read better in newtons: kg·m·s^-2 is N. */
+  if (d.kg != 0 && d.s == -2 * d.kg)
+    {
+      append_power (s, "N", d.kg);
+      append_power (s, "m", d.m - d.kg);
+    }
+  else
+    {
+      append_power (s, "kg", d.kg);
+      append_power (s, "m", d.m);
+      append_power (s, "s", d.s);
+    }
+  return g_string_free (s, FALSE);
+}
+
 gboolean
 ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error_message)
 {

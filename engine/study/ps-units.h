@@ -55,4 +55,7 @@ G_BEGIN_DECLS
 /* Parses "300 MPa" of any dimension (a plain number is dimensionless). */
 gboolean ps_units_parse_any (const char *text, double *value_si, PsDim *dim, char **error_message);
 char *ps_dim_describe (PsDim dim);
+/* The SI unit of @dim as people write it: "Pa", "N", "N·m", "N·m^2", "kg·s^-1";
+ * "1" for a dimensionless number. */
+char *ps_dim_si_unit (PsDim dim);
 G_END_DECLS

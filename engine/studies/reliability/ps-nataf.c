@@ -358,16 +358,22 @@ ps_nataf_new (guint n, const PsDist *dists, const char *const *var_names, const 
   if (bad >= 0)
     {
       g_autoptr (GString) names = g_string_new (NULL);
+      g_autofree char *last = NULL;
 
       /* The leading minor up to row bad is the first that fails: the pairs between
-       * that variable and those before it make the matrix inconsistent. */
+       * that variable and those before it make the matrix inconsistent. The path is
+       * the rho of the last of them, for an editor to mark that field. */
       for (guint k = 0; k < n_pairs; k++)
         {
           if (MAX (pairs[k].a, pairs[k].b) == (guint)bad)
-            g_string_append_printf (names, "%s%s and %s (%s[%u])", names->len ? ", " : "",
-                                    var_names[pairs[k].a], var_names[pairs[k].b], path, k);
+            {
+              g_string_append_printf (names, "%s%s and %s (%s[%u])", names->len ? ", " : "",
+                                      var_names[pairs[k].a], var_names[pairs[k].b], path, k);
+              g_free (last);
+              last = g_strdup_printf ("%s[%u].rho", path, k);
+            }
         }
-      ps_json_set_error (error, path,
+      ps_json_set_error (error, last != NULL ? last : path,
                          _ ("the correlation matrix (of the normal copula) is not positive "
                             "definite: the correlations between %s are not consistent with the "
                             "others"),

@@ -462,6 +462,13 @@ gboolean
 ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist *dist,
                        GError **error)
 {
+  return ps_rel_variable_parse_dim (v, path, dir, dist, NULL, error);
+}
+
+gboolean
+ps_rel_variable_parse_dim (JsonObject *v, const char *path, const char *dir, PsDist *dist,
+                           PsExprDim *unit, GError **error)
+{
   static const char *const keys[] = { "distribution", "mean",  "sd",   "lower", "upper", "shape",
                                       "scale",        "alpha", "beta", "mode",  NULL };
   const char *name = NULL;
@@ -483,6 +490,8 @@ ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist 
     { "beta", &p.has_beta, &p.beta, TRUE },
   };
 
+  if (unit != NULL)
+    *unit = (PsExprDim){ PS_EXPR_DIM_UNKNOWN, { 0, 0, 0 } };
   if (json_object_has_member (v, "from_tests"))
     return variable_from_tests (v, path, dir, dist, error);
   if (!ps_json_check_keys (v, path, keys, error)
@@ -528,6 +537,8 @@ ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist 
       ps_json_set_error (error, path, "%s", msg);
       return FALSE;
     }
+  if (unit != NULL && have_dim)
+    *unit = (PsExprDim){ PS_EXPR_DIM_KNOWN, dim0 };
   return TRUE;
 }
 
@@ -554,6 +565,8 @@ ps_rel_setup_free (PsRelSetup *s)
   g_free (s->var_keys);
   g_strfreev (s->const_names);
   g_free (s->const_values);
+  g_free (s->var_dims);
+  g_free (s->const_dims);
   g_free (s->limit_state);
   g_free (s->exact_method);
   g_clear_pointer (&s->expr, ps_expr_free);
@@ -602,6 +615,7 @@ parse_variables (PsRelSetup *s, JsonObject *root, const char *dir, GError **erro
   s->var_names = g_new0 (char *, s->n_vars + 1);
   s->dists = g_new0 (PsDist, s->n_vars);
   s->var_keys = g_new0 (guint32, s->n_vars);
+  s->var_dims = g_new0 (PsExprDim, s->n_vars);
   for (GList *l = names; l != NULL; l = l->next, i++)
     {
       const char *name = l->data;
@@ -616,7 +630,8 @@ parse_variables (PsRelSetup *s, JsonObject *root, const char *dir, GError **erro
           return FALSE;
         }
       v = ps_json_get_object (vars, "variables", name, TRUE, error);
-      if (v == NULL || !ps_rel_variable_parse (v, path, dir, &s->dists[i], error))
+      if (v == NULL
+          || !ps_rel_variable_parse_dim (v, path, dir, &s->dists[i], &s->var_dims[i], error))
         return FALSE;
       s->var_names[i] = g_strdup (name);
       s->var_keys[i] = ps_rel_name_key (name);
@@ -642,6 +657,7 @@ parse_constants (PsRelSetup *s, JsonObject *root, GError **error)
   s->const_names = g_renew (char *, s->const_names, s->n_consts + 1);
   memset (s->const_names, 0, (s->n_consts + 1) * sizeof (char *));
   s->const_values = g_new0 (double, MAX (s->n_consts, 1));
+  s->const_dims = g_new0 (PsExprDim, MAX (s->n_consts, 1));
   for (GList *l = names; l != NULL; l = l->next, i++)
     {
       const char *name = l->data;
@@ -665,6 +681,8 @@ parse_constants (PsRelSetup *s, JsonObject *root, GError **error)
       if (!any_quantity (json_object_get_member (consts, name), path, &s->const_values[i], &dim,
                          &plain, error))
         return FALSE;
+      s->const_dims[i].kind = plain ? PS_EXPR_DIM_UNKNOWN : PS_EXPR_DIM_KNOWN;
+      s->const_dims[i].dim = dim;
       s->const_names[i] = g_strdup (name);
     }
   return TRUE;
@@ -743,9 +761,11 @@ parse_limit_state (PsRelSetup *s, JsonObject *root, GError **error)
                          ls ? ps_json_type_name (ls) : _ ("nothing"));
       return FALSE;
     }
-  s->expr = ps_expr_compile (s->limit_state, (const char *const *)s->var_names, s->n_vars,
-                             (const char *const *)s->const_names, s->const_values, s->n_consts,
-                             &expr_error);
+  /* Issue 19 item 6: the expression is checked for units too ("R - F" with R in Pa
+   * and F in N is refused), with what is known of the names' units. */
+  s->expr = ps_expr_compile_dims (s->limit_state, (const char *const *)s->var_names, s->var_dims,
+                                  s->n_vars, (const char *const *)s->const_names, s->const_values,
+                                  s->const_dims, s->n_consts, &s->g_dim, NULL, &expr_error);
   if (s->expr == NULL)
     {
       ps_json_set_error (error, "limit_state", "%s", expr_error->message);

@@ -46,6 +46,10 @@ gboolean ps_rel_sensitivity_parse (JsonObject *root, PsRelSensitivity *s, GError
  * whose file is taken relative to @dir (NULL: the current folder). */
 gboolean ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir, PsDist *dist,
                                 GError **error);
+/* The same, and the variable's unit (may be NULL): known when a value other than a
+ * shape parameter is written with a unit, unknown when they are plain numbers. */
+gboolean ps_rel_variable_parse_dim (JsonObject *v, const char *path, const char *dir,
+                                    PsDist *dist, PsExprDim *unit, GError **error);
 
 /* The whole model from a study's root object: variables, constants, limit state,
  * correlation, method and sensitivity (the root's other members, and "round", are
