@@ -358,6 +358,9 @@ clear_material (gpointer data)
 
   g_free (m->base.name);
   g_free (m->base.csv);
+  g_free (m->custom_steel);
+  g_free (m->custom_timber);
+  g_free (m->custom_concrete);
 }
 
 /* The Table 3.2b rows of alloy @name, in thickness order. */
@@ -378,44 +381,261 @@ alloy_rows (const char *name, const PsAluminiumAlloy **rows)
   return n;
 }
 
+/* A required stress of a custom material, > 0. */
+static gboolean
+custom_stress (JsonObject *o, const char *path, const char *key, double *out, GError **error)
+{
+  return ps_json_get_quantity (o, path, key, TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE, out, error);
+}
+
+/* A custom steel: what EN 1993-1-1 and AISC 360-16 read of a grade, f_y, f_u and E,
+ * for every thickness. G defaults to E / (2 (1 + nu)) with nu = 0.3 (EN 1993-1-1
+ * 3.2.6(1)) under EN, and to 77 200 MPa (AISC 360-16, Nomenclature) under AISC. */
+static gboolean
+custom_steel (PsBeamDesign *d, JsonObject *o, const char *path, PsBeamDesignMaterial *m,
+              GError **error)
+{
+  static const char *const keys[] = { "name", "family", "fy", "fu", "E", "G", "density", NULL };
+  PsSteelGradeInfo *g = g_new0 (PsSteelGradeInfo, 1);
+  double fy, fu, E, G = NAN;
+
+  m->custom_steel = g;
+  if (!ps_json_check_keys (o, path, keys, error) || !custom_stress (o, path, "fy", &fy, error)
+      || !custom_stress (o, path, "fu", &fu, error) || !custom_stress (o, path, "E", &E, error)
+      || !ps_json_get_quantity (o, path, "G", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &G, error)
+      || !ps_json_get_quantity (o, path, "density", FALSE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &m->base.density, error))
+    return FALSE;
+  if (isnan (G))
+    G = d->actions->code == PS_LOAD_CODE_ASCE ? 77.2e9 : E / (2.0 * (1.0 + 0.3));
+  if (fu < fy)
+    {
+      g_autofree char *p = ps_json_path (path, "fu");
+
+      ps_json_set_error (error, p, _ ("must not be less than fy"));
+      return FALSE;
+    }
+  g->name = m->base.name;
+  g->code = d->actions->code == PS_LOAD_CODE_ASCE ? "AISC" : "EN";
+  g->standard = "";
+  g->grade.t1 = INFINITY;
+  g->grade.fy1 = fy;
+  g->grade.fu1 = fu;
+  g->grade.t2 = g->grade.fy2 = g->grade.fu2 = NAN;
+  g->grade.E = E;
+  g->grade.G = G;
+  m->steel = g;
+  return TRUE;
+}
+
+/* A custom timber: what the EN 1995-1-1 checks read (f_m,k, f_v,k, E_0,mean, E_0,05,
+ * rho_k), its mean density for the self-weight, and the product, which selects
+ * gamma_M, k_mod, k_def and k_h. */
+static gboolean
+custom_timber (JsonObject *o, const char *path, PsBeamDesignMaterial *m, GError **error)
+{
+  static const char *const keys[]
+      = { "name",   "family", "f_m_k",   "f_v_k",   "E_0_mean", "E_0_05",
+          "G_mean", "rho_k",  "density", "product", "hardwood", NULL };
+  PsTimberClass *c = g_new0 (PsTimberClass, 1);
+  const char *product = "solid";
+  gboolean hardwood = FALSE;
+
+  m->custom_timber = c;
+  c->G_mean = c->f_t_0_k = c->f_c_0_k = NAN;
+  if (!ps_json_check_keys (o, path, keys, error)
+      || !custom_stress (o, path, "f_m_k", &c->f_m_k, error)
+      || !custom_stress (o, path, "f_v_k", &c->f_v_k, error)
+      || !custom_stress (o, path, "E_0_mean", &c->E_0_mean, error)
+      || !custom_stress (o, path, "E_0_05", &c->E_0_05, error)
+      || !ps_json_get_quantity (o, path, "G_mean", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                &c->G_mean, error)
+      || !ps_json_get_quantity (o, path, "rho_k", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &c->rho_k, error)
+      || !ps_json_get_quantity (o, path, "density", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &c->rho_mean, error)
+      || !ps_json_get_string (o, path, "product", FALSE, &product, error)
+      || !ps_json_get_bool (o, path, "hardwood", FALSE, &hardwood, error))
+    return FALSE;
+  if (g_str_equal (product, "solid"))
+    c->product = PS_TIMBER_SOLID;
+  else if (g_str_equal (product, "glulam"))
+    c->product = PS_TIMBER_GLULAM;
+  else
+    {
+      g_autofree char *p = ps_json_path (path, "product");
+
+      ps_json_set_error (error, p, _ ("expected \"solid\" or \"glulam\", got \"%s\""), product);
+      return FALSE;
+    }
+  c->name = m->base.name;
+  c->hardwood = hardwood;
+  m->timber = c;
+  return TRUE;
+}
+
+/* A custom concrete from f_ck alone: the other values of EN 1992-1-1 Table 3.1 by the
+ * table's own expressions, f_cm = f_ck + 8 MPa, E_cm = 22 (f_cm/10)^0.3 GPa,
+ * f_ctm = 0.30 f_ck^(2/3) up to C50/60 and 2.12 ln (1 + f_cm/10) above,
+ * f_ctk,0.05 = 0.7 f_ctm, eps_cu2 = eps_cu3 = 3.5 per mille below 50 MPa and
+ * 2.6 + 35 ((90 - f_ck)/100)^4 per mille from 50 MPa (MPa throughout). E_cm and f_ctm
+ * may be given instead (a tested value). Table 3.1 spans f_ck 12 to 90 MPa. */
+static gboolean
+custom_concrete (JsonObject *o, const char *path, PsBeamDesignMaterial *m, GError **error)
+{
+  static const char *const keys[] = { "name", "family", "f_ck", "E_cm", "f_ctm", "density", NULL };
+  PsConcreteClass *c = g_new0 (PsConcreteClass, 1);
+  double fck, fcm, eps;
+
+  m->custom_concrete = c;
+  c->f_ck_cube = c->eps_c1 = c->eps_cu1 = c->eps_c2 = c->n = c->eps_c3 = NAN;
+  c->E_cm = c->f_ctm = NAN;
+  if (!ps_json_check_keys (o, path, keys, error)
+      || !custom_stress (o, path, "f_ck", &c->f_ck, error)
+      || !ps_json_get_quantity (o, path, "E_cm", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &c->E_cm,
+                                error)
+      || !ps_json_get_quantity (o, path, "f_ctm", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                &c->f_ctm, error)
+      || !ps_json_get_quantity (o, path, "density", FALSE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &m->base.density, error))
+    return FALSE;
+  fck = c->f_ck / 1e6;
+  if (fck < 12.0 || fck > 90.0)
+    {
+      g_autofree char *p = ps_json_path (path, "f_ck");
+
+      ps_json_set_error (error, p,
+                         _ ("must be between 12 and 90 MPa, the range of EN 1992-1-1 Table 3.1 "
+                            "(got %g MPa)"),
+                         fck);
+      return FALSE;
+    }
+  fcm = fck + 8.0;
+  c->f_cm = fcm * 1e6;
+  if (isnan (c->E_cm))
+    c->E_cm = 22.0 * pow (fcm / 10.0, 0.3) * 1e9;
+  if (isnan (c->f_ctm))
+    c->f_ctm = (fck <= 50.0 ? 0.30 * pow (fck, 2.0 / 3.0) : 2.12 * log (1.0 + fcm / 10.0)) * 1e6;
+  c->f_ctk_005 = 0.7 * c->f_ctm;
+  c->f_ctk_095 = 1.3 * c->f_ctm;
+  eps = fck < 50.0 ? 3.5 : 2.6 + 35.0 * pow ((90.0 - fck) / 100.0, 4.0);
+  c->eps_cu2 = c->eps_cu3 = eps * 1e-3;
+  c->name = m->base.name;
+  m->concrete = c;
+  return TRUE;
+}
+
+/* A material object of a design study: "family" says which code's values it must
+ * carry. */
+static gboolean
+parse_custom_material (PsBeamDesign *d, JsonObject *o, const char *path, PsBeamDesignMaterial *m,
+                       GError **error)
+{
+  const char *name, *family;
+
+  if (!ps_json_get_string (o, path, "name", TRUE, &name, error)
+      || !ps_json_get_string (o, path, "family", TRUE, &family, error))
+    return FALSE;
+  m->base.name = g_strdup (name);
+  if (g_str_equal (family, "steel"))
+    return custom_steel (d, o, path, m, error);
+  if (g_str_equal (family, "timber"))
+    return custom_timber (o, path, m, error);
+  if (g_str_equal (family, "concrete"))
+    return custom_concrete (o, path, m, error);
+  {
+    g_autofree char *p = ps_json_path (path, "family");
+
+    ps_json_set_error (error, p,
+                       _ ("expected \"steel\", \"timber\" or \"concrete\", got \"%s\" (an "
+                          "aluminium alloy is named from EN 1999-1-1 Table 3.2b)"),
+                       family);
+  }
+  return FALSE;
+}
+
 static gboolean
 parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, GError **error)
 {
   PsBeamDesignMaterial m = { 0 };
-  const char *name;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (!parse_custom_material (d, json_node_get_object (node), path, &m, error))
+        {
+          clear_material (&m);
+          return FALSE;
+        }
+    }
+  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       ps_json_set_error (error, path,
                          _ ("expected the name of a material of the code tables such as "
-                            "\"S355\", \"GL24h\", \"C30/37\" or \"6061-T6\", got %s (a design "
-                            "study checks a material by its code's values; a custom material "
-                            "object is for the single-load study)"),
+                            "\"S355\", \"GL24h\", \"C30/37\" or \"6061-T6\", or a material "
+                            "object with \"family\" and the values its code needs, got %s"),
                          ps_json_type_name (node));
       return FALSE;
     }
-  name = json_node_get_string (node);
-  if ((m.steel = ps_steel_grades_lookup (name)) != NULL)
+  else
+    {
+      const char *name = json_node_get_string (node);
+
+      if ((m.steel = ps_steel_grades_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.steel->name);
+      else if ((m.concrete = ps_concrete_class_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.concrete->name);
+      else if ((m.timber = ps_timber_class_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.timber->name);
+      else if ((m.n_alloy_rows = alloy_rows (name, m.alloy)) > 0)
+        m.base.name = g_strdup (m.alloy[0]->name);
+      else
+        {
+          GString *known = g_string_new (NULL);
+
+          for (guint i = 0; i < ps_steel_grades_get_n (); i++)
+            g_string_append_printf (known, "%s%s", i ? ", " : "",
+                                    ps_steel_grades_get_nth (i)->name);
+          for (guint i = 0; i < ps_timber_classes_get_n (); i++)
+            g_string_append_printf (known, ", %s", ps_timber_classes_get_nth (i)->name);
+          for (guint i = 0; i < ps_concrete_classes_get_n (); i++)
+            g_string_append_printf (known, ", %s", ps_concrete_classes_get_nth (i)->name);
+          for (guint i = 0; i < ps_aluminium_alloys_get_n (); i++)
+            {
+              const char *alloy = ps_aluminium_alloys_get_nth (i)->name;
+
+              if (strstr (known->str, alloy) == NULL)
+                g_string_append_printf (known, ", %s", alloy);
+            }
+          ps_json_set_error (error, path,
+                             _ ("unknown material \"%s\": a design study takes a steel grade, "
+                                "a timber or concrete class or an aluminium alloy of the code "
+                                "tables (%s), or a material object"),
+                             name, known->str);
+          g_string_free (known, TRUE);
+          return FALSE;
+        }
+    }
+
+  if (m.steel != NULL)
     {
       m.family = PS_BEAM_FAMILY_STEEL;
-      m.base.name = g_strdup (m.steel->name);
       m.base.E = m.steel->grade.E;
       m.base.f_d = m.steel->grade.fy1;
-      m.base.density = STEEL_DENSITY;
+      if (m.base.density == 0.0)
+        m.base.density = STEEL_DENSITY;
     }
-  else if ((m.concrete = ps_concrete_class_lookup (name)) != NULL)
+  else if (m.concrete != NULL)
     {
       m.family = PS_BEAM_FAMILY_CONCRETE;
-      m.base.name = g_strdup (m.concrete->name);
       ps_ec2_concrete_from_class (m.concrete, &m.ec2);
       m.base.E = m.concrete->E_cm;
       m.base.f_d = m.concrete->f_ck;
-      m.base.density = CONCRETE_RC_DENSITY;
+      if (m.base.density == 0.0)
+        m.base.density = CONCRETE_RC_DENSITY;
     }
-  else if ((m.timber = ps_timber_class_lookup (name)) != NULL)
+  else if (m.timber != NULL)
     {
       m.family = PS_BEAM_FAMILY_TIMBER;
-      m.base.name = g_strdup (m.timber->name);
       ps_ec5_material_from_class (m.timber, &m.ec5);
       m.base.E = m.timber->E_0_mean;
       m.base.f_d = m.timber->f_m_k;
@@ -426,52 +646,26 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
           ps_json_set_error (error, "design.service_class",
                              _ ("missing: %s is timber, whose checks need the service class "
                                 "1, 2 or 3 (EN 1995-1-1 2.3.1.3)"),
-                             m.timber->name);
-          g_free (m.base.name);
+                             m.base.name);
+          clear_material (&m);
           return FALSE;
         }
       if (d->factors.service_class != 0
           && !ps_ec5_options_from_tables (&m.ec5_options, m.timber->product,
                                           d->factors.service_class, "design.service_class", error))
         {
-          g_free (m.base.name);
+          clear_material (&m);
           return FALSE;
         }
       if (!isnan (d->factors.gamma_M_timber))
         m.ec5_options.gamma_M = d->factors.gamma_M_timber;
     }
-  else if ((m.n_alloy_rows = alloy_rows (name, m.alloy)) > 0)
+  else
     {
       m.family = PS_BEAM_FAMILY_ALUMINIUM;
-      m.base.name = g_strdup (m.alloy[0]->name);
       m.base.E = PS_ALUMINIUM_E;
       m.base.f_d = m.alloy[0]->f_o;
       m.base.density = PS_ALUMINIUM_DENSITY;
-    }
-  else
-    {
-      GString *known = g_string_new (NULL);
-
-      for (guint i = 0; i < ps_steel_grades_get_n (); i++)
-        g_string_append_printf (known, "%s%s", i ? ", " : "", ps_steel_grades_get_nth (i)->name);
-      for (guint i = 0; i < ps_timber_classes_get_n (); i++)
-        g_string_append_printf (known, ", %s", ps_timber_classes_get_nth (i)->name);
-      for (guint i = 0; i < ps_concrete_classes_get_n (); i++)
-        g_string_append_printf (known, ", %s", ps_concrete_classes_get_nth (i)->name);
-      for (guint i = 0; i < ps_aluminium_alloys_get_n (); i++)
-        {
-          const char *alloy = ps_aluminium_alloys_get_nth (i)->name;
-
-          if (strstr (known->str, alloy) == NULL)
-            g_string_append_printf (known, ", %s", alloy);
-        }
-      ps_json_set_error (error, path,
-                         _ ("unknown material \"%s\": a design study takes a steel grade, a "
-                            "timber or concrete class or an aluminium alloy of the code tables "
-                            "(%s)"),
-                         name, known->str);
-      g_string_free (known, TRUE);
-      return FALSE;
     }
   if (d->actions->code == PS_LOAD_CODE_ASCE && m.family != PS_BEAM_FAMILY_STEEL)
     {
@@ -479,7 +673,7 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
                          _ ("%s is %s: design.code \"AISC\" checks steel only (AISC 360-16); "
                             "use \"EN\" to check it to its Eurocode"),
                          m.base.name, family_name (m.family));
-      g_free (m.base.name);
+      clear_material (&m);
       return FALSE;
     }
   m.base.csv = csv_text (m.base.name);
