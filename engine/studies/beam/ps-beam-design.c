@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ps-beam-design.h"
+#include "ps-beam-sections-private.h"
 #include "ps-design-sheets.h"
 #include "ps-ec3.h"
 #include "ps-aisc360.h"
@@ -289,37 +290,6 @@ ps_beam_refusal_text (gint32 code)
 /* ---------------------------------------------------------------------------------
  * Text helpers
  * ------------------------------------------------------------------------------ */
-
-static char *
-csv_text (const char *s)
-{
-  GString *out;
-
-  if (strpbrk (s, ",\"\n\r") == NULL)
-    return g_strdup (s);
-  out = g_string_new ("\"");
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-fmt_field (double v)
-{
-  char buf[PS_FMT_MAX + 1];
-  char *end;
-
-  if (isnan (v))
-    return g_strdup ("");
-  end = ps_fmt_double (buf, v);
-  *end = '\0';
-  return g_strdup (buf);
-}
 
 /* A length in mm as a label shows it, in the C locale. */
 static char *
@@ -676,7 +646,7 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
       clear_material (&m);
       return FALSE;
     }
-  m.base.csv = csv_text (m.base.name);
+  m.base.csv = ps_beam_csv_text (m.base.name);
   m.base.csv_len = strlen (m.base.csv);
   g_array_append_val (out, m);
   return TRUE;
@@ -694,24 +664,6 @@ clear_section (gpointer data)
   g_free (s->base.label);
   g_free (s->base.error);
   g_free (s->base.csv);
-}
-
-static void
-section_csv (PsBeamSection *s)
-{
-  g_autofree char *label = csv_text (s->label);
-  double f[] = { s->b, s->h, s->d, s->D, s->t, s->A, s->I, s->W };
-  GString *out = g_string_new (label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (f); i++)
-    {
-      g_autofree char *v = fmt_field (f[i]);
-
-      g_string_append_c (out, ',');
-      g_string_append (out, v);
-    }
-  s->csv_len = out->len;
-  s->csv = g_string_free (out, FALSE);
 }
 
 static void
@@ -801,117 +753,39 @@ parametric_section (const char *shape, const char *path, const double *v, PsBeam
       s->base.label = g_strdup ("custom");
     }
   s->base.shape = g_intern_string (shape);
-  section_csv (&s->base);
+  ps_beam_section_csv (&s->base);
+}
+
+typedef struct
+{
+  GArray *sections;
+  const char *path;
+} GridContext;
+
+/* One section of a parametric entry's grid (ps_beam_section_grid()). */
+static gboolean
+add_parametric_section (const char *shape, const double *v, gpointer user_data)
+{
+  GridContext *c = user_data;
+  PsBeamDesignSection s;
+
+  parametric_section (shape, c->path, v, &s);
+  g_array_append_val (c->sections, s);
+  return s.base.error == NULL;
 }
 
 static gboolean
 add_parametric (const char *shape, JsonObject *obj, const char *path, GArray *sections,
                 GError **error)
 {
-  const char *names[3];
-  PsQuantity qty[3];
-  PsParam params[3] = { 0 };
-  guint n = 0, first = sections->len;
-  guint64 total = 1, idx[3] = { 0 }, invalid = 0;
-  gboolean ok = TRUE, custom_c = FALSE;
-  const char *const *keys;
-  static const char *const rhs_keys[] = { "shape", "h", "b", "t", NULL };
-  static const char *const shs_keys[] = { "shape", "b", "t", NULL };
-  static const char *const chs_keys[] = { "shape", "D", "t", NULL };
-  static const char *const rect_keys[] = { "shape", "b", "h", NULL };
-  static const char *const circ_keys[] = { "shape", "d", NULL };
-  static const char *const custom_keys[] = { "shape", "I", "W", "c", "A", NULL };
+  GridContext c = { sections, path };
+  guint first = sections->len;
+  guint64 total, invalid;
 
-  if (g_str_equal (shape, "rhs"))
-    {
-      keys = rhs_keys;
-      names[n] = "h", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "shs"))
-    {
-      keys = shs_keys;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "chs") || g_str_equal (shape, "hollow-circular"))
-    {
-      keys = chs_keys;
-      names[n] = "D", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "rectangular"))
-    {
-      keys = rect_keys;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "h", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "circular"))
-    {
-      keys = circ_keys;
-      names[n] = "d", qty[n++] = PS_QTY_LENGTH;
-    }
-  else
-    {
-      gboolean has_w = json_object_has_member (obj, "W");
-
-      keys = custom_keys;
-      if (has_w == json_object_has_member (obj, "c"))
-        {
-          ps_json_set_error (error, path,
-                             _ ("a custom section needs exactly one of \"W\" "
-                                "(section modulus) or \"c\" (distance to the extreme fibre)"));
-          return FALSE;
-        }
-      custom_c = !has_w;
-      names[n] = "I", qty[n++] = PS_QTY_SECOND_MOMENT;
-      if (has_w)
-        names[n] = "W", qty[n++] = PS_QTY_SECTION_MODULUS;
-      else
-        names[n] = "c", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "A", qty[n++] = PS_QTY_AREA;
-    }
-  if (!ps_json_check_keys (obj, path, keys, error))
+  if (!ps_beam_section_grid (obj, path, shape, ps_memory_budget () / 1024, add_parametric_section,
+                             &c, &total, &invalid, error))
     return FALSE;
-  for (guint i = 0; i < n && ok; i++)
-    {
-      g_autofree char *p = ps_json_path (path, names[i]);
-
-      ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i], PS_CHECK_POSITIVE,
-                           &params[i], error);
-      if (ok
-          && (__builtin_mul_overflow (total, params[i].count, &total)
-              || total > ps_memory_budget () / 1024))
-        {
-          ps_json_set_error (error, path,
-                             _ ("the section's parameters make too many sections for this "
-                                "machine's memory"));
-          ok = FALSE;
-        }
-    }
-  for (guint64 k = 0; ok && k < total; k++)
-    {
-      PsBeamDesignSection s;
-      double v[3];
-
-      for (guint p = 0; p < n; p++)
-        v[p] = params[p].values[idx[p]];
-      if (custom_c)
-        v[1] = v[0] / v[1];
-      parametric_section (shape, path, v, &s);
-      invalid += s.base.error != NULL;
-      g_array_append_val (sections, s);
-      for (int p = (int)n - 1; p >= 0; p--)
-        {
-          if (++idx[p] < params[p].count)
-            break;
-          idx[p] = 0;
-        }
-    }
-  for (guint i = 0; i < n; i++)
-    ps_param_clear (&params[i]);
-  if (ok && invalid == total)
+  if (invalid == total)
     {
       /* Nothing of this entry can be computed: a mistake in the file, not a
        * configuration that fails. */
@@ -919,81 +793,32 @@ add_parametric (const char *shape, JsonObject *obj, const char *path, GArray *se
                            g_array_index (sections, PsBeamDesignSection, first).base.error);
       if (error != NULL && *error != NULL)
         ps_error_set_json_path (*error, path);
-      ok = FALSE;
+      return FALSE;
     }
-  return ok;
+  return TRUE;
 }
 
 static gboolean
 parse_section (JsonNode *node, const char *path, GArray *sections, GError **error)
 {
   JsonObject *obj;
-  const char *shape = NULL;
+  const char *shape = ps_beam_section_shape (node, path, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      ps_json_set_error (error, path, _ ("expected a section object with a \"shape\", got %s"),
-                         ps_json_type_name (node));
-      return FALSE;
-    }
-  obj = json_node_get_object (node);
-  if (!ps_json_get_string (obj, path, "shape", TRUE, &shape, error))
+  if (shape == NULL)
     return FALSE;
+  obj = json_node_get_object (node);
   if (g_str_equal (shape, "standard"))
     {
-      static const char *const keys[] = { "shape", "designation", NULL };
-      JsonNode *dn = json_object_get_member (obj, "designation");
-      g_autofree char *dpath = ps_json_path (path, "designation");
-      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autoptr (GPtrArray) infos = g_ptr_array_new ();
 
-      if (!ps_json_check_keys (obj, path, keys, error))
+      if (!ps_beam_section_designations (obj, path, infos, error))
         return FALSE;
-      if (dn != NULL && JSON_NODE_HOLDS_ARRAY (dn)
-          && json_array_get_length (json_node_get_array (dn)) > 0)
+      for (guint i = 0; i < infos->len; i++)
         {
-          JsonArray *a = json_node_get_array (dn);
-
-          for (guint i = 0; i < json_array_get_length (a); i++)
-            {
-              JsonNode *e = json_array_get_element (a, i);
-
-              if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
-                {
-                  g_autofree char *ep = g_strdup_printf ("%s[%u]", dpath, i);
-
-                  ps_json_set_error (error, ep,
-                                     _ ("expected a designation such as \"IPE 300\", got %s"),
-                                     ps_json_type_name (e));
-                  return FALSE;
-                }
-              g_ptr_array_add (names, (gpointer)json_node_get_string (e));
-            }
-        }
-      else if (dn != NULL && JSON_NODE_HOLDS_VALUE (dn)
-               && json_node_get_value_type (dn) == G_TYPE_STRING)
-        g_ptr_array_add (names, (gpointer)json_node_get_string (dn));
-      else
-        {
-          ps_json_set_error (error, dpath,
-                             _ ("expected a designation such as \"IPE 300\", \"HEB 200\", "
-                                "\"W460x74\" or \"UB 457 x 191 x 67\" (or a list), got %s"),
-                             dn ? ps_json_type_name (dn) : _ ("nothing"));
-          return FALSE;
-        }
-      for (guint i = 0; i < names->len; i++)
-        {
-          const PsSectionInfo *info = ps_sections_lookup (names->pdata[i]);
+          const PsSectionInfo *info = infos->pdata[i];
           PsBeamDesignSection s;
           g_autoptr (GError) err = NULL;
 
-          if (info == NULL)
-            {
-              ps_json_set_error (error, dpath,
-                                 _ ("unknown section \"%s\" (the table has IPE, HEA, HEB, W, "
-                                    "UB and UC shapes; `parastudy-cli sections` lists them)"),
-                                 (const char *)names->pdata[i]);
-              return FALSE;
-            }
           section_init (&s, PS_BEAM_SHAPE_I);
           s.info = info;
           s.base.shape = "standard";
@@ -1005,7 +830,7 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           s.base.W = info->W;
           if (!ps_steel_section_from_info (info, &s.steel, &err))
             s.kind = PS_BEAM_SHAPE_OTHER;
-          section_csv (&s.base);
+          ps_beam_section_csv (&s.base);
           g_array_append_val (sections, s);
         }
       return TRUE;
@@ -1063,13 +888,11 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
             }
         }
       s.base.label = g_string_free (label, FALSE);
-      section_csv (&s.base);
+      ps_beam_section_csv (&s.base);
       g_array_append_val (sections, s);
       return TRUE;
     }
-  if (g_str_equal (shape, "rhs") || g_str_equal (shape, "shs") || g_str_equal (shape, "chs")
-      || g_str_equal (shape, "hollow-circular") || g_str_equal (shape, "rectangular")
-      || g_str_equal (shape, "circular") || g_str_equal (shape, "custom"))
+  if (ps_beam_section_is_parametric (shape))
     return add_parametric (shape, obj, path, sections, error);
   {
     g_autofree char *p = ps_json_path (path, "shape");
@@ -2295,7 +2118,7 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
         {
           d->param_csv[k] = g_new (char *, p->count);
           for (guint64 j = 0; j < p->count; j++)
-            d->param_csv[k][j] = fmt_field (p->values[j]);
+            d->param_csv[k][j] = ps_beam_csv_number (p->values[j]);
         }
     }
 
@@ -2303,7 +2126,8 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
   d->combination_csv = g_new0 (char *, d->actions->n_combos + 1);
   for (guint k = 0; k < d->actions->n_combos; k++)
     {
-      d->combination_csv[k] = csv_text (ps_beam_actions_get_combination_name (d->actions, k));
+      d->combination_csv[k]
+          = ps_beam_csv_text (ps_beam_actions_get_combination_name (d->actions, k));
       if (d->actions->combos[k].limit == PS_BA_ULS)
         d->uls[d->n_uls++] = (int)k;
     }
