@@ -647,6 +647,111 @@ test_legacy_material_names (void)
     }
 }
 
+/* Issue 16: a custom material object carries what its code's checks read.
+ * Steel: the IPE 300 of test_ipe300_shear with f_y = 275 MPa: M_c,Rd = 628.4 cm^3 x
+ * 275 MPa = 172.8 kN m, V_pl,Rd = 2568 mm^2 x 275 MPa / sqrt 3 = 407.7 kN [AM, EC3].
+ * Timber: GL24h written out from EN 14080:2013 Table 5 (f_m,k = 24, f_v,k = 3.5,
+ * E_0,mean = 11 500, E_0,05 = 9 600 MPa, rho_k = 385, rho_mean = 420 kg/m^3) checks
+ * exactly as the table's GL24h. Concrete: f_ck = 30 MPa alone gives C30/37 of
+ * EN 1992-1-1 Table 3.1 by the table's expressions (f_ctk,0.05 = 0.7 x 0.30 x 30^(2/3)
+ * = 2.03 MPa, which the table rounds to 2.0): the plain beam of
+ * test_plain_concrete_fails, u = 7.2 MPa / (0.8 f_ctk,0.05 / 1.5). */
+static void
+test_custom_materials (void)
+{
+  const char *udl_1 = "{ \"case\": \"Q\", \"type\": \"uniform\", \"value\": \"1 kN/m\" }";
+  const char *gl24h = "{ \"name\": \"my GL24h\", \"family\": \"timber\", \"product\": "
+                      "\"glulam\", \"f_m_k\": \"24 MPa\", \"f_v_k\": \"3.5 MPa\", "
+                      "\"E_0_mean\": \"11500 MPa\", \"E_0_05\": \"9600 MPa\", \"rho_k\": 385, "
+                      "\"density\": 420 }";
+
+  {
+    g_autofree char *json = study_json (
+        SIMPLE ("4 m"),
+        "{ \"case\": \"Q\", \"type\": \"point\", \"value\": \"1000 kN\", \"position\": "
+        "\"50 mm\" }",
+        IPE300,
+        "{ \"name\": \"S275 by hand\", \"family\": \"steel\", \"fy\": \"275 MPa\", \"fu\": "
+        "\"430 MPa\", \"E\": \"210 GPa\" }",
+        CASE_Q, ULS_Q1 ", \"lateral_restraint\": \"continuous\"");
+    g_autoptr (Run) r = run_json (json);
+
+    g_assert_cmpstr (text (r, "material", 0), ==, "S275 by hand");
+    assert_close ("V_pl,Rd", num (r, "V_Rd_N", 0), 2568e-6 * 275e6 / sqrt (3.0), 2e-3);
+    assert_close ("M_c,Rd", num (r, "M_Rd_Nm", 0), 628.4e-6 * 275e6, 2e-3);
+    g_assert_cmpint (summary_int (r, "refused"), ==, 0);
+  }
+  {
+    g_autofree char *named = study_json (SIMPLE ("3 m"), udl_1, C30_PLAIN, "\"GL24h\"", CASE_Q,
+                                         ULS_Q1 ", \"service_class\": 1");
+    g_autofree char *custom = study_json (SIMPLE ("3 m"), udl_1, C30_PLAIN, gl24h, CASE_Q,
+                                          ULS_Q1 ", \"service_class\": 1");
+    g_autoptr (Run) a = run_json (named);
+    g_autoptr (Run) b = run_json (custom);
+
+    g_assert_cmpint (summary_int (b, "refused"), ==, 0);
+    g_assert_cmpfloat (num (b, "u_max", 0), >, 0.0);
+    g_assert_cmpfloat (num (b, "u_max", 0), ==, num (a, "u_max", 0));
+    g_assert_cmpfloat (num (b, "M_Rd_Nm", 0), ==, num (a, "M_Rd_Nm", 0));
+  }
+  {
+    g_autofree char *json = study_json (
+        SIMPLE ("6 m"), UDL_20, C30_PLAIN,
+        "{ \"name\": \"C30\", \"family\": \"concrete\", \"f_ck\": \"30 MPa\" }", CASE_Q, ULS_Q1);
+    g_autoptr (Run) r = run_json (json);
+    double f_ctk = 0.7 * 0.30 * pow (30.0, 2.0 / 3.0);
+
+    assert_close ("u_tension", num (r, "u_tension", 0), 7.2 / (0.8 * f_ctk / 1.5), 1e-3);
+    assert_close ("u_tension vs Table 3.1", num (r, "u_tension", 0), 6.75, 0.02);
+  }
+}
+
+/* A custom material without a value its code needs is refused, naming the key. */
+static void
+test_custom_material_missing (void)
+{
+  const char *ok_design = ULS_Q1 ", \"lateral_restraint\": \"continuous\", \"service_class\": 1";
+  struct
+  {
+    const char *section, *material, *path;
+  } bad[] = {
+    { IPE300, "{ \"name\": \"x\", \"family\": \"steel\", \"fy\": \"355 MPa\", \"E\": \"210 GPa\" }",
+      "beam.material.fu" },
+    { IPE300,
+      "{ \"name\": \"x\", \"family\": \"steel\", \"fy\": \"355 MPa\", \"fu\": \"300 MPa\", "
+      "\"E\": \"210 GPa\" }",
+      "beam.material.fu" },
+    { IPE300, "{ \"family\": \"steel\", \"fy\": 1, \"fu\": 1, \"E\": 1 }", "beam.material.name" },
+    { IPE300, "{ \"name\": \"x\", \"fy\": 1, \"fu\": 1, \"E\": 1 }", "beam.material.family" },
+    { IPE300, "{ \"name\": \"x\", \"family\": \"aluminium\" }", "beam.material.family" },
+    { IPE300,
+      "{ \"name\": \"x\", \"family\": \"steel\", \"fy\": 1, \"fu\": 1, \"E\": 1, "
+      "\"strength\": 1 }",
+      "strength" },
+    { C30_PLAIN,
+      "{ \"name\": \"x\", \"family\": \"timber\", \"f_m_k\": \"24 MPa\", \"f_v_k\": \"3.5 MPa\", "
+      "\"E_0_mean\": \"11 GPa\", \"rho_k\": 385, \"density\": 420 }",
+      "beam.material.E_0_05" },
+    { C30_PLAIN,
+      "{ \"name\": \"x\", \"family\": \"timber\", \"f_m_k\": \"24 MPa\", \"f_v_k\": \"3.5 MPa\", "
+      "\"E_0_mean\": \"11 GPa\", \"E_0_05\": \"9 GPa\", \"rho_k\": 385, \"density\": 420, "
+      "\"product\": \"lvl\" }",
+      "beam.material.product" },
+    { C30_PLAIN, "{ \"name\": \"x\", \"family\": \"concrete\" }", "beam.material.f_ck" },
+    { C30_PLAIN, "{ \"name\": \"x\", \"family\": \"concrete\", \"f_ck\": \"100 MPa\" }",
+      "beam.material.f_ck" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *json
+          = study_json (SIMPLE ("6 m"), UDL_20, bad[i].section, bad[i].material, CASE_Q, ok_design);
+
+      g_test_message ("case %u", i);
+      assert_bad (json, bad[i].path);
+    }
+}
+
 /* The single-load study says that no code check was made. */
 static void
 test_legacy_says_no_check (void)
@@ -694,5 +799,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-design/no-check-refused", test_no_check_refused);
   g_test_add_func ("/engine/beam-design/legacy-no-check", test_legacy_says_no_check);
   g_test_add_func ("/engine/beam-design/material-names", test_legacy_material_names);
+  g_test_add_func ("/engine/beam-design/custom-materials", test_custom_materials);
+  g_test_add_func ("/engine/beam-design/custom-material-missing", test_custom_material_missing);
   return g_test_run ();
 }

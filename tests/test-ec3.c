@@ -553,6 +553,8 @@ test_refusals (void)
     last = g_ptr_array_index (sheet->lines, sheet->lines->len - 1);
     g_assert_cmpstr (last->description, ==, "Not checked");
     g_assert_nonnull (strstr (last->result, "C2"));
+    /* The refusal names the source C2 would need. */
+    g_assert_nonnull (strstr (last->result, "ECCS publication 119"));
     /* At the shear centre the same segment is checked (C1 alone). */
     a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
     ps_ec3_check (&ipe, &m, &o, &a, &r, &d);

@@ -631,15 +631,15 @@ test_fifo (void)
  * The example on every backend of this machine
  * ------------------------------------------------------------------------------ */
 
-/* data/examples/lab-exports/iso6892-bluehill.json (not in test-backends, which runs
- * the top-level examples): the same results.csv, distributions.json and summary on
+/* data/examples/regression-iso6892-bluehill.json (test-backends also runs it, on every
+ * backend and rows mode): the same results.csv, distributions.json and summary on
  * serial, threads and processes; each specimen of the S355 plate yields
  * discontinuously, so ReH > ReL and Ae are determined, and ReL <= Rp0.2 <= ReH. */
 static void
 test_example_backends (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("test-regression-iso-XXXXXX", NULL);
-  g_autoptr (PsStudy) study = load_example ("lab-exports/iso6892-bluehill.json");
+  g_autoptr (PsStudy) study = load_example ("regression-iso6892-bluehill.json");
   const char *const backends[] = { "serial", "threads", "processes" };
   g_autofree char *ref_csv = NULL, *ref_dist = NULL;
   g_autoptr (JsonObject) ref_summary = NULL;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ps-beam-design.h"
+#include "ps-beam-sections-private.h"
 #include "ps-design-sheets.h"
 #include "ps-ec3.h"
 #include "ps-aisc360.h"
@@ -152,8 +153,8 @@ ps_beam_refusal_text_en (gint32 code)
                       : "AISC 360-16: no unbraced length";
           case PS_STEEL_REFUSED_LTB_C2:
             return "EN 1993-1-1: load above the shear centre on a segment with end moments "
-                   "(C2 of NCCI SN003 not implemented): load at the shear centre or restrain "
-                   "closer";
+                   "(C2 for it needs Galea's tables, CM STA-CAL 1-02 / ECCS 119 Annex B, not "
+                   "implemented): load at the shear centre or restrain closer";
           case PS_STEEL_REFUSED_SHAPE:
             return "AISC 360-16: only doubly symmetric I-shapes (F2, F3) are implemented";
           case PS_STEEL_REFUSED_WEB_NONCOMPACT:
@@ -290,37 +291,6 @@ ps_beam_refusal_text (gint32 code)
  * Text helpers
  * ------------------------------------------------------------------------------ */
 
-static char *
-csv_text (const char *s)
-{
-  GString *out;
-
-  if (strpbrk (s, ",\"\n\r") == NULL)
-    return g_strdup (s);
-  out = g_string_new ("\"");
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-fmt_field (double v)
-{
-  char buf[PS_FMT_MAX + 1];
-  char *end;
-
-  if (isnan (v))
-    return g_strdup ("");
-  end = ps_fmt_double (buf, v);
-  *end = '\0';
-  return g_strdup (buf);
-}
-
 /* A length in mm as a label shows it, in the C locale. */
 static char *
 fmt_mm (double v)
@@ -358,6 +328,9 @@ clear_material (gpointer data)
 
   g_free (m->base.name);
   g_free (m->base.csv);
+  g_free (m->custom_steel);
+  g_free (m->custom_timber);
+  g_free (m->custom_concrete);
 }
 
 /* The Table 3.2b rows of alloy @name, in thickness order. */
@@ -378,44 +351,261 @@ alloy_rows (const char *name, const PsAluminiumAlloy **rows)
   return n;
 }
 
+/* A required stress of a custom material, > 0. */
+static gboolean
+custom_stress (JsonObject *o, const char *path, const char *key, double *out, GError **error)
+{
+  return ps_json_get_quantity (o, path, key, TRUE, PS_QTY_STRESS, PS_CHECK_POSITIVE, out, error);
+}
+
+/* A custom steel: what EN 1993-1-1 and AISC 360-16 read of a grade, f_y, f_u and E,
+ * for every thickness. G defaults to E / (2 (1 + nu)) with nu = 0.3 (EN 1993-1-1
+ * 3.2.6(1)) under EN, and to 77 200 MPa (AISC 360-16, Nomenclature) under AISC. */
+static gboolean
+custom_steel (PsBeamDesign *d, JsonObject *o, const char *path, PsBeamDesignMaterial *m,
+              GError **error)
+{
+  static const char *const keys[] = { "name", "family", "fy", "fu", "E", "G", "density", NULL };
+  PsSteelGradeInfo *g = g_new0 (PsSteelGradeInfo, 1);
+  double fy, fu, E, G = NAN;
+
+  m->custom_steel = g;
+  if (!ps_json_check_keys (o, path, keys, error) || !custom_stress (o, path, "fy", &fy, error)
+      || !custom_stress (o, path, "fu", &fu, error) || !custom_stress (o, path, "E", &E, error)
+      || !ps_json_get_quantity (o, path, "G", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &G, error)
+      || !ps_json_get_quantity (o, path, "density", FALSE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &m->base.density, error))
+    return FALSE;
+  if (isnan (G))
+    G = d->actions->code == PS_LOAD_CODE_ASCE ? 77.2e9 : E / (2.0 * (1.0 + 0.3));
+  if (fu < fy)
+    {
+      g_autofree char *p = ps_json_path (path, "fu");
+
+      ps_json_set_error (error, p, _ ("must not be less than fy"));
+      return FALSE;
+    }
+  g->name = m->base.name;
+  g->code = d->actions->code == PS_LOAD_CODE_ASCE ? "AISC" : "EN";
+  g->standard = "";
+  g->grade.t1 = INFINITY;
+  g->grade.fy1 = fy;
+  g->grade.fu1 = fu;
+  g->grade.t2 = g->grade.fy2 = g->grade.fu2 = NAN;
+  g->grade.E = E;
+  g->grade.G = G;
+  m->steel = g;
+  return TRUE;
+}
+
+/* A custom timber: what the EN 1995-1-1 checks read (f_m,k, f_v,k, E_0,mean, E_0,05,
+ * rho_k), its mean density for the self-weight, and the product, which selects
+ * gamma_M, k_mod, k_def and k_h. */
+static gboolean
+custom_timber (JsonObject *o, const char *path, PsBeamDesignMaterial *m, GError **error)
+{
+  static const char *const keys[]
+      = { "name",   "family", "f_m_k",   "f_v_k",   "E_0_mean", "E_0_05",
+          "G_mean", "rho_k",  "density", "product", "hardwood", NULL };
+  PsTimberClass *c = g_new0 (PsTimberClass, 1);
+  const char *product = "solid";
+  gboolean hardwood = FALSE;
+
+  m->custom_timber = c;
+  c->G_mean = c->f_t_0_k = c->f_c_0_k = NAN;
+  if (!ps_json_check_keys (o, path, keys, error)
+      || !custom_stress (o, path, "f_m_k", &c->f_m_k, error)
+      || !custom_stress (o, path, "f_v_k", &c->f_v_k, error)
+      || !custom_stress (o, path, "E_0_mean", &c->E_0_mean, error)
+      || !custom_stress (o, path, "E_0_05", &c->E_0_05, error)
+      || !ps_json_get_quantity (o, path, "G_mean", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                &c->G_mean, error)
+      || !ps_json_get_quantity (o, path, "rho_k", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &c->rho_k, error)
+      || !ps_json_get_quantity (o, path, "density", TRUE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &c->rho_mean, error)
+      || !ps_json_get_string (o, path, "product", FALSE, &product, error)
+      || !ps_json_get_bool (o, path, "hardwood", FALSE, &hardwood, error))
+    return FALSE;
+  if (g_str_equal (product, "solid"))
+    c->product = PS_TIMBER_SOLID;
+  else if (g_str_equal (product, "glulam"))
+    c->product = PS_TIMBER_GLULAM;
+  else
+    {
+      g_autofree char *p = ps_json_path (path, "product");
+
+      ps_json_set_error (error, p, _ ("expected \"solid\" or \"glulam\", got \"%s\""), product);
+      return FALSE;
+    }
+  c->name = m->base.name;
+  c->hardwood = hardwood;
+  m->timber = c;
+  return TRUE;
+}
+
+/* A custom concrete from f_ck alone: the other values of EN 1992-1-1 Table 3.1 by the
+ * table's own expressions, f_cm = f_ck + 8 MPa, E_cm = 22 (f_cm/10)^0.3 GPa,
+ * f_ctm = 0.30 f_ck^(2/3) up to C50/60 and 2.12 ln (1 + f_cm/10) above,
+ * f_ctk,0.05 = 0.7 f_ctm, eps_cu2 = eps_cu3 = 3.5 per mille below 50 MPa and
+ * 2.6 + 35 ((90 - f_ck)/100)^4 per mille from 50 MPa (MPa throughout). E_cm and f_ctm
+ * may be given instead (a tested value). Table 3.1 spans f_ck 12 to 90 MPa. */
+static gboolean
+custom_concrete (JsonObject *o, const char *path, PsBeamDesignMaterial *m, GError **error)
+{
+  static const char *const keys[] = { "name", "family", "f_ck", "E_cm", "f_ctm", "density", NULL };
+  PsConcreteClass *c = g_new0 (PsConcreteClass, 1);
+  double fck, fcm, eps;
+
+  m->custom_concrete = c;
+  c->f_ck_cube = c->eps_c1 = c->eps_cu1 = c->eps_c2 = c->n = c->eps_c3 = NAN;
+  c->E_cm = c->f_ctm = NAN;
+  if (!ps_json_check_keys (o, path, keys, error)
+      || !custom_stress (o, path, "f_ck", &c->f_ck, error)
+      || !ps_json_get_quantity (o, path, "E_cm", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE, &c->E_cm,
+                                error)
+      || !ps_json_get_quantity (o, path, "f_ctm", FALSE, PS_QTY_STRESS, PS_CHECK_POSITIVE,
+                                &c->f_ctm, error)
+      || !ps_json_get_quantity (o, path, "density", FALSE, PS_QTY_DENSITY, PS_CHECK_POSITIVE,
+                                &m->base.density, error))
+    return FALSE;
+  fck = c->f_ck / 1e6;
+  if (fck < 12.0 || fck > 90.0)
+    {
+      g_autofree char *p = ps_json_path (path, "f_ck");
+
+      ps_json_set_error (error, p,
+                         _ ("must be between 12 and 90 MPa, the range of EN 1992-1-1 Table 3.1 "
+                            "(got %g MPa)"),
+                         fck);
+      return FALSE;
+    }
+  fcm = fck + 8.0;
+  c->f_cm = fcm * 1e6;
+  if (isnan (c->E_cm))
+    c->E_cm = 22.0 * pow (fcm / 10.0, 0.3) * 1e9;
+  if (isnan (c->f_ctm))
+    c->f_ctm = (fck <= 50.0 ? 0.30 * pow (fck, 2.0 / 3.0) : 2.12 * log (1.0 + fcm / 10.0)) * 1e6;
+  c->f_ctk_005 = 0.7 * c->f_ctm;
+  c->f_ctk_095 = 1.3 * c->f_ctm;
+  eps = fck < 50.0 ? 3.5 : 2.6 + 35.0 * pow ((90.0 - fck) / 100.0, 4.0);
+  c->eps_cu2 = c->eps_cu3 = eps * 1e-3;
+  c->name = m->base.name;
+  m->concrete = c;
+  return TRUE;
+}
+
+/* A material object of a design study: "family" says which code's values it must
+ * carry. */
+static gboolean
+parse_custom_material (PsBeamDesign *d, JsonObject *o, const char *path, PsBeamDesignMaterial *m,
+                       GError **error)
+{
+  const char *name, *family;
+
+  if (!ps_json_get_string (o, path, "name", TRUE, &name, error)
+      || !ps_json_get_string (o, path, "family", TRUE, &family, error))
+    return FALSE;
+  m->base.name = g_strdup (name);
+  if (g_str_equal (family, "steel"))
+    return custom_steel (d, o, path, m, error);
+  if (g_str_equal (family, "timber"))
+    return custom_timber (o, path, m, error);
+  if (g_str_equal (family, "concrete"))
+    return custom_concrete (o, path, m, error);
+  {
+    g_autofree char *p = ps_json_path (path, "family");
+
+    ps_json_set_error (error, p,
+                       _ ("expected \"steel\", \"timber\" or \"concrete\", got \"%s\" (an "
+                          "aluminium alloy is named from EN 1999-1-1 Table 3.2b)"),
+                       family);
+  }
+  return FALSE;
+}
+
 static gboolean
 parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, GError **error)
 {
   PsBeamDesignMaterial m = { 0 };
-  const char *name;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (!parse_custom_material (d, json_node_get_object (node), path, &m, error))
+        {
+          clear_material (&m);
+          return FALSE;
+        }
+    }
+  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       ps_json_set_error (error, path,
                          _ ("expected the name of a material of the code tables such as "
-                            "\"S355\", \"GL24h\", \"C30/37\" or \"6061-T6\", got %s (a design "
-                            "study checks a material by its code's values; a custom material "
-                            "object is for the single-load study)"),
+                            "\"S355\", \"GL24h\", \"C30/37\" or \"6061-T6\", or a material "
+                            "object with \"family\" and the values its code needs, got %s"),
                          ps_json_type_name (node));
       return FALSE;
     }
-  name = json_node_get_string (node);
-  if ((m.steel = ps_steel_grades_lookup (name)) != NULL)
+  else
+    {
+      const char *name = json_node_get_string (node);
+
+      if ((m.steel = ps_steel_grades_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.steel->name);
+      else if ((m.concrete = ps_concrete_class_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.concrete->name);
+      else if ((m.timber = ps_timber_class_lookup (name)) != NULL)
+        m.base.name = g_strdup (m.timber->name);
+      else if ((m.n_alloy_rows = alloy_rows (name, m.alloy)) > 0)
+        m.base.name = g_strdup (m.alloy[0]->name);
+      else
+        {
+          GString *known = g_string_new (NULL);
+
+          for (guint i = 0; i < ps_steel_grades_get_n (); i++)
+            g_string_append_printf (known, "%s%s", i ? ", " : "",
+                                    ps_steel_grades_get_nth (i)->name);
+          for (guint i = 0; i < ps_timber_classes_get_n (); i++)
+            g_string_append_printf (known, ", %s", ps_timber_classes_get_nth (i)->name);
+          for (guint i = 0; i < ps_concrete_classes_get_n (); i++)
+            g_string_append_printf (known, ", %s", ps_concrete_classes_get_nth (i)->name);
+          for (guint i = 0; i < ps_aluminium_alloys_get_n (); i++)
+            {
+              const char *alloy = ps_aluminium_alloys_get_nth (i)->name;
+
+              if (strstr (known->str, alloy) == NULL)
+                g_string_append_printf (known, ", %s", alloy);
+            }
+          ps_json_set_error (error, path,
+                             _ ("unknown material \"%s\": a design study takes a steel grade, "
+                                "a timber or concrete class or an aluminium alloy of the code "
+                                "tables (%s), or a material object"),
+                             name, known->str);
+          g_string_free (known, TRUE);
+          return FALSE;
+        }
+    }
+
+  if (m.steel != NULL)
     {
       m.family = PS_BEAM_FAMILY_STEEL;
-      m.base.name = g_strdup (m.steel->name);
       m.base.E = m.steel->grade.E;
       m.base.f_d = m.steel->grade.fy1;
-      m.base.density = STEEL_DENSITY;
+      if (m.base.density == 0.0)
+        m.base.density = STEEL_DENSITY;
     }
-  else if ((m.concrete = ps_concrete_class_lookup (name)) != NULL)
+  else if (m.concrete != NULL)
     {
       m.family = PS_BEAM_FAMILY_CONCRETE;
-      m.base.name = g_strdup (m.concrete->name);
       ps_ec2_concrete_from_class (m.concrete, &m.ec2);
       m.base.E = m.concrete->E_cm;
       m.base.f_d = m.concrete->f_ck;
-      m.base.density = CONCRETE_RC_DENSITY;
+      if (m.base.density == 0.0)
+        m.base.density = CONCRETE_RC_DENSITY;
     }
-  else if ((m.timber = ps_timber_class_lookup (name)) != NULL)
+  else if (m.timber != NULL)
     {
       m.family = PS_BEAM_FAMILY_TIMBER;
-      m.base.name = g_strdup (m.timber->name);
       ps_ec5_material_from_class (m.timber, &m.ec5);
       m.base.E = m.timber->E_0_mean;
       m.base.f_d = m.timber->f_m_k;
@@ -426,52 +616,26 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
           ps_json_set_error (error, "design.service_class",
                              _ ("missing: %s is timber, whose checks need the service class "
                                 "1, 2 or 3 (EN 1995-1-1 2.3.1.3)"),
-                             m.timber->name);
-          g_free (m.base.name);
+                             m.base.name);
+          clear_material (&m);
           return FALSE;
         }
       if (d->factors.service_class != 0
           && !ps_ec5_options_from_tables (&m.ec5_options, m.timber->product,
                                           d->factors.service_class, "design.service_class", error))
         {
-          g_free (m.base.name);
+          clear_material (&m);
           return FALSE;
         }
       if (!isnan (d->factors.gamma_M_timber))
         m.ec5_options.gamma_M = d->factors.gamma_M_timber;
     }
-  else if ((m.n_alloy_rows = alloy_rows (name, m.alloy)) > 0)
+  else
     {
       m.family = PS_BEAM_FAMILY_ALUMINIUM;
-      m.base.name = g_strdup (m.alloy[0]->name);
       m.base.E = PS_ALUMINIUM_E;
       m.base.f_d = m.alloy[0]->f_o;
       m.base.density = PS_ALUMINIUM_DENSITY;
-    }
-  else
-    {
-      GString *known = g_string_new (NULL);
-
-      for (guint i = 0; i < ps_steel_grades_get_n (); i++)
-        g_string_append_printf (known, "%s%s", i ? ", " : "", ps_steel_grades_get_nth (i)->name);
-      for (guint i = 0; i < ps_timber_classes_get_n (); i++)
-        g_string_append_printf (known, ", %s", ps_timber_classes_get_nth (i)->name);
-      for (guint i = 0; i < ps_concrete_classes_get_n (); i++)
-        g_string_append_printf (known, ", %s", ps_concrete_classes_get_nth (i)->name);
-      for (guint i = 0; i < ps_aluminium_alloys_get_n (); i++)
-        {
-          const char *alloy = ps_aluminium_alloys_get_nth (i)->name;
-
-          if (strstr (known->str, alloy) == NULL)
-            g_string_append_printf (known, ", %s", alloy);
-        }
-      ps_json_set_error (error, path,
-                         _ ("unknown material \"%s\": a design study takes a steel grade, a "
-                            "timber or concrete class or an aluminium alloy of the code tables "
-                            "(%s)"),
-                         name, known->str);
-      g_string_free (known, TRUE);
-      return FALSE;
     }
   if (d->actions->code == PS_LOAD_CODE_ASCE && m.family != PS_BEAM_FAMILY_STEEL)
     {
@@ -479,10 +643,10 @@ parse_material (PsBeamDesign *d, JsonNode *node, const char *path, GArray *out, 
                          _ ("%s is %s: design.code \"AISC\" checks steel only (AISC 360-16); "
                             "use \"EN\" to check it to its Eurocode"),
                          m.base.name, family_name (m.family));
-      g_free (m.base.name);
+      clear_material (&m);
       return FALSE;
     }
-  m.base.csv = csv_text (m.base.name);
+  m.base.csv = ps_beam_csv_text (m.base.name);
   m.base.csv_len = strlen (m.base.csv);
   g_array_append_val (out, m);
   return TRUE;
@@ -500,24 +664,6 @@ clear_section (gpointer data)
   g_free (s->base.label);
   g_free (s->base.error);
   g_free (s->base.csv);
-}
-
-static void
-section_csv (PsBeamSection *s)
-{
-  g_autofree char *label = csv_text (s->label);
-  double f[] = { s->b, s->h, s->d, s->D, s->t, s->A, s->I, s->W };
-  GString *out = g_string_new (label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (f); i++)
-    {
-      g_autofree char *v = fmt_field (f[i]);
-
-      g_string_append_c (out, ',');
-      g_string_append (out, v);
-    }
-  s->csv_len = out->len;
-  s->csv = g_string_free (out, FALSE);
 }
 
 static void
@@ -607,117 +753,39 @@ parametric_section (const char *shape, const char *path, const double *v, PsBeam
       s->base.label = g_strdup ("custom");
     }
   s->base.shape = g_intern_string (shape);
-  section_csv (&s->base);
+  ps_beam_section_csv (&s->base);
+}
+
+typedef struct
+{
+  GArray *sections;
+  const char *path;
+} GridContext;
+
+/* One section of a parametric entry's grid (ps_beam_section_grid()). */
+static gboolean
+add_parametric_section (const char *shape, const double *v, gpointer user_data)
+{
+  GridContext *c = user_data;
+  PsBeamDesignSection s;
+
+  parametric_section (shape, c->path, v, &s);
+  g_array_append_val (c->sections, s);
+  return s.base.error == NULL;
 }
 
 static gboolean
 add_parametric (const char *shape, JsonObject *obj, const char *path, GArray *sections,
                 GError **error)
 {
-  const char *names[3];
-  PsQuantity qty[3];
-  PsParam params[3] = { 0 };
-  guint n = 0, first = sections->len;
-  guint64 total = 1, idx[3] = { 0 }, invalid = 0;
-  gboolean ok = TRUE, custom_c = FALSE;
-  const char *const *keys;
-  static const char *const rhs_keys[] = { "shape", "h", "b", "t", NULL };
-  static const char *const shs_keys[] = { "shape", "b", "t", NULL };
-  static const char *const chs_keys[] = { "shape", "D", "t", NULL };
-  static const char *const rect_keys[] = { "shape", "b", "h", NULL };
-  static const char *const circ_keys[] = { "shape", "d", NULL };
-  static const char *const custom_keys[] = { "shape", "I", "W", "c", "A", NULL };
+  GridContext c = { sections, path };
+  guint first = sections->len;
+  guint64 total, invalid;
 
-  if (g_str_equal (shape, "rhs"))
-    {
-      keys = rhs_keys;
-      names[n] = "h", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "shs"))
-    {
-      keys = shs_keys;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "chs") || g_str_equal (shape, "hollow-circular"))
-    {
-      keys = chs_keys;
-      names[n] = "D", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "rectangular"))
-    {
-      keys = rect_keys;
-      names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "h", qty[n++] = PS_QTY_LENGTH;
-    }
-  else if (g_str_equal (shape, "circular"))
-    {
-      keys = circ_keys;
-      names[n] = "d", qty[n++] = PS_QTY_LENGTH;
-    }
-  else
-    {
-      gboolean has_w = json_object_has_member (obj, "W");
-
-      keys = custom_keys;
-      if (has_w == json_object_has_member (obj, "c"))
-        {
-          ps_json_set_error (error, path,
-                             _ ("a custom section needs exactly one of \"W\" "
-                                "(section modulus) or \"c\" (distance to the extreme fibre)"));
-          return FALSE;
-        }
-      custom_c = !has_w;
-      names[n] = "I", qty[n++] = PS_QTY_SECOND_MOMENT;
-      if (has_w)
-        names[n] = "W", qty[n++] = PS_QTY_SECTION_MODULUS;
-      else
-        names[n] = "c", qty[n++] = PS_QTY_LENGTH;
-      names[n] = "A", qty[n++] = PS_QTY_AREA;
-    }
-  if (!ps_json_check_keys (obj, path, keys, error))
+  if (!ps_beam_section_grid (obj, path, shape, ps_memory_budget () / 1024, add_parametric_section,
+                             &c, &total, &invalid, error))
     return FALSE;
-  for (guint i = 0; i < n && ok; i++)
-    {
-      g_autofree char *p = ps_json_path (path, names[i]);
-
-      ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i], PS_CHECK_POSITIVE,
-                           &params[i], error);
-      if (ok
-          && (__builtin_mul_overflow (total, params[i].count, &total)
-              || total > ps_memory_budget () / 1024))
-        {
-          ps_json_set_error (error, path,
-                             _ ("the section's parameters make too many sections for this "
-                                "machine's memory"));
-          ok = FALSE;
-        }
-    }
-  for (guint64 k = 0; ok && k < total; k++)
-    {
-      PsBeamDesignSection s;
-      double v[3];
-
-      for (guint p = 0; p < n; p++)
-        v[p] = params[p].values[idx[p]];
-      if (custom_c)
-        v[1] = v[0] / v[1];
-      parametric_section (shape, path, v, &s);
-      invalid += s.base.error != NULL;
-      g_array_append_val (sections, s);
-      for (int p = (int)n - 1; p >= 0; p--)
-        {
-          if (++idx[p] < params[p].count)
-            break;
-          idx[p] = 0;
-        }
-    }
-  for (guint i = 0; i < n; i++)
-    ps_param_clear (&params[i]);
-  if (ok && invalid == total)
+  if (invalid == total)
     {
       /* Nothing of this entry can be computed: a mistake in the file, not a
        * configuration that fails. */
@@ -725,81 +793,32 @@ add_parametric (const char *shape, JsonObject *obj, const char *path, GArray *se
                            g_array_index (sections, PsBeamDesignSection, first).base.error);
       if (error != NULL && *error != NULL)
         ps_error_set_json_path (*error, path);
-      ok = FALSE;
+      return FALSE;
     }
-  return ok;
+  return TRUE;
 }
 
 static gboolean
 parse_section (JsonNode *node, const char *path, GArray *sections, GError **error)
 {
   JsonObject *obj;
-  const char *shape = NULL;
+  const char *shape = ps_beam_section_shape (node, path, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      ps_json_set_error (error, path, _ ("expected a section object with a \"shape\", got %s"),
-                         ps_json_type_name (node));
-      return FALSE;
-    }
-  obj = json_node_get_object (node);
-  if (!ps_json_get_string (obj, path, "shape", TRUE, &shape, error))
+  if (shape == NULL)
     return FALSE;
+  obj = json_node_get_object (node);
   if (g_str_equal (shape, "standard"))
     {
-      static const char *const keys[] = { "shape", "designation", NULL };
-      JsonNode *dn = json_object_get_member (obj, "designation");
-      g_autofree char *dpath = ps_json_path (path, "designation");
-      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autoptr (GPtrArray) infos = g_ptr_array_new ();
 
-      if (!ps_json_check_keys (obj, path, keys, error))
+      if (!ps_beam_section_designations (obj, path, infos, error))
         return FALSE;
-      if (dn != NULL && JSON_NODE_HOLDS_ARRAY (dn)
-          && json_array_get_length (json_node_get_array (dn)) > 0)
+      for (guint i = 0; i < infos->len; i++)
         {
-          JsonArray *a = json_node_get_array (dn);
-
-          for (guint i = 0; i < json_array_get_length (a); i++)
-            {
-              JsonNode *e = json_array_get_element (a, i);
-
-              if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
-                {
-                  g_autofree char *ep = g_strdup_printf ("%s[%u]", dpath, i);
-
-                  ps_json_set_error (error, ep,
-                                     _ ("expected a designation such as \"IPE 300\", got %s"),
-                                     ps_json_type_name (e));
-                  return FALSE;
-                }
-              g_ptr_array_add (names, (gpointer)json_node_get_string (e));
-            }
-        }
-      else if (dn != NULL && JSON_NODE_HOLDS_VALUE (dn)
-               && json_node_get_value_type (dn) == G_TYPE_STRING)
-        g_ptr_array_add (names, (gpointer)json_node_get_string (dn));
-      else
-        {
-          ps_json_set_error (error, dpath,
-                             _ ("expected a designation such as \"IPE 300\", \"HEB 200\", "
-                                "\"W460x74\" or \"UB 457 x 191 x 67\" (or a list), got %s"),
-                             dn ? ps_json_type_name (dn) : _ ("nothing"));
-          return FALSE;
-        }
-      for (guint i = 0; i < names->len; i++)
-        {
-          const PsSectionInfo *info = ps_sections_lookup (names->pdata[i]);
+          const PsSectionInfo *info = infos->pdata[i];
           PsBeamDesignSection s;
           g_autoptr (GError) err = NULL;
 
-          if (info == NULL)
-            {
-              ps_json_set_error (error, dpath,
-                                 _ ("unknown section \"%s\" (the table has IPE, HEA, HEB, W, "
-                                    "UB and UC shapes; `parastudy-cli sections` lists them)"),
-                                 (const char *)names->pdata[i]);
-              return FALSE;
-            }
           section_init (&s, PS_BEAM_SHAPE_I);
           s.info = info;
           s.base.shape = "standard";
@@ -811,7 +830,7 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           s.base.W = info->W;
           if (!ps_steel_section_from_info (info, &s.steel, &err))
             s.kind = PS_BEAM_SHAPE_OTHER;
-          section_csv (&s.base);
+          ps_beam_section_csv (&s.base);
           g_array_append_val (sections, s);
         }
       return TRUE;
@@ -869,13 +888,11 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
             }
         }
       s.base.label = g_string_free (label, FALSE);
-      section_csv (&s.base);
+      ps_beam_section_csv (&s.base);
       g_array_append_val (sections, s);
       return TRUE;
     }
-  if (g_str_equal (shape, "rhs") || g_str_equal (shape, "shs") || g_str_equal (shape, "chs")
-      || g_str_equal (shape, "hollow-circular") || g_str_equal (shape, "rectangular")
-      || g_str_equal (shape, "circular") || g_str_equal (shape, "custom"))
+  if (ps_beam_section_is_parametric (shape))
     return add_parametric (shape, obj, path, sections, error);
   {
     g_autofree char *p = ps_json_path (path, "shape");
@@ -2101,7 +2118,7 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
         {
           d->param_csv[k] = g_new (char *, p->count);
           for (guint64 j = 0; j < p->count; j++)
-            d->param_csv[k][j] = fmt_field (p->values[j]);
+            d->param_csv[k][j] = ps_beam_csv_number (p->values[j]);
         }
     }
 
@@ -2109,7 +2126,8 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
   d->combination_csv = g_new0 (char *, d->actions->n_combos + 1);
   for (guint k = 0; k < d->actions->n_combos; k++)
     {
-      d->combination_csv[k] = csv_text (ps_beam_actions_get_combination_name (d->actions, k));
+      d->combination_csv[k]
+          = ps_beam_csv_text (ps_beam_actions_get_combination_name (d->actions, k));
       if (d->actions->combos[k].limit == PS_BA_ULS)
         d->uls[d->n_uls++] = (int)k;
     }

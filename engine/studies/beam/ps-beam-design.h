@@ -97,6 +97,11 @@ typedef struct
   const PsSteelGradeInfo *steel;
   const PsTimberClass *timber;
   const PsConcreteClass *concrete;
+  /* A custom material object owns the row its pointer above points to (NULL for a
+   * material of the tables). */
+  PsSteelGradeInfo *custom_steel;
+  PsTimberClass *custom_timber;
+  PsConcreteClass *custom_concrete;
   guint n_alloy_rows; /* the Table 3.2b rows of an alloy, by thickness */
   const PsAluminiumAlloy *alloy[PS_BEAM_MAX_ALLOY_ROWS];
   PsEc5Material ec5;

@@ -468,6 +468,20 @@ design_inputs (PsReportWriter *w, const PsBeamDesign *d, guint64 n_items)
     ps_report_para (w, ps_concrete_classes_get_source (), TRUE);
   if (family[PS_BEAM_FAMILY_ALUMINIUM])
     ps_report_para (w, ps_aluminium_alloys_get_source (), TRUE);
+  for (guint i = 0; i < d->n_materials; i++)
+    {
+      const PsBeamDesignMaterial *mat = &d->materials[i];
+
+      if (mat->custom_steel != NULL || mat->custom_timber != NULL || mat->custom_concrete != NULL)
+        {
+          g_autofree char *para = g_strdup_printf (
+              _ ("%s: a custom material; its values are those of the study file, not of the "
+                 "tables above."),
+              mat->base.name);
+
+          ps_report_para (w, para, TRUE);
+        }
+    }
 
   ps_report_heading (w, 2, _ ("Sections"));
   ps_report_table_init (&t, 4);

@@ -7,6 +7,7 @@
 
 #include "ps-beam-design.h"
 #include "ps-beam.h"
+#include "ps-beam-sections-private.h"
 #include "ps-error.h"
 #include "study/ps-json.h"
 #include "ps-tables.h"
@@ -125,38 +126,6 @@ model_free (gpointer data)
   g_free (m);
 }
 
-static char *
-fmt_field (double v)
-{
-  char buf[PS_FMT_MAX + 1];
-  char *end;
-
-  if (isnan (v))
-    return g_strdup ("");
-  end = ps_fmt_double (buf, v);
-  *end = '\0';
-  return g_strdup (buf);
-}
-
-/* CSV-quotes @s when it needs it. */
-static char *
-csv_text (const char *s)
-{
-  GString *out;
-
-  if (strpbrk (s, ",\"\n\r") == NULL)
-    return g_strdup (s);
-  out = g_string_new ("\"");
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 parse_material (JsonNode *node, const char *path, GArray *materials, GError **error)
 {
@@ -210,28 +179,10 @@ parse_material (JsonNode *node, const char *path, GArray *materials, GError **er
                          ps_json_type_name (node));
       return FALSE;
     }
-  m.csv = csv_text (m.name);
+  m.csv = ps_beam_csv_text (m.name);
   m.csv_len = strlen (m.csv);
   g_array_append_val (materials, m);
   return TRUE;
-}
-
-static void
-section_csv (PsBeamSection *s)
-{
-  g_autofree char *label = csv_text (s->label);
-  double f[] = { s->b, s->h, s->d, s->D, s->t, s->A, s->I, s->W };
-  GString *out = g_string_new (label);
-
-  for (guint i = 0; i < G_N_ELEMENTS (f); i++)
-    {
-      g_autofree char *v = fmt_field (f[i]);
-
-      g_string_append_c (out, ',');
-      g_string_append (out, v);
-    }
-  s->csv_len = out->len;
-  s->csv = g_string_free (out, FALSE);
 }
 
 static void
@@ -271,155 +222,50 @@ section_props (PsBeamSection *s)
     }
 }
 
-/* Enumerates the sub-grid of one section entry: its parameters in the order given,
- * the last fastest. */
+/* One section of a parametric entry's grid (ps_beam_section_grid()). */
 static gboolean
-add_parametric_sections (const char *shape, const char *path, const char **names, PsParam *params,
-                         guint n_params, const char *custom_mode, GArray *sections, GError **error)
+add_parametric_section (const char *shape, const double *v, gpointer user_data)
 {
-  guint64 total = 1;
-  guint64 idx[4] = { 0 };
-  guint64 invalid = 0;
-  guint first = sections->len;
+  GArray *sections = user_data;
+  PsBeamSection s = { 0 };
 
-  for (guint p = 0; p < n_params; p++)
-    {
-      if (__builtin_mul_overflow (total, params[p].count, &total)
-          || total > ps_memory_budget () / 512)
-        {
-          ps_json_set_error (error, path,
-                             _ ("the section's parameters make too many sections for "
-                                "this machine's memory"));
-          return FALSE;
-        }
-    }
-  for (guint64 k = 0; k < total; k++)
-    {
-      PsBeamSection s = { 0 };
-
-      s.shape = g_intern_string (shape);
-      s.label = g_strdup (shape);
-      s.b = s.h = s.d = s.D = s.t = NAN;
-      for (guint p = 0; p < n_params; p++)
-        {
-          double v = params[p].values[idx[p]];
-          const char *n = names[p];
-
-          if (g_str_equal (n, "b"))
-            s.b = v;
-          else if (g_str_equal (n, "h"))
-            s.h = v;
-          else if (g_str_equal (n, "d"))
-            s.d = v;
-          else if (g_str_equal (n, "D"))
-            s.D = v;
-          else if (g_str_equal (n, "t"))
-            s.t = v;
-          else if (g_str_equal (n, "I"))
-            s.I = v;
-          else if (g_str_equal (n, "A"))
-            s.A = v;
-          else if (g_str_equal (n, "W"))
-            s.W = v;
-          else if (g_str_equal (n, "c"))
-            s.W = v; /* turned into I/c below */
-        }
-      if (custom_mode != NULL && g_str_equal (custom_mode, "c"))
-        s.W = s.I / s.W;
-      section_props (&s);
-      if (s.error != NULL)
-        invalid++;
-      section_csv (&s);
-      g_array_append_val (sections, s);
-      for (int p = (int)n_params - 1; p >= 0; p--)
-        {
-          if (++idx[p] < params[p].count)
-            break;
-          idx[p] = 0;
-        }
-    }
-  if (invalid == total)
-    {
-      /* Nothing of this entry can be computed: that is a mistake in the file, not a
-       * per-item failure. */
-      PsBeamSection *s = &g_array_index (sections, PsBeamSection, first);
-
-      ps_json_set_error (error, path, "%s", s->error);
-      return FALSE;
-    }
-  return TRUE;
+  s.shape = g_intern_string (shape);
+  s.label = g_strdup (shape);
+  s.b = s.h = s.d = s.D = s.t = NAN;
+  if (g_str_equal (shape, "rectangular"))
+    s.b = v[0], s.h = v[1];
+  else if (g_str_equal (shape, "circular"))
+    s.d = v[0];
+  else if (g_str_equal (shape, "hollow-circular"))
+    s.D = v[0], s.t = v[1];
+  else
+    s.I = v[0], s.W = v[1], s.A = v[2];
+  section_props (&s);
+  ps_beam_section_csv (&s);
+  g_array_append_val (sections, s);
+  return s.error == NULL;
 }
 
 static gboolean
 parse_section (JsonNode *node, const char *path, GArray *sections, GError **error)
 {
+  const char *shape = ps_beam_section_shape (node, path, error);
   JsonObject *obj;
-  const char *shape = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      ps_json_set_error (error, path, _ ("expected a section object with a \"shape\", got %s"),
-                         ps_json_type_name (node));
-      return FALSE;
-    }
-  obj = json_node_get_object (node);
-  if (!ps_json_get_string (obj, path, "shape", TRUE, &shape, error))
+  if (shape == NULL)
     return FALSE;
-
+  obj = json_node_get_object (node);
   if (g_str_equal (shape, "standard"))
     {
-      static const char *const keys[] = { "shape", "designation", NULL };
-      JsonNode *d = json_object_get_member (obj, "designation");
-      g_autofree char *dpath = ps_json_path (path, "designation");
-      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      g_autoptr (GPtrArray) infos = g_ptr_array_new ();
 
-      if (!ps_json_check_keys (obj, path, keys, error))
+      if (!ps_beam_section_designations (obj, path, infos, error))
         return FALSE;
-      if (d != NULL && JSON_NODE_HOLDS_ARRAY (d)
-          && json_array_get_length (json_node_get_array (d)) > 0)
+      for (guint i = 0; i < infos->len; i++)
         {
-          JsonArray *a = json_node_get_array (d);
-
-          for (guint i = 0; i < json_array_get_length (a); i++)
-            {
-              JsonNode *e = json_array_get_element (a, i);
-
-              if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
-                {
-                  ps_json_set_error (error, dpath,
-                                     _ ("expected a list of designations such as "
-                                        "\"IPE 300\", element %u is %s"),
-                                     i, ps_json_type_name (e));
-                  return FALSE;
-                }
-              g_ptr_array_add (names, (gpointer)json_node_get_string (e));
-            }
-        }
-      else if (d != NULL && JSON_NODE_HOLDS_VALUE (d)
-               && json_node_get_value_type (d) == G_TYPE_STRING)
-        g_ptr_array_add (names, (gpointer)json_node_get_string (d));
-      else
-        {
-          ps_json_set_error (error, dpath,
-                             _ ("expected a designation such as \"IPE 300\", "
-                                "\"HEB 200\" or \"W310x39\" (or a list), got %s"),
-                             d ? ps_json_type_name (d) : _ ("nothing"));
-          return FALSE;
-        }
-      for (guint i = 0; i < names->len; i++)
-        {
-          const PsSectionInfo *info = ps_sections_lookup (names->pdata[i]);
+          const PsSectionInfo *info = infos->pdata[i];
           PsBeamSection s = { 0 };
 
-          if (info == NULL)
-            {
-              ps_json_set_error (error, dpath,
-                                 _ ("unknown section \"%s\" (the table has IPE 80–600, "
-                                    "HEA and HEB 100–1000 and W shapes such as \"W310x39\"; "
-                                    "`parastudy-cli sections` lists them)"),
-                                 (const char *)names->pdata[i]);
-              return FALSE;
-            }
           s.shape = "standard";
           s.label = g_strdup (info->designation);
           s.b = info->b;
@@ -428,88 +274,39 @@ parse_section (JsonNode *node, const char *path, GArray *sections, GError **erro
           s.A = info->A;
           s.I = info->I;
           s.W = info->W;
-          section_csv (&s);
+          ps_beam_section_csv (&s);
           g_array_append_val (sections, s);
         }
       return TRUE;
     }
-  else
+  if (g_str_equal (shape, "rectangular") || g_str_equal (shape, "circular")
+      || g_str_equal (shape, "hollow-circular") || g_str_equal (shape, "custom"))
     {
-      const char *names[4];
-      PsQuantity qty[4];
-      guint n = 0;
-      const char *custom_mode = NULL;
-      PsParam params[4] = { 0 };
-      gboolean ok = TRUE;
+      guint first = sections->len;
+      guint64 total, invalid;
 
-      if (g_str_equal (shape, "rectangular"))
+      if (!ps_beam_section_grid (obj, path, shape, ps_memory_budget () / 512,
+                                 add_parametric_section, sections, &total, &invalid, error))
+        return FALSE;
+      if (invalid == total)
         {
-          static const char *const keys[] = { "shape", "b", "h", NULL };
-          if (!ps_json_check_keys (obj, path, keys, error))
-            return FALSE;
-          names[n] = "b", qty[n++] = PS_QTY_LENGTH;
-          names[n] = "h", qty[n++] = PS_QTY_LENGTH;
-        }
-      else if (g_str_equal (shape, "circular"))
-        {
-          static const char *const keys[] = { "shape", "d", NULL };
-          if (!ps_json_check_keys (obj, path, keys, error))
-            return FALSE;
-          names[n] = "d", qty[n++] = PS_QTY_LENGTH;
-        }
-      else if (g_str_equal (shape, "hollow-circular"))
-        {
-          static const char *const keys[] = { "shape", "D", "t", NULL };
-          if (!ps_json_check_keys (obj, path, keys, error))
-            return FALSE;
-          names[n] = "D", qty[n++] = PS_QTY_LENGTH;
-          names[n] = "t", qty[n++] = PS_QTY_LENGTH;
-        }
-      else if (g_str_equal (shape, "custom"))
-        {
-          static const char *const keys[] = { "shape", "I", "W", "c", "A", NULL };
-          gboolean has_w = json_object_has_member (obj, "W");
-          gboolean has_c = json_object_has_member (obj, "c");
-
-          if (!ps_json_check_keys (obj, path, keys, error))
-            return FALSE;
-          if (has_w == has_c)
-            {
-              ps_json_set_error (error, path,
-                                 _ ("a custom section needs exactly one of \"W\" "
-                                    "(section modulus) or \"c\" (distance to the extreme fibre)"));
-              return FALSE;
-            }
-          names[n] = "I", qty[n++] = PS_QTY_SECOND_MOMENT;
-          if (has_w)
-            names[n] = "W", qty[n++] = PS_QTY_SECTION_MODULUS, custom_mode = "W";
-          else
-            names[n] = "c", qty[n++] = PS_QTY_LENGTH, custom_mode = "c";
-          names[n] = "A", qty[n++] = PS_QTY_AREA;
-        }
-      else
-        {
-          g_autofree char *p = ps_json_path (path, "shape");
-
-          ps_json_set_error (error, p,
-                             _ ("expected \"rectangular\", \"circular\", "
-                                "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\""),
-                             shape);
+          /* Nothing of this entry can be computed: that is a mistake in the file, not a
+           * per-item failure. */
+          ps_json_set_error (error, path, "%s",
+                             g_array_index (sections, PsBeamSection, first).error);
           return FALSE;
         }
-      for (guint i = 0; i < n && ok; i++)
-        {
-          g_autofree char *p = ps_json_path (path, names[i]);
-
-          ok = ps_param_parse (json_object_get_member (obj, names[i]), p, qty[i], PS_CHECK_POSITIVE,
-                               &params[i], error);
-        }
-      if (ok)
-        ok = add_parametric_sections (shape, path, names, params, n, custom_mode, sections, error);
-      for (guint i = 0; i < n; i++)
-        ps_param_clear (&params[i]);
-      return ok;
+      return TRUE;
     }
+  {
+    g_autofree char *p = ps_json_path (path, "shape");
+
+    ps_json_set_error (error, p,
+                       _ ("expected \"rectangular\", \"circular\", "
+                          "\"hollow-circular\", \"standard\" or \"custom\", got \"%s\""),
+                       shape);
+    return FALSE;
+  }
 }
 
 static void
@@ -706,7 +503,7 @@ format_values (const PsParam *p)
   out = g_new (char *, p->count);
 
   for (guint64 i = 0; i < p->count; i++)
-    out[i] = fmt_field (p->values[i]);
+    out[i] = ps_beam_csv_number (p->values[i]);
   return out;
 }
 

@@ -360,7 +360,14 @@ extern "C"
          * the larger tabulated C2, 0.630: of loads between the ends, the central point
          * load has the largest C2 (its load acts where the buckled shape has its largest
          * twist), and a larger C2 gives a lower M_cr. End moments with a destabilising
-         * load (SN003b's graphs) are not implemented: refused. */
+         * load are refused: SN003b gives that case only as graphs, whose tabulated values
+         * are in Y. Galéa, "Déversement élastique d'une poutre à section bi-symétrique
+         * soumise à des moments d'extrémité et une charge répartie ou concentrée", Revue
+         * Construction Métallique STA-CAL 1-02 (2002), tables 1 to 8 (also ECCS
+         * publication 119, Annex B). Reading values off graphs is not a source, and the
+         * tables were not available when this was written. Nor is 0.630 a bound here:
+         * relative to a maximum moment at an end, the destabilising load's effect is not
+         * covered by the no-end-moment cases. */
         int no_end = ps_ec3_near (m->M_a, 0.0, mm, tol) && ps_ec3_near (m->M_b, 0.0, mm, tol);
         int one_sign = m->M_q1 * sign >= 0.0 && m->M_mid * sign >= 0.0 && m->M_q3 * sign >= 0.0;
         int symmetric = ps_ec3_near (m->M_q1, m->M_q3, mm, tol_shape)

@@ -145,6 +145,56 @@ iso_quantities (JsonObject *s)
   return ps_summary_get_object (ps_summary_get_object (s, "iso6892"), "quantities");
 }
 
+typedef void (*IsoQuantityRow) (GPtrArray *rows, JsonObject *iso, const char *name, JsonObject *q,
+                                const Display *d, const char *key);
+
+/* The rows of the ISO 6892-1 analysis: what it found (terse on the terminal, fuller on
+ * screen), then each quantity's by @row. */
+static void
+add_iso_rows (GPtrArray *rows, JsonObject *iso, JsonObject *quantities, gboolean terse,
+              IsoQuantityRow row)
+{
+  g_autoptr (GList) members = json_object_get_members (quantities);
+  const char *method = ps_summary_get_string (iso, "modulus_method");
+  unsigned long long yield_point = ps_summary_get_count (iso, "specimens_with_yield_point");
+  unsigned long long fracture = ps_summary_get_count (iso, "specimens_with_fracture");
+  unsigned long long toe = ps_summary_get_count (iso, "specimens_toe_compensated");
+
+  if (terse)
+    ps_summary_add (rows, "iso6892", C_ ("summary", "ISO 6892-1"), PS_SUMMARY_TEXT, "",
+                    g_strdup_printf (_ ("modulus %s; %llu with a yield point, %llu with fracture, "
+                                        "%llu toe-compensated"),
+                                     method, yield_point, fracture, toe));
+  else
+    ps_summary_add (rows, "iso6892", _ ("ISO 6892-1 analysis"), PS_SUMMARY_TEXT, "",
+                    g_strdup_printf (_ ("modulus: %s; %llu with a yield point, %llu with "
+                                        "fracture, %llu toe-compensated"),
+                                     method, yield_point, fracture, toe));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonObject *q = ps_summary_get_object (quantities, name);
+      Display d = display_of (name, ps_summary_get_string (q, "unit"));
+      g_autofree char *key = g_strconcat ("iso.", name, NULL);
+
+      row (rows, iso, name, q, &d, key);
+    }
+}
+
+/* A quantity on the terminal; E again only when its method is not the window fit's. */
+static void
+terminal_quantity (GPtrArray *rows, JsonObject *iso, const char *name, JsonObject *q,
+                   const Display *d, const char *key)
+{
+  if (ps_summary_get_count (q, "n") == 0
+      || (g_str_equal (name, "E")
+          && g_str_equal (ps_summary_get_string (iso, "modulus_method"), "window")))
+    return;
+  ps_summary_add_values (rows, key, name, PS_SUMMARY_NUMBER, d->si_unit,
+                         terminal_stat_text (q, d->scale, d->unit),
+                         ps_summary_get_number (q, "mean"));
+}
+
 static void
 terminal_rows (JsonObject *s, GPtrArray *rows)
 {
@@ -209,33 +259,7 @@ terminal_rows (JsonObject *s, GPtrArray *rows)
     return;
   /* The ISO 6892-1 analysis: what it found, then each quantity (E again only when its
    * method is not the window fit's above). */
-  ps_summary_add (rows, "iso6892", C_ ("summary", "ISO 6892-1"), PS_SUMMARY_TEXT, "",
-                  g_strdup_printf (
-                      _ ("modulus %s; %llu with a yield point, %llu with fracture, %llu "
-                         "toe-compensated"),
-                      ps_summary_get_string (iso, "modulus_method"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_with_yield_point"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_with_fracture"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_toe_compensated")));
-  {
-    g_autoptr (GList) members = json_object_get_members (quantities);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      {
-        const char *name = l->data;
-        JsonObject *q = ps_summary_get_object (quantities, name);
-        Display d = display_of (name, ps_summary_get_string (q, "unit"));
-        g_autofree char *key = g_strconcat ("iso.", name, NULL);
-
-        if (ps_summary_get_count (q, "n") == 0
-            || (g_str_equal (name, "E")
-                && g_str_equal (ps_summary_get_string (iso, "modulus_method"), "window")))
-          continue;
-        ps_summary_add_values (rows, key, name, PS_SUMMARY_NUMBER, d.si_unit,
-                               terminal_stat_text (q, d.scale, d.unit),
-                               ps_summary_get_number (q, "mean"));
-      }
-  }
+  add_iso_rows (rows, iso, quantities, TRUE, terminal_quantity);
 }
 
 /* ---- the GUI's Summary tab ------------------------------------------------------- */
@@ -356,6 +380,19 @@ screen_quantity (GPtrArray *rows, JsonObject *q, const char *key, const char *me
 }
 
 static void
+screen_iso_quantity (GPtrArray *rows, JsonObject *iso, const char *name, JsonObject *q,
+                     const Display *d, const char *key)
+{
+  g_autofree char *words = quantity_words (name);
+  g_autofree char *mean_label = g_strdup_printf (_ ("%s, mean"), words);
+  g_autofree char *char_label = g_strdup_printf (_ ("%s, characteristic"), words);
+  g_autofree char *design_label = g_strdup_printf (_ ("%s, design value"), words);
+
+  (void)iso;
+  screen_quantity (rows, q, key, mean_label, char_label, design_label, d);
+}
+
+static void
 screen_rows (JsonObject *s, GPtrArray *rows)
 {
   JsonObject *by_reason = ps_summary_get_object (s, "failed_by_reason");
@@ -428,31 +465,7 @@ screen_rows (JsonObject *s, GPtrArray *rows)
         (double)ps_summary_get_count (s, "yield_none"));
   if (iso == NULL || quantities == NULL)
     return;
-  ps_summary_add (rows, "iso6892", _ ("ISO 6892-1 analysis"), PS_SUMMARY_TEXT, "",
-                  g_strdup_printf (
-                      _ ("modulus: %s; %llu with a yield point, %llu with fracture, "
-                         "%llu toe-compensated"),
-                      ps_summary_get_string (iso, "modulus_method"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_with_yield_point"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_with_fracture"),
-                      (unsigned long long)ps_summary_get_count (iso, "specimens_toe_compensated")));
-  {
-    g_autoptr (GList) members = json_object_get_members (quantities);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      {
-        const char *name = l->data;
-        JsonObject *q = ps_summary_get_object (quantities, name);
-        Display d = display_of (name, ps_summary_get_string (q, "unit"));
-        g_autofree char *key = g_strconcat ("iso.", name, NULL);
-        g_autofree char *words = quantity_words (name);
-        g_autofree char *mean_label = g_strdup_printf (_ ("%s, mean"), words);
-        g_autofree char *char_label = g_strdup_printf (_ ("%s, characteristic"), words);
-        g_autofree char *design_label = g_strdup_printf (_ ("%s, design value"), words);
-
-        screen_quantity (rows, q, key, mean_label, char_label, design_label, &d);
-      }
-  }
+  add_iso_rows (rows, iso, quantities, FALSE, screen_iso_quantity);
 }
 
 /* ---- the report's key results ---------------------------------------------------- */
