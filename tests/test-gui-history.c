@@ -1,6 +1,7 @@
-/* test-gui-history.c: results and history kept (issue 19 item 12) under
+/* test-gui-history.c: results and history kept (issue 19 items 12 and 13) under
  * xvfb-run: an unmodified study reopened shows its last results, the History tab lists
- * its runs and opens or compares them. */
+ * its runs and opens or compares them, and Cancel of a Monte Carlo run keeps the
+ * samples done so far, with progress counted in samples. */
 #define G_LOG_DOMAIN "parastudy"
 #include "config.h"
 
@@ -26,6 +27,46 @@ shot_named (const char *page, const char *name)
 
   parastudy_window_show_page (window, page);
   return screenshot (GTK_WIDGET (window), full);
+}
+
+/* The window while a run is going: its progress relays out the run bar several times
+ * a second, and a window waiting for its layout draws nothing; the first frame that
+ * draws is saved. */
+static char *
+shot_while_running (const char *page, const char *name)
+{
+  g_autofree char *full = g_strconcat (name, shot_suffix, ".png", NULL);
+  const char *dir = g_getenv ("PS_SCREENSHOT_DIR");
+  char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), full, NULL);
+  GtkWidget *w = GTK_WIDGET (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (w));
+
+  parastudy_window_show_page (window, page);
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (w);
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) node = NULL;
+      int width = gtk_widget_get_width (w), height = gtk_widget_get_height (w);
+
+      iterate ();
+      g_usleep (2000);
+      if (i < 10)
+        continue;
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        {
+          g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (
+              renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+          g_assert_true (gdk_texture_save_to_png (texture, path));
+          g_test_message ("screenshot: %s", path);
+          return path;
+        }
+    }
+  g_error ("the window drew nothing while running");
+  return path;
 }
 
 static PsHistoryView *
@@ -141,6 +182,93 @@ test_results_and_history_kept (void)
   g_unlink (edited);
 }
 
+/* A reliability study that would run for hours: only cancelling ends it. */
+static const char long_study[]
+    = "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Long run\","
+      " \"variables\": {\"R\": {\"distribution\": \"lognormal\", \"mean\": \"300 MPa\","
+      " \"sd\": \"30 MPa\"}, \"S\": {\"distribution\": \"gumbel\", \"mean\": \"200 MPa\","
+      " \"sd\": \"20 MPa\"}}, \"limit_state\": \"R - S\","
+      " \"method\": {\"samples\": 1000000000000, \"seed\": 7}}";
+
+/* Progress reported after at least a few chunks. */
+static gboolean
+progress_shown (void)
+{
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (parastudy_window_get_progress_bar (window));
+
+  return gtk_progress_bar_get_fraction (bar) > 0
+         || (strstr (gtk_label_get_text (GTK_LABEL (window->progress_label)), "/s") != NULL
+             && g_ascii_isdigit (gtk_label_get_text (GTK_LABEL (window->progress_label))[0]));
+}
+
+static void
+test_cancel_keeps_partial (void)
+{
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (parastudy_window_get_progress_bar (window));
+  g_autofree char *p1 = NULL, *p2 = NULL, *row0 = NULL, *progress = NULL;
+  const PsDocumentResult *r;
+  const char *stopped, *rate;
+  PsDocument *doc;
+
+  doc = open_text (long_study);
+  g_assert_true (parastudy_window_set_backend (window, "serial", 1));
+  activate ("run");
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (wait_until (progress_shown, 60));
+  /* Counted in samples, with a rate and the time left (the eta of 10^12 samples). */
+  progress = g_strdup (gtk_progress_bar_get_text (bar));
+  rate = gtk_label_get_text (GTK_LABEL (window->progress_label));
+  g_test_message ("progress: %s; %s", progress, rate);
+  g_assert_nonnull (strstr (rate, "/s"));
+  if (*shot_suffix == '\0')
+    {
+      g_assert_nonnull (strstr (progress, " of 1 × 10¹² samples"));
+      g_assert_nonnull (strstr (rate, " left · "));
+      g_assert_nonnull (strstr (rate, " samples/s"));
+    }
+  p1 = shot_while_running ("study", "daily-13-progress");
+
+  activate ("cancel");
+  g_assert_true (wait_until (not_running, 5.0));
+  iterate ();
+  g_assert_nonnull (parastudy_window_get_info_message (window));
+  if (*shot_suffix == '\0')
+    g_assert_nonnull (strstr (parastudy_window_get_info_message (window), "cancel"));
+
+  /* The samples so far are kept: Pf and its interval, marked stopped by the user. */
+  r = ps_document_get_result (doc);
+  g_assert_nonnull (r);
+  g_assert_true (r->stopped);
+  stopped = parastudy_window_get_summary_text (window, "stopped");
+  g_assert_nonnull (stopped);
+  g_test_message ("stopped: %s", stopped);
+  g_assert_nonnull (parastudy_window_get_summary_text (window, "pf"));
+  g_assert_nonnull (parastudy_window_get_summary_text (window, "pf_ci95"));
+  if (*shot_suffix == '\0')
+    g_assert_nonnull (strstr (stopped, " of 1 × 10¹² samples"));
+  {
+    JsonObject *s = json_node_get_object (r->summary);
+    JsonObject *st = json_object_get_object_member (s, "stopped");
+
+    g_assert_nonnull (st);
+    g_assert_cmpstr (json_object_get_string_member (st, "by"), ==, "user");
+    g_assert_cmpint (json_object_get_int_member (st, "done"), ==,
+                     json_object_get_int_member (s, "samples"));
+    g_assert_cmpint (json_object_get_int_member (st, "done"), >, 0);
+    g_assert_cmpstr (json_object_get_string_member (s, "stopped_by"), ==, "user");
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window->view_stack)), ==,
+                   "summary");
+  p2 = shot_named ("summary", "daily-13-stopped-summary");
+  /* And in the history, marked so. */
+  row0 = ps_history_view_dup_row_text (history_view (), 0);
+  g_test_message ("history: %s", row0);
+  if (*shot_suffix == '\0')
+    g_assert_nonnull (strstr (row0, "stopped by user"));
+  g_assert_true (action_enabled ("run"));
+  close_all ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -198,6 +326,7 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/12-results-and-history-kept", test_results_and_history_kept);
+  g_test_add_func ("/gui/daily/13-cancel-keeps-partial", test_cancel_keeps_partial);
   status = gui_test_finish (g_test_run ());
   remove_tree (cache_dir);
   g_free (cache_dir);

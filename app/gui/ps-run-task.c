@@ -108,6 +108,8 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   opts.progress = on_engine_progress;
   opts.progress_data = d;
   opts.cancel = &d->cancel;
+  /* A cancelled Monte Carlo run keeps the samples done so far (issue 19 item 13). */
+  opts.keep_partial = TRUE;
 
   result = ps_run_to_dir (d->study, &opts, d->dir, &error);
 
@@ -136,6 +138,7 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   out->backend = g_strdup (result->backend);
   out->workers = result->workers;
   out->wall_seconds = result->wall_seconds;
+  out->stopped = result->stopped;
   g_task_return_pointer (task, out, (GDestroyNotify)ps_document_result_free);
 }
 
@@ -261,5 +264,6 @@ ps_run_task_result_from_dir (const char *dir, const char *summary_text, GError *
   out->backend = g_strdup (json_object_get_string_member_with_default (o, "backend", "?"));
   out->workers = (int)json_object_get_int_member_with_default (o, "workers", 0);
   out->wall_seconds = json_object_get_double_member_with_default (o, "wall_seconds", 0.0);
+  out->stopped = json_object_has_member (o, "stopped");
   return g_steal_pointer (&out);
 }
