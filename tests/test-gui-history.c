@@ -17,7 +17,6 @@
 #include "ps-history-view.h"
 
 static const char *shot_suffix = "";
-static char *cache_dir;
 
 /* A screenshot of @page named after the test and, in another language, the locale. */
 static char *
@@ -89,7 +88,7 @@ static char *
 write_study (const char *leaf, int seed)
 {
   g_autofree char *text = g_strdup_printf (kept_study, seed);
-  char *path = g_build_filename (cache_dir, leaf, NULL);
+  char *path = g_build_filename (gui_test_cache_dir, leaf, NULL);
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   return path;
@@ -269,32 +268,10 @@ test_cancel_keeps_partial (void)
   close_all ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 int
 main (int argc, char *argv[])
 {
   const char *locale = NULL;
-  int status;
 
   /* meson runs this program a second time with --pt_BR: the same assertions where
    * they are not about words, and the screenshots in Brazilian Portuguese. */
@@ -307,11 +284,8 @@ main (int argc, char *argv[])
         argc--;
         break;
       }
+  /* The results folders are this program's (gui_test_cache_dir). */
   gui_test_setenv ();
-  /* The results folders of this program only. */
-  cache_dir = g_dir_make_tmp ("ps-gui-cache-XXXXXX", NULL);
-  g_assert_nonnull (cache_dir);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
   if (locale != NULL)
     {
       g_setenv ("LC_ALL", locale, TRUE);
@@ -327,8 +301,5 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/gui/daily/12-results-and-history-kept", test_results_and_history_kept);
   g_test_add_func ("/gui/daily/13-cancel-keeps-partial", test_cancel_keeps_partial);
-  status = gui_test_finish (g_test_run ());
-  remove_tree (cache_dir);
-  g_free (cache_dir);
-  return status;
+  return gui_test_finish (g_test_run ());
 }
