@@ -521,12 +521,6 @@ on_run_progress (const PsProgress *p, gpointer user_data)
   ps_progress_describe (study, p, &text, &label);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
   gtk_label_set_text (GTK_LABEL (self->progress_label), label);
-  /* The whole of both where a narrow window ellipsizes them. */
-  {
-    g_autofree char *tip = g_strdup_printf ("%s\n%s", text, label);
-
-    gtk_widget_set_tooltip_text (self->progress_bar, tip);
-  }
 }
 
 static void
@@ -534,7 +528,6 @@ end_run (ParastudyWindow *self)
 {
   g_clear_object (&self->run_cancellable);
   g_clear_object (&self->running);
-  gtk_widget_set_tooltip_text (self->progress_bar, NULL);
   _parastudy_window_update_actions (self);
 }
 
