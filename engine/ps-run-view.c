@@ -5,6 +5,7 @@
 
 #include "ps-error.h"
 #include "ps-run-view.h"
+#include "ps-run.h"
 
 typedef struct
 {
@@ -153,6 +154,30 @@ add_screen_run_rows (PsRunView *v, GPtrArray *rows)
         g_strdup_printf ("%'" G_GINT64_FORMAT, (gint64)v->errors.count), (double)v->errors.count);
 }
 
+/* A run the user stopped: what its figures are of, first, in every view. */
+static void
+add_stopped_row (PsRunView *v, PsSummaryView which, GPtrArray *rows)
+{
+  JsonObject *stopped = ps_summary_get_object (v->summary, "stopped");
+  PsCountUnit unit;
+  guint64 done, planned;
+  g_autofree char *count = NULL;
+
+  if (stopped == NULL)
+    return;
+  unit = ps_count_unit_from_name (ps_summary_get_string (stopped, "unit"));
+  done = ps_summary_get_count (stopped, "done");
+  planned = ps_summary_get_count (stopped, "planned");
+  count = ps_count_progress_text (unit, done, planned);
+  ps_summary_add_values (
+      rows, "stopped",
+      which == PS_SUMMARY_TERMINAL ? C_ ("summary", "stopped by user") : _ ("Stopped by user"),
+      PS_SUMMARY_COUNT, "",
+      /* TRANSLATORS: the figures of a run cancelled part way:
+       * "after 12,000 of 1,000,000 samples: the figures are of these" */
+      g_strdup_printf (_ ("after %s: the figures are of these"), count), (double)done);
+}
+
 GPtrArray *
 ps_run_view_get_rows (PsRunView *view, PsSummaryView which)
 {
@@ -163,6 +188,7 @@ ps_run_view_get_rows (PsRunView *view, PsSummaryView which)
   if (rv->rows[which] != NULL)
     return rv->rows[which];
   rows = ps_summary_rows_new ();
+  add_stopped_row (view, which, rows);
   if (view->kind != NULL && view->kind->summary_rows != NULL)
     view->kind->summary_rows (view->summary, which, rows);
   else if (which == PS_SUMMARY_SCREEN)

@@ -207,7 +207,7 @@ ps_exec_commit_chunk (PsExec *exec, guint64 chunk, gconstpointer summary, PsErro
   exec->items_done += end - begin;
   if (o->progress != NULL)
     {
-      PsProgress p;
+      PsProgress p = { 0 };
 
       p.items_done = exec->items_done;
       p.items_total = exec->study->n_items;
@@ -368,8 +368,17 @@ run_study (const PsStudy *study, const PsRunOptions *options, PsResumeState *res
       g_propagate_error (error, exec.error);
       return NULL;
     }
+  result->items_planned = study->n_items;
   if (exec.next_commit != exec.n_chunks && !g_atomic_int_get (&exec.done))
     {
+      /* A prefix of Monte Carlo sample blocks is a Monte Carlo run of fewer samples:
+       * its merged summary is kept (issue 19 item 13). */
+      if (options->cancel != NULL && g_atomic_int_get (options->cancel) && options->keep_partial
+          && study->klass->set_items != NULL && exec.next_commit > exec.first_chunk)
+        {
+          result->stopped = TRUE;
+          return g_steal_pointer (&result);
+        }
       if (options->cancel != NULL && g_atomic_int_get (options->cancel))
         g_set_error (error, PS_ERROR, PS_ERROR_CANCELLED,
                      _ ("the run was cancelled after %llu of %llu items"),
@@ -484,6 +493,8 @@ run_rounds (const PsStudy *study, gpointer rounds, const PsRunOptions *options, 
       ro.rows_write = collect_rows;
       ro.rows_data = rows;
       ro.rows_dir = NULL;
+      /* A round cut short would steer the next one: a cancel ends the run. */
+      ro.keep_partial = FALSE;
       rp.round = result->rounds + 1;
       if (options->progress != NULL)
         {
@@ -591,6 +602,28 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
       json_builder_set_member_name (b, "rounds");
       json_builder_add_int_value (b, r->rounds);
     }
+  if (r->stopped)
+    {
+      /* The items counted in the study's own terms, for the words of front ends that
+       * read the file (ps-run-view.c). */
+      guint64 done, planned;
+      PsCountUnit unit = ps_study_count_items (study, r->items, &done);
+
+      ps_study_count_items (study, r->items_planned, &planned);
+      json_builder_set_member_name (b, "stopped");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "by");
+      json_builder_add_string_value (b, "user");
+      json_builder_set_member_name (b, "items_planned");
+      json_builder_add_int_value (b, (gint64)r->items_planned);
+      json_builder_set_member_name (b, "unit");
+      json_builder_add_string_value (b, ps_count_unit_name (unit));
+      json_builder_set_member_name (b, "done");
+      json_builder_add_int_value (b, (gint64)done);
+      json_builder_set_member_name (b, "planned");
+      json_builder_add_int_value (b, (gint64)planned);
+      json_builder_end_object (b);
+    }
   json_builder_set_member_name (b, "started");
   json_builder_add_string_value (b, r->started);
   json_builder_set_member_name (b, "wall_seconds");
@@ -634,6 +667,13 @@ ps_run_summary_json (const PsStudy *study, const PsRunResult *r)
   json_builder_end_object (b);
 
   study->klass->summary_to_json (study, r->summary, b);
+  if (r->stopped)
+    {
+      /* What ended the run, in the member the sampling kinds already name it in (it
+       * replaces their "time" or "samples", in place). */
+      json_builder_set_member_name (b, "stopped_by");
+      json_builder_add_string_value (b, "user");
+    }
   json_builder_end_object (b);
 
   return ps_json_builder_to_data (b, TRUE);

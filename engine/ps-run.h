@@ -60,6 +60,12 @@ typedef struct
    * the commit or the removal happens, never both. */
   gboolean (*may_commit) (gpointer user_data);
   gpointer may_commit_data;
+  /* A cancel of a study whose items are open-ended Monte Carlo sample blocks
+   * (PsKindClass.set_items) ends the run with the result of the items committed so
+   * far, PsRunResult.stopped set, instead of PS_ERROR_CANCELLED: its summary is
+   * exactly that of a study of those samples, since the items are committed in
+   * order. Other studies, and studies of several rounds, still end cancelled. */
+  gboolean keep_partial;
 } PsRunOptions;
 
 typedef struct
@@ -86,6 +92,10 @@ typedef struct
    * files say so; the command line exits with status 1. */
   char *failure;
   const PsKindClass *kind; /* whose summary it is */
+  /* Cancelled with PsRunOptions.keep_partial: the summary is of the first @items of
+   * @items_planned items; summary.json says so in its "stopped" member. */
+  gboolean stopped;
+  guint64 items_planned;
 } PsRunResult;
 
 void ps_run_options_init (PsRunOptions *options);
@@ -147,6 +157,26 @@ void ps_checkpoint_info_clear (PsCheckpointInfo *info);
  * watchdog that ends the process when a run does not stop in time (from a thread of
  * its own, never from a signal handler). */
 void ps_run_dir_discard_own (const char *dir);
+
+/* Counting in the study's own terms (ps-progress.c). */
+/* The first @items items of @study as the user counts them (PsKindClass.count_items);
+ * a NULL @study counts items. */
+PsCountUnit ps_study_count_items (const PsStudy *study, guint64 items, guint64 *count);
+/* summary.json's word for @unit ("samples"), and back (PS_COUNT_ITEMS when unknown). */
+const char *ps_count_unit_name (PsCountUnit unit);
+PsCountUnit ps_count_unit_from_name (const char *name);
+/* A count in the locale's digits: whole below a million ("12,345"), else with three
+ * significant digits and a power of ten ("4.06 × 10⁶"). */
+char *ps_count_number_text (double n);
+/* "1,200 of 3,000 samples", "1.2 × 10⁶ of 3 × 10⁹ samples", translated. */
+char *ps_count_progress_text (PsCountUnit unit, guint64 done, guint64 total);
+/* "12,300 samples/s", translated; "—" when @per_second is not a positive number. */
+char *ps_count_rate_text (PsCountUnit unit, double per_second);
+/* The progress of a run of @study as a front end shows it: the count done and its
+ * total in the study's terms (the progress bar's text), and the time left and the
+ * rate ("8 s left · 12,300 samples/s"), translated. */
+void ps_progress_describe (const PsStudy *study, const PsProgress *progress, char **count_text,
+                           char **rate_text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsRunResult, ps_run_result_free)
 

@@ -22,6 +22,7 @@
 static ParastudyApplication *app;
 static ParastudyWindow *window;
 static char *gui_test_history_dir;
+static char *gui_test_cache_dir;
 
 static inline char *
 example_path (const char *name)
@@ -308,6 +309,12 @@ gui_test_setenv (void)
   db = g_build_filename (gui_test_history_dir, "history.db", NULL);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("PARASTUDY_HISTORY", db, TRUE);
+  /* Results folders of this program only: a study opened unmodified shows the last
+   * results left in its folder (issue 19 item 12), which must not be another test
+   * program's, nor the user's. */
+  gui_test_cache_dir = g_dir_make_tmp ("ps-gui-cache-XXXXXX", NULL);
+  g_assert_nonnull (gui_test_cache_dir);
+  g_setenv ("XDG_CACHE_HOME", gui_test_cache_dir, TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 }
@@ -336,7 +343,29 @@ gui_test_open_window (void)
   return TRUE;
 }
 
-/* Closes the window and removes the history; returns @status. */
+static inline void
+gui_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      gui_test_remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* Closes the window and removes the history and the results folders; returns
+ * @status. */
 static inline int
 gui_test_finish (int status)
 {
@@ -357,5 +386,8 @@ gui_test_finish (int status)
   if (gui_test_history_dir != NULL)
     g_rmdir (gui_test_history_dir);
   g_clear_pointer (&gui_test_history_dir, g_free);
+  if (gui_test_cache_dir != NULL)
+    gui_test_remove_tree (gui_test_cache_dir);
+  g_clear_pointer (&gui_test_cache_dir, g_free);
   return status;
 }

@@ -184,7 +184,8 @@ progress_shown (void)
   const char *text
       = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (parastudy_window_get_progress_bar (window)));
 
-  return text != NULL && strstr (text, " items") != NULL;
+  /* "N of M samples": counted in the study's own terms (issue 19 item 13). */
+  return text != NULL && strstr (text, " of ") != NULL;
 }
 
 /* Cancel gives the window back within a second, says so, and mpirun and every rank

@@ -202,7 +202,9 @@ test_export_report (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_false (action_enabled ("export-report"));
+  /* Only with a result: an earlier test's run of this example is shown again when it
+   * is reopened unmodified (issue 19 item 12). */
+  g_assert_true (action_enabled ("export-report") == (ps_document_get_result (doc) != NULL));
   g_assert_true (parastudy_window_set_backend (window, "serial", 1));
   run_and_wait ();
   g_assert_true (action_enabled ("export-report"));

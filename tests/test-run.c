@@ -7,6 +7,7 @@
 
 #include "parastudy.h"
 #include "ps-backend-test-utils.h"
+#include "ps-run-view.h"
 
 /* Tests of running a study: the grid walk, backends and worker counts agreeing bit for
  * bit, cancellation, progress, per-item errors, row sinks that fail, atomic output
@@ -1339,6 +1340,201 @@ test_too_many_workers (void)
   }
 }
 
+/* ---------------------------------------------------------------------------------
+ * A cancelled Monte Carlo run keeps its samples (issue 19 item 13)
+ * ------------------------------------------------------------------------------ */
+
+/* Monte Carlo of R - S with 20 chunks of 65,536 samples (PS_REL_CHUNK_ITEMS blocks of
+ * PS_REL_BLOCK): the run is cancelled long before its end. */
+#define MC_TEXT(samples)                                                                           \
+  "{\"parastudy\": 1, \"kind\": \"reliability\", \"name\": \"Partial\","                           \
+  " \"variables\": {\"R\": {\"distribution\": \"normal\", \"mean\": 5, \"sd\": 1},"                \
+  " \"S\": {\"distribution\": \"normal\", \"mean\": 3, \"sd\": 1}}, \"limit_state\": \"R - S\","   \
+  " \"method\": {\"samples\": " samples ", \"seed\": 11}}"
+
+typedef struct
+{
+  gint cancel;
+  guint commits;
+  guint stop_after;
+} StopAfter;
+
+static void
+stop_after_commits (const PsProgress *progress, gpointer user_data)
+{
+  StopAfter *s = user_data;
+
+  if (++s->commits >= s->stop_after)
+    g_atomic_int_set (&s->cancel, 1);
+}
+
+/* The partial result is that of a study of the samples done: items are committed in
+ * order and the random numbers are keyed by the sample index (ARCHITECTURE.md), so
+ * the failure count, Pf and its interval are those of the shorter study, exactly.
+ * summary.json says the user stopped it, after how many of how many samples. */
+static void
+test_cancel_keeps_partial (void)
+{
+  static const char *const backends[] = { "serial", "threads" };
+  g_autoptr (PsStudy) study = load_text_ok (MC_TEXT ("1310720"), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *tmp = g_dir_make_tmp ("parastudy-test-run-XXXXXX", &error);
+      g_autofree char *short_text = NULL;
+      g_autofree char *ref_json = NULL;
+      g_autoptr (PsStudy) short_study = NULL;
+      g_autoptr (PsRunResult) result = NULL;
+      g_autoptr (PsRunResult) ref = NULL;
+      g_autoptr (PsRunView) view = NULL;
+      g_autoptr (PsRunView) ref_view = NULL;
+      StopAfter stop = { 0, 0, 3 };
+      PsRunOptions options;
+      JsonObject *stopped;
+      GPtrArray *rows;
+      guint64 samples = 0;
+
+      g_assert_no_error (error);
+      ps_run_options_init (&options);
+      options.backend = backends[i];
+      options.workers = 2;
+      options.progress = stop_after_commits;
+      options.progress_data = &stop;
+      options.cancel = &stop.cancel;
+      options.keep_partial = TRUE;
+      result = ps_run_to_dir (study, &options, tmp, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+      g_assert_true (result->stopped);
+      g_assert_cmpuint (result->items_planned, ==, 320);
+      g_assert_cmpuint (result->items, >=, 3 * 16);
+      g_assert_cmpuint (result->items, <, 320);
+      g_assert_cmpuint (result->items % 16, ==, 0);
+      g_assert_cmpint (ps_study_count_items (study, result->items, &samples), ==, PS_COUNT_SAMPLES);
+      g_assert_cmpuint (samples, ==, result->items * 4096);
+      g_test_message ("%s: stopped after %" G_GUINT64_FORMAT " samples", backends[i], samples);
+
+      view = ps_run_view_load (tmp, &error);
+      g_assert_no_error (error);
+      stopped = ps_summary_get_object (view->summary, "stopped");
+      g_assert_nonnull (stopped);
+      g_assert_cmpstr (ps_summary_get_string (stopped, "by"), ==, "user");
+      g_assert_cmpstr (ps_summary_get_string (stopped, "unit"), ==, "samples");
+      g_assert_cmpuint (ps_summary_get_count (stopped, "done"), ==, samples);
+      g_assert_cmpuint (ps_summary_get_count (stopped, "planned"), ==, 1310720);
+      g_assert_cmpuint (ps_summary_get_count (view->summary, "samples"), ==, samples);
+      g_assert_cmpstr (ps_summary_get_string (view->summary, "stopped_by"), ==, "user");
+      /* Every view says so first. */
+      for (int w = PS_SUMMARY_TERMINAL; w <= PS_SUMMARY_REPORT; w++)
+        {
+          rows = ps_run_view_get_rows (view, (PsSummaryView)w);
+          g_assert_cmpuint (rows->len, >, 0);
+          g_assert_cmpstr (((PsSummaryRow *)rows->pdata[0])->key, ==, "stopped");
+        }
+
+      /* The study of exactly those samples, run to its end. */
+      {
+        g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, samples);
+        g_auto (GStrv) parts = g_strsplit (MC_TEXT ("N"), "\"samples\": N", 2);
+
+        short_text = g_strdup_printf ("%s\"samples\": %s%s", parts[0], n, parts[1]);
+      }
+      short_study = load_text_ok (short_text, NULL);
+      ps_run_options_init (&options);
+      options.backend = "serial";
+      ref = ps_run_study (short_study, &options, &error);
+      g_assert_no_error (error);
+      g_assert_false (ref->stopped);
+      ref_json = ps_run_summary_json (short_study, ref);
+      ref_view = ps_run_view_new_from_data (ref_json, -1, &error);
+      g_assert_no_error (error);
+      g_assert_null (ps_summary_get_object (ref_view->summary, "stopped"));
+      g_assert_cmpuint (ps_summary_get_count (view->summary, "failures"), ==,
+                        ps_summary_get_count (ref_view->summary, "failures"));
+      g_assert_cmpuint (ps_summary_get_count (view->summary, "failures"), >, 0);
+      g_assert_cmpfloat (ps_summary_get_number (view->summary, "pf"), ==,
+                         ps_summary_get_number (ref_view->summary, "pf"));
+      {
+        JsonArray *a = ps_summary_get_array (view->summary, "pf_ci95");
+        JsonArray *b = ps_summary_get_array (ref_view->summary, "pf_ci95");
+
+        g_assert_nonnull (a);
+        g_assert_nonnull (b);
+        for (guint k = 0; k < 2; k++)
+          g_assert_cmpfloat (json_array_get_double_element (a, k), ==,
+                             json_array_get_double_element (b, k));
+      }
+      rm_rf (tmp);
+    }
+}
+
+/* A beam sweep is not a sample: cancelled, it keeps nothing, even when asked to. */
+static void
+test_cancel_keeps_nothing_of_a_sweep (void)
+{
+  g_autoptr (PsStudy) study = load_json (long_json);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsRunResult) result = NULL;
+  StopAfter stop = { 0, 0, 1 };
+  PsRunOptions options;
+
+  ps_run_options_init (&options);
+  options.backend = "serial";
+  options.progress = stop_after_commits;
+  options.progress_data = &stop;
+  options.cancel = &stop.cancel;
+  options.keep_partial = TRUE;
+  result = ps_run_study (study, &options, &error);
+  g_assert_null (result);
+  g_assert_error (error, PS_ERROR, PS_ERROR_CANCELLED);
+}
+
+/* Progress in the study's own terms: samples, configurations, specimens. */
+static void
+test_count_units (void)
+{
+  g_autoptr (PsStudy) mc = load_text_ok (MC_TEXT ("10000"), NULL);
+  g_autoptr (PsStudy) beam = load_json (grid_json);
+  g_autofree char *one = ps_count_progress_text (PS_COUNT_SAMPLES, 1, 1);
+  g_autofree char *many = ps_count_progress_text (PS_COUNT_CONFIGURATIONS, 0, 5);
+  g_autofree char *rate = ps_count_rate_text (PS_COUNT_SPECIMENS, 2.5);
+  g_autofree char *no_rate = ps_count_rate_text (PS_COUNT_SAMPLES, 0);
+  g_autofree char *count = NULL, *speed = NULL;
+  PsProgress p = { 1, 3, 2.0, 4.0, 0 };
+  guint64 n = 0;
+
+  /* 10,000 samples are three blocks of 4,096, the last one short. */
+  g_assert_cmpint (ps_study_count_items (mc, 1, &n), ==, PS_COUNT_SAMPLES);
+  g_assert_cmpuint (n, ==, 4096);
+  g_assert_cmpint (ps_study_count_items (mc, 3, &n), ==, PS_COUNT_SAMPLES);
+  g_assert_cmpuint (n, ==, 10000);
+  g_assert_cmpint (ps_study_count_items (beam, 7, &n), ==, PS_COUNT_CONFIGURATIONS);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpint (ps_study_count_items (NULL, 7, &n), ==, PS_COUNT_ITEMS);
+  g_assert_cmpstr (one, ==, "1 of 1 sample");
+  g_assert_cmpstr (many, ==, "0 of 5 configurations");
+  g_assert_cmpstr (rate, ==, "2.5 specimens/s");
+  g_assert_cmpstr (no_rate, ==, "—");
+  g_assert_cmpint (ps_count_unit_from_name (ps_count_unit_name (PS_COUNT_SPECIMENS)), ==,
+                   PS_COUNT_SPECIMENS);
+  g_assert_cmpint (ps_count_unit_from_name ("tons"), ==, PS_COUNT_ITEMS);
+  /* One block of three in 2 s: 4,096 samples done, 2,048 a second, 4 s left. */
+  ps_progress_describe (mc, &p, &count, &speed);
+  g_assert_cmpstr (count, ==, "4096 of 10000 samples");
+  g_assert_cmpstr (speed, ==, "4 s left · 2048 samples/s");
+  /* Past a million, three digits and a power of ten. */
+  {
+    g_autofree char *big = ps_count_progress_text (PS_COUNT_SAMPLES, 4063232, 1000000000000);
+    g_autofree char *edge = ps_count_number_text (9996000);
+    g_autofree char *below = ps_count_number_text (999999);
+
+    g_assert_cmpstr (big, ==, "4.06 × 10⁶ of 1 × 10¹² samples");
+    g_assert_cmpstr (edge, ==, "1 × 10⁷");
+    g_assert_cmpstr (below, ==, "999999");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1358,6 +1554,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/run/cancel/threads-mid-run-rows", test_cancel_threads_rows);
   g_test_add_func ("/engine/run/cancel/before-start", test_cancel_before_start);
   g_test_add_func ("/engine/run/progress", test_progress);
+  g_test_add_func ("/engine/run/cancel/keeps-partial-monte-carlo", test_cancel_keeps_partial);
+  g_test_add_func ("/engine/run/cancel/keeps-nothing-of-a-sweep",
+                   test_cancel_keeps_nothing_of_a_sweep);
+  g_test_add_func ("/engine/run/progress/count-units", test_count_units);
   g_test_add_func ("/engine/run/item-errors", test_item_errors);
   g_test_add_func ("/engine/run/rows-write-error", test_rows_write_error);
   g_test_add_func ("/engine/run/to-dir/cancelled-leaves-nothing", test_to_dir_cancelled);

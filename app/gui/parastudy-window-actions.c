@@ -624,37 +624,18 @@ _parastudy_window_close_request (GtkWindow *window)
 
 /* ---- running -------------------------------------------------------------- */
 
-static char *
-format_duration (double s)
-{
-  if (s < 0 || !isfinite (s))
-    return g_strdup ("—");
-  if (s < 60)
-    return g_strdup_printf (_ ("%.0f s"), ceil (s));
-  if (s < 3600)
-    return g_strdup_printf (_ ("%.0f min %02.0f s"), floor (s / 60), fmod (floor (s), 60));
-  return g_strdup_printf (_ ("%.0f h %02.0f min"), floor (s / 3600), fmod (floor (s / 60), 60));
-}
-
 static void
 on_run_progress (const PsProgress *p, gpointer user_data)
 {
   ParastudyWindow *self = user_data;
   double frac = p->items_total ? (double)p->items_done / (double)p->items_total : 0;
-  double rate = p->elapsed > 0 ? (double)p->items_done / p->elapsed : 0;
-  g_autofree char *text = NULL, *left = NULL, *label = NULL;
+  const PsStudy *study = self->running ? ps_document_get_study (self->running) : NULL;
+  g_autofree char *text = NULL, *label = NULL;
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), CLAMP (frac, 0, 1));
-  {
-    g_autofree char *done = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_done);
-    g_autofree char *total = g_strdup_printf ("%'" G_GUINT64_FORMAT, p->items_total);
-
-    /* TRANSLATORS: progress of a run: "1,200 of 3,000,000 items" */
-    text = g_strdup_printf (_ ("%s of %s items"), done, total);
-  }
+  /* In the study's own terms: samples, configurations, specimens (issue 19 item 13). */
+  ps_progress_describe (study, p, &text, &label);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
-  left = format_duration (p->eta);
-  label = g_strdup_printf (_ ("%.3g items/s · %s left"), rate, left);
   gtk_label_set_text (GTK_LABEL (self->progress_label), label);
 }
 
@@ -693,6 +674,23 @@ on_run_done (GObject *source, GAsyncResult *result, gpointer user_data)
           gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Failed"));
           _parastudy_window_show_message (self, GTK_MESSAGE_ERROR, msg);
         }
+    }
+  else if (r->stopped)
+    {
+      /* Cancelled part way, the samples so far kept (ps-run-task.c). */
+      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), _ ("Stopped by user"));
+      _parastudy_window_show_message (
+          self, GTK_MESSAGE_INFO,
+          _ ("Run cancelled: stopped by user. The result of the samples computed so far is "
+             "kept and shown."));
+      if (doc != NULL)
+        {
+          ps_document_set_result (doc, r);
+          if (doc == self->current)
+            gtk_stack_set_visible_child_name (GTK_STACK (self->view_stack), "summary");
+        }
+      else
+        ps_document_result_free (r);
     }
   else
     {

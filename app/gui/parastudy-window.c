@@ -9,6 +9,8 @@
 #include "ps-beam-editor.h"
 #include "ps-regression-editor.h"
 #include "ps-reliability-editor.h"
+#include "ps-history-view.h"
+#include "ps-run-task.h"
 #include "ps-scaling-view.h"
 #include "ps-source-view.h"
 #include "studies/regression/ps-regression.h"
@@ -240,6 +242,8 @@ select_document (ParastudyWindow *self, PsDocument *doc)
     }
   ps_scaling_view_set_document (PS_SCALING_VIEW (self->scaling_view), doc);
   ps_source_view_set_document (PS_SOURCE_VIEW (self->source_view), doc);
+  ps_history_view_set_document (
+      PS_HISTORY_VIEW (gtk_stack_get_child_by_name (GTK_STACK (self->view_stack), "history")), doc);
   /* Scrolled back while the previous table is still laid out: the column view's
    * list cannot scroll to a position in a model it has not measured yet. */
   for (int i = 0; i < 2; i++)
@@ -266,6 +270,16 @@ on_sidebar_row_selected (ParastudyWindow *self, GtkListBoxRow *row)
 void
 _parastudy_window_add_document (ParastudyWindow *self, PsDocument *doc)
 {
+  /* A study opened unmodified shows its last results, when its results folder holds
+   * a run of this very study (issue 19 item 12). */
+  if (ps_document_get_result (doc) == NULL && !ps_document_get_dirty (doc)
+      && ps_document_get_study (doc) != NULL)
+    {
+      PsDocumentResult *cached = ps_run_task_cached_result (ps_document_get_study (doc));
+
+      if (cached != NULL)
+        ps_document_set_result (doc, cached);
+    }
   g_signal_connect_object (doc, "changed", G_CALLBACK (on_document_changed), self, 0);
   g_signal_connect_object (doc, "replaced", G_CALLBACK (on_document_replaced), self, 0);
   g_signal_connect_object (doc, "result-changed", G_CALLBACK (on_document_result_changed), self, 0);
@@ -491,6 +505,9 @@ parastudy_window_init (ParastudyWindow *self)
   g_signal_connect_swapped (self->backend_picker, "notify::backend",
                             G_CALLBACK (_parastudy_window_update_actions), self);
   _parastudy_window_results_init (self);
+  /* The History tab (ps-history-view.h), after Scaling. */
+  gtk_stack_add_titled (GTK_STACK (self->view_stack), ps_history_view_new (), "history",
+                        _ ("History"));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

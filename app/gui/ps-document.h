@@ -73,6 +73,8 @@ typedef struct
   char *backend;
   int workers;
   double wall_seconds;
+  /* Cancelled part way: the summary is of the items done (summary.json "stopped"). */
+  gboolean stopped;
 } PsDocumentResult;
 
 const PsDocumentResult *ps_document_get_result (PsDocument *self);

@@ -297,7 +297,7 @@ on_stderr_line (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autofree char *raw
       = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), res, NULL, NULL);
   g_autofree char *line = NULL;
-  PsProgress p;
+  PsProgress p = { 0 };
 
   if (raw == NULL)
     {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ps-run-task.h"
+#include "ps-run-view.h"
 
 typedef struct
 {
@@ -107,6 +108,8 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   opts.progress = on_engine_progress;
   opts.progress_data = d;
   opts.cancel = &d->cancel;
+  /* A cancelled Monte Carlo run keeps the samples done so far (issue 19 item 13). */
+  opts.keep_partial = TRUE;
 
   result = ps_run_to_dir (d->study, &opts, d->dir, &error);
 
@@ -135,6 +138,7 @@ run_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *canc
   out->backend = g_strdup (result->backend);
   out->workers = result->workers;
   out->wall_seconds = result->wall_seconds;
+  out->stopped = result->stopped;
   g_task_return_pointer (task, out, (GDestroyNotify)ps_document_result_free);
 }
 
@@ -190,16 +194,43 @@ ps_run_task_finish (GAsyncResult *result, GError **error)
 }
 
 char *
-ps_run_task_default_dir (const PsStudy *study)
+ps_run_task_dir_for (const char *study_name, const char *sha256)
 {
-  g_autofree char *name = g_strdup (ps_study_get_name (study));
+  g_autofree char *name = g_strdup (study_name != NULL ? study_name : "");
   g_autofree char *leaf = NULL;
 
   for (char *p = name; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       *p = '-';
-  leaf = g_strdup_printf ("%.40s-%.12s", name, ps_study_get_checksum (study));
+  leaf = g_strdup_printf ("%.40s-%.12s", name, sha256 != NULL ? sha256 : "");
   return g_build_filename (g_get_user_cache_dir (), "parastudy", "results", leaf, NULL);
+}
+
+char *
+ps_run_task_default_dir (const PsStudy *study)
+{
+  return ps_run_task_dir_for (ps_study_get_name (study), ps_study_get_checksum (study));
+}
+
+PsDocumentResult *
+ps_run_task_cached_result (const PsStudy *study)
+{
+  g_autofree char *dir = ps_run_task_default_dir (study);
+  g_autoptr (PsRunView) view = NULL;
+  PsDocumentResult *out;
+
+  /* The folder is named after the checksum's first digits only: the whole checksum
+   * in summary.json decides. */
+  view = ps_run_view_load (dir, NULL);
+  if (view == NULL || g_strcmp0 (view->study_sha256, ps_study_get_checksum (study)) != 0)
+    return NULL;
+  out = ps_run_task_result_from_dir (dir, NULL, NULL);
+  if (out != NULL)
+    {
+      g_free (out->summary_text);
+      out->summary_text = ps_run_view_summary_text (view);
+    }
+  return out;
 }
 
 PsDocumentResult *
@@ -233,5 +264,6 @@ ps_run_task_result_from_dir (const char *dir, const char *summary_text, GError *
   out->backend = g_strdup (json_object_get_string_member_with_default (o, "backend", "?"));
   out->workers = (int)json_object_get_int_member_with_default (o, "workers", 0);
   out->wall_seconds = json_object_get_double_member_with_default (o, "wall_seconds", 0.0);
+  out->stopped = json_object_has_member (o, "stopped");
   return g_steal_pointer (&out);
 }

@@ -44,5 +44,11 @@ PsDocumentResult *ps_run_task_result_from_dir (const char *dir, const char *summ
 
 /* Where the GUI keeps the results of a study that has no folder of its own. */
 char *ps_run_task_default_dir (const PsStudy *study);
+/* The same folder for the study of this name and SHA-256 (a run in the history). */
+char *ps_run_task_dir_for (const char *name, const char *sha256);
+/* The last result of @study, when its results folder holds a run of this very study
+ * (summary.json's study_sha256 is the study's): what reopening an unmodified study
+ * shows (issue 19 item 12). NULL otherwise. */
+PsDocumentResult *ps_run_task_cached_result (const PsStudy *study);
 
 G_END_DECLS

@@ -18,6 +18,16 @@
 G_BEGIN_DECLS
 
 typedef struct _PsChart PsChart;
+
+/* What a user counts a study's items in (progress, a run stopped by the user): the
+ * names are summary.json's words for them (ps_count_unit_name()). */
+typedef enum
+{
+  PS_COUNT_ITEMS,
+  PS_COUNT_SAMPLES,
+  PS_COUNT_CONFIGURATIONS,
+  PS_COUNT_SPECIMENS,
+} PsCountUnit;
 typedef struct _PsPlotParams PsPlotParams;
 typedef struct _PsRunData PsRunData;
 typedef struct _PsReportWriter PsReportWriter;
@@ -86,6 +96,10 @@ struct _PsKindClass
    * kinds whose items are open-ended (Monte Carlo sample blocks). Without it the
    * items repeat cyclically (see ps_study_set_items()). */
   gboolean (*set_items) (PsStudy *study, guint64 n_items, GError **error);
+  /* Optional: the first @items items in the study's own terms: their count in
+   * *@count and its unit (blocks of Monte Carlo samples count their samples, a beam
+   * sweep's items are configurations). Without it: the items themselves. */
+  PsCountUnit (*count_items) (const PsStudy *study, guint64 items, guint64 *count);
   /* Optional, for a kind whose summary is not plain data (it holds pointers, say):
    * the merged summary as bytes for a run's checkpoint (ps-run.h), and back into a
    * summary that @summary_init prepared, FALSE with @error when the bytes are not

@@ -206,6 +206,7 @@ ps_mpi_progress_parse (const char *line, PsProgress *p)
   if (end == f[2] || *end != '\0')
     return FALSE;
   p->eta = g_ascii_strtod (f[3], &end);
+  p->round = 0;
   return end != f[3] && *end == '\0' && p->items_done <= p->items_total;
 }
 

@@ -1082,6 +1082,13 @@ ps_beam_write_rows (const PsBeamModel *m, guint64 first, guint64 n, PsRowsMode m
  * Summary
  * ------------------------------------------------------------------------------ */
 
+static PsCountUnit
+beam_count_items (const PsStudy *study, guint64 items, guint64 *count)
+{
+  *count = items;
+  return PS_COUNT_CONFIGURATIONS;
+}
+
 static guint64
 beam_chunk_items (const PsStudy *study)
 {
@@ -1432,6 +1439,7 @@ const PsKindClass ps_beam_class = {
   .example = ps_embedded_example_beam,
   .summary_size = sizeof (PsBeamSummary),
   .chunk_items = beam_chunk_items,
+  .count_items = beam_count_items,
   .workspace_new = beam_workspace_new,
   .workspace_free = beam_workspace_free,
   .summary_init = beam_summary_init,

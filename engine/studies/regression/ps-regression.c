@@ -2409,6 +2409,13 @@ ps_regression_characteristic (const PsRegMoments *x, const PsRegMoments *ln_x, d
   ps_annex_d_result_clear (&r);
 }
 
+static PsCountUnit
+reg_count_items (const PsStudy *study, guint64 items, guint64 *count)
+{
+  *count = items;
+  return PS_COUNT_SPECIMENS;
+}
+
 static guint64
 reg_chunk_items (const PsStudy *study)
 {
@@ -3357,6 +3364,7 @@ const PsKindClass ps_regression_class = {
   .example = ps_embedded_example_regression,
   .summary_size = sizeof (PsRegressionSummary),
   .chunk_items = reg_chunk_items,
+  .count_items = reg_count_items,
   .workspace_new = reg_workspace_new,
   .workspace_free = reg_workspace_free,
   .summary_init = reg_summary_init,

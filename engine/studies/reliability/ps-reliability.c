@@ -59,6 +59,22 @@ rel_chunk_items (const PsStudy *study)
   return ps_rel_eval_chunk_items (study->model);
 }
 
+/* A Monte Carlo or LHS study's items are blocks of PS_REL_BLOCK samples, the last one
+ * short; the items of other methods are the rounds' own (points, chains). */
+static PsCountUnit
+rel_count_items (const PsStudy *study, guint64 items, guint64 *count)
+{
+  const PsReliabilityModel *m = study->model;
+
+  if (ps_rel_has_rounds (m) || m->round != NULL)
+    {
+      *count = items;
+      return PS_COUNT_ITEMS;
+    }
+  *count = items >= study->n_items ? m->max_samples : MIN (m->max_samples, items * PS_REL_BLOCK);
+  return PS_COUNT_SAMPLES;
+}
+
 static void
 rel_summary_init (const PsStudy *study, gpointer summary)
 {
@@ -272,6 +288,7 @@ const PsKindClass ps_reliability_class = {
   .output_files = output_files,
   .summary_size = sizeof (PsReliabilitySummary),
   .chunk_items = rel_chunk_items,
+  .count_items = rel_count_items,
   .workspace_new = rel_workspace_new,
   .workspace_free = ps_rel_eval_workspace_free,
   .summary_init = rel_summary_init,
