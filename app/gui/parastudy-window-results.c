@@ -6,6 +6,7 @@
 
 #include "parastudy-window-private.h"
 #include "ps-gui-chart.h"
+#include "ps-result-columns.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
 
@@ -142,23 +143,52 @@ on_table_sort_changed (GtkSorter *sorter, GtkSorterChange change, ParastudyWindo
   ps_csv_model_sort (self->table_model, self->probe_column, o == GTK_ORDERING_LARGER);
 }
 
+/* A Table column: which field of the row, and how it is shown (ps-result-columns.h). */
+typedef struct
+{
+  guint column;
+  PsColumnDisplay *display;
+} TableColumn;
+
+static void
+table_column_free (gpointer p)
+{
+  TableColumn *tc = p;
+
+  ps_column_display_free (tc->display);
+  g_free (tc);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
 {
+  TableColumn *tc = user_data;
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric-cell");
+  gtk_label_set_xalign (GTK_LABEL (label), tc->display->style == PS_COLUMN_NUMBER ? 1 : 0);
+  if (tc->display->style == PS_COLUMN_NUMBER)
+    gtk_widget_add_css_class (label, "numeric-cell");
   gtk_list_item_set_child (item, label);
 }
 
 static void
 bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = ps_csv_row_dup_field (gtk_list_item_get_item (item), column);
+  TableColumn *tc = user_data;
+  g_autofree char *field = ps_csv_row_dup_field (gtk_list_item_get_item (item), tc->column);
+  g_autofree char *text = ps_column_display_format (tc->display, field);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (tc->display->style == PS_COLUMN_CHECK)
+    {
+      gboolean fail = g_str_equal (field, "0");
+
+      if (fail)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+    }
 }
 
 static void
@@ -199,14 +229,23 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
       GtkListItemFactory *f = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *col;
       PsProbeSorter *sorter = g_object_new (PS_TYPE_PROBE_SORTER, NULL);
+      TableColumn *tc = g_new0 (TableColumn, 1);
+      g_autofree char *title = NULL;
 
+      tc->column = c;
+      tc->display = ps_column_display_new (ps_csv_model_get_column_name (model, c));
+      title = ps_column_display_title (tc->display);
+      g_object_set_data_full (G_OBJECT (f), "ps-table-column", tc, table_column_free);
       sorter->window = self;
       sorter->column = (int)c;
-      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
-      col = gtk_column_view_column_new (ps_csv_model_get_column_name (model, c), f);
+      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), tc);
+      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), tc);
+      col = gtk_column_view_column_new (title, f);
       gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (col, TRUE);
+      /* Columns no row fills (the dimensions of section shapes the study does not
+       * use) are left out; the file keeps them. */
+      gtk_column_view_column_set_visible (col, !ps_csv_model_column_is_empty (model, c));
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->table_view), col);
       g_object_unref (sorter);
       g_object_unref (col);
@@ -346,17 +385,21 @@ scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
   g_autofree double *y[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
   gsize k[2] = { 0, 0 };
   PsChart *chart = ps_chart_new (PS_CHART_XY);
+  /* Plotted in the units the Table shows (mm, kN, MPa), so the axes and the hover
+   * read-out agree with it. */
+  g_autoptr (PsColumnDisplay) dx = ps_column_display_new (xname);
+  g_autoptr (PsColumnDisplay) dy = ps_column_display_new (yname);
 
   for (guint r = 0; r < n; r++)
     {
       int cls = pc >= 0 && ps_csv_model_get_number (m, r, (guint)pc) != 1.0;
 
-      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc);
-      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc);
+      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc) * dx->scale;
+      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc) * dy->scale;
       k[cls]++;
     }
-  ps_chart_set_axis (chart, PS_AXIS_X, xname, NULL, PS_SCALE_LINEAR);
-  ps_chart_set_axis (chart, PS_AXIS_Y, yname, NULL, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_X, dx->label, dx->unit, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, dy->label, dy->unit, PS_SCALE_LINEAR);
   if (pc >= 0)
     {
       int a = ps_chart_add_series (chart, _ ("passing"), PS_SERIES_POINTS, x[0], y[0], k[0]);
@@ -366,7 +409,7 @@ scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
       ps_chart_series_set_color (chart, b, (PsColor){ 0.84, 0.37, 0.0, 1 });
     }
   else
-    ps_chart_add_series (chart, yname, PS_SERIES_POINTS, x[0], y[0], k[0]);
+    ps_chart_add_series (chart, dy->label, PS_SERIES_POINTS, x[0], y[0], k[0]);
   return chart;
 }
 
@@ -389,8 +432,11 @@ update_chart (ParastudyWindow *self)
   yi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_y));
   if (cols != NULL && xi != GTK_INVALID_LIST_POSITION && yi != GTK_INVALID_LIST_POSITION)
     {
-      xname = gtk_string_list_get_string (cols, xi);
-      yname = gtk_string_list_get_string (cols, yi);
+      /* The drop-downs show the columns' titles; the file's names are beside them. */
+      GPtrArray *names = g_object_get_data (G_OBJECT (cols), "ps-column-names");
+
+      xname = g_ptr_array_index (names, xi);
+      yname = g_ptr_array_index (names, yi);
     }
   scatter = types == NULL || ti >= self->n_kind_charts;
   if (self->table_model == NULL && self->run_data == NULL)
@@ -428,11 +474,11 @@ update_chart (ParastudyWindow *self)
 }
 
 static guint
-find_string (GtkStringList *list, const char *const *wanted)
+find_string (GPtrArray *names, const char *const *wanted)
 {
   for (guint w = 0; wanted[w] != NULL; w++)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-      if (g_str_equal (gtk_string_list_get_string (list, i), wanted[w]))
+    for (guint i = 0; i < names->len; i++)
+      if (g_str_equal (g_ptr_array_index (names, i), wanted[w]))
         return i;
   return GTK_INVALID_LIST_POSITION;
 }
@@ -442,6 +488,7 @@ update_chart_axes (ParastudyWindow *self)
 {
   GtkStringList *cols = gtk_string_list_new (NULL);
   GtkStringList *types = gtk_string_list_new (NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   static const char *const x_pref[] = { "span_m", "samples", NULL };
   static const char *const y_pref[] = { "deflection_m", "utilisation", "pf", NULL };
   guint xi, yi, n;
@@ -454,13 +501,23 @@ update_chart_axes (ParastudyWindow *self)
         g_autofree char *f = ps_csv_model_dup_field (self->table_model, 0, c);
         char *end;
 
+        const char *name = ps_csv_model_get_column_name (self->table_model, c);
+        g_autoptr (PsColumnDisplay) d = ps_column_display_new (name);
+
         g_ascii_strtod (f, &end);
-        if (*f != '\0' && *end == '\0')
-          gtk_string_list_append (cols, ps_csv_model_get_column_name (self->table_model, c));
+        if (*f != '\0' && *end == '\0' && d->style == PS_COLUMN_NUMBER)
+          {
+            g_autofree char *title = ps_column_display_title (d);
+
+            gtk_string_list_append (cols, title);
+            g_ptr_array_add (names, g_strdup (name));
+          }
       }
+  g_object_set_data_full (G_OBJECT (cols), "ps-column-names", names,
+                          (GDestroyNotify)g_ptr_array_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (cols));
-  xi = find_string (cols, x_pref);
-  yi = find_string (cols, y_pref);
+  xi = find_string (names, x_pref);
+  yi = find_string (names, y_pref);
   if (xi == GTK_INVALID_LIST_POSITION)
     xi = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
   if (yi == GTK_INVALID_LIST_POSITION)
