@@ -204,6 +204,50 @@ test_units_and_words (void)
   close_all ();
 }
 
+static GtkWidget *
+find_class (GtkWidget *root, const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 19 item 9: the coupon that could not be read (C07: "n/d" in its stress
+ * column, data/examples/coupons/C07.csv line 61) is listed with its reason on the
+ * Summary, where it is seen without scrolling a wide table. */
+static void
+test_failed_items (void)
+{
+  GtkWidget *list, *reason;
+  graphene_rect_t b;
+
+  open_example ("regression-coupons.json");
+  run_and_wait ();
+  parastudy_window_show_page (window, "summary");
+  settle ();
+  list = find_class (window->summary_grid, "failed-items");
+  g_assert_nonnull (list);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_true (gtk_widget_get_mapped (list));
+  reason = find_label (list, "coupons/C07.csv:61: \"n/d\"");
+  g_assert_nonnull (reason);
+  g_test_message ("listed: %s", gtk_label_get_text (GTK_LABEL (reason)));
+  /* On screen, inside the window's width: nothing to scroll sideways to. */
+  g_assert_true (gtk_widget_compute_bounds (reason, GTK_WIDGET (window), &b));
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  shot (GTK_WIDGET (window), "daily-9-failed-items");
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -237,5 +281,6 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/8-units-and-words", test_units_and_words);
+  g_test_add_func ("/gui/daily/9-failed-items-listed", test_failed_items);
   return gui_test_finish (g_test_run ());
 }

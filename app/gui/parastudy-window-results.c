@@ -40,6 +40,67 @@ add_figure (ParastudyWindow *self, int *row, const char *key, const char *name, 
   (*row)++;
 }
 
+/* The items that could not be computed (a specimen that could not be fitted, a
+ * configuration that failed), each with its reason, in a list below the figures:
+ * in view, not only in the last column of a wide table. */
+static void
+add_failed_items (ParastudyWindow *self, int *row, const PsRunView *view)
+{
+  const GArray *first = view->errors.first;
+  GtkWidget *title, *list;
+  g_autofree char *heading = NULL;
+
+  if (view->errors.count == 0 || first == NULL || first->len == 0)
+    return;
+  heading = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%'llu item failed", "%'llu items failed", view->errors.count),
+      (unsigned long long)view->errors.count);
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_margin_top (title, 12);
+  gtk_grid_attach (GTK_GRID (self->summary_grid), title, 0, (*row)++, 2, 1);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "failed-items");
+  gtk_widget_add_css_class (list, "frame");
+  for (guint i = 0; i < first->len; i++)
+    {
+      const PsItemError *e = &g_array_index (first, PsItemError, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *what = g_strdup_printf (_ ("Item %llu"), (unsigned long long)e->item);
+      GtkWidget *item = gtk_label_new (what);
+      GtkWidget *why = gtk_label_new (e->message);
+
+      gtk_widget_add_css_class (item, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (item), 0);
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_widget_set_hexpand (why, TRUE);
+      gtk_box_append (GTK_BOX (box), item);
+      gtk_box_append (GTK_BOX (box), why);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_list_box_append (GTK_LIST_BOX (list), box);
+    }
+  gtk_grid_attach (GTK_GRID (self->summary_grid), list, 0, (*row)++, 2, 1);
+  if (view->errors.count > first->len)
+    {
+      g_autofree char *more = g_strdup_printf (
+          _ ("The first %u are listed; the Table's Reason column has every one."), first->len);
+      GtkWidget *note = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_grid_attach (GTK_GRID (self->summary_grid), note, 0, (*row)++, 2, 1);
+    }
+}
+
 static void load_table_for (ParastudyWindow *self, const PsDocumentResult *r);
 
 void
@@ -73,6 +134,7 @@ _parastudy_window_show_result (ParastudyWindow *self)
         add_figure (self, &row, f->key, f->label, f->text);
       }
     add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
+    add_failed_items (self, &row, view);
   }
   load_table_for (self, r);
 }
