@@ -20,6 +20,7 @@
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
 #include "parastudy.h"
+#include "ps-backend-picker.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-test-utils.h"
 
@@ -248,6 +249,92 @@ test_failed_items (void)
   close_all ();
 }
 
+/* The first widget under @root that is a @type with action @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_inside_window (GtkWidget *w, const char *what)
+{
+  graphene_rect_t b;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_get_mapped (w));
+  g_assert_true (gtk_widget_compute_bounds (w, GTK_WIDGET (window), &b));
+  g_test_message ("%s: %.0f to %.0f of %d pixels", what, b.origin.x, b.origin.x + b.size.width,
+                  width);
+  g_assert_cmpfloat (b.origin.x, >=, 0);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, width);
+  /* Given at least what it asks for: not squeezed and clipped. */
+  {
+    int min;
+
+    gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_assert_cmpfloat (b.size.width, >=, min);
+  }
+}
+
+/* Issue 19 item 15: at 1024 x 700 (and in pt_BR, whose words are longer) the Export
+ * button and the chart's right edge are inside the window; the run bar says where a
+ * study runs in words ("Run on", the backend's translated name), not the
+ * programmers' "Backend" and the engine's name "threads". */
+static void
+test_small_window (void)
+{
+  GtkWidget *export, *bar = parastudy_window_get_progress_bar (window);
+  const PsBackend *threads = ps_backend_lookup ("threads");
+  GtkDropDown *dd = GTK_DROP_DOWN (parastudy_window_get_backend_dropdown (window));
+  const char *text, *tip;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  open_example ("beam-steel-ipe.json");
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  run_and_wait ();
+  parastudy_window_show_page (window, "charts");
+  settle ();
+  export = find_action_button (GTK_WIDGET (window), "win.export-chart");
+  g_assert_nonnull (export);
+  assert_inside_window (export, "Export button");
+  assert_inside_window (parastudy_window_get_chart (window), "chart");
+  assert_inside_window (parastudy_window_get_run_button (window), "Run button");
+  /* The run bar: "Run on" and the backend in the GUI's words. */
+  g_assert_null (find_label (GTK_WIDGET (window), "Backend"));
+  {
+    g_autoptr (GString) run_on = g_string_new (_ ("_Run on"));
+
+    g_string_replace (run_on, "_", "", 0);
+    g_assert_nonnull (find_label (GTK_WIDGET (window), run_on->str));
+  }
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dd)),
+                                               gtk_drop_down_get_selected (dd)),
+                   ==, ps_backend_picker_label (threads));
+  text = gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar));
+  tip = gtk_widget_get_tooltip_text (bar);
+  g_test_message ("run bar: %s (%s)", text, tip);
+  g_assert_null (strstr (text, "threads"));
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, ps_backend_picker_label (threads)));
+  shot (GTK_WIDGET (window), "daily-15-small-chart");
+  parastudy_window_show_page (window, "table");
+  settle ();
+  shot (GTK_WIDGET (window), "daily-15-small-table");
+  close_all ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -282,5 +369,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/gui/daily/8-units-and-words", test_units_and_words);
   g_test_add_func ("/gui/daily/9-failed-items-listed", test_failed_items);
+  g_test_add_func ("/gui/daily/15-small-window-in-words", test_small_window);
   return gui_test_finish (g_test_run ());
 }
