@@ -249,6 +249,95 @@ test_failed_items (void)
   close_all ();
 }
 
+static void
+remove_run_dir (PsDocument *doc)
+{
+  const PsDocumentResult *r = ps_document_get_result (doc);
+  g_autoptr (GDir) dir = r != NULL ? g_dir_open (r->dir, 0, NULL) : NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (r->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (r->dir);
+}
+
+/* Issue 19 item 1: a sweep of 1,169,961 configurations (39 spans × 29,999 loads),
+ * more than the window writes rows for by default, still shows results: the Charts
+ * draw the pass map the run keeps in its summary, the Table says why it has no rows
+ * without naming a command-line flag, and offers to write them all with the size it
+ * will take; doing so fills the Table with one row per configuration. */
+static void
+test_big_sweep (void)
+{
+  static const char json[]
+      = "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Big sweep\", \"beam\": {"
+        "\"support\": \"simply-supported\", \"load\": {\"type\": \"uniform\", \"value\": "
+        "{\"from\": \"1 kN/m\", \"to\": \"60 kN/m\", \"steps\": 29999}}, \"span\": "
+        "{\"from\": \"2 m\", \"to\": \"12 m\", \"steps\": 39}, \"section\": {\"shape\": "
+        "\"rectangular\", \"b\": \"180 mm\", \"h\": \"420 mm\"}, \"material\": \"S355\"}}";
+  const guint64 n = 39 * 29999;
+  PsDocument *doc = open_text (json);
+  GtkWidget *chart = parastudy_window_get_chart (window);
+  const char *info, *label;
+  PsCsvModel *model;
+  double ink, actual;
+  GStatBuf st;
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpuint (ps_study_get_n_items (ps_document_get_study (doc)), ==, n);
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  run_and_wait ();
+  parastudy_window_show_page (window, "table");
+  settle ();
+  g_assert_null (parastudy_window_get_table_model (window));
+  info = gtk_label_get_text (GTK_LABEL (window->table_info));
+  g_test_message ("table: %s", info);
+  g_assert_null (strstr (info, "--rows"));
+  g_assert_true (gtk_widget_get_mapped (window->write_rows_button));
+  label = gtk_button_get_label (GTK_BUTTON (window->write_rows_button));
+  g_test_message ("offer: %s", label);
+  g_assert_nonnull (strstr (label, "MB"));
+  shot (GTK_WIDGET (window), "daily-1-big-sweep-table");
+
+  parastudy_window_show_page (window, "charts");
+  settle ();
+  g_assert_nonnull (ps_gui_chart_get_chart (PS_GUI_CHART (chart)));
+  ink = ink_share (chart);
+  g_test_message ("pass map: %.1f %% of the chart area drawn", ink * 100);
+  g_assert_cmpfloat (ink, >, 0.2);
+  shot (GTK_WIDGET (window), "daily-1-big-sweep-chart");
+
+  /* Write all rows: the Table pages through all of them. */
+  g_autofree char *offered = g_strdup (label);
+
+  g_signal_emit_by_name (window->write_rows_button, "clicked");
+  g_assert_true (parastudy_window_is_running (window));
+  g_assert_true (wait_until (not_running, 120));
+  iterate ();
+  model = parastudy_window_get_table_model (window);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (ps_csv_model_get_n_rows (model), ==, n);
+  g_assert_false (gtk_widget_get_visible (window->write_rows_button));
+  csv = g_build_filename (ps_document_get_result (doc)->dir, "results.csv", NULL);
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  actual = (double)st.st_size;
+  g_test_message ("results.csv: %.0f bytes, offered: %s", actual, offered);
+  /* The offer said "about N MB" of the same order as the file. */
+  g_assert_cmpfloat (actual, >, 1e8);
+  g_assert_cmpfloat (actual, <, 1e9);
+  parastudy_window_show_page (window, "table");
+  settle ();
+  shot (GTK_WIDGET (window), "daily-1-big-sweep-all-rows");
+  remove_run_dir (doc);
+  close_all ();
+}
+
 /* The first widget under @root that is a @type with action @action, or NULL. */
 static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
@@ -367,6 +456,7 @@ main (int argc, char *argv[])
     return gui_test_finish (0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
+  g_test_add_func ("/gui/daily/1-big-sweep-shows-results", test_big_sweep);
   g_test_add_func ("/gui/daily/8-units-and-words", test_units_and_words);
   g_test_add_func ("/gui/daily/9-failed-items-listed", test_failed_items);
   g_test_add_func ("/gui/daily/15-small-window-in-words", test_small_window);

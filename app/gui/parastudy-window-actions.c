@@ -630,7 +630,9 @@ start_run (ParastudyWindow *self, gboolean resume)
   req.backend = backend->name;
   req.workers = ps_backend_picker_get_workers (picker);
   /* Rows for up to a million items, as the command line does by default. */
-  req.rows = ps_study_get_n_items (study) <= 1000000 ? PS_ROWS_ALL : PS_ROWS_NONE;
+  req.rows
+      = ps_study_get_n_items (study) <= 1000000 || self->rows_all_once ? PS_ROWS_ALL : PS_ROWS_NONE;
+  self->rows_all_once = FALSE;
   req.dir = dir;
   if (resume)
     {

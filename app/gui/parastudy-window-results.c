@@ -322,13 +322,75 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
   update_chart_axes (self);
 }
 
+/* What writing every row of @study would take on disk: the rows of its first
+ * items, evaluated here (a few hundred, a blink), scaled to all of them. 0 when the
+ * kind writes no rows. */
+static guint64
+estimate_rows_bytes (const PsStudy *study)
+{
+  const PsKindClass *k = ps_study_get_kind (study);
+  guint64 n = ps_study_get_n_items (study), sample = MIN (n, 256);
+  gpointer ws, summary;
+  PsErrors errors;
+  PsBuf rows;
+  guint64 bytes;
+
+  if (k->eval == NULL || k->summary_init == NULL || k->write_header == NULL || sample == 0)
+    return 0;
+  ws = k->workspace_new != NULL ? k->workspace_new (study) : NULL;
+  summary = g_malloc0 (k->summary_size);
+  k->summary_init (study, summary);
+  ps_errors_init (&errors);
+  ps_buf_init (&rows, 64 * 1024);
+  k->eval (study, ws, 0, sample, summary, &errors, PS_ROWS_ALL, &rows);
+  bytes = (guint64)((double)rows.len / (double)sample * (double)n);
+  ps_buf_clear (&rows);
+  ps_errors_clear (&errors);
+  g_free (summary);
+  if (ws != NULL && k->workspace_free != NULL)
+    k->workspace_free (ws);
+  return bytes;
+}
+
+static void
+on_write_rows_clicked (ParastudyWindow *self)
+{
+  self->rows_all_once = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "run", NULL);
+  /* Nothing ran (Run disabled): the next ordinary run keeps its default. */
+  if (!parastudy_window_is_running (self))
+    self->rows_all_once = FALSE;
+}
+
 static void
 update_table_info (ParastudyWindow *self)
 {
   g_autofree char *text = NULL;
+  guint64 bytes = 0;
 
-  if (self->table_model == NULL)
-    text = g_strdup (_ ("No per-item results: run the study, or it has more than a million items"));
+  if (self->table_model == NULL && self->run_data != NULL && self->run_study != NULL
+      && ps_run_data_get_n_rows (self->run_data) == 0
+      && (bytes = estimate_rows_bytes (self->run_study)) > 0)
+    {
+      /* A sweep run without its rows (more than a million configurations): the
+       * Charts show the pass map the run kept; the rows can be written on request. */
+      g_autofree char *size = g_format_size (bytes);
+      g_autofree char *label = g_strdup_printf (_ ("Write All Rows (about %s)"), size);
+
+      text = g_strdup_printf (
+          _ ("%'llu configurations: too many to keep one row each unless asked. The Charts "
+             "show the share that passes by span and load, which the run keeps."),
+          (unsigned long long)ps_study_get_n_items (self->run_study));
+      gtk_button_set_label (GTK_BUTTON (self->write_rows_button), label);
+      gtk_widget_set_tooltip_text (
+          self->write_rows_button,
+          _ ("Runs the study again and writes a results.csv row for every configuration"));
+    }
+  gtk_widget_set_visible (self->write_rows_button, bytes > 0);
+  if (text != NULL)
+    ;
+  else if (self->table_model == NULL)
+    text = g_strdup (_ ("No per-item results: run the study"));
   else
     {
       g_autofree char *base = g_path_get_basename (self->table_path);
@@ -639,6 +701,14 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
 void
 _parastudy_window_results_init (ParastudyWindow *self)
 {
+  self->write_rows_button = gtk_button_new ();
+  gtk_widget_set_visible (self->write_rows_button, FALSE);
+  gtk_widget_insert_after (self->write_rows_button, gtk_widget_get_parent (self->table_info),
+                           self->table_info);
+  g_signal_connect_swapped (self->write_rows_button, "clicked", G_CALLBACK (on_write_rows_clicked),
+                            self);
+  gtk_label_set_ellipsize (GTK_LABEL (self->table_info), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (self->table_info), TRUE);
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
   set_table_model (self, NULL, NULL);
