@@ -330,6 +330,16 @@ summary_by_items (const PsStudy *study, PsBeamSummary *s, guint64 *n_errors)
         }
       g_assert_null (message);
       s->valid++;
+      {
+        guint64 dg[PS_BEAM_N_DIMS];
+        guint sb, lb;
+
+        ps_beam_item_digits (m, i, dg);
+        sb = ps_beam_map_bin (dg[PS_BEAM_DIM_SPAN], m->count[PS_BEAM_DIM_SPAN]);
+        lb = ps_beam_map_bin (dg[PS_BEAM_DIM_LOAD], m->count[PS_BEAM_DIM_LOAD]);
+        s->map_valid[sb][lb]++;
+        s->map_passing[sb][lb] += o.pass_deflection && o.pass_strength;
+      }
       s->fail_deflection += !o.pass_deflection;
       s->fail_strength += !o.pass_strength;
       v[0] = o.deflection;
@@ -374,6 +384,10 @@ assert_summary_matches_items (const PsStudy *study, const PsRunResult *result, c
   g_assert_true (same_double (run->max[PS_BEAM_OUT_DEFLECTION], s.max[PS_BEAM_OUT_DEFLECTION]));
   g_assert_true (same_double (run->min[PS_BEAM_OUT_STRESS], s.min[PS_BEAM_OUT_STRESS]));
   g_assert_true (same_double (run->max[PS_BEAM_OUT_STRESS], s.max[PS_BEAM_OUT_STRESS]));
+  /* The pass map (summary.json "pass_map", the charts of a run without rows): each
+   * configuration counted in its span and load bin. */
+  g_assert_true (memcmp (run->map_valid, s.map_valid, sizeof s.map_valid) == 0);
+  g_assert_true (memcmp (run->map_passing, s.map_passing, sizeof s.map_passing) == 0);
 }
 
 /* ---------------------------------------------------------------------------------

@@ -71,6 +71,10 @@ struct _ParastudyWindow
   int probe_column;
   gboolean chart_updating;
   gboolean force_close;
+  /* A sweep too large to write its rows by default: the Table's offer to run it
+   * again writing them all, and the flag the next run reads. */
+  GtkWidget *write_rows_button;
+  gboolean rows_all_once;
 };
 
 /* parastudy-window.c */

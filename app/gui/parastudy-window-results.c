@@ -10,6 +10,7 @@
 #include "ps-gui-chart.h"
 #include "ps-lightest-view.h"
 #include "ps-reliability-results.h"
+#include "ps-result-columns.h"
 #include "ps-run-view.h"
 #include "ps-scaling-view.h"
 #include "ps-specimen-view.h"
@@ -42,6 +43,67 @@ add_figure (ParastudyWindow *self, int *row, const char *key, const char *name, 
   if (key != NULL)
     g_hash_table_replace (self->summary_values, g_strdup (key), v);
   (*row)++;
+}
+
+/* The items that could not be computed (a specimen that could not be fitted, a
+ * configuration that failed), each with its reason, in a list below the figures:
+ * in view, not only in the last column of a wide table. */
+static void
+add_failed_items (ParastudyWindow *self, int *row, const PsRunView *view)
+{
+  const GArray *first = view->errors.first;
+  GtkWidget *title, *list;
+  g_autofree char *heading = NULL;
+
+  if (view->errors.count == 0 || first == NULL || first->len == 0)
+    return;
+  heading = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%'llu item failed", "%'llu items failed", view->errors.count),
+      (unsigned long long)view->errors.count);
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_margin_top (title, 12);
+  gtk_grid_attach (GTK_GRID (self->summary_grid), title, 0, (*row)++, 2, 1);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "failed-items");
+  gtk_widget_add_css_class (list, "frame");
+  for (guint i = 0; i < first->len; i++)
+    {
+      const PsItemError *e = &g_array_index (first, PsItemError, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *what = g_strdup_printf (_ ("Item %llu"), (unsigned long long)e->item);
+      GtkWidget *item = gtk_label_new (what);
+      GtkWidget *why = gtk_label_new (e->message);
+
+      gtk_widget_add_css_class (item, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (item), 0);
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (why), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (why), TRUE);
+      gtk_widget_set_hexpand (why, TRUE);
+      gtk_box_append (GTK_BOX (box), item);
+      gtk_box_append (GTK_BOX (box), why);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_list_box_append (GTK_LIST_BOX (list), box);
+    }
+  gtk_grid_attach (GTK_GRID (self->summary_grid), list, 0, (*row)++, 2, 1);
+  if (view->errors.count > first->len)
+    {
+      g_autofree char *more = g_strdup_printf (
+          _ ("The first %u are listed; the Table's Reason column has every one."), first->len);
+      GtkWidget *note = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_grid_attach (GTK_GRID (self->summary_grid), note, 0, (*row)++, 2, 1);
+    }
 }
 
 static void load_table_for (ParastudyWindow *self, const PsDocumentResult *r);
@@ -77,6 +139,7 @@ _parastudy_window_show_result (ParastudyWindow *self)
         add_figure (self, &row, f->key, f->label, f->text);
       }
     add_figure (self, &row, "dir", _ ("Results folder"), r->dir);
+    add_failed_items (self, &row, view);
   }
   load_table_for (self, r);
   /* Reliability: the design point, SORM, subset levels and Sobol indices. */
@@ -156,24 +219,53 @@ on_table_sort_changed (GtkSorter *sorter, GtkSorterChange change, ParastudyWindo
   ps_csv_model_sort (self->table_model, self->probe_column, o == GTK_ORDERING_LARGER);
 }
 
+/* A Table column: which field of the row, and how it is shown (ps-result-columns.h). */
+typedef struct
+{
+  guint column;
+  PsColumnDisplay *display;
+} TableColumn;
+
+static void
+table_column_free (gpointer p)
+{
+  TableColumn *tc = p;
+
+  ps_column_display_free (tc->display);
+  g_free (tc);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
 {
+  TableColumn *tc = user_data;
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric-cell");
+  gtk_label_set_xalign (GTK_LABEL (label), tc->display->style == PS_COLUMN_NUMBER ? 1 : 0);
+  if (tc->display->style == PS_COLUMN_NUMBER)
+    gtk_widget_add_css_class (label, "numeric-cell");
   gtk_list_item_set_child (item, label);
 }
 
 static void
 bind_cell (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = ps_csv_row_dup_field (gtk_list_item_get_item (item), column);
+  TableColumn *tc = user_data;
+  g_autofree char *field = ps_csv_row_dup_field (gtk_list_item_get_item (item), tc->column);
+  g_autofree char *text = ps_column_display_format (tc->display, field);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  ps_beam_detail_style_cell (gtk_list_item_get_child (item), gtk_list_item_get_item (item), column);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (tc->display->style == PS_COLUMN_CHECK)
+    {
+      gboolean fail = g_str_equal (field, "0");
+
+      if (fail)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+    }
+  ps_beam_detail_style_cell (label, gtk_list_item_get_item (item), tc->column);
 }
 
 static void
@@ -215,14 +307,23 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
       GtkListItemFactory *f = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *col;
       PsProbeSorter *sorter = g_object_new (PS_TYPE_PROBE_SORTER, NULL);
+      TableColumn *tc = g_new0 (TableColumn, 1);
+      g_autofree char *title = NULL;
 
+      tc->column = c;
+      tc->display = ps_column_display_new (ps_csv_model_get_column_name (model, c));
+      title = ps_column_display_title (tc->display);
+      g_object_set_data_full (G_OBJECT (f), "ps-table-column", tc, table_column_free);
       sorter->window = self;
       sorter->column = (int)c;
-      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
-      col = gtk_column_view_column_new (ps_csv_model_get_column_name (model, c), f);
+      g_signal_connect (f, "setup", G_CALLBACK (setup_cell), tc);
+      g_signal_connect (f, "bind", G_CALLBACK (bind_cell), tc);
+      col = gtk_column_view_column_new (title, f);
       gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (col, TRUE);
+      /* Columns no row fills (the dimensions of section shapes the study does not
+       * use) are left out; the file keeps them. */
+      gtk_column_view_column_set_visible (col, !ps_csv_model_column_is_empty (model, c));
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->table_view), col);
       g_object_unref (sorter);
       g_object_unref (col);
@@ -239,13 +340,75 @@ set_table_model (ParastudyWindow *self, PsCsvModel *model, const char *path)
   update_chart_axes (self);
 }
 
+/* What writing every row of @study would take on disk: the rows of its first
+ * items, evaluated here (a few hundred, a blink), scaled to all of them. 0 when the
+ * kind writes no rows. */
+static guint64
+estimate_rows_bytes (const PsStudy *study)
+{
+  const PsKindClass *k = ps_study_get_kind (study);
+  guint64 n = ps_study_get_n_items (study), sample = MIN (n, 256);
+  gpointer ws, summary;
+  PsErrors errors;
+  PsBuf rows;
+  guint64 bytes;
+
+  if (k->eval == NULL || k->summary_init == NULL || k->write_header == NULL || sample == 0)
+    return 0;
+  ws = k->workspace_new != NULL ? k->workspace_new (study) : NULL;
+  summary = g_malloc0 (k->summary_size);
+  k->summary_init (study, summary);
+  ps_errors_init (&errors);
+  ps_buf_init (&rows, 64 * 1024);
+  k->eval (study, ws, 0, sample, summary, &errors, PS_ROWS_ALL, &rows);
+  bytes = (guint64)((double)rows.len / (double)sample * (double)n);
+  ps_buf_clear (&rows);
+  ps_errors_clear (&errors);
+  g_free (summary);
+  if (ws != NULL && k->workspace_free != NULL)
+    k->workspace_free (ws);
+  return bytes;
+}
+
+static void
+on_write_rows_clicked (ParastudyWindow *self)
+{
+  self->rows_all_once = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "run", NULL);
+  /* Nothing ran (Run disabled): the next ordinary run keeps its default. */
+  if (!parastudy_window_is_running (self))
+    self->rows_all_once = FALSE;
+}
+
 static void
 update_table_info (ParastudyWindow *self)
 {
   g_autofree char *text = NULL;
+  guint64 bytes = 0;
 
-  if (self->table_model == NULL)
-    text = g_strdup (_ ("No per-item results: run the study, or it has more than a million items"));
+  if (self->table_model == NULL && self->run_data != NULL && self->run_study != NULL
+      && ps_run_data_get_n_rows (self->run_data) == 0
+      && (bytes = estimate_rows_bytes (self->run_study)) > 0)
+    {
+      /* A sweep run without its rows (more than a million configurations): the
+       * Charts show the pass map the run kept; the rows can be written on request. */
+      g_autofree char *size = g_format_size (bytes);
+      g_autofree char *label = g_strdup_printf (_ ("Write All Rows (about %s)"), size);
+
+      text = g_strdup_printf (
+          _ ("%'llu configurations: too many to keep one row each unless asked. The Charts "
+             "show the share that passes by span and load, which the run keeps."),
+          (unsigned long long)ps_study_get_n_items (self->run_study));
+      gtk_button_set_label (GTK_BUTTON (self->write_rows_button), label);
+      gtk_widget_set_tooltip_text (
+          self->write_rows_button,
+          _ ("Runs the study again and writes a results.csv row for every configuration"));
+    }
+  gtk_widget_set_visible (self->write_rows_button, bytes > 0);
+  if (text != NULL)
+    ;
+  else if (self->table_model == NULL)
+    text = g_strdup (_ ("No per-item results: run the study"));
   else
     {
       g_autofree char *base = g_path_get_basename (self->table_path);
@@ -383,17 +546,21 @@ scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
   g_autofree double *y[2] = { g_new (double, MAX (n, 1)), g_new (double, MAX (n, 1)) };
   gsize k[2] = { 0, 0 };
   PsChart *chart = ps_chart_new (PS_CHART_XY);
+  /* Plotted in the units the Table shows (mm, kN, MPa), so the axes and the hover
+   * read-out agree with it. */
+  g_autoptr (PsColumnDisplay) dx = ps_column_display_new (xname);
+  g_autoptr (PsColumnDisplay) dy = ps_column_display_new (yname);
 
   for (guint r = 0; r < n; r++)
     {
       int cls = pc >= 0 && ps_csv_model_get_number (m, r, (guint)pc) != 1.0;
 
-      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc);
-      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc);
+      x[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)xc) * dx->scale;
+      y[cls][k[cls]] = ps_csv_model_get_number (m, r, (guint)yc) * dy->scale;
       k[cls]++;
     }
-  ps_chart_set_axis (chart, PS_AXIS_X, xname, NULL, PS_SCALE_LINEAR);
-  ps_chart_set_axis (chart, PS_AXIS_Y, yname, NULL, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_X, dx->label, dx->unit, PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, dy->label, dy->unit, PS_SCALE_LINEAR);
   if (pc >= 0)
     {
       int a = ps_chart_add_series (chart, _ ("passing"), PS_SERIES_POINTS, x[0], y[0], k[0]);
@@ -403,7 +570,7 @@ scatter_chart (ParastudyWindow *self, const char *xname, const char *yname)
       ps_chart_series_set_color (chart, b, (PsColor){ 0.84, 0.37, 0.0, 1 });
     }
   else
-    ps_chart_add_series (chart, yname, PS_SERIES_POINTS, x[0], y[0], k[0]);
+    ps_chart_add_series (chart, dy->label, PS_SERIES_POINTS, x[0], y[0], k[0]);
   return chart;
 }
 
@@ -426,8 +593,11 @@ update_chart (ParastudyWindow *self)
   yi = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->chart_y));
   if (cols != NULL && xi != GTK_INVALID_LIST_POSITION && yi != GTK_INVALID_LIST_POSITION)
     {
-      xname = gtk_string_list_get_string (cols, xi);
-      yname = gtk_string_list_get_string (cols, yi);
+      /* The drop-downs show the columns' titles; the file's names are beside them. */
+      GPtrArray *names = g_object_get_data (G_OBJECT (cols), "ps-column-names");
+
+      xname = g_ptr_array_index (names, xi);
+      yname = g_ptr_array_index (names, yi);
     }
   scatter = types == NULL || ti >= self->n_kind_charts;
   if (scatter || self->run_data == NULL)
@@ -477,11 +647,11 @@ update_chart (ParastudyWindow *self)
 }
 
 static guint
-find_string (GtkStringList *list, const char *const *wanted)
+find_string (GPtrArray *names, const char *const *wanted)
 {
   for (guint w = 0; wanted[w] != NULL; w++)
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-      if (g_str_equal (gtk_string_list_get_string (list, i), wanted[w]))
+    for (guint i = 0; i < names->len; i++)
+      if (g_str_equal (g_ptr_array_index (names, i), wanted[w]))
         return i;
   return GTK_INVALID_LIST_POSITION;
 }
@@ -491,6 +661,7 @@ update_chart_axes (ParastudyWindow *self)
 {
   GtkStringList *cols = gtk_string_list_new (NULL);
   GtkStringList *types = gtk_string_list_new (NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   static const char *const x_pref[] = { "span_m", "samples", NULL };
   static const char *const y_pref[] = { "deflection_m", "utilisation", "pf", NULL };
   guint xi, yi, n;
@@ -503,13 +674,23 @@ update_chart_axes (ParastudyWindow *self)
         g_autofree char *f = ps_csv_model_dup_field (self->table_model, 0, c);
         char *end;
 
+        const char *name = ps_csv_model_get_column_name (self->table_model, c);
+        g_autoptr (PsColumnDisplay) d = ps_column_display_new (name);
+
         g_ascii_strtod (f, &end);
-        if (*f != '\0' && *end == '\0')
-          gtk_string_list_append (cols, ps_csv_model_get_column_name (self->table_model, c));
+        if (*f != '\0' && *end == '\0' && d->style == PS_COLUMN_NUMBER)
+          {
+            g_autofree char *title = ps_column_display_title (d);
+
+            gtk_string_list_append (cols, title);
+            g_ptr_array_add (names, g_strdup (name));
+          }
       }
+  g_object_set_data_full (G_OBJECT (cols), "ps-column-names", names,
+                          (GDestroyNotify)g_ptr_array_unref);
   n = g_list_model_get_n_items (G_LIST_MODEL (cols));
-  xi = find_string (cols, x_pref);
-  yi = find_string (cols, y_pref);
+  xi = find_string (names, x_pref);
+  yi = find_string (names, y_pref);
   if (xi == GTK_INVALID_LIST_POSITION)
     xi = n > 0 ? 0 : GTK_INVALID_LIST_POSITION;
   if (yi == GTK_INVALID_LIST_POSITION)
@@ -572,6 +753,14 @@ _parastudy_window_class_results_init (GtkWidgetClass *widget_class)
 void
 _parastudy_window_results_init (ParastudyWindow *self)
 {
+  self->write_rows_button = gtk_button_new ();
+  gtk_widget_set_visible (self->write_rows_button, FALSE);
+  gtk_widget_insert_after (self->write_rows_button, gtk_widget_get_parent (self->table_info),
+                           self->table_info);
+  g_signal_connect_swapped (self->write_rows_button, "clicked", G_CALLBACK (on_write_rows_clicked),
+                            self);
+  gtk_label_set_ellipsize (GTK_LABEL (self->table_info), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (self->table_info), TRUE);
   g_signal_connect (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->table_view)), "changed",
                     G_CALLBACK (on_table_sort_changed), self);
   self->beam_detail = ps_beam_detail_new ();

@@ -147,6 +147,31 @@ on_mpi_hostfile_clear (PsBackendPicker *self)
 
 /* ---- the drop-down -------------------------------------------------------------- */
 
+/* The backends' labels as the window shows them, for xgettext: the engine's labels
+ * with the context "backend", so that a language can name them in its own words in
+ * the GUI while the command line keeps the engine's. */
+static const char *const gui_backend_labels[] G_GNUC_UNUSED = {
+  /* TRANSLATORS: a place a study is computed on, in the window's "Run on" list. */
+  NC_ ("backend", "Serial"),
+  /* TRANSLATORS: a place a study is computed on, in the window's "Run on" list. */
+  NC_ ("backend", "Threads"),
+  /* TRANSLATORS: a place a study is computed on, in the window's "Run on" list. */
+  NC_ ("backend", "Processes"),
+  /* TRANSLATORS: a place a study is computed on, in the window's "Run on" list. */
+  NC_ ("backend", "MPI"),
+  /* TRANSLATORS: a place a study is computed on, in the window's "Run on" list. */
+  NC_ ("backend", "GPU"),
+};
+
+const char *
+ps_backend_picker_label (const PsBackend *backend)
+{
+  const char *t = g_dpgettext2 (GETTEXT_PACKAGE, "backend", backend->label);
+
+  /* Until a catalogue has the GUI's word, the engine's translation. */
+  return t != backend->label ? t : _ (backend->label);
+}
+
 static void
 setup_item (GtkSignalListItemFactory *f, GtkListItem *item, gpointer user_data)
 {
@@ -165,7 +190,7 @@ bind_item (GtkSignalListItemFactory *f, GtkListItem *item, PsBackendPicker *self
   gboolean ok = choice_usable (self, i);
   g_autofree char *tip = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), _ (c->backend->label));
+  gtk_label_set_text (GTK_LABEL (label), ps_backend_picker_label (c->backend));
   gtk_widget_set_sensitive (label, ok);
   if (!ok)
     tip = g_strdup (c->info.reason);
@@ -236,7 +261,7 @@ setup_dropdown (PsBackendPicker *self)
   init_backends (self);
   for (guint i = 0; i < self->n_backends; i++)
     {
-      gtk_string_list_append (labels, _ (self->backends[i].backend->label));
+      gtk_string_list_append (labels, ps_backend_picker_label (self->backends[i].backend));
       if (choice_usable (self, i) && g_str_equal (self->backends[i].backend->name, preferred))
         selected = i;
     }

@@ -44,6 +44,8 @@ void ps_backend_picker_set_options (PsBackendPicker *self, const char *hostfile,
 
 /* For the tests. */
 GtkWidget *ps_backend_picker_get_dropdown (PsBackendPicker *self);
+/* @backend's name as the window shows it, translated ("Threads", "Núcleo único"). */
+const char *ps_backend_picker_label (const PsBackend *backend);
 GtkWidget *ps_backend_picker_get_options_button (PsBackendPicker *self);
 
 G_END_DECLS

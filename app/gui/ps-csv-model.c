@@ -35,6 +35,7 @@ struct _PsCsvModel
   int filter_column;
   int sort_column;
   gboolean descending;
+  guint8 *filled; /* per column: a row has a value there; NULL until asked */
 };
 
 static void ps_csv_model_list_model_init (GListModelInterface *iface);
@@ -88,6 +89,7 @@ ps_csv_model_finalize (GObject *object)
   g_strfreev (self->columns);
   g_free (self->offsets);
   g_free (self->view);
+  g_free (self->filled);
   G_OBJECT_CLASS (ps_csv_model_parent_class)->finalize (object);
 }
 
@@ -303,6 +305,48 @@ guint
 ps_csv_model_get_n_rows (PsCsvModel *self)
 {
   return self->n_rows;
+}
+
+static void
+find_filled_columns (PsCsvModel *self)
+{
+  guint left = self->n_columns;
+
+  self->filled = g_new0 (guint8, MAX (self->n_columns, 1));
+  for (guint r = 0; r < self->n_rows && left > 0; r++)
+    {
+      const char *p, *end;
+      guint c = 0;
+      gsize n = 0;
+
+      row_bounds (self, r, &p, &end);
+      for (gboolean quoted = FALSE; p <= end; p++)
+        {
+          if (p == end || (!quoted && *p == ','))
+            {
+              if (n > 0 && c < self->n_columns && !self->filled[c])
+                {
+                  self->filled[c] = TRUE;
+                  left--;
+                }
+              c++;
+              n = 0;
+              continue;
+            }
+          if (*p == '"')
+            quoted = !quoted;
+          n++;
+        }
+    }
+}
+
+gboolean
+ps_csv_model_column_is_empty (PsCsvModel *self, guint column)
+{
+  g_return_val_if_fail (column < self->n_columns, TRUE);
+  if (self->filled == NULL)
+    find_filled_columns (self);
+  return !self->filled[column];
 }
 
 typedef struct

@@ -26,6 +26,10 @@ const char *ps_csv_model_get_column_name (PsCsvModel *self, guint column);
 int ps_csv_model_find_column (PsCsvModel *self, const char *name);
 /* Rows in the file (without the header), whatever the filter. */
 guint ps_csv_model_get_n_rows (PsCsvModel *self);
+/* Whether @column is empty in every row (a beam study's columns of the section
+ * shapes it does not use). One pass over the file, the first time it is asked,
+ * that stops as soon as every column has a value. */
+gboolean ps_csv_model_column_is_empty (PsCsvModel *self, guint column);
 
 /* Field @column of file row @row, newly allocated. */
 char *ps_csv_model_dup_field (PsCsvModel *self, guint row, guint column);

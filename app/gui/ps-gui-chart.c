@@ -91,13 +91,16 @@ char *
 ps_gui_chart_pick (PsGuiChart *self, double px, double py)
 {
   PsChartPick pick;
+  g_autofree char *x = NULL, *y = NULL;
 
   if (self->chart == NULL || !self->drawn || !ps_chart_pick (self->chart, px, py, 24.0, &pick))
     return NULL;
+  /* In the units the axes are labelled in (mm, kN), not the data's SI units. */
+  x = ps_chart_format_axis_value (self->chart, PS_AXIS_X, pick.x);
+  y = ps_chart_format_axis_value (self->chart, PS_AXIS_Y, pick.y);
   if (pick.series < 0)
-    return g_strdup_printf (_ ("x = %.6g, y = %.6g: %.6g"), pick.x, pick.y, pick.value);
-  return g_strdup_printf (_ ("point %lu: x = %.6g, y = %.6g"), (unsigned long)pick.index, pick.x,
-                          pick.y);
+    return g_strdup_printf (_ ("x = %s, y = %s: %.6g"), x, y, pick.value);
+  return g_strdup_printf (_ ("point %lu: x = %s, y = %s"), (unsigned long)pick.index, x, y);
 }
 
 static void

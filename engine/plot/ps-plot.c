@@ -86,6 +86,8 @@ struct _PsChart
 
   /* The geometry of the last draw. */
   gboolean drawn;
+  double shown_factor[2]; /* each axis's values as its tick labels read them */
+  char *shown_unit[2];
   double pa_x, pa_y, pa_w, pa_h; /* plot area */
   double t0[2], t1[2];           /* visible range, transformed (log10 on log axes) */
 };
@@ -141,6 +143,7 @@ ps_chart_free (PsChart *c)
       g_free (c->axis[a].label);
       g_free (c->axis[a].unit);
       g_strfreev (c->axis[a].categories);
+      g_free (c->shown_unit[a]);
     }
   g_ptr_array_unref (c->series);
   g_array_unref (c->spans);
@@ -823,7 +826,9 @@ typedef struct
   double v[MAX_TICKS];
   char *label[MAX_TICKS];
   char *title;
-  double max_w; /* widest label */
+  double max_w;  /* widest label */
+  double factor; /* a tick label reads value / factor */
+  char *unit;    /* in the unit (prefix, unit) shown in the title, "" for none */
 } Ticks;
 
 static void
@@ -832,6 +837,7 @@ ticks_clear (Ticks *t)
   for (guint i = 0; i < t->n; i++)
     g_free (t->label[i]);
   g_free (t->title);
+  g_free (t->unit);
 }
 
 static void
@@ -918,6 +924,14 @@ make_ticks (Ctx *x, const char *label, const char *unit, PsScale scale, char **c
         }
     }
   t->title = g_string_free (title, FALSE);
+  t->factor = factor;
+  {
+    GString *u = g_string_new (n_categories > 0 ? "" : prefix);
+
+    if (n_categories == 0 && unit != NULL)
+      append_unit (u, unit);
+    t->unit = g_string_free (u, FALSE);
+  }
   for (guint i = 0; i < t->n; i++)
     t->max_w = MAX (t->max_w, text_width (x, t->label[i], 1.0));
 }
@@ -1822,10 +1836,33 @@ ps_chart_draw (PsChart *c, cairo_t *cr, double width, double height, double dpi)
                  FALSE, FALSE);
     }
 
+  for (int a = 0; a < 2; a++)
+    {
+      c->shown_factor[a] = tk[a].factor;
+      g_free (c->shown_unit[a]);
+      c->shown_unit[a] = g_steal_pointer (&tk[a].unit);
+    }
   ticks_clear (&tk[0]);
   ticks_clear (&tk[1]);
   ticks_clear (&cbar_ticks);
   cairo_restore (cr);
+}
+
+char *
+ps_chart_format_axis_value (const PsChart *c, PsAxisId axis, double value)
+{
+  double f = c->drawn && c->shown_factor[axis] > 0 ? c->shown_factor[axis] : 1.0;
+  const char *unit = c->drawn && c->shown_unit[axis] != NULL ? c->shown_unit[axis] : "";
+
+  if (c->axis[axis].n_categories > 0)
+    {
+      long i = lround (value);
+
+      if (i >= 0 && (guint)i < c->axis[axis].n_categories)
+        return g_strdup (c->axis[axis].categories[i]);
+    }
+  return *unit != '\0' ? g_strdup_printf ("%.4g %s", value / f, unit)
+                       : g_strdup_printf ("%.4g", value / f);
 }
 
 void

@@ -164,6 +164,10 @@ void ps_chart_get_plot_area (const PsChart *chart, double *x, double *y, double 
                              double *height);
 /* After a draw: device ↔ data coordinates. Returns FALSE before the first draw. */
 gboolean ps_chart_to_data (const PsChart *chart, double px, double py, double *x, double *y);
+/* @value of @axis as its tick labels read it at the last draw: in the prefix and
+ * unit of the axis title ("1.349 mm" on a deflection axis in mm), or a category's
+ * name. For a hover read-out in the same units as the axes. */
+char *ps_chart_format_axis_value (const PsChart *chart, PsAxisId axis, double value);
 gboolean ps_chart_to_device (const PsChart *chart, double x, double y, double *px, double *py);
 /* The data point nearest device position (@px, @py) of the last draw, within
  * @max_distance device units. Returns FALSE when there is none. */

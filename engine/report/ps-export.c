@@ -211,8 +211,9 @@ results_sheet (Book *b, const char *csv, const char *csv_name, guint64 max_rows,
   if (csv == NULL)
     {
       put_text (b, ws, 0, 0,
-                _ ("This run wrote no per-item results (it was run with --rows none, or its "
-                   "kind writes none)."),
+                _ ("This run kept no result per item (results.csv), only its summary: a "
+                   "sweep too large to write every row unless asked, or a kind that writes "
+                   "none."),
                 NULL);
       return TRUE;
     }

@@ -1399,12 +1399,26 @@ results_section (Writer *w, const PsStudy *study, PsRunData *rd)
 
       heading_full (w, 2, _ ("Charts"), HEADING_NUMBERED | HEADING_LISTED);
       ps_report_keep_with_next (w);
+      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
       for (guint i = 0; study->klass->report_charts[i].chart != NULL; i++)
         {
           const PsReportChart *c = &study->klass->report_charts[i];
           PsPlotParams params = { NULL, c->y, NULL, NULL, NULL };
+          g_autoptr (GError) error = NULL;
+          g_autoptr (PsChart) chart = ps_plot_study_chart (rd, c->chart, &params, &error);
+          const char *title = chart != NULL ? ps_chart_get_title (chart) : NULL;
 
-          drawn += ps_report_run_chart (w, rd, c->chart, &params, &why_not);
+          /* A run without rows draws its pass map in place of several charts: once. */
+          if (title != NULL && !g_hash_table_add (seen, g_strdup (title)))
+            continue;
+          if (chart != NULL)
+            {
+              ps_report_chart_caption (w, chart, NULL);
+              drawn++;
+            }
+          else
+            drawn += ps_report_run_chart (w, rd, c->chart, &params, &why_not);
         }
       if (drawn == 0)
         {

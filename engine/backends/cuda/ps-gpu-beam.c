@@ -64,6 +64,8 @@ beam_commit (PsGpu *g, gpointer ctx, int slot, guint64 k, guint64 index)
       s->lightest_mass = r->lightest_mass;
       s->lightest_item = r->lightest_item;
     }
+  /* The kernel returns no pass map (summary.json "pass_map"): the host's. */
+  ps_beam_map_chunk (g->study, begin, end, s);
   g->rows.len = 0;
   if (g->rows_mode != PS_ROWS_NONE)
     {

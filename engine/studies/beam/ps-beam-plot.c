@@ -1024,6 +1024,68 @@ const PsChartInfo ps_beam_charts[] = {
   { NULL, NULL },
 };
 
+/* A bin's middle value along one axis of the pass map. */
+static double *
+map_axis_centres (JsonObject *axis, guint *n)
+{
+  JsonArray *from = ps_summary_get_array (axis, "from"), *to = ps_summary_get_array (axis, "to");
+  double *c;
+
+  *n = from != NULL && to != NULL ? MIN (json_array_get_length (from), json_array_get_length (to))
+                                  : 0;
+  c = g_new (double, MAX (*n, 1));
+  for (guint i = 0; i < *n; i++)
+    c[i] = 0.5 * (json_array_get_double_element (from, i) + json_array_get_double_element (to, i));
+  return c;
+}
+
+/* The share of passing configurations over span × load, from the map every run
+ * keeps in summary.json (its "pass_map"): the chart of a sweep too large to write
+ * its rows. */
+static PsChart *
+pass_map_chart (JsonObject *map)
+{
+  JsonObject *span = ps_summary_get_object (map, "span"),
+             *load = ps_summary_get_object (map, "load");
+  JsonArray *computed = ps_summary_get_array (map, "computed");
+  JsonArray *passing = ps_summary_get_array (map, "passing");
+  guint ns, nl;
+  g_autofree double *xs = map_axis_centres (span, &ns);
+  g_autofree double *ys = map_axis_centres (load, &nl);
+  g_autofree double *vals = g_new (double, MAX (ns * nl, 1));
+  PsChart *chart = ps_chart_new (PS_CHART_HEATMAP);
+
+  /* Cells are (load row, span column): the span along x as in the other maps. */
+  for (guint i = 0; i < ns; i++)
+    {
+      JsonArray *c = computed != NULL && i < json_array_get_length (computed)
+                         ? json_array_get_array_element (computed, i)
+                         : NULL;
+      JsonArray *p = passing != NULL && i < json_array_get_length (passing)
+                         ? json_array_get_array_element (passing, i)
+                         : NULL;
+
+      for (guint k = 0; k < nl; k++)
+        {
+          double n = c != NULL && k < json_array_get_length (c)
+                         ? (double)json_array_get_int_element (c, k)
+                         : 0;
+          double np = p != NULL && k < json_array_get_length (p)
+                          ? (double)json_array_get_int_element (p, k)
+                          : 0;
+
+          vals[(gsize)k * ns + i] = n > 0 ? 100.0 * np / n : NAN;
+        }
+    }
+  ps_chart_set_title (chart, _ ("Share of configurations that pass, by span and load"));
+  ps_chart_set_axis (chart, PS_AXIS_X, _ ("Span"), ps_summary_get_string (span, "unit"),
+                     PS_SCALE_LINEAR);
+  ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Load"), ps_summary_get_string (load, "unit"),
+                     PS_SCALE_LINEAR);
+  ps_chart_set_heatmap (chart, xs, ns, ys, nl, vals, _ ("Passing"), "%");
+  return chart;
+}
+
 PsChart *
 ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params, GError **error)
 {
@@ -1033,9 +1095,13 @@ ps_beam_chart_build (PsRunData *d, const char *name, const PsPlotParams *params,
     return beam_lightest_map (d, error);
   if (ps_run_data_get_n_rows (d) == 0)
     {
+      JsonObject *map = ps_summary_get_object (ps_run_data_get_summary (d), "pass_map");
+
+      if (map != NULL)
+        return pass_map_chart (map);
       g_set_error (error, PS_ERROR, PS_ERROR_UNSUPPORTED,
-                   _ ("%s: the run has no results.csv rows (it was run with --rows none); "
-                      "run it again with --rows all"),
+                   _ ("%s: the run kept no result per configuration (results.csv), only its "
+                      "summary; run it again writing every row to chart it"),
                    ps_run_data_get_dir (d));
       return NULL;
     }

@@ -635,6 +635,9 @@ beam_init (PsStudy *study, JsonObject *root, GError **error)
   m->count[PS_BEAM_DIM_SECTION] = sections->len;
   m->count[PS_BEAM_DIM_SPAN] = m->span.count;
   m->count[PS_BEAM_DIM_LOAD] = m->load.count;
+  m->load_ascending = TRUE;
+  for (guint64 j = 1; j < m->load.count; j++)
+    m->load_ascending &= m->load.values[j - 1] <= m->load.values[j];
   m->count[PS_BEAM_DIM_POSITION] = m->position.count;
   for (int d = PS_BEAM_N_DIMS - 1; d >= 0; d--)
     {
@@ -882,6 +885,47 @@ count_passing (const double *restrict x, guint64 n, double a_d, double b_d, doub
   *n_both = (guint64)cb;
 }
 
+/* Adds 1 to @bins for each load index in [a, b), by the bins' index ranges. */
+static void
+map_add_range (guint64 *bins, guint64 a, guint64 b, guint64 count)
+{
+  guint nb = ps_beam_map_n_bins (count);
+
+  while (a < b)
+    {
+      guint bin = ps_beam_map_bin (a, count);
+      /* The first index of the next bin: ceil ((bin + 1) count / nb). */
+      guint64 next = ((guint64)(bin + 1) * count + nb - 1) / nb;
+      guint64 end = MIN (b, next);
+
+      bins[bin] += end - a;
+      a = end;
+    }
+}
+
+/* The map of a run of loads [j0, j1) at span @iL, @n_both of them passing. Every
+ * output grows with the load (count_passing), so with the loads in increasing
+ * order the passing ones are the first @n_both. */
+static void
+map_add_run (const PsBeamModel *m, const PsBeamRunCoef *r, guint64 iL, guint64 j0, guint64 j1,
+             guint64 n_both, PsBeamSummary *s)
+{
+  guint sb = ps_beam_map_bin (iL, m->count[PS_BEAM_DIM_SPAN]);
+  guint64 nl = m->count[PS_BEAM_DIM_LOAD];
+
+  map_add_range (s->map_valid[sb], j0, j1, nl);
+  if (m->load_ascending)
+    map_add_range (s->map_passing[sb], j0, j0 + n_both, nl);
+  else
+    for (guint64 j = j0; j < j1; j++)
+      {
+        PsBeamOutputs o;
+
+        ps_beam_fast_outputs (r, m->load.values[j], &o);
+        s->map_passing[sb][ps_beam_map_bin (j, nl)] += o.pass_deflection && o.pass_strength;
+      }
+}
+
 static void
 eval_fast_run (const PsBeamModel *m, const PsBeamRunCoef *r, guint64 first_item, guint64 im,
                guint64 is, guint64 iL, guint64 j0, guint64 j1, PsBeamSummary *s, PsRowsMode mode,
@@ -898,6 +942,7 @@ eval_fast_run (const PsBeamModel *m, const PsBeamRunCoef *r, guint64 first_item,
   s->passing += n_both;
   s->fail_deflection += n - n_def;
   s->fail_strength += n - n_str;
+  map_add_run (m, r, iL, j0, j1, n_both, s);
 
   if (m->load.kind == PS_PARAM_RANGE)
     {
@@ -1012,6 +1057,13 @@ beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
                   continue;
                 }
               summary_add (s, &o, item + (j - j0));
+              {
+                guint sb = ps_beam_map_bin (iL, m->count[PS_BEAM_DIM_SPAN]);
+                guint lb = ps_beam_map_bin (iP, m->count[PS_BEAM_DIM_LOAD]);
+
+                s->map_valid[sb][lb]++;
+                s->map_passing[sb][lb] += o.pass_deflection && o.pass_strength;
+              }
               if (mode == PS_ROWS_ALL
                   || (mode == PS_ROWS_PASSING && o.pass_deflection && o.pass_strength))
                 write_row (m, rows, item + (j - j0), im, is, iL, iP, ia, &o, NULL);
@@ -1019,6 +1071,23 @@ beam_eval (const PsStudy *study, gpointer workspace, guint64 begin, guint64 end,
         }
       item += j1 - j0;
     }
+}
+
+static void beam_summary_init (const PsStudy *study, gpointer summary);
+
+void
+ps_beam_map_chunk (const PsStudy *study, guint64 begin, guint64 end, PsBeamSummary *s)
+{
+  PsBeamSummary *t = g_new (PsBeamSummary, 1);
+  PsErrors errors;
+
+  ps_errors_init (&errors);
+  beam_summary_init (study, t);
+  beam_eval (study, NULL, begin, end, t, &errors, PS_ROWS_NONE, NULL);
+  memcpy (s->map_valid, t->map_valid, sizeof s->map_valid);
+  memcpy (s->map_passing, t->map_passing, sizeof s->map_passing);
+  ps_errors_clear (&errors);
+  g_free (t);
 }
 
 gboolean
@@ -1145,6 +1214,12 @@ beam_merge (const PsStudy *study, gpointer acc_p, gconstpointer next_p)
       acc->min[k] = MIN (acc->min[k], next->min[k]);
       acc->max[k] = MAX (acc->max[k], next->max[k]);
     }
+  for (guint i = 0; i < PS_BEAM_MAP_BINS; i++)
+    for (guint k = 0; k < PS_BEAM_MAP_BINS; k++)
+      {
+        acc->map_valid[i][k] += next->map_valid[i][k];
+        acc->map_passing[i][k] += next->map_passing[i][k];
+      }
   if (next->lightest_mass < acc->lightest_mass
       || (next->lightest_mass == acc->lightest_mass && next->lightest_item < acc->lightest_item))
     {
@@ -1218,6 +1293,63 @@ describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
     }
 }
 
+/* One axis of the pass map: its unit and each bin's first and last value. */
+static void
+map_axis_to_json (JsonBuilder *b, const char *name, const char *unit, const PsParam *p)
+{
+  guint nb = ps_beam_map_n_bins (p->count);
+
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "unit");
+  json_builder_add_string_value (b, unit);
+  for (int end = 0; end < 2; end++)
+    {
+      json_builder_set_member_name (b, end ? "to" : "from");
+      json_builder_begin_array (b);
+      for (guint bin = 0; bin < nb; bin++)
+        {
+          guint64 lo = ((guint64)bin * p->count + nb - 1) / nb;
+          guint64 hi = ((guint64)(bin + 1) * p->count + nb - 1) / nb;
+
+          json_builder_add_double_value (b, p->values[end ? hi - 1 : lo]);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+}
+
+/* "pass_map": computed and passing configurations per span bin (rows) and load bin
+ * (columns), whatever the rows written: the charts of a run without results.csv. */
+static void
+map_to_json (const PsBeamModel *m, const PsBeamSummary *s, JsonBuilder *b)
+{
+  guint ns = ps_beam_map_n_bins (m->count[PS_BEAM_DIM_SPAN]);
+  guint nl = ps_beam_map_n_bins (m->count[PS_BEAM_DIM_LOAD]);
+
+  if (m->design != NULL || ns == 0 || nl == 0)
+    return;
+  json_builder_set_member_name (b, "pass_map");
+  json_builder_begin_object (b);
+  map_axis_to_json (b, "span", "m", &m->span);
+  map_axis_to_json (b, "load", m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N", &m->load);
+  for (int which = 0; which < 2; which++)
+    {
+      json_builder_set_member_name (b, which ? "passing" : "computed");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < ns; i++)
+        {
+          json_builder_begin_array (b);
+          for (guint k = 0; k < nl; k++)
+            json_builder_add_int_value (
+                b, (gint64)(which ? s->map_passing[i][k] : s->map_valid[i][k]));
+          json_builder_end_array (b);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+}
+
 static void
 beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *b)
 {
@@ -1280,6 +1412,7 @@ beam_summary_to_json (const PsStudy *study, gconstpointer summary, JsonBuilder *
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
+  map_to_json (m, s, b);
 }
 
 /* ---------------------------------------------------------------------------------

@@ -68,6 +68,11 @@ typedef struct
   guint64 group_item[PS_BEAM_MAX_GROUPS];
 } PsBeamDesignSummary;
 
+/* The pass/fail map over span × load that every run of a single-load study keeps,
+ * so that a sweep too large to write its rows still shows where it passes: each
+ * axis's values in at most this many bins of consecutive values. */
+#define PS_BEAM_MAP_BINS 32
+
 typedef struct
 {
   guint64 items;
@@ -78,7 +83,11 @@ typedef struct
   double min[PS_BEAM_N_OUT];
   double max[PS_BEAM_N_OUT];
   double lightest_mass;
-  guint64 lightest_item;      /* G_MAXUINT64 when nothing passes */
+  guint64 lightest_item; /* G_MAXUINT64 when nothing passes */
+  /* Computed and passing configurations per (span bin, load bin); single-load
+   * studies only (ps_beam_map_bin()). */
+  guint64 map_valid[PS_BEAM_MAP_BINS][PS_BEAM_MAP_BINS];
+  guint64 map_passing[PS_BEAM_MAP_BINS][PS_BEAM_MAP_BINS];
   PsBeamDesignSummary design; /* design studies only */
 } PsBeamSummary;
 
@@ -103,6 +112,7 @@ typedef struct
   PsParam load;     /* N, or N/m for a uniform load */
   PsParam position; /* m; one NAN value unless PS_LOAD_POINT_AT */
 
+  gboolean load_ascending; /* load values in increasing order (the map's fast path) */
   guint64 count[PS_BEAM_N_DIMS];
   guint64 stride[PS_BEAM_N_DIMS];
   guint64 n_items;
@@ -138,6 +148,24 @@ double ps_beam_deflection_coefficient (PsSupport support, PsLoadCase load_case);
 /* "simply-supported" + "point-midspan" | "point-free-end" | "uniform". */
 gboolean ps_beam_case_from_names (const char *support, const char *load, PsSupport *s,
                                   PsLoadCase *load_case);
+
+/* The pass map of items [@begin, @end) of a single-load study into @s, by the
+ * kind's own evaluation on this host: for a backend (the GPU) whose kernel returns
+ * the other figures of a chunk, so that its summary is that of every backend. */
+void ps_beam_map_chunk (const PsStudy *study, guint64 begin, guint64 end, PsBeamSummary *s);
+
+/* The map bins of an axis of @count values, and the bin of value @i. */
+static inline guint
+ps_beam_map_n_bins (guint64 count)
+{
+  return (guint)MIN (count, (guint64)PS_BEAM_MAP_BINS);
+}
+
+static inline guint
+ps_beam_map_bin (guint64 i, guint64 count)
+{
+  return (guint)(i * ps_beam_map_n_bins (count) / count);
+}
 
 /* The grid digits of item @item. */
 void ps_beam_item_digits (const PsBeamModel *model, guint64 item, guint64 digits[PS_BEAM_N_DIMS]);
