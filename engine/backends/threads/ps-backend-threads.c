@@ -119,11 +119,23 @@ threads_execute (PsExec *exec, int workers, GError **error)
 {
   const PsStudy *study = ps_exec_get_study (exec);
   Schedule s = { 0 };
+  guint64 left;
+  int team = workers;
 
   s.exec = exec;
   s.n_chunks = ps_exec_get_n_chunks (exec);
   s.next_claim = s.next_commit = ps_exec_get_first_chunk (exec);
-  s.n_slots = (guint64)workers * SLOTS_PER_THREAD;
+  /* No more threads and slots than chunks. A thread that can get no chunk only costs
+   * its start and the barrier at the end: on a busy machine the wake-up of an idle
+   * thread, then libgomp's spinning wait for it, took about 40 ms. Each slot's rows
+   * buffer is a 64 KiB allocation, which glibc takes from and gives back to the system
+   * (brk, page faults, TLB shootdowns) on every run. Both made a study of many short
+   * runs, FORM's rounds of one point (one chunk) each, 35 times slower on two workers
+   * than on one (bench/reliability/README.md). */
+  left = s.n_chunks - s.next_claim;
+  if ((guint64)team > left)
+    team = left > 0 ? (int)left : 1;
+  s.n_slots = MIN ((guint64)team * SLOTS_PER_THREAD, MAX (left, 1));
   s.slots = g_new0 (Slot, s.n_slots);
   for (guint64 i = 0; i < s.n_slots; i++)
     {
@@ -134,7 +146,7 @@ threads_execute (PsExec *exec, int workers, GError **error)
   g_mutex_init (&s.lock);
   g_cond_init (&s.changed);
 
-#pragma omp parallel num_threads(workers)
+#pragma omp parallel num_threads(team)
   {
     gpointer workspace = study->klass->workspace_new (study);
     guint64 k;
