@@ -43,6 +43,7 @@ struct _ParastudyWindow
   GtkWidget *specimen_view;
   GtkWidget *lightest_view;
   GtkWidget *scaling_view;
+  GtkWidget *view_switcher;
   GtkWidget *source_view;
   GtkWidget *beam_detail; /* a PsBeamDetail beside the table */
   GtkWidget *backend_picker;
