@@ -522,9 +522,9 @@ test_processes_run_error (void)
 #if defined(__SANITIZE_ADDRESS__)
   /* AddressSanitizer catches the SIGSEGV and ends the worker its own way. */
   const char *const words[2]
-      = { "falhou duas vezes: seu worker ", "falló dos veces: su trabajador " };
+      = { "falhou duas vezes: seu trabalhador ", "falló dos veces: su trabajador " };
 #else
-  const char *const words[2] = { "falhou duas vezes: seu worker foi encerrado pelo sinal 11",
+  const char *const words[2] = { "falhou duas vezes: seu trabalhador foi encerrado pelo sinal 11",
                                  "falló dos veces: su trabajador fue terminado por la señal 11" };
 #endif
   g_autofree char *dir = tmp_dir ();
@@ -703,7 +703,7 @@ test_summary_regression (void)
       = { "Synthetic (regression study)", "Synthetic (estudo de regressão)",
           "Synthetic (estudio de regresión)" };
   static const Label labels[] = {
-    { "specimens", { "espécimes", "probetas" }, FALSE },
+    { "specimens", { "corpos de prova", "probetas" }, FALSE },
     { "window", { "janela", "ventana" }, FALSE },
     { "E", { "E", "E" }, FALSE },
     { "yield", { "escoamento", "límite elástico" }, FALSE },
@@ -733,8 +733,9 @@ test_backends (void)
 {
   const char *const descriptions[2] = { "um núcleo, na ordem dos itens: a referência",
                                         "un núcleo, en el orden de los elementos: la referencia" };
-  const char *const unknown[2] = { "backend desconhecido \"tpu\" (disponíveis: serial, ",
-                                   "backend desconocido \"tpu\" (disponibles: serial, " };
+  const char *const unknown[2]
+      = { "plataforma de execução desconhecida \"tpu\" (disponíveis: serial, ",
+          "plataforma de ejecución desconocida \"tpu\" (disponibles: serial, " };
   g_autofree char *dir = tmp_dir ();
   g_autofree char *study = write_file (dir, "dist.json",
                                        "{\"parastudy\": 1, \"kind\": \"reliability\", "

@@ -206,7 +206,7 @@ check_pages (const char *pdf, const char *const *units)
 
     for (guint i = 0; lines[i] != NULL; i++)
       if (strstr (lines[i], "Pf") == NULL
-          && g_regex_match_simple ("[0-9]e[+-]?[0-9]+( |$)", lines[i], 0, 0))
+          && g_regex_match_simple ("(^|[ (])-?[0-9.]+e[+-]?[0-9]+( |$)", lines[i], 0, 0))
         g_error ("%s: a number in exponent notation in the text: %s", pdf, lines[i]);
   }
   for (guint i = 0; units != NULL && units[i] != NULL; i++)

@@ -359,8 +359,9 @@ ps_reliability_report_results (PsReportWriter *w, const PsStudy *study, PsRunDat
           ps_report_table_add (&t, interval_member (s, "total_ci95"));
         }
       {
-        const char *h[] = { _ ("Variable"), _ ("First order S"), /* xgettext:no-c-format */ _ ("95 % interval"),
-                            _ ("Total S_T"), /* xgettext:no-c-format */ _ ("95 % interval") };
+        const char *h[]
+            = { _ ("Variable"), _ ("First order S"), /* xgettext:no-c-format */ _ ("95 % interval"),
+                _ ("Total S_T"), /* xgettext:no-c-format */ _ ("95 % interval") };
 
         ps_report_table_write (w, &t, h, NULL);
       }
