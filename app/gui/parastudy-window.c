@@ -499,10 +499,6 @@ parastudy_window_init (ParastudyWindow *self)
   self->summary_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->probe_column = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Each tab as wide as its own name, not as the widest: eight tabs fit beside the
-   * sidebar of a 1024 pixel window in English and nearly so in pt_BR and es. */
-  gtk_box_layout_set_homogeneous (
-      GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
 
   _parastudy_window_actions_init (self);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->sidebar), G_LIST_MODEL (self->documents), create_row,
@@ -513,6 +509,13 @@ parastudy_window_init (ParastudyWindow *self)
   /* The History tab (ps-history-view.h), after Scaling. */
   gtk_stack_add_titled (GTK_STACK (self->view_stack), ps_history_view_new (), "history",
                         _ ("History"));
+  /* Each tab as wide as its own name, not as the widest: eight tabs fit beside the
+   * sidebar of a 1024 pixel window in English, and scroll sideways in longer words. */
+  gtk_box_layout_set_homogeneous (
+      GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
+  for (GtkWidget *b = gtk_widget_get_first_child (self->view_switcher); b != NULL;
+       b = gtk_widget_get_next_sibling (b))
+    gtk_widget_set_hexpand (b, FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
