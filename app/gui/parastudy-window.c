@@ -513,6 +513,7 @@ parastudy_window_init (ParastudyWindow *self)
    * sidebar of a 1024 pixel window in English, and scroll sideways in longer words. */
   gtk_box_layout_set_homogeneous (
       GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->view_switcher)), FALSE);
+  gtk_widget_add_css_class (self->view_switcher, "view-switcher");
   for (GtkWidget *b = gtk_widget_get_first_child (self->view_switcher); b != NULL;
        b = gtk_widget_get_next_sibling (b))
     gtk_widget_set_hexpand (b, FALSE);
