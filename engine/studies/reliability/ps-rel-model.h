@@ -107,10 +107,10 @@ typedef struct
   double *const_values;
   char *limit_state; /* the expression, as written or made from a built-in */
   PsExpr *expr;
-  PsExprDim *var_dims;   /* the units of the variables and constants, as written */
+  PsExprDim *var_dims; /* the units of the variables and constants, as written */
   PsExprDim *const_dims;
   PsExprDim g_dim; /* the unit of g */
-  PsNataf *nataf; /* NULL without correlation */
+  PsNataf *nataf;  /* NULL without correlation */
   PsRelMethod method;
   PsRelSensitivity sensitivity;
   /* The sampling methods' plan (copies of the method's, for the kind's loops). */

@@ -48,8 +48,8 @@ gboolean ps_rel_variable_parse (JsonObject *v, const char *path, const char *dir
                                 GError **error);
 /* The same, and the variable's unit (may be NULL): known when a value other than a
  * shape parameter is written with a unit, unknown when they are plain numbers. */
-gboolean ps_rel_variable_parse_dim (JsonObject *v, const char *path, const char *dir,
-                                    PsDist *dist, PsExprDim *unit, GError **error);
+gboolean ps_rel_variable_parse_dim (JsonObject *v, const char *path, const char *dir, PsDist *dist,
+                                    PsExprDim *unit, GError **error);
 
 /* The whole model from a study's root object: variables, constants, limit state,
  * correlation, method and sensitivity (the root's other members, and "round", are
