@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/ps-app-i18n.h"
 #include "parastudy-application.h"
 #include "parastudy-window-private.h"
 #include "parastudy.h"
@@ -390,4 +391,38 @@ gui_test_finish (int status)
     gui_test_remove_tree (gui_test_cache_dir);
   g_clear_pointer (&gui_test_cache_dir, g_free);
   return status;
+}
+
+/* The start of a GUI test program that meson runs twice, the second time with --pt_BR
+ * (the same assertions, the wording from the catalogue, screenshots *-pt_BR.png):
+ * takes --pt_BR out of the arguments, sets the locale, initialises the tests and opens
+ * the window at 1024 x 700. Returns the screenshots' suffix ("" or "-pt_BR"), or NULL
+ * when the window could not be opened (the program then ends with gui_test_finish (0)). */
+static inline const char *
+gui_test_start_localised (int *argc, char ***argv)
+{
+  const char *locale = NULL;
+
+  for (int i = 1; i < *argc; i++)
+    if (g_strcmp0 ((*argv)[i], "--pt_BR") == 0)
+      {
+        locale = "pt_BR.UTF-8";
+        for (int k = i; k < *argc; k++)
+          (*argv)[k] = (*argv)[k + 1];
+        (*argc)--;
+        break;
+      }
+  gui_test_setenv ();
+  if (locale != NULL)
+    {
+      g_setenv ("LC_ALL", locale, TRUE);
+      g_unsetenv ("LANGUAGE");
+    }
+  g_test_init (argc, argv, NULL);
+  if (locale != NULL)
+    ps_app_i18n_init ();
+  if (!gui_test_open_window ())
+    return NULL;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  return locale != NULL ? "-pt_BR" : "";
 }

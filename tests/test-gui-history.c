@@ -271,33 +271,9 @@ test_cancel_keeps_partial (void)
 int
 main (int argc, char *argv[])
 {
-  const char *locale = NULL;
-
-  /* meson runs this program a second time with --pt_BR: the same assertions where
-   * they are not about words, and the screenshots in Brazilian Portuguese. */
-  for (int i = 1; i < argc; i++)
-    if (g_strcmp0 (argv[i], "--pt_BR") == 0)
-      {
-        locale = "pt_BR.UTF-8";
-        for (int k = i; k < argc; k++)
-          argv[k] = argv[k + 1];
-        argc--;
-        break;
-      }
-  /* The results folders are this program's (gui_test_cache_dir). */
-  gui_test_setenv ();
-  if (locale != NULL)
-    {
-      g_setenv ("LC_ALL", locale, TRUE);
-      g_unsetenv ("LANGUAGE");
-      shot_suffix = "-pt_BR";
-    }
-  g_test_init (&argc, &argv, NULL);
-  if (locale != NULL)
-    ps_app_i18n_init ();
-  if (!gui_test_open_window ())
+  shot_suffix = gui_test_start_localised (&argc, &argv);
+  if (shot_suffix == NULL)
     return gui_test_finish (0);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/12-results-and-history-kept", test_results_and_history_kept);
   g_test_add_func ("/gui/daily/13-cancel-keeps-partial", test_cancel_keeps_partial);

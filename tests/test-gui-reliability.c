@@ -331,32 +331,9 @@ test_results (void)
 int
 main (int argc, char *argv[])
 {
-  const char *locale = NULL;
-
-  /* meson runs this program a second time with --pt_BR: the same assertions, with
-   * the wording taken from the catalogue. */
-  for (int i = 1; i < argc; i++)
-    if (g_strcmp0 (argv[i], "--pt_BR") == 0)
-      {
-        locale = "pt_BR.UTF-8";
-        for (int k = i; k < argc; k++)
-          argv[k] = argv[k + 1];
-        argc--;
-        break;
-      }
-  gui_test_setenv ();
-  if (locale != NULL)
-    {
-      g_setenv ("LC_ALL", locale, TRUE);
-      g_unsetenv ("LANGUAGE");
-      shot_suffix = "-pt_BR";
-    }
-  g_test_init (&argc, &argv, NULL);
-  if (locale != NULL)
-    ps_app_i18n_init ();
-  if (!gui_test_open_window ())
+  shot_suffix = gui_test_start_localised (&argc, &argv);
+  if (shot_suffix == NULL)
     return gui_test_finish (0);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/reliability/choose-form", test_choose_form);
   g_test_add_func ("/gui/reliability/correlation-not-positive-definite", test_correlation_not_pd);
