@@ -338,6 +338,45 @@ test_big_sweep (void)
   close_all ();
 }
 
+/* The same for a design study (issue 16's code checks): without rows, Charts shows the
+ * pass map over its two parameters with the most steps. */
+static void
+test_big_design_sweep (void)
+{
+  static const char json[]
+      = "{\"parastudy\": 1, \"kind\": \"beam\", \"name\": \"Big design sweep\", \"beam\": {"
+        "\"support\": \"simply-supported\", \"span\": {\"from\": \"4 m\", \"to\": \"8 m\", "
+        "\"steps\": 101}, \"loads\": [{\"case\": \"Q\", \"type\": \"uniform\", \"value\": "
+        "{\"from\": \"1 kN/m\", \"to\": \"120 kN/m\", \"steps\": 9901}}], \"section\": "
+        "{\"shape\": \"standard\", \"designation\": \"IPE 300\"}, \"material\": \"S355\", "
+        "\"self_weight\": false}, \"cases\": {\"Q\": {\"type\": \"imposed\", \"category\": "
+        "\"B\"}}, \"design\": {\"code\": \"EN\", \"combinations\": \"auto\", "
+        "\"lateral_restraint\": \"continuous\", \"deflection\": {\"total\": \"L/250\"}}}";
+  PsDocument *doc = open_text (json);
+  GtkWidget *chart = parastudy_window_get_chart (window);
+  PsChart *c;
+  double ink;
+
+  g_assert_cmpuint (ps_study_get_n_items (ps_document_get_study (doc)), >, 1000000);
+  g_assert_true (parastudy_window_set_backend (window, "threads", 2));
+  run_and_wait ();
+  parastudy_window_show_page (window, "table");
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (window->write_rows_button));
+  parastudy_window_show_page (window, "charts");
+  settle ();
+  c = ps_gui_chart_get_chart (PS_GUI_CHART (chart));
+  g_assert_nonnull (c);
+  g_test_message ("chart: %s", ps_chart_get_title (c));
+  g_assert_nonnull (strstr (ps_chart_get_title (c), "loads[0].value"));
+  ink = ink_share (chart);
+  g_test_message ("pass map: %.1f %% of the chart area drawn", ink * 100);
+  g_assert_cmpfloat (ink, >, 0.2);
+  shot (GTK_WIDGET (window), "daily-1-big-design-sweep-chart");
+  remove_run_dir (doc);
+  close_all ();
+}
+
 /* The first widget under @root that is a @type with action @action, or NULL. */
 static GtkWidget *
 find_action_button (GtkWidget *root, const char *action)
@@ -457,6 +496,7 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
 
   g_test_add_func ("/gui/daily/1-big-sweep-shows-results", test_big_sweep);
+  g_test_add_func ("/gui/daily/1-big-design-sweep-shows-map", test_big_design_sweep);
   g_test_add_func ("/gui/daily/8-units-and-words", test_units_and_words);
   g_test_add_func ("/gui/daily/9-failed-items-listed", test_failed_items);
   g_test_add_func ("/gui/daily/15-small-window-in-words", test_small_window);

@@ -1445,6 +1445,20 @@ group_of (const PsBeamDesign *d, const guint64 *digits)
   return g;
 }
 
+/* One computed configuration in the pass map's cell (summary.json "pass_map"). */
+static inline void
+map_add (const PsBeamDesign *d, PsBeamSummary *s, const guint64 *digits, gboolean pass)
+{
+  guint i, k;
+
+  if (d->map_param[0] < 0)
+    return;
+  i = ps_beam_map_bin (digits[2 + d->map_param[0]], d->count[2 + d->map_param[0]]);
+  k = ps_beam_map_bin (digits[2 + d->map_param[1]], d->count[2 + d->map_param[1]]);
+  s->map_valid[i][k]++;
+  s->map_passing[i][k] += pass;
+}
+
 static void
 summary_add (const PsBeamDesign *d, PsBeamSummary *s, guint64 item, const guint64 *digits,
              const PsBeamDesignOut *o)
@@ -1452,6 +1466,7 @@ summary_add (const PsBeamDesign *d, PsBeamSummary *s, guint64 item, const guint6
   PsBeamDesignSummary *ds = &s->design;
 
   s->valid++;
+  map_add (d, s, digits, o->pass);
   take_max (&ds->max_M_sag, o->M_sag);
   take_max (&ds->max_M_hog, o->M_hog);
   take_max (&ds->max_V, o->V);
@@ -1923,6 +1938,33 @@ check_limits (const PsBeamDesign *d, GError **error)
   return TRUE;
 }
 
+/* The pass map of a run without rows (issue 19): over the two swept parameters with
+ * the most steps, usually a span and a load, kept in the order the file gives them. */
+static void
+choose_map_params (PsBeamDesign *d)
+{
+  int best[2] = { -1, -1 };
+
+  for (guint k = 0; k < d->n_params; k++)
+    {
+      guint64 c = d->count[2 + k];
+
+      if (c < 2)
+        continue;
+      if (best[0] < 0 || c > d->count[2 + best[0]])
+        {
+          best[1] = best[0];
+          best[0] = (int)k;
+        }
+      else if (best[1] < 0 || c > d->count[2 + best[1]])
+        best[1] = (int)k;
+    }
+  d->map_param[0] = MIN (best[0], best[1]);
+  d->map_param[1] = MAX (best[0], best[1]);
+  if (best[1] < 0)
+    d->map_param[0] = d->map_param[1] = -1;
+}
+
 static const char *
 quantity_suffix (PsQuantity q)
 {
@@ -1936,6 +1978,25 @@ quantity_suffix (PsQuantity q)
       return "_N_per_m";
     case PS_QTY_MOMENT:
       return "_N_m";
+    default:
+      return "";
+    }
+}
+
+/* The SI unit of a parameter's values, as summary.json writes units. */
+static const char *
+quantity_unit (PsQuantity q)
+{
+  switch (q)
+    {
+    case PS_QTY_LENGTH:
+      return "m";
+    case PS_QTY_FORCE:
+      return "N";
+    case PS_QTY_FORCE_PER_LENGTH:
+      return "N/m";
+    case PS_QTY_MOMENT:
+      return "N*m";
     default:
       return "";
     }
@@ -2122,6 +2183,7 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
         }
     }
 
+  choose_map_params (d);
   d->uls = g_new0 (int, MAX (d->actions->n_combos, 1u));
   d->combination_csv = g_new0 (char *, d->actions->n_combos + 1);
   for (guint k = 0; k < d->actions->n_combos; k++)
@@ -2403,6 +2465,24 @@ ps_beam_design_summary_to_json (const PsBeamModel *m, const PsBeamSummary *s, Js
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+    }
+  if (d->map_param[0] >= 0)
+    {
+      static const char *const axis[2] = { "x", "y" };
+      guint nb[2];
+
+      json_builder_set_member_name (b, "pass_map");
+      json_builder_begin_object (b);
+      for (int i = 0; i < 2; i++)
+        {
+          guint k = (guint)d->map_param[i];
+          const PsParam *p = ps_beam_actions_get_param (a, k);
+
+          nb[i] = ps_beam_map_n_bins (p->count);
+          ps_beam_map_axis_to_json (b, axis[i], quantity_unit (p->quantity), d->param_column[k], p);
+        }
+      ps_beam_map_counts_to_json (s, nb[0], nb[1], b);
+      json_builder_end_object (b);
     }
   json_builder_set_member_name (b, "notes");
   json_builder_begin_array (b);

@@ -208,6 +208,10 @@ struct _PsBeamDesign
   guint n_groups;
 
   gboolean has_rc; /* an rc-rectangular section: its shear is V_Rd,c (no links) */
+
+  /* summary.json "pass_map": the two parameters with the most steps (indices into the
+   * actions' list, x before y in the order of the file; -1: fewer than two swept). */
+  int map_param[2];
 };
 
 gboolean ps_beam_design_wanted (JsonObject *root);

@@ -101,20 +101,25 @@ is_design_param (const char *name)
  * without the unit suffix ("loads[1].value"; interned, so that it can be returned
  * like the translated labels). */
 static const char *
-column_label (const PsColumn *c)
+name_label (const char *name)
 {
-  const ColumnInfo *i = info_for (c->name);
+  const ColumnInfo *i = info_for (name);
 
-  if (i == NULL && is_design_param (c->name))
+  if (i == NULL && is_design_param (name))
     for (guint k = 0; k < G_N_ELEMENTS (param_units); k++)
-      if (g_str_has_suffix (c->name, param_units[k].suffix))
+      if (g_str_has_suffix (name, param_units[k].suffix))
         {
-          g_autofree char *path
-              = g_strndup (c->name, strlen (c->name) - strlen (param_units[k].suffix));
+          g_autofree char *path = g_strndup (name, strlen (name) - strlen (param_units[k].suffix));
 
           return g_intern_string (path);
         }
-  return i != NULL ? _ (i->label) : c->name;
+  return i != NULL ? _ (i->label) : name;
+}
+
+static const char *
+column_label (const PsColumn *c)
+{
+  return name_label (c->name);
 }
 
 static char *
@@ -1045,8 +1050,10 @@ map_axis_centres (JsonObject *axis, guint *n)
 static PsChart *
 pass_map_chart (JsonObject *map)
 {
-  JsonObject *span = ps_summary_get_object (map, "span"),
-             *load = ps_summary_get_object (map, "load");
+  /* A design study's map is over its two parameters with the most steps ("x", "y"). */
+  gboolean design = ps_summary_get_object (map, "x") != NULL;
+  JsonObject *span = ps_summary_get_object (map, design ? "x" : "span"),
+             *load = ps_summary_get_object (map, design ? "y" : "load");
   JsonArray *computed = ps_summary_get_array (map, "computed");
   JsonArray *passing = ps_summary_get_array (map, "passing");
   guint ns, nl;
@@ -1077,11 +1084,29 @@ pass_map_chart (JsonObject *map)
           vals[(gsize)k * ns + i] = n > 0 ? 100.0 * np / n : NAN;
         }
     }
-  ps_chart_set_title (chart, _ ("Share of configurations that pass, by span and load"));
-  ps_chart_set_axis (chart, PS_AXIS_X, _ ("Span"), ps_summary_get_string (span, "unit"),
-                     PS_SCALE_LINEAR);
-  ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Load"), ps_summary_get_string (load, "unit"),
-                     PS_SCALE_LINEAR);
+  if (design)
+    {
+      const char *xn = ps_summary_get_string (span, "column");
+      const char *yn = ps_summary_get_string (load, "column");
+      const char *xl = name_label (xn != NULL ? xn : "x");
+      const char *yl = name_label (yn != NULL ? yn : "y");
+      g_autofree char *title
+          = g_strdup_printf (_ ("Share of configurations that pass, by %s and %s"), xl, yl);
+
+      ps_chart_set_title (chart, title);
+      ps_chart_set_axis (chart, PS_AXIS_X, xl, ps_summary_get_string (span, "unit"),
+                         PS_SCALE_LINEAR);
+      ps_chart_set_axis (chart, PS_AXIS_Y, yl, ps_summary_get_string (load, "unit"),
+                         PS_SCALE_LINEAR);
+    }
+  else
+    {
+      ps_chart_set_title (chart, _ ("Share of configurations that pass, by span and load"));
+      ps_chart_set_axis (chart, PS_AXIS_X, _ ("Span"), ps_summary_get_string (span, "unit"),
+                         PS_SCALE_LINEAR);
+      ps_chart_set_axis (chart, PS_AXIS_Y, _ ("Load"), ps_summary_get_string (load, "unit"),
+                         PS_SCALE_LINEAR);
+    }
   ps_chart_set_heatmap (chart, xs, ns, ys, nl, vals, _ ("Passing"), "%");
   return chart;
 }

@@ -1293,9 +1293,11 @@ describe_item (const PsBeamModel *m, guint64 item, JsonBuilder *b)
     }
 }
 
-/* One axis of the pass map: its unit and each bin's first and last value. */
-static void
-map_axis_to_json (JsonBuilder *b, const char *name, const char *unit, const PsParam *p)
+/* One axis of the pass map: its unit, the results.csv column it bins (NULL: none) and
+ * each bin's first and last value. */
+void
+ps_beam_map_axis_to_json (JsonBuilder *b, const char *name, const char *unit, const char *column,
+                          const PsParam *p)
 {
   guint nb = ps_beam_map_n_bins (p->count);
 
@@ -1303,6 +1305,11 @@ map_axis_to_json (JsonBuilder *b, const char *name, const char *unit, const PsPa
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "unit");
   json_builder_add_string_value (b, unit);
+  if (column != NULL)
+    {
+      json_builder_set_member_name (b, "column");
+      json_builder_add_string_value (b, column);
+    }
   for (int end = 0; end < 2; end++)
     {
       json_builder_set_member_name (b, end ? "to" : "from");
@@ -1331,8 +1338,17 @@ map_to_json (const PsBeamModel *m, const PsBeamSummary *s, JsonBuilder *b)
     return;
   json_builder_set_member_name (b, "pass_map");
   json_builder_begin_object (b);
-  map_axis_to_json (b, "span", "m", &m->span);
-  map_axis_to_json (b, "load", m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N", &m->load);
+  ps_beam_map_axis_to_json (b, "span", "m", "span_m", &m->span);
+  ps_beam_map_axis_to_json (b, "load", m->load_case == PS_LOAD_UNIFORM ? "N/m" : "N",
+                            m->load_case == PS_LOAD_UNIFORM ? "load_N_per_m" : "load_N", &m->load);
+  ps_beam_map_counts_to_json (s, ns, nl, b);
+  json_builder_end_object (b);
+}
+
+/* The pass map's "computed" and "passing" counts, @ns rows of @nl cells. */
+void
+ps_beam_map_counts_to_json (const PsBeamSummary *s, guint ns, guint nl, JsonBuilder *b)
+{
   for (int which = 0; which < 2; which++)
     {
       json_builder_set_member_name (b, which ? "passing" : "computed");
@@ -1347,7 +1363,6 @@ map_to_json (const PsBeamModel *m, const PsBeamSummary *s, JsonBuilder *b)
         }
       json_builder_end_array (b);
     }
-  json_builder_end_object (b);
 }
 
 static void

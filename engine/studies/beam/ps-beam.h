@@ -153,6 +153,9 @@ gboolean ps_beam_case_from_names (const char *support, const char *load, PsSuppo
  * kind's own evaluation on this host: for a backend (the GPU) whose kernel returns
  * the other figures of a chunk, so that its summary is that of every backend. */
 void ps_beam_map_chunk (const PsStudy *study, guint64 begin, guint64 end, PsBeamSummary *s);
+void ps_beam_map_axis_to_json (JsonBuilder *b, const char *name, const char *unit,
+                               const char *column, const PsParam *p);
+void ps_beam_map_counts_to_json (const PsBeamSummary *s, guint ns, guint nl, JsonBuilder *b);
 
 /* The map bins of an axis of @count values, and the bin of value @i. */
 static inline guint
