@@ -381,14 +381,22 @@ extern "C"
   {
     size_t run = h, first_min = (size_t)-1, first_max_after = (size_t)-1, last_min = (size_t)-1;
     int falling = 1, minima = 0;
+    double yrun = y[h];
 
+    /* This scan over the whole yield range was three quarters of the analysis: on
+     * noisy data "a new extreme" is a coin toss the branch predictor loses. The running
+     * extreme is therefore updated by selects (conditional moves) and only the rare
+     * turn of direction branches; the tests and their order are the same as "if new
+     * extreme ... else if turned ...", so the indices are the same. */
     for (size_t j = h + 1; j <= imax; j++)
       {
+        double v = y[j];
+
         if (falling)
           {
-            if (y[j] < y[run])
-              run = j;
-            else if (y[j] >= y[run] + band)
+            int lower = v < yrun;
+
+            if (!lower && v >= yrun + band)
               {
                 minima++;
                 if (minima == 1)
@@ -396,19 +404,27 @@ extern "C"
                 last_min = run;
                 falling = 0;
                 run = j;
+                yrun = v;
+                continue;
               }
+            run = lower ? j : run;
+            yrun = lower ? v : yrun;
           }
         else
           {
-            if (y[j] > y[run])
-              run = j;
-            else if (y[j] <= y[run] - band)
+            int higher = v > yrun;
+
+            if (!higher && v <= yrun - band)
               {
                 if (first_max_after == (size_t)-1)
                   first_max_after = run;
                 falling = 1;
                 run = j;
+                yrun = v;
+                continue;
               }
+            run = higher ? j : run;
+            yrun = higher ? v : yrun;
           }
       }
     if (minima == 0)
