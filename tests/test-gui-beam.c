@@ -18,6 +18,7 @@
 #include "ps-beam-editor.h"
 #include "ps-gui-chart.h"
 #include "ps-gui-test-utils.h"
+#include "ps-gui-util.h"
 #include "ps-load-list.h"
 #include "ps-param-editor.h"
 
@@ -176,6 +177,99 @@ test_load_list (void)
   g_assert_cmpuint (n_loads (doc), ==, 2);
   assert_valid (doc);
   g_assert_cmpuint (ps_study_get_n_items (ps_document_get_study (doc)), ==, n_items);
+  close_all ();
+}
+
+/* Issue 15: "design.combinations" as an explicit list, edited in the form as in the
+ * file: starting a list of one's own gives the ULS and SLS combinations of EN 1990 to
+ * start from (6.10 with the recommended gamma_G = 1.35, gamma_Q = 1.5 [EN 1990 Table
+ * A1.2(B)], and the characteristic SLS), each factor typed in the locale, a new
+ * combination added and one removed; the study stays valid throughout, and a bad
+ * factor is highlighted with its own message. */
+static void
+test_own_combinations (void)
+{
+  PsDocument *doc = open_example ("beam-office-floor.json");
+  PsBeamEditor *editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  PsLoadList *list = PS_LOAD_LIST (ps_beam_editor_get_load_list (editor));
+  GtkWidget *g0, *q1;
+  JsonArray *a;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ps_load_list_get_combinations_dropdown (list)), 2);
+  iterate ();
+  a = json_node_get_array (node_at (doc, "design.combinations"));
+  g_assert_cmpuint (json_array_get_length (a), ==, 2);
+  g_assert_cmpstr (string_at (doc, "design.combinations[0].limit"), ==, "ULS");
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")),
+                     ==, 1.35);
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.Q")),
+                     ==, 1.5);
+  g_assert_cmpstr (string_at (doc, "design.combinations[1].limit"), ==, "SLS");
+  assert_valid (doc);
+
+  /* A factor typed in the locale's own way. */
+  g0 = ps_load_list_get_combination_widget (list, 0, "G");
+  g_assert_nonnull (g0);
+  gtk_editable_set_text (GTK_EDITABLE (g0), ps_gui_decimal_comma () ? "1,2" : "1.2");
+  iterate ();
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")),
+                     ==, 1.2);
+  assert_valid (doc);
+  /* A bad one: marked, in words, and the study not run. */
+  gtk_editable_set_text (GTK_EDITABLE (g0), "x");
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (g0, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (g0));
+  g_test_message ("%s", gtk_widget_get_tooltip_text (g0));
+  {
+    g_autofree char *blocker = ps_document_dup_blocker (doc);
+
+    g_assert_nonnull (blocker);
+    g_assert_nonnull (strstr (blocker, "G"));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (g0), ps_gui_decimal_comma () ? "1,35" : "1.35");
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (g0, "error"));
+  g_assert_null (ps_document_dup_blocker (doc));
+  assert_valid (doc);
+
+  /* A third combination, then the second removed. */
+  g_assert_nonnull (ps_load_list_get_add_combination_button (list));
+  g_signal_emit_by_name (ps_load_list_get_add_combination_button (list), "clicked");
+  iterate ();
+  a = json_node_get_array (node_at (doc, "design.combinations"));
+  g_assert_cmpuint (json_array_get_length (a), ==, 3);
+  q1 = ps_load_list_get_combination_widget (list, 2, "Q");
+  g_assert_nonnull (q1);
+  gtk_editable_set_text (GTK_EDITABLE (q1), "");
+  iterate ();
+  g_assert_false (json_object_has_member (
+      json_node_get_object (node_at (doc, "design.combinations[2].factors")), "Q"));
+  assert_valid (doc);
+  shot_named (GTK_WIDGET (editor), "beam-own-combinations");
+  /* Without its SLS combination the deflection limits have nothing to check: the
+   * engine says so. */
+  g_signal_emit_by_name (ps_load_list_get_combination_widget (list, 1, NULL), "clicked");
+  iterate ();
+  a = json_node_get_array (node_at (doc, "design.combinations"));
+  g_assert_cmpuint (json_array_get_length (a), ==, 2);
+  g_assert_cmpstr (string_at (doc, "design.combinations[1].limit"), ==, "ULS");
+  g_assert_nonnull (ps_document_get_error (doc));
+  g_assert_nonnull (strstr (ps_document_get_error (doc), "SLS"));
+  /* Made an SLS combination again, the study is valid. */
+  gtk_drop_down_set_selected (
+      GTK_DROP_DOWN (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+          gtk_widget_get_parent (ps_load_list_get_combination_widget (list, 1, "G"))))),
+      1);
+  iterate ();
+  g_assert_cmpstr (string_at (doc, "design.combinations[1].limit"), ==, "SLS");
+  assert_valid (doc);
+
+  /* Back to the automatic set. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ps_load_list_get_combinations_dropdown (list)), 0);
+  iterate ();
+  g_assert_cmpstr (string_at (doc, "design.combinations"), ==, "auto");
+  assert_valid (doc);
   close_all ();
 }
 
@@ -411,6 +505,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/gui/beam/load-list", test_load_list);
   g_test_add_func ("/gui/beam/continuous", test_continuous);
+  g_test_add_func ("/gui/beam/own-combinations", test_own_combinations);
   g_test_add_func ("/gui/beam/single-load", test_single_load);
   g_test_add_func ("/gui/beam/detail", test_detail);
   g_test_add_func ("/gui/beam/form-screenshots", test_form_screenshots);

@@ -34,6 +34,9 @@ struct _PsLoadList
   GtkWidget *add_case_button;
   GtkWidget *design_box;
   GtkWidget *code;
+  GtkWidget *combinations;       /* the dropdown */
+  GtkWidget *add_combination;    /* shown with the study's own list */
+  GPtrArray *combination_rows;   /* per combination of the own list, weak */
   GPtrArray *case_dropdowns; /* per load, weak */
   GPtrArray *type_dropdowns; /* per load, weak */
   GPtrArray *remove_buttons; /* per load, weak */
@@ -831,6 +834,219 @@ on_code (GtkDropDown *d, GParamSpec *pspec, PsLoadList *self)
   edited (self);
 }
 
+/* One combination of the study's own list, with the factors of every case: the
+ * automatic set's first ULS and SLS combinations when the engineer starts a list
+ * (EN 1990 6.10 with the recommended gamma_G = 1.35, gamma_Q = 1.5 and the
+ * characteristic SLS; ASCE 7-16 2.3.1 (2) 1.2 D + 1.6 L and the D + L of service). */
+static JsonObject *
+starter_combination (PsLoadList *self, gboolean uls, gboolean en)
+{
+  JsonObject *c = json_object_new (), *f = json_object_new ();
+  g_autoptr (GList) names = json_object_get_members (cases (self));
+
+  json_object_set_string_member (c, "name",
+                                 uls ? (en ? "ULS 6.10" : "1.2D + 1.6L") : (en ? "SLS" : "D + L"));
+  json_object_set_string_member (c, "limit", uls ? "ULS" : "SLS");
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *k = json_object_get_object_member (cases (self), l->data);
+      gboolean permanent
+          = k != NULL
+            && g_strcmp0 (ps_gui_json_string_member (k, "type", "permanent"), "permanent") == 0;
+      double v = !uls ? 1.0 : permanent ? (en ? 1.35 : 1.2) : (en ? 1.5 : 1.6);
+
+      json_object_set_double_member (f, l->data, v);
+    }
+  json_object_set_object_member (c, "factors", f);
+  return c;
+}
+
+static JsonArray *
+own_list (PsLoadList *self)
+{
+  JsonNode *n = json_object_get_member (design (self), "combinations");
+
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+static guint
+combination_of (GtkWidget *w)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "combination")) - 1;
+}
+
+static JsonObject *
+combination_at (PsLoadList *self, GtkWidget *w)
+{
+  JsonArray *a = own_list (self);
+  guint i = combination_of (w);
+
+  if (a == NULL || i >= json_array_get_length (a))
+    return NULL;
+  return json_array_get_object_element (a, i);
+}
+
+static void
+on_combination_name (GtkEditable *entry, PsLoadList *self)
+{
+  JsonObject *c = combination_at (self, GTK_WIDGET (entry));
+
+  if (self->loading || c == NULL)
+    return;
+  json_object_set_string_member (c, "name", gtk_editable_get_text (entry));
+  edited (self);
+}
+
+static void
+on_combination_limit (GtkDropDown *d, GParamSpec *pspec, PsLoadList *self)
+{
+  JsonObject *c = combination_at (self, GTK_WIDGET (d));
+
+  if (self->loading || c == NULL)
+    return;
+  json_object_set_string_member (c, "limit", gtk_drop_down_get_selected (d) == 1 ? "SLS" : "ULS");
+  edited (self);
+}
+
+static void
+on_combination_factor (GtkEditable *entry, PsLoadList *self)
+{
+  JsonObject *c = combination_at (self, GTK_WIDGET (entry));
+  const char *name = g_object_get_data (G_OBJECT (entry), "case");
+  g_autofree char *path = g_strdup_printf ("design.combinations[%u].factors.%s",
+                                           combination_of (GTK_WIDGET (entry)), name);
+  g_autofree char *c_text = NULL;
+  const char *text = gtk_editable_get_text (entry);
+  JsonObject *f;
+  char *end;
+  double v;
+
+  if (self->loading || c == NULL)
+    return;
+  f = ps_gui_json_ensure_object (c, "factors");
+  ps_gui_mark_invalid (GTK_WIDGET (entry), NULL);
+  ps_document_set_field_error (self->document, path, NULL);
+  if (strspn (text, " ") == strlen (text))
+    {
+      /* An empty factor: the case takes no part in this combination. */
+      json_object_remove_member (f, name);
+      edited (self);
+      return;
+    }
+  c_text = ps_gui_number_to_c (g_strstrip (g_strdup (text)));
+  v = g_ascii_strtod (c_text, &end);
+  if (*c_text == '\0' || *end != '\0' || !isfinite (v) || v < 0.0)
+    {
+      g_autofree char *example = ps_gui_format_number (1.35, "%g");
+      g_autofree char *why = g_strdup_printf (
+          _ ("expected the partial factor of case %s as a number of zero or more, such as %s"),
+          name, example);
+
+      ps_gui_mark_invalid (GTK_WIDGET (entry), why);
+      ps_document_set_field_error (self->document, path, why);
+      return;
+    }
+  json_object_set_double_member (f, name, v);
+  edited (self);
+}
+
+static void
+on_remove_combination (GtkButton *b, PsLoadList *self)
+{
+  JsonArray *a = own_list (self);
+  guint i = combination_of (GTK_WIDGET (b));
+
+  if (a == NULL || i >= json_array_get_length (a) || json_array_get_length (a) <= 1)
+    return; /* a list keeps at least one combination */
+  json_array_remove_element (a, i);
+  schedule (self, REBUILD_DESIGN);
+  edited (self);
+}
+
+static void
+on_add_combination (PsLoadList *self)
+{
+  JsonArray *a = own_list (self);
+  gboolean en;
+
+  if (a == NULL)
+    return;
+  en = g_strcmp0 (ps_gui_json_string_member (design (self), "code", "EN"), "EN") == 0;
+  json_array_add_object_element (a, starter_combination (self, TRUE, en));
+  {
+    JsonObject *c = json_array_get_object_element (a, json_array_get_length (a) - 1);
+    g_autofree char *name = g_strdup_printf (_ ("Combination %u"), json_array_get_length (a));
+
+    json_object_set_string_member (c, "name", name);
+  }
+  schedule (self, REBUILD_DESIGN);
+  edited (self);
+}
+
+static void
+combination_row (PsLoadList *self, guint i, JsonObject *c)
+{
+  static const char *limit_labels[] = { N_ ("Ultimate (ULS)"), N_ ("Serviceability (SLS)"), NULL };
+  const char *ll[3];
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_entry_new (), *limit, *rm;
+  JsonObject *f = json_object_get_object_member (c, "factors");
+  g_autoptr (GList) names = json_object_get_members (cases (self));
+  g_autofree char *path = g_strdup_printf ("design.combinations[%u]", i);
+
+  for (guint k = 0; k < 3; k++)
+    ll[k] = limit_labels[k] ? _ (limit_labels[k]) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (name), ps_gui_json_string_member (c, "name", ""));
+  gtk_editable_set_width_chars (GTK_EDITABLE (name), 10);
+  gtk_widget_set_tooltip_text (name, _ ("The combination's name, as results.csv gives it"));
+  g_object_set_data (G_OBJECT (name), "combination", GUINT_TO_POINTER (i + 1));
+  g_signal_connect (name, "changed", G_CALLBACK (on_combination_name), self);
+  gtk_box_append (GTK_BOX (row), name);
+  ps_field_set_add (self->fields, path, name);
+
+  limit = dropdown (ll);
+  gtk_drop_down_set_selected (
+      GTK_DROP_DOWN (limit), g_strcmp0 (ps_gui_json_string_member (c, "limit", "ULS"), "SLS") == 0);
+  g_object_set_data (G_OBJECT (limit), "combination", GUINT_TO_POINTER (i + 1));
+  g_signal_connect (limit, "notify::selected", G_CALLBACK (on_combination_limit), self);
+  gtk_box_append (GTK_BOX (row), limit);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      GtkWidget *label = gtk_label_new (l->data), *e = gtk_entry_new ();
+      g_autofree char *fpath = g_strdup_printf ("design.combinations[%u].factors.%s", i,
+                                                (const char *)l->data);
+      g_autofree char *tip
+          = g_strdup_printf (_ ("Partial factor of case %s; empty: not in this combination"),
+                             (const char *)l->data);
+
+      gtk_box_append (GTK_BOX (row), label);
+      if (f != NULL && json_object_has_member (f, l->data))
+        {
+          g_autofree char *v
+              = ps_gui_format_number (json_object_get_double_member (f, l->data), "%g");
+
+          gtk_editable_set_text (GTK_EDITABLE (e), v);
+        }
+      gtk_editable_set_width_chars (GTK_EDITABLE (e), 4);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (e), 5);
+      gtk_widget_set_tooltip_text (e, tip);
+      g_object_set_data (G_OBJECT (e), "combination", GUINT_TO_POINTER (i + 1));
+      g_object_set_data_full (G_OBJECT (e), "case", g_strdup (l->data), g_free);
+      g_signal_connect (e, "changed", G_CALLBACK (on_combination_factor), self);
+      gtk_box_append (GTK_BOX (row), e);
+      ps_field_set_add (self->fields, fpath, e);
+    }
+
+  rm = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_tooltip_text (rm, _ ("Remove this combination"));
+  g_object_set_data (G_OBJECT (rm), "combination", GUINT_TO_POINTER (i + 1));
+  g_signal_connect (rm, "clicked", G_CALLBACK (on_remove_combination), self);
+  gtk_box_append (GTK_BOX (row), rm);
+  g_ptr_array_add (self->combination_rows, row);
+  gtk_box_append (GTK_BOX (self->design_box), ps_gui_labelled ("", row, LABEL_CHARS));
+}
+
 static void
 on_combinations (GtkDropDown *d, GParamSpec *pspec, PsLoadList *self)
 {
@@ -843,7 +1059,21 @@ on_combinations (GtkDropDown *d, GParamSpec *pspec, PsLoadList *self)
   o = design (self);
   en = g_strcmp0 (ps_gui_json_string_member (o, "code", "EN"), "EN") == 0;
   if (sel == 2 || (!en && sel == 1))
-    return; /* the explicit list of the file, kept as it is */
+    {
+      /* The study's own list: the file's, or one to start from. */
+      if (own_list (self) == NULL)
+        {
+          JsonArray *a = json_array_new ();
+
+          json_array_add_object_element (a, starter_combination (self, TRUE, en));
+          json_array_add_object_element (a, starter_combination (self, FALSE, en));
+          json_object_set_array_member (o, "combinations", a);
+          json_object_remove_member (o, "equation");
+          schedule (self, REBUILD_DESIGN);
+          edited (self);
+        }
+      return;
+    }
   json_object_set_string_member (o, "combinations", "auto");
   if (en)
     {
@@ -995,14 +1225,17 @@ rebuild_design (PsLoadList *self)
   if (listed)
     {
       g_autofree char *t
-          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "As listed in the file (%u combination)",
-                                          "As listed in the file (%u combinations)",
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The study's own list (%u combination)",
+                                          "The study's own list (%u combinations)",
                                           json_array_get_length (json_node_get_array (combos))),
                              json_array_get_length (json_node_get_array (combos)));
 
       gtk_string_list_append (cm, t);
     }
+  else
+    gtk_string_list_append (cm, _ ("A list of your own"));
   d = gtk_drop_down_new (G_LIST_MODEL (cm), NULL);
+  self->combinations = d;
   gtk_widget_set_hexpand (d, TRUE);
   gtk_drop_down_set_selected (
       GTK_DROP_DOWN (d),
@@ -1011,6 +1244,26 @@ rebuild_design (PsLoadList *self)
   g_signal_connect (d, "notify::selected", G_CALLBACK (on_combinations), self);
   gtk_box_append (GTK_BOX (self->design_box), ps_gui_labelled (_ ("Combinations"), d, LABEL_CHARS));
   ps_field_set_add (self->fields, "design.combinations", d);
+  g_ptr_array_set_size (self->combination_rows, 0);
+  self->add_combination = NULL;
+  if (listed)
+    {
+      JsonArray *a = json_node_get_array (combos);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        {
+          JsonNode *n = json_array_get_element (a, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (n))
+            combination_row (self, i, json_node_get_object (n));
+        }
+      self->add_combination = gtk_button_new_with_label (_ ("Add Combination"));
+      gtk_widget_set_halign (self->add_combination, GTK_ALIGN_START);
+      g_signal_connect_swapped (self->add_combination, "clicked", G_CALLBACK (on_add_combination),
+                                self);
+      gtk_box_append (GTK_BOX (self->design_box),
+                      ps_gui_labelled ("", self->add_combination, LABEL_CHARS));
+    }
 
   check = gtk_check_button_new_with_label (_ ("Pattern loading: variable loads span by span"));
   gtk_check_button_set_active (
@@ -1122,6 +1375,7 @@ ps_load_list_dispose (GObject *object)
   g_clear_pointer (&self->case_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->type_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->remove_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->combination_rows, g_ptr_array_unref);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (ps_load_list_parent_class)->dispose (object);
 }
@@ -1139,6 +1393,7 @@ ps_load_list_init (PsLoadList *self)
   self->case_dropdowns = g_ptr_array_new ();
   self->type_dropdowns = g_ptr_array_new ();
   self->remove_buttons = g_ptr_array_new ();
+  self->combination_rows = g_ptr_array_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 10);
 }
@@ -1232,4 +1487,35 @@ GtkWidget *
 ps_load_list_get_code_dropdown (PsLoadList *self)
 {
   return self->code;
+}
+
+GtkWidget *
+ps_load_list_get_combinations_dropdown (PsLoadList *self)
+{
+  return self->combinations;
+}
+
+GtkWidget *
+ps_load_list_get_add_combination_button (PsLoadList *self)
+{
+  return self->add_combination;
+}
+
+/* The widget of combination @i's row whose "case" is @case_name (a factor entry), or,
+ * with @case_name NULL, the row's last widget (its Remove button). */
+GtkWidget *
+ps_load_list_get_combination_widget (PsLoadList *self, guint i, const char *case_name)
+{
+  GtkWidget *row;
+
+  if (i >= self->combination_rows->len)
+    return NULL;
+  row = g_ptr_array_index (self->combination_rows, i);
+  if (case_name == NULL)
+    return gtk_widget_get_last_child (row);
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "case"), case_name) == 0)
+      return c;
+  return NULL;
 }
