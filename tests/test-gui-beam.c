@@ -200,10 +200,10 @@ test_own_combinations (void)
   a = json_node_get_array (node_at (doc, "design.combinations"));
   g_assert_cmpuint (json_array_get_length (a), ==, 2);
   g_assert_cmpstr (string_at (doc, "design.combinations[0].limit"), ==, "ULS");
-  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")),
-                     ==, 1.35);
-  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.Q")),
-                     ==, 1.5);
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")), ==,
+                     1.35);
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.Q")), ==,
+                     1.5);
   g_assert_cmpstr (string_at (doc, "design.combinations[1].limit"), ==, "SLS");
   assert_valid (doc);
 
@@ -212,8 +212,8 @@ test_own_combinations (void)
   g_assert_nonnull (g0);
   gtk_editable_set_text (GTK_EDITABLE (g0), ps_gui_decimal_comma () ? "1,2" : "1.2");
   iterate ();
-  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")),
-                     ==, 1.2);
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "design.combinations[0].factors.G")), ==,
+                     1.2);
   assert_valid (doc);
   /* A bad one: marked, in words, and the study not run. */
   gtk_editable_set_text (GTK_EDITABLE (g0), "x");
@@ -269,6 +269,37 @@ test_own_combinations (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ps_load_list_get_combinations_dropdown (list)), 0);
   iterate ();
   g_assert_cmpstr (string_at (doc, "design.combinations"), ==, "auto");
+  assert_valid (doc);
+  close_all ();
+}
+
+/* A point load "position": "midspan" in the file is shown as the word and kept as the
+ * word when its field is edited back to it (a number there would not follow a swept
+ * span); a distance typed instead replaces it. */
+static void
+test_midspan_word (void)
+{
+  PsDocument *doc = open_example ("beam-office-floor.json");
+  PsBeamEditor *editor = PS_BEAM_EDITOR (parastudy_window_get_editor (window));
+  PsLoadList *list = PS_LOAD_LIST (ps_beam_editor_get_load_list (editor));
+  GtkWidget *pos;
+
+  g_signal_emit_by_name (ps_load_list_get_add_button (list), "clicked");
+  iterate ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ps_load_list_get_type_dropdown (list, 2)), 0);
+  iterate ();
+  pos = ps_beam_editor_get_param (editor, "beam.loads[2].position");
+  type_into (pos, "midspan");
+  g_assert_cmpstr (string_at (doc, "beam.loads[2].position"), ==, "midspan");
+  assert_valid (doc);
+  /* Built again from the tree (another load added), the word is still there. */
+  g_signal_emit_by_name (ps_load_list_get_add_button (list), "clicked");
+  iterate ();
+  pos = ps_beam_editor_get_param (editor, "beam.loads[2].position");
+  g_assert_cmpstr (gtk_editable_get_text (ps_param_editor_get_entry (PS_PARAM_EDITOR (pos))), ==,
+                   "midspan");
+  type_into (pos, ps_gui_decimal_comma () ? "2,5" : "2.5");
+  g_assert_cmpfloat (json_node_get_double (node_at (doc, "beam.loads[2].position")), ==, 2.5);
   assert_valid (doc);
   close_all ();
 }
@@ -506,6 +537,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/beam/load-list", test_load_list);
   g_test_add_func ("/gui/beam/continuous", test_continuous);
   g_test_add_func ("/gui/beam/own-combinations", test_own_combinations);
+  g_test_add_func ("/gui/beam/midspan-word", test_midspan_word);
   g_test_add_func ("/gui/beam/single-load", test_single_load);
   g_test_add_func ("/gui/beam/detail", test_detail);
   g_test_add_func ("/gui/beam/form-screenshots", test_form_screenshots);

@@ -34,13 +34,13 @@ struct _PsLoadList
   GtkWidget *add_case_button;
   GtkWidget *design_box;
   GtkWidget *code;
-  GtkWidget *combinations;       /* the dropdown */
-  GtkWidget *add_combination;    /* shown with the study's own list */
-  GPtrArray *combination_rows;   /* per combination of the own list, weak */
-  GPtrArray *case_dropdowns; /* per load, weak */
-  GPtrArray *type_dropdowns; /* per load, weak */
-  GPtrArray *remove_buttons; /* per load, weak */
-  guint pending;             /* REBUILD_* */
+  GtkWidget *combinations;     /* the dropdown */
+  GtkWidget *add_combination;  /* shown with the study's own list */
+  GPtrArray *combination_rows; /* per combination of the own list, weak */
+  GPtrArray *case_dropdowns;   /* per load, weak */
+  GPtrArray *type_dropdowns;   /* per load, weak */
+  GPtrArray *remove_buttons;   /* per load, weak */
+  guint pending;               /* REBUILD_* */
   guint idle;
 };
 
@@ -1014,11 +1014,10 @@ combination_row (PsLoadList *self, guint i, JsonObject *c)
   for (GList *l = names; l != NULL; l = l->next)
     {
       GtkWidget *label = gtk_label_new (l->data), *e = gtk_entry_new ();
-      g_autofree char *fpath = g_strdup_printf ("design.combinations[%u].factors.%s", i,
-                                                (const char *)l->data);
-      g_autofree char *tip
-          = g_strdup_printf (_ ("Partial factor of case %s; empty: not in this combination"),
-                             (const char *)l->data);
+      g_autofree char *fpath
+          = g_strdup_printf ("design.combinations[%u].factors.%s", i, (const char *)l->data);
+      g_autofree char *tip = g_strdup_printf (
+          _ ("Partial factor of case %s; empty: not in this combination"), (const char *)l->data);
 
       gtk_box_append (GTK_BOX (row), label);
       if (f != NULL && json_object_has_member (f, l->data))

@@ -36,8 +36,7 @@ GtkWidget *ps_load_list_get_add_case_button (PsLoadList *self);
 GtkWidget *ps_load_list_get_code_dropdown (PsLoadList *self);
 GtkWidget *ps_load_list_get_combinations_dropdown (PsLoadList *self);
 GtkWidget *ps_load_list_get_add_combination_button (PsLoadList *self);
-GtkWidget *ps_load_list_get_combination_widget (PsLoadList *self, guint i,
-                                                const char *case_name);
+GtkWidget *ps_load_list_get_combination_widget (PsLoadList *self, guint i, const char *case_name);
 
 /* The first value @node gives (a number, a quantity with its unit, the first of a
  * list, the start of a range) in SI, or @fallback. For the beam sketch. */

@@ -25,6 +25,7 @@ struct _PsParamEditor
   PsQuantity quantity;
   const char *unit;
   gboolean sweepable;
+  gboolean position; /* a load's position: also "midspan" or "free-end" */
   gboolean loading;
 
   GtkWidget *mode;
@@ -323,6 +324,21 @@ build_node (PsParamEditor *self, GtkWidget **widget, char **message)
   if (mode == MODE_FIXED)
     {
       *widget = self->fixed;
+      if (self->position)
+        {
+          /* The words a study file takes for a point load's position (STUDY-FILES.md):
+           * kept as words, so that they follow a swept span. */
+          g_autofree char *t
+              = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->fixed))));
+
+          if (g_str_equal (t, "midspan") || g_str_equal (t, "free-end"))
+            {
+              JsonNode *n = json_node_new (JSON_NODE_VALUE);
+
+              json_node_set_string (n, t);
+              return n;
+            }
+        }
       if (!ps_gui_parse_value (gtk_editable_get_text (GTK_EDITABLE (self->fixed)), self->unit,
                                self->quantity, &v, message))
         return NULL;
@@ -451,6 +467,7 @@ ps_param_editor_new (PsDocument *document, const char *path, PsQuantity quantity
   self->quantity = quantity;
   self->unit = ps_gui_display_unit (quantity, small);
   self->sweepable = sweepable;
+  self->position = g_str_has_prefix (path, "beam.loads[") && g_str_has_suffix (path, ".position");
   gtk_widget_set_visible (self->mode, sweepable);
   gtk_label_set_text (GTK_LABEL (self->unit_label), self->unit);
   ps_param_editor_reload (self);
