@@ -1389,7 +1389,7 @@ stop_after_commits (const PsProgress *progress, gpointer user_data)
 static void
 test_cancel_keeps_partial (void)
 {
-  static const char *const backends[] = { "serial", "threads" };
+  static const char *const backends[] = { "serial", "threads", "processes" };
   g_autoptr (PsStudy) study = load_text_ok (MC_TEXT ("1310720"), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (backends); i++)
