@@ -29,24 +29,24 @@ import loads_numba  # noqa: E402
 def wmax(njit):
     """The tuned (span1_wmax, span2_wmax) for loads_numba.make_kernels()."""
 
-    @njit(inline="always")
+    @njit
     def slope(M0, V0, w, P, a, C, x):
         t = x - a if x > a else 0.0
         return C - (M0 * x + V0 * x * x / 2.0 - w * x * x * x / 6.0 - P * t * t / 2.0)
 
-    @njit(inline="always")
+    @njit
     def defl(M0, V0, w, P, a, C, x):
         t = x - a if x > a else 0.0
         x2 = x * x
         return C * x - (M0 * x2 / 2.0 + V0 * x2 * x / 6.0 - w * x2 * x2 / 24.0
                         - P * t * t * t / 6.0)
 
-    @njit(inline="always")
+    @njit
     def moment(M0, V0, w, P, a, x):
         t = x - a if x > a else 0.0
         return M0 + V0 * x - w * x * x / 2.0 - P * t
 
-    @njit(inline="always")
+    @njit
     def interval(M0, V0, w, P, a, C, lo, hi, tol, best):
         """@best raised to the largest |EI w| at @lo, @hi and the slope's root between."""
         v = abs(defl(M0, V0, w, P, a, C, hi))
@@ -70,16 +70,18 @@ def wmax(njit):
                 hi = x
             m = moment(M0, V0, w, P, a, x)
             xn = x + f / m if m != 0.0 else 0.5 * (lo + hi)
-            if not lo < xn < hi:
+            # A step that stays on the bracket's end it came from (a root to the last
+            # bit) is kept: bisecting it would throw the root away.
+            if not lo <= xn <= hi:
                 xn = 0.5 * (lo + hi)
             step = abs(xn - x)
             x = xn
-            if step <= tol:
+            if step <= tol or hi - lo <= tol:
                 break
         v = abs(defl(M0, V0, w, P, a, C, x))
         return v if v > best else best
 
-    @njit(inline="always")
+    @njit
     def roots(w, B, C0, lo, hi):
         """The roots of -w/2 x^2 + B x + C0 in (lo, hi), in increasing order; a missing
         one is @lo (the first) or the first (the second)."""

@@ -54,8 +54,8 @@ import design_common as dc  # noqa: E402
 from loads_numba import CHECKS, OUTPUTS, args_of, load_study, row_inputs  # noqa: E402
 
 # Peak bytes allocated by evaluate() per configuration of a block (measured with
-# tracemalloc on blocks of 10^4 to 10^6 configurations: about 1.1 kB), with a margin.
-BYTES_PER_CONFIG = 1600
+# tracemalloc on blocks of 10^4 and 10^5 configurations: about 510), with a margin.
+BYTES_PER_CONFIG = 768
 NEWTON_TOL = 1e-13
 NEWTON_MAX = 100
 
@@ -83,7 +83,8 @@ class Span:
     """A span under M(x) = M0 + V0 x - w x^2/2 - P <x - a>, pinned at 0 and L:
     EI w'(x) = C - (M0 x + V0 x^2/2 - w x^3/6 - P <x - a>^2/2) and
     EI w(x) = C x - (M0 x^2/2 + V0 x^3/6 - w x^4/24 - P <x - a>^3/6), w(L) = 0.
-    Every argument is an array of the same shape (or P = 0, a scalar: no point load)."""
+    Each argument is a contiguous array of the grid's shape or a scalar (P = 0: no
+    point load)."""
 
     def __init__(self, M0, V0, w, P, a, L):
         self.M0, self.V0, self.w, self.P, self.a, self.L = M0, V0, w, P, a, L
@@ -95,10 +96,10 @@ class Span:
     def take(self, idx):
         """The span of the flat indices @idx."""
         s = Span.__new__(Span)
-        for k in ("M0", "V0", "w", "a", "L", "C"):
-            setattr(s, k, getattr(self, k).reshape(-1)[idx])
+        for k in ("M0", "V0", "w", "P", "a", "L", "C"):
+            v = getattr(self, k)
+            setattr(s, k, v if np.isscalar(v) else v.reshape(-1)[idx])
         s.point = self.point
-        s.P = self.P.reshape(-1)[idx] if self.point else 0.0
         return s
 
     def slope(self, x):
@@ -124,11 +125,14 @@ class Span:
 
     def wmax(self, breakpoints):
         """The largest |EI w| at @breakpoints (increasing, 0 to L, with the roots of M
-        among them) and at the roots of the slope between them."""
-        best = np.abs(self.defl(breakpoints[0]))
+        among them) and at the roots of the slope between them; w = 0 at 0 and L, so
+        those two are not evaluated."""
+        best = np.zeros(np.shape(self.C))
         f = [self.slope(x) for x in breakpoints]
-        for lo, hi, flo, fhi in zip(breakpoints, breakpoints[1:], f, f[1:]):
-            np.maximum(best, np.abs(self.defl(hi)), out=best)
+        last = len(breakpoints) - 2
+        for i, (lo, hi, flo, fhi) in enumerate(zip(breakpoints, breakpoints[1:], f, f[1:])):
+            if i < last:
+                np.maximum(best, np.abs(self.defl(hi)), out=best)
             idx = np.flatnonzero((flo < 0.0) != (fhi < 0.0))
             if idx.size == 0:
                 continue
@@ -146,9 +150,10 @@ class Span:
                 m = s.moment(x)
                 with np.errstate(divide="ignore", invalid="ignore"):
                     xn = x + fx / m
-                xn = np.where((lo < xn) & (xn < hi), xn, 0.5 * (lo + hi))
-                xn = np.where(fx == 0.0, x, xn)
-                done = np.abs(xn - x) <= tol
+                # A step that stays on the bracket's end it came from (a root to the
+                # last bit) is kept: bisecting it would throw the root away.
+                xn = np.where((lo <= xn) & (xn <= hi), xn, 0.5 * (lo + hi))
+                done = (np.abs(xn - x) <= tol) | (hi - lo <= tol)
                 x = xn
                 if done.all():
                     break
@@ -247,26 +252,24 @@ def evaluate(E, rho, fy, h, b, tw, tf, r, A, I, Wel, Wpl, Avz, L1, L2, g, q, P, 
     u1 = Vmax / Vpl
     # SLS: G + Q (characteristic) and Q alone, per span, over the patterns.
     EI = E * I
-    L1f = np.broadcast_to(L1, shape)
-    L2f = np.broadcast_to(L2, shape)
-    af = np.broadcast_to(a, shape)
+    L1f = np.ascontiguousarray(np.broadcast_to(L1, shape))
+    L2f = np.ascontiguousarray(np.broadcast_to(L2, shape))
     zero = np.zeros(shape)
+    af = np.full(shape, a)
     w1t = w2t = w1v = w2v = zero
     for pat in (1, 2, 3):
         for var in (False, True):
             gg = 0.0 if var else G
-            w1 = np.broadcast_to(gg + (q if pat & 1 else 0.0), shape)
-            w2 = np.broadcast_to(gg + (q if pat & 2 else 0.0), shape)
+            w1 = np.ascontiguousarray(np.broadcast_to(gg + (q if pat & 1 else 0.0), shape))
+            w2 = np.ascontiguousarray(np.broadcast_to(gg + (q if pat & 2 else 0.0), shape))
             p1 = P if pat & 1 else 0.0
-            MB, RA, V0 = forces(w1, w2, p1, a, L1, L2)
-            RA = np.broadcast_to(RA, shape)
-            span1 = Span(zero, RA, w1, np.full(shape, p1) if p1 else 0.0, af, L1f)
-            r0, _ = roots(w1, RA, 0.0, 0.0, af)
-            r1, r2 = roots(w1, RA - p1, p1 * af, af, L1f)
+            MB, RA, V0 = forces(w1, w2, p1, a, L1f, L2f)
+            span1 = Span(0.0, RA, w1, p1, a, L1f)
+            r0, _ = roots(w1, RA, 0.0, 0.0, a)
+            r1, r2 = roots(w1, RA - p1, p1 * a, a, L1f)
             d1 = span1.wmax([zero, r0, af, r1, r2, L1f]) / EI
-            span2 = Span(np.broadcast_to(MB, shape), np.broadcast_to(V0, shape), w2, 0.0,
-                         zero, L2f)
-            r1, r2 = roots(w2, span2.V0, span2.M0, 0.0, L2f)
+            span2 = Span(MB, V0, w2, 0.0, 0.0, L2f)
+            r1, r2 = roots(w2, V0, MB, 0.0, L2f)
             d2 = span2.wmax([zero, r1, r2, L2f]) / EI
             if var:
                 w1v, w2v = np.maximum(w1v, d1), np.maximum(w2v, d2)
@@ -349,7 +352,7 @@ def main():
                    help="accepted and reported; numpy's element-wise work is single-threaded")
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--check", metavar="RESULTS_CSV")
-    p.add_argument("--block", type=int, default=1 << 18,
+    p.add_argument("--block", type=int, default=1 << 15,
                    help="configurations per block at most (default %(default)s)")
     p.add_argument("--max-memory-fraction", type=float, default=0.7,
                    help="the blocks' estimated memory stays below this fraction of "
