@@ -119,7 +119,7 @@ def time_runs(sweep, repeats):
 
 
 def print_record(rec):
-    print_record(rec)
+    print(json.dumps(rec), flush=True)
 
 
 def report(impl, threads, n, times, counts, checks, **extra):
