@@ -375,8 +375,8 @@ def main():
         need = line * BYTES_PER_CONFIG
         record["memory_estimate_bytes"] = need
         record["skipped"] = (f"one block of {line} configurations needs about "
-                             f"{need / 2**20:.0f} MiB, more than {o.max_memory_fraction:.0%} "
-                             f"of the {avail / 2**20:.0f} MiB available")
+                             f"{need / 2**20:.3g} MiB, more than {100 * o.max_memory_fraction:g} "
+                             f"% of the {avail / 2**20:.0f} MiB available (MemAvailable)")
         print(record["skipped"], file=sys.stderr)
         dc.print_record(record)
         return 0
