@@ -19,7 +19,7 @@ the largest shear), deflections against L/250 and L/360 of each span.
 One @njit(parallel=True) kernel walks the flattened configurations with prange and
 reduces the counts; --threads sets numba.set_num_threads. Compile and a full-size
 warm-up call are left out of the figures. Prints one JSON line; --check RESULTS.csv
-compares with the rows of an engine run (see design_numba.py).
+compares with the rows of an engine run (see design_common.py).
 """
 
 import argparse
