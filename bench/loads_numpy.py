@@ -163,7 +163,8 @@ class Span:
 
 
 def forces(w1, w2, P, a, L1, L2):
-    """Support moment (three-moment equation), left reaction and shear right of B."""
+    """Support moment M_B by the three-moment equation (Clapeyron; loads_numba.py),
+    left reaction R_A and the shear to the right of B, by statics of each span."""
     MB = -(w1 * L1**3 / 4.0 + w2 * L2**3 / 4.0 + P * a * (L1 * L1 - a * a) / L1) \
         / (2.0 * (L1 + L2))
     RA = w1 * L1 / 2.0 + P * (L1 - a) / L1 + MB / L1
@@ -237,7 +238,8 @@ def evaluate(E, rho, fy, h, b, tw, tf, r, A, I, Wel, Wpl, Avz, L1, L2, g, q, P, 
         Mhog = np.maximum(Mhog, mh)
         Vmax = np.maximum(Vmax, v)
         m = np.maximum(ms, mh)
-        # 6.2.8: bending and shear where V_Ed > V_pl,Rd / 2.
+        # EN 1993-1-1 6.2.8: bending and shear where V_Ed > V_pl,Rd / 2; (6.29) for
+        # rho, (6.30) for class 1 and 2 I sections, (1 - rho) M_c,Rd otherwise.
         for vs, mm in ((vm, m), (v, mv)):
             c = vs > 0.5 * Vpl
             if not c.any():
