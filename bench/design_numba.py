@@ -30,7 +30,8 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import beam_grid  # noqa: E402
 from design_common import (GRAVITY, compare_rows, limit_ratio, materials,  # noqa: E402
-                           per_length, read_rows, report, sections, time_runs)
+                           per_length, read_rows, report, sections, snap,
+                           time_runs)
 
 CHECKS = ["bending", "shear", "interaction", "ltb", "deflection", "deflection_variable"]
 
@@ -189,11 +190,11 @@ def check_rows(st, one, path):
     mine = {k: [] for k in ["M_Ed_Nm", "V_Ed_N", "deflection_m", "deflection_variable_m"]
             + ["u_" + c for c in CHECKS]}
     passes = []
-    for row in rows:
+    spans = snap([float(row["span_m"]) for row in rows], st["span"])
+    loads = snap([float(row["loads[1].value_N_per_m"]) for row in rows], st["q"])
+    for row, L, q in zip(rows, spans, loads):
         im = mats.index(row["material"])
         js = secs.index(row["section"])
-        L = float(row["span_m"])
-        q = float(row["loads[1].value_N_per_m"])
         g = float(st["g"][0])
         pm = [x[im] for x in a[:4]]
         ps = [x[js] for x in a[4:]]

@@ -347,11 +347,14 @@ OUTPUTS = ["M_Ed_Nm", "M_Ed_hogging_Nm", "V_Ed_N"] + ["u_" + c for c in CHECKS] 
 
 
 def row_inputs(st, rows):
-    """Per row of an engine run: the material and section index, L1, L2, q."""
+    """Per row of an engine run: the material and section index, L1, L2, q (the
+    study's values nearest to the rounded ones of results.csv)."""
     im = np.array([st["mats"].index(r["material"]) for r in rows], dtype=np.intp)
     js = np.array([st["secs"].index(r["section"]) for r in rows], dtype=np.intp)
-    col = lambda k: np.array([float(r[k]) for r in rows])  # noqa: E731
-    return im, js, col("spans[0]_m"), col("spans[1]_m"), col("loads[1].value_N_per_m")
+    def col(k, grid):
+        return dc.snap([float(r[k]) for r in rows], grid)
+    return (im, js, col("spans[0]_m", st["L1"]), col("spans[1]_m", st["L2"]),
+            col("loads[1].value_N_per_m", st["q"]))
 
 
 def check_rows(impl, st, one, path):
