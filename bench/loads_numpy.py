@@ -302,8 +302,8 @@ def evaluate(E, rho, fy, h, b, tw, tf, r, A, I, Wel, Wpl, Avz, L1, L2, g, q, P, 
 
 def blocks(shape, limit):
     """Boxes of the grid of @shape (tuples of slices) of at most @limit configurations:
-    the trailing axes whole while they fit, the next one cut, the ones before it one
-    index at a time (but at least one whole last axis)."""
+    the trailing axes whole while they fit, the next one cut in chunks, the ones before
+    it one index at a time (main() keeps @limit at one whole last axis or more)."""
     d, inner = len(shape), 1
     while d > 1 and inner * shape[d - 1] <= limit:
         inner *= shape[d - 1]
