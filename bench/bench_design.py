@@ -6,7 +6,7 @@ threads with 1 and 2 workers, --repeats times each in turns (one run of each per
 so that a busy spell of the shared machine does not land on one configuration only),
 and reads the wall and CPU time of each run from its summary.json (the run itself, not
 the loading of the study). Then it runs the Python versions given with --script (each
-prints one JSON line; see design_numba.py) at 1 and 2 threads, and checks that they
+prints one JSON line; see design_common.py) at 1 and 2 threads, and checks that they
 agree with the engine: the same study with --sample-steps steps per range is run with
 every row written, and each script's --check mode evaluates those rows by itself.
 
@@ -29,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -176,6 +175,9 @@ def main():
             rec["script"] = os.path.basename(script)
             rec["other_load"] = lm.other
             record["python"].append(rec)
+            if "skipped" in rec:
+                print(f"{rec['script']} {threads} thread(s): skipped, {rec['skipped']}")
+                continue
             line = (f"{rec['script']} {threads} thread(s): best {rec['best_s']:.4f} s, median "
                     f"{rec['median_s']:.4f} s, {rec['configs_per_s'] / 1e6:.2f} Mconf/s, "
                     f"passing {rec['passing']}, other processes {100 * lm.other:.0f} %")

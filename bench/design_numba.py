@@ -20,10 +20,8 @@ V_Ed, the deflections, the utilisations and the number of pass flags that differ
 """
 
 import argparse
-import csv
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -31,60 +29,11 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import beam_grid  # noqa: E402
+from design_common import (GRAVITY, compare_rows, limit_ratio, materials,  # noqa: E402
+                           per_length, read_rows, report, sections, snap,
+                           time_runs)
 
-GRAVITY = 9.80665
-DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
 CHECKS = ["bending", "shear", "interaction", "ltb", "deflection", "deflection_variable"]
-
-
-def read_csv(name):
-    with open(os.path.join(DATA, name), newline="", encoding="utf-8") as f:
-        rows = [r for r in f if not r.startswith("#")]
-    return list(csv.DictReader(rows))
-
-
-def sections(names):
-    """Section properties in SI, one array per property, in the order of @names."""
-    table = {r["designation"]: r for r in read_csv("sections.csv")}
-    cols = {"h": ("h_mm", 1e-3), "b": ("b_mm", 1e-3), "tw": ("tw_mm", 1e-3),
-            "tf": ("tf_mm", 1e-3), "r": ("r_mm", 1e-3), "A": ("A_cm2", 1e-4),
-            "I": ("Iy_cm4", 1e-8), "Wel": ("Wely_cm3", 1e-6), "Wpl": ("Wply_cm3", 1e-6),
-            "Iz": ("Iz_cm4", 1e-8), "It": ("It_cm4", 1e-8), "Iw": ("Iw_cm6", 1e-12),
-            "Avz": ("Avz_cm2", 1e-4)}
-    out = {}
-    for key, (col, scale) in cols.items():
-        out[key] = np.array([float(table[n][col]) * scale for n in names])
-    return out
-
-
-def materials(names):
-    """E and density from materials.csv; f_y (t <= t1) and G from steel-grades.csv."""
-    mats = {r["name"]: r for r in read_csv("materials.csv")}
-    grades = {r["name"]: r for r in read_csv("steel-grades.csv")}
-    E = np.array([float(mats[n]["E_GPa"]) * 1e9 for n in names])
-    rho = np.array([float(mats[n]["density_kg_m3"]) for n in names])
-    fy = np.array([float(grades[n]["fy1"]) * 1e6 for n in names])
-    t1 = np.array([float(grades[n]["t1_mm"]) * 1e-3 for n in names])
-    G = np.array([float(grades[n]["G"]) * 1e6 for n in names])
-    return E, rho, fy, t1, G
-
-
-def per_length(node):
-    """beam_grid.values() of a load per length ("8.5 kN/m"): N/m."""
-    def strip(v):
-        return v[:-2] if isinstance(v, str) and v.endswith("/m") else v
-    if isinstance(node, dict):
-        node = dict(node, **{k: strip(node[k]) for k in ("from", "to") if k in node})
-    elif isinstance(node, list):
-        node = [strip(v) for v in node]
-    else:
-        node = strip(node)
-    return beam_grid.values(node)
-
-
-def limit_ratio(text):
-    assert text.startswith("L/")
-    return float(text[2:])
 
 
 def load_study(path):
@@ -237,42 +186,30 @@ def check_rows(st, one, path):
     """Compares with an engine run's results.csv."""
     mats, secs = st["mats"], st["secs"]
     a = args_of(st)
-    worst = {}
-    flips = 0
-    n = 0
-    with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            im = mats.index(row["material"])
-            js = secs.index(row["section"])
-            L = float(row["span_m"])
-            q = float(row["loads[1].value_N_per_m"])
-            g = float(st["g"][0])
-            pm = [x[im] for x in a[:4]]
-            ps = [x[js] for x in a[4:]]
-            res = one(*pm, *ps, L, g, q, st["lim_total"], st["lim_var"])
-            status, u = res[0], res[1:]
-            sw = a[1][im] * a[9][js] * GRAVITY
-            qd = 1.35 * (g + sw) + 1.5 * q
-            mine = {"M_Ed_Nm": qd * L * L / 8, "V_Ed_N": qd * L / 2,
-                    "deflection_m": u[4] * L / st["lim_total"],
-                    "deflection_variable_m": u[5] * L / st["lim_var"]}
-            for c, name in enumerate(CHECKS):
-                mine["u_" + name] = u[c]
-            for k, v in mine.items():
-                ref = row.get(k, "")
-                if ref == "" or np.isnan(v):
-                    if (ref == "") != bool(np.isnan(v)):
-                        worst[k] = float("inf")
-                    continue
-                ref = float(ref)
-                # A utilisation of about 1e-15 (rounding of a zero moment) compares as 0.
-                d = abs(v - ref) / max(abs(ref), 1e-6 if k.startswith("u_") else 1e-300)
-                worst[k] = max(worst.get(k, 0.0), d)
-            ok = row["pass"] in ("true", "1", "yes")
-            flips += ok != (status == 0)
-            n += 1
-    print(json.dumps({"impl": "numba", "check_rows": n, "pass_flags_differ": flips,
-                      "max_rel_diff": worst}))
+    rows = read_rows(path)
+    mine = {k: [] for k in ["M_Ed_Nm", "V_Ed_N", "deflection_m", "deflection_variable_m"]
+            + ["u_" + c for c in CHECKS]}
+    passes = []
+    spans = snap([float(row["span_m"]) for row in rows], st["span"])
+    loads = snap([float(row["loads[1].value_N_per_m"]) for row in rows], st["q"])
+    for row, L, q in zip(rows, spans, loads):
+        im = mats.index(row["material"])
+        js = secs.index(row["section"])
+        g = float(st["g"][0])
+        pm = [x[im] for x in a[:4]]
+        ps = [x[js] for x in a[4:]]
+        res = one(*pm, *ps, L, g, q, st["lim_total"], st["lim_var"])
+        status, u = res[0], res[1:]
+        sw = a[1][im] * a[9][js] * GRAVITY
+        qd = 1.35 * (g + sw) + 1.5 * q
+        mine["M_Ed_Nm"].append(qd * L * L / 8)
+        mine["V_Ed_N"].append(qd * L / 2)
+        mine["deflection_m"].append(u[4] * L / st["lim_total"])
+        mine["deflection_variable_m"].append(u[5] * L / st["lim_var"])
+        for c, name in enumerate(CHECKS):
+            mine["u_" + name].append(u[c])
+        passes.append(status == 0)
+    compare_rows("numba", rows, mine, passes)
 
 
 def main():
@@ -298,17 +235,8 @@ def main():
     compile_s = time.perf_counter() - t0
     full = a + (st["span"], float(st["g"][0]), st["q"], st["lim_total"], st["lim_var"])
     n = len(st["mats"]) * len(st["secs"]) * st["span"].size * st["q"].size
-    sweep(*full)  # warm-up
-    times = []
-    for _ in range(o.repeats):
-        t0 = time.perf_counter()
-        res = sweep(*full)
-        times.append(time.perf_counter() - t0)
-    best, med = min(times), statistics.median(times)
-    print(json.dumps({"impl": "numba", "threads": o.threads, "configurations": n,
-                      "compile_s": compile_s, "times_s": times, "best_s": best, "median_s": med,
-                      "configs_per_s": n / best, "passing": int(res[0]), "refused": int(res[1]),
-                      "failing_by_check": dict(zip(CHECKS, map(int, res[2:])))}))
+    times, res = time_runs(lambda: sweep(*full), o.repeats)
+    report("numba", o.threads, n, times, res, CHECKS, compile_s=compile_s)
 
 
 if __name__ == "__main__":

@@ -19,14 +19,12 @@ the largest shear), deflections against L/250 and L/360 of each span.
 One @njit(parallel=True) kernel walks the flattened configurations with prange and
 reduces the counts; --threads sets numba.set_num_threads. Compile and a full-size
 warm-up call are left out of the figures. Prints one JSON line; --check RESULTS.csv
-compares with the rows of an engine run (see design_numba.py).
+compares with the rows of an engine run (see design_common.py).
 """
 
 import argparse
-import csv
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -34,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import beam_grid  # noqa: E402
-import design_numba as dn  # noqa: E402
+import design_common as dc  # noqa: E402
 
 CHECKS = ["bending", "shear", "interaction", "deflection", "deflection_variable"]
 
@@ -53,14 +51,17 @@ def load_study(path):
     return dict(
         mats=mats, secs=beam["section"]["designation"],
         L1=beam_grid.values(beam["spans"][0]), L2=beam_grid.values(beam["spans"][1]),
-        g=float(dn.per_length(loads[0]["value"])[0]), q=dn.per_length(loads[1]["value"]),
+        g=float(dc.per_length(loads[0]["value"])[0]), q=dc.per_length(loads[1]["value"]),
         P=float(beam_grid.values(loads[2]["value"])[0]),
         a=float(beam_grid.values(loads[2]["position"])[0]),
-        lim_total=dn.limit_ratio(design["deflection"]["total"]),
-        lim_var=dn.limit_ratio(design["deflection"]["variable"]))
+        lim_total=dc.limit_ratio(design["deflection"]["total"]),
+        lim_var=dc.limit_ratio(design["deflection"]["variable"]))
 
 
-def make_kernels():
+def make_kernels(wmax=None):
+    """(sweep, one); @wmax, when given, makes the two deflection searches instead of
+    the ones below: wmax(njit) -> (span1_wmax, span2_wmax), same arguments and results
+    (loads_numba_tuned.py)."""
     from numba import njit, prange
 
     @njit(inline="always")
@@ -164,6 +165,8 @@ def make_kernels():
                     best = v
         return best
 
+    span1_wmax, span2_wmax = (span1_wmax, span2_wmax) if wmax is None else wmax(njit)
+
     @njit(inline="always")
     def forces(w1, w2, P, a, L1, L2):
         """(M_sag, M_hog, V, V at the largest |M|, M at the largest |V|, MB, RA, V0)."""
@@ -207,7 +210,7 @@ def make_kernels():
     def check(E, rho, fy, h, b, tw, tf, r, A, I, Wel, Wpl, Avz,
               L1, L2, g, q, P, a, lim_total, lim_var):
         nan = np.nan
-        sw = rho * A * dn.GRAVITY
+        sw = rho * A * dc.GRAVITY
         G = g + sw
         # Class, Table 5.2, and the resistances.
         e = np.sqrt(235e6 / fy)
@@ -332,48 +335,46 @@ def make_kernels():
 
 
 def args_of(st):
-    s = dn.sections(st["secs"])
-    E, rho, fy, t1, G = dn.materials(st["mats"])
+    s = dc.sections(st["secs"])
+    E, rho, fy, t1, G = dc.materials(st["mats"])
     assert (s["tf"] <= t1.min()).all(), "every flange in the first thickness range"
     return (E, rho, fy, s["h"], s["b"], s["tw"], s["tf"], s["r"], s["A"], s["I"], s["Wel"],
             s["Wpl"], s["Avz"])
 
 
-def check_rows(st, one, path):
-    mats, secs = st["mats"], st["secs"]
+OUTPUTS = ["M_Ed_Nm", "M_Ed_hogging_Nm", "V_Ed_N"] + ["u_" + c for c in CHECKS] \
+    + ["deflection_m", "deflection_variable_m"]
+
+
+def row_inputs(st, rows):
+    """Per row of an engine run: the material and section index, L1, L2, q (the
+    study's values nearest to the rounded ones of results.csv)."""
+    im = np.array([st["mats"].index(r["material"]) for r in rows], dtype=np.intp)
+    js = np.array([st["secs"].index(r["section"]) for r in rows], dtype=np.intp)
+    def col(k, grid):
+        return dc.snap([float(r[k]) for r in rows], grid)
+    return (im, js, col("spans[0]_m", st["L1"]), col("spans[1]_m", st["L2"]),
+            col("loads[1].value_N_per_m", st["q"]))
+
+
+def check_rows(impl, st, one, path):
     a = args_of(st)
-    worst = {}
-    flips = 0
-    n = 0
-    with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            im = mats.index(row["material"])
-            js = secs.index(row["section"])
-            pm = [x[im] for x in a[:3]]
-            ps = [x[js] for x in a[3:]]
-            res = one(*pm, *ps, float(row["spans[0]_m"]), float(row["spans[1]_m"]), st["g"],
-                      float(row["loads[1].value_N_per_m"]), st["P"], st["a"], st["lim_total"],
-                      st["lim_var"])
-            mine = {"M_Ed_Nm": res[1], "M_Ed_hogging_Nm": res[2], "V_Ed_N": res[3],
-                    "deflection_m": res[9], "deflection_variable_m": res[10]}
-            for c, name in enumerate(CHECKS):
-                mine["u_" + name] = res[4 + c]
-            for k, v in mine.items():
-                ref = row.get(k, "")
-                if ref == "" or np.isnan(v):
-                    if (ref == "") != bool(np.isnan(v)):
-                        worst[k] = float("inf")
-                    continue
-                ref = float(ref)
-                worst[k] = max(worst.get(k, 0.0),
-                              abs(v - ref) / max(abs(ref), 1e-6 if k.startswith("u_") else 1e-300))
-            flips += (row["pass"] in ("true", "1", "yes")) != (res[0] == 0)
-            n += 1
-    print(json.dumps({"impl": "numba", "check_rows": n, "pass_flags_differ": flips,
-                      "max_rel_diff": worst}))
+    rows = dc.read_rows(path)
+    im, js, L1, L2, q = row_inputs(st, rows)
+    mine = {k: [] for k in OUTPUTS}
+    passes = []
+    for i in range(len(rows)):
+        pm = [x[im[i]] for x in a[:3]]
+        ps = [x[js[i]] for x in a[3:]]
+        res = one(*pm, *ps, L1[i], L2[i], st["g"], q[i], st["P"], st["a"], st["lim_total"],
+                  st["lim_var"])
+        for k, v in zip(OUTPUTS, res[1:]):
+            mine[k].append(v)
+        passes.append(res[0] == 0)
+    dc.compare_rows(impl, rows, mine, passes)
 
 
-def main():
+def main(impl="numba", wmax=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("study", nargs="?",
                    default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -386,9 +387,9 @@ def main():
     numba.set_num_threads(o.threads)
     st = load_study(o.study)
     t0 = time.perf_counter()
-    sweep, one = make_kernels()
+    sweep, one = make_kernels(wmax)
     if o.check:
-        check_rows(st, one, o.check)
+        check_rows(impl, st, one, o.check)
         return
     a = args_of(st)
     tail = (st["g"], st["q"], st["P"], st["a"], st["lim_total"], st["lim_var"])
@@ -397,18 +398,8 @@ def main():
     compile_s = time.perf_counter() - t0
     full = a + (st["L1"], st["L2"]) + tail
     n = len(st["mats"]) * len(st["secs"]) * st["L1"].size * st["L2"].size * st["q"].size
-    sweep(*full)
-    times = []
-    for _ in range(o.repeats):
-        t0 = time.perf_counter()
-        res = sweep(*full)
-        times.append(time.perf_counter() - t0)
-    best = min(times)
-    print(json.dumps({"impl": "numba", "threads": o.threads, "configurations": n,
-                      "compile_s": compile_s, "times_s": times, "best_s": best,
-                      "median_s": statistics.median(times), "configs_per_s": n / best,
-                      "passing": int(res[0]), "refused": int(res[1]),
-                      "failing_by_check": dict(zip(CHECKS, map(int, res[2:])))}))
+    times, res = dc.time_runs(lambda: sweep(*full), o.repeats)
+    dc.report(impl, o.threads, n, times, res, CHECKS, compile_s=compile_s)
 
 
 if __name__ == "__main__":
