@@ -572,6 +572,24 @@ test_ipe300_shear (void)
   check_study (study, EXPECT_THRESHOLD);
 }
 
+/* A whole study file, fast paths on and off in the chunks of 1024 items a run uses:
+ * PS_TEST_FAST_STUDY=bench/beam-design-grid.json (3,000,000 configurations, minutes on
+ * the general path) is how the benchmark's grid was compared; not run by default. */
+static void
+test_study_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsStudy) study = ps_study_load_file (g_getenv ("PS_TEST_FAST_STUDY"), &error);
+  PsBeamFastCounts c;
+  g_autofree PsBeamSummary *f = NULL, *g = NULL;
+
+  g_assert_no_error (error);
+  f = run (study, PS_BEAM_FAST_ALL, 1024, PS_ROWS_NONE, &c);
+  g = run (study, PS_BEAM_FAST_OFF, 1024, PS_ROWS_NONE, &c);
+  g_test_message ("passing: %" G_GUINT64_FORMAT, f->passing);
+  assert_same_summary (f, g);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -589,5 +607,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-fast/not-fast", test_not_fast);
   g_test_add_func ("/engine/beam-fast/group-by-load", test_group_by_load);
   g_test_add_func ("/engine/beam-fast/ipe300-shear", test_ipe300_shear);
+  if (g_getenv ("PS_TEST_FAST_STUDY") != NULL)
+    g_test_add_func ("/engine/beam-fast/study-file", test_study_file);
   return g_test_run ();
 }
