@@ -301,6 +301,14 @@ test_en_steel_increasing (void)
 
   assert_mixed (study);
   check_study (study, EXPECT_THRESHOLD);
+  /* Whole groups are counted, from far fewer evaluations than items. */
+  {
+    PsBeamFastCounts c;
+    g_autofree PsBeamSummary *s = run (study, PS_BEAM_FAST_ALL, G_MAXUINT64 / 2, PS_ROWS_NONE, &c);
+
+    g_assert_cmpuint (c.threshold_items, ==, s->items);
+    g_assert_cmpuint (c.threshold_evaluations, <, c.threshold_items / 2);
+  }
 }
 
 /* The same with the imposed load decreasing (a list), equation 6.10a/b, and a group_by
@@ -585,8 +593,12 @@ test_study_file (void)
 
   g_assert_no_error (error);
   f = run (study, PS_BEAM_FAST_ALL, 1024, PS_ROWS_NONE, &c);
+  g_test_message ("passing: %" G_GUINT64_FORMAT "; groups: general %" G_GUINT64_FORMAT
+                  ", proportional %" G_GUINT64_FORMAT ", threshold %" G_GUINT64_FORMAT
+                  " (%" G_GUINT64_FORMAT " items, %" G_GUINT64_FORMAT " evaluations)",
+                  f->passing, c.general, c.proportional, c.threshold, c.threshold_items,
+                  c.threshold_evaluations);
   g = run (study, PS_BEAM_FAST_OFF, 1024, PS_ROWS_NONE, &c);
-  g_test_message ("passing: %" G_GUINT64_FORMAT, f->passing);
   assert_same_summary (f, g);
 }
 

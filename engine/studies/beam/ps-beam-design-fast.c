@@ -85,7 +85,26 @@ ps_beam_fast_study_init (const PsBeamActions *a, PsBeamFastStudy *fs)
   }
   fs->param = (guint)inner;
   fs->dim = 2 + (guint)inner;
+  fs->plan = *p;
+  fs->combos = g_new0 (PsBaCombo, MAX (p->n_combos, 1));
+  fs->kept = g_new0 (int, MAX (p->n_combos, 1));
+  fs->plan.n_combos = 0;
+  for (int k = 0; k < p->n_combos; k++)
+    if (p->combo[k].limit == PS_BA_ULS || p->combo[k].deflection)
+      {
+        fs->combos[fs->plan.n_combos] = p->combo[k];
+        fs->kept[fs->plan.n_combos++] = k;
+      }
+  fs->plan.combo = fs->combos;
   fs->proportional = TRUE;
+}
+
+void
+ps_beam_fast_study_clear (PsBeamFastStudy *fs)
+{
+  g_clear_pointer (&fs->combos, g_free);
+  g_clear_pointer (&fs->kept, g_free);
+  fs->proportional = FALSE;
 }
 
 PsBeamFastGroup *
@@ -95,6 +114,7 @@ ps_beam_fast_group_new (const PsBeamActions *a)
 
   g->n_combos = (int)a->n_combos;
   g->res = g_new0 (PsBaComboResult, MAX (a->n_combos, 1u));
+  g->kept_res = g_new0 (PsBaComboResult, MAX (a->n_combos, 1u));
   g->s0 = g_new0 (double, MAX (a->n_combos, 1u));
   return g;
 }
@@ -105,6 +125,7 @@ ps_beam_fast_group_free (PsBeamFastGroup *g)
   if (g == NULL)
     return;
   g_free (g->res);
+  g_free (g->kept_res);
   g_free (g->s0);
   g_free (g);
 }
@@ -142,7 +163,7 @@ same_shape (const PsBaLoad *a, const PsBaLoad *b)
 
 gboolean
 ps_beam_fast_group_init (const PsBeamActions *a, const PsBeamFastStudy *fs, const PsBaConfig *cfg,
-                         PsBeamFastGroup *g)
+                         PsBaWork *work, PsBeamFastGroup *g)
 {
   const PsBaPlan *p = &a->plan;
   const PsBaLoad *unit;
@@ -182,6 +203,9 @@ ps_beam_fast_group_init (const PsBeamActions *a, const PsBeamFastStudy *fs, cons
     }
   g->inner_case = fs->inner_case;
   g->cfg = *cfg;
+  ps_ba_evaluate (&fs->plan, &g->cfg, work, g->kept_res, &g->env);
+  for (int i = 0; i < fs->plan.n_combos; i++)
+    g->res[fs->kept[i]] = g->kept_res[i];
   return TRUE;
 }
 
@@ -204,7 +228,9 @@ scale_actions (PsDesignActions *a, double t)
 /* What ps_ba_combine() computes for configuration g->cfg with the group's load at @v,
  * from its results at the group's first item: each combination scaled by its s_k, then
  * the envelope by the rules of ps_ba_combine() (ps-beam-analysis-math.h), in the same
- * order, so that ties resolve alike. A single span: one arrangement, one span. */
+ * order, so that ties resolve alike. A single span: one arrangement, one span. Of
+ * @res only the actions of the ultimate combinations are written (what the code checks
+ * read); @env is whole. */
 void
 ps_beam_fast_scale (const PsBeamActions *actions, const PsBeamFastGroup *g, double v,
                     PsBaComboResult *res, PsBaEnvelope *env)
@@ -237,29 +263,22 @@ ps_beam_fast_scale (const PsBeamActions *actions, const PsBeamFastGroup *g, doub
     {
       const PsBaCombo *cb = &p->combo[k];
       const PsBaComboResult *r0 = &g->res[k];
-      PsBaComboResult *r = &res[k];
-      PsDesignActions *a = &r->actions;
-      int want_w = cb->deflection || cb->limit == PS_BA_SLS;
-      double s = combo_scalar (p, k, V), t = s / g->s0[k];
+      const PsDesignActions *a0 = &r0->actions;
+      double t;
 
-      *r = *r0;
-      scale_actions (a, t);
-      for (int j = 0; j < PS_BA_MAX_SUPPORTS; j++)
+      if (cb->limit != PS_BA_ULS && !cb->deflection)
+        continue; /* not analysed (PsBeamFastStudy.plan), read by nothing */
+      t = combo_scalar (p, k, V) / g->s0[k];
+
+      if (cb->deflection)
         {
-          r->R_max[j] *= t;
-          r->R_min[j] *= t;
-        }
-      for (int j = 0; j < 2; j++)
-        {
-          r->M_end_max[j] *= t;
-          r->M_end_min[j] *= t;
-        }
-      if (want_w)
-        {
-          /* The unit state's largest deflection, and the parts of this combination. */
+          /* The unit state's largest deflection (the combination's own, over its
+           * scalar) times each part's scalar (ps_ba_combo_parts()). */
           double unit = r0->w_max / g->s0[k];
-          double var = 0.0, perm = 0.0, qp = 0.0, x1, x2;
-          PsBaSpanW dw;
+          double var = 0.0, perm = 0.0, qp = 0.0, tot = r0->w_max * t;
+          /* The combination's largest |M| (ps_ba_combine()'s best_abs_M): with a
+           * single arrangement the larger of its sagging and hogging moments. */
+          double best = (a0->M_Ed_sag > a0->M_Ed_hog ? a0->M_Ed_sag : a0->M_Ed_hog) * t;
 
           for (int lc = 0; lc < p->n_cases; lc++)
             {
@@ -275,79 +294,72 @@ ps_beam_fast_scale (const PsBeamActions *actions, const PsBeamFastGroup *g, doub
               else
                 perm += f * V[lc];
             }
-          memset (&dw, 0, sizeof dw);
-          dw.tot[0] = r0->w_max * t;
-          dw.x_tot[0] = r0->x_w;
-          dw.var[0] = unit * var;
-          dw.x_var[0] = r0->x_w;
-          dw.perm[0] = unit * perm;
-          dw.qp[0] = unit * qp;
-          ps_ba_fill_w (p, c, &dw, a, &x1, &x2);
-          r->w_max = dw.tot[0];
-          if (cb->limit == PS_BA_SLS)
-            a->M_sls = r0->actions.M_sls * t;
-          if (cb->deflection)
+          var *= unit;
+          perm *= unit;
+          qp *= unit;
+          have_denv = 1;
+          if (tot > denv.tot[0] || denv_combo_tot < 0)
             {
-              /* The combination's largest |M| (ps_ba_combine()'s best_abs_M): with a
-               * single arrangement the larger of the sagging and hogging moments. */
-              double best = a->M_Ed_sag > a->M_Ed_hog ? a->M_Ed_sag : a->M_Ed_hog;
-
-              have_denv = 1;
-              if (dw.tot[0] > denv.tot[0] || denv_combo_tot < 0)
-                {
-                  denv.tot[0] = dw.tot[0];
-                  denv.x_tot[0] = dw.x_tot[0];
-                  denv_combo_tot = k;
-                }
-              if (dw.var[0] > denv.var[0] || denv_combo_var < 0)
-                {
-                  denv.var[0] = dw.var[0];
-                  denv.x_var[0] = dw.x_var[0];
-                  denv_combo_var = k;
-                }
-              if (dw.perm[0] > denv.perm[0])
-                denv.perm[0] = dw.perm[0];
-              if (dw.qp[0] > denv.qp[0])
-                denv.qp[0] = dw.qp[0];
-              if (best > M_sls)
-                M_sls = best;
+              denv.tot[0] = tot;
+              denv.x_tot[0] = r0->x_w;
+              denv_combo_tot = k;
             }
+          if (var > denv.var[0] || denv_combo_var < 0)
+            {
+              denv.var[0] = var;
+              denv.x_var[0] = r0->x_w;
+              denv_combo_var = k;
+            }
+          if (perm > denv.perm[0])
+            denv.perm[0] = perm;
+          if (qp > denv.qp[0])
+            denv.qp[0] = qp;
+          if (best > M_sls)
+            M_sls = best;
         }
 
       if (cb->limit != PS_BA_ULS)
         continue;
-      if (env->combo_M_sag < 0 || a->M_Ed_sag > env->actions.M_Ed_sag)
-        {
-          env->actions.M_Ed_sag = a->M_Ed_sag;
-          env->combo_M_sag = k;
-          env->x_M_sag = r->x_M_sag;
-        }
-      if (env->combo_M_hog < 0 || a->M_Ed_hog > env->actions.M_Ed_hog)
-        {
-          env->actions.M_Ed_hog = a->M_Ed_hog;
-          env->combo_M_hog = k;
-          env->x_M_hog = r->x_M_hog;
-        }
-      if (env->combo_V < 0 || a->V_Ed > env->actions.V_Ed)
-        {
-          env->actions.V_Ed = a->V_Ed;
-          env->actions.M_Ed_at_V = a->M_Ed_at_V;
-          env->combo_V = k;
-          env->x_V = r->x_V;
-        }
-      for (int j = 0; j < nsup; j++)
-        {
-          if (env->combo_R_max[j] < 0 || r->R_max[j] > env->R_max[j])
-            {
-              env->R_max[j] = r->R_max[j];
-              env->combo_R_max[j] = k;
-            }
-          if (env->combo_R_min[j] < 0 || r->R_min[j] < env->R_min[j])
-            {
-              env->R_min[j] = r->R_min[j];
-              env->combo_R_min[j] = k;
-            }
-        }
+      {
+        PsDesignActions *a = &res[k].actions;
+
+        *a = *a0;
+        scale_actions (a, t);
+        if (env->combo_M_sag < 0 || a->M_Ed_sag > env->actions.M_Ed_sag)
+          {
+            env->actions.M_Ed_sag = a->M_Ed_sag;
+            env->combo_M_sag = k;
+            env->x_M_sag = r0->x_M_sag;
+          }
+        if (env->combo_M_hog < 0 || a->M_Ed_hog > env->actions.M_Ed_hog)
+          {
+            env->actions.M_Ed_hog = a->M_Ed_hog;
+            env->combo_M_hog = k;
+            env->x_M_hog = r0->x_M_hog;
+          }
+        if (env->combo_V < 0 || a->V_Ed > env->actions.V_Ed)
+          {
+            env->actions.V_Ed = a->V_Ed;
+            env->actions.M_Ed_at_V = a->M_Ed_at_V;
+            env->combo_V = k;
+            env->x_V = r0->x_V;
+          }
+        for (int j = 0; j < nsup; j++)
+          {
+            double R_max = r0->R_max[j] * t, R_min = r0->R_min[j] * t;
+
+            if (env->combo_R_max[j] < 0 || R_max > env->R_max[j])
+              {
+                env->R_max[j] = R_max;
+                env->combo_R_max[j] = k;
+              }
+            if (env->combo_R_min[j] < 0 || R_min < env->R_min[j])
+              {
+                env->R_min[j] = R_min;
+                env->combo_R_min[j] = k;
+              }
+          }
+      }
     }
 
   {

@@ -47,6 +47,14 @@ typedef struct
   double v_min, v_max;   /* the smallest and largest of its values */
   int direction;         /* +1: values non-decreasing in the item index, -1:
                             non-increasing, 0: neither (no threshold counting) */
+  /* The combinations the fast path reads (the ultimate ones, and those whose
+   * deflections enter the envelope) as a plan of their own, for the analysis of each
+   * group's first item: combination i of it is the study's kept[i]. The others (the
+   * serviceability combinations no check reads) are left out; they change nothing of
+   * the ones kept (ps_ba_combine()). */
+  PsBaPlan plan;
+  PsBaCombo *combos;
+  int *kept;
 } PsBeamFastStudy;
 
 /* One group's proportional model: the analysis of its first item and the case totals
@@ -54,9 +62,10 @@ typedef struct
 typedef struct
 {
   int n_combos;
-  int inner_case; /* the case of the group's load */
-  PsBaConfig cfg; /* of the first item */
-  PsBaComboResult *res;
+  int inner_case;       /* the case of the group's load */
+  PsBaConfig cfg;       /* of the first item */
+  PsBaComboResult *res; /* of each combination the plan keeps, by the study's index */
+  PsBaComboResult *kept_res;
   PsBaEnvelope env;
   double base[PS_BA_MAX_CASES];
   double *s0; /* s_k at the first item, n_combos */
@@ -66,19 +75,22 @@ typedef struct
 typedef struct
 {
   guint64 general, proportional, threshold;
+  /* The items the threshold counts covered and the exact evaluations they made. */
+  guint64 threshold_items, threshold_evaluations;
 } PsBeamFastCounts;
 
 void ps_beam_fast_study_init (const PsBeamActions *a, PsBeamFastStudy *fs);
+void ps_beam_fast_study_clear (PsBeamFastStudy *fs);
 
 PsBeamFastGroup *ps_beam_fast_group_new (const PsBeamActions *a);
 void ps_beam_fast_group_free (PsBeamFastGroup *g);
 /* Whether the group whose first item has configuration @cfg is proportional; if so
- * g->cfg, g->base and g->s0 are set (g->res, g->env are the caller's to fill with the
- * analysis of g->cfg). */
+ * it is analysed (in @work, laid out for the study: ps_beam_work_get()) into @g. */
 gboolean ps_beam_fast_group_init (const PsBeamActions *a, const PsBeamFastStudy *fs,
-                                  const PsBaConfig *cfg, PsBeamFastGroup *g);
-/* The results of the group's item whose group load has value @v, into @res (one per
- * combination) and @env. */
+                                  const PsBaConfig *cfg, PsBaWork *work, PsBeamFastGroup *g);
+/* The results of the group's item whose group load has value @v: the actions of each
+ * ultimate combination into @res[k] (what the code checks read; the other members and
+ * combinations are left as they are) and the envelope into @env. */
 void ps_beam_fast_scale (const PsBeamActions *a, const PsBeamFastGroup *g, double v,
                          PsBaComboResult *res, PsBaEnvelope *env);
 

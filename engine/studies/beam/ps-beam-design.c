@@ -1759,9 +1759,9 @@ group_prepare (const PsBeamDesign *d, Work *w, guint64 first)
       w->group_ok = FALSE;
       ps_beam_design_item_digits (d, first, w->group_digits);
       if (!config_of (d, w, w->group_digits, &w->cfg, NULL)
-          || !ps_beam_fast_group_init (d->actions, &d->fast, &w->cfg, w->group))
+          || !ps_beam_fast_group_init (d->actions, &d->fast, &w->cfg, ps_beam_work_get (w->work),
+                                       w->group))
         return FALSE;
-      ps_beam_actions_evaluate (d->actions, &w->group->cfg, w->work, w->group->res, &w->group->env);
       w->group_ok = TRUE;
     }
   if (w->group_ok && (w->group_digits[0] != w->pair_m || w->group_digits[1] != w->pair_s))
@@ -1847,6 +1847,7 @@ threshold_eval (Threshold *t, guint64 q)
       t->next = (t->next + 1) % (THRESHOLD_CACHE - 2);
     }
   t->q[slot] = q;
+  t->w->counts.threshold_evaluations++;
   eval_scaled (t->d, t->w, threshold_item (t, q), &t->o[slot]);
   return &t->o[slot];
 }
@@ -2071,7 +2072,10 @@ ps_beam_design_eval (const PsBeamDesign *d, gpointer workspace, guint64 begin, g
           w->counts.general++;
         }
       else if (hi - lo >= 3 && threshold_allowed (d, w, mode) && eval_threshold (d, w, lo, hi, s))
-        w->counts.threshold++;
+        {
+          w->counts.threshold++;
+          w->counts.threshold_items += hi - lo;
+        }
       else
         {
           eval_proportional (d, w, lo, hi, s, mode, rows);
@@ -2439,6 +2443,7 @@ ps_beam_design_free (PsBeamDesign *d)
   g_free (d->group_param);
   g_free (d->count);
   g_free (d->stride);
+  ps_beam_fast_study_clear (&d->fast);
   ps_beam_actions_free (d->actions);
   g_free (d);
 }
