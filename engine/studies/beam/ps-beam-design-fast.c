@@ -209,6 +209,17 @@ ps_beam_fast_group_init (const PsBeamActions *a, const PsBeamFastStudy *fs, cons
   return TRUE;
 }
 
+double
+ps_beam_fast_scalar (const PsBeamActions *a, const PsBeamFastGroup *g, int k, double v)
+{
+  double V[PS_BA_MAX_CASES] = { 0 };
+
+  for (int lc = 0; lc < a->plan.n_cases; lc++)
+    V[lc] = g->base[lc];
+  V[g->inner_case] += v;
+  return combo_scalar (&a->plan, k, V);
+}
+
 static inline void
 scale_actions (PsDesignActions *a, double t)
 {

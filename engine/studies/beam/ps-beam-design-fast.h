@@ -88,6 +88,8 @@ void ps_beam_fast_group_free (PsBeamFastGroup *g);
  * it is analysed (in @work, laid out for the study: ps_beam_work_get()) into @g. */
 gboolean ps_beam_fast_group_init (const PsBeamActions *a, const PsBeamFastStudy *fs,
                                   const PsBaConfig *cfg, PsBaWork *work, PsBeamFastGroup *g);
+/* s_k of combination @k at value @v of the group's load. */
+double ps_beam_fast_scalar (const PsBeamActions *a, const PsBeamFastGroup *g, int k, double v);
 /* The results of the group's item whose group load has value @v: the actions of each
  * ultimate combination into @res[k] (what the code checks read; the other members and
  * combinations are left as they are) and the envelope into @env. */

@@ -1205,12 +1205,12 @@ is_serviceability (int check)
          || check == PS_CHECK_SPAN_DEPTH;
 }
 
-/* The code checks of one configuration, analysed into @res and @env, for every
- * ultimate combination. */
+/* The code checks of one configuration, analysed into @res and @env, for the ultimate
+ * combinations @uls[0 .. n_uls - 1] (d->uls: every one). */
 static void
-design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
-              const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
-              PsBeamDesignOut *o)
+design_check_of (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
+                 const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
+                 PsBeamDesignOut *o, const int *uls, guint n_uls)
 {
   PsEc2Options ec2 = p->ec2_options;
   double best = NAN;
@@ -1241,9 +1241,9 @@ design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
   if (p->checker == PS_BEAM_CHECKER_EC2_RC)
     ec2_span (d->actions, cfg, &ec2);
 
-  for (guint i = 0; i < d->n_uls; i++)
+  for (guint i = 0; i < n_uls; i++)
     {
-      int k = d->uls[i];
+      int k = uls[i];
       PsDesignResult r;
       double su = NAN;
 
@@ -1293,6 +1293,15 @@ design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
   o->pass = !o->refused && o->governing_check >= 0 && o->u_max <= 1.0;
 }
 
+/* The code checks of one configuration for every ultimate combination. */
+static void
+design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
+              const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
+              PsBeamDesignOut *o)
+{
+  design_check_of (d, p, cfg, res, env, det, o, d->uls, d->n_uls);
+}
+
 /* ---------------------------------------------------------------------------------
  * The workspace
  * ------------------------------------------------------------------------------ */
@@ -1313,6 +1322,7 @@ typedef struct
   guint64 group_first;
   gboolean group_ok;
   guint64 *group_digits;
+  int *uls; /* scratch: the ultimate combinations a threshold count checks */
   PsBeamFastCounts counts;
 } Work;
 
@@ -1328,6 +1338,7 @@ ps_beam_design_workspace_new (const PsBeamDesign *d)
   w->group = ps_beam_fast_group_new (d->actions);
   w->group_first = G_MAXUINT64;
   w->group_digits = g_new0 (guint64, d->n_dims);
+  w->uls = g_new0 (int, MAX (d->n_uls, 1u));
   return w;
 }
 
@@ -1343,6 +1354,7 @@ ps_beam_design_workspace_free (gpointer workspace)
   g_free (w->digits);
   ps_beam_fast_group_free (w->group);
   g_free (w->group_digits);
+  g_free (w->uls);
   g_free (w);
 }
 
@@ -1814,6 +1826,9 @@ typedef struct
   int n_cached, next;
   guint64 q[THRESHOLD_CACHE];
   PsBeamDesignOut o[THRESHOLD_CACHE];
+  /* The ultimate combinations checked: those no other one dominates. */
+  int *uls;
+  guint n_uls;
 } Threshold;
 
 static inline guint64
@@ -1848,7 +1863,14 @@ threshold_eval (Threshold *t, guint64 q)
     }
   t->q[slot] = q;
   t->w->counts.threshold_evaluations++;
-  eval_scaled (t->d, t->w, threshold_item (t, q), &t->o[slot]);
+  {
+    const PsBeamDesign *d = t->d;
+    Work *w = t->w;
+
+    ps_beam_fast_scale (d->actions, w->group, threshold_value (t, q), w->res, &w->env);
+    design_check_of (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, &t->o[slot], t->uls,
+                     t->n_uls);
+  }
   return &t->o[slot];
 }
 
@@ -1923,6 +1945,30 @@ eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSu
   PsBeamDesignOut o0, o1;
   guint64 T[PS_CHECK_N], t_all, t_strength, t_deflection;
 
+  /* The checkers counted here give every utilisation non-decreasing in the scale of
+   * the actions, and every combination of a proportional group has the same shape: a
+   * combination whose scalar is below another's by a margin (far above rounding) over
+   * the whole range never gives a larger utilisation, and is not checked. */
+  t.uls = w->uls;
+  for (guint i = 0; i < d->n_uls; i++)
+    {
+      int k = d->uls[i];
+      double v0 = threshold_value (&t, 0), v1 = threshold_value (&t, t.n - 1);
+      double s0 = ps_beam_fast_scalar (d->actions, w->group, k, v0);
+      double s1 = ps_beam_fast_scalar (d->actions, w->group, k, v1);
+      gboolean dominated = FALSE;
+
+      for (guint i2 = 0; i2 < d->n_uls && !dominated; i2++)
+        {
+          int j = d->uls[i2];
+
+          dominated = j != k
+                      && ps_beam_fast_scalar (d->actions, w->group, j, v0) >= s0 * (1.0 + 1e-9)
+                      && ps_beam_fast_scalar (d->actions, w->group, j, v1) >= s1 * (1.0 + 1e-9);
+        }
+      if (!dominated)
+        t.uls[t.n_uls++] = k;
+    }
   o0 = *threshold_eval (&t, 0);
   o1 = *threshold_eval (&t, t.n - 1);
   if (o0.refused != o1.refused || (o0.refused && o0.refusal != o1.refusal))
@@ -1974,36 +2020,36 @@ eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSu
   s->fail_deflection += t.n - t_deflection;
   s->passing += t_all;
 
-  /* The largest u_max is the most loaded end's; summary_add() keeps the first item of
-   * equals, so with the load increasing in the item index the first position of the
-   * run of equals ending there. */
+  /* The largest u_max is the most loaded end's. summary_add() keeps the first item of
+   * equals and replaces the running largest only by a larger one, so the item is
+   * needed only then: with the load increasing in the item index, the first position
+   * of the run of equals that ends there. */
   {
     double m = o1.u_max;
-    guint64 first;
 
-    if (t.dir < 0 || o0.u_max == m)
-      first = lo;
-    else
-      {
-        guint64 below = 0, at = t.n - 1;
-
-        if (threshold_eval (&t, t.n - 2)->u_max == m)
-          at = t.n - 2;
-        else
-          below = t.n - 2;
-        while (at - below > 1)
-          {
-            guint64 q = below + (at - below) / 2;
-
-            if (threshold_eval (&t, q)->u_max == m)
-              at = q;
-            else
-              below = q;
-          }
-        first = threshold_item (&t, at);
-      }
     if (ds->max_u_item == G_MAXUINT64 || m > ds->max_u)
       {
+        guint64 first = lo;
+
+        if (t.dir > 0 && o0.u_max != m)
+          {
+            guint64 below = 0, at = t.n - 1;
+
+            if (threshold_eval (&t, t.n - 2)->u_max == m)
+              at = t.n - 2;
+            else
+              below = t.n - 2;
+            while (at - below > 1)
+              {
+                guint64 q = below + (at - below) / 2;
+
+                if (threshold_eval (&t, q)->u_max == m)
+                  at = q;
+                else
+                  below = q;
+              }
+            first = threshold_item (&t, at);
+          }
         ds->max_u = m;
         ds->max_u_item = first;
       }
