@@ -1205,12 +1205,12 @@ is_serviceability (int check)
          || check == PS_CHECK_SPAN_DEPTH;
 }
 
-/* The code checks of one configuration, analysed into @res and @env, for every
- * ultimate combination. */
+/* The code checks of one configuration, analysed into @res and @env, for the ultimate
+ * combinations @uls[0 .. n_uls - 1] (d->uls: every one). */
 static void
-design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
-              const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
-              PsBeamDesignOut *o)
+design_check_of (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
+                 const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
+                 PsBeamDesignOut *o, const int *uls, guint n_uls)
 {
   PsEc2Options ec2 = p->ec2_options;
   double best = NAN;
@@ -1241,9 +1241,9 @@ design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
   if (p->checker == PS_BEAM_CHECKER_EC2_RC)
     ec2_span (d->actions, cfg, &ec2);
 
-  for (guint i = 0; i < d->n_uls; i++)
+  for (guint i = 0; i < n_uls; i++)
     {
-      int k = d->uls[i];
+      int k = uls[i];
       PsDesignResult r;
       double su = NAN;
 
@@ -1293,6 +1293,15 @@ design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
   o->pass = !o->refused && o->governing_check >= 0 && o->u_max <= 1.0;
 }
 
+/* The code checks of one configuration for every ultimate combination. */
+static void
+design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
+              const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
+              PsBeamDesignOut *o)
+{
+  design_check_of (d, p, cfg, res, env, det, o, d->uls, d->n_uls);
+}
+
 /* ---------------------------------------------------------------------------------
  * The workspace
  * ------------------------------------------------------------------------------ */
@@ -1307,6 +1316,14 @@ typedef struct
   guint64 pair_m, pair_s; /* G_MAXUINT64: none yet */
   PsBeamPair pair;
   PsBeamCheckDetail detail;
+  /* The proportional group last prepared: its first item (G_MAXUINT64: none) and
+   * whether it is proportional. */
+  PsBeamFastGroup *group;
+  guint64 group_first;
+  gboolean group_ok;
+  guint64 *group_digits;
+  int *uls; /* scratch: the ultimate combinations a threshold count checks */
+  PsBeamFastCounts counts;
 } Work;
 
 gpointer
@@ -1318,6 +1335,10 @@ ps_beam_design_workspace_new (const PsBeamDesign *d)
   w->res = g_new0 (PsBaComboResult, MAX (ps_beam_actions_get_n_combinations (d->actions), 1u));
   w->digits = g_new0 (guint64, d->n_dims);
   w->pair_m = w->pair_s = G_MAXUINT64;
+  w->group = ps_beam_fast_group_new (d->actions);
+  w->group_first = G_MAXUINT64;
+  w->group_digits = g_new0 (guint64, d->n_dims);
+  w->uls = g_new0 (int, MAX (d->n_uls, 1u));
   return w;
 }
 
@@ -1331,6 +1352,9 @@ ps_beam_design_workspace_free (gpointer workspace)
   ps_beam_actions_work_free (w->work);
   g_free (w->res);
   g_free (w->digits);
+  ps_beam_fast_group_free (w->group);
+  g_free (w->group_digits);
+  g_free (w->uls);
   g_free (w);
 }
 
@@ -1341,18 +1365,20 @@ ps_beam_design_item_digits (const PsBeamDesign *d, guint64 item, guint64 *digits
     digits[k] = (item / d->stride[k]) % d->count[k];
 }
 
-/* The configuration of w->digits into w->cfg; FALSE with the reason (owned by the
- * caller, only when @error_message is not NULL) when it cannot be computed. */
+/* The configuration of @digits into @cfg, with w->pair made that of its material and
+ * section; FALSE with the reason (owned by the caller, only when @error_message is not
+ * NULL) when it cannot be computed. */
 static gboolean
-config_digits (const PsBeamDesign *d, Work *w, char **error_message)
+config_of (const PsBeamDesign *d, Work *w, const guint64 *digits, PsBaConfig *cfg,
+           char **error_message)
 {
-  const PsBeamDesignSection *sec = &d->sections[w->digits[1]];
+  const PsBeamDesignSection *sec = &d->sections[digits[1]];
 
-  if (w->digits[0] != w->pair_m || w->digits[1] != w->pair_s)
+  if (digits[0] != w->pair_m || digits[1] != w->pair_s)
     {
-      pair_prepare (d, w->digits[0], w->digits[1], &w->pair);
-      w->pair_m = w->digits[0];
-      w->pair_s = w->digits[1];
+      pair_prepare (d, digits[0], digits[1], &w->pair);
+      w->pair_m = digits[0];
+      w->pair_s = digits[1];
     }
   if (sec->base.error != NULL)
     {
@@ -1360,8 +1386,15 @@ config_digits (const PsBeamDesign *d, Work *w, char **error_message)
         *error_message = g_strdup (sec->base.error);
       return FALSE;
     }
-  return ps_beam_actions_config (d->actions, w->digits + 2, w->pair.EI, w->pair.self_weight,
-                                 &w->cfg, error_message);
+  return ps_beam_actions_config (d->actions, digits + 2, w->pair.EI, w->pair.self_weight, cfg,
+                                 error_message);
+}
+
+/* The configuration of w->digits into w->cfg. */
+static gboolean
+config_digits (const PsBeamDesign *d, Work *w, char **error_message)
+{
+  return config_of (d, w, w->digits, &w->cfg, error_message);
 }
 
 static gboolean
@@ -1697,17 +1730,13 @@ odometer (const PsBeamDesign *d, guint64 *digits)
     }
 }
 
-void
-ps_beam_design_eval (const PsBeamDesign *d, gpointer workspace, guint64 begin, guint64 end,
-                     PsBeamSummary *s, PsErrors *errors, PsRowsMode mode, PsBuf *rows)
+/* Items [@lo, @hi) by the general analysis of each. */
+static void
+eval_general (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSummary *s,
+              PsErrors *errors, PsRowsMode mode, PsBuf *rows)
 {
-  Work *w = workspace;
-
-  s->items += end - begin;
-  if (begin >= end)
-    return;
-  ps_beam_design_item_digits (d, begin, w->digits);
-  for (guint64 item = begin; item < end; item++)
+  ps_beam_design_item_digits (d, lo, w->digits);
+  for (guint64 item = lo; item < hi; item++)
     {
       PsBeamDesignOut o;
       char *msg = NULL;
@@ -1725,6 +1754,445 @@ ps_beam_design_eval (const PsBeamDesign *d, gpointer workspace, guint64 begin, g
             write_row (d, rows, item, w->digits, &o, NULL);
         }
       odometer (d, w->digits);
+    }
+}
+
+/* ---------------------------------------------------------------------------------
+ * The fast paths (ps-beam-design-fast.h)
+ * ------------------------------------------------------------------------------ */
+
+void
+ps_beam_design_set_fast (PsBeamDesign *d, PsBeamFastLevel level)
+{
+  d->fast_level = level;
+}
+
+void
+ps_beam_design_workspace_counts (gpointer workspace, PsBeamFastCounts *counts)
+{
+  *counts = ((const Work *)workspace)->counts;
+}
+
+/* Makes the group whose first item is @first the workspace's: TRUE when it is
+ * proportional, its first item then analysed into w->group and w->pair its pair. The
+ * analysis is always that of the group's first item, wherever the chunk begins, so that
+ * the results do not depend on how a backend cuts the items into chunks. */
+static gboolean
+group_prepare (const PsBeamDesign *d, Work *w, guint64 first)
+{
+  if (w->group_first != first)
+    {
+      w->group_first = first;
+      w->group_ok = FALSE;
+      ps_beam_design_item_digits (d, first, w->group_digits);
+      if (!config_of (d, w, w->group_digits, &w->cfg, NULL)
+          || !ps_beam_fast_group_init (d->actions, &d->fast, &w->cfg, ps_beam_work_get (w->work),
+                                       w->group))
+        return FALSE;
+      w->group_ok = TRUE;
+    }
+  if (w->group_ok && (w->group_digits[0] != w->pair_m || w->group_digits[1] != w->pair_s))
+    {
+      pair_prepare (d, w->group_digits[0], w->group_digits[1], &w->pair);
+      w->pair_m = w->group_digits[0];
+      w->pair_s = w->group_digits[1];
+    }
+  return w->group_ok;
+}
+
+/* Item @item of the prepared proportional group, from its first item's analysis. */
+static void
+eval_scaled (const PsBeamDesign *d, Work *w, guint64 item, PsBeamDesignOut *o)
+{
+  const PsParam *param = ps_beam_actions_get_param (d->actions, d->fast.param);
+
+  ps_beam_fast_scale (d->actions, w->group, param->values[item - w->group_first], w->res, &w->env);
+  design_check (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, o);
+}
+
+/* Items [@lo, @hi) of the prepared proportional group, each checked. */
+static void
+eval_proportional (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSummary *s,
+                   PsRowsMode mode, PsBuf *rows)
+{
+  ps_beam_design_item_digits (d, lo, w->digits);
+  for (guint64 item = lo; item < hi; item++)
+    {
+      PsBeamDesignOut o;
+
+      w->digits[d->fast.dim] = item - w->group_first;
+      eval_scaled (d, w, item, &o);
+      summary_add (d, s, item, w->digits, &o);
+      if (mode == PS_ROWS_ALL || (mode == PS_ROWS_PASSING && o.pass))
+        write_row (d, rows, item, w->digits, &o, NULL);
+    }
+}
+
+/* The exact evaluations of single items a threshold count makes, by position q in the
+ * direction of increasing load (q = 0 the least loaded end of the range). */
+#define THRESHOLD_CACHE 24
+
+typedef struct
+{
+  const PsBeamDesign *d;
+  Work *w;
+  guint64 lo, hi, n;
+  int dir;
+  int n_cached, next;
+  guint64 q[THRESHOLD_CACHE];
+  PsBeamDesignOut o[THRESHOLD_CACHE];
+  /* The ultimate combinations checked: those no other one dominates. */
+  int *uls;
+  guint n_uls;
+} Threshold;
+
+static inline guint64
+threshold_item (const Threshold *t, guint64 q)
+{
+  return t->dir > 0 ? t->lo + q : t->hi - 1 - q;
+}
+
+static inline double
+threshold_value (const Threshold *t, guint64 q)
+{
+  const PsParam *param = ps_beam_actions_get_param (t->d->actions, t->d->fast.param);
+
+  return param->values[threshold_item (t, q) - t->w->group_first];
+}
+
+static const PsBeamDesignOut *
+threshold_eval (Threshold *t, guint64 q)
+{
+  int slot;
+
+  for (int i = 0; i < t->n_cached; i++)
+    if (t->q[i] == q)
+      return &t->o[i];
+  if (t->n_cached < THRESHOLD_CACHE)
+    slot = t->n_cached++;
+  else
+    {
+      /* Full: replace the oldest but the two ends (slots 0 and 1). */
+      slot = 2 + t->next;
+      t->next = (t->next + 1) % (THRESHOLD_CACHE - 2);
+    }
+  t->q[slot] = q;
+  t->w->counts.threshold_evaluations++;
+  {
+    const PsBeamDesign *d = t->d;
+    Work *w = t->w;
+
+    ps_beam_fast_scale (d->actions, w->group, threshold_value (t, q), w->res, &w->env);
+    design_check_of (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, &t->o[slot], t->uls,
+                     t->n_uls);
+  }
+  return &t->o[slot];
+}
+
+static inline gboolean
+fails (const PsBeamDesignOut *o, int c)
+{
+  return o->u[c] > 1.0;
+}
+
+/* The first position at which check @c fails, knowing that position 0 passes and
+ * position n - 1 fails: from the ends' utilisations (each linear in its combination's
+ * scalar, itself affine in the load value, so linear interpolation in the value is exact
+ * while one combination governs), confirmed by the item there failing and the one before
+ * passing, else by bisection. */
+static guint64
+threshold_find (Threshold *t, int c, const PsBeamDesignOut *o0, const PsBeamDesignOut *o1)
+{
+  guint64 pass = 0, fail = t->n - 1;
+  double u0 = o0->u[c], u1 = o1->u[c], v0 = threshold_value (t, 0),
+         v1 = threshold_value (t, t->n - 1);
+
+  if (!isnan (u0) && u1 > u0 && v1 > v0)
+    {
+      double v = v0 + (1.0 - u0) / (u1 - u0) * (v1 - v0);
+      guint64 a = 1, b = t->n - 1;
+
+      /* The first position whose value reaches v. */
+      while (a < b)
+        {
+          guint64 m = a + (b - a) / 2;
+
+          if (threshold_value (t, m) >= v)
+            b = m;
+          else
+            a = m + 1;
+        }
+      if (fails (threshold_eval (t, a), c))
+        {
+          fail = a;
+          if (!fails (threshold_eval (t, a - 1), c))
+            return a;
+          fail = a - 1;
+        }
+      else
+        {
+          pass = a;
+          if (a + 1 < t->n && fails (threshold_eval (t, a + 1), c))
+            return a + 1;
+          pass = MIN (a + 1, t->n - 1);
+        }
+    }
+  while (fail - pass > 1)
+    {
+      guint64 m = pass + (fail - pass) / 2;
+
+      if (fails (threshold_eval (t, m), c))
+        fail = m;
+      else
+        pass = m;
+    }
+  return fail;
+}
+
+/* Items [@lo, @hi) of the prepared proportional group counted into @s from a few exact
+ * evaluations; FALSE (nothing added) when the ends do not show the monotone behaviour
+ * the count relies on. */
+static gboolean
+eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSummary *s)
+{
+  PsBeamDesignSummary *ds = &s->design;
+  Threshold t = { .d = d, .w = w, .lo = lo, .hi = hi, .n = hi - lo, .dir = d->fast.direction };
+  PsBeamDesignOut o0, o1;
+  guint64 T[PS_CHECK_N], t_all, t_strength, t_deflection;
+
+  /* The checkers counted here give every utilisation non-decreasing in the scale of
+   * the actions, and every combination of a proportional group has the same shape: a
+   * combination whose scalar is below another's by a margin (far above rounding) over
+   * the whole range never gives a larger utilisation, and is not checked. */
+  t.uls = w->uls;
+  for (guint i = 0; i < d->n_uls; i++)
+    {
+      int k = d->uls[i];
+      double v0 = threshold_value (&t, 0), v1 = threshold_value (&t, t.n - 1);
+      double s0 = ps_beam_fast_scalar (d->actions, w->group, k, v0);
+      double s1 = ps_beam_fast_scalar (d->actions, w->group, k, v1);
+      gboolean dominated = FALSE;
+
+      for (guint i2 = 0; i2 < d->n_uls && !dominated; i2++)
+        {
+          int j = d->uls[i2];
+
+          dominated = j != k
+                      && ps_beam_fast_scalar (d->actions, w->group, j, v0) >= s0 * (1.0 + 1e-9)
+                      && ps_beam_fast_scalar (d->actions, w->group, j, v1) >= s1 * (1.0 + 1e-9);
+        }
+      if (!dominated)
+        t.uls[t.n_uls++] = k;
+    }
+  o0 = *threshold_eval (&t, 0);
+  o1 = *threshold_eval (&t, t.n - 1);
+  if (o0.refused != o1.refused || (o0.refused && o0.refusal != o1.refusal))
+    return FALSE;
+  if (!o0.refused && (o0.governing_check < 0 || o1.governing_check < 0))
+    return FALSE;
+  if (!o0.refused)
+    for (int c = 0; c < PS_CHECK_N; c++)
+      if (fails (&o0, c) && !fails (&o1, c))
+        return FALSE;
+
+  /* The largest actions are those of the most loaded end. */
+  s->valid += t.n;
+  take_max (&ds->max_M_sag, o1.M_sag);
+  take_max (&ds->max_M_hog, o1.M_hog);
+  take_max (&ds->max_V, o1.V);
+  take_max (&ds->max_w, o1.w);
+  take_max (&ds->max_w_variable, o1.w_variable);
+  if (o0.refused)
+    {
+      /* The checkers counted here refuse a section for what it is, not for its load. */
+      map_add_range (d, w, s, lo, hi, lo, lo);
+      ds->refused += t.n;
+      for (guint64 item = lo; item < hi && ds->n_refusals < PS_BEAM_MAX_REFUSALS; item++)
+        {
+          ds->refusal_item[ds->n_refusals] = item;
+          ds->refusal_code[ds->n_refusals] = o0.refusal;
+          ds->n_refusals++;
+        }
+      return TRUE;
+    }
+
+  t_all = t_strength = t_deflection = t.n;
+  for (int c = 0; c < PS_CHECK_N; c++)
+    {
+      if (fails (&o0, c))
+        T[c] = 0;
+      else if (!fails (&o1, c))
+        T[c] = t.n;
+      else
+        T[c] = threshold_find (&t, c, &o0, &o1);
+      ds->fail_check[c] += t.n - T[c];
+      t_all = MIN (t_all, T[c]);
+      if (is_serviceability (c))
+        t_deflection = MIN (t_deflection, T[c]);
+      else
+        t_strength = MIN (t_strength, T[c]);
+    }
+  s->fail_strength += t.n - t_strength;
+  s->fail_deflection += t.n - t_deflection;
+  s->passing += t_all;
+  if (t.dir > 0)
+    map_add_range (d, w, s, lo, hi, lo, lo + t_all);
+  else
+    map_add_range (d, w, s, lo, hi, hi - t_all, hi);
+
+  /* The largest u_max is the most loaded end's. summary_add() keeps the first item of
+   * equals and replaces the running largest only by a larger one, so the item is
+   * needed only then: with the load increasing in the item index, the first position
+   * of the run of equals that ends there. */
+  {
+    double m = o1.u_max;
+
+    if (ds->max_u_item == G_MAXUINT64 || m > ds->max_u)
+      {
+        guint64 first = lo;
+
+        if (t.dir > 0 && o0.u_max != m)
+          {
+            guint64 below = 0, at = t.n - 1;
+
+            if (threshold_eval (&t, t.n - 2)->u_max == m)
+              at = t.n - 2;
+            else
+              below = t.n - 2;
+            while (at - below > 1)
+              {
+                guint64 q = below + (at - below) / 2;
+
+                if (threshold_eval (&t, q)->u_max == m)
+                  at = q;
+                else
+                  below = q;
+              }
+            first = threshold_item (&t, at);
+          }
+        ds->max_u = m;
+        ds->max_u_item = first;
+      }
+  }
+
+  /* The lightest: every item of a group has the same section; the first passing one
+   * in item order. */
+  if (t_all > 0)
+    {
+      guint64 first = t.dir > 0 ? lo : hi - t_all;
+
+      if (o0.mass < s->lightest_mass)
+        {
+          s->lightest_mass = o0.mass;
+          s->lightest_item = first;
+        }
+      if (d->n_group_params > 0)
+        {
+          guint g;
+
+          ps_beam_design_item_digits (d, first, w->digits);
+          g = group_of (d, w->digits);
+          if (o0.mass < ds->group_mass[g])
+            {
+              ds->group_mass[g] = o0.mass;
+              ds->group_item[g] = first;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The pass map's counts of the items [lo, hi) of one group, those in [pass_lo, pass_hi)
+ * passing: only the group's own parameter (the innermost, stride 1) changes along it. */
+static void
+map_add_range (const PsBeamDesign *d, Work *w, PsBeamSummary *s, guint64 lo, guint64 hi,
+               guint64 pass_lo, guint64 pass_hi)
+{
+  guint64 d0;
+
+  if (d->map_param[0] < 0)
+    return;
+  ps_beam_design_item_digits (d, lo, w->digits);
+  d0 = w->digits[d->fast.dim];
+  for (guint64 item = lo; item < hi; item++)
+    {
+      w->digits[d->fast.dim] = d0 + (item - lo);
+      map_add (d, s, w->digits, item >= pass_lo && item < pass_hi);
+    }
+}
+
+/* Whether the prepared group's ranges may be counted by thresholds. */
+static gboolean
+threshold_allowed (const PsBeamDesign *d, const Work *w, PsRowsMode mode)
+{
+  return mode == PS_ROWS_NONE && d->fast_level >= PS_BEAM_FAST_ALL && d->fast.direction != 0
+         && !d->fast_param_grouped
+         && (w->pair.checker == PS_BEAM_CHECKER_EC3 || w->pair.checker == PS_BEAM_CHECKER_AISC);
+}
+
+void
+ps_beam_design_eval (const PsBeamDesign *d, gpointer workspace, guint64 begin, guint64 end,
+                     PsBeamSummary *s, PsErrors *errors, PsRowsMode mode, PsBuf *rows)
+{
+  Work *w = workspace;
+  guint64 size;
+
+  s->items += end - begin;
+  if (begin >= end)
+    return;
+  if (d->fast_level == PS_BEAM_FAST_OFF || !d->fast.proportional)
+    {
+      eval_general (d, w, begin, end, s, errors, mode, rows);
+      w->counts.general++;
+      return;
+    }
+  size = d->count[d->fast.dim];
+  for (guint64 lo = begin; lo < end;)
+    {
+      guint64 first = lo - lo % size, hi = MIN (first + size, end);
+
+      if (!group_prepare (d, w, first))
+        {
+          eval_general (d, w, lo, hi, s, errors, mode, rows);
+          w->counts.general++;
+        }
+      else if (hi - lo >= 3 && threshold_allowed (d, w, mode) && eval_threshold (d, w, lo, hi, s))
+        {
+          w->counts.threshold++;
+          w->counts.threshold_items += hi - lo;
+        }
+      else
+        {
+          eval_proportional (d, w, lo, hi, s, mode, rows);
+          w->counts.proportional++;
+        }
+      lo = hi;
+    }
+}
+
+void
+ps_beam_design_eval_outputs (const PsBeamDesign *d, gpointer workspace, guint64 begin, guint64 end,
+                             PsBeamDesignOut *out, gboolean *ok)
+{
+  Work *w = workspace;
+
+  for (guint64 item = begin; item < end; item++)
+    {
+      guint64 i = item - begin;
+
+      if (d->fast_level != PS_BEAM_FAST_OFF && d->fast.proportional
+          && group_prepare (d, w, item - item % d->count[d->fast.dim]))
+        {
+          eval_scaled (d, w, item, &out[i]);
+          ok[i] = TRUE;
+          w->counts.proportional++;
+        }
+      else
+        {
+          ps_beam_design_item_digits (d, item, w->digits);
+          ok[i] = eval_digits (d, w, &out[i], NULL);
+          w->counts.general++;
+        }
     }
 }
 
@@ -2106,6 +2574,7 @@ ps_beam_design_free (PsBeamDesign *d)
   g_free (d->group_param);
   g_free (d->count);
   g_free (d->stride);
+  ps_beam_fast_study_clear (&d->fast);
   ps_beam_actions_free (d->actions);
   g_free (d);
 }
@@ -2202,6 +2671,10 @@ ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error)
     }
   if (!parse_group_by (d, root, error))
     return FALSE;
+  ps_beam_fast_study_init (d->actions, &d->fast);
+  d->fast_level = PS_BEAM_FAST_ALL;
+  for (guint i = 0; i < d->n_group_params; i++)
+    d->fast_param_grouped = d->fast_param_grouped || d->group_param[i] == d->fast.param;
   m->n_items = d->n_items;
   return TRUE;
 }

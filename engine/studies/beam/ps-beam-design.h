@@ -21,6 +21,7 @@
 
 #include "ps-aisc360-math.h"
 #include "ps-beam-actions.h"
+#include "ps-beam-design-fast.h"
 #include "ps-beam.h"
 #include "ps-calc-sheet.h"
 #include "ps-design-tables.h"
@@ -212,6 +213,13 @@ struct _PsBeamDesign
   /* summary.json "pass_map": the two parameters with the most steps (indices into the
    * actions' list, x before y in the order of the file; -1: fewer than two swept). */
   int map_param[2];
+
+  /* The fast paths (ps-beam-design-fast.h): what the study allows, how much of it a
+   * run takes, and whether the group's parameter is one of group_by's (then the
+   * lightest design per group needs every item: no threshold counting). */
+  PsBeamFastStudy fast;
+  PsBeamFastLevel fast_level;
+  gboolean fast_param_grouped;
 };
 
 gboolean ps_beam_design_wanted (JsonObject *root);
@@ -235,6 +243,11 @@ void ps_beam_design_item_digits (const PsBeamDesign *d, guint64 item, guint64 *d
  * reason when it cannot be computed (an invalid section, a load beyond the beam). */
 gboolean ps_beam_design_item_config (const PsBeamDesign *d, guint64 item, PsBeamPair *pair,
                                      PsBaConfig *cfg, char **error_message);
+/* For tests: items [@begin, @end) one by one as a run that writes every row computes
+ * them (on the proportional path where it applies): @out[i] and @ok[i] (FALSE: the
+ * item has an error). */
+void ps_beam_design_eval_outputs (const PsBeamDesign *d, gpointer workspace, guint64 begin,
+                                  guint64 end, PsBeamDesignOut *out, gboolean *ok);
 /* Evaluates @item on its own. */
 gboolean ps_beam_design_eval_item (const PsBeamDesign *d, guint64 item, PsBeamDesignOut *out,
                                    char **error_message);
