@@ -1949,6 +1949,25 @@ threshold_find (Threshold *t, int c, const PsBeamDesignOut *o0, const PsBeamDesi
   return fail;
 }
 
+/* The pass map's counts of the items [lo, hi) of one group, those in [pass_lo, pass_hi)
+ * passing: only the group's own parameter (the innermost, stride 1) changes along it. */
+static void
+map_add_range (const PsBeamDesign *d, Work *w, PsBeamSummary *s, guint64 lo, guint64 hi,
+               guint64 pass_lo, guint64 pass_hi)
+{
+  guint64 d0;
+
+  if (d->map_param[0] < 0)
+    return;
+  ps_beam_design_item_digits (d, lo, w->digits);
+  d0 = w->digits[d->fast.dim];
+  for (guint64 item = lo; item < hi; item++)
+    {
+      w->digits[d->fast.dim] = d0 + (item - lo);
+      map_add (d, s, w->digits, item >= pass_lo && item < pass_hi);
+    }
+}
+
 /* Items [@lo, @hi) of the prepared proportional group counted into @s from a few exact
  * evaluations; FALSE (nothing added) when the ends do not show the monotone behaviour
  * the count relies on. */
@@ -2100,25 +2119,6 @@ eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSu
         }
     }
   return TRUE;
-}
-
-/* The pass map's counts of the items [lo, hi) of one group, those in [pass_lo, pass_hi)
- * passing: only the group's own parameter (the innermost, stride 1) changes along it. */
-static void
-map_add_range (const PsBeamDesign *d, Work *w, PsBeamSummary *s, guint64 lo, guint64 hi,
-               guint64 pass_lo, guint64 pass_hi)
-{
-  guint64 d0;
-
-  if (d->map_param[0] < 0)
-    return;
-  ps_beam_design_item_digits (d, lo, w->digits);
-  d0 = w->digits[d->fast.dim];
-  for (guint64 item = lo; item < hi; item++)
-    {
-      w->digits[d->fast.dim] = d0 + (item - lo);
-      map_add (d, s, w->digits, item >= pass_lo && item < pass_hi);
-    }
 }
 
 /* Whether the prepared group's ranges may be counted by thresholds. */
