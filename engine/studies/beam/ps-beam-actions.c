@@ -1629,6 +1629,7 @@ ps_beam_actions_work_set_cache (PsBeamWork *work, gboolean cache)
 {
   work->cache = cache;
   work->key_valid = FALSE;
+  work->w.no_memo = !cache;
 }
 
 /* Whether the unit pieces in @work are those of @c: everything equal but the load

@@ -86,6 +86,7 @@ extern "C"
 #define PS_BA_RSTRIDE (PS_BA_MAX_SUPPORTS + 2)
 #define PS_BA_ROOT_ITERATIONS 64
 #define PS_BA_ROOT_XTOL 1e-13
+#define PS_BA_TIE 1e-12
 
   typedef enum
   {
@@ -197,6 +198,7 @@ extern "C"
      * the factors of the state searched: a state whose factors are a multiple of an
      * entry's has its deflections multiplied and its positions alike. */
     int n_memo;
+    int no_memo; /* 1: search every state (the tests compare the two) */
     int memo_kind[PS_BA_MAX_MEMO];
     double memo_key[PS_BA_MAX_MEMO][PS_BA_MAX_CASES];
     /* Bit ia: arrangement ia searched, with the spans memo_pattern[][ia] loaded; the
@@ -495,6 +497,7 @@ extern "C"
     w->piece_r = (double *)(w->qpa + ms);
     w->memo_w = w->piece_r + cs * PS_BA_RSTRIDE;
     w->n_memo = 0;
+    w->no_memo = 0;
   }
 
   /* The three-moment equation's matrix, which only the span lengths and the ends
@@ -929,18 +932,31 @@ extern "C"
 
   /* Where the extreme is reached along a stretch (constant M or V), the section with
    * the largest companion value counts: the conservative one for the interaction
-   * checks. */
+   * checks. Along such a stretch the computed values differ by rounding only, which
+   * must not decide: a value takes the place of the best so far when it is larger
+   * by more than PS_BA_TIE of it, or level with it to that and with a larger
+   * companion (the best value itself stays the largest). */
+  static inline PS_HD int ps_ba_beats (double a, double ca, double b, double cb)
+  {
+    double tol;
+
+    if (!(ps_math_fabs (b) < ps_math_inf ()))
+      return a > b || (a == b && ca > cb);
+    tol = PS_BA_TIE * ps_math_fabs (b);
+    return a > b + tol || (a >= b - tol && ca > cb);
+  }
+
   static inline PS_HD void ps_ba_forces_consider_M (PsBaForces *e, double M, double x, double V)
   {
-    if (M > e->M_max || (M == e->M_max && V > e->V_at_M_max))
+    if (ps_ba_beats (M, V, e->M_max, e->V_at_M_max))
       {
-        e->M_max = M;
+        e->M_max = M > e->M_max ? M : e->M_max;
         e->x_M_max = x;
         e->V_at_M_max = V;
       }
-    if (M < e->M_min || (M == e->M_min && V > e->V_at_M_min))
+    if (ps_ba_beats (-M, V, -e->M_min, e->V_at_M_min))
       {
-        e->M_min = M;
+        e->M_min = M < e->M_min ? M : e->M_min;
         e->x_M_min = x;
         e->V_at_M_min = V;
       }
@@ -950,9 +966,9 @@ extern "C"
   {
     double a = ps_math_fabs (V);
 
-    if (a > e->V_abs || (a == e->V_abs && M > e->M_at_V))
+    if (ps_ba_beats (a, M, e->V_abs, e->M_at_V))
       {
-        e->V_abs = a;
+        e->V_abs = a > e->V_abs ? a : e->V_abs;
         e->x_V = x;
         e->M_at_V = M;
       }
@@ -1217,7 +1233,7 @@ extern "C"
     int e = ps_ba_memo_find (w, kind, v, n_cases, &l);
     const double *m;
 
-    if (e < 0 || !(w->memo_done[e] >> ia & 1u) || w->memo_pattern[e][ia] != pattern)
+    if (w->no_memo || e < 0 || !(w->memo_done[e] >> ia & 1u) || w->memo_pattern[e][ia] != pattern)
       return 0;
     m = ps_ba_memo_slot (w, e, ia);
     l = ps_math_fabs (l);
@@ -1238,6 +1254,8 @@ extern "C"
     double l = 1.0, *m;
     int e = ps_ba_memo_find (w, kind, v, n_cases, &l), any = 0;
 
+    if (w->no_memo)
+      return;
     if (e < 0)
       {
         for (int lc = 0; lc < n_cases; lc++)
