@@ -38,10 +38,10 @@
  * ends and where q changes sign, |w| at the ends and at the roots of the slope. The
  * slope is monotone between the roots of M, and M between the roots of V, so every
  * root is bracketed; the roots of M are closed form where the intensity is constant
- * (M a quadratic), the others are found by safeguarded Newton (Halley for the slope;
- * at most PS_BA_ROOT_ITERATIONS steps, stopping on a step below PS_BA_ROOT_XTOL of
- * the bracket, ps_ba_root()). Nothing depends on the configuration evaluated
- * before: deterministic, to the last bits, in any order.
+ * (M a quadratic), the others are found by safeguarded Newton (Halley for the
+ * slope; at most PS_BA_ROOT_ITERATIONS steps, stopping on a small step,
+ * ps_ba_root()). Nothing depends on the configuration evaluated before:
+ * deterministic, to the last bits, in any order.
  *
  * Superposition. The analysis is linear: each load case is analysed on each span
  * separately (a piece), once per configuration; a combination and a pattern of
@@ -85,7 +85,11 @@ extern "C"
 #define PS_BA_R_RIGHT_MOMENT (PS_BA_MAX_SUPPORTS + 1)
 #define PS_BA_RSTRIDE (PS_BA_MAX_SUPPORTS + 2)
 #define PS_BA_ROOT_ITERATIONS 64
-#define PS_BA_ROOT_XTOL 1e-13
+/* ps_ba_root() stops after a Newton step below 1e-8 of the bracket, or a Halley step
+ * below 1e-6 of it: the error left is then about (step)^2 / h or (step)^3 / h^2,
+ * 1e-16 or 1e-18 of the bracket h. */
+#define PS_BA_ROOT_XTOL_NEWTON 1e-8
+#define PS_BA_ROOT_XTOL_HALLEY 1e-6
 #define PS_BA_TIE 1e-12
 
   typedef enum
@@ -865,17 +869,19 @@ extern "C"
   /* The root of f (ps_ba_fn) in [lo, hi], where f is monotone and f(lo), f(hi) differ
    * in sign: Newton steps (Halley's for the slope, whose second derivative -V costs
    * little more) kept inside the bracket, bisection otherwise (Numerical Recipes,
-   * 3rd ed., 9.4 rtsafe and 9.7 for Halley's method). As rtsafe, the search stops
-   * once a step is below a tolerance, PS_BA_ROOT_XTOL of the bracket: near the root
+   * 3rd ed., 9.4 rtsafe and 9.7 for Halley's method). As rtsafe, the search stops on
+   * a small step (PS_BA_ROOT_XTOL_*): one of Newton's or Halley's methods, which
+   * converge quadratically and cubically, so that the iterate it reaches is exact to
+   * the rounding of f. Testing the step before the bracket matters: near the root
    * the computed f is rounding noise, and a step of nothing from an iterate that has
    * just become an end of the bracket would read as one leaving it, bisect away and
-   * come back one halving at a time. A step that small after a converging Newton
-   * step leaves the root exact to the rounding of f; |w| is read at roots of the
-   * slope, where w is stationary, and M at roots of V. */
+   * come back one halving at a time. |w| is read at roots of the slope, where w is
+   * stationary, and M at roots of V. */
   static inline PS_HD double ps_ba_root (const PsBaState *s, int which, double lo, double hi,
                                          double flo)
   {
-    double xl = lo, xh = hi, x, df, f, tol = PS_BA_ROOT_XTOL * (hi - lo);
+    double xl = lo, xh = hi, x, df, f,
+           tol = (which == 1 ? PS_BA_ROOT_XTOL_HALLEY : PS_BA_ROOT_XTOL_NEWTON) * (hi - lo);
 
     if (flo > 0.0)
       {
@@ -1387,7 +1393,7 @@ extern "C"
         double wt[PS_BA_MAX_SPANS], xt[PS_BA_MAX_SPANS];
         double wv[PS_BA_MAX_SPANS], xv[PS_BA_MAX_SPANS];
         double wq[PS_BA_MAX_SPANS], xq[PS_BA_MAX_SPANS];
-        uint32_t pattern_absM = 0;
+        uint32_t pattern_absM = 0, last_pattern = 0; /* the arrangement left in w->tot */
         double x_absM = 0.0, M_absM = 0.0;
         /* The factors of the states searched for deflections (ps_ba_memo_find()). */
         double vg[PS_BA_MAX_CASES], vv[PS_BA_MAX_CASES], vq[PS_BA_MAX_CASES];
@@ -1444,6 +1450,7 @@ extern "C"
                 hit_q = ps_ba_memo_get (w, 1, vq, p->n_cases, ia, pat, wq, xq);
               }
             ps_ba_arrange_parts (w, pat, want_w ? (hit_v ? 0 : 1) | (hit_q ? 0 : 2) : 0);
+            last_pattern = pat;
             ps_ba_forces (&w->seg, w->tot, &f);
             if (f.M_max > M_max)
               {
@@ -1558,7 +1565,8 @@ extern "C"
 
         /* The lateral-torsional buckling segment of the arrangement with the largest
          * |M|. */
-        ps_ba_arrange (w, pattern_absM, 0);
+        if (pattern_absM != last_pattern)
+          ps_ba_arrange (w, pattern_absM, 0);
         ps_ba_ltb_segment (p, c, w, x_absM, M_absM, &a->ltb);
         r->pattern_M = pattern_absM;
 
