@@ -1554,10 +1554,37 @@ ps_beam_actions_config (const PsBeamActions *a, const guint64 *index, double EI,
   return FALSE;
 }
 
+/* The unit responses of a configuration's loads (ps_beam_actions_evaluate()). The
+ * analysis is linear in the load values, so each case's piece on each span (the
+ * states and reactions ps_ba_pieces() computes) is the sum over the case's loads of
+ * value times the piece of that load at unit value. Those unit pieces depend on
+ * everything but the values: the spans, the ends, each load's type, case, position
+ * and extent, and whether a distributed load is uniform. They are kept with that key
+ * and recomputed when it changes; consecutive configurations of a sweep mostly
+ * differ only in the values (the innermost parameter), and the self-weight and EI,
+ * which the section changes, are a value and a factor of the deflections. A
+ * linearly varying load has two unit pieces, its start and end intensities. */
+typedef struct
+{
+  int load;  /* index into PsBaConfig.load */
+  int value; /* 0: v1 (and v2 of a uniform load), 1: v2 */
+} PsBeamUnit;
+
 struct _PsBeamWork
 {
   PsBaWork w;
   double *mem;
+  gboolean cache; /* ps_beam_actions_work_set_cache() */
+  gboolean key_valid;
+  PsBaConfig key; /* the geometry and loads of the unit pieces; v1 = v2 = 1 */
+  PsBaConfig one; /* one load at a time, for computing them */
+  int n_units, max_units;
+  PsBeamUnit *unit;
+  /* [unit][span][segment] and [unit][span][PS_BA_RSTRIDE], as PsBaWork.piece. */
+  PsBaState *unit_st;
+  double *unit_r;
+  gboolean *unit_used; /* [unit][span] */
+  PsBaSegments seg;    /* the segments of the key */
 };
 
 PsBeamWork *
@@ -1565,9 +1592,16 @@ ps_beam_actions_work_new (const PsBeamActions *a)
 {
   PsBeamWork *work = g_new0 (PsBeamWork, 1);
   size_t n = ps_ba_work_doubles ((int)a->n_cases, (int)a->n_spans, a->max_segments);
+  size_t per = (size_t)a->n_spans * (size_t)a->max_segments;
 
   work->mem = g_new0 (double, n);
   ps_ba_work_init (&work->w, work->mem, (int)a->n_cases, (int)a->n_spans, a->max_segments);
+  work->cache = TRUE;
+  work->max_units = 2 * (int)(a->n_loads + 1);
+  work->unit = g_new0 (PsBeamUnit, (size_t)work->max_units);
+  work->unit_st = g_new0 (PsBaState, (size_t)work->max_units * per);
+  work->unit_r = g_new0 (double, (size_t)work->max_units * a->n_spans * PS_BA_RSTRIDE);
+  work->unit_used = g_new0 (gboolean, (size_t)work->max_units * a->n_spans);
   return work;
 }
 
@@ -1577,6 +1611,10 @@ ps_beam_actions_work_free (PsBeamWork *work)
   if (work == NULL)
     return;
   g_free (work->mem);
+  g_free (work->unit);
+  g_free (work->unit_st);
+  g_free (work->unit_r);
+  g_free (work->unit_used);
   g_free (work);
 }
 
@@ -1587,10 +1625,167 @@ ps_beam_work_get (PsBeamWork *work)
 }
 
 void
+ps_beam_actions_work_set_cache (PsBeamWork *work, gboolean cache)
+{
+  work->cache = cache;
+  work->key_valid = FALSE;
+  work->w.no_memo = !cache;
+}
+
+/* Whether the unit pieces in @work are those of @c: everything equal but the load
+ * values, and each distributed load uniform in both or in neither. */
+static gboolean
+key_matches (const PsBeamWork *work, const PsBaConfig *c)
+{
+  const PsBaConfig *k = &work->key;
+
+  if (!work->key_valid || k->n_spans != c->n_spans || k->left != c->left || k->right != c->right
+      || k->n_loads != c->n_loads)
+    return FALSE;
+  for (int j = 0; j <= c->n_spans; j++)
+    if (k->x[j] != c->x[j])
+      return FALSE;
+  for (int i = 0; i < c->n_loads; i++)
+    {
+      const PsBaLoad *a = &k->load[i], *b = &c->load[i];
+
+      if (a->type != b->type || a->lc != b->lc || a->a != b->a)
+        return FALSE;
+      if (b->type == PS_BA_DISTRIBUTED && (a->b != b->b || (a->v1 == a->v2) != (b->v1 == b->v2)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static PsBaState *
+unit_states (const PsBeamWork *work, int u, int s)
+{
+  const PsBaWork *w = &work->w;
+
+  return work->unit_st + ((size_t)u * (size_t)w->n_spans + (size_t)s) * (size_t)w->max_segments;
+}
+
+static double *
+unit_reactions (const PsBeamWork *work, int u, int s)
+{
+  return work->unit_r + ((size_t)u * (size_t)work->w.n_spans + (size_t)s) * PS_BA_RSTRIDE;
+}
+
+/* The unit pieces of @c's loads, as ps_ba_pieces() computes a case's pieces, on the
+ * segments of the whole configuration. */
+static void
+units_build (PsBeamWork *work, const PsBaConfig *c)
+{
+  PsBaWork *w = &work->w;
+  int nseg;
+
+  work->key = *c;
+  ps_ba_segments (c, &w->seg);
+  work->seg = w->seg;
+  nseg = w->seg.n_breaks - 1;
+  if (c->right != PS_BA_FREE)
+    ps_ba_factor (c, w);
+  work->one = *c;
+  work->one.n_loads = 1;
+  work->n_units = 0;
+  for (int i = 0; i < c->n_loads; i++)
+    {
+      const PsBaLoad *l = &c->load[i];
+      int n_values = l->type == PS_BA_DISTRIBUTED && l->v1 != l->v2 ? 2 : 1;
+
+      for (int v = 0; v < n_values; v++)
+        {
+          int u = work->n_units++;
+          PsBaLoad *one = &work->one.load[0];
+
+          g_assert (u < work->max_units);
+          work->unit[u].load = i;
+          work->unit[u].value = v;
+          *one = *l;
+          one->v1 = n_values == 1 || v == 0 ? 1.0 : 0.0;
+          one->v2 = l->type != PS_BA_DISTRIBUTED ? 0.0 : n_values == 1 || v == 1 ? 1.0 : 0.0;
+          for (int s = 0; s < c->n_spans; s++)
+            {
+              PsBaState *st = unit_states (work, u, s);
+              double *r = unit_reactions (work, u, s);
+              gboolean used = ps_ba_span_loaded (&work->one, l->lc, s);
+
+              work->unit_used[u * c->n_spans + s] = used;
+              if (!used)
+                continue;
+              ps_ba_state_zero (st, nseg);
+              for (int j = 0; j < PS_BA_RSTRIDE; j++)
+                r[j] = 0.0;
+              if (c->right == PS_BA_FREE)
+                ps_ba_cantilever_piece (&work->one, w, l->lc, st, r);
+              else
+                ps_ba_span_piece (&work->one, w, l->lc, s, st, r);
+            }
+        }
+    }
+  /* The key keeps of the values only whether each distributed load is uniform. */
+  for (int i = 0; i < c->n_loads; i++)
+    {
+      PsBaLoad *k = &work->key.load[i];
+
+      k->v1 = 1.0;
+      k->v2 = c->load[i].v1 == c->load[i].v2 ? 1.0 : 0.0;
+    }
+  work->key_valid = TRUE;
+}
+
+/* The pieces of @c as the unit pieces weighted by its load values (ps_ba_pieces()). */
+static void
+units_combine (PsBeamWork *work, const PsBaConfig *c)
+{
+  PsBaWork *w = &work->w;
+  int nseg = work->seg.n_breaks - 1;
+
+  w->seg = work->seg;
+  for (int lc = 0; lc < w->n_cases; lc++)
+    for (int s = 0; s < c->n_spans; s++)
+      w->used[lc * PS_BA_MAX_SPANS + s] = FALSE;
+  for (int u = 0; u < work->n_units; u++)
+    {
+      const PsBaLoad *l = &c->load[work->unit[u].load];
+      double f = work->unit[u].value == 0 ? l->v1 : l->v2;
+
+      for (int s = 0; s < c->n_spans; s++)
+        {
+          PsBaState *st = ps_ba_piece_states (w, l->lc, s);
+          double *r = ps_ba_piece_reactions (w, l->lc, s);
+          const double *ur = unit_reactions (work, u, s);
+          int *used = &w->used[l->lc * PS_BA_MAX_SPANS + s];
+
+          if (!work->unit_used[u * c->n_spans + s])
+            continue;
+          if (!*used)
+            {
+              *used = TRUE;
+              ps_ba_state_zero (st, nseg);
+              for (int j = 0; j < PS_BA_RSTRIDE; j++)
+                r[j] = 0.0;
+            }
+          ps_ba_state_axpy (st, f, unit_states (work, u, s), nseg);
+          for (int j = 0; j < PS_BA_RSTRIDE; j++)
+            r[j] += f * ur[j];
+        }
+    }
+}
+
+void
 ps_beam_actions_evaluate (const PsBeamActions *a, const PsBaConfig *cfg, PsBeamWork *work,
                           PsBaComboResult *results, PsBaEnvelope *envelope)
 {
-  ps_ba_evaluate (&a->plan, cfg, &work->w, results, envelope);
+  if (!work->cache)
+    {
+      ps_ba_evaluate (&a->plan, cfg, &work->w, results, envelope);
+      return;
+    }
+  if (!key_matches (work, cfg))
+    units_build (work, cfg);
+  units_combine (work, cfg);
+  ps_ba_combine (&a->plan, cfg, &work->w, results, envelope);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -1629,7 +1824,7 @@ ps_beam_actions_diagram (const PsBeamActions *a, const PsBaConfig *cfg, PsBeamWo
   double L = ps_ba_length (cfg), wabs[PS_BA_MAX_SPANS], xw[PS_BA_MAX_SPANS];
   GArray *ax, *aV, *aM, *aw;
 
-  ps_ba_evaluate (&a->plan, cfg, w, res, &env);
+  ps_beam_actions_evaluate (a, cfg, work, res, &env);
   if (combination < 0 || (guint)combination >= a->n_combos)
     {
       combination = env.combo_M_sag;

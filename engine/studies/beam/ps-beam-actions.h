@@ -160,6 +160,12 @@ typedef struct _PsBeamWork PsBeamWork;
 PsBeamWork *ps_beam_actions_work_new (const PsBeamActions *actions);
 void ps_beam_actions_work_free (PsBeamWork *work);
 PsBaWork *ps_beam_work_get (PsBeamWork *work);
+/* Whether ps_beam_actions_evaluate() keeps each load's response at unit value and
+ * builds a configuration's as their weighted sum, and takes the deflections of a
+ * state proportional to one already searched from it (TRUE, the default), or
+ * analyses every configuration and searches every state from scratch (FALSE, for
+ * the tests that compare the two). */
+void ps_beam_actions_work_set_cache (PsBeamWork *work, gboolean cache);
 
 /* Every combination of @cfg into @results (ps_beam_actions_get_n_combinations()
  * of them) and the envelope into @envelope. */

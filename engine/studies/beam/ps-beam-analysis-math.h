@@ -37,14 +37,20 @@
  * Extrema are exact: M at segment ends and at the roots of V (closed form), |V| at the
  * ends and where q changes sign, |w| at the ends and at the roots of the slope. The
  * slope is monotone between the roots of M, and M between the roots of V, so every
- * root is bracketed and found by safeguarded Newton (at most PS_BA_ROOT_ITERATIONS
- * steps, stopping when the step no longer changes the iterate): deterministic, to
- * the last bits.
+ * root is bracketed; the roots of M are closed form where the intensity is constant
+ * (M a quadratic), the others are found by safeguarded Newton (Halley for the
+ * slope; at most PS_BA_ROOT_ITERATIONS steps, stopping on a small step,
+ * ps_ba_root()). Nothing depends on the configuration evaluated before:
+ * deterministic, to the last bits, in any order.
  *
  * Superposition. The analysis is linear: each load case is analysed on each span
  * separately (a piece), once per configuration; a combination and a pattern of
  * loaded spans are then a weighted sum of the pieces' six numbers per segment. EI
  * scales only the deflections, which are kept as EI theta and EI w until the end.
+ * The deflections of a state whose factors are a multiple of those of a state
+ * already searched in the configuration are that state's, scaled (ps_ba_memo_get()).
+ * ps-beam-actions.c builds the pieces themselves from each load's response at unit
+ * value, kept while only the load values change.
  *
  * Combinations (PsBaPlan, built on the host by ps-beam-actions.c): a factor per case;
  * permanent cases act on every span, the variable cases of a combination act together
@@ -72,12 +78,19 @@ extern "C"
 #define PS_BA_MAX_BREAKS (PS_BA_MAX_SUPPORTS + 2 * PS_BA_MAX_LOADS)
 #define PS_BA_MAX_SEGMENTS (PS_BA_MAX_BREAKS - 1)
 #define PS_BA_MAX_PATTERNS 32
+#define PS_BA_MAX_MEMO 16
 /* A piece's reactions: one per support position x[j], then the moments the left and
  * the right end take when fixed. */
 #define PS_BA_R_LEFT_MOMENT PS_BA_MAX_SUPPORTS
 #define PS_BA_R_RIGHT_MOMENT (PS_BA_MAX_SUPPORTS + 1)
 #define PS_BA_RSTRIDE (PS_BA_MAX_SUPPORTS + 2)
 #define PS_BA_ROOT_ITERATIONS 64
+/* ps_ba_root() stops after a Newton step below 1e-8 of the bracket, or a Halley step
+ * below 1e-6 of it: the error left is then about (step)^2 / h or (step)^3 / h^2,
+ * 1e-16 or 1e-18 of the bracket h. */
+#define PS_BA_ROOT_XTOL_NEWTON 1e-8
+#define PS_BA_ROOT_XTOL_HALLEY 1e-6
+#define PS_BA_TIE 1e-12
 
   typedef enum
   {
@@ -185,6 +198,18 @@ extern "C"
     double rg[PS_BA_RSTRIDE];
     double rq[PS_BA_MAX_SPANS][PS_BA_RSTRIDE];
     double rtot[PS_BA_RSTRIDE];
+    /* The deflections searched so far in this configuration (ps_ba_combine()), by
+     * the factors of the state searched: a state whose factors are a multiple of an
+     * entry's has its deflections multiplied and its positions alike. */
+    int n_memo;
+    int no_memo; /* 1: search every state (the tests compare the two) */
+    int memo_kind[PS_BA_MAX_MEMO];
+    double memo_key[PS_BA_MAX_MEMO][PS_BA_MAX_CASES];
+    /* Bit ia: arrangement ia searched, with the spans memo_pattern[][ia] loaded; the
+     * |EI w| of each span then x of each in memo_w[entry][ia]. */
+    uint32_t memo_done[PS_BA_MAX_MEMO];
+    uint32_t memo_pattern[PS_BA_MAX_MEMO][PS_BA_MAX_PATTERNS];
+    double *memo_w;
   } PsBaWork;
 
   /* The largest and smallest moment, the largest |V|, and the companions the code
@@ -454,7 +479,8 @@ extern "C"
     size_t st = sizeof (PsBaState) / sizeof (double);
     size_t cs = (size_t)n_cases * (size_t)n_spans;
 
-    return st * (size_t)max_segments * (cs + 1 + 2 * (size_t)n_spans + 3) + cs * PS_BA_RSTRIDE;
+    return st * (size_t)max_segments * (cs + 1 + 2 * (size_t)n_spans + 3) + cs * PS_BA_RSTRIDE
+           + (size_t)PS_BA_MAX_MEMO * PS_BA_MAX_PATTERNS * 2 * (size_t)n_spans;
   }
 
   static inline PS_HD void ps_ba_work_init (PsBaWork *w, double *mem, int n_cases, int n_spans,
@@ -473,6 +499,9 @@ extern "C"
     w->var = w->tot + ms;
     w->qpa = w->var + ms;
     w->piece_r = (double *)(w->qpa + ms);
+    w->memo_w = w->piece_r + cs * PS_BA_RSTRIDE;
+    w->n_memo = 0;
+    w->no_memo = 0;
   }
 
   /* The three-moment equation's matrix, which only the span lengths and the ends
@@ -740,9 +769,9 @@ extern "C"
   }
 
   /* One arrangement: the permanent part plus the variable parts of the spans in
-   * @pattern, into w->tot and w->rtot; with @want_w also the variable part alone
-   * (w->var) and its psi2-weighted characteristic values (w->qpa). */
-  static inline PS_HD void ps_ba_arrange (PsBaWork *w, uint32_t pattern, int want_w)
+   * @pattern, into w->tot and w->rtot; with bit 0 of @parts also the variable part
+   * alone (w->var), with bit 1 its psi2-weighted characteristic values (w->qpa). */
+  static inline PS_HD void ps_ba_arrange_parts (PsBaWork *w, uint32_t pattern, int parts)
   {
     int n = w->n_spans, nseg = w->seg.n_breaks - 1, ms = w->max_segments;
 
@@ -750,11 +779,10 @@ extern "C"
       w->tot[i] = w->g[i];
     for (int j = 0; j < PS_BA_RSTRIDE; j++)
       w->rtot[j] = w->rg[j];
-    if (want_w)
-      {
-        ps_ba_state_zero (w->var, nseg);
-        ps_ba_state_zero (w->qpa, nseg);
-      }
+    if (parts & 1)
+      ps_ba_state_zero (w->var, nseg);
+    if (parts & 2)
+      ps_ba_state_zero (w->qpa, nseg);
     for (int s = 0; s < n; s++)
       {
         if (!(pattern >> s & 1u))
@@ -762,24 +790,28 @@ extern "C"
         ps_ba_state_axpy (w->tot, 1.0, w->q + (size_t)s * ms, nseg);
         for (int j = 0; j < PS_BA_RSTRIDE; j++)
           w->rtot[j] += w->rq[s][j];
-        if (want_w)
-          {
-            ps_ba_state_axpy (w->var, 1.0, w->q + (size_t)s * ms, nseg);
-            ps_ba_state_axpy (w->qpa, 1.0, w->qp + (size_t)s * ms, nseg);
-          }
+        if (parts & 1)
+          ps_ba_state_axpy (w->var, 1.0, w->q + (size_t)s * ms, nseg);
+        if (parts & 2)
+          ps_ba_state_axpy (w->qpa, 1.0, w->qp + (size_t)s * ms, nseg);
       }
+  }
+
+  /* ps_ba_arrange_parts() with both parts when @want_w. */
+  static inline PS_HD void ps_ba_arrange (PsBaWork *w, uint32_t pattern, int want_w)
+  {
+    ps_ba_arrange_parts (w, pattern, want_w ? 3 : 0);
   }
 
   /* ---------------------------------------------------------------------------------
    * Extrema
    * ------------------------------------------------------------------------------ */
 
-  /* Roots of V on (0, h), ascending: a t^2 + b t + c with a = -k/2, b = -q, c = V,
-   * by the cancellation-free form of the quadratic formula (Numerical Recipes, 3rd
-   * ed., 5.6). */
-  static inline PS_HD int ps_ba_v_roots (const PsBaState *s, double h, double *r)
+  /* Roots of a t^2 + b t + c on (0, h), ascending, by the cancellation-free form of
+   * the quadratic formula (Numerical Recipes, 3rd ed., 5.6). */
+  static inline PS_HD int ps_ba_quadratic_roots (double a, double b, double c, double h, double *r)
   {
-    double a = -0.5 * s->k, b = -s->q, c = s->V, t0, t1;
+    double t0, t1;
     int n = 0;
 
     if (a == 0.0)
@@ -816,6 +848,12 @@ extern "C"
     return n;
   }
 
+  /* Roots of V on (0, h), ascending: a t^2 + b t + c with a = -k/2, b = -q, c = V. */
+  static inline PS_HD int ps_ba_v_roots (const PsBaState *s, double h, double *r)
+  {
+    return ps_ba_quadratic_roots (-0.5 * s->k, -s->q, s->V, h, r);
+  }
+
   /* f(t) = M (which = 0) or EI theta (which = 1) of state @s, and its derivative. */
   static inline PS_HD double ps_ba_fn (const PsBaState *s, int which, double t, double *df)
   {
@@ -829,12 +867,21 @@ extern "C"
   }
 
   /* The root of f (ps_ba_fn) in [lo, hi], where f is monotone and f(lo), f(hi) differ
-   * in sign: Newton steps kept inside the bracket, bisection otherwise (Numerical
-   * Recipes, 3rd ed., 9.4, rtsafe). */
+   * in sign: Newton steps (Halley's for the slope, whose second derivative -V costs
+   * little more) kept inside the bracket, bisection otherwise (Numerical Recipes,
+   * 3rd ed., 9.4 rtsafe and 9.7 for Halley's method). As rtsafe, the search stops on
+   * a small step (PS_BA_ROOT_XTOL_*): one of Newton's or Halley's methods, which
+   * converge quadratically and cubically, so that the iterate it reaches is exact to
+   * the rounding of f. Testing the step before the bracket matters: near the root
+   * the computed f is rounding noise, and a step of nothing from an iterate that has
+   * just become an end of the bracket would read as one leaving it, bisect away and
+   * come back one halving at a time. |w| is read at roots of the slope, where w is
+   * stationary, and M at roots of V. */
   static inline PS_HD double ps_ba_root (const PsBaState *s, int which, double lo, double hi,
                                          double flo)
   {
-    double xl = lo, xh = hi, x, df, f;
+    double xl = lo, xh = hi, x, df, f,
+           tol = (which == 1 ? PS_BA_ROOT_XTOL_HALLEY : PS_BA_ROOT_XTOL_NEWTON) * (hi - lo);
 
     if (flo > 0.0)
       {
@@ -853,11 +900,18 @@ extern "C"
           xl = x;
         else
           xh = x;
-        xn = x - f / df;
+        if (which == 1)
+          xn = x - 2.0 * f * df / (2.0 * df * df + f * ps_ba_V (s, x));
+        else
+          xn = x - f / df;
+        if (ps_math_fabs (xn - x) <= tol)
+          {
+            if ((xn >= xl && xn <= xh) || (xn <= xl && xn >= xh))
+              x = xn;
+            break;
+          }
         if (!((xn > xl && xn < xh) || (xn < xl && xn > xh)))
           xn = 0.5 * (xl + xh);
-        if (xn == x)
-          break;
         x = xn;
       }
     return x;
@@ -884,18 +938,31 @@ extern "C"
 
   /* Where the extreme is reached along a stretch (constant M or V), the section with
    * the largest companion value counts: the conservative one for the interaction
-   * checks. */
+   * checks. Along such a stretch the computed values differ by rounding only, which
+   * must not decide: a value takes the place of the best so far when it is larger
+   * by more than PS_BA_TIE of it, or level with it to that and with a larger
+   * companion (the best value itself stays the largest). */
+  static inline PS_HD int ps_ba_beats (double a, double ca, double b, double cb)
+  {
+    double tol;
+
+    if (!(ps_math_fabs (b) < ps_math_inf ()))
+      return a > b || (a == b && ca > cb);
+    tol = PS_BA_TIE * ps_math_fabs (b);
+    return a > b + tol || (a >= b - tol && ca > cb);
+  }
+
   static inline PS_HD void ps_ba_forces_consider_M (PsBaForces *e, double M, double x, double V)
   {
-    if (M > e->M_max || (M == e->M_max && V > e->V_at_M_max))
+    if (ps_ba_beats (M, V, e->M_max, e->V_at_M_max))
       {
-        e->M_max = M;
+        e->M_max = M > e->M_max ? M : e->M_max;
         e->x_M_max = x;
         e->V_at_M_max = V;
       }
-    if (M < e->M_min || (M == e->M_min && V > e->V_at_M_min))
+    if (ps_ba_beats (-M, V, -e->M_min, e->V_at_M_min))
       {
-        e->M_min = M;
+        e->M_min = M < e->M_min ? M : e->M_min;
         e->x_M_min = x;
         e->V_at_M_min = V;
       }
@@ -905,9 +972,9 @@ extern "C"
   {
     double a = ps_math_fabs (V);
 
-    if (a > e->V_abs || (a == e->V_abs && M > e->M_at_V))
+    if (ps_ba_beats (a, M, e->V_abs, e->M_at_V))
       {
-        e->V_abs = a;
+        e->V_abs = a > e->V_abs ? a : e->V_abs;
         e->x_V = x;
         e->M_at_V = M;
       }
@@ -987,12 +1054,19 @@ extern "C"
         double cand[6];
         int nc = 0;
 
-        nv = ps_ba_v_roots (s, h, rv);
-        p[np++] = 0.0;
-        for (int j = 0; j < nv; j++)
-          p[np++] = rv[j];
-        p[np++] = h;
-        nm = ps_ba_roots_between (s, 0, p, np, rm);
+        /* Under a constant intensity (k = 0) M is a quadratic, whose roots are closed
+         * form; otherwise a cubic, monotone between the roots of V. */
+        if (s->k == 0.0)
+          nm = ps_ba_quadratic_roots (-0.5 * s->q, s->V, s->M, h, rm);
+        else
+          {
+            nv = ps_ba_v_roots (s, h, rv);
+            p[np++] = 0.0;
+            for (int j = 0; j < nv; j++)
+              p[np++] = rv[j];
+            p[np++] = h;
+            nm = ps_ba_roots_between (s, 0, p, np, rm);
+          }
         np = 0;
         pm[np++] = 0.0;
         for (int j = 0; j < nm; j++)
@@ -1102,6 +1176,119 @@ extern "C"
     seg->M_max = M_signed;
   }
 
+  /* ---------------------------------------------------------------------------------
+   * Deflections already searched
+   *
+   * The states whose deflections a configuration's combinations search are weighted
+   * sums of the pieces: the permanent part (kind 0, the permanent cases' factors), a
+   * variable part (kind 1: the variable cases' factors, or their psi2 for the
+   * quasi-permanent part) and an arrangement's total (kind 2, every factor), each on
+   * arrangement ia. The analysis is linear, so two states whose factors are
+   * proportional, v = lambda u, have deflections in the same ratio |lambda| at the
+   * same places: the characteristic, frequent and quasi-permanent combinations of
+   * EN 1990 6.5.3 share their permanent part and, with one variable case, their
+   * variable parts, and each of those is searched once per configuration.
+   * ------------------------------------------------------------------------------ */
+
+  /* The entry of kind @kind whose factors @v (n_cases of them) are a multiple of,
+   * and the multiple, or -1. Only an exact multiple counts. */
+  static inline PS_HD int ps_ba_memo_find (const PsBaWork *w, int kind, const double *v,
+                                           int n_cases, double *lam)
+  {
+    int i0 = -1;
+
+    for (int lc = 0; lc < n_cases; lc++)
+      if (v[lc] != 0.0)
+        {
+          i0 = lc;
+          break;
+        }
+    if (i0 < 0)
+      return -1;
+    for (int e = 0; e < w->n_memo; e++)
+      {
+        const double *u = w->memo_key[e];
+        double l;
+        int same = 1;
+
+        if (w->memo_kind[e] != kind || u[i0] == 0.0)
+          continue;
+        l = v[i0] / u[i0];
+        for (int lc = 0; lc < n_cases && same; lc++)
+          same = v[lc] == l * u[lc];
+        if (same)
+          {
+            *lam = l;
+            return e;
+          }
+      }
+    return -1;
+  }
+
+  static inline PS_HD double *ps_ba_memo_slot (const PsBaWork *w, int e, int ia)
+  {
+    return w->memo_w + ((size_t)e * PS_BA_MAX_PATTERNS + (size_t)ia) * 2 * (size_t)w->n_spans;
+  }
+
+  /* The deflections of the state of factors @v on arrangement @ia, when an entry
+   * has them: returns 1 and fills @wabs, @xw (n_spans values). */
+  static inline PS_HD int ps_ba_memo_get (const PsBaWork *w, int kind, const double *v, int n_cases,
+                                          int ia, uint32_t pattern, double *wabs, double *xw)
+  {
+    double l = 1.0;
+    int e = ps_ba_memo_find (w, kind, v, n_cases, &l);
+    const double *m;
+
+    if (w->no_memo || e < 0 || !(w->memo_done[e] >> ia & 1u) || w->memo_pattern[e][ia] != pattern)
+      return 0;
+    m = ps_ba_memo_slot (w, e, ia);
+    l = ps_math_fabs (l);
+    for (int s = 0; s < w->n_spans; s++)
+      {
+        wabs[s] = l == 1.0 ? m[s] : l * m[s];
+        xw[s] = m[w->n_spans + s];
+      }
+    return 1;
+  }
+
+  /* Keeps the deflections @wabs, @xw of the state of factors @v on arrangement
+   * @ia (nothing when the table is full or a factor is not finite). */
+  static inline PS_HD void ps_ba_memo_put (PsBaWork *w, int kind, const double *v, int n_cases,
+                                           int ia, uint32_t pattern, const double *wabs,
+                                           const double *xw)
+  {
+    double l = 1.0, *m;
+    int e = ps_ba_memo_find (w, kind, v, n_cases, &l), any = 0;
+
+    if (w->no_memo)
+      return;
+    if (e < 0)
+      {
+        for (int lc = 0; lc < n_cases; lc++)
+          {
+            if (!(ps_math_fabs (v[lc]) < ps_math_inf ()))
+              return;
+            any |= v[lc] != 0.0;
+          }
+        if (!any || w->n_memo >= PS_BA_MAX_MEMO)
+          return;
+        e = w->n_memo++;
+        w->memo_kind[e] = kind;
+        w->memo_done[e] = 0;
+        for (int lc = 0; lc < n_cases; lc++)
+          w->memo_key[e][lc] = v[lc];
+      }
+    m = ps_ba_memo_slot (w, e, ia);
+    l = ps_math_fabs (l);
+    for (int s = 0; s < w->n_spans; s++)
+      {
+        m[s] = l == 1.0 ? wabs[s] : wabs[s] / l;
+        m[w->n_spans + s] = xw[s];
+      }
+    w->memo_done[e] |= 1u << ia;
+    w->memo_pattern[e][ia] = pattern;
+  }
+
   /* Per-span deflections of one combination (EI-scaled while accumulating). */
   typedef struct
   {
@@ -1180,6 +1367,7 @@ extern "C"
     ps_ba_span_w_init (&denv, n);
     for (int s = 0; s < n; s++)
       denv_combo_tot[s] = denv_combo_var[s] = -1;
+    w->n_memo = 0;
 
     ps_ba_actions_init (&env->actions);
     env->combo_M_sag = env->combo_M_hog = env->combo_V = -1;
@@ -1205,8 +1393,19 @@ extern "C"
         double wt[PS_BA_MAX_SPANS], xt[PS_BA_MAX_SPANS];
         double wv[PS_BA_MAX_SPANS], xv[PS_BA_MAX_SPANS];
         double wq[PS_BA_MAX_SPANS], xq[PS_BA_MAX_SPANS];
-        uint32_t pattern_absM = 0;
+        uint32_t pattern_absM = 0, last_pattern = 0; /* the arrangement left in w->tot */
         double x_absM = 0.0, M_absM = 0.0;
+        /* The factors of the states searched for deflections (ps_ba_memo_find()). */
+        double vg[PS_BA_MAX_CASES], vv[PS_BA_MAX_CASES], vq[PS_BA_MAX_CASES];
+
+        for (int lc = 0; lc < p->n_cases; lc++)
+          {
+            double f = cb->factor[lc];
+
+            vg[lc] = p->variable[lc] ? 0.0 : f;
+            vv[lc] = p->variable[lc] ? f : 0.0;
+            vq[lc] = p->variable[lc] && f != 0.0 ? p->psi2[lc] : 0.0;
+          }
 
         ps_ba_actions_init (a);
         a->duration = PS_DURATION_PERMANENT;
@@ -1231,15 +1430,27 @@ extern "C"
         if (want_w)
           {
             ps_ba_span_w_init (&dw, n);
-            ps_ba_deflections (&w->seg, w->g, n, wg, xg);
+            if (!ps_ba_memo_get (w, 0, vg, p->n_cases, 0, 0u, wg, xg))
+              {
+                ps_ba_deflections (&w->seg, w->g, n, wg, xg);
+                ps_ba_memo_put (w, 0, vg, p->n_cases, 0, 0u, wg, xg);
+              }
           }
 
         for (int ia = 0; ia < n_arr; ia++)
           {
             uint32_t pat = has_var ? p->pattern[ia] & all : 0u;
             PsBaForces f;
+            int hit_t = 0, hit_v = 0, hit_q = 0;
 
-            ps_ba_arrange (w, pat, want_w);
+            if (want_w)
+              {
+                hit_t = ps_ba_memo_get (w, 2, cb->factor, p->n_cases, ia, pat, wt, xt);
+                hit_v = ps_ba_memo_get (w, 1, vv, p->n_cases, ia, pat, wv, xv);
+                hit_q = ps_ba_memo_get (w, 1, vq, p->n_cases, ia, pat, wq, xq);
+              }
+            ps_ba_arrange_parts (w, pat, want_w ? (hit_v ? 0 : 1) | (hit_q ? 0 : 2) : 0);
+            last_pattern = pat;
             ps_ba_forces (&w->seg, w->tot, &f);
             if (f.M_max > M_max)
               {
@@ -1294,9 +1505,22 @@ extern "C"
               }
             if (want_w)
               {
-                ps_ba_deflections (&w->seg, w->tot, n, wt, xt);
-                ps_ba_deflections (&w->seg, w->var, n, wv, xv);
-                ps_ba_deflections (&w->seg, w->qpa, n, wq, xq);
+                if (!hit_t)
+                  {
+                    ps_ba_deflections (&w->seg, w->tot, n, wt, xt);
+                    ps_ba_memo_put (w, 2, cb->factor, p->n_cases, ia, pat, wt, xt);
+                  }
+                if (!hit_v)
+                  {
+                    ps_ba_deflections (&w->seg, w->var, n, wv, xv);
+                    ps_ba_memo_put (w, 1, vv, p->n_cases, ia, pat, wv, xv);
+                  }
+                /* The quasi-permanent part is often the variable part itself. */
+                if (!hit_q && !ps_ba_memo_get (w, 1, vq, p->n_cases, ia, pat, wq, xq))
+                  {
+                    ps_ba_deflections (&w->seg, w->qpa, n, wq, xq);
+                    ps_ba_memo_put (w, 1, vq, p->n_cases, ia, pat, wq, xq);
+                  }
                 for (int s = 0; s < n; s++)
                   {
                     if (wt[s] > dw.tot[s])
@@ -1341,7 +1565,8 @@ extern "C"
 
         /* The lateral-torsional buckling segment of the arrangement with the largest
          * |M|. */
-        ps_ba_arrange (w, pattern_absM, 0);
+        if (pattern_absM != last_pattern)
+          ps_ba_arrange (w, pattern_absM, 0);
         ps_ba_ltb_segment (p, c, w, x_absM, M_absM, &a->ltb);
         r->pattern_M = pattern_absM;
 
