@@ -348,8 +348,9 @@ extern "C"
         || !(ps_ec3_near (m->M_q1, q1, mm, tol) && ps_ec3_near (m->M_q3, q3, mm, tol)
              && ps_ec3_near (fabs (m->M_max), pmax, mm, tol)))
       return 0;
-    /* The energy solver measures z_g against gravity (q = -M'', downward positive);
-     * d->z_g > 0 is measured towards the load's direction. */
+    /* The solver takes z_g upwards from the shear centre and q = -M'' downwards; d->z_g
+     * is the destabilising distance, measured against the load's direction, so the load
+     * acts at the height sign * d->z_g. */
     mcr_sc = ps_ltb_energy_mcr (L, E, G, s->Iz, s->It, s->Iw, m->M_a, m->M_mid, m->M_b, 0.0,
                                 PS_LTB_ENERGY_N);
     mcr = ps_ltb_energy_mcr (L, E, G, s->Iz, s->It, s->Iw, m->M_a, m->M_mid, m->M_b, sign * d->z_g,
