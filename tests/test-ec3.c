@@ -534,12 +534,27 @@ test_refusals (void)
     g_assert_cmpint (d.refusal, ==, PS_STEEL_REFUSED_LTB_DATA);
     g_assert_true (isnan (r.u[PS_CHECK_LTB]));
   }
-  /* A destabilising load on a segment with end moments: C2 not implemented. */
+  /* A destabilising point load inside a segment with end moments: C2 not known (the
+   * kink's position is not in the five ordinates). The same ends and middle under a
+   * uniform load (M(1/4) = 10 kN m, on the parabola) are checked by the energy method
+   * (tests/test-ltb-energy.c holds its reference values). */
   {
     PsDesignActions a = actions_none ();
-    PsMomentSegment seg = { 6, -80 * KN, -80 * KN, 10 * KN, 40 * KN, 10 * KN, -80 * KN };
+    PsMomentSegment seg = { 6, -80 * KN, -80 * KN, -20 * KN, 40 * KN, -20 * KN, -80 * KN };
+    PsMomentSegment udl = { 6, -80 * KN, -80 * KN, 10 * KN, 40 * KN, 10 * KN, -80 * KN };
     g_autoptr (PsCalcSheet) sheet = NULL;
     const PsCalcLine *last;
+
+    a.M_Ed_sag = 40 * KN;
+    a.M_Ed_hog = 80 * KN;
+    a.ltb_restrained = 0;
+    a.ltb = udl;
+    a.ltb_uniform_load = 1;
+    a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+    ps_ec3_check (&ipe, &m, &o, &a, &r, &d);
+    g_assert_false (r.refused);
+    g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY);
+    g_assert_false (isnan (r.u[PS_CHECK_LTB]));
 
     a.M_Ed_sag = 40 * KN;
     a.M_Ed_hog = 80 * KN;

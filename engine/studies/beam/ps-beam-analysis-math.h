@@ -1148,9 +1148,53 @@ extern "C"
 
   /* The segment between lateral restraints that holds the largest |M| (at @x_M, of
    * value @M_signed) of the arrangement in w->tot. At an inner support the longer of
-   * the two neighbouring segments is taken. */
-  static inline PS_HD void ps_ba_ltb_segment (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
-                                              double x_M, double M_signed, PsMomentSegment *seg)
+   * the two neighbouring segments is taken. Returns whether its load is uniform
+   * (ps_ba_segment_uniform()). */
+  /* Whether the load on (@a, @b) in the arrangement w->tot is uniform: every piece
+   * overlapping it has no slope of intensity and the same intensity, and at every break
+   * strictly inside it shear and moment are continuous (no point load, no moment). The
+   * comparisons are exact but for rounding: 1e-9 of the largest value compared. */
+  static inline PS_HD int ps_ba_segment_uniform (const PsBaWork *w, double a, double b)
+  {
+    const PsBaSegments *sg = &w->seg;
+    int nseg = sg->n_breaks - 1, first = -1;
+    double q0 = 0.0, qs = 0.0, vs = 0.0, ms = 0.0;
+
+    for (int i = 0; i < nseg; i++)
+      if (sg->x[i + 1] > a && sg->x[i] < b)
+        {
+          const PsBaState *st = &w->tot[i];
+
+          if (first < 0)
+            {
+              first = i;
+              q0 = st->q;
+            }
+          qs = fmax (qs, fabs (st->q));
+          vs = fmax (vs, fabs (st->V));
+          ms = fmax (ms, fabs (st->M));
+          if (st->k != 0.0 || fabs (st->q - q0) > 1e-9 * fmax (fabs (st->q), fabs (q0)))
+            return 0;
+        }
+    if (first < 0)
+      return 0;
+    for (int i = first + 1; i < nseg && sg->x[i] < b; i++)
+      {
+        double x = sg->x[i], Vl, Ml, Vr, Mr, T, W;
+
+        if (!(x > a))
+          continue;
+        ps_ba_at (sg, w->tot, x, 0, &Vl, &Ml, &T, &W);
+        ps_ba_at (sg, w->tot, x, 1, &Vr, &Mr, &T, &W);
+        if (fabs (Vl - Vr) > 1e-9 * (vs + qs * (b - a))
+            || fabs (Ml - Mr) > 1e-9 * (ms + vs * (b - a) + qs * (b - a) * (b - a)))
+          return 0;
+      }
+    return 1;
+  }
+
+  static inline PS_HD int ps_ba_ltb_segment (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
+                                             double x_M, double M_signed, PsMomentSegment *seg)
   {
     int s = ps_ba_span_of (c, x_M);
     double a, b, a2, b2, V, T, W;
@@ -1208,6 +1252,7 @@ extern "C"
     ps_ba_at (&w->seg, w->tot, a + 0.5 * (b - a), 1, &V, &seg->M_mid, &T, &W);
     ps_ba_at (&w->seg, w->tot, a + 0.75 * (b - a), 1, &V, &seg->M_q3, &T, &W);
     seg->M_max = M_signed;
+    return ps_ba_segment_uniform (w, a, b);
   }
 
   /* ---------------------------------------------------------------------------------
@@ -1376,6 +1421,7 @@ extern "C"
     a->ltb.L = a->ltb.M_a = a->ltb.M_b = a->ltb.M_q1 = a->ltb.M_mid = a->ltb.M_q3 = a->ltb.M_max
         = 0.0;
     a->ltb_restrained = 0;
+    a->ltb_uniform_load = 0;
     a->load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
     a->duration = PS_DURATION_PERMANENT;
     a->L_ref = a->L_ref_variable = NAN;
@@ -1601,7 +1647,7 @@ extern "C"
          * |M|. */
         if (pattern_absM != last_pattern)
           ps_ba_arrange (w, pattern_absM, 0);
-        ps_ba_ltb_segment (p, c, w, x_absM, M_absM, &a->ltb);
+        a->ltb_uniform_load = ps_ba_ltb_segment (p, c, w, x_absM, M_absM, &a->ltb);
         r->pattern_M = pattern_absM;
 
         if (want_w)
@@ -1695,6 +1741,7 @@ extern "C"
         {
           env->actions.V_Ed_at_M = res[km].actions.V_Ed_at_M;
           env->actions.ltb = res[km].actions.ltb;
+          env->actions.ltb_uniform_load = res[km].actions.ltb_uniform_load;
           env->actions.duration = res[km].actions.duration;
         }
       env->actions.ltb_restrained = p->restraint == PS_BA_RESTRAINT_CONTINUOUS;

@@ -153,8 +153,8 @@ ps_beam_refusal_text_en (gint32 code)
                       : "AISC 360-16: no unbraced length";
           case PS_STEEL_REFUSED_LTB_C2:
             return "EN 1993-1-1: load above the shear centre on a segment with end moments "
-                   "(C2 for it needs Galea's tables, CM STA-CAL 1-02 / ECCS 119 Annex B, not "
-                   "implemented): load at the shear centre or restrain closer";
+                   "and a point load inside (C2 needs Galea's tables, CM STA-CAL 1-02 / ECCS "
+                   "119 Annex B, not implemented): load at the shear centre or restrain closer";
           case PS_STEEL_REFUSED_SHAPE:
             return "AISC 360-16: only doubly symmetric I-shapes (F2, F3) are implemented";
           case PS_STEEL_REFUSED_WEB_NONCOMPACT:

@@ -79,7 +79,13 @@ extern "C"
     double V_Ed_at_M;    /* shear at the section of max |M| (bending-shear interaction) */
     double M_Ed_at_V;    /* |moment| at the section of max |V| */
     PsMomentSegment ltb; /* the governing segment between restraints (largest |M|) */
-    int ltb_restrained;  /* continuous lateral restraint: no LTB check */
+    /* 1 when the analysis found the load inside that segment uniform: no point load or
+     * moment and no start or end of a distributed load strictly inside it, and no
+     * varying intensity, so that its diagram is exactly the parabola through its
+     * ordinates. 0: not known (five ordinates cannot tell a uniform load from, e.g., two
+     * point loads at the third points). */
+    int ltb_uniform_load;
+    int ltb_restrained; /* continuous lateral restraint: no LTB check */
     PsLoadLevel load_level;
     PsLoadDuration duration; /* of the shortest-acting action present */
     double L_ref;            /* span used for deflection limits (2 L for a cantilever), m */

@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "ps-design-math-private.h"
+#include "ps-ltb-energy-math.h"
 #include "ps-steel-math.h"
 
 #ifdef __cplusplus
@@ -95,6 +96,8 @@ extern "C"
     PS_EC3_C_SN003_UDL,    /* NCCI SN003b Table 3.2: UDL, C1 = 1.127, C2 = 0.454 */
     PS_EC3_C_SN003_POINT,  /* NCCI SN003b Table 3.2: central point load, 1.348, 0.630 */
     PS_EC3_C_LYS_C2_BOUND, /* C1 Lopez et al., C2 = 0.630 (largest of Table 3.2, k = 1) */
+    PS_EC3_C_ENERGY,       /* M_cr by the energy method (ps-ltb-energy-math.h); C1, C2
+                              equivalent: C1 at the shear centre, C2 reproduces M_cr */
   } PsEc3CSource;
 
   /* What the LTB check did. */
@@ -308,6 +311,63 @@ extern "C"
     return fabs (a - b) <= tol * fabs (s);
   }
 
+  /* A destabilising uniform load on a segment with end moments: M_cr by the energy method
+   * (ps-ltb-energy-math.h: Trahair 1993 ch. 6; Timoshenko & Gere 6.2-6.5) with fork
+   * supports at the restraints (k = k_w = 1, NCCI SN003b) and the load at z_g = h/2
+   * (d->z_g). Only where the diagram is known exactly: the analysis found the load
+   * inside the segment uniform (a->ltb_uniform_load), and, as a check of the data, M_q1
+   * and M_q3 lie on the parabola through M_a, M_mid and M_b,
+   *   M(1/4) = 3/8 M_a + 3/4 M_mid - 1/8 M_b, M(3/4) = -1/8 M_a + 3/4 M_mid + 3/8 M_b
+   * (Lagrange interpolation), with M_max its largest |M|; then q = -M'' is constant.
+   * The ordinates alone do not suffice: two point loads at the third points give five
+   * ordinates on a parabola, and taking them for a uniform load overestimates M_cr by
+   * 6 to 13 % with end moments (this method with the point loads' own terms). A point
+   * load inside the segment puts a kink where the ordinates do not tell: refused
+   * (returns 0).
+   *
+   * The result is written as the three-factor formula's C1 and C2 (NCCI SN003b (1)), so
+   * that ps_ec3_mcr() and the sheet reproduce it: C1 = M_cr(z_g = 0) / M_cr,0 (the
+   * moment-gradient factor, which k_c = 1/sqrt (C1) of 6.3.2.3(2) also reads), and C2
+   * the value for which SN003b (1) gives the energy M_cr: with
+   * r = M_cr / (C1 pi^2 E I_z / L^2) and B = I_w/I_z + L^2 G I_t / (pi^2 E I_z),
+   * sqrt (B + (C2 z_g)^2) - C2 z_g = r gives C2 = (B - r^2) / (2 r z_g). @sign: +1 when the load
+   * inside the segment acts downwards (the diagram bulges above its chord), -1 upwards. */
+  static inline PS_HD int ps_ec3_moment_factors_energy (const PsSteelSection *s,
+                                                        const PsDesignActions *a, PsEc3Detail *d,
+                                                        double sign)
+  {
+    const PsMomentSegment *m = &a->ltb;
+    double mm = ps_steel_segment_max (m), L = m->L, E = d->E, G = d->G;
+    double q1 = 0.375 * m->M_a + 0.75 * m->M_mid - 0.125 * m->M_b;
+    double q3 = -0.125 * m->M_a + 0.75 * m->M_mid + 0.375 * m->M_b;
+    double pmax = ps_ltb_energy_quadratic_max (m->M_a, m->M_mid, m->M_b);
+    double mcr_sc, mcr, m0, B, r, c2;
+    const double tol = 1e-6;
+
+    if (!a->ltb_uniform_load
+        || !(ps_ec3_near (m->M_q1, q1, mm, tol) && ps_ec3_near (m->M_q3, q3, mm, tol)
+             && ps_ec3_near (fabs (m->M_max), pmax, mm, tol)))
+      return 0;
+    /* The solver takes z_g upwards from the shear centre and q = -M'' downwards; d->z_g
+     * is the destabilising distance, measured against the load's direction, so the load
+     * acts at the height sign * d->z_g. */
+    mcr_sc = ps_ltb_energy_mcr (L, E, G, s->Iz, s->It, s->Iw, m->M_a, m->M_mid, m->M_b, 0.0,
+                                PS_LTB_ENERGY_N);
+    mcr = ps_ltb_energy_mcr (L, E, G, s->Iz, s->It, s->Iw, m->M_a, m->M_mid, m->M_b, sign * d->z_g,
+                             PS_LTB_ENERGY_N);
+    m0 = PS_STEEL_PI * PS_STEEL_PI * E * s->Iz / (L * L);
+    B = s->Iw / s->Iz + L * L * G * s->It / (PS_STEEL_PI * PS_STEEL_PI * E * s->Iz);
+    if (!ps_ec3_positive (mcr_sc) || !ps_ec3_positive (mcr) || !ps_ec3_positive (m0)
+        || !ps_ec3_positive (B) || !ps_ec3_positive (d->z_g))
+      return 0;
+    d->C1 = mcr_sc / ps_ec3_mcr (1.0, 0.0, 0.0, 1.0, 1.0, L, E, G, s->Iz, s->It, s->Iw);
+    r = mcr / (d->C1 * m0);
+    c2 = (B - r * r) / (2.0 * r * d->z_g);
+    d->C2 = c2 > 0.0 ? c2 : 0.0; /* a destabilising load never raises M_cr */
+    d->c_source = PS_EC3_C_ENERGY;
+    return 1;
+  }
+
   /* C1, C2 and z_g of the segment: see ps_ec3_check(). Returns 0 when C2 is needed
    * and not available (refusal). */
   static inline PS_HD int ps_ec3_moment_factors (const PsSteelSection *s, const PsDesignActions *a,
@@ -359,21 +419,21 @@ extern "C"
          * any other diagram of one sign with no end moments takes C1 by Lopez et al. and
          * the larger tabulated C2, 0.630: of loads between the ends, the central point
          * load has the largest C2 (its load acts where the buckled shape has its largest
-         * twist), and a larger C2 gives a lower M_cr. End moments with a destabilising
-         * load are refused: SN003b gives that case only as graphs, whose tabulated values
-         * are in Y. Galéa, "Déversement élastique d'une poutre à section bi-symétrique
-         * soumise à des moments d'extrémité et une charge répartie ou concentrée", Revue
-         * Construction Métallique STA-CAL 1-02 (2002), tables 1 to 8 (also ECCS
-         * publication 119, Annex B). Reading values off graphs is not a source, and the
-         * tables were not available when this was written. Nor is 0.630 a bound here:
-         * relative to a maximum moment at an end, the destabilising load's effect is not
-         * covered by the no-end-moment cases. */
+         * twist), and a larger C2 gives a lower M_cr. With end moments SN003b
+         * gives C2 only as graphs (tabulated in Y. Galéa, Revue Construction Métallique
+         * STA-CAL 1-02 (2002), and ECCS publication 119, Annex B), and 0.630 is no bound
+         * there: relative to a maximum moment at an end, the destabilising load's effect
+         * is not covered by the no-end-moment cases. That segment takes M_cr by the
+         * energy method where the diagram is known exactly
+         * (ps_ec3_moment_factors_energy()), and is refused otherwise. */
         int no_end = ps_ec3_near (m->M_a, 0.0, mm, tol) && ps_ec3_near (m->M_b, 0.0, mm, tol);
         int one_sign = m->M_q1 * sign >= 0.0 && m->M_mid * sign >= 0.0 && m->M_q3 * sign >= 0.0;
         int symmetric = ps_ec3_near (m->M_q1, m->M_q3, mm, tol_shape)
                         && ps_ec3_near (fabs (m->M_mid), mm, mm, tol_shape);
 
-        if (!no_end || !one_sign)
+        if (!no_end)
+          return ps_ec3_moment_factors_energy (s, a, d, sign);
+        if (!one_sign)
           return 0;
         if (symmetric && ps_ec3_near (m->M_q1, 0.75 * m->M_mid, mm, tol_shape))
           {

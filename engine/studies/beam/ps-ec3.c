@@ -259,6 +259,11 @@ c_source_text (PsEc3CSource c)
       return _ ("NCCI SN003b Table 3.2, uniform load, k = 1: C1 = 1.127, C2 = 0.454");
     case PS_EC3_C_SN003_POINT:
       return _ ("NCCI SN003b Table 3.2, central point load, k = 1: C1 = 1.348, C2 = 0.630");
+    case PS_EC3_C_ENERGY:
+      return _ ("M_cr by the energy method (Rayleigh–Ritz, Trahair 1993 ch. 6; Timoshenko & "
+                "Gere 6.2–6.5) for the uniform load with end moments, fork supports at the "
+                "restraints (NCCI SN003b), load at z_g = h/2; C1 = M_cr(z_g = 0) / M_cr,0 and "
+                "the C2 for which SN003b (1) gives the same M_cr");
     case PS_EC3_C_LYS_C2_BOUND:
       return _ ("C1 by Lopez, Yong & Serna (2006) from the moments at the ends, quarter points "
                 "and middle; C2 = 0.630, the largest of NCCI SN003b Table 3.2 (k = 1), on the "
@@ -310,6 +315,17 @@ sheet_ltb (PsCalcSheet *sheet, GPtrArray *p, const PsSteelSection *s, const PsEc
                          n (p, CM4 (s->Iz), 4), n (p, CM4 (s->It), 4), n (p, CM6 (s->Iw), 4),
                          n (p, d->L, 4)),
         g_strdup_printf ("M_cr = %s kN·m", n (p, KN (d->M_cr), 4)), NAN);
+  if (d->c_source == PS_EC3_C_ENERGY)
+    {
+      double m0 = ps_ec3_mcr (1.0, 0.0, 0.0, 1.0, 1.0, d->L, d->E, d->G, s->Iz, s->It, s->Iw);
+
+      line (sheet, "Trahair 1993, ch. 6",
+            _ ("Equivalent uniform moment factor of the energy M_cr, load height included "
+               "(for information)"),
+            g_strdup ("C1,eq = M_cr / M_cr,0"),
+            g_strdup_printf ("= %s / %s kN·m", n (p, KN (d->M_cr), 4), n (p, KN (m0), 4)),
+            g_strdup_printf ("C1,eq = %s", n (p, d->M_cr / m0, 4)), NAN);
+    }
   line (sheet, EN " 6.3.2.2(1)", _ ("Non-dimensional slenderness"),
         g_strdup ("λ̄_LT = √(W_y f_y / M_cr)"),
         g_strdup_printf ("= √(%s cm³ × %s MPa / %s kN·m)", n (p, CM3 (d->W_y), 4),

@@ -154,12 +154,13 @@ ps_steel_refusal_describe (PsSteelRefusal why)
                 "restraints is known: lateral-torsional buckling cannot be checked.");
     case PS_STEEL_REFUSED_LTB_C2:
       return _ ("The load acts above the shear centre on a segment whose moment diagram has "
-                "end moments. NCCI SN003b tabulates C2 only for segments without end moments "
-                "and gives the combined case as graphs; the tables it comes from (Galéa, "
-                "Revue Construction Métallique STA-CAL 1-02, tables 1 to 8, reproduced in "
-                "ECCS publication 119 Annex B) could not be obtained, so C2 is not known and "
-                "the check is refused. Load at the shear centre or restrain the beam at "
-                "closer spacing.");
+                "end moments and is not that of a uniform load. NCCI SN003b tabulates C2 only "
+                "for segments without end moments and gives the combined case as graphs (the "
+                "tables behind them: Galéa, Revue Construction Métallique STA-CAL 1-02, "
+                "reproduced in ECCS publication 119 Annex B); the energy method used for a "
+                "uniform load needs the load's position, which a point load inside the "
+                "segment does not give here. The check is refused. Load at the shear centre "
+                "or restrain the beam at closer spacing.");
     case PS_STEEL_REFUSED_SHAPE:
       return _ ("AISC 360-16: only doubly symmetric I-shapes (Sections F2, F3) are "
                 "implemented; hollow sections (F7, F8) are not.");
