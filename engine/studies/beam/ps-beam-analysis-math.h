@@ -1430,6 +1430,33 @@ extern "C"
     a->M_sls = NAN;
   }
 
+  /* The envelope's companions, once its maxima are known: the combination with the
+   * largest |M| lends its shear there, its LTB segment and its duration; reactions past
+   * the supports, and a cantilever's free end, are zero. Shared by ps_ba_combine and the
+   * design path's scaled groups (ps-beam-design-fast.c), which must agree bit for bit. */
+  static inline PS_HD void ps_ba_envelope_finish (const PsBaPlan *p, const PsBaConfig *c,
+                                                  const PsBaComboResult *res, int nsup,
+                                                  PsBaEnvelope *env)
+  {
+    int km = env->combo_M_sag, n = c->n_spans;
+
+    if (env->combo_M_hog >= 0 && env->actions.M_Ed_hog > env->actions.M_Ed_sag)
+      km = env->combo_M_hog;
+    if (km >= 0)
+      {
+        env->actions.V_Ed_at_M = res[km].actions.V_Ed_at_M;
+        env->actions.ltb = res[km].actions.ltb;
+        env->actions.ltb_uniform_load = res[km].actions.ltb_uniform_load;
+        env->actions.duration = res[km].actions.duration;
+      }
+    env->actions.ltb_restrained = p->restraint == PS_BA_RESTRAINT_CONTINUOUS;
+    env->actions.load_level = (PsLoadLevel)p->load_level;
+    for (int j = nsup; j < PS_BA_MAX_SUPPORTS; j++)
+      env->R_max[j] = env->R_min[j] = 0.0;
+    if (c->right == PS_BA_FREE)
+      env->R_max[n] = env->R_min[n] = 0.0;
+  }
+
   /* Combines the pieces in @w (ps_ba_pieces() of @c) into every combination of plan @p:
    * @res (p->n_combos results) and @env. Only the deflections depend on c->EI, so a
    * sweep whose next configuration differs in EI alone may call this again without
@@ -1731,26 +1758,7 @@ extern "C"
           }
       }
 
-    /* The combination with the largest |M| lends the envelope its companions. */
-    {
-      int km = env->combo_M_sag;
-
-      if (env->combo_M_hog >= 0 && env->actions.M_Ed_hog > env->actions.M_Ed_sag)
-        km = env->combo_M_hog;
-      if (km >= 0)
-        {
-          env->actions.V_Ed_at_M = res[km].actions.V_Ed_at_M;
-          env->actions.ltb = res[km].actions.ltb;
-          env->actions.ltb_uniform_load = res[km].actions.ltb_uniform_load;
-          env->actions.duration = res[km].actions.duration;
-        }
-      env->actions.ltb_restrained = p->restraint == PS_BA_RESTRAINT_CONTINUOUS;
-      env->actions.load_level = (PsLoadLevel)p->load_level;
-    }
-    for (int j = nsup; j < PS_BA_MAX_SUPPORTS; j++)
-      env->R_max[j] = env->R_min[j] = 0.0;
-    if (c->right == PS_BA_FREE)
-      env->R_max[n] = env->R_min[n] = 0.0;
+    ps_ba_envelope_finish (p, c, res, nsup, env);
 
     /* Every ULS combination, and the envelope, carry the deflections of the
      * deflection combinations' envelope. */

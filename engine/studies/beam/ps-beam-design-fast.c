@@ -248,7 +248,7 @@ ps_beam_fast_scale (const PsBeamActions *actions, const PsBeamFastGroup *g, doub
 {
   const PsBaPlan *p = &actions->plan;
   const PsBaConfig *c = &g->cfg;
-  const int n = 1, nsup = 2;
+  const int nsup = 2;
   double V[PS_BA_MAX_CASES] = { 0 };
   PsBaSpanW denv;
   int have_denv = 0, denv_combo_tot = -1, denv_combo_var = -1;
@@ -373,24 +373,7 @@ ps_beam_fast_scale (const PsBeamActions *actions, const PsBeamFastGroup *g, doub
       }
     }
 
-  {
-    int km = env->combo_M_sag;
-
-    if (env->combo_M_hog >= 0 && env->actions.M_Ed_hog > env->actions.M_Ed_sag)
-      km = env->combo_M_hog;
-    if (km >= 0)
-      {
-        env->actions.V_Ed_at_M = res[km].actions.V_Ed_at_M;
-        env->actions.ltb = res[km].actions.ltb;
-        env->actions.duration = res[km].actions.duration;
-      }
-    env->actions.ltb_restrained = p->restraint == PS_BA_RESTRAINT_CONTINUOUS;
-    env->actions.load_level = (PsLoadLevel)p->load_level;
-  }
-  for (int j = nsup; j < PS_BA_MAX_SUPPORTS; j++)
-    env->R_max[j] = env->R_min[j] = 0.0;
-  if (c->right == PS_BA_FREE)
-    env->R_max[n] = env->R_min[n] = 0.0;
+  ps_ba_envelope_finish (p, c, res, nsup, env);
 
   if (have_denv)
     {
