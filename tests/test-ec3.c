@@ -727,8 +727,9 @@ test_moment_factors (void)
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS);
   assert_close ("z_g", d.z_g, 0, 0);
-  /* Top flange: SN003b's pairs, z_g = h/2. */
+  /* Top flange: SN003b's pairs, z_g = h/2, when the analysis saw a uniform load. */
   a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+  a.ltb_uniform_load = 1;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_false (r.refused);
   g_assert_cmpint (d.c_source, ==, PS_EC3_C_SN003_UDL);
@@ -740,6 +741,17 @@ test_moment_factors (void)
    * 603.8e-8) + (0.454 x 0.15)^2) = sqrt (0.020851 + 0.046882 + 0.004638) = 0.269020;
    * M_cr = 1.127 x 347.624 x (0.269020 - 0.0681) = 78.71 kN m. */
   assert_close ("M_cr top flange UDL (hand)", r.M_cr, 78.71e3, 2e-4);
+  /* The same five moments from two equal point loads at the third points (M_q1 / M_mid
+   * = 0.75 too): not a uniform load, so not the UDL pair (C2 = 0.454), which would
+   * overstate M_cr; the no-end-moment bound C2 = 0.630 gives less than the hand value
+   * above. */
+  a.ltb_uniform_load = 0;
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS_C2_BOUND);
+  assert_close ("C2 bound, third-point loads", d.C2, 0.630, 1e-12);
+  g_assert_cmpfloat (r.M_cr, <, 78.71e3 * (1 - 2e-4));
+  a.ltb_uniform_load = 1;
   a.ltb = point;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_cmpint (d.c_source, ==, PS_EC3_C_SN003_POINT);

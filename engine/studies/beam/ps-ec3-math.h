@@ -435,7 +435,11 @@ extern "C"
           return ps_ec3_moment_factors_energy (s, a, d, sign);
         if (!one_sign)
           return 0;
-        if (symmetric && ps_ec3_near (m->M_q1, 0.75 * m->M_mid, mm, tol_shape))
+        /* The five sampled moments of two equal point loads at the third points are
+         * those of a uniform load too; the pair of the uniform load is taken only when
+         * the analysis saw one (a->ltb_uniform_load), else the bound below. */
+        if (symmetric && a->ltb_uniform_load
+            && ps_ec3_near (m->M_q1, 0.75 * m->M_mid, mm, tol_shape))
           {
             d->C1 = 1.127;
             d->C2 = 0.454;
