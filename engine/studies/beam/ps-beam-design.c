@@ -1950,21 +1950,33 @@ threshold_find (Threshold *t, int c, const PsBeamDesignOut *o0, const PsBeamDesi
 }
 
 /* The pass map's counts of the items [lo, hi) of one group, those in [pass_lo, pass_hi)
- * passing: only the group's own parameter (the innermost, stride 1) changes along it. */
+ * passing: only the group's own parameter (the innermost, stride 1) changes along it,
+ * so the items fall into runs of one cell each, counted a run at a time (a map bin
+ * holds the digits i with floor (i nb / count) = b, from ceil (b count / nb)). */
 static void
 map_add_range (const PsBeamDesign *d, Work *w, PsBeamSummary *s, guint64 lo, guint64 hi,
                guint64 pass_lo, guint64 pass_hi)
 {
-  guint64 d0;
+  guint64 count = d->count[d->fast.dim], nb = ps_beam_map_n_bins (count), d0;
 
   if (d->map_param[0] < 0)
     return;
   ps_beam_design_item_digits (d, lo, w->digits);
   d0 = w->digits[d->fast.dim];
-  for (guint64 item = lo; item < hi; item++)
+  for (guint64 item = lo; item < hi;)
     {
-      w->digits[d->fast.dim] = d0 + (item - lo);
-      map_add (d, s, w->digits, item >= pass_lo && item < pass_hi);
+      guint64 digit = d0 + (item - lo), bin = digit * nb / count;
+      guint64 next_digit = ((bin + 1) * count + nb - 1) / nb;
+      guint64 end = MIN (hi, lo + (next_digit - d0)), i, k, n_pass;
+
+      w->digits[d->fast.dim] = digit;
+      i = ps_beam_map_bin (w->digits[2 + d->map_param[0]], d->count[2 + d->map_param[0]]);
+      k = ps_beam_map_bin (w->digits[2 + d->map_param[1]], d->count[2 + d->map_param[1]]);
+      n_pass
+          = MIN (end, pass_hi) > MAX (item, pass_lo) ? MIN (end, pass_hi) - MAX (item, pass_lo) : 0;
+      s->map_valid[i][k] += end - item;
+      s->map_passing[i][k] += n_pass;
+      item = end;
     }
 }
 
