@@ -2142,6 +2142,26 @@ threshold_allowed (const PsBeamDesign *d, const Work *w, PsRowsMode mode)
          && (w->pair.checker == PS_BEAM_CHECKER_EC3 || w->pair.checker == PS_BEAM_CHECKER_AISC);
 }
 
+guint64
+ps_beam_design_chunk_items (const PsBeamDesign *d)
+{
+  /* A configuration of the general path costs microseconds; one of a proportional
+   * group a fraction of that, and one counted by thresholds nanoseconds. A chunk of
+   * whole groups is analysed once per group (a cut group twice, once per part) and
+   * counted in one piece; about 16,384 items keeps a chunk of written rows to a few
+   * MB and tens of milliseconds. */
+  const guint64 general = 1024, target = 16384;
+
+  if (d->fast.proportional)
+    {
+      guint64 size = d->count[d->fast.dim];
+
+      if (size <= target)
+        return size * (target / size);
+    }
+  return general;
+}
+
 void
 ps_beam_design_eval (const PsBeamDesign *d, gpointer workspace, guint64 begin, guint64 end,
                      PsBeamSummary *s, PsErrors *errors, PsRowsMode mode, PsBuf *rows)

@@ -227,6 +227,9 @@ gboolean ps_beam_design_wanted (JsonObject *root);
 gboolean ps_beam_design_init (PsBeamModel *m, JsonObject *root, GError **error);
 void ps_beam_design_free (PsBeamDesign *d);
 
+/* The items of a chunk: whole proportional groups where the study has them
+ * (ps-beam-design-fast.h), so that no group is cut and analysed twice. */
+guint64 ps_beam_design_chunk_items (const PsBeamDesign *d);
 gpointer ps_beam_design_workspace_new (const PsBeamDesign *d);
 void ps_beam_design_workspace_free (gpointer workspace);
 void ps_beam_design_summary_init (const PsBeamDesign *d, PsBeamDesignSummary *s);

@@ -1165,7 +1165,7 @@ beam_chunk_items (const PsStudy *study)
 
   /* A design configuration costs microseconds (an analysis, a code check per
    * combination), a single-load one nanoseconds. */
-  return m->design != NULL ? 1024 : 32768;
+  return m->design != NULL ? ps_beam_design_chunk_items (m->design) : 32768;
 }
 
 static gpointer
