@@ -314,6 +314,25 @@ test_en_steel_increasing (void)
   }
 }
 
+/* The pass map's two parameters are those with the most steps; here the group's own
+ * parameter (the imposed load, 4 steps) is neither, so a whole group falls into one
+ * cell of the map (span x permanent load). */
+static void
+test_map_off_axis (void)
+{
+  g_autoptr (PsStudy) study = load_study (
+      "\"support\": \"simply-supported\", \"span\": { \"from\": \"3 m\", \"to\": \"11 m\", "
+      "\"steps\": 12 }, \"loads\": [ { \"case\": \"G\", \"type\": \"uniform\", \"value\": "
+      "{ \"from\": \"2 kN/m\", \"to\": \"20 kN/m\", \"steps\": 10 } },"
+      " { \"case\": \"Q\", \"type\": \"uniform\", \"value\": { \"from\": \"1 kN/m\", \"to\": \"40 "
+      "kN/m\", \"steps\": 4 } } ], \"section\": { \"shape\": \"standard\", \"designation\": "
+      "[\"IPE 220\", \"IPE 360\"] }, \"material\": \"S355\", \"self_weight\": true",
+      CASES_GQ, EN_LTB);
+
+  assert_mixed (study);
+  check_study (study, EXPECT_THRESHOLD);
+}
+
 /* The same with the imposed load decreasing (a list), equation 6.10a/b, and a group_by
  * over the spans. */
 static void
@@ -611,6 +630,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/engine/beam-fast/en-steel-increasing", test_en_steel_increasing);
   g_test_add_func ("/engine/beam-fast/en-steel-decreasing", test_en_steel_decreasing);
+  g_test_add_func ("/engine/beam-fast/map-off-axis", test_map_off_axis);
   g_test_add_func ("/engine/beam-fast/cantilever-point", test_cantilever_point);
   g_test_add_func ("/engine/beam-fast/fixed-aisc-lrfd", test_fixed_aisc_lrfd);
   g_test_add_func ("/engine/beam-fast/propped-partial-aisc-asd", test_propped_partial_aisc_asd);

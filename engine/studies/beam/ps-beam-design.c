@@ -1322,7 +1322,8 @@ typedef struct
   guint64 group_first;
   gboolean group_ok;
   guint64 *group_digits;
-  int *uls; /* scratch: the ultimate combinations a threshold count checks */
+  int *uls;      /* scratch: the ultimate combinations a threshold count checks */
+  double *uls_s; /* scratch: their scalars at the two ends of the range, 2 d->n_uls */
   PsBeamFastCounts counts;
 } Work;
 
@@ -1339,6 +1340,7 @@ ps_beam_design_workspace_new (const PsBeamDesign *d)
   w->group_first = G_MAXUINT64;
   w->group_digits = g_new0 (guint64, d->n_dims);
   w->uls = g_new0 (int, MAX (d->n_uls, 1u));
+  w->uls_s = g_new0 (double, 2 * MAX (d->n_uls, 1u));
   return w;
 }
 
@@ -1355,6 +1357,7 @@ ps_beam_design_workspace_free (gpointer workspace)
   ps_beam_fast_group_free (w->group);
   g_free (w->group_digits);
   g_free (w->uls);
+  g_free (w->uls_s);
   g_free (w);
 }
 
@@ -1952,30 +1955,49 @@ threshold_find (Threshold *t, int c, const PsBeamDesignOut *o0, const PsBeamDesi
 /* The pass map's counts of the items [lo, hi) of one group, those in [pass_lo, pass_hi)
  * passing: only the group's own parameter (the innermost, stride 1) changes along it,
  * so the items fall into runs of one cell each, counted a run at a time (a map bin
- * holds the digits i with floor (i nb / count) = b, from ceil (b count / nb)). */
+ * holds the digits i with floor (i nb / count) = b, from ceil (b count / nb)). The
+ * cell's other coordinate is the same for the whole range. */
 static void
 map_add_range (const PsBeamDesign *d, Work *w, PsBeamSummary *s, guint64 lo, guint64 hi,
                guint64 pass_lo, guint64 pass_hi)
 {
-  guint64 count = d->count[d->fast.dim], nb = ps_beam_map_n_bins (count), d0;
+  guint64 count = d->count[d->fast.dim], nb = ps_beam_map_n_bins (count), d0, bin;
+  guint cell[2];
+  int along = -1;
 
   if (d->map_param[0] < 0)
     return;
   ps_beam_design_item_digits (d, lo, w->digits);
   d0 = w->digits[d->fast.dim];
-  for (guint64 item = lo; item < hi;)
+  for (int j = 0; j < 2; j++)
     {
-      guint64 digit = d0 + (item - lo), bin = digit * nb / count;
-      guint64 next_digit = ((bin + 1) * count + nb - 1) / nb;
-      guint64 end = MIN (hi, lo + (next_digit - d0)), i, k, n_pass;
+      guint dim = 2 + (guint)d->map_param[j];
 
-      w->digits[d->fast.dim] = digit;
-      i = ps_beam_map_bin (w->digits[2 + d->map_param[0]], d->count[2 + d->map_param[0]]);
-      k = ps_beam_map_bin (w->digits[2 + d->map_param[1]], d->count[2 + d->map_param[1]]);
+      if (dim == d->fast.dim)
+        along = j;
+      else
+        cell[j] = ps_beam_map_bin (w->digits[dim], d->count[dim]);
+    }
+  if (along < 0)
+    {
+      guint64 n_pass
+          = MIN (hi, pass_hi) > MAX (lo, pass_lo) ? MIN (hi, pass_hi) - MAX (lo, pass_lo) : 0;
+
+      s->map_valid[cell[0]][cell[1]] += hi - lo;
+      s->map_passing[cell[0]][cell[1]] += n_pass;
+      return;
+    }
+  bin = d0 * nb / count;
+  for (guint64 item = lo; item < hi; bin++)
+    {
+      guint64 next_digit = ((bin + 1) * count + nb - 1) / nb;
+      guint64 end = MIN (hi, lo + (next_digit - d0)), n_pass;
+
+      cell[along] = (guint)bin;
       n_pass
           = MIN (end, pass_hi) > MAX (item, pass_lo) ? MIN (end, pass_hi) - MAX (item, pass_lo) : 0;
-      s->map_valid[i][k] += end - item;
-      s->map_passing[i][k] += n_pass;
+      s->map_valid[cell[0]][cell[1]] += end - item;
+      s->map_passing[cell[0]][cell[1]] += n_pass;
       item = end;
     }
 }
@@ -1996,25 +2018,26 @@ eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSu
    * combination whose scalar is below another's by a margin (far above rounding) over
    * the whole range never gives a larger utilisation, and is not checked. */
   t.uls = w->uls;
-  for (guint i = 0; i < d->n_uls; i++)
-    {
-      int k = d->uls[i];
-      double v0 = threshold_value (&t, 0), v1 = threshold_value (&t, t.n - 1);
-      double s0 = ps_beam_fast_scalar (d->actions, w->group, k, v0);
-      double s1 = ps_beam_fast_scalar (d->actions, w->group, k, v1);
-      gboolean dominated = FALSE;
+  {
+    double v0 = threshold_value (&t, 0), v1 = threshold_value (&t, t.n - 1);
+    double *s0 = w->uls_s, *s1 = w->uls_s + d->n_uls;
 
-      for (guint i2 = 0; i2 < d->n_uls && !dominated; i2++)
-        {
-          int j = d->uls[i2];
+    for (guint i = 0; i < d->n_uls; i++)
+      {
+        s0[i] = ps_beam_fast_scalar (d->actions, w->group, d->uls[i], v0);
+        s1[i] = ps_beam_fast_scalar (d->actions, w->group, d->uls[i], v1);
+      }
+    for (guint i = 0; i < d->n_uls; i++)
+      {
+        gboolean dominated = FALSE;
 
-          dominated = j != k
-                      && ps_beam_fast_scalar (d->actions, w->group, j, v0) >= s0 * (1.0 + 1e-9)
-                      && ps_beam_fast_scalar (d->actions, w->group, j, v1) >= s1 * (1.0 + 1e-9);
-        }
-      if (!dominated)
-        t.uls[t.n_uls++] = k;
-    }
+        for (guint j = 0; j < d->n_uls && !dominated; j++)
+          dominated = d->uls[j] != d->uls[i] && s0[j] >= s0[i] * (1.0 + 1e-9)
+                      && s1[j] >= s1[i] * (1.0 + 1e-9);
+        if (!dominated)
+          t.uls[t.n_uls++] = d->uls[i];
+      }
+  }
   o0 = *threshold_eval (&t, 0);
   o1 = *threshold_eval (&t, t.n - 1);
   if (o0.refused != o1.refused || (o0.refused && o0.refusal != o1.refusal))
