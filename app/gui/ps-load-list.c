@@ -1179,7 +1179,8 @@ rebuild_design (PsLoadList *self)
       = { N_ ("EN 1990 and Eurocodes"), N_ ("ASCE 7 and AISC 360, LRFD"),
           N_ ("ASCE 7 and AISC 360, ASD"), NULL };
   static const char *restraint_labels[]
-      = { N_ ("Continuous"), N_ ("At the ends"), N_ ("At a spacing"), NULL };
+      = { NC_ ("lateral restraint", "Continuous"), NC_ ("lateral restraint", "At the ends"),
+          NC_ ("lateral restraint", "At a spacing"), NULL };
   static const char *level_labels[]
       = { N_ ("Top flange"), N_ ("Shear centre"), N_ ("Bottom flange"), NULL };
   const char *l3[4], *l4[4];
@@ -1274,7 +1275,9 @@ rebuild_design (PsLoadList *self)
   ps_field_set_add (self->fields, "design.pattern_loading", check);
 
   for (guint k = 0; k < 4; k++)
-    l4[k] = restraint_labels[k] ? _ (restraint_labels[k]) : NULL;
+    l4[k] = restraint_labels[k]
+                ? g_dpgettext2 (GETTEXT_PACKAGE, "lateral restraint", restraint_labels[k])
+                : NULL;
   d = dropdown (l4);
   gtk_widget_set_tooltip_text (d, _ ("Where the compression flange is held against lateral "
                                      "movement (lateral-torsional buckling)"));

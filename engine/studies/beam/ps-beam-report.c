@@ -796,8 +796,8 @@ ps_beam_report_results (PsReportWriter *w, const PsStudy *study, PsRunData *data
           for (guint i = 0; i < nb; i++)
             ps_report_table_add (
                 &t, qty[i] == PS_QTY_DIMENSIONLESS
-                        ? g_strdup_printf ("%.6g", ps_summary_get_number (
-                                                       row, json_array_get_string_element (by, i)))
+                        ? ps_report_format_decimal (
+                            ps_summary_get_number (row, json_array_get_string_element (by, i)), 6)
                         : ps_report_format_quantity (
                             ps_summary_get_number (row, json_array_get_string_element (by, i)),
                             qty[i]));

@@ -82,7 +82,7 @@ ps_reliability_report_inputs (PsReportWriter *w, const PsStudy *study)
               continue;
             ps_report_table_add (&t, g_strdup (m->var_names[a]));
             ps_report_table_add (&t, g_strdup (m->var_names[b]));
-            ps_report_table_add (&t, g_strdup_printf ("%.6g", r));
+            ps_report_table_add (&t, ps_report_format_decimal (r, 6));
           }
       {
         const char *h[] = { _ ("Variable"), _ ("Variable"), _ ("ρ of the normal copula") };
@@ -211,7 +211,7 @@ number_member (JsonObject *o, const char *name)
 
   if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
     return g_strdup ("—");
-  return g_strdup_printf ("%.6g", json_node_get_double (n));
+  return ps_report_format_decimal (json_node_get_double (n), 6);
 }
 
 /* A design point's coordinate @name of @o in the unit the study file writes the

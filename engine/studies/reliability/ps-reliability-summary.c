@@ -17,6 +17,20 @@
 
 /* English texts of summary.json (the exact method, the reasons of
  * non-convergence), which the catalogue translates (their files mark them N_()). */
+/* A probability as engineers write it: 7.8526 × 10⁻⁵, not 7.8526e-05, in the
+ * locale's decimal separator (ps_report_format_decimal()). */
+static char *
+pf_text (double pf)
+{
+  return ps_report_format_decimal (pf, 5);
+}
+
+static char *
+pf_text6 (double pf)
+{
+  return ps_report_format_decimal (pf, 6);
+}
+
 static const char *
 translated (const char *text)
 {
@@ -169,10 +183,14 @@ terminal_sampling (JsonObject *s, GPtrArray *rows)
                          (double)samples);
   ps_summary_add_values (rows, "failures", C_ ("summary", "failures"), PS_SUMMARY_COUNT, "",
                          g_strdup_printf ("%" G_GUINT64_FORMAT, failures), (double)failures);
-  ps_summary_add_values (rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
-                         g_strdup_printf (_ ("%.5g  (95 %% Wilson interval %.5g – %.5g, CoV %.3g)"),
-                                          e.pf, e.pf_low, e.pf_high, e.cov),
-                         e.pf, e.pf_low, e.pf_high);
+  {
+    g_autofree char *p = pf_text (e.pf), *lo = pf_text (e.pf_low), *hi = pf_text (e.pf_high);
+
+    ps_summary_add_values (
+        rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
+        g_strdup_printf (_ ("%s  (95 %% Wilson interval %s – %s, CoV %.3g)"), p, lo, hi, e.cov),
+        e.pf, e.pf_low, e.pf_high);
+  }
   ps_summary_add_values (rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_ESTIMATE, "",
                          g_strdup_printf ("%.4f  (%.4f – %.4f)", e.beta, e.beta_low, e.beta_high),
                          e.beta, e.beta_low, e.beta_high);
@@ -210,11 +228,15 @@ terminal_importance (JsonObject *s, GPtrArray *rows)
       rows, "failures", C_ ("summary", "failures"), PS_SUMMARY_COUNT, "",
       g_strdup_printf ("%" G_GUINT64_FORMAT, ps_summary_get_count (s, "failures")),
       (double)ps_summary_get_count (s, "failures"));
-  ps_summary_add_values (rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
-                         g_strdup_printf (_ ("%.5g  (95 %% interval %.5g – %.5g, CoV %.3g)"), pf,
-                                          interval_end (ci, 0), interval_end (ci, 1),
-                                          ps_summary_get_number (s, "cov")),
-                         pf, interval_end (ci, 0), interval_end (ci, 1));
+  {
+    g_autofree char *p = pf_text (pf), *lo = pf_text (interval_end (ci, 0)),
+                    *hi = pf_text (interval_end (ci, 1));
+
+    ps_summary_add_values (rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
+                           g_strdup_printf (_ ("%s  (95 %% interval %s – %s, CoV %.3g)"), p, lo, hi,
+                                            ps_summary_get_number (s, "cov")),
+                           pf, interval_end (ci, 0), interval_end (ci, 1));
+  }
   ps_summary_add_values (
       rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_ESTIMATE, "",
       g_strdup_printf ("%.4f  (%.4f – %.4f)", beta, interval_end (bci, 0), interval_end (bci, 1)),
@@ -237,8 +259,12 @@ terminal_form (JsonObject *s, GPtrArray *rows)
                        (unsigned long long)ps_summary_get_count (s, "g_evaluations")),
       (double)ps_summary_get_count (s, "iterations"));
   if (ok)
-    ps_summary_add_values (rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_NUMBER, "",
-                           g_strdup_printf (_ ("%.4f  (Pf = Φ(−β) = %.5g)"), beta, pf), beta);
+    {
+      g_autofree char *p = pf_text (pf);
+
+      ps_summary_add_values (rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_NUMBER, "",
+                             g_strdup_printf (_ ("%.4f  (Pf = Φ(−β) = %s)"), beta, p), beta);
+    }
   else
     ps_summary_add_values (rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_NUMBER, "",
                            g_strdup_printf (_ ("%.4f at the last iterate: not a result"), beta),
@@ -258,12 +284,13 @@ terminal_form (JsonObject *s, GPtrArray *rows)
       JsonArray *k = ps_summary_get_array (sorm, "curvatures");
       GString *t = g_string_new (NULL);
 
+      g_autofree char *b = pf_text (ps_summary_get_number (sorm, "breitung"));
+      g_autofree char *h = pf_text (ps_summary_get_number (sorm, "hohenbichler"));
+      g_autofree char *tv = pf_text (ps_summary_get_number (sorm, "tvedt"));
+
       ps_summary_add_values (
           rows, "sorm", C_ ("summary", "SORM Pf"), PS_SUMMARY_NUMBER, "",
-          g_strdup_printf (_ ("%.5g Breitung, %.5g Hohenbichler–Rackwitz, %.5g Tvedt"),
-                           ps_summary_get_number (sorm, "breitung"),
-                           ps_summary_get_number (sorm, "hohenbichler"),
-                           ps_summary_get_number (sorm, "tvedt")),
+          g_strdup_printf (_ ("%s Breitung, %s Hohenbichler–Rackwitz, %s Tvedt"), b, h, tv),
           ps_summary_get_number (sorm, "tvedt"));
       for (guint i = 0; k != NULL && i < json_array_get_length (k); i++)
         g_string_append_printf (t, "%s%.4g", i ? ", " : "", json_array_get_double_element (k, i));
@@ -294,12 +321,16 @@ terminal_subset (JsonObject *s, GPtrArray *rows)
   g_string_free (t, TRUE);
   if (!json_object_has_member (s, "pf"))
     return;
-  ps_summary_add_values (rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
-                         g_strdup_printf (_ ("%.5g  (95 %% interval %.5g – %.5g, CoV %.3g – %.3g)"),
-                                          pf, interval_end (ci, 0), interval_end (ci, 1),
-                                          ps_summary_get_number (s, "cov"),
-                                          ps_summary_get_number (s, "cov_upper")),
-                         pf, interval_end (ci, 0), interval_end (ci, 1));
+  {
+    g_autofree char *p = pf_text (pf), *lo = pf_text (interval_end (ci, 0)),
+                    *hi = pf_text (interval_end (ci, 1));
+
+    ps_summary_add_values (rows, "pf", C_ ("summary", "Pf"), PS_SUMMARY_ESTIMATE, "",
+                           g_strdup_printf (_ ("%s  (95 %% interval %s – %s, CoV %.3g – %.3g)"), p,
+                                            lo, hi, ps_summary_get_number (s, "cov"),
+                                            ps_summary_get_number (s, "cov_upper")),
+                           pf, interval_end (ci, 0), interval_end (ci, 1));
+  }
   ps_summary_add_values (rows, "beta", C_ ("summary", "beta"), PS_SUMMARY_NUMBER, "",
                          g_strdup_printf ("%.4f", ps_summary_get_number (s, "beta")),
                          ps_summary_get_number (s, "beta"));
@@ -367,8 +398,10 @@ terminal_rows (JsonObject *s, GPtrArray *rows)
       double pf = ps_summary_get_number (exact, "pf");
 
       /* Beta from Pf as the run computed it (summary.json has null for an infinite one). */
+      g_autofree char *p = pf_text (pf);
+
       ps_summary_add_values (rows, "exact", C_ ("summary", "exact Pf"), PS_SUMMARY_NUMBER, "",
-                             g_strdup_printf (_ ("%.5g, beta %.4f (%s)"), pf,
+                             g_strdup_printf (_ ("%s, beta %.4f (%s)"), p,
                                               gsl_cdf_ugaussian_Qinv (pf),
                                               translated_method (exact)),
                              pf);
@@ -485,10 +518,10 @@ screen_method_rows (JsonObject *s, GPtrArray *rows)
       g_autofree char *label = g_strdup_printf (_ ("Level %u: threshold of g"), j);
       double b = ps_summary_get_number (lv, "threshold");
 
+      g_autofree char *p = pf_text (ps_summary_get_number (lv, "p"));
+
       ps_summary_add_values (rows, key, label, PS_SUMMARY_NUMBER, "",
-                             g_strdup_printf (_ ("%.6g (conditional probability %.4g)"), b,
-                                              ps_summary_get_number (lv, "p")),
-                             b);
+                             g_strdup_printf (_ ("%.6g (conditional probability %s)"), b, p), b);
     }
   {
     g_autoptr (GList) names = members_of (sobol);
@@ -547,12 +580,13 @@ screen_rows (JsonObject *s, GPtrArray *rows)
   if (e != NULL)
     {
       double pf = ps_summary_get_number (e, "pf"), beta = ps_summary_get_number (e, "beta");
+      g_autofree char *p = pf_text6 (pf);
       char *text
           = json_object_has_member (e, "deviation_in_standard_errors")
-                ? g_strdup_printf (_ ("Pf %.6g, β %.6g (%s); estimate off by %.2f standard errors"),
-                                   pf, beta, translated_method (e),
+                ? g_strdup_printf (_ ("Pf %s, β %.6g (%s); estimate off by %.2f standard errors"),
+                                   p, beta, translated_method (e),
                                    ps_summary_get_number (e, "deviation_in_standard_errors"))
-                : g_strdup_printf (_ ("Pf %.6g, β %.6g (%s)"), pf, beta, translated_method (e));
+                : g_strdup_printf (_ ("Pf %s, β %.6g (%s)"), p, beta, translated_method (e));
 
       ps_summary_add_values (rows, "exact", _ ("Exact"), PS_SUMMARY_NUMBER, "", text, pf);
     }
@@ -609,17 +643,19 @@ report_rows (JsonObject *s, GPtrArray *rows)
   ps_summary_add_values (rows, "pf",
                          form ? _ ("Probability of failure Pf = Φ(−β) (FORM)")
                               : _ ("Probability of failure Pf"),
-                         PS_SUMMARY_NUMBER, "", g_strdup_printf ("%.5g", pf), pf);
+                         PS_SUMMARY_NUMBER, "", pf_text (pf), pf);
   if (ci != NULL && json_array_get_length (ci) == 2)
-    /* xgettext:no-c-format */
-    ps_summary_add_values (
-        rows, "pf_ci95",
-        sampling_method (s) && !is_method (s, "importance-sampling")
-            ? /* xgettext:no-c-format */ _ ("Pf, 95 % interval (Wilson)")
-            : /* xgettext:no-c-format */ _ ("Pf, 95 % interval"),
-        PS_SUMMARY_RANGE, "",
-        g_strdup_printf ("%.5g … %.5g", interval_end (ci, 0), interval_end (ci, 1)),
-        interval_end (ci, 0), interval_end (ci, 1));
+    {
+      g_autofree char *lo = pf_text (interval_end (ci, 0)), *hi = pf_text (interval_end (ci, 1));
+
+      /* xgettext:no-c-format */
+      ps_summary_add_values (rows, "pf_ci95",
+                             sampling_method (s) && !is_method (s, "importance-sampling")
+                                 ? /* xgettext:no-c-format */ _ ("Pf, 95 % interval (Wilson)")
+                                 : /* xgettext:no-c-format */ _ ("Pf, 95 % interval"),
+                             PS_SUMMARY_RANGE, "", g_strdup_printf ("%s … %s", lo, hi),
+                             interval_end (ci, 0), interval_end (ci, 1));
+    }
   if (json_object_has_member (s, "cov"))
     {
       double cov = ps_summary_get_number (s, "cov");
@@ -641,12 +677,15 @@ report_rows (JsonObject *s, GPtrArray *rows)
         g_strdup_printf ("%.4f … %.4f", interval_end (bci, 0), interval_end (bci, 1)),
         interval_end (bci, 0), interval_end (bci, 1));
   if (sorm != NULL)
-    ps_summary_add_values (
-        rows, "sorm", _ ("SORM Pf (Breitung; Hohenbichler–Rackwitz; Tvedt)"), PS_SUMMARY_NUMBER, "",
-        g_strdup_printf ("%.5g; %.5g; %.5g", ps_summary_get_number (sorm, "breitung"),
-                         ps_summary_get_number (sorm, "hohenbichler"),
-                         ps_summary_get_number (sorm, "tvedt")),
-        ps_summary_get_number (sorm, "tvedt"));
+    {
+      g_autofree char *b = pf_text (ps_summary_get_number (sorm, "breitung"));
+      g_autofree char *h = pf_text (ps_summary_get_number (sorm, "hohenbichler"));
+      g_autofree char *tv = pf_text (ps_summary_get_number (sorm, "tvedt"));
+
+      ps_summary_add_values (rows, "sorm", _ ("SORM Pf (Breitung; Hohenbichler–Rackwitz; Tvedt)"),
+                             PS_SUMMARY_NUMBER, "", g_strdup_printf ("%s; %s; %s", b, h, tv),
+                             ps_summary_get_number (sorm, "tvedt"));
+    }
   if (json_object_has_member (s, "stopped_by"))
     ps_summary_add (rows, "stopped_by", _ ("Stopped by"), PS_SUMMARY_TEXT, "",
                     g_strdup (ps_summary_get_string (s, "stopped_by")));
@@ -660,12 +699,13 @@ report_rows (JsonObject *s, GPtrArray *rows)
   if (e != NULL)
     {
       double epf = ps_summary_get_number (e, "pf"), b = ps_summary_get_number (e, "beta");
-      char *text = json_object_has_member (e, "deviation_in_standard_errors")
-                       ? g_strdup_printf (
-                           _ ("%.5g (β = %.4f); estimate off by %.2f standard errors; %s"), epf, b,
-                           ps_summary_get_number (e, "deviation_in_standard_errors"),
-                           translated_method (e))
-                       : g_strdup_printf (_ ("%.5g (β = %.4f); %s"), epf, b, translated_method (e));
+      g_autofree char *p = pf_text (epf);
+      char *text
+          = json_object_has_member (e, "deviation_in_standard_errors")
+                ? g_strdup_printf (_ ("%s (β = %.4f); estimate off by %.2f standard errors; %s"), p,
+                                   b, ps_summary_get_number (e, "deviation_in_standard_errors"),
+                                   translated_method (e))
+                : g_strdup_printf (_ ("%s (β = %.4f); %s"), p, b, translated_method (e));
 
       ps_summary_add_values (rows, "exact", _ ("Exact Pf (closed form)"), PS_SUMMARY_NUMBER, "",
                              text, epf);
