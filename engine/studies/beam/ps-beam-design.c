@@ -1847,6 +1847,9 @@ typedef struct
   /* The ultimate combinations checked: those no other one dominates. */
   int *uls;
   guint n_uls;
+  /* Checks whose utilisation is an affine function of the group's load value: one
+   * combination feeds it, and its resistance does not depend on the load. */
+  gboolean affine[PS_CHECK_N];
 } Threshold;
 
 static inline guint64
@@ -1924,6 +1927,18 @@ threshold_find (Threshold *t, int c, const PsBeamDesignOut *o0, const PsBeamDesi
             b = m;
           else
             a = m + 1;
+        }
+      /* An affine utilisation is known at every position from the ends to rounding
+       * (a few ulps): where it lies clear of 1 on both sides of the crossing, the
+       * evaluations would only confirm it. */
+      if (t->affine[c])
+        {
+          double ua = u0 + (u1 - u0) * ((threshold_value (t, a) - v0) / (v1 - v0));
+          double ub = u0 + (u1 - u0) * ((threshold_value (t, a - 1) - v0) / (v1 - v0));
+          double margin = 1e-9 * MAX (1.0, u1);
+
+          if (ua > 1.0 + margin && ub < 1.0 - margin)
+            return a;
         }
       if (fails (threshold_eval (t, a), c))
         {
@@ -2037,6 +2052,18 @@ eval_threshold (const PsBeamDesign *d, Work *w, guint64 lo, guint64 hi, PsBeamSu
         if (!dominated)
           t.uls[t.n_uls++] = d->uls[i];
       }
+  }
+  {
+    const PsBaPlan *plan = &d->actions->plan;
+    int n_deflection = 0;
+
+    for (int k = 0; k < plan->n_combos; k++)
+      n_deflection += plan->combo[k].deflection != 0;
+    /* M_Ed, V_Ed and the LTB segment's moments are s_k(v) times the unit state's, s_k
+     * affine in v; M_c,Rd, V_pl,Rd, M_b,Rd (M_cr from the moment shape) and AISC's phi
+     * M_n do not depend on the load. The bending-shear interaction is not affine. */
+    t.affine[PS_CHECK_BENDING] = t.affine[PS_CHECK_SHEAR] = t.affine[PS_CHECK_LTB] = t.n_uls == 1;
+    t.affine[PS_CHECK_DEFLECTION] = t.affine[PS_CHECK_DEFLECTION_VARIABLE] = n_deflection == 1;
   }
   o0 = *threshold_eval (&t, 0);
   o1 = *threshold_eval (&t, t.n - 1);
