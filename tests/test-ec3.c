@@ -1089,6 +1089,27 @@ test_exact_diagram (void)
     g_assert_cmpfloat (d.C2, >, 0);
     a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
   }
+  /* Loads of both directions on the top flange: 1 down at 0.15 L, 0.35 up at L/2. The
+   * middle ordinate lies below the chord (M_mid = 0.075 - 0.0875 < 0, statics), yet the
+   * largest moment (0.101 P L at 0.15 L) comes from the downward load, which the top
+   * flange makes destabilising: M_cr must fall below the shear-centre value. */
+  {
+    const double xj[2] = { 0.15, 0.5 }, pj[2] = { 1.0, -0.35 };
+    double centre;
+
+    a.ltb = segment_point_loads (6, xj, pj, 2, 100e3);
+    a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
+    ps_ec3_check (&s, &m, &o, &a, &r, &d);
+    centre = r.M_cr;
+    a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+    ps_ec3_check (&s, &m, &o, &a, &r, &d);
+    g_assert_false (r.refused);
+    g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+    g_assert_cmpfloat (r.M_cr, <, centre);
+    assert_close ("z_g = h/2", d.z_g, s.h / 2, 1e-12);
+    a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
+    a.ltb = tp;
+  }
   /* More pieces than fit: not complete, the bound C1 = 1.0. */
   a.ltb.diagram.complete = 0;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);

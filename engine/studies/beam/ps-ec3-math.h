@@ -376,19 +376,22 @@ extern "C"
    * (a->ltb.diagram, complete; ps-ltb-energy-math.h: Trahair 1993 ch. 6; Timoshenko &
    * Gere 6.2-6.5), fork supports (k = k_w = 1), written as the three-factor formula's
    * C1 and C2 as ps_ec3_moment_factors_energy() does: C1 = M_cr(z_g = 0) / M_cr,0, and
-   * where d->z_g > 0 the C2 for which NCCI SN003b (1) gives the energy M_cr with the
-   * load at z_g. Five ordinates do not determine a diagram with kinks between them
-   * (two point loads at the third points have the ordinates of a uniform load, and
-   * Lopez et al. then overstate C1, 1.124 for 1.094): the pieces do. @sign as in
-   * ps_ec3_moment_factors_energy(). Returns 0 when the energy M_cr is not usable. */
+   * the C2 for which NCCI SN003b (1) gives the energy M_cr with the loads at their
+   * level. Five ordinates do not determine a diagram with kinks between them (two point
+   * loads at the third points have the ordinates of a uniform load, and Lopez et al. then
+   * overstate C1, 1.124 for 1.094): the pieces do. The loads act at @z_load (m above the
+   * shear centre: +h/2 on the top flange, -h/2 on the bottom one); the pieces carry each
+   * load's direction, so loads of both directions are each counted as they act. Where
+   * the level lowers M_cr, d->z_g = |z_load| and C2 reproduces it; where it would raise
+   * it, the benefit is ignored (z_g = 0, C2 = 0), as for the tabulated cases. Returns 0
+   * when the energy M_cr is not usable. */
   static inline PS_HD int ps_ec3_moment_factors_diagram (const PsSteelSection *s,
                                                          const PsDesignActions *a, PsEc3Detail *d,
-                                                         double sign, PsLtbEnergyMemo *memo)
+                                                         double z_load, PsLtbEnergyMemo *memo)
   {
     double L = a->ltb.L, E = d->E, G = d->G, mcr_sc, mcr, m0, B, r, c2;
 
-    ps_ltb_energy_pair (memo, L, E, G, s->Iz, s->It, s->Iw, &a->ltb.diagram, sign * d->z_g, &mcr_sc,
-                        &mcr);
+    ps_ltb_energy_pair (memo, L, E, G, s->Iz, s->It, s->Iw, &a->ltb.diagram, z_load, &mcr_sc, &mcr);
     m0 = PS_STEEL_PI * PS_STEEL_PI * E * s->Iz / (L * L);
     B = s->Iw / s->Iz + L * L * G * s->It / (PS_STEEL_PI * PS_STEEL_PI * E * s->Iz);
     if (!ps_ec3_positive (mcr_sc) || !ps_ec3_positive (mcr) || !ps_ec3_positive (m0)
@@ -396,11 +399,13 @@ extern "C"
       return 0;
     d->C1 = mcr_sc / ps_ec3_mcr (1.0, 0.0, 0.0, 1.0, 1.0, L, E, G, s->Iz, s->It, s->Iw);
     d->C2 = 0.0;
-    if (d->z_g > 0.0)
+    d->z_g = 0.0;
+    if (mcr < mcr_sc)
       {
+        d->z_g = fabs (z_load);
         r = mcr / (d->C1 * m0);
         c2 = (B - r * r) / (2.0 * r * d->z_g);
-        d->C2 = c2 > 0.0 ? c2 : 0.0; /* a destabilising load never raises M_cr */
+        d->C2 = c2 > 0.0 ? c2 : 0.0;
       }
     d->c_source = PS_EC3_C_ENERGY_DIAGRAM;
     return 1;
@@ -476,7 +481,13 @@ extern "C"
         int one_sign = m->M_q1 * sign >= 0.0 && m->M_mid * sign >= 0.0 && m->M_q3 * sign >= 0.0;
 
         if (m->diagram.complete && m->diagram.n >= 1)
-          return ps_ec3_moment_factors_diagram (s, a, d, sign, memo);
+          {
+            double z_load = a->load_level == PS_LOAD_LEVEL_TOP_FLANGE      ? s->h / 2.0
+                            : a->load_level == PS_LOAD_LEVEL_BOTTOM_FLANGE ? -s->h / 2.0
+                                                                           : 0.0;
+
+            return ps_ec3_moment_factors_diagram (s, a, d, z_load, memo);
+          }
         d->C1 = 1.0;
         d->C2 = zg > 0.0 ? 0.630 : 0.0;
         d->c_source = PS_EC3_C_BOUND;
