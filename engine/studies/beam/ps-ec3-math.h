@@ -496,7 +496,11 @@ extern "C"
       }
     if (zg > 0.0)
       {
-        /* Destabilising load inside the segment: C2 from NCCI SN003b Table 3.2 (k = 1),
+        /* Reached by a uniform load only (the parabola the analysis vouches for): the
+         * other diagrams took the exact-diagram or the bound path above, and the point
+         * load cases below are kept for a parabola whose ordinates disagree with the
+         * flag within tol_shape only.
+         * Destabilising load inside the segment: C2 from NCCI SN003b Table 3.2 (k = 1),
          * which covers segments with no end moments. A UDL (quarter-point moments
          * 3/4 of the middle one) or a central point load (1/2) takes the tabulated pair;
          * any other diagram of one sign with no end moments takes C1 by Lopez et al. and
