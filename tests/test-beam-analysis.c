@@ -1453,10 +1453,81 @@ test_ltb_segment (void)
   assert_close ("M_mid", seg->M_mid, M_AT (3.0), 1e-12);
   assert_close ("M_q3", seg->M_q3, M_AT (3.5), 1e-12);
   assert_close ("M_max", seg->M_max, M_AT (3.5), 1e-12);
+  /* The exact diagram: one piece of the uniform load, normalised by M_max, with
+   * V = w (L/2 - x) and q = w (statics), made dimensionless by the segment's 2 m. */
+  g_assert_cmpint (seg->diagram.n, ==, 1);
+  g_assert_true (seg->diagram.complete);
+  assert_close ("piece M", seg->diagram.M[0], M_AT (2.0) / M_AT (3.5), 1e-12);
+  assert_close ("piece V", seg->diagram.V[0], w * (L / 2 - 2.0) * 2.0 / M_AT (3.5), 1e-12);
+  assert_close ("piece q", seg->diagram.q[0], w * 4.0 / M_AT (3.5), 1e-12);
 #undef M_AT
   g_assert_cmpint (s.res[s.env.combo_M_sag].actions.load_level, ==, PS_LOAD_LEVEL_SHEAR_CENTRE);
   g_assert_false (s.res[s.env.combo_M_sag].actions.ltb_restrained);
   study_clear (&s);
+}
+
+/* The exact diagram of the LTB segment (issue 16): two point loads P at the third points
+ * of a 6 m simple span, restrained at its ends: M = P x for x <= 2 m, 2P between the
+ * loads, P (6 - x) beyond (statics), three pieces with V = P, 0, -P. A linearly varying
+ * load makes M a cubic: not complete. Seventeen point loads give more pieces than the
+ * segment keeps: not complete. */
+static void
+test_ltb_diagram (void)
+{
+  Study s;
+  const PsMomentSegment *seg;
+  const PsMomentPieces *d;
+  GString *many = g_string_new ("\"support\": \"simply-supported\", \"span\": \"6 m\", "
+                                "\"loads\": [");
+
+  study_eval (&s,
+              load_ok ("\"support\": \"simply-supported\", \"span\": \"6 m\", \"loads\": ["
+                       "{\"case\": \"G\", \"type\": \"point\", \"value\": \"10 kN\", "
+                       "\"position\": \"2 m\"},"
+                       "{\"case\": \"G\", \"type\": \"point\", \"value\": \"10 kN\", "
+                       "\"position\": \"4 m\"}]",
+                       EN_CASES, "{\"lateral_restraint\": \"ends\"}"),
+              NULL, 2e7, 0.0);
+  seg = &s.res[s.env.combo_M_sag].actions.ltb;
+  d = &seg->diagram;
+  g_assert_false (s.res[s.env.combo_M_sag].actions.ltb_uniform_load);
+  g_assert_cmpint (d->n, ==, 3);
+  g_assert_true (d->complete);
+  assert_close ("x1", d->x[1], 1.0 / 3.0, 1e-12);
+  assert_close ("x2", d->x[2], 2.0 / 3.0, 1e-12);
+  assert_close ("M0", d->M[0], 0.0, 0);
+  assert_close ("M1", d->M[1], 1.0, 1e-12);
+  assert_close ("M2", d->M[2], 1.0, 1e-12);
+  /* V L / M_max = P 6 / 2P = 3. */
+  assert_close ("V0", d->V[0], 3.0, 1e-12);
+  g_assert_cmpfloat (fabs (d->V[1]), <, 1e-12);
+  assert_close ("V2", d->V[2], -3.0, 1e-12);
+  for (int i = 0; i < 3; i++)
+    assert_close ("q", d->q[i], 0.0, 0);
+  /* The five ordinates are a UDL's. */
+  assert_close ("M_q1 / M_mid", seg->M_q1 / seg->M_mid, 0.75, 1e-12);
+  study_clear (&s);
+
+  study_eval (&s,
+              load_ok ("\"support\": \"simply-supported\", \"span\": \"6 m\", \"loads\": ["
+                       "{\"case\": \"G\", \"type\": \"linear\", \"start\": \"0 kN/m\", "
+                       "\"end\": \"4 kN/m\", \"from\": \"0 m\", \"to\": \"6 m\"}]",
+                       EN_CASES, "{\"lateral_restraint\": \"ends\"}"),
+              NULL, 2e7, 0.0);
+  g_assert_false (s.res[s.env.combo_M_sag].actions.ltb.diagram.complete);
+  study_clear (&s);
+
+  for (int i = 1; i <= 17; i++)
+    g_string_append_printf (many,
+                            "%s{\"case\": \"G\", \"type\": \"point\", \"value\": \"1 kN\", "
+                            "\"position\": \"%g m\"}",
+                            i > 1 ? "," : "", 6.0 * i / 18.0);
+  g_string_append (many, "]");
+  study_eval (&s, load_ok (many->str, EN_CASES, "{\"lateral_restraint\": \"ends\"}"), NULL, 2e7,
+              0.0);
+  g_assert_false (s.res[s.env.combo_M_sag].actions.ltb.diagram.complete);
+  study_clear (&s);
+  g_string_free (many, TRUE);
 }
 
 /* Explicit combinations, deflection limits per span of a continuous beam. */
@@ -1851,6 +1922,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-analysis/combinations/explicit-and-limits",
                    test_explicit_and_limits);
   g_test_add_func ("/engine/beam-analysis/ltb-segment", test_ltb_segment);
+  g_test_add_func ("/engine/beam-analysis/ltb-diagram", test_ltb_diagram);
   g_test_add_func ("/engine/beam-analysis/params-and-config", test_params_and_config);
   g_test_add_func ("/engine/beam-analysis/self-weight", test_self_weight);
   g_test_add_func ("/engine/beam-analysis/diagram", test_diagram);

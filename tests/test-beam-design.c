@@ -733,6 +733,73 @@ test_bad_input_cli (void)
   g_rmdir (dir);
 }
 
+/* Issue 16 through the command line: an IPE 300 in S355 over 6 m, restrained at its ends
+ * only, two loads of 48.2 kN at the third points at the shear centre: M_Ed = P L / 3 =
+ * 96.4 kN m. The five ordinates are a UDL's, and with Lopez et al.'s C1 = 1/sqrt
+ * (16.625/21) = 1.1239 (hand) the beam would pass; with the exact diagram's C1 = 1.094
+ * (issue 16's independent Rayleigh-Ritz) it fails. By hand [AM, SN003 (C1 only, z_g = 0),
+ * EC3 6.3.2.3 curve b (h/b = 2), alpha_LT = 0.34, lambda_LT,0 = 0.4, beta = 0.75, f with
+ * k_c = 1/sqrt (C1)]: M_cr,0 = pi^2 E I_z / L^2 sqrt (I_w/I_z + L^2 G I_t/(pi^2 E I_z))
+ * = 90.47 kN m; C1 = 1.1239: M_cr = 101.68 kN m, lambda_LT = 1.481, M_b,Rd = 97.33 kN m,
+ * u = 0.990; C1 = 1.094: M_cr = 98.97 kN m, lambda_LT = 1.501, M_b,Rd = 95.22 kN m,
+ * u = 1.012. */
+static double
+hand_mb_rd (double C1)
+{
+  double E = 210e9, G = 81e9, Iz = 603.8e-8, It = 20.12e-8, Iw = 125.9e3 * 1e-12, L = 6.0;
+  double W = 628.4e-6, fy = 355e6;
+  double mcr = C1 * G_PI * G_PI * E * Iz / (L * L)
+               * sqrt (Iw / Iz + L * L * G * It / (G_PI * G_PI * E * Iz));
+  double lam = sqrt (W * fy / mcr);
+  double phi = 0.5 * (1 + 0.34 * (lam - 0.4) + 0.75 * lam * lam);
+  double chi
+      = fmin (fmin (1.0, 1.0 / (phi + sqrt (phi * phi - 0.75 * lam * lam))), 1.0 / (lam * lam));
+  double kc = 1.0 / sqrt (C1),
+         f = fmin (1.0, 1 - 0.5 * (1 - kc) * (1 - 2 * (lam - 0.8) * (lam - 0.8)));
+
+  return fmin (1.0, chi / f) * W * fy;
+}
+
+static void
+test_ltb_exact_diagram_cli (void)
+{
+  g_autofree char *json = study_json (
+      SIMPLE ("6 m"),
+      "{ \"case\": \"Q\", \"type\": \"point\", \"value\": \"48.2 kN\", \"position\": \"2 m\" },"
+      "{ \"case\": \"Q\", \"type\": \"point\", \"value\": \"48.2 kN\", \"position\": \"4 m\" }",
+      IPE300, "\"S355\"", CASE_Q,
+      ULS_Q1 ", \"lateral_restraint\": \"ends\", \"load_level\": \"shear-centre\"");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr (CliResult) res = NULL;
+  PsRunData *data;
+  double M = 48.2e3 * 2.0, u_old = M / hand_mb_rd (1.0 / sqrt (16.625 / 21));
+
+  if (!have_cli ())
+    return;
+  dir = g_dir_make_tmp ("beam-ltb-exact-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "third-points.json", NULL);
+  out = g_build_filename (dir, "run", NULL);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  res = cli_run (NULL, "C", "run", path, "--out", out);
+  g_assert_cmpint (res->status, ==, 0);
+  data = ps_run_data_load (out, &error);
+  g_assert_no_error (error);
+  /* The old C1 passed it (hand), the exact one fails it. */
+  g_assert_cmpfloat (u_old, <, 1.0);
+  assert_close ("M_Ed", ps_run_data_get_column (data, "M_Ed_Nm")[0], M, 1e-9);
+  assert_close ("u_ltb [issue 16: C1 = 1.094]", ps_run_data_get_column (data, "u_ltb")[0],
+                M / hand_mb_rd (1.094), 2e-3);
+  g_assert_cmpfloat (ps_run_data_get_column (data, "u_ltb")[0], >, 1.0);
+  g_assert_cmpfloat (ps_run_data_get_column (data, "pass")[0], ==, 0.0);
+  g_assert_cmpstr (ps_run_data_get_text_column (data, "governing_check")[0], ==, "ltb");
+  ps_run_data_free (data);
+  rm_rf (dir);
+}
+
 /* A family with no check under the chosen code is refused, never passed: timber under
  * AISC 360. */
 static void
@@ -942,6 +1009,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/beam-design/diagram-cli", test_diagram_cli);
   g_test_add_func ("/engine/beam-design/bad-input", test_bad_input);
   g_test_add_func ("/engine/beam-design/bad-input-cli", test_bad_input_cli);
+  g_test_add_func ("/engine/beam-design/ltb-exact-diagram-cli", test_ltb_exact_diagram_cli);
   g_test_add_func ("/engine/beam-design/no-check-refused", test_no_check_refused);
   g_test_add_func ("/engine/beam-design/legacy-no-check", test_legacy_says_no_check);
   g_test_add_func ("/engine/beam-design/material-names", test_legacy_material_names);

@@ -58,6 +58,78 @@ segment_linear (double L, double Ma, double Mb)
   return s;
 }
 
+/* The exact diagram of point loads P_j at xi_j L on a simply supported segment of
+ * length L (no end moments), peak moment M: five ordinates and pieces (PsMomentPieces,
+ * normalised by the peak). The moment is the sum of the loads' influence lines,
+ * xi (1 - xi_j) before the load and xi_j (1 - xi) after it (statics). */
+static PsMomentSegment
+segment_point_loads (double L, const double *xj, const double *pj, int n, double M)
+{
+  PsMomentSegment s;
+  const double at[5] = { 0, 0.25, 0.5, 0.75, 1 };
+  double v[5], R = 0.0, mx = 0.0;
+  PsMomentPieces *d = &s.diagram;
+
+  memset (&s, 0, sizeof s);
+  for (int j = 0; j < n; j++)
+    R += pj[j] * (1.0 - xj[j]);
+  for (int i = 0; i <= n; i++)
+    {
+      double x = i == 0 ? 0.0 : xj[i - 1], m = 0.0, V = R;
+
+      for (int j = 0; j < n; j++)
+        {
+          m += pj[j] * (x <= xj[j] ? x * (1.0 - xj[j]) : xj[j] * (1.0 - x));
+          if (j < i)
+            V -= pj[j];
+        }
+      d->x[i] = x;
+      d->M[i] = m;
+      d->V[i] = V;
+      mx = fabs (m) > mx ? fabs (m) : mx;
+    }
+  d->n = n + 1;
+  d->complete = 1;
+  for (int i = 0; i <= n; i++)
+    {
+      d->M[i] /= mx;
+      d->V[i] /= mx;
+    }
+  for (int k = 0; k < 5; k++)
+    {
+      double m = 0.0;
+
+      for (int j = 0; j < n; j++)
+        m += pj[j] * (at[k] <= xj[j] ? at[k] * (1.0 - xj[j]) : xj[j] * (1.0 - at[k]));
+      v[k] = m / mx * M;
+    }
+  s.L = L;
+  s.M_a = v[0];
+  s.M_q1 = v[1];
+  s.M_mid = v[2];
+  s.M_q3 = v[3];
+  s.M_b = v[4];
+  s.M_max = M;
+  return s;
+}
+
+/* Two equal point loads at the third points: M_q1 = 0.75 M, M_mid = M, as a UDL's. */
+static PsMomentSegment
+segment_third_points (double L, double M)
+{
+  const double xj[2] = { 1.0 / 3.0, 2.0 / 3.0 }, pj[2] = { 1.0, 1.0 };
+
+  return segment_point_loads (L, xj, pj, 2, M);
+}
+
+static PsMomentSegment
+segment_point (double L, double at, double M)
+{
+  const double xj[1] = { at }, pj[1] = { 1.0 };
+
+  return segment_point_loads (L, xj, pj, 1, M);
+}
+
 static void
 ipe300_s355 (PsSteelSection *s, PsSteelMaterial *m)
 {
@@ -722,11 +794,22 @@ test_moment_factors (void)
   a.ltb_restrained = 0;
   a.M_Ed_sag = 100e3;
 
-  /* Shear centre: C1 by Lopez et al., C2 plays no part. */
+  /* Shear centre, a uniform load (the analysis says so): C1 by Lopez et al., C2 plays
+   * no part. */
   a.ltb = udl;
+  a.ltb_uniform_load = 1;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS);
+  assert_close ("C1 UDL (hand)", d.C1, 1.0 / sqrt (16.625 / 21), 1e-12);
   assert_close ("z_g", d.z_g, 0, 0);
+  /* The same five ordinates, the load not known to be uniform and no exact diagram: the
+   * bound C1 = 1.0 (uniform moment). */
+  a.ltb_uniform_load = 0;
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
+  assert_close ("C1 bound", d.C1, 1.0, 0);
+  assert_close ("C2 not used", d.C2, 0, 0);
   /* Top flange: SN003b's pairs, z_g = h/2, when the analysis saw a uniform load. */
   a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
   a.ltb_uniform_load = 1;
@@ -743,28 +826,42 @@ test_moment_factors (void)
   assert_close ("M_cr top flange UDL (hand)", r.M_cr, 78.71e3, 2e-4);
   /* The same five moments from two equal point loads at the third points (M_q1 / M_mid
    * = 0.75 too): not a uniform load, so not the UDL pair (C2 = 0.454), which would
-   * overstate M_cr; the no-end-moment bound C2 = 0.630 gives less than the hand value
-   * above. */
+   * overstate M_cr. Without the exact diagram, the bound C1 = 1.0, C2 = 0.630 gives less
+   * than the hand value above; with it, the energy M_cr of the point loads, also less. */
   a.ltb_uniform_load = 0;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_false (r.refused);
-  g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS_C2_BOUND);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
+  assert_close ("C1 bound, third-point loads", d.C1, 1.0, 0);
   assert_close ("C2 bound, third-point loads", d.C2, 0.630, 1e-12);
   g_assert_cmpfloat (r.M_cr, <, 78.71e3 * (1 - 2e-4));
-  a.ltb_uniform_load = 1;
+  a.ltb = segment_third_points (6, 100e3);
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+  g_assert_cmpfloat (r.M_cr, <, 78.71e3 * (1 - 2e-4));
+  g_assert_cmpfloat (d.C2, >, 0);
+  /* A central point load: its exact diagram, C1 near SN003b's 1.348 (the IPE 300 over
+   * 6 m, kappa_wt = 0.67, raises it a little); its ordinates alone: the bound. */
+  a.ltb_uniform_load = 1; /* claimed, but the ordinates are not on a parabola */
   a.ltb = point;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
-  g_assert_cmpint (d.c_source, ==, PS_EC3_C_SN003_POINT);
-  assert_close ("C1 point", d.C1, 1.348, 1e-12);
-  assert_close ("C2 point", d.C2, 0.630, 1e-12);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
+  assert_close ("C2 bound", d.C2, 0.630, 1e-12);
+  a.ltb_uniform_load = 0;
+  a.ltb = segment_point (6, 0.5, 100e3);
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+  assert_close ("C1 point [SN003b Table 3.2: 1.348]", d.C1, 1.348, 0.03);
   a.ltb = mixed;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
-  g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS_C2_BOUND);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
   assert_close ("C2 bound", d.C2, 0.630, 1e-12);
   a.ltb = offset;
   ps_ec3_check (&s, &m, &o, &a, &r, &d);
   g_assert_false (r.refused);
-  g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS_C2_BOUND);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
+  a.ltb_uniform_load = 1;
   /* A destabilising load lowers M_cr; a stabilising one is ignored (z_g = 0). */
   {
     double top, centre, bottom;
@@ -926,6 +1023,128 @@ test_table_sweep (void)
   g_assert_cmpuint (n_checked, >, n_refused);
 }
 
+/* Issue 16: a simply supported IPE 300 in S355 over 6 m, unrestrained, two equal point
+ * loads at the third points at the shear centre. The five ordinates are those of a UDL
+ * and Lopez et al. give C1 = 1/sqrt (16.625/21) = 1.124 (hand); the exact diagram gives
+ * the issue's independent Rayleigh-Ritz C1 = 1.094 (tests/test-ltb-energy.c checks it
+ * against a second solver), and M_cr drops with it. A diagram with more pieces than the
+ * analysis keeps takes C1 = 1.0; a UDL keeps SN003b's 1.127/0.454 and a linear diagram
+ * its Lopez et al. C1 (regressions). */
+static void
+test_exact_diagram (void)
+{
+  PsSteelSection s;
+  PsSteelMaterial m;
+  PsEc3Options o;
+  PsDesignActions a = actions_none ();
+  PsDesignResult r;
+  PsEc3Detail d;
+  PsMomentSegment tp = segment_third_points (6, 100e3);
+  double mcr_lys;
+
+  ipe300_s355 (&s, &m);
+  ps_ec3_options_init (&o);
+  a.ltb_restrained = 0;
+  a.M_Ed_sag = 100e3;
+  a.ltb = tp;
+  assert_close ("Lopez et al. from the ordinates (hand)", ps_ec3_c1_lys (&tp),
+                1.0 / sqrt (16.625 / 21), 1e-12);
+  mcr_lys = ps_ec3_mcr (ps_ec3_c1_lys (&tp), 0, 0, 1, 1, 6, m.E, m.G, s.Iz, s.It, s.Iw);
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+  assert_close ("C1 third points [issue 16: 1.094]", d.C1, 1.094, 1e-3);
+  g_assert_cmpfloat (d.C1, <, 1.124);
+  g_assert_cmpfloat (r.M_cr, <, mcr_lys * (1 - 0.02));
+  assert_close ("z_g", d.z_g, 0, 0);
+  assert_close ("C2 not used", d.C2, 0, 0);
+  /* The sheet names the source. */
+  {
+    g_autoptr (PsCalcSheet) sheet = ps_ec3_sheet ("IPE 300", "S355", &s, &m, &o, &a, &r, &d);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < sheet->lines->len; i++)
+      {
+        const PsCalcLine *l = g_ptr_array_index (sheet->lines, i);
+
+        named = named || strstr (l->description, "exact moment diagram") != NULL;
+      }
+    g_assert_true (named);
+  }
+  /* With the memo: the same bits, computed or remembered. */
+  {
+    PsLtbEnergyMemo memo;
+    PsDesignResult r1, r2;
+    PsEc3Detail d1;
+
+    ps_ltb_energy_memo_init (&memo);
+    a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+    ps_ec3_check_memo (&s, &m, &o, &a, &memo, &r1, &d1);
+    ps_ec3_check_memo (&s, &m, &o, &a, &memo, &r2, &d1);
+    ps_ec3_check (&s, &m, &o, &a, &r, &d);
+    g_assert_cmpfloat (r1.M_cr, ==, r.M_cr);
+    g_assert_cmpfloat (r2.M_cr, ==, r.M_cr);
+    g_assert_cmpfloat (r2.u[PS_CHECK_LTB], ==, r.u[PS_CHECK_LTB]);
+    g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+    g_assert_cmpfloat (d.C2, >, 0);
+    a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
+  }
+  /* Loads of both directions on the top flange: 1 down at 0.15 L, 0.35 up at L/2. The
+   * middle ordinate lies below the chord (M_mid = 0.075 - 0.0875 < 0, statics), yet the
+   * largest moment (0.101 P L at 0.15 L) comes from the downward load, which the top
+   * flange makes destabilising: M_cr must fall below the shear-centre value. */
+  {
+    const double xj[2] = { 0.15, 0.5 }, pj[2] = { 1.0, -0.35 };
+    double centre;
+
+    a.ltb = segment_point_loads (6, xj, pj, 2, 100e3);
+    a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
+    ps_ec3_check (&s, &m, &o, &a, &r, &d);
+    centre = r.M_cr;
+    a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+    ps_ec3_check (&s, &m, &o, &a, &r, &d);
+    g_assert_false (r.refused);
+    g_assert_cmpint (d.c_source, ==, PS_EC3_C_ENERGY_DIAGRAM);
+    g_assert_cmpfloat (r.M_cr, <, centre);
+    assert_close ("z_g = h/2", d.z_g, s.h / 2, 1e-12);
+    a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
+    a.ltb = tp;
+  }
+  /* More pieces than fit: not complete, the bound C1 = 1.0. */
+  a.ltb.diagram.complete = 0;
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_BOUND);
+  assert_close ("C1 bound", d.C1, 1.0, 0);
+  /* The sheet prints the bound's source. */
+  {
+    g_autoptr (PsCalcSheet) sheet = ps_ec3_sheet ("IPE 300", "S355", &s, &m, &o, &a, &r, &d);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < sheet->lines->len; i++)
+      {
+        const PsCalcLine *l = g_ptr_array_index (sheet->lines, i);
+
+        named = named || strstr (l->description, "not known exactly") != NULL;
+      }
+    g_assert_true (named);
+  }
+  /* Regressions: a UDL that the analysis found uniform keeps SN003b's pair on the top
+   * flange, a linear diagram its Lopez et al. C1 (psi = 0: 1/sqrt (6.625/21), hand). */
+  a.ltb = segment_udl (6, 100e3);
+  a.ltb_uniform_load = 1;
+  a.load_level = PS_LOAD_LEVEL_TOP_FLANGE;
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_SN003_UDL);
+  assert_close ("C1 UDL [SN003b: 1.127]", d.C1, 1.127, 0);
+  assert_close ("C2 UDL [SN003b: 0.454]", d.C2, 0.454, 0);
+  a.ltb = segment_linear (4, 100e3, 0);
+  a.ltb_uniform_load = 0;
+  ps_ec3_check (&s, &m, &o, &a, &r, &d);
+  g_assert_cmpint (d.c_source, ==, PS_EC3_C_LYS);
+  assert_close ("C1 psi = 0 (hand)", d.C1, 1.0 / sqrt (6.625 / 21), 1e-12);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -941,6 +1160,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/ec3/ltb/eccs-ipe500", test_ltb_eccs_ipe500);
   g_test_add_func ("/engine/ec3/ltb/chi-curves", test_chi_curves);
   g_test_add_func ("/engine/ec3/ltb/moment-factors", test_moment_factors);
+  g_test_add_func ("/engine/ec3/ltb/exact-diagram", test_exact_diagram);
   g_test_add_func ("/engine/ec3/hollow", test_hollow);
   g_test_add_func ("/engine/ec3/deflection", test_deflection);
   g_test_add_func ("/engine/ec3/table-sweep", test_table_sweep);

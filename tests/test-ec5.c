@@ -30,6 +30,18 @@ actions_simple (double L, double M, double V, int point, PsLoadDuration duration
   a.V_Ed_at_M = 0.0;
   a.M_Ed_at_V = 0.0;
   a.ltb = (PsMomentSegment){ L, 0.0, 0.0, q * M, M, q * M, M };
+  /* What the analysis gives with the ordinates: a uniform load, or the exact diagram of
+   * the central point load (two straight pieces, ps-design-math-private.h). */
+  a.ltb_uniform_load = !point;
+  if (point)
+    {
+      a.ltb.diagram.n = 2;
+      a.ltb.diagram.complete = 1;
+      a.ltb.diagram.x[1] = 0.5;
+      a.ltb.diagram.M[1] = 1.0;
+      a.ltb.diagram.V[0] = 2.0;
+      a.ltb.diagram.V[1] = -2.0;
+    }
   a.ltb_restrained = 0;
   a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
   a.duration = duration;
@@ -220,6 +232,14 @@ test_effective_length (void)
   g_assert_cmpint (d.lef_case, ==, PS_EC5_LEF_OTHER_SIMPLE);
   assert_close ("l_ef other", d.l_ef, 5.0, 1e-12);
   g_assert_false (r.refused);
+  /* A UDL's ordinates from loads the analysis did not find uniform (two point loads at
+   * the third points, issue 16): not the uniform-load row, 1.0 l. */
+  a.ltb = (PsMomentSegment){ 5.0, 0.0, 0.0, 7.5e3, 10e3, 7.5e3, 10e3 };
+  a.ltb_uniform_load = 0;
+  ps_ec5_check (&s, &m, &o, &a, &r, &d);
+  g_assert_cmpint (d.lef_case, ==, PS_EC5_LEF_OTHER_SIMPLE);
+  assert_close ("l_ef third points", d.l_ef, 5.0, 1e-12);
+  a.ltb_uniform_load = 1;
   /* Uniform load on the tension edge: 0.9 l - 0.5 h. */
   a.ltb = (PsMomentSegment){ 5.0, 0.0, 0.0, 7.5e3, 10e3, 7.5e3, 10e3 };
   a.load_level = PS_LOAD_LEVEL_BOTTOM_FLANGE;

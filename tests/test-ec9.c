@@ -22,6 +22,7 @@ actions (double L, double M, double V)
   a.M_Ed_sag = M;
   a.V_Ed = V;
   a.ltb = (PsMomentSegment){ L, 0.0, 0.0, 0.75 * M, M, 0.75 * M, M };
+  a.ltb_uniform_load = 1; /* the analysis found the load uniform */
   a.ltb_restrained = 1;
   a.load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;
   a.L_ref = L;
@@ -100,6 +101,33 @@ test_i_6061 (void)
   g_assert_false (r.refused);
   g_assert_cmpint (d.shape, ==, PS_MOMENT_SHAPE_PARABOLIC);
   assert_close ("C1", d.C1, 1.127, 0);
+  /* The same ordinates from two point loads at the third points (issue 16: exact C1
+   * 1.094, below the UDL's): not known to be uniform, not the UDL's row, C1 = 1.0. */
+  a.ltb_uniform_load = 0;
+  ps_ec9_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_cmpint (d.shape, ==, PS_MOMENT_SHAPE_OTHER);
+  assert_close ("C1 other", d.C1, 1.0, 0);
+  g_assert_false (d.c_energy);
+  /* With the exact diagram of the two loads (pieces normalised by the peak: 3 xi, 1,
+   * 3 (1 - xi)): the energy M_cr, C1 between the uniform moment's 1.0 and the UDL's
+   * 1.127 (issue 16's independent Rayleigh-Ritz: 1.094 for an IPE 300 over 6 m). */
+  a.ltb.diagram.n = 3;
+  a.ltb.diagram.complete = 1;
+  a.ltb.diagram.x[1] = 1.0 / 3.0;
+  a.ltb.diagram.x[2] = 2.0 / 3.0;
+  a.ltb.diagram.M[1] = a.ltb.diagram.M[2] = 1.0;
+  a.ltb.diagram.V[0] = 3.0;
+  a.ltb.diagram.V[2] = -3.0;
+  ps_ec9_check (&s, &m, &o, &a, &r, &d);
+  g_assert_false (r.refused);
+  g_assert_true (d.c_energy);
+  g_assert_cmpfloat (d.C1, >, 1.05);
+  g_assert_cmpfloat (d.C1, <, 1.127);
+  a.ltb.diagram.n = 0;
+  a.ltb.diagram.complete = 0;
+  a.ltb_uniform_load = 1;
+  ps_ec9_check (&s, &m, &o, &a, &r, &d);
   assert_close ("I_z", d.I_z, 2336429.3333333335e-12, 1e-9);
   assert_close ("I_t", d.I_t, 195317.33333333334e-12, 1e-9);
   assert_close ("I_w", d.I_w, 20181000000.0e-18, 1e-9);

@@ -1193,6 +1193,75 @@ extern "C"
     return 1;
   }
 
+  /* The exact moment diagram of the arrangement @st on (@a, @b) as the pieces of
+   * PsMomentPieces (ps-design-math-private.h): one per analysis segment overlapping it,
+   * normalised by its largest |M| (at a piece's ends or at the vertex of its parabola).
+   * Not complete where an intensity varies along a piece (M a cubic), where there are
+   * more pieces than fit, or where the segment carries no moment. */
+  static inline PS_HD void ps_ba_ltb_diagram (const PsBaSegments *sg, const PsBaState *st, double a,
+                                              double b, PsMomentPieces *d)
+  {
+    int nseg = sg->n_breaks - 1, n = 0, complete = 1;
+    double L = b - a, mx = 0.0;
+
+    d->n = 0;
+    d->complete = 0;
+    if (!(L > 0.0))
+      return;
+    for (int i = 0; i < nseg; i++)
+      {
+        double x0 = sg->x[i], x1 = sg->x[i + 1], s0, e0, h, me;
+        PsBaState c;
+
+        if (!(x1 > a && x0 < b))
+          continue;
+        s0 = x0 > a ? x0 : a;
+        e0 = x1 < b ? x1 : b;
+        if (!(e0 > s0))
+          continue;
+        if (n == PS_MOMENT_PIECES_MAX)
+          {
+            complete = 0;
+            break;
+          }
+        c = st[i];
+        if (s0 > x0)
+          ps_ba_advance (&c, s0 - x0);
+        if (c.k != 0.0)
+          complete = 0;
+        h = e0 - s0;
+        d->x[n] = (s0 - a) / L;
+        d->M[n] = c.M;
+        d->V[n] = c.V;
+        d->q[n] = c.q;
+        me = ps_ba_M (&c, h);
+        mx = ps_math_fabs (c.M) > mx ? ps_math_fabs (c.M) : mx;
+        mx = ps_math_fabs (me) > mx ? ps_math_fabs (me) : mx;
+        if (c.q != 0.0)
+          {
+            double t = c.V / c.q;
+
+            if (t > 0.0 && t < h)
+              {
+                double mv = ps_math_fabs (ps_ba_M (&c, t));
+
+                mx = mv > mx ? mv : mx;
+              }
+          }
+        n++;
+      }
+    if (!(mx > 0.0 && mx < ps_math_inf ()) || n == 0)
+      return;
+    for (int i = 0; i < n; i++)
+      {
+        d->M[i] = d->M[i] / mx;
+        d->V[i] = d->V[i] * L / mx;
+        d->q[i] = d->q[i] * L * L / mx;
+      }
+    d->n = n;
+    d->complete = complete;
+  }
+
   static inline PS_HD int ps_ba_ltb_segment (const PsBaPlan *p, const PsBaConfig *c, PsBaWork *w,
                                              double x_M, double M_signed, PsMomentSegment *seg)
   {
@@ -1252,6 +1321,7 @@ extern "C"
     ps_ba_at (&w->seg, w->tot, a + 0.5 * (b - a), 1, &V, &seg->M_mid, &T, &W);
     ps_ba_at (&w->seg, w->tot, a + 0.75 * (b - a), 1, &V, &seg->M_q3, &T, &W);
     seg->M_max = M_signed;
+    ps_ba_ltb_diagram (&w->seg, w->tot, a, b, &seg->diagram);
     return ps_ba_segment_uniform (w, a, b);
   }
 
@@ -1420,6 +1490,7 @@ extern "C"
     a->M_Ed_sag = a->M_Ed_hog = a->V_Ed = a->V_Ed_at_M = a->M_Ed_at_V = 0.0;
     a->ltb.L = a->ltb.M_a = a->ltb.M_b = a->ltb.M_q1 = a->ltb.M_mid = a->ltb.M_q3 = a->ltb.M_max
         = 0.0;
+    a->ltb.diagram.n = a->ltb.diagram.complete = 0;
     a->ltb_restrained = 0;
     a->ltb_uniform_load = 0;
     a->load_level = PS_LOAD_LEVEL_SHEAR_CENTRE;

@@ -220,6 +220,10 @@ ps_beam_fast_scalar (const PsBeamActions *a, const PsBeamFastGroup *g, int k, do
   return combo_scalar (&a->plan, k, V);
 }
 
+/* The actions of the group's first item times @t > 0. The LTB segment's exact diagram
+ * (a->ltb.diagram) is normalised by its largest |M| and stays as it is: the same bits
+ * for every item of the group, as the memo of the energy M_cr (ps-ltb-energy-math.h)
+ * expects. */
 static inline void
 scale_actions (PsDesignActions *a, double t)
 {

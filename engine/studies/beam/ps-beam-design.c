@@ -1145,14 +1145,17 @@ ec2_span (const PsBeamActions *a, const PsBaConfig *c, PsEc2Options *o)
     }
 }
 
+/* @memo (may be NULL): the workspace's one-entry memo of the energy M_cr (EN 1993-1-1),
+ * which only saves time: a hit gives the bits a computation would. */
 static void
 check_pair (const PsBeamDesign *d, const PsBeamPair *p, const PsEc2Options *ec2,
-            const PsDesignActions *a, PsDesignResult *r, PsBeamCheckDetail *det)
+            const PsDesignActions *a, PsDesignResult *r, PsBeamCheckDetail *det,
+            PsLtbEnergyMemo *memo)
 {
   switch (p->checker)
     {
     case PS_BEAM_CHECKER_EC3:
-      ps_ec3_check (&p->steel, &p->steel_material, &d->ec3, a, r, &det->ec3);
+      ps_ec3_check_memo (&p->steel, &p->steel_material, &d->ec3, a, memo, r, &det->ec3);
       break;
     case PS_BEAM_CHECKER_AISC:
       ps_aisc_check (&p->steel, &p->steel_material, &d->aisc, a, r, &det->aisc);
@@ -1210,7 +1213,7 @@ is_serviceability (int check)
 static void
 design_check_of (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
                  const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
-                 PsBeamDesignOut *o, const int *uls, guint n_uls)
+                 PsLtbEnergyMemo *memo, PsBeamDesignOut *o, const int *uls, guint n_uls)
 {
   PsEc2Options ec2 = p->ec2_options;
   double best = NAN;
@@ -1247,7 +1250,7 @@ design_check_of (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *c
       PsDesignResult r;
       double su = NAN;
 
-      check_pair (d, p, &ec2, &res[k].actions, &r, det);
+      check_pair (d, p, &ec2, &res[k].actions, &r, det, memo);
       if (r.refused && !o->refused)
         {
           o->refused = TRUE;
@@ -1297,9 +1300,9 @@ design_check_of (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *c
 static void
 design_check (const PsBeamDesign *d, const PsBeamPair *p, const PsBaConfig *cfg,
               const PsBaComboResult *res, const PsBaEnvelope *env, PsBeamCheckDetail *det,
-              PsBeamDesignOut *o)
+              PsLtbEnergyMemo *memo, PsBeamDesignOut *o)
 {
-  design_check_of (d, p, cfg, res, env, det, o, d->uls, d->n_uls);
+  design_check_of (d, p, cfg, res, env, det, memo, o, d->uls, d->n_uls);
 }
 
 /* ---------------------------------------------------------------------------------
@@ -1316,6 +1319,7 @@ typedef struct
   guint64 pair_m, pair_s; /* G_MAXUINT64: none yet */
   PsBeamPair pair;
   PsBeamCheckDetail detail;
+  PsLtbEnergyMemo ltb_memo; /* the last energy M_cr of EN 1993-1-1 (ps-ltb-energy-math.h) */
   /* The proportional group last prepared: its first item (G_MAXUINT64: none) and
    * whether it is proportional. */
   PsBeamFastGroup *group;
@@ -1341,6 +1345,7 @@ ps_beam_design_workspace_new (const PsBeamDesign *d)
   w->group_digits = g_new0 (guint64, d->n_dims);
   w->uls = g_new0 (int, MAX (d->n_uls, 1u));
   w->uls_s = g_new0 (double, 2 * MAX (d->n_uls, 1u));
+  ps_ltb_energy_memo_init (&w->ltb_memo);
   return w;
 }
 
@@ -1406,7 +1411,7 @@ eval_digits (const PsBeamDesign *d, Work *w, PsBeamDesignOut *o, char **error_me
   if (!config_digits (d, w, error_message))
     return FALSE;
   ps_beam_actions_evaluate (d->actions, &w->cfg, w->work, w->res, &w->env);
-  design_check (d, &w->pair, &w->cfg, w->res, &w->env, &w->detail, o);
+  design_check (d, &w->pair, &w->cfg, w->res, &w->env, &w->detail, &w->ltb_memo, o);
   return TRUE;
 }
 
@@ -1810,7 +1815,7 @@ eval_scaled (const PsBeamDesign *d, Work *w, guint64 item, PsBeamDesignOut *o)
   const PsParam *param = ps_beam_actions_get_param (d->actions, d->fast.param);
 
   ps_beam_fast_scale (d->actions, w->group, param->values[item - w->group_first], w->res, &w->env);
-  design_check (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, o);
+  design_check (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, &w->ltb_memo, o);
 }
 
 /* Items [@lo, @hi) of the prepared proportional group, each checked. */
@@ -1889,8 +1894,8 @@ threshold_eval (Threshold *t, guint64 q)
     Work *w = t->w;
 
     ps_beam_fast_scale (d->actions, w->group, threshold_value (t, q), w->res, &w->env);
-    design_check_of (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, &t->o[slot], t->uls,
-                     t->n_uls);
+    design_check_of (d, &w->pair, &w->group->cfg, w->res, &w->env, &w->detail, &w->ltb_memo,
+                     &t->o[slot], t->uls, t->n_uls);
   }
   return &t->o[slot];
 }
@@ -3089,7 +3094,7 @@ ps_beam_design_sheet (const PsBeamDesign *d, guint64 item, int combination, GErr
   ec2 = w->pair.ec2_options;
   if (w->pair.checker == PS_BEAM_CHECKER_EC2_RC)
     ec2_span (d->actions, &w->cfg, &ec2);
-  check_pair (d, &w->pair, &ec2, a, &r, &det);
+  check_pair (d, &w->pair, &ec2, a, &r, &det, NULL);
   switch (w->pair.checker)
     {
     case PS_BEAM_CHECKER_EC3:

@@ -57,6 +57,27 @@ extern "C"
     PS_LOAD_LEVEL_BOTTOM_FLANGE, /* stabilising */
   } PsLoadLevel;
 
+#define PS_MOMENT_PIECES_MAX 16
+
+  /* The exact moment diagram of a segment, as the pieces between its breaks (point
+   * loads, moments, the ends of distributed loads). On piece i, from x[i] to x[i + 1]
+   * (x[n] = 1), with s = xi - x[i] and xi = x / L the position as a fraction of the
+   * segment, M(s) = M[i] + V[i] s - q[i] s^2 / 2: M[i] and V[i] at its start (after the
+   * jumps there) and the uniform intensity q[i] on it (downward positive, q = -M''). A
+   * point load at a break is the jump of V there, V[i - 1] - q[i - 1] h - V[i] with h
+   * the length of piece i - 1; a point moment is the jump of M. All are of the shape
+   * only, normalised by the segment's largest |M| and made dimensionless: M / |M|max,
+   * V L / |M|max, q L^2 / |M|max; a positive factor on the actions (the proportional
+   * groups of ps-beam-design-fast.c) leaves them unchanged. complete = 0 when the
+   * pieces are not the whole diagram (a linearly varying intensity, more pieces than
+   * fit, or not given at all: n = 0). */
+  typedef struct
+  {
+    int n, complete;
+    double x[PS_MOMENT_PIECES_MAX];
+    double M[PS_MOMENT_PIECES_MAX], V[PS_MOMENT_PIECES_MAX], q[PS_MOMENT_PIECES_MAX];
+  } PsMomentPieces;
+
   /* The moment diagram of one segment between lateral restraints, signed (sagging
    * positive), for the equivalent uniform moment factors (C1 of NCCI SN003, C_b of
    * AISC 360-16 F1-1). */
@@ -66,6 +87,7 @@ extern "C"
     double M_a, M_b;          /* at the segment's ends */
     double M_q1, M_mid, M_q3; /* at its quarter points and middle */
     double M_max;             /* largest absolute value in the segment (signed) */
+    PsMomentPieces diagram;   /* the exact diagram, when the analysis gives it */
   } PsMomentSegment;
 
   /* The design actions of one combination for one configuration. ULS values are

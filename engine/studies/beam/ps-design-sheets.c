@@ -702,10 +702,19 @@ ps_ec9_sheet (const PsEc9Section *s, const PsEc9Alloy *m, const PsEc9Options *o,
                        _ ("compression flange restrained along its length: no check"), NAN);
   else if (d->ltb_checked)
     {
-      ps_calc_sheet_add (sheet, "ENV 1993-1-1 Annex F Table F.1.2; NCCI SN003a Table 3.2",
-                         _ ("Equivalent uniform moment factors for the moment diagram"),
-                         "C₁, C₂ (k = k_w = 1)", cat (&pool, "z_g = %s", MM (d->z_g)),
-                         cat (&pool, "C₁ = %s, C₂ = %s", N (d->C1), N (d->C2)), NAN);
+      if (d->c_energy)
+        ps_calc_sheet_add (
+            sheet, "Trahair 1993, ch. 6",
+            _ ("Equivalent uniform moment factors from the energy M_cr (Rayleigh–Ritz) of the "
+               "exact moment diagram of the segment, fork supports: C₁ = M_cr(z_g = 0) / "
+               "M_cr,0, and the C₂ for which (I.2) gives the same M_cr"),
+            "C₁, C₂ (k = k_w = 1)", cat (&pool, "z_g = %s", MM (d->z_g)),
+            cat (&pool, "C₁ = %s, C₂ = %s", N (d->C1), N (d->C2)), NAN);
+      else
+        ps_calc_sheet_add (sheet, "ENV 1993-1-1 Annex F Table F.1.2; NCCI SN003a Table 3.2",
+                           _ ("Equivalent uniform moment factors for the moment diagram"),
+                           "C₁, C₂ (k = k_w = 1)", cat (&pool, "z_g = %s", MM (d->z_g)),
+                           cat (&pool, "C₁ = %s, C₂ = %s", N (d->C1), N (d->C2)), NAN);
       ps_calc_sheet_add (
           sheet, "EN 1999-1-1 Annex I.1.2 (I.2); NCCI SN003a",
           _ ("Elastic critical moment (section constants without the fillets, conservative)"),

@@ -91,13 +91,17 @@ extern "C"
   /* Where C1 (and C2) came from. */
   typedef enum
   {
-    PS_EC3_C_NONE,         /* no LTB check */
-    PS_EC3_C_LYS,          /* Lopez, Yong & Serna (2006), C2 not needed */
-    PS_EC3_C_SN003_UDL,    /* NCCI SN003b Table 3.2: UDL, C1 = 1.127, C2 = 0.454 */
-    PS_EC3_C_SN003_POINT,  /* NCCI SN003b Table 3.2: central point load, 1.348, 0.630 */
-    PS_EC3_C_LYS_C2_BOUND, /* C1 Lopez et al., C2 = 0.630 (largest of Table 3.2, k = 1) */
-    PS_EC3_C_ENERGY,       /* M_cr by the energy method (ps-ltb-energy-math.h); C1, C2
-                              equivalent: C1 at the shear centre, C2 reproduces M_cr */
+    PS_EC3_C_NONE,           /* no LTB check */
+    PS_EC3_C_LYS,            /* Lopez, Yong & Serna (2006), C2 not needed */
+    PS_EC3_C_SN003_UDL,      /* NCCI SN003b Table 3.2: UDL, C1 = 1.127, C2 = 0.454 */
+    PS_EC3_C_SN003_POINT,    /* NCCI SN003b Table 3.2: central point load, 1.348, 0.630 */
+    PS_EC3_C_LYS_C2_BOUND,   /* C1 Lopez et al., C2 = 0.630 (largest of Table 3.2, k = 1) */
+    PS_EC3_C_ENERGY,         /* M_cr by the energy method (ps-ltb-energy-math.h); C1, C2
+                                equivalent: C1 at the shear centre, C2 reproduces M_cr */
+    PS_EC3_C_ENERGY_DIAGRAM, /* the same for the exact piecewise diagram of the analysis
+                                (ps_ltb_energy_mcr_pieces()) */
+    PS_EC3_C_BOUND,          /* diagram not known exactly: C1 = 1.0 (uniform moment, the
+                                lowest C1 of any diagram), C2 = 0.630 */
   } PsEc3CSource;
 
   /* What the LTB check did. */
@@ -368,10 +372,63 @@ extern "C"
     return 1;
   }
 
+  /* C1 and C2 from the energy M_cr of the exact diagram of the analysis
+   * (a->ltb.diagram, complete; ps-ltb-energy-math.h: Trahair 1993 ch. 6; Timoshenko &
+   * Gere 6.2-6.5), fork supports (k = k_w = 1), written as the three-factor formula's
+   * C1 and C2 as ps_ec3_moment_factors_energy() does: C1 = M_cr(z_g = 0) / M_cr,0, and
+   * the C2 for which NCCI SN003b (1) gives the energy M_cr with the loads at their
+   * level. Five ordinates do not determine a diagram with kinks between them (two point
+   * loads at the third points have the ordinates of a uniform load, and Lopez et al. then
+   * overstate C1, 1.124 for 1.094): the pieces do. The loads act at @z_load (m above the
+   * shear centre: +h/2 on the top flange, -h/2 on the bottom one); the pieces carry each
+   * load's direction, so loads of both directions are each counted as they act. Where
+   * the level lowers M_cr, d->z_g = |z_load| and C2 reproduces it; where it would raise
+   * it, the benefit is ignored (z_g = 0, C2 = 0), as for the tabulated cases. Returns 0
+   * when the energy M_cr is not usable. */
+  static inline PS_HD int ps_ec3_moment_factors_diagram (const PsSteelSection *s,
+                                                         const PsDesignActions *a, PsEc3Detail *d,
+                                                         double z_load, PsLtbEnergyMemo *memo)
+  {
+    double L = a->ltb.L, E = d->E, G = d->G, mcr_sc, mcr, m0, B, r, c2;
+
+    ps_ltb_energy_pair (memo, L, E, G, s->Iz, s->It, s->Iw, &a->ltb.diagram, z_load, &mcr_sc, &mcr);
+    m0 = PS_STEEL_PI * PS_STEEL_PI * E * s->Iz / (L * L);
+    B = s->Iw / s->Iz + L * L * G * s->It / (PS_STEEL_PI * PS_STEEL_PI * E * s->Iz);
+    if (!ps_ec3_positive (mcr_sc) || !ps_ec3_positive (mcr) || !ps_ec3_positive (m0)
+        || !ps_ec3_positive (B))
+      return 0;
+    d->C1 = mcr_sc / ps_ec3_mcr (1.0, 0.0, 0.0, 1.0, 1.0, L, E, G, s->Iz, s->It, s->Iw);
+    d->C2 = 0.0;
+    d->z_g = 0.0;
+    if (mcr < mcr_sc)
+      {
+        d->z_g = fabs (z_load);
+        r = mcr / (d->C1 * m0);
+        c2 = (B - r * r) / (2.0 * r * d->z_g);
+        d->C2 = c2 > 0.0 ? c2 : 0.0;
+      }
+    d->c_source = PS_EC3_C_ENERGY_DIAGRAM;
+    return 1;
+  }
+
+  /* Whether the five ordinates agree with the parabola through M_a, M_mid and M_b, with
+   * M_max its largest |M| (the uniform-load data check of
+   * ps_ec3_moment_factors_energy()). */
+  static inline PS_HD int ps_ec3_on_parabola (const PsMomentSegment *m, double tol)
+  {
+    double mm = ps_steel_segment_max (m);
+    double q1 = 0.375 * m->M_a + 0.75 * m->M_mid - 0.125 * m->M_b;
+    double q3 = -0.125 * m->M_a + 0.75 * m->M_mid + 0.375 * m->M_b;
+    double pmax = ps_ltb_energy_quadratic_max (m->M_a, m->M_mid, m->M_b);
+
+    return ps_ec3_near (m->M_q1, q1, mm, tol) && ps_ec3_near (m->M_q3, q3, mm, tol)
+           && ps_ec3_near (fabs (m->M_max), pmax, mm, tol);
+  }
+
   /* C1, C2 and z_g of the segment: see ps_ec3_check(). Returns 0 when C2 is needed
-   * and not available (refusal). */
+   * and not available (refusal). @memo (may be NULL): ps_ltb_energy_pair(). */
   static inline PS_HD int ps_ec3_moment_factors (const PsSteelSection *s, const PsDesignActions *a,
-                                                 PsEc3Detail *d)
+                                                 PsEc3Detail *d, PsLtbEnergyMemo *memo)
   {
     const PsMomentSegment *m = &a->ltb;
     double mm = ps_steel_segment_max (m), lin_q1, lin_mid, lin_q3;
@@ -411,9 +468,39 @@ extern "C"
     d->C1 = ps_ec3_c1_lys (m);
     d->C2 = 0.0;
     d->c_source = PS_EC3_C_LYS;
+    /* Five ordinates determine a linear diagram (Lopez et al. as it is) and, with the
+     * analysis's word that the load is uniform, a parabola (below, as before). Any
+     * other diagram: the energy M_cr of its exact pieces when the analysis gave them
+     * whole; else C1 = 1.0, the uniform-moment value and the lowest C1 of any diagram
+     * with the same largest |M| at the shear centre (Trahair 1993 ch. 6: a uniform
+     * moment is the most severe distribution), with C2 = 0.630 for a destabilising load
+     * as below. */
+    if (!d->linear_diagram && !(a->ltb_uniform_load && ps_ec3_on_parabola (m, tol)))
+      {
+        int no_end = ps_ec3_near (m->M_a, 0.0, mm, tol) && ps_ec3_near (m->M_b, 0.0, mm, tol);
+        int one_sign = m->M_q1 * sign >= 0.0 && m->M_mid * sign >= 0.0 && m->M_q3 * sign >= 0.0;
+
+        if (m->diagram.complete && m->diagram.n >= 1)
+          {
+            double z_load = a->load_level == PS_LOAD_LEVEL_TOP_FLANGE      ? s->h / 2.0
+                            : a->load_level == PS_LOAD_LEVEL_BOTTOM_FLANGE ? -s->h / 2.0
+                                                                           : 0.0;
+
+            return ps_ec3_moment_factors_diagram (s, a, d, z_load, memo);
+          }
+        d->C1 = 1.0;
+        d->C2 = zg > 0.0 ? 0.630 : 0.0;
+        d->c_source = PS_EC3_C_BOUND;
+        /* With end moments 0.630 is no bound (see below): refused. */
+        return !(zg > 0.0) || (no_end && one_sign);
+      }
     if (zg > 0.0)
       {
-        /* Destabilising load inside the segment: C2 from NCCI SN003b Table 3.2 (k = 1),
+        /* Reached by a uniform load only (the parabola the analysis vouches for): the
+         * other diagrams took the exact-diagram or the bound path above, and the point
+         * load cases below are kept for a parabola whose ordinates disagree with the
+         * flag within tol_shape only.
+         * Destabilising load inside the segment: C2 from NCCI SN003b Table 3.2 (k = 1),
          * which covers segments with no end moments. A UDL (quarter-point moments
          * 3/4 of the middle one) or a central point load (1/2) takes the tabulated pair;
          * any other diagram of one sign with no end moments takes C1 by Lopez et al. and
@@ -461,9 +548,10 @@ extern "C"
   }
 
   /* The checks of EN 1993-1-1 for a steel beam bent about its strong axis. */
-  static inline PS_HD void ps_ec3_check (const PsSteelSection *s, const PsSteelMaterial *mat,
-                                         const PsEc3Options *o, const PsDesignActions *a,
-                                         PsDesignResult *r, PsEc3Detail *d)
+  static inline PS_HD void ps_ec3_check_memo (const PsSteelSection *s, const PsSteelMaterial *mat,
+                                              const PsEc3Options *o, const PsDesignActions *a,
+                                              PsLtbEnergyMemo *memo, PsDesignResult *r,
+                                              PsEc3Detail *d)
   {
     double fy = mat->fy, g0 = o->gamma_M0, g1 = o->gamma_M1;
     double m_ed;
@@ -647,7 +735,7 @@ extern "C"
           }
         if (d->M_Ed_ltb > 0.0)
           {
-            if (!ps_ec3_moment_factors (s, a, d))
+            if (!ps_ec3_moment_factors (s, a, d, memo))
               {
                 ps_ec3_refuse (r, d, PS_STEEL_REFUSED_LTB_C2);
                 return;
@@ -739,6 +827,14 @@ extern "C"
         || (ps_ec3_positive (a->limit_total) && isnan (r->u[PS_CHECK_DEFLECTION]))
         || (ps_ec3_positive (a->limit_variable) && isnan (r->u[PS_CHECK_DEFLECTION_VARIABLE])))
       ps_ec3_refuse (r, d, PS_STEEL_REFUSED_BAD_INPUT);
+  }
+
+  /* ps_ec3_check_memo() with no memo: every energy M_cr computed. */
+  static inline PS_HD void ps_ec3_check (const PsSteelSection *s, const PsSteelMaterial *mat,
+                                         const PsEc3Options *o, const PsDesignActions *a,
+                                         PsDesignResult *r, PsEc3Detail *d)
+  {
+    ps_ec3_check_memo (s, mat, o, a, NULL, r, d);
   }
 
 #ifdef __cplusplus

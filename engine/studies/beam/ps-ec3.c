@@ -264,6 +264,17 @@ c_source_text (PsEc3CSource c)
                 "Gere 6.2–6.5) for the uniform load with end moments, fork supports at the "
                 "restraints (NCCI SN003b), load at z_g = h/2; C1 = M_cr(z_g = 0) / M_cr,0 and "
                 "the C2 for which SN003b (1) gives the same M_cr");
+    case PS_EC3_C_ENERGY_DIAGRAM:
+      return _ ("M_cr by the energy method (Rayleigh–Ritz, Trahair 1993 ch. 6; Timoshenko & "
+                "Gere 6.2–6.5) for the exact moment diagram of the segment (its pieces between "
+                "point loads and load ends), fork supports at the restraints (NCCI SN003b); "
+                "C1 = M_cr(z_g = 0) / M_cr,0 and, for a destabilising load at z_g = h/2, the C2 "
+                "for which SN003b (1) gives the same M_cr");
+    case PS_EC3_C_BOUND:
+      return _ ("Moment diagram not known exactly (more pieces than the analysis keeps, or a "
+                "varying load): C1 = 1.0, the uniform-moment value and the lowest C1 of any "
+                "diagram (Trahair 1993 ch. 6); C2 = 0.630, the largest of NCCI SN003b "
+                "Table 3.2 (k = 1), for a destabilising load");
     case PS_EC3_C_LYS_C2_BOUND:
       return _ ("C1 by Lopez, Yong & Serna (2006) from the moments at the ends, quarter points "
                 "and middle; C2 = 0.630, the largest of NCCI SN003b Table 3.2 (k = 1), on the "
@@ -315,7 +326,7 @@ sheet_ltb (PsCalcSheet *sheet, GPtrArray *p, const PsSteelSection *s, const PsEc
                          n (p, CM4 (s->Iz), 4), n (p, CM4 (s->It), 4), n (p, CM6 (s->Iw), 4),
                          n (p, d->L, 4)),
         g_strdup_printf ("M_cr = %s kN·m", n (p, KN (d->M_cr), 4)), NAN);
-  if (d->c_source == PS_EC3_C_ENERGY)
+  if (d->c_source == PS_EC3_C_ENERGY || d->c_source == PS_EC3_C_ENERGY_DIAGRAM)
     {
       double m0 = ps_ec3_mcr (1.0, 0.0, 0.0, 1.0, 1.0, d->L, d->E, d->G, s->Iz, s->It, s->Iw);
 

@@ -152,11 +152,11 @@ extern "C"
 
   /* The Table 6.1 row for the segment's moment diagram; PS_EC5_LEF_NONE with a refusal
    * for a cantilever diagram the table does not give. */
-  static inline PS_HD PsEc5LefCase ps_ec5_lef_case (const PsMomentSegment *s, int cantilever,
-                                                    double *ratio)
+  static inline PS_HD PsEc5LefCase ps_ec5_lef_case (const PsMomentSegment *s, int uniform_load,
+                                                    int cantilever, double *ratio)
   {
     double psi;
-    PsMomentShape shape = ps_moment_shape (s, &psi);
+    PsMomentShape shape = ps_moment_shape_exact (s, uniform_load, &psi);
 
     *ratio = NAN;
     if (cantilever)
@@ -277,7 +277,7 @@ extern "C"
     if (!a->ltb_restrained)
       {
         d->l = a->ltb.L;
-        d->lef_case = ps_ec5_lef_case (&a->ltb, o->cantilever, &d->lef_ratio);
+        d->lef_case = ps_ec5_lef_case (&a->ltb, a->ltb_uniform_load, o->cantilever, &d->lef_ratio);
         if (m->hardwood)
           ps_ec5_refuse (r, d, PS_EC5_REFUSE_LTB_HARDWOOD);
         else if (d->lef_case == PS_EC5_LEF_NONE)

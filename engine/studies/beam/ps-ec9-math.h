@@ -25,6 +25,7 @@
 
 #include "ps-design-math-private.h"
 #include "ps-moment-shape-math.h"
+#include "ps-ltb-energy-math.h"
 #include "ps-sls-math.h"
 
 #ifdef __cplusplus
@@ -102,6 +103,7 @@ extern "C"
     int ltb_checked;
     PsMomentShape shape;
     double psi, C1, C2, z_g, L, I_z, I_t, I_w, M_cr;
+    int c_energy; /* C1, C2 from the energy M_cr of the exact diagram (ps_ec9_C1_C2_energy) */
     double alpha_LT, lambda_0, lambda_LT, phi_LT, chi_LT, M_Ed_ltb, Mb_Rd;
   } PsEc9Details;
 
@@ -141,6 +143,37 @@ extern "C"
     if (beta <= b3)
       return 3;
     return 4;
+  }
+
+  /* C1 and C2 of a diagram the table lacks, from the energy M_cr of its exact pieces
+   * (ps_ltb_energy_mcr_pieces(): Trahair 1993 ch. 6; Timoshenko & Gere 6.2-6.5), fork
+   * supports, as EN 1993-1-1 takes them (ps_ec3_moment_factors_diagram()): C1 =
+   * M_cr(z_g = 0) / M_cr,0 and, with the load at z_g (m above the shear centre, the
+   * load's direction is in the diagram), the C2 for which (I.2) gives the energy M_cr:
+   * C2 = (B - r^2) / (2 r z_g), r = M_cr / (C1 pi^2 E I_z / L^2), B = I_w/I_z + L^2 G I_t /
+   * (pi^2 E I_z). Returns 0 when the diagram is not complete or M_cr not usable. */
+  static inline PS_HD int ps_ec9_C1_C2_energy (const PsMomentPieces *dg, double L, double E,
+                                               double G, double Iz, double It, double Iw,
+                                               double z_g, double *C1, double *C2)
+  {
+    double pi2 = 3.14159265358979323846 * 3.14159265358979323846;
+    double mcr_sc, mcr, m0, B, r;
+
+    if (!dg->complete || dg->n < 1)
+      return 0;
+    ps_ltb_energy_pair (NULL, L, E, G, Iz, It, Iw, dg, z_g, &mcr_sc, &mcr);
+    m0 = pi2 * E * Iz / (L * L);
+    B = Iw / Iz + L * L * G * It / (pi2 * E * Iz);
+    if (!(mcr_sc > 0.0 && mcr_sc < INFINITY && mcr > 0.0 && mcr < INFINITY && m0 > 0.0 && B > 0.0))
+      return 0;
+    *C1 = mcr_sc / (m0 * sqrt (B));
+    *C2 = 0.0;
+    if (z_g != 0.0)
+      {
+        r = mcr / (*C1 * m0);
+        *C2 = (B - r * r) / (2.0 * r * z_g);
+      }
+    return 1;
   }
 
   /* C1 and C2 for fork supports (k = k_w = 1), ENV 1993-1-1:1992 Annex F Table F.1.2 and
@@ -206,6 +239,7 @@ extern "C"
     d->ltb_checked = 0;
     d->shape = PS_MOMENT_SHAPE_OTHER;
     d->psi = d->C1 = d->C2 = d->z_g = d->L = d->I_z = d->I_t = d->I_w = d->M_cr = NAN;
+    d->c_energy = 0;
     d->alpha_LT = d->lambda_0 = d->lambda_LT = d->phi_LT = d->chi_LT = NAN;
     d->M_Ed_ltb = d->Mb_Rd = NAN;
   }
@@ -377,11 +411,18 @@ extern "C"
           {
             double h_lev = s->h;
 
-            d->shape = ps_moment_shape (&a->ltb, &d->psi);
+            d->shape = ps_moment_shape_exact (&a->ltb, a->ltb_uniform_load, &d->psi);
             d->z_g = a->load_level == PS_LOAD_LEVEL_TOP_FLANGE      ? 0.5 * h_lev
                      : a->load_level == PS_LOAD_LEVEL_BOTTOM_FLANGE ? -0.5 * h_lev
                                                                     : 0.0;
-            if (!ps_ec9_C1_C2 (d->shape, d->z_g, &d->C1, &d->C2))
+            d->c_energy = 0;
+            /* A diagram the table lacks: the energy M_cr of its exact pieces, where the
+             * analysis gave them whole (the same rule as EN 1993-1-1, issue 16). */
+            if (d->shape == PS_MOMENT_SHAPE_OTHER
+                && ps_ec9_C1_C2_energy (&a->ltb.diagram, a->ltb.L, m->E, m->G, d->I_z, d->I_t,
+                                        d->I_w, d->z_g, &d->C1, &d->C2))
+              d->c_energy = 1;
+            if (!d->c_energy && !ps_ec9_C1_C2 (d->shape, d->z_g, &d->C1, &d->C2))
               ps_ec9_refuse (r, d, PS_EC9_REFUSE_LTB_DIAGRAM);
             else
               {

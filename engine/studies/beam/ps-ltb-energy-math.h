@@ -41,6 +41,21 @@
  * For a uniform moment the first sine is the exact buckled shape and the method gives the
  * closed form M_cr,0 (Timoshenko & Gere 6.2); for other diagrams the Ritz value converges
  * from above as N grows (tests/test-ltb-energy.c checks N = 15 against N = 16).
+ *
+ * ps_ltb_energy_mcr_pieces() takes the exact diagram of the analysis instead
+ * (PsMomentPieces, ps-design-math-private.h): pieces on which M0 is a quadratic (a
+ * uniform load q0), point loads P at the breaks (the jumps of V) and point moments (the
+ * jumps of M, which enter I_mn only). The same energy (Trahair 1993, 6.3 and 6.5, where
+ * a concentrated load at height z_g adds - 1/2 P z_g phi(x_P)^2), the same Schur
+ * complement and bisection, with
+ *   I_mn = 1/2 sum_pieces [A(m - n) - A(m + n)],  A(p) = int_piece M0 cos (p pi xi) dxi,
+ * integrated exactly by parts: for a quadratic M0 on [xi_0, xi_1], w = p pi,
+ *   A(p) = [M0 sin (w xi)/w + M0' cos (w xi)/w^2 - M0'' sin (w xi)/w^3] from xi_0 to xi_1,
+ * and the load-height term a full matrix instead of a diagonal,
+ *   Q_np = int q0 sin (n pi xi) sin (p pi xi) dxi + sum_j P_j sin (n pi xi_j) sin (p pi xi_j),
+ *   S(t)_np = delta_np d_n - t (2 z_g M_cr,0 / (L^2 D1)) Q_np - t^2 4 sum_m I_mn I_mp,
+ * q0 and P in the dimensionless units of PsMomentPieces (q L^2 / |M|max, P L / |M|max).
+ * One piece of uniform load reduces it to ps_ltb_energy_mcr().
  */
 #pragma once
 
@@ -221,6 +236,285 @@ extern "C"
           hi = mid;
       }
     return 0.5 * (lo + hi) * mcr0;
+  }
+
+  /* sin (pi x) and cos (pi x), exact at the multiples of 1/2 (the ends and middle of a
+   * segment), where sin (PS_LTB_ENERGY_PI x) would leave rounding noise. */
+  static inline PS_HD double ps_ltb_energy_sinpi (double x)
+  {
+    double r = x - 2.0 * floor (0.5 * x); /* [0, 2) */
+
+    if (r == 0.0 || r == 1.0)
+      return 0.0;
+    if (r == 0.5)
+      return 1.0;
+    if (r == 1.5)
+      return -1.0;
+    return sin (PS_LTB_ENERGY_PI * r);
+  }
+
+  static inline PS_HD double ps_ltb_energy_cospi (double x)
+  {
+    double r = x - 2.0 * floor (0.5 * x);
+
+    if (r == 0.0)
+      return 1.0;
+    if (r == 1.0)
+      return -1.0;
+    if (r == 0.5 || r == 1.5)
+      return 0.0;
+    return cos (PS_LTB_ENERGY_PI * r);
+  }
+
+  /* The largest |M| of the pieces: at their ends and at the vertices of their parabolas. */
+  static inline PS_HD double ps_ltb_energy_pieces_max (const PsMomentPieces *d)
+  {
+    double mx = 0.0;
+
+    for (int i = 0; i < d->n; i++)
+      {
+        double h = (i + 1 < d->n ? d->x[i + 1] : 1.0) - d->x[i];
+        double me = d->M[i] + h * (d->V[i] - 0.5 * d->q[i] * h);
+
+        mx = fabs (d->M[i]) > mx ? fabs (d->M[i]) : mx;
+        mx = fabs (me) > mx ? fabs (me) : mx;
+        if (d->q[i] != 0.0)
+          {
+            double t = d->V[i] / d->q[i];
+
+            if (t > 0.0 && t < h)
+              {
+                double mv = fabs (d->M[i] + t * (d->V[i] - 0.5 * d->q[i] * t));
+
+                mx = mv > mx ? mv : mx;
+              }
+          }
+      }
+    return mx;
+  }
+
+  /* Bisection of the header comment on S(t)_np = delta_np d_n - t gm_np - t^2 h_np;
+   * returns the smallest positive t at which S(t) stops being positive definite
+   * (INFINITY past 1e12). */
+  static inline PS_HD double
+  ps_ltb_energy_bisect (const double *dn, const double gm[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX],
+                        const double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], int n)
+  {
+    double s[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], lo = 0.0, hi = 1.0;
+
+    for (;;)
+      {
+        for (int i = 0; i < n; i++)
+          for (int j = 0; j < n; j++)
+            s[i][j] = -hi * hi * h[i][j] - hi * gm[i][j] + (i == j ? dn[i] : 0.0);
+        if (!ps_ltb_energy_pd (s, n))
+          break;
+        lo = hi;
+        hi *= 2.0;
+        if (hi > 1e12)
+          return INFINITY;
+      }
+    for (int it = 0; it < 200 && hi - lo > 1e-15 * hi; it++)
+      {
+        double mid = 0.5 * (lo + hi);
+
+        for (int i = 0; i < n; i++)
+          for (int j = 0; j < n; j++)
+            s[i][j] = -mid * mid * h[i][j] - mid * gm[i][j] + (i == j ? dn[i] : 0.0);
+        if (ps_ltb_energy_pd (s, n))
+          lo = mid;
+        else
+          hi = mid;
+      }
+    return 0.5 * (lo + hi);
+  }
+
+  /* M_cr (N m, the largest |M| of the segment at buckling) of a fork-supported segment of
+   * length @L under the piecewise diagram @d (PsMomentPieces: its shape only; the
+   * complete flag is the caller's business), the loads applied at @z_g (m) above the
+   * shear centre, with @n_terms sine terms (1..PS_LTB_ENERGY_NMAX). E, G in Pa, I_z,
+   * I_t in m^4, I_w in m^6. Returns INFINITY for a diagram with no moment, NAN for
+   * invalid input (pieces not in order, not starting at 0, not finite). */
+  static inline PS_HD double ps_ltb_energy_mcr_pieces (double L, double E, double G, double Iz,
+                                                       double It, double Iw,
+                                                       const PsMomentPieces *d, double z_g,
+                                                       int n_terms)
+  {
+    double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], gm[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX];
+    double im[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], dn[PS_LTB_ENERGY_NMAX];
+    /* Per piece and p = 0 .. 2N: A(p) of M0 and B(p) of 1 (for q0). */
+    double A[PS_MOMENT_PIECES_MAX][2 * PS_LTB_ENERGY_NMAX + 1];
+    double B[PS_MOMENT_PIECES_MAX][2 * PS_LTB_ENERGY_NMAX + 1];
+    double P[PS_MOMENT_PIECES_MAX];
+    double mmax, k1, D1, mcr0, gz, t;
+    int n = n_terms, np = d->n;
+
+    if (!(n >= 1 && n <= PS_LTB_ENERGY_NMAX) || !(L > 0.0 && L < INFINITY)
+        || !(E > 0.0 && E < INFINITY) || !(G > 0.0 && G < INFINITY) || !(Iz > 0.0 && Iz < INFINITY)
+        || !(It >= 0.0 && It < INFINITY) || !(Iw >= 0.0 && Iw < INFINITY) || !(It > 0.0 || Iw > 0.0)
+        || !(fabs (z_g) < INFINITY) || !(np >= 1 && np <= PS_MOMENT_PIECES_MAX) || d->x[0] != 0.0)
+      return NAN;
+    for (int i = 0; i < np; i++)
+      {
+        double e = i + 1 < np ? d->x[i + 1] : 1.0;
+
+        if (!(e > d->x[i] && e <= 1.0) || !(fabs (d->M[i]) < INFINITY)
+            || !(fabs (d->V[i]) < INFINITY) || !(fabs (d->q[i]) < INFINITY))
+          return NAN;
+      }
+    mmax = ps_ltb_energy_pieces_max (d);
+    if (mmax == 0.0)
+      return INFINITY;
+
+    /* The integrals of each piece, the diagram scaled to max |M0| = 1. */
+    for (int i = 0; i < np; i++)
+      {
+        double x0 = d->x[i], x1 = i + 1 < np ? d->x[i + 1] : 1.0, hh = x1 - x0;
+        double M0 = d->M[i] / mmax, V0 = d->V[i] / mmax, q = d->q[i] / mmax;
+        double M1 = M0 + hh * (V0 - 0.5 * q * hh), V1 = V0 - q * hh;
+
+        A[i][0] = hh * (M0 + hh * (0.5 * V0 - q * hh / 6.0));
+        B[i][0] = hh;
+        for (int p = 1; p <= 2 * n; p++)
+          {
+            double w = (double)p * PS_LTB_ENERGY_PI;
+            double s0 = ps_ltb_energy_sinpi ((double)p * x0),
+                   c0 = ps_ltb_energy_cospi ((double)p * x0);
+            double s1 = ps_ltb_energy_sinpi ((double)p * x1),
+                   c1 = ps_ltb_energy_cospi ((double)p * x1);
+
+            /* M0'' = -q. */
+            A[i][p] = (M1 * s1 - M0 * s0) / w + (V1 * c1 - V0 * c0) / (w * w)
+                      + q * (s1 - s0) / (w * w * w);
+            B[i][p] = (s1 - s0) / w;
+          }
+        /* The point load at the piece's start: the drop of V there. */
+        P[i] = 0.0;
+        if (i > 0)
+          {
+            double hp = x0 - d->x[i - 1];
+
+            P[i] = (d->V[i - 1] - d->q[i - 1] * hp) / mmax - V0;
+          }
+      }
+
+    k1 = PS_LTB_ENERGY_PI / L;
+    D1 = G * It * k1 * k1 + E * Iw * k1 * k1 * k1 * k1;
+    mcr0 = sqrt (E * Iz * D1);
+    gz = 2.0 * z_g * mcr0 / (L * L * D1);
+    for (int i = 0; i < n; i++)
+      {
+        double f = (double)(i + 1) * (double)(i + 1);
+
+        dn[i] = (G * It * k1 * k1 * f + E * Iw * k1 * k1 * k1 * k1 * f * f) / D1;
+      }
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++)
+        {
+          int dm = i > j ? i - j : j - i, sm = i + j + 2;
+          double v = 0.0, qv = 0.0;
+
+          for (int k = 0; k < np; k++)
+            {
+              v += A[k][dm] - A[k][sm];
+              qv += d->q[k] / mmax * (B[k][dm] - B[k][sm]);
+            }
+          qv *= 0.5;
+          for (int k = 1; k < np; k++)
+            if (P[k] != 0.0)
+              qv += P[k] * ps_ltb_energy_sinpi ((double)(i + 1) * d->x[k])
+                    * ps_ltb_energy_sinpi ((double)(j + 1) * d->x[k]);
+          im[i][j] = 0.5 * v;
+          gm[i][j] = gz * qv;
+        }
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++)
+        {
+          double v = 0.0;
+
+          for (int k = 0; k < n; k++)
+            v += im[k][i] * im[k][j];
+          h[i][j] = 4.0 * v;
+        }
+    t = ps_ltb_energy_bisect (dn, gm, h, n);
+    return t < INFINITY ? t * mcr0 : INFINITY;
+  }
+
+  /* A one-entry memo of the M_cr pair (load at the shear centre, load at z_g) of
+   * ps_ltb_energy_pair(), keyed on every input bit for bit: the proportional groups of
+   * the design path (ps-beam-design-fast.c) carry the same normalised diagram from item
+   * to item and compute it once. A hit returns the bits a computation would. Zero it
+   * (ps_ltb_energy_memo_init()) before the first use. */
+  typedef struct
+  {
+    int valid;
+    PsMomentPieces d;
+    double L, E, G, Iz, It, Iw, z_g;
+    double mcr_sc, mcr_zg;
+  } PsLtbEnergyMemo;
+
+  static inline PS_HD void ps_ltb_energy_memo_init (PsLtbEnergyMemo *m) { m->valid = 0; }
+
+  /* a and b are the same bits (NaN never is: no entry with a NaN is ever hit). */
+  static inline PS_HD int ps_ltb_energy_same (double a, double b)
+  {
+    return a == b && signbit (a) == signbit (b);
+  }
+
+  static inline PS_HD int ps_ltb_energy_memo_hit (const PsLtbEnergyMemo *m, double L, double E,
+                                                  double G, double Iz, double It, double Iw,
+                                                  const PsMomentPieces *d, double z_g)
+  {
+    if (!m->valid || m->d.n != d->n || m->d.complete != d->complete || !ps_ltb_energy_same (m->L, L)
+        || !ps_ltb_energy_same (m->E, E) || !ps_ltb_energy_same (m->G, G)
+        || !ps_ltb_energy_same (m->Iz, Iz) || !ps_ltb_energy_same (m->It, It)
+        || !ps_ltb_energy_same (m->Iw, Iw) || !ps_ltb_energy_same (m->z_g, z_g))
+      return 0;
+    for (int i = 0; i < d->n; i++)
+      if (!ps_ltb_energy_same (m->d.x[i], d->x[i]) || !ps_ltb_energy_same (m->d.M[i], d->M[i])
+          || !ps_ltb_energy_same (m->d.V[i], d->V[i]) || !ps_ltb_energy_same (m->d.q[i], d->q[i]))
+        return 0;
+    return 1;
+  }
+
+  /* M_cr of the diagram @d with the loads at the shear centre (*@mcr_sc) and at @z_g
+   * (*@mcr_zg; the same when @z_g is 0), through @memo when it is not NULL. */
+  static inline PS_HD void ps_ltb_energy_pair (PsLtbEnergyMemo *memo, double L, double E, double G,
+                                               double Iz, double It, double Iw,
+                                               const PsMomentPieces *d, double z_g, double *mcr_sc,
+                                               double *mcr_zg)
+  {
+    if (memo != NULL && ps_ltb_energy_memo_hit (memo, L, E, G, Iz, It, Iw, d, z_g))
+      {
+        *mcr_sc = memo->mcr_sc;
+        *mcr_zg = memo->mcr_zg;
+        return;
+      }
+    *mcr_sc = ps_ltb_energy_mcr_pieces (L, E, G, Iz, It, Iw, d, 0.0, PS_LTB_ENERGY_N);
+    *mcr_zg = z_g == 0.0 ? *mcr_sc
+                         : ps_ltb_energy_mcr_pieces (L, E, G, Iz, It, Iw, d, z_g, PS_LTB_ENERGY_N);
+    if (memo != NULL)
+      {
+        memo->valid = 1;
+        memo->d.n = d->n;
+        memo->d.complete = d->complete;
+        for (int i = 0; i < d->n; i++)
+          {
+            memo->d.x[i] = d->x[i];
+            memo->d.M[i] = d->M[i];
+            memo->d.V[i] = d->V[i];
+            memo->d.q[i] = d->q[i];
+          }
+        memo->L = L;
+        memo->E = E;
+        memo->G = G;
+        memo->Iz = Iz;
+        memo->It = It;
+        memo->Iw = Iw;
+        memo->z_g = z_g;
+        memo->mcr_sc = *mcr_sc;
+        memo->mcr_zg = *mcr_zg;
+      }
   }
 
 #ifdef __cplusplus

@@ -97,6 +97,30 @@ extern "C"
     return PS_MOMENT_SHAPE_OTHER;
   }
 
+  /* The shape of @s where its five ordinates are enough to tell it: a linear (or
+   * constant) diagram is fixed by them, but a parabola's ordinates are also those of two
+   * equal point loads at the third points, and a triangle's those of other kinked
+   * diagrams, whose equivalent moment factors are lower (EN 1993-1-1 LTB, issue 16:
+   * C1 = 1.094 against a UDL's 1.127). A parabola is taken only where the analysis found
+   * the load uniform (@uniform_load: PsDesignActions.ltb_uniform_load), a central point
+   * load only where the exact diagram (s->diagram) is two straight pieces meeting at
+   * mid-length; otherwise OTHER, which the checks treat conservatively. */
+  static inline PS_HD PsMomentShape ps_moment_shape_exact (const PsMomentSegment *s,
+                                                           int uniform_load, double *psi)
+  {
+    PsMomentShape shape = ps_moment_shape (s, psi);
+    const PsMomentPieces *d = &s->diagram;
+
+    if ((shape == PS_MOMENT_SHAPE_PARABOLIC || shape == PS_MOMENT_SHAPE_CANTILEVER_UDL)
+        && !uniform_load)
+      return PS_MOMENT_SHAPE_OTHER;
+    if (shape == PS_MOMENT_SHAPE_TRIANGULAR
+        && !(d->complete && d->n == 2 && fabs (d->x[1] - 0.5) <= PS_MOMENT_SHAPE_RTOL
+             && fabs (d->q[0]) <= PS_MOMENT_SHAPE_RTOL && fabs (d->q[1]) <= PS_MOMENT_SHAPE_RTOL))
+      return PS_MOMENT_SHAPE_OTHER;
+    return shape;
+  }
+
 #ifdef __cplusplus
 }
 #endif
