@@ -25,6 +25,11 @@
  *           fixed against bending (end moments qL^2/12): C1 = 1.285, C2 = 1.562. The
  *           test reads that C1 as multiplying the mid-span moment qL^2/24 (half the end
  *           moment, the largest); C2 does not depend on which moment C1 multiplies.
+ *           The same table, k = 1, two equal point loads at the quarter points: C1 =
+ *           1.046, C2 = 0.430. (The values were checked against two public transcriptions
+ *           of the table, one of them IS 800:2007 Annex E's, which reproduces it.) Its
+ *           C1 lie up to about 1 % above the energy values (1.132 for the UDL, where
+ *           [SN3.2] has 1.127).
  *   [AM]    ArcelorMittal sections catalogue, IPE 300: I_z = 603.8 cm^4, I_t = 20.12
  *           cm^4, I_w = 125.9e3 cm^6, h = 300 mm (the section table of the program).
  *   [T3-23] AISC Manual, 15th ed., Table 3-23 case 29 (two equal spans, uniform load w):
@@ -431,6 +436,16 @@ test_pieces_point_loads (void)
                 ps_ltb_energy_mcr_pieces (L, E_S, G_S, Iz, It, 0.0, &cpl, 0, PS_LTB_ENERGY_N)
                     / mcr0 (L, Iz, It, 0.0),
                 1.348, 0.005);
+  {
+    /* Two equal loads at the quarter points, kappa_wt = 0: [F1.2] C1 = 1.046. */
+    const double x_q[] = { 0.25, 0.75 }, p_q[] = { 1.0, 1.0 };
+    PsMomentPieces quarters = pieces_point_loads (x_q, p_q, 2);
+
+    assert_close ("quarter points, C1 at kappa_wt = 0 [F1.2: 1.046]",
+                  ps_ltb_energy_mcr_pieces (L, E_S, G_S, Iz, It, 0.0, &quarters, 0, PS_LTB_ENERGY_N)
+                      / mcr0 (L, Iz, It, 0.0),
+                  1.046, 0.012);
+  }
   c_t = ps_ltb_energy_mcr_pieces (L, E_S, G_S, Iz, It, Iw, &thirds, 0, PS_LTB_ENERGY_N) / m0;
   c_4 = ps_ltb_energy_mcr_pieces (L, E_S, G_S, Iz, It, Iw, &at04, 0, PS_LTB_ENERGY_N) / m0;
   i_t = independent_mcr (L, Iz, It, Iw, &thirds, 0) / m0;
