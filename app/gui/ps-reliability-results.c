@@ -8,6 +8,7 @@
 
 #include "ps-gui-chart.h"
 #include "ps-reliability-results.h"
+#include "report/ps-report-private.h"
 #include "study/ps-units.h"
 
 static GtkWidget *
@@ -56,7 +57,8 @@ cell (GtkWidget *grid, int column, int row, const char *text)
 }
 
 /* @v with @digits: after the point for style 'f' ('+' also shows the sign),
- * significant for 'g'; a dash when it is missing. */
+ * significant for 'g' (a small probability or a large threshold as engineers write
+ * it, 7.85 × 10⁻⁵, as the report does); a dash when it is missing. */
 static char *
 number (double v, char style, int digits)
 {
@@ -67,7 +69,7 @@ number (double v, char style, int digits)
     case '+':
       return g_strdup_printf ("%+.*f", digits, v);
     case 'g':
-      return g_strdup_printf ("%.*g", digits, v);
+      return ps_report_format_decimal (v, digits);
     default:
       return g_strdup_printf ("%.*f", digits, v);
     }
