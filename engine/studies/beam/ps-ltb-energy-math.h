@@ -293,38 +293,114 @@ extern "C"
     return mx;
   }
 
-  /* Bisection of the header comment on S(t)_np = delta_np d_n - t gm_np - t^2 h_np;
-   * returns the smallest positive t at which S(t) stops being positive definite
-   * (INFINITY past 1e12). */
+  /* LDL^T of S(t)_np = delta_np d_n - t gm_np - t^2 h_np without pivoting: the number of
+   * its negative pivots, which by Sylvester's law of inertia is the number of its
+   * negative eigenvalues (-1 at a zero or NaN pivot), and its determinant, the product
+   * of the pivots, in *det. */
+  static inline PS_HD int
+  ps_ltb_energy_inertia (const double *dn, const double gm[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX],
+                         const double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], int n, double t,
+                         double *det)
+  {
+    double l[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], d[PS_LTB_ENERGY_NMAX], prod = 1.0;
+    int neg = 0;
+
+    for (int j = 0; j < n; j++)
+      {
+        double dj = -t * t * h[j][j] - t * gm[j][j] + dn[j];
+
+        for (int k = 0; k < j; k++)
+          dj -= l[j][k] * l[j][k] * d[k];
+        if (!(dj != 0.0) || isnan (dj))
+          return -1;
+        d[j] = dj;
+        neg += dj < 0.0;
+        prod *= dj;
+        for (int i = j + 1; i < n; i++)
+          {
+            double v = -t * t * h[i][j] - t * gm[i][j];
+
+            for (int k = 0; k < j; k++)
+              v -= l[i][k] * l[j][k] * d[k];
+            l[i][j] = v / dj;
+          }
+      }
+    *det = prod;
+    return neg;
+  }
+
+  /* The smallest positive t at which S(t) of the header comment stops being positive
+   * definite (INFINITY past 1e12). The bracket [lo, hi] keeps S(lo) positive definite
+   * and S(hi) not; inside it the search is regula falsi with the Illinois modification
+   * (Dowell and Jarratt 1971) on det S(t), which changes sign at the root where exactly
+   * one eigenvalue crosses zero, so it is used only while S(hi) has exactly one negative
+   * eigenvalue; otherwise, and at a zero pivot, the step is a bisection. The decisions
+   * are those of the bisection (the inertia at the trial point), so the bracket always
+   * holds the root; it stops at 1e-15 of t, as the bisection did, in about a tenth of
+   * the factorisations. */
   static inline PS_HD double
   ps_ltb_energy_bisect (const double *dn, const double gm[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX],
                         const double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], int n)
   {
-    double s[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], lo = 0.0, hi = 1.0;
+    double lo = 0.0, hi = 1.0, flo = 1.0, fhi = 0.0, det = 0.0;
+    int neg_hi, side = 0;
 
+    flo = 1.0;
     for (;;)
       {
-        for (int i = 0; i < n; i++)
-          for (int j = 0; j < n; j++)
-            s[i][j] = -hi * hi * h[i][j] - hi * gm[i][j] + (i == j ? dn[i] : 0.0);
-        if (!ps_ltb_energy_pd (s, n))
+        neg_hi = ps_ltb_energy_inertia (dn, gm, h, n, hi, &det);
+        if (neg_hi != 0)
           break;
         lo = hi;
+        flo = det;
         hi *= 2.0;
         if (hi > 1e12)
           return INFINITY;
       }
-    for (int it = 0; it < 200 && hi - lo > 1e-15 * hi; it++)
+    fhi = det;
+    if (lo == 0.0)
       {
-        double mid = 0.5 * (lo + hi);
-
+        /* S(0) is diagonal, d_n > 0: its determinant. */
+        flo = 1.0;
         for (int i = 0; i < n; i++)
-          for (int j = 0; j < n; j++)
-            s[i][j] = -mid * mid * h[i][j] - mid * gm[i][j] + (i == j ? dn[i] : 0.0);
-        if (ps_ltb_energy_pd (s, n))
-          lo = mid;
+          flo *= dn[i];
+      }
+    for (int it = 0; it < 400 && hi - lo > 1e-15 * hi; it++)
+      {
+        double mid = 0.5 * (lo + hi), c = mid;
+        int neg;
+
+        if (neg_hi == 1 && flo > 0.0 && fhi < 0.0)
+          {
+            c = (lo * fhi - hi * flo) / (fhi - flo);
+            if (!(c > lo && c < hi))
+              c = mid;
+          }
+        neg = ps_ltb_energy_inertia (dn, gm, h, n, c, &det);
+        if (neg < 0 && c != mid)
+          {
+            c = mid;
+            neg = ps_ltb_energy_inertia (dn, gm, h, n, c, &det);
+          }
+        if (neg == 0)
+          {
+            lo = c;
+            flo = det;
+            if (side == -1)
+              fhi *= 0.5;
+            side = -1;
+          }
         else
-          hi = mid;
+          {
+            /* Not positive definite (or a zero pivot at the midpoint: on the bisection's
+             * side of caution, the root is at or below it). */
+            hi = c;
+            fhi = neg < 0 ? 0.0 : det;
+            neg_hi = neg;
+            if (side == 1)
+              flo *= 0.5;
+            side = 1;
+          }
       }
     return 0.5 * (lo + hi);
   }
@@ -345,7 +421,7 @@ extern "C"
     /* Per piece and p = 0 .. 2N: A(p) of M0 and B(p) of 1 (for q0). */
     double A[PS_MOMENT_PIECES_MAX][2 * PS_LTB_ENERGY_NMAX + 1];
     double B[PS_MOMENT_PIECES_MAX][2 * PS_LTB_ENERGY_NMAX + 1];
-    double P[PS_MOMENT_PIECES_MAX];
+    double P[PS_MOMENT_PIECES_MAX], sx[PS_MOMENT_PIECES_MAX][PS_LTB_ENERGY_NMAX];
     double mmax, k1, D1, mcr0, gz, t;
     int n = n_terms, np = d->n;
 
@@ -408,6 +484,11 @@ extern "C"
 
         dn[i] = (G * It * k1 * k1 * f + E * Iw * k1 * k1 * k1 * k1 * f * f) / D1;
       }
+    /* sin (n pi xi_k) at each point load, once. */
+    for (int k = 1; k < np; k++)
+      if (P[k] != 0.0)
+        for (int i = 0; i < n; i++)
+          sx[k][i] = ps_ltb_energy_sinpi ((double)(i + 1) * d->x[k]);
     for (int i = 0; i < n; i++)
       for (int j = 0; j < n; j++)
         {
@@ -422,8 +503,7 @@ extern "C"
           qv *= 0.5;
           for (int k = 1; k < np; k++)
             if (P[k] != 0.0)
-              qv += P[k] * ps_ltb_energy_sinpi ((double)(i + 1) * d->x[k])
-                    * ps_ltb_energy_sinpi ((double)(j + 1) * d->x[k]);
+              qv += P[k] * sx[k][i] * sx[k][j];
           im[i][j] = 0.5 * v;
           gm[i][j] = gz * qv;
         }
