@@ -200,6 +200,8 @@ check_pages (const char *pdf, const char *const *units)
   assert_lacks (all, "chunk_items");
   /* Inputs in engineering units: no "1e+06 (SI)", no "Mean (SI)" column. */
   assert_lacks (all, "Mean (SI)");
+  /* Rounding noise printed as a figure (a pinned end's moment of 10^-15 of the span's). */
+  assert_lacks (all, "0.000000000");
   {
     /* No number in exponent notation, a probability of failure included: engineers
      * write 7.85 × 10⁻⁵ (ps_report_format_decimal()), not 7.85e-05. */

@@ -39,6 +39,14 @@ n (GPtrArray *pool, double v, int sig)
   return s;
 }
 
+/* A sampled moment of the segment that is rounding noise beside its largest (a pinned
+ * end's 10^-15 of the span moment) is printed as 0, not as -0.000000000000. */
+static double
+rounding_zero (double v, const PsMomentSegment *m)
+{
+  return fabs (v) <= 1e-9 * ps_steel_segment_max (m) ? 0.0 : v;
+}
+
 static const char *
 class_name (GPtrArray *pool, int c)
 {
@@ -309,9 +317,11 @@ sheet_ltb (PsCalcSheet *sheet, GPtrArray *p, const PsSteelSection *s, const PsEc
   line (sheet, "NCCI SN003b", _ ("Moment diagram of the segment between lateral restraints"),
         g_strdup ("L; M at the ends, quarter points and middle"),
         g_strdup_printf ("L = %s m; %s, %s, %s, %s, %s kN·m", n (p, a->ltb.L, 4),
-                         n (p, KN (a->ltb.M_a), 4), n (p, KN (a->ltb.M_q1), 4),
-                         n (p, KN (a->ltb.M_mid), 4), n (p, KN (a->ltb.M_q3), 4),
-                         n (p, KN (a->ltb.M_b), 4)),
+                         n (p, KN (rounding_zero (a->ltb.M_a, &a->ltb)), 4),
+                         n (p, KN (rounding_zero (a->ltb.M_q1, &a->ltb)), 4),
+                         n (p, KN (rounding_zero (a->ltb.M_mid, &a->ltb)), 4),
+                         n (p, KN (rounding_zero (a->ltb.M_q3, &a->ltb)), 4),
+                         n (p, KN (rounding_zero (a->ltb.M_b, &a->ltb)), 4)),
         isnan (d->psi) ? g_strdup (_ ("transverse load in the segment"))
                        : g_strdup_printf ("ψ = %s", n (p, d->psi, 3)),
         NAN);
