@@ -29,10 +29,10 @@
  *   I_mn = int_0^1 M0(xi) sin (m pi xi) sin (n pi xi) dxi.
  * By Sylvester's law of inertia the number of negative eigenvalues of the Hessian, for
  * t > 0, is the number of buckling eigenvalues in (0, t): S(t) is positive definite
- * exactly for t below the smallest positive one, and a Cholesky factorisation decides
- * which side of it t lies on. Bisection on that test finds M_cr = t M_cr,0 max|M0| with
- * no eigen-solver, in fixed-size arrays, with +, -, *, / only (the same bits on the host
- * and under nvcc, as ps-steel-math.h).
+ * exactly for t below the smallest positive one, and the signs of the pivots of its LDL^T
+ * decide which side of it t lies on. A bracketed search on that test
+ * (ps_ltb_energy_bisect()) finds M_cr = t M_cr,0 max|M0| with no eigen-solver, in fixed-size
+ * arrays, with +, -, *, / only (the same bits on the host and under nvcc, as ps-steel-math.h).
  *
  * For M0 = c0 + c1 xi + c2 xi^2, I_mn = (1/2) sum_k c_k [J_k(m - n) - J_k(m + n)] with
  * J_k(p) = int_0^1 xi^k cos (p pi xi) dxi: J_k(0) = 1/(k + 1); for p != 0, J_0 = 0,
@@ -47,7 +47,7 @@
  * uniform load q0), point loads P at the breaks (the jumps of V) and point moments (the
  * jumps of M, which enter I_mn only). The same energy (Trahair 1993, 6.3 and 6.5, where
  * a concentrated load at height z_g adds - 1/2 P z_g phi(x_P)^2), the same Schur
- * complement and bisection, with
+ * complement and root search, with
  *   I_mn = 1/2 sum_pieces [A(m - n) - A(m + n)],  A(p) = int_piece M0 cos (p pi xi) dxi,
  * integrated exactly by parts: for a quadratic M0 on [xi_0, xi_1], w = p pi,
  *   A(p) = [M0 sin (w xi)/w + M0' cos (w xi)/w^2 - M0'' sin (w xi)/w^3] from xi_0 to xi_1,
@@ -110,96 +110,11 @@ extern "C"
     return m;
   }
 
-  /* Whether the symmetric n x n matrix @s (row stride PS_LTB_ENERGY_NMAX) is positive
-   * definite: Cholesky, failing at the first non-positive pivot (or NaN). */
-  static inline PS_HD int ps_ltb_energy_pd (const double s[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX],
-                                            int n)
-  {
-    double l[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX];
-
-    for (int j = 0; j < n; j++)
-      {
-        double d = s[j][j];
-
-        for (int k = 0; k < j; k++)
-          d -= l[j][k] * l[j][k];
-        if (!(d > 0.0))
-          return 0;
-        l[j][j] = sqrt (d);
-        for (int i = j + 1; i < n; i++)
-          {
-            double v = s[i][j];
-
-            for (int k = 0; k < j; k++)
-              v -= l[i][k] * l[j][k];
-            l[i][j] = v / l[j][j];
-          }
-      }
-    return 1;
-  }
-
-  /* Builds S(t) of the header comment into @s from d_n, g and h = 4 I^T I. */
+  /* h = 4 I^T I of the header comment, from I_mn in @im. */
   static inline PS_HD void
-  ps_ltb_energy_schur (double s[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], const double *dn, double g,
-                       const double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], int n, double t)
+  ps_ltb_energy_gram (const double im[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX],
+                      double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], int n)
   {
-    for (int i = 0; i < n; i++)
-      for (int j = 0; j < n; j++)
-        s[i][j] = -t * t * h[i][j] + (i == j ? dn[i] - t * g : 0.0);
-  }
-
-  /* M_cr (N m, the largest |M| of the segment at buckling) of a fork-supported segment of
-   * length @L under the quadratic moment diagram through @M_a, @M_mid, @M_b (N m, sagging
-   * positive; the load q = -M'' is uniform), applied at @z_g (m) above the shear centre,
-   * with @n_terms sine terms (1..PS_LTB_ENERGY_NMAX) in each of u and phi. E, G in Pa,
-   * I_z, I_t in m^4, I_w in m^6. Returns INFINITY for a segment with no moment (nothing
-   * buckles), NAN for invalid input. The moments' scale does not matter: only the
-   * diagram's shape enters, and the result is the multiple of it that buckles. */
-  static inline PS_HD double ps_ltb_energy_mcr (double L, double E, double G, double Iz, double It,
-                                                double Iw, double M_a, double M_mid, double M_b,
-                                                double z_g, int n_terms)
-  {
-    double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], s[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX];
-    double im[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], dn[PS_LTB_ENERGY_NMAX];
-    double mmax, c[3], k1, D1, mcr0, q0, g, lo, hi;
-    int n = n_terms;
-
-    if (!(n >= 1 && n <= PS_LTB_ENERGY_NMAX) || !(L > 0.0 && L < INFINITY)
-        || !(E > 0.0 && E < INFINITY) || !(G > 0.0 && G < INFINITY) || !(Iz > 0.0 && Iz < INFINITY)
-        || !(It >= 0.0 && It < INFINITY) || !(Iw >= 0.0 && Iw < INFINITY) || !(It > 0.0 || Iw > 0.0)
-        || !(fabs (M_a) < INFINITY) || !(fabs (M_mid) < INFINITY) || !(fabs (M_b) < INFINITY)
-        || !(fabs (z_g) < INFINITY))
-      return NAN;
-    mmax = ps_ltb_energy_quadratic_max (M_a, M_mid, M_b);
-    if (mmax == 0.0)
-      return INFINITY;
-
-    /* The diagram scaled to max |M0| = 1, as c0 + c1 xi + c2 xi^2. */
-    c[0] = M_a / mmax;
-    c[1] = (-3.0 * M_a + 4.0 * M_mid - M_b) / mmax;
-    c[2] = (2.0 * M_a - 4.0 * M_mid + 2.0 * M_b) / mmax;
-    q0 = -2.0 * c[2] / (L * L); /* q0 = -M0'', per unit of lambda */
-
-    k1 = PS_LTB_ENERGY_PI / L;
-    D1 = G * It * k1 * k1 + E * Iw * k1 * k1 * k1 * k1;
-    mcr0 = sqrt (E * Iz * D1);
-    g = q0 * z_g * mcr0 / D1;
-    for (int i = 0; i < n; i++)
-      {
-        double f = (double)(i + 1) * (double)(i + 1);
-
-        dn[i] = (G * It * k1 * k1 * f + E * Iw * k1 * k1 * k1 * k1 * f * f) / D1;
-      }
-    for (int i = 0; i < n; i++)
-      for (int j = 0; j < n; j++)
-        {
-          int dm = i > j ? i - j : j - i, sm = i + j + 2;
-          double v = 0.0;
-
-          for (int k = 0; k < 3; k++)
-            v += c[k] * (ps_ltb_energy_j (k, dm) - ps_ltb_energy_j (k, sm));
-          im[i][j] = 0.5 * v;
-        }
     for (int i = 0; i < n; i++)
       for (int j = 0; j < n; j++)
         {
@@ -209,88 +124,6 @@ extern "C"
             v += im[k][i] * im[k][j];
           h[i][j] = 4.0 * v;
         }
-
-    /* Bracket the smallest positive t: S(0) is positive definite (d_n > 0); the t^2 term
-     * (h has a positive diagonal when M0 is not zero) makes S(t) indefinite for t large. */
-    lo = 0.0;
-    hi = 1.0;
-    for (;;)
-      {
-        ps_ltb_energy_schur (s, dn, g, h, n, hi);
-        if (!ps_ltb_energy_pd (s, n))
-          break;
-        lo = hi;
-        hi *= 2.0;
-        if (hi > 1e12)
-          return INFINITY;
-      }
-    /* Bisection to the last bits: a fixed count keeps the result deterministic. */
-    for (int it = 0; it < 200 && hi - lo > 1e-15 * hi; it++)
-      {
-        double mid = 0.5 * (lo + hi);
-
-        ps_ltb_energy_schur (s, dn, g, h, n, mid);
-        if (ps_ltb_energy_pd (s, n))
-          lo = mid;
-        else
-          hi = mid;
-      }
-    return 0.5 * (lo + hi) * mcr0;
-  }
-
-  /* sin (pi x) and cos (pi x), exact at the multiples of 1/2 (the ends and middle of a
-   * segment), where sin (PS_LTB_ENERGY_PI x) would leave rounding noise. */
-  static inline PS_HD double ps_ltb_energy_sinpi (double x)
-  {
-    double r = x - 2.0 * floor (0.5 * x); /* [0, 2) */
-
-    if (r == 0.0 || r == 1.0)
-      return 0.0;
-    if (r == 0.5)
-      return 1.0;
-    if (r == 1.5)
-      return -1.0;
-    return sin (PS_LTB_ENERGY_PI * r);
-  }
-
-  static inline PS_HD double ps_ltb_energy_cospi (double x)
-  {
-    double r = x - 2.0 * floor (0.5 * x);
-
-    if (r == 0.0)
-      return 1.0;
-    if (r == 1.0)
-      return -1.0;
-    if (r == 0.5 || r == 1.5)
-      return 0.0;
-    return cos (PS_LTB_ENERGY_PI * r);
-  }
-
-  /* The largest |M| of the pieces: at their ends and at the vertices of their parabolas. */
-  static inline PS_HD double ps_ltb_energy_pieces_max (const PsMomentPieces *d)
-  {
-    double mx = 0.0;
-
-    for (int i = 0; i < d->n; i++)
-      {
-        double h = (i + 1 < d->n ? d->x[i + 1] : 1.0) - d->x[i];
-        double me = d->M[i] + h * (d->V[i] - 0.5 * d->q[i] * h);
-
-        mx = fabs (d->M[i]) > mx ? fabs (d->M[i]) : mx;
-        mx = fabs (me) > mx ? fabs (me) : mx;
-        if (d->q[i] != 0.0)
-          {
-            double t = d->V[i] / d->q[i];
-
-            if (t > 0.0 && t < h)
-              {
-                double mv = fabs (d->M[i] + t * (d->V[i] - 0.5 * d->q[i] * t));
-
-                mx = mv > mx ? mv : mx;
-              }
-          }
-      }
-    return mx;
   }
 
   /* LDL^T of S(t)_np = delta_np d_n - t gm_np - t^2 h_np without pivoting: the number of
@@ -406,6 +239,122 @@ extern "C"
   }
 
   /* M_cr (N m, the largest |M| of the segment at buckling) of a fork-supported segment of
+   * length @L under the quadratic moment diagram through @M_a, @M_mid, @M_b (N m, sagging
+   * positive; the load q = -M'' is uniform), applied at @z_g (m) above the shear centre,
+   * with @n_terms sine terms (1..PS_LTB_ENERGY_NMAX) in each of u and phi. E, G in Pa,
+   * I_z, I_t in m^4, I_w in m^6. Returns INFINITY for a segment with no moment (nothing
+   * buckles), NAN for invalid input. The moments' scale does not matter: only the
+   * diagram's shape enters, and the result is the multiple of it that buckles. */
+  static inline PS_HD double ps_ltb_energy_mcr (double L, double E, double G, double Iz, double It,
+                                                double Iw, double M_a, double M_mid, double M_b,
+                                                double z_g, int n_terms)
+  {
+    double h[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], gm[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX];
+    double im[PS_LTB_ENERGY_NMAX][PS_LTB_ENERGY_NMAX], dn[PS_LTB_ENERGY_NMAX];
+    double mmax, c[3], k1, D1, mcr0, q0, g, t;
+    int n = n_terms;
+
+    if (!(n >= 1 && n <= PS_LTB_ENERGY_NMAX) || !(L > 0.0 && L < INFINITY)
+        || !(E > 0.0 && E < INFINITY) || !(G > 0.0 && G < INFINITY) || !(Iz > 0.0 && Iz < INFINITY)
+        || !(It >= 0.0 && It < INFINITY) || !(Iw >= 0.0 && Iw < INFINITY) || !(It > 0.0 || Iw > 0.0)
+        || !(fabs (M_a) < INFINITY) || !(fabs (M_mid) < INFINITY) || !(fabs (M_b) < INFINITY)
+        || !(fabs (z_g) < INFINITY))
+      return NAN;
+    mmax = ps_ltb_energy_quadratic_max (M_a, M_mid, M_b);
+    if (mmax == 0.0)
+      return INFINITY;
+
+    /* The diagram scaled to max |M0| = 1, as c0 + c1 xi + c2 xi^2. */
+    c[0] = M_a / mmax;
+    c[1] = (-3.0 * M_a + 4.0 * M_mid - M_b) / mmax;
+    c[2] = (2.0 * M_a - 4.0 * M_mid + 2.0 * M_b) / mmax;
+    q0 = -2.0 * c[2] / (L * L); /* q0 = -M0'', per unit of lambda */
+
+    k1 = PS_LTB_ENERGY_PI / L;
+    D1 = G * It * k1 * k1 + E * Iw * k1 * k1 * k1 * k1;
+    mcr0 = sqrt (E * Iz * D1);
+    g = q0 * z_g * mcr0 / D1;
+    for (int i = 0; i < n; i++)
+      {
+        double f = (double)(i + 1) * (double)(i + 1);
+
+        dn[i] = (G * It * k1 * k1 * f + E * Iw * k1 * k1 * k1 * k1 * f * f) / D1;
+      }
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++)
+        {
+          int dm = i > j ? i - j : j - i, sm = i + j + 2;
+          double v = 0.0;
+
+          for (int k = 0; k < 3; k++)
+            v += c[k] * (ps_ltb_energy_j (k, dm) - ps_ltb_energy_j (k, sm));
+          im[i][j] = 0.5 * v;
+        }
+    ps_ltb_energy_gram (im, h, n);
+    /* A uniform load: the load-height term is diagonal. */
+    for (int i = 0; i < n; i++)
+      for (int j = 0; j < n; j++)
+        gm[i][j] = i == j ? g : 0.0;
+    t = ps_ltb_energy_bisect (dn, gm, h, n);
+    return t < INFINITY ? t * mcr0 : INFINITY;
+  }
+
+  /* sin (pi x) and cos (pi x), exact at the multiples of 1/2 (the ends and middle of a
+   * segment), where sin (PS_LTB_ENERGY_PI x) would leave rounding noise. */
+  static inline PS_HD double ps_ltb_energy_sinpi (double x)
+  {
+    double r = x - 2.0 * floor (0.5 * x); /* [0, 2) */
+
+    if (r == 0.0 || r == 1.0)
+      return 0.0;
+    if (r == 0.5)
+      return 1.0;
+    if (r == 1.5)
+      return -1.0;
+    return sin (PS_LTB_ENERGY_PI * r);
+  }
+
+  static inline PS_HD double ps_ltb_energy_cospi (double x)
+  {
+    double r = x - 2.0 * floor (0.5 * x);
+
+    if (r == 0.0)
+      return 1.0;
+    if (r == 1.0)
+      return -1.0;
+    if (r == 0.5 || r == 1.5)
+      return 0.0;
+    return cos (PS_LTB_ENERGY_PI * r);
+  }
+
+  /* The largest |M| of the pieces: at their ends and at the vertices of their parabolas. */
+  static inline PS_HD double ps_ltb_energy_pieces_max (const PsMomentPieces *d)
+  {
+    double mx = 0.0;
+
+    for (int i = 0; i < d->n; i++)
+      {
+        double h = (i + 1 < d->n ? d->x[i + 1] : 1.0) - d->x[i];
+        double me = d->M[i] + h * (d->V[i] - 0.5 * d->q[i] * h);
+
+        mx = fabs (d->M[i]) > mx ? fabs (d->M[i]) : mx;
+        mx = fabs (me) > mx ? fabs (me) : mx;
+        if (d->q[i] != 0.0)
+          {
+            double t = d->V[i] / d->q[i];
+
+            if (t > 0.0 && t < h)
+              {
+                double mv = fabs (d->M[i] + t * (d->V[i] - 0.5 * d->q[i] * t));
+
+                mx = mv > mx ? mv : mx;
+              }
+          }
+      }
+    return mx;
+  }
+
+  /* M_cr (N m, the largest |M| of the segment at buckling) of a fork-supported segment of
    * length @L under the piecewise diagram @d (PsMomentPieces: its shape only; the
    * complete flag is the caller's business), the loads applied at @z_g (m) above the
    * shear centre, with @n_terms sine terms (1..PS_LTB_ENERGY_NMAX). E, G in Pa, I_z,
@@ -507,15 +456,7 @@ extern "C"
           im[i][j] = 0.5 * v;
           gm[i][j] = gz * qv;
         }
-    for (int i = 0; i < n; i++)
-      for (int j = 0; j < n; j++)
-        {
-          double v = 0.0;
-
-          for (int k = 0; k < n; k++)
-            v += im[k][i] * im[k][j];
-          h[i][j] = 4.0 * v;
-        }
+    ps_ltb_energy_gram (im, h, n);
     t = ps_ltb_energy_bisect (dn, gm, h, n);
     return t < INFINITY ? t * mcr0 : INFINITY;
   }
