@@ -6,6 +6,7 @@
 
 #include "parastudy.h"
 #include "ps-ec3.h"
+#include "ps-ltb-test-utils.h"
 #include "ps-steel.h"
 #include "ps-test-utils.h"
 
@@ -67,41 +68,20 @@ segment_point_loads (double L, const double *xj, const double *pj, int n, double
 {
   PsMomentSegment s;
   const double at[5] = { 0, 0.25, 0.5, 0.75, 1 };
-  double v[5], R = 0.0, mx = 0.0;
-  PsMomentPieces *d = &s.diagram;
+  const PsMomentPieces *d;
+  double v[5];
 
   memset (&s, 0, sizeof s);
-  for (int j = 0; j < n; j++)
-    R += pj[j] * (1.0 - xj[j]);
-  for (int i = 0; i <= n; i++)
-    {
-      double x = i == 0 ? 0.0 : xj[i - 1], m = 0.0, V = R;
-
-      for (int j = 0; j < n; j++)
-        {
-          m += pj[j] * (x <= xj[j] ? x * (1.0 - xj[j]) : xj[j] * (1.0 - x));
-          if (j < i)
-            V -= pj[j];
-        }
-      d->x[i] = x;
-      d->M[i] = m;
-      d->V[i] = V;
-      mx = fabs (m) > mx ? fabs (m) : mx;
-    }
-  d->n = n + 1;
-  d->complete = 1;
-  for (int i = 0; i <= n; i++)
-    {
-      d->M[i] /= mx;
-      d->V[i] /= mx;
-    }
+  s.diagram = pieces_point_loads (xj, pj, n);
+  d = &s.diagram;
+  /* The ordinates from the pieces: M is linear on each (no distributed load). */
   for (int k = 0; k < 5; k++)
     {
-      double m = 0.0;
+      int i = 0;
 
-      for (int j = 0; j < n; j++)
-        m += pj[j] * (at[k] <= xj[j] ? at[k] * (1.0 - xj[j]) : xj[j] * (1.0 - at[k]));
-      v[k] = m / mx * M;
+      while (i + 1 < d->n && d->x[i + 1] <= at[k])
+        i++;
+      v[k] = (d->M[i] + d->V[i] * (at[k] - d->x[i])) * M;
     }
   s.L = L;
   s.M_a = v[0];
