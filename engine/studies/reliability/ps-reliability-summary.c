@@ -25,12 +25,6 @@ pf_text (double pf)
   return ps_report_format_decimal (pf, 5);
 }
 
-static char *
-pf_text6 (double pf)
-{
-  return ps_report_format_decimal (pf, 6);
-}
-
 static const char *
 translated (const char *text)
 {
@@ -580,7 +574,7 @@ screen_rows (JsonObject *s, GPtrArray *rows)
   if (e != NULL)
     {
       double pf = ps_summary_get_number (e, "pf"), beta = ps_summary_get_number (e, "beta");
-      g_autofree char *p = pf_text6 (pf);
+      g_autofree char *p = ps_report_format_decimal (pf, 6);
       char *text
           = json_object_has_member (e, "deviation_in_standard_errors")
                 ? g_strdup_printf (_ ("Pf %s, β %.6g (%s); estimate off by %.2f standard errors"),
